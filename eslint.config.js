@@ -2,6 +2,7 @@
 // ours, core never imports electron, the renderer imports only shared.
 import js from "@eslint/js";
 import tseslint from "typescript-eslint";
+import reactHooks from "eslint-plugin-react-hooks";
 
 const noElectron = { name: "electron", message: "core and shared must run under plain Node: no Electron import." };
 
@@ -48,8 +49,11 @@ export default tseslint.config(
     },
   },
   {
-    files: ["renderer/**/*.ts", "renderer/**/*.tsx"],
+    files: ["renderer/src/**/*.ts", "renderer/src/**/*.tsx"],
+    plugins: { "react-hooks": reactHooks },
     rules: {
+      "react-hooks/rules-of-hooks": "error",
+      "react-hooks/exhaustive-deps": "error",
       "no-restricted-imports": ["error", {
         paths: [noElectron],
         patterns: [

@@ -1,0 +1,56 @@
+import type { ApiReply, CallChannel } from "../../../shared/api";
+import { ApiError, MAX_PAYLOAD_BYTES, calls, isCallChannel } from "../../../shared/api";
+import type { Handlers } from "./handlers";
+
+export interface DispatchOptions {
+  /** Size of the encoded payload as it arrived, when the shell knows it. */
+  readonly encodedBytes?: number;
+}
+
+export type Dispatch = (channel: unknown, payload: unknown, options?: DispatchOptions) => Promise<ApiReply>;
+
+/**
+ * The single entry point of core for both shells. Whatever arrives (unknown channel, wrong
+ * shape, oversized payload, a handler that throws) becomes a typed error reply, never a throw:
+ * the shell keeps serving.
+ */
+export function createDispatcher(handlers: Handlers, log: (line: string) => void = () => {}): Dispatch {
+  return async (channel, payload, options = {}) => {
+    if (!isCallChannel(channel)) {
+      return fail(new ApiError("unknown_channel", `no such call: ${describe(channel)}`));
+    }
+    if ((options.encodedBytes ?? 0) > MAX_PAYLOAD_BYTES) {
+      return fail(new ApiError("payload_too_large", `${channel} payload exceeds ${MAX_PAYLOAD_BYTES} bytes`));
+    }
+    const spec = calls[channel];
+    const input = spec.input.safeParse(payload);
+    if (!input.success) {
+      const issue = input.error.issues[0];
+      const where = issue?.path.length ? ` at ${issue.path.join(".")}` : "";
+      return fail(new ApiError("invalid_input", `${channel}: ${issue?.message ?? "invalid payload"}${where}`));
+    }
+    try {
+      const handler = handlers[channel] as (input: unknown) => unknown;
+      const value = await handler(input.data);
+      const output = spec.output.safeParse(value);
+      if (!output.success) {
+        log(`contract violation: ${channel} produced an invalid reply: ${output.error.message}`);
+        return fail(new ApiError("invalid_output", `${channel} produced an invalid reply`));
+      }
+      return { ok: true, value: output.data };
+    } catch (error) {
+      if (error instanceof ApiError) return fail(error);
+      log(`handler ${channel as CallChannel} failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+      return fail(new ApiError("internal", error instanceof Error ? error.message : "internal error"));
+    }
+  };
+}
+
+function fail(error: ApiError): ApiReply {
+  return { ok: false, error: error.toPayload() };
+}
+
+function describe(value: unknown): string {
+  if (typeof value === "string") return JSON.stringify(value.slice(0, 64));
+  return typeof value;
+}

@@ -1,0 +1,31 @@
+import type { EventName, EventPayload } from "../../../shared/api";
+import { events } from "../../../shared/api";
+
+export type EventListener = (event: EventName, payload: unknown) => void;
+
+/**
+ * Core's outgoing events. Payloads are validated before they leave, so a shell forwards only
+ * what the contract promises. Shells subscribe once and fan out to their windows or sockets.
+ */
+export class EventHub {
+  private readonly listeners = new Set<EventListener>();
+  private readonly last = new Map<EventName, unknown>();
+
+  emit<E extends EventName>(event: E, payload: EventPayload<E>): void {
+    const parsed = events[event].payload.parse(payload);
+    this.last.set(event, parsed);
+    for (const listener of this.listeners) listener(event, parsed);
+  }
+
+  /** Late subscribers (a window that just opened) get the latest value of every event. */
+  subscribe(listener: EventListener): () => void {
+    this.listeners.add(listener);
+    for (const [event, payload] of this.last) listener(event, payload);
+    return () => this.listeners.delete(listener);
+  }
+
+  dispose(): void {
+    this.listeners.clear();
+    this.last.clear();
+  }
+}

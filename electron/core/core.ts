@@ -1,0 +1,54 @@
+import type { Handlers } from "./api";
+import { EventHub, createDispatcher } from "./api";
+import type { Dispatch } from "./api";
+import type { AppIdentity } from "./app";
+import { appHandlers } from "./app";
+import { DraftRepository, draftHandlers } from "./drafts";
+import { NetMonitor } from "./net";
+import { SettingsRepository, defaultSettings, settingsHandlers } from "./settings";
+import { Store } from "./store";
+
+export interface CoreOptions {
+  readonly identity: AppIdentity;
+  readonly log?: (line: string) => void;
+  /** Start background loops (network checks, later sync). Tests may leave them off. */
+  readonly background?: boolean;
+}
+
+export interface Core {
+  readonly dispatch: Dispatch;
+  readonly events: EventHub;
+  readonly store: Store;
+  dispose(): Promise<void>;
+}
+
+/**
+ * Composes every capability of the app behind the contract. Knows nothing of Electron or of
+ * browsers: the shells only move messages in and out of `dispatch` and `events`.
+ */
+export function createCore(options: CoreOptions): Core {
+  const log = options.log ?? ((line: string) => console.error(`[core] ${line}`));
+  const store = Store.open({ dataDir: options.identity.dataDir, log });
+  const events = new EventHub();
+  const settings = new SettingsRepository(store, defaultSettings());
+  const net = new NetMonitor({ rpcUrl: () => settings.get().rpcUrl, onChange: (status) => events.emit("net:changed", status) });
+  const drafts = new DraftRepository(store);
+
+  const handlers: Handlers = {
+    ...appHandlers(options.identity, store, net),
+    ...settingsHandlers(settings, events),
+    ...draftHandlers(drafts),
+  };
+  if (options.background !== false) net.start();
+
+  return {
+    dispatch: createDispatcher(handlers, log),
+    events,
+    store,
+    async dispose() {
+      net.dispose();
+      events.dispose();
+      store.close();
+    },
+  };
+}

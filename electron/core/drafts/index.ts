@@ -1,0 +1,2 @@
+export { DraftRepository } from "./draft-repository";
+export { draftHandlers } from "./draft-handlers";

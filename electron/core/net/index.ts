@@ -1,0 +1,2 @@
+export { NetMonitor } from "./net-monitor";
+export type { NetMonitorOptions } from "./net-monitor";

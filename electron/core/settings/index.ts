@@ -1,0 +1,2 @@
+export { DEFAULT_RPC_URL, SettingsRepository, defaultSettings } from "./settings-repository";
+export { settingsHandlers } from "./settings-handlers";

@@ -1,0 +1,59 @@
+import type { Statement } from "better-sqlite3";
+import type { Settings, SettingsPatch } from "../../../shared/api";
+import { Settings as SettingsSchema } from "../../../shared/api";
+import type { Store } from "../store";
+
+export const DEFAULT_RPC_URL = "http://127.0.0.1:8899";
+
+export function defaultSettings(env: NodeJS.ProcessEnv = process.env): Settings {
+  return {
+    theme: "dark",
+    rpcUrl: env.AMPLIFY_RPC_URL ?? DEFAULT_RPC_URL,
+    blobGateways: [],
+    prefetchCount: 4,
+    autoLockMinutes: 15,
+    hotkeys: {},
+  };
+}
+
+/**
+ * Settings are one validated JSON row. A value that no longer validates (an older app wrote
+ * it, or someone edited the file) falls back to defaults field by field instead of failing.
+ */
+export class SettingsRepository {
+  private readonly select: Statement<[string], { value: string }>;
+  private readonly upsert: Statement<[string, string]>;
+
+  constructor(
+    private readonly store: Store,
+    private readonly defaults: Settings,
+  ) {
+    this.select = store.db.prepare("SELECT value FROM settings WHERE key = ?");
+    this.upsert = store.db.prepare("INSERT INTO settings(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value");
+  }
+
+  get(): Settings {
+    const row = this.select.get("app");
+    if (!row) return this.defaults;
+    let stored: unknown;
+    try {
+      stored = JSON.parse(row.value);
+    } catch {
+      return this.defaults;
+    }
+    const merged: Record<string, unknown> = { ...this.defaults };
+    if (stored && typeof stored === "object") {
+      for (const [key, value] of Object.entries(stored)) {
+        const field = SettingsSchema.shape[key as keyof Settings];
+        if (field && field.safeParse(value).success) merged[key] = value;
+      }
+    }
+    return SettingsSchema.parse(merged);
+  }
+
+  update(patch: SettingsPatch): Settings {
+    const next = SettingsSchema.parse({ ...this.get(), ...patch });
+    this.store.transaction("settings:update", () => this.upsert.run("app", JSON.stringify(next)));
+    return next;
+  }
+}

@@ -1,0 +1,69 @@
+#!/usr/bin/env node
+// Builds what is stale: the renderer (Vite) and the Electron main + preload bundles (esbuild).
+// `--force` rebuilds everything. Core is bundled into main; native modules stay external.
+import { build as esbuild } from "esbuild";
+import { spawnSync } from "node:child_process";
+import { existsSync, readdirSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = fileURLToPath(new URL("..", import.meta.url));
+const force = process.argv.includes("--force");
+
+function newestMtime(paths) {
+  let newest = 0;
+  const visit = (p) => {
+    if (!existsSync(p)) return;
+    const s = statSync(p);
+    if (s.isDirectory()) {
+      for (const entry of readdirSync(p)) if (entry !== "node_modules") visit(join(p, entry));
+    } else newest = Math.max(newest, s.mtimeMs);
+  };
+  paths.forEach((p) => visit(join(root, p)));
+  return newest;
+}
+
+function stale(output, inputs) {
+  const out = join(root, output);
+  return force || !existsSync(out) || statSync(out).mtimeMs < newestMtime(inputs);
+}
+
+export async function buildRenderer() {
+  if (!stale("dist/renderer/index.html", ["renderer", "shared", "package.json"])) return false;
+  const result = spawnSync(process.execPath, [join(root, "node_modules/vite/bin/vite.js"), "build", "--config", "renderer/vite.config.ts", "--logLevel", "warn"], {
+    cwd: root,
+    stdio: "inherit",
+  });
+  if (result.status !== 0) throw new Error("renderer build failed");
+  return true;
+}
+
+export async function buildElectron() {
+  if (!stale("dist/electron/main.cjs", ["electron", "shared", "package.json"])) return false;
+  const common = {
+    bundle: true,
+    platform: "node",
+    target: "node20",
+    format: "cjs",
+    sourcemap: true,
+    logLevel: "warning",
+    absWorkingDir: root,
+    external: ["electron", "better-sqlite3"],
+  };
+  await esbuild({ ...common, entryPoints: ["electron/main.ts"], outfile: "dist/electron/main.cjs" });
+  // The sandboxed preload may only require "electron": everything else is bundled in.
+  await esbuild({ ...common, platform: "browser", entryPoints: ["electron/preload.ts"], outfile: "dist/electron/preload.cjs", external: ["electron"] });
+  return true;
+}
+
+export async function buildAll() {
+  const renderer = await buildRenderer();
+  const electron = await buildElectron();
+  return { renderer, electron };
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const built = await buildAll();
+  const done = Object.entries(built).filter(([, v]) => v).map(([k]) => k);
+  console.log(done.length ? `built: ${done.join(", ")}` : "everything is up to date");
+}

@@ -1,0 +1,77 @@
+#!/usr/bin/env node
+// `npm start`: build what is stale, start the bundled localnet with its demo market (unless
+// AMPLIFY_RPC_URL points elsewhere), then open the Electron app — or, where Electron's binary
+// is missing, say so and start the browser shell. `--browser` always picks the browser shell.
+import { spawn } from "node:child_process";
+import { createRequire } from "node:module";
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { buildAll } from "./build.mjs";
+
+const root = fileURLToPath(new URL("..", import.meta.url));
+const require = createRequire(import.meta.url);
+const wantBrowser = process.argv.includes("--browser");
+const children = [];
+
+function electronBinary() {
+  try {
+    // Resolves to the binary path; throws "Electron failed to install correctly" when the
+    // binary could not be downloaded (as on machines without internet access).
+    const path = require("electron");
+    return typeof path === "string" && existsSync(path) ? path : null;
+  } catch (error) {
+    return { reason: error instanceof Error ? error.message.split("\n")[0] : String(error) };
+  }
+}
+
+function run(command, args, env = {}) {
+  const child = spawn(command, args, { cwd: root, stdio: "inherit", env: { ...process.env, ...env } });
+  children.push(child);
+  return child;
+}
+
+function tsxNode(entry, args = [], env = {}) {
+  return run(process.execPath, ["--import", "tsx", entry, ...args], env);
+}
+
+async function waitForRpc(url, timeoutMs) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      const r = await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: '{"jsonrpc":"2.0","id":1,"method":"getHealth"}' });
+      if (r.ok) return true;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  return false;
+}
+
+function shutdown(code = 0) {
+  for (const child of children) if (child.exitCode === null) child.kill("SIGTERM");
+  process.exit(code);
+}
+process.on("SIGINT", () => shutdown(0));
+process.on("SIGTERM", () => shutdown(0));
+
+await buildAll();
+
+if (!process.env.AMPLIFY_RPC_URL && existsSync(join(root, "localnet/main.ts"))) {
+  console.log("Starting the bundled localnet and demo market…");
+  tsxNode("localnet/main.ts");
+  if (!(await waitForRpc("http://127.0.0.1:8899", 30_000))) {
+    console.error("The localnet did not come up on 127.0.0.1:8899 within 30 s; the app starts offline.");
+  }
+}
+
+const electron = wantBrowser ? null : electronBinary();
+let app;
+if (typeof electron === "string") {
+  app = run(electron, [root]);
+} else {
+  if (electron) console.log(`Electron's binary is not available here (${electron.reason}); starting the browser shell instead.`);
+  app = tsxNode("electron/browser-shell.ts");
+}
+app.on("exit", (code) => shutdown(code ?? 0));

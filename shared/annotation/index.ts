@@ -1,0 +1,11 @@
+export {
+  ANNOTATION_SCHEMA_VERSION,
+  AnnotationDocument,
+  BoxShape,
+  Label,
+  PolygonShape,
+  Shape,
+  ShapeSource,
+  emptyDocument,
+} from "./document";
+export { canonicalJson } from "./canonical-json";

@@ -1,0 +1,21 @@
+import { z } from "zod";
+import { ApiErrorPayload } from "./errors";
+
+/** Envelope of every WebSocket message, validated on both sides of the bridge. */
+export const ClientMessage = z.object({
+  type: z.literal("call"),
+  id: z.number().int().nonnegative(),
+  channel: z.string().max(64),
+  payload: z.unknown(),
+});
+export type ClientMessage = z.infer<typeof ClientMessage>;
+
+export const ServerMessage = z.union([
+  z.object({ type: z.literal("reply"), id: z.number().int().nonnegative(), ok: z.literal(true), value: z.unknown() }),
+  z.object({ type: z.literal("reply"), id: z.number().int().nonnegative().nullable(), ok: z.literal(false), error: ApiErrorPayload }),
+  z.object({ type: z.literal("event"), event: z.string().max(64), payload: z.unknown() }),
+]);
+
+/** WebSocket subprotocols: the API version, and the launch token (kept out of every URL). */
+export const API_PROTOCOL_NAME = "amplify.v1";
+export const TOKEN_PROTOCOL_PREFIX = "amplify-token.";
