@@ -1,14 +1,18 @@
 import { useState } from "react";
 import { MissingShellError, getApi } from "../api";
 import { StatusPanel } from "../panels/StatusPanel";
+import { LAB_ROUTE_REQUESTED, LabView } from "../views/LabView";
 import { NetworkBadge } from "./NetworkBadge";
 
-type View = "status";
+type View = "status" | "lab";
 
-const VIEWS: ReadonlyArray<{ id: View; title: string }> = [{ id: "status", title: "Status" }];
+const VIEWS: ReadonlyArray<{ id: View; title: string }> = [
+  { id: "status", title: "Status" },
+  { id: "lab", title: "Canvas lab" },
+];
 
 export function App() {
-  const [view, setView] = useState<View>("status");
+  const [view, setView] = useState<View>(LAB_ROUTE_REQUESTED ? "lab" : "status");
   try {
     getApi();
   } catch (error) {
@@ -35,7 +39,10 @@ export function App() {
         </nav>
         <NetworkBadge />
       </header>
-      <main className="content">{view === "status" && <StatusPanel />}</main>
+      <main className="content">
+        {view === "status" && <StatusPanel />}
+        {view === "lab" && <LabView />}
+      </main>
     </div>
   );
 }

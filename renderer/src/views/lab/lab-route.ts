@@ -1,0 +1,42 @@
+/**
+ * The Canvas lab is reachable by URL: `#/lab?scene=street&shapes=10000&size=8192`.
+ * The route is read once when this module loads, because the API client wipes the address
+ * bar's fragment (it carries the launch token) on its first call.
+ */
+export interface LabRoute {
+  readonly scene: string;
+  readonly shapes: number;
+  readonly size: number;
+  readonly prelabels: boolean;
+}
+
+const LAB_HASH = /^#\/lab(?:\?(.*))?$/;
+
+export function parseLabRoute(hash: string): LabRoute | null {
+  const match = LAB_HASH.exec(hash);
+  if (!match) return null;
+  const params = new URLSearchParams(match[1] ?? "");
+  const int = (name: string, fallback: number, min: number, max: number) => {
+    const value = Number(params.get(name) ?? fallback);
+    return Number.isInteger(value) ? Math.min(max, Math.max(min, value)) : fallback;
+  };
+  return {
+    scene: /^[a-z0-9-]{1,32}$/.test(params.get("scene") ?? "") ? (params.get("scene") as string) : "street",
+    shapes: int("shapes", 0, 0, 50_000),
+    size: int("size", 2048, 256, 16_384),
+    prelabels: params.get("prelabels") !== "0",
+  };
+}
+
+export function labRouteHash(route: LabRoute): string {
+  const params = new URLSearchParams({ scene: route.scene, shapes: String(route.shapes), size: String(route.size) });
+  if (!route.prelabels) params.set("prelabels", "0");
+  return `#/lab?${params.toString()}`;
+}
+
+/** Drops the token parameter so a reload keeps the route but never shows the token. */
+function withoutToken(hash: string): string {
+  return hash.replace(/&token=[A-Za-z0-9_-]+/, "").replace(/\?token=[A-Za-z0-9_-]+&?/, "?");
+}
+
+export const initialLabRoute: LabRoute | null = parseLabRoute(withoutToken(window.location.hash));
