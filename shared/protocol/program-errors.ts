@@ -1,0 +1,50 @@
+// The program's custom error codes (InstructionError Custom(n)) and what they mean to a person.
+
+export const PROGRAM_ERRORS = {
+  1: { name: "InvalidInstruction", message: "The instruction data is malformed or the instruction is unknown." },
+  2: { name: "NotEnoughAccounts", message: "The instruction is missing accounts." },
+  3: { name: "MissingSigner", message: "A required signature is missing." },
+  4: { name: "NotWritable", message: "An account that must be writable was passed read-only." },
+  5: { name: "WrongOwner", message: "An account is not owned by the Amplify program (or is not empty where a new account was expected)." },
+  6: { name: "WrongAccountType", message: "An account has the wrong type, size or version." },
+  7: { name: "WrongPda", message: "An account's address does not match its seeds." },
+  8: { name: "AlreadyInitialized", message: "The account already exists." },
+  9: { name: "Unauthorized", message: "The signer is not allowed to do this." },
+  10: { name: "Paused", message: "The protocol is paused: no new campaigns, tasks or acceptances." },
+  11: { name: "FeeTooHigh", message: "The fee is above the 10 % cap." },
+  12: { name: "Overflow", message: "An amount is too large (arithmetic overflow)." },
+  13: { name: "InvalidParameter", message: "A campaign parameter is out of range." },
+  14: { name: "UriTooLong", message: "A URI is longer than 128 bytes." },
+  15: { name: "WrongCampaign", message: "The task, assignment or escrow belongs to another campaign or task." },
+  16: { name: "CampaignClosed", message: "The campaign is closed." },
+  17: { name: "DeadlinePassed", message: "The campaign's deadline has passed." },
+  18: { name: "TaskFull", message: "The task already has as many workers as its replication." },
+  19: { name: "ShareCap", message: "This worker already holds the maximum share of this campaign's tasks." },
+  20: { name: "RatingTooLow", message: "The worker's rating is below the campaign's minimum." },
+  21: { name: "AlreadyAssigned", message: "This worker already has an assignment on this task." },
+  22: { name: "WrongState", message: "The assignment is not in a state that allows this (e.g. already submitted or reviewed)." },
+  23: { name: "KeyNotGranted", message: "This private task's key has not been granted yet." },
+  24: { name: "NotPrivate", message: "Keys are granted only on private campaigns." },
+  25: { name: "AssignmentExpired", message: "The assignment has expired." },
+  26: { name: "NotExpired", message: "The assignment has not expired yet." },
+  27: { name: "OpenAssignments", message: "The campaign still has open assignments." },
+  28: { name: "TooManyTasks", message: "The campaign has no funded task slots left; top it up first." },
+  29: { name: "InsufficientEscrow", message: "The escrow cannot pay this result." },
+  30: { name: "InvalidScore", message: "A review score must be between 0 and 100." },
+  31: { name: "WrongTreasury", message: "The treasury account is not the configured treasury." },
+  32: { name: "WrongSystemProgram", message: "The System Program account is wrong." },
+  33: { name: "WrongWorker", message: "The signer or profile is not the assignment's worker." },
+} as const satisfies Record<number, { name: string; message: string }>;
+
+export type ProgramErrorCode = keyof typeof PROGRAM_ERRORS;
+export type ProgramErrorName = (typeof PROGRAM_ERRORS)[ProgramErrorCode]["name"];
+
+/** Code by name, e.g. PROGRAM_ERROR_CODES.ShareCap === 19. */
+export const PROGRAM_ERROR_CODES = Object.fromEntries(
+  Object.entries(PROGRAM_ERRORS).map(([code, { name }]) => [name, Number(code)]),
+) as Record<ProgramErrorName, ProgramErrorCode>;
+
+export function getProgramErrorMessage(code: number): string {
+  const known = (PROGRAM_ERRORS as Record<number, { message: string } | undefined>)[code];
+  return known ? known.message : `Unknown Amplify program error ${code}.`;
+}
