@@ -4,6 +4,7 @@ import type { Dispatch } from "./api";
 import type { AppIdentity } from "./app";
 import { appHandlers } from "./app";
 import { DraftRepository, draftHandlers } from "./drafts";
+import { Keystore, keysHandlers } from "./keystore";
 import { NetMonitor } from "./net";
 import { SettingsRepository, defaultSettings, settingsHandlers } from "./settings";
 import { Store } from "./store";
@@ -33,20 +34,29 @@ export function createCore(options: CoreOptions): Core {
   const settings = new SettingsRepository(store, defaultSettings());
   const net = new NetMonitor({ rpcUrl: () => settings.get().rpcUrl, onChange: (status) => events.emit("net:changed", status) });
   const drafts = new DraftRepository(store);
+  const keystore = new Keystore({ dataDir: options.identity.dataDir, autoLockMinutes: () => settings.get().autoLockMinutes });
+  keystore.onChange((status) => events.emit("keys:changed", status));
 
   const handlers: Handlers = {
     ...appHandlers(options.identity, store, net),
     ...settingsHandlers(settings, events),
     ...draftHandlers(drafts),
+    ...keysHandlers(keystore),
   };
   if (options.background !== false) net.start();
 
+  const dispatch = createDispatcher(handlers, log);
   return {
-    dispatch: createDispatcher(handlers, log),
+    // Any call from the user counts as activity for the keystore's idle auto-lock.
+    dispatch: (channel, payload, dispatchOptions) => {
+      keystore.touch();
+      return dispatch(channel, payload, dispatchOptions);
+    },
     events,
     store,
     async dispose() {
       net.dispose();
+      keystore.dispose();
       events.dispose();
       store.close();
     },

@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import { appCalls, appEvents } from "./app";
 import { draftsCalls } from "./drafts";
+import { keysCalls, keysEvents } from "./keys";
 import { settingsCalls, settingsEvents } from "./settings";
 
 /**
@@ -12,11 +13,13 @@ export const calls = {
   ...appCalls,
   ...settingsCalls,
   ...draftsCalls,
+  ...keysCalls,
 } as const;
 
 export const events = {
   ...appEvents,
   ...settingsEvents,
+  ...keysEvents,
 } as const;
 
 export type Calls = typeof calls;

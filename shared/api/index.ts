@@ -7,4 +7,5 @@ export * from "./messages";
 export * from "./app";
 export * from "./settings";
 export * from "./drafts";
+export * from "./keys";
 export * from "./bridge";
