@@ -1,0 +1,120 @@
+// LiteSVM harness for the Amplify program: loads program/dist/amplify.so at the protocol's
+// address, sends instructions, reads accounts, and checks lamport conservation.
+import { readFileSync } from "node:fs";
+import {
+  appendTransactionMessageInstructions, createTransactionMessage, generateKeyPairSigner, lamports, pipe,
+  setTransactionMessageFeePayerSigner, signTransactionMessageWithSigners,
+} from "@solana/kit";
+import { Clock, FailedTransactionMetadata, LiteSVM, TransactionMetadata } from "litesvm";
+import { expect } from "vitest";
+import { AMPLIFY_PROGRAM_ADDRESS, getProgramErrorMessage } from "../../../shared/protocol/index";
+import type { AmplifyInstruction } from "../../../shared/protocol/index";
+import type { Address, Instruction, KeyPairSigner } from "@solana/kit";
+
+export const PROGRAM_PATH = "program/dist/amplify.so";
+export const LAMPORTS_PER_SIGNATURE = 5000n;
+export const SOL = 1_000_000_000n;
+
+export type SendResult = TransactionMetadata | FailedTransactionMetadata;
+
+export function customErrorCode(result: SendResult): number | undefined {
+  if (!(result instanceof FailedTransactionMetadata)) return undefined;
+  const err = result.err() as unknown as { err?: () => unknown };
+  if (typeof err.err !== "function") return undefined;
+  const inner = err.err() as { code?: number };
+  return typeof inner === "object" && inner !== null && typeof inner.code === "number" ? inner.code : undefined;
+}
+
+export class ProgramHarness {
+  readonly svm: LiteSVM;
+
+  constructor(programBytes: Uint8Array = readFileSync(PROGRAM_PATH)) {
+    this.svm = new LiteSVM();
+    this.svm.addProgram(AMPLIFY_PROGRAM_ADDRESS, programBytes);
+    this.setTime(1_700_000_000n);
+  }
+
+  async fundedSigner(amount: bigint = 100n * SOL): Promise<KeyPairSigner> {
+    const signer = await generateKeyPairSigner();
+    this.svm.airdrop(signer.address, lamports(amount));
+    return signer;
+  }
+
+  setTime(unixTimestamp: bigint): void {
+    const clock = this.svm.getClock();
+    this.svm.setClock(new Clock(clock.slot + 1n, clock.epochStartTimestamp, clock.epoch, clock.leaderScheduleEpoch, unixTimestamp));
+  }
+
+  now(): bigint {
+    return this.svm.getClock().unixTimestamp;
+  }
+
+  /** Sends the instructions in one transaction; the blockhash is fresh so repeats are not deduplicated. */
+  async send(instructions: (Instruction | AmplifyInstruction)[], feePayer: KeyPairSigner): Promise<SendResult> {
+    this.svm.expireBlockhash();
+    const message = pipe(
+      createTransactionMessage({ version: 0 }),
+      (m) => setTransactionMessageFeePayerSigner(feePayer, m),
+      (m) => this.svm.setTransactionMessageLifetimeUsingLatestBlockhash(m),
+      (m) => appendTransactionMessageInstructions(instructions, m),
+    );
+    return this.svm.sendTransaction(await signTransactionMessageWithSigners(message));
+  }
+
+  async sendOk(instructions: (Instruction | AmplifyInstruction)[], feePayer: KeyPairSigner): Promise<TransactionMetadata> {
+    const result = await this.send(instructions, feePayer);
+    if (result instanceof FailedTransactionMetadata) {
+      const code = customErrorCode(result);
+      const reason = code === undefined ? result.toString() : `${code}: ${getProgramErrorMessage(code)}`;
+      throw new Error(`transaction failed (${reason})\n${result.meta().logs().join("\n")}`);
+    }
+    return result;
+  }
+
+  async expectError(instructions: (Instruction | AmplifyInstruction)[], feePayer: KeyPairSigner, code: number): Promise<void> {
+    const result = await this.send(instructions, feePayer);
+    expect(result, "transaction should fail").toBeInstanceOf(FailedTransactionMetadata);
+    expect(customErrorCode(result), (result as FailedTransactionMetadata).meta().logs().join("\n")).toBe(code);
+  }
+
+  lamports(address: Address): bigint {
+    return this.svm.getBalance(address) ?? 0n;
+  }
+
+  data(address: Address): Uint8Array {
+    const account = this.svm.getAccount(address);
+    if (!account.exists) throw new Error(`account ${address} does not exist`);
+    return Uint8Array.from(account.data);
+  }
+
+  exists(address: Address): boolean {
+    return this.svm.getAccount(address).exists;
+  }
+
+  rent(size: number): bigint {
+    return this.svm.minimumBalanceForRentExemption(BigInt(size));
+  }
+
+  /** Sum of balances, for conservation checks across a set of accounts. */
+  total(addresses: Address[]): bigint {
+    return [...new Set(addresses)].reduce((sum, a) => sum + this.lamports(a), 0n);
+  }
+}
+
+/**
+ * Runs `action` and asserts that the lamports of `addresses` changed by exactly minus the
+ * signature fees of the transactions it sent: nothing created, nothing lost.
+ */
+export async function expectConserved(harness: ProgramHarness, addresses: Address[], signatures: bigint,
+  action: () => Promise<void>): Promise<void> {
+  const before = harness.total(addresses);
+  await action();
+  expect(harness.total(addresses)).toBe(before - signatures * LAMPORTS_PER_SIGNATURE);
+}
+
+/** items[index], or a thrown error: keeps noUncheckedIndexedAccess honest in tests. */
+export function at<T>(items: readonly T[], index: number): T {
+  const item = items[index];
+  if (item === undefined) throw new Error(`no item at ${index}`);
+  return item;
+}
