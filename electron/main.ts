@@ -70,6 +70,10 @@ if (!app.requestSingleInstanceLock()) {
     core.events.subscribe((event, payload) => {
       if (!target.isDestroyed()) target.webContents.send(EVENT_IPC_CHANNEL, event, payload);
     });
+    // A (re)loaded page starts with no state: replay the latest value of every event to it.
+    target.webContents.on("did-finish-load", () => {
+      for (const [event, payload] of core?.events.latest() ?? []) target.webContents.send(EVENT_IPC_CHANNEL, event, payload);
+    });
     target.once("ready-to-show", () => target.show());
     void target.loadURL(APP_ENTRY_URL);
   });

@@ -60,6 +60,7 @@ export class WebSocketBridge {
   }
 
   private serve(socket: WebSocket): void {
+    for (const [event, payload] of this.options.core.events.latest()) socket.send(encodeWire({ type: "event", event, payload }));
     socket.on("message", (data, isBinary) => {
       void this.onMessage(socket, data as Buffer, isBinary);
     });
@@ -67,15 +68,22 @@ export class WebSocketBridge {
   }
 
   private async onMessage(socket: WebSocket, data: Buffer, isBinary: boolean): Promise<void> {
-    let message: ClientMessage;
-    try {
-      if (!isBinary) throw new Error("text frames are not part of the protocol");
-      const parsed = ClientMessage.safeParse(decodeWire(new Uint8Array(data.buffer, data.byteOffset, data.byteLength)));
-      if (!parsed.success) throw new Error("message does not match the call envelope");
-      message = parsed.data;
-    } catch (error) {
-      const reason = error instanceof Error ? error.message : "malformed message";
-      socket.send(encodeWire({ type: "reply", id: null, ok: false, error: { code: "invalid_input", message: `malformed message: ${reason}` } }));
+    let decoded: unknown;
+    let message: ClientMessage | undefined;
+    let reason = "text frames are not part of the protocol";
+    if (isBinary) {
+      try {
+        decoded = decodeWire(new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
+        const parsed = ClientMessage.safeParse(decoded);
+        if (parsed.success) message = parsed.data;
+        else reason = "message does not match the call envelope";
+      } catch (error) {
+        reason = error instanceof Error ? error.message : "unreadable frame";
+      }
+    }
+    if (!message) {
+      // Answer the caller when its id is readable, so it fails fast instead of waiting.
+      socket.send(encodeWire({ type: "reply", id: readableId(decoded), ok: false, error: { code: "invalid_input", message: `malformed message: ${reason}` } }));
       return;
     }
     const reply = await this.options.core.dispatch(message.channel, message.payload, { encodedBytes: data.byteLength });
@@ -87,4 +95,12 @@ export class WebSocketBridge {
     for (const client of this.server.clients) client.terminate();
     this.server.close();
   }
+}
+
+function readableId(decoded: unknown): number | null {
+  if (decoded && typeof decoded === "object" && "id" in decoded) {
+    const id = (decoded as { id: unknown }).id;
+    if (typeof id === "number" && Number.isInteger(id) && id >= 0) return id;
+  }
+  return null;
 }

@@ -23,7 +23,7 @@ export const ApiErrorPayload = z.object({
 export type ApiErrorPayload = z.infer<typeof ApiErrorPayload>;
 
 export const ApiReply = z.discriminatedUnion("ok", [
-  z.object({ ok: z.literal(true), value: z.unknown() }),
+  z.object({ ok: z.literal(true), value: z.unknown().optional() }),
   z.object({ ok: z.literal(false), error: ApiErrorPayload }),
 ]);
 export type ApiReply<T = unknown> = { ok: true; value: T } | { ok: false; error: ApiErrorPayload };

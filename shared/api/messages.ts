@@ -6,14 +6,15 @@ export const ClientMessage = z.object({
   type: z.literal("call"),
   id: z.number().int().nonnegative(),
   channel: z.string().max(64),
-  payload: z.unknown(),
+  // Calls without input omit the key entirely once JSON drops `undefined`.
+  payload: z.unknown().optional(),
 });
 export type ClientMessage = z.infer<typeof ClientMessage>;
 
 export const ServerMessage = z.union([
-  z.object({ type: z.literal("reply"), id: z.number().int().nonnegative(), ok: z.literal(true), value: z.unknown() }),
+  z.object({ type: z.literal("reply"), id: z.number().int().nonnegative(), ok: z.literal(true), value: z.unknown().optional() }),
   z.object({ type: z.literal("reply"), id: z.number().int().nonnegative().nullable(), ok: z.literal(false), error: ApiErrorPayload }),
-  z.object({ type: z.literal("event"), event: z.string().max(64), payload: z.unknown() }),
+  z.object({ type: z.literal("event"), event: z.string().max(64), payload: z.unknown().optional() }),
 ]);
 
 /** WebSocket subprotocols: the API version, and the launch token (kept out of every URL). */

@@ -17,11 +17,14 @@ export class EventHub {
     for (const listener of this.listeners) listener(event, parsed);
   }
 
-  /** Late subscribers (a window that just opened) get the latest value of every event. */
   subscribe(listener: EventListener): () => void {
     this.listeners.add(listener);
-    for (const [event, payload] of this.last) listener(event, payload);
     return () => this.listeners.delete(listener);
+  }
+
+  /** The latest payload of every event so far, for a window or socket that just connected. */
+  latest(): Array<[EventName, unknown]> {
+    return [...this.last];
   }
 
   dispose(): void {

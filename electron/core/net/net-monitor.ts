@@ -57,7 +57,7 @@ export class NetMonitor {
     } catch (error) {
       next = { online: false, rpcUrl, checkedAt: Date.now(), latencyMs: null, reason: error instanceof Error ? error.message : String(error) };
     }
-    const changed = next.online !== this.current.online || next.rpcUrl !== this.current.rpcUrl;
+    const changed = this.current.checkedAt === 0 || next.online !== this.current.online || next.rpcUrl !== this.current.rpcUrl;
     this.current = next;
     if (changed) this.options.onChange?.(next);
     return next;

@@ -1,0 +1,3 @@
+export { repoRoot, startBrowserShell } from "./browser-shell";
+export type { RunningShell, ShellOptions } from "./browser-shell";
+export { ARTIFACTS_DIR, CHROMIUM_PATH, artifactPath, launchChromium } from "./chromium";
