@@ -1,6 +1,8 @@
 // The whole market on one machine: Solana JSON-RPC + PubSub over LiteSVM with the Amplify
 // program loaded, and the content-addressed blob store, all persisted under `home`.
 import path from "node:path";
+import { BlobStore, startBlobServer } from "./blobs";
+import { bootstrapAmplify } from "./genesis";
 import { Ledger, type LoadedProgram } from "./ledger/ledger";
 import { findAmplifyProgram } from "./programs";
 import { startPubsubServer } from "./pubsub/pubsubServer";
@@ -8,9 +10,12 @@ import { startRpcServer } from "./rpc/httpServer";
 
 export { Ledger } from "./ledger/ledger";
 export type { LoadedProgram } from "./ledger/ledger";
+export { treasuryAddress } from "./genesis";
+export { startDemo } from "./demo";
+export type { DemoOptions, Demo } from "./demo";
 
 export interface LocalnetOptions {
-  /** Data directory (AMPLIFY_HOME or a temp dir); the ledger lives in `<home>/ledger`. */
+  /** Data directory (AMPLIFY_HOME or a temp dir): `<home>/ledger` and `<home>/blobs`. */
   home: string;
   rpcPort?: number;
   wsPort?: number;
@@ -20,6 +25,8 @@ export interface LocalnetOptions {
   slotMs?: number;
   /** Programs to load; defaults to the Amplify program when it is built. */
   programs?: LoadedProgram[];
+  /** Largest blob the store accepts, in bytes (64 MiB by default). */
+  maxBlobBytes?: number;
   log?: (line: string) => void;
 }
 
@@ -36,7 +43,7 @@ export async function startLocalnet(opts: LocalnetOptions): Promise<Localnet> {
   const log = opts.log ?? ((line: string) => console.log(`[localnet] ${line}`));
   let programs = opts.programs;
   if (!programs) {
-    const found = await findAmplifyProgram();
+    const found = findAmplifyProgram();
     if ("program" in found) programs = [found.program];
     else {
       programs = [];
@@ -44,17 +51,33 @@ export async function startLocalnet(opts: LocalnetOptions): Promise<Localnet> {
     }
   }
   const ledger = new Ledger({ home: path.join(opts.home, "ledger"), programs, slotMs: opts.slotMs ?? 400 });
-  const rpc = await startRpcServer(ledger, { host, port: opts.rpcPort ?? 8899 });
-  const pubsub = await startPubsubServer(ledger, { host, port: opts.wsPort ?? 8900 });
-  for (const id of ledger.loadedPrograms) log(`program ${id} loaded`);
-  return {
-    rpcUrl: rpc.url,
-    wsUrl: pubsub.url,
-    blobUrl: "",
-    ledger,
-    async close() {
-      await Promise.all([rpc.close(), pubsub.close()]);
-      ledger.close();
-    },
-  };
+  const closers: Array<() => Promise<void>> = [];
+  try {
+    await bootstrapAmplify(ledger, log);
+    const rpc = await startRpcServer(ledger, { host, port: opts.rpcPort ?? 8899 });
+    closers.push(rpc.close);
+    const pubsub = await startPubsubServer(ledger, { host, port: opts.wsPort ?? 8900 });
+    closers.push(pubsub.close);
+    const blobs = await startBlobServer(new BlobStore(path.join(opts.home, "blobs")), {
+      host,
+      port: opts.blobPort ?? 8901,
+      ...(opts.maxBlobBytes !== undefined ? { maxBytes: opts.maxBlobBytes } : {}),
+    });
+    closers.push(blobs.close);
+    for (const id of ledger.loadedPrograms) log(`program ${id} loaded`);
+    return {
+      rpcUrl: rpc.url,
+      wsUrl: pubsub.url,
+      blobUrl: blobs.url,
+      ledger,
+      async close() {
+        await Promise.all(closers.map((c) => c()));
+        ledger.close();
+      },
+    };
+  } catch (e) {
+    await Promise.all(closers.map((c) => c().catch(() => {})));
+    ledger.close();
+    throw e;
+  }
 }

@@ -7,6 +7,8 @@ const SYSTEM_PROGRAM = "11111111111111111111111111111111";
 
 export interface Faucet {
   address: string;
+  /** The faucet's Ed25519 seed: the localnet also signs its genesis set-up with it. */
+  seed: Uint8Array;
   transfer(to: string, lamports: bigint, recentBlockhash: string): Uint8Array;
 }
 
@@ -17,6 +19,7 @@ export function createFaucet(seed: Uint8Array): Faucet {
   const address = b58d.decode(pair.publicKey);
   return {
     address,
+    seed,
     transfer(to, lamports, recentBlockhash) {
       const data = new Uint8Array(12);
       const view = new DataView(data.buffer);
