@@ -5,7 +5,8 @@ import {
   appendTransactionMessageInstructions, createTransactionMessage, generateKeyPairSigner, lamports, pipe,
   setTransactionMessageFeePayerSigner, signTransactionMessageWithSigners,
 } from "@solana/kit";
-import { Clock, FailedTransactionMetadata, LiteSVM, TransactionMetadata } from "litesvm";
+import type { TransactionMetadata } from "litesvm";
+import { Clock, FailedTransactionMetadata, LiteSVM } from "litesvm";
 import { expect } from "vitest";
 import { AMPLIFY_PROGRAM_ADDRESS, getProgramErrorMessage } from "../../../shared/protocol/index";
 import type { AmplifyInstruction } from "../../../shared/protocol/index";
@@ -71,10 +72,20 @@ export class ProgramHarness {
     return result;
   }
 
+  /** Expects program error `code`, and that the failure moved no lamports: only the fee payer paid its fee. */
   async expectError(instructions: (Instruction | AmplifyInstruction)[], feePayer: KeyPairSigner, code: number): Promise<void> {
+    const touched = [...new Set(instructions.flatMap((ix) => (ix.accounts ?? []).map((a) => a.address)))];
+    const before = touched.map((a) => this.lamports(a));
+    const payerBefore = this.lamports(feePayer.address);
     const result = await this.send(instructions, feePayer);
     expect(result, "transaction should fail").toBeInstanceOf(FailedTransactionMetadata);
     expect(customErrorCode(result), (result as FailedTransactionMetadata).meta().logs().join("\n")).toBe(code);
+    const signatures = BigInt(new Set([feePayer.address, ...instructions.flatMap((ix) => (ix.accounts ?? [])
+      .filter((a) => "signer" in a).map((a) => a.address))]).size);
+    touched.forEach((a, i) => {
+      if (a !== feePayer.address) expect(this.lamports(a), `lamports of ${a}`).toBe(before[i]);
+    });
+    expect(this.lamports(feePayer.address)).toBe(payerBefore - signatures * LAMPORTS_PER_SIGNATURE);
   }
 
   lamports(address: Address): bigint {
@@ -117,4 +128,10 @@ export function at<T>(items: readonly T[], index: number): T {
   const item = items[index];
   if (item === undefined) throw new Error(`no item at ${index}`);
   return item;
+}
+
+/** Plants an account directly (LiteSVM setAccount): how the tests forge look-alike accounts. */
+export function plantAccount(h: ProgramHarness, address: Address, data: Uint8Array, owner: Address, balance?: bigint): void {
+  h.svm.setAccount({ address, data, executable: false, lamports: lamports(balance ?? h.rent(data.length)), programAddress: owner,
+    space: BigInt(data.length) });
 }

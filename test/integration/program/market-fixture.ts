@@ -4,9 +4,8 @@ import {
   getAcceptTaskInstruction, getAddTasksInstruction, getCreateCampaignInstruction, getInitConfigInstruction,
   getRegisterWorkerInstruction, AMPLIFY_PROGRAM_ADDRESS, WORKER_PROFILE_OFFSETS,
 } from "../../../shared/protocol/index";
-import { ProgramHarness, SOL } from "./harness";
+import { plantAccount, ProgramHarness, SOL } from "./harness";
 import type { CreateCampaignInput } from "../../../shared/protocol/index";
-import { lamports } from "@solana/kit";
 import type { Address, KeyPairSigner } from "@solana/kit";
 
 export interface Market {
@@ -48,7 +47,7 @@ export async function setWorkerRating(m: Market, worker: Address, rating: number
   const profile = (await findWorkerProfilePda(worker))[0];
   const data = m.h.data(profile);
   new DataView(data.buffer).setUint32(WORKER_PROFILE_OFFSETS.rating, rating, true);
-  m.h.svm.setAccount({ address: profile, data, executable: false, lamports: lamports(m.h.lamports(profile)), programAddress: AMPLIFY_PROGRAM_ADDRESS, space: BigInt(data.length) });
+  plantAccount(m.h, profile, data, AMPLIFY_PROGRAM_ADDRESS);
 }
 
 export type CampaignOptions = Partial<Omit<CreateCampaignInput, "requester" | "id">> & { requester?: KeyPairSigner };
