@@ -50,8 +50,19 @@ export class ProgramHarness {
     return this.svm.getClock().unixTimestamp;
   }
 
-  /** Sends the instructions in one transaction; the blockhash is fresh so repeats are not deduplicated. */
-  async send(instructions: (Instruction | AmplifyInstruction)[], feePayer: KeyPairSigner): Promise<SendResult> {
+  private queue: Promise<unknown> = Promise.resolve();
+
+  /**
+   * Sends the instructions in one transaction. The blockhash is fresh so repeats are not
+   * deduplicated; sends are queued so concurrent callers cannot expire each other's blockhash.
+   */
+  send(instructions: (Instruction | AmplifyInstruction)[], feePayer: KeyPairSigner): Promise<SendResult> {
+    const next = this.queue.then(() => this.sendNow(instructions, feePayer));
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  private async sendNow(instructions: (Instruction | AmplifyInstruction)[], feePayer: KeyPairSigner): Promise<SendResult> {
     this.svm.expireBlockhash();
     const message = pipe(
       createTransactionMessage({ version: 0 }),
