@@ -1,0 +1,111 @@
+import { useEffect, useRef, useState } from "react";
+import type { Point } from "./geometry/rect";
+import type { Editor } from "./editor/editor";
+import type { ImagePyramid } from "./layers/image-pyramid";
+import type { SettledPainter } from "./layers/settled-painter";
+import { CanvasStage } from "./layers/CanvasStage";
+
+interface CanvasSurfaceProps {
+  readonly editor: Editor;
+  readonly pyramid: ImagePyramid;
+  readonly onPainter?: (painter: SettledPainter) => void;
+}
+
+const WHEEL_ZOOM_SPEED = 0.0015;
+
+/**
+ * The focusable element that turns pointer, wheel and Space into editor calls: Ctrl+wheel
+ * zooms at the pointer, wheel pans, Space+drag and the middle button pan, everything else goes
+ * to the active tool in image coordinates.
+ */
+export function CanvasSurface({ editor, pyramid, onPainter }: CanvasSurfaceProps) {
+  const ref = useRef<HTMLDivElement | null>(null);
+  const [size, setSize] = useState({ width: 0, height: 0 });
+  const [panning, setPanning] = useState(false);
+  const spaceHeld = useRef(false);
+  const pan = useRef<Point | null>(null);
+
+  useEffect(() => {
+    const element = ref.current;
+    if (!element) return;
+    const observer = new ResizeObserver(() => {
+      const next = { width: Math.max(1, Math.floor(element.clientWidth)), height: Math.max(1, Math.floor(element.clientHeight)) };
+      setSize(next);
+      editor.setViewSize(next);
+    });
+    observer.observe(element);
+    // Wheel must be non-passive to stop the page from scrolling instead of the image zooming.
+    const onWheel = (e: WheelEvent) => {
+      e.preventDefault();
+      const rect = element.getBoundingClientRect();
+      if (e.ctrlKey || e.metaKey) editor.zoomBy(Math.exp(-e.deltaY * WHEEL_ZOOM_SPEED), { x: e.clientX - rect.left, y: e.clientY - rect.top });
+      else editor.panBy(-e.deltaX, -e.deltaY);
+    };
+    element.addEventListener("wheel", onWheel, { passive: false });
+    const onKey = (e: KeyboardEvent) => {
+      if (e.code !== "Space") return;
+      spaceHeld.current = e.type === "keydown";
+      if (e.type === "keydown") e.preventDefault();
+      setPanning(spaceHeld.current || pan.current !== null);
+    };
+    element.addEventListener("keydown", onKey);
+    element.addEventListener("keyup", onKey);
+    return () => {
+      observer.disconnect();
+      element.removeEventListener("wheel", onWheel);
+      element.removeEventListener("keydown", onKey);
+      element.removeEventListener("keyup", onKey);
+    };
+  }, [editor]);
+
+  const local = (e: React.PointerEvent): Point => {
+    const rect = e.currentTarget.getBoundingClientRect();
+    return { x: e.clientX - rect.left, y: e.clientY - rect.top };
+  };
+  const pointer = (e: React.PointerEvent) => ({ screen: local(e), shift: e.shiftKey, modify: e.altKey || e.ctrlKey || e.metaKey });
+
+  return (
+    <div
+      ref={ref}
+      className={`canvas-surface${panning ? " is-panning" : ""}`}
+      tabIndex={0}
+      role="application"
+      aria-roledescription="labelling canvas"
+      aria-label="Image canvas. Press question mark for the keyboard shortcuts."
+      data-testid="canvas-surface"
+      onPointerDown={(e) => {
+        e.currentTarget.focus();
+        e.currentTarget.setPointerCapture(e.pointerId);
+        if (e.button === 1 || (e.button === 0 && spaceHeld.current)) {
+          e.preventDefault();
+          pan.current = local(e);
+          setPanning(true);
+          return;
+        }
+        if (e.button === 0) editor.pointerDown(pointer(e));
+      }}
+      onPointerMove={(e) => {
+        if (pan.current) {
+          const p = local(e);
+          editor.panBy(p.x - pan.current.x, p.y - pan.current.y);
+          pan.current = p;
+          return;
+        }
+        editor.pointerMove(pointer(e));
+      }}
+      onPointerUp={(e) => {
+        if (pan.current) {
+          pan.current = null;
+          setPanning(spaceHeld.current);
+          return;
+        }
+        if (e.button === 0) editor.pointerUp(pointer(e));
+      }}
+      onPointerLeave={() => editor.pointerLeave()}
+      onAuxClick={(e) => e.preventDefault()}
+      onContextMenu={(e) => e.preventDefault()}
+    >
+      {size.width > 0 && <CanvasStage editor={editor} pyramid={pyramid} width={size.width} height={size.height} onPainter={onPainter} />}
+    </div>
+  );
+}

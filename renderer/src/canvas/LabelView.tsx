@@ -1,0 +1,163 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import type { AnnotationDocument } from "../../../shared/annotation";
+import { ClassificationPanel } from "../panels/ClassificationPanel";
+import { LabelPalette } from "../panels/LabelPalette";
+import { ShapeList } from "../panels/ShapeList";
+import { ShortcutOverlay } from "../panels/ShortcutOverlay";
+import { TaskBar } from "../panels/TaskBar";
+import { Toolbar } from "../panels/Toolbar";
+import { CanvasSurface } from "./CanvasSurface";
+import type { CommandHost } from "./editor/commands";
+import { runAction } from "./editor/commands";
+import { Editor } from "./editor/editor";
+import type { LabelSchema } from "./editor/label-schema";
+import { DEFAULT_BINDINGS } from "./hotkeys/actions";
+import { comboOf, comboTable, displayCombo, resolveBindings } from "./hotkeys/hotkeys";
+import { ImagePyramid } from "./layers/image-pyramid";
+import type { SettledPainter } from "./layers/settled-painter";
+import { useAutosave } from "./use-autosave";
+import { useTaskTimer } from "./use-task-timer";
+import "./label-view.css";
+
+export interface LabelImage {
+  /** Decoded pixels: an ImageBitmap, a loaded <img>, a canvas or an OffscreenCanvas. */
+  readonly source: CanvasImageSource;
+  readonly width: number;
+  readonly height: number;
+}
+
+export interface LabelViewProps {
+  readonly taskId: string;
+  readonly taskTitle?: string;
+  readonly image: LabelImage;
+  readonly schema: LabelSchema;
+  /** The saved draft, or the task's pre-labels; null starts empty. */
+  readonly initialDocument?: AnnotationDocument | null;
+  /** The previous task's document, for "copy all shapes from the previous task". */
+  readonly previousDocument?: AnnotationDocument | null;
+  /** settings.hotkeys: action id → "combo|combo" overrides. */
+  readonly hotkeys?: Readonly<Record<string, string>>;
+  readonly onHotkeysChange?: (hotkeys: Record<string, string>) => void;
+  /** Persists the draft (drafts:save); called every 5 s when changed, on Ctrl+S and on leaving. */
+  readonly onSave: (doc: AnnotationDocument) => Promise<void>;
+  /** Called (debounced) after every document change, with the whole document. */
+  readonly onDocumentChange?: (doc: AnnotationDocument) => void;
+  readonly onNext?: () => void;
+  readonly onPrevious?: () => void;
+  readonly onSubmit?: (doc: AnnotationDocument) => void;
+  readonly autosaveMs?: number;
+  /** Hands out the editor and its culling painter (tests, benchmarks, host integrations). */
+  readonly onEditor?: (editor: Editor) => void;
+  readonly onPainter?: (painter: SettledPainter) => void;
+}
+
+const CHANGE_DEBOUNCE_MS = 250;
+
+/**
+ * The labelling canvas for one task. Mount it with `key={taskId}`: a new task is a new editor,
+ * history and timer; unmounting saves the draft.
+ */
+export function LabelView(props: LabelViewProps) {
+  const { taskId, image, schema, initialDocument, onSave, onEditor, onPainter, onDocumentChange } = props;
+  const [editor] = useState(() => new Editor({ taskId, image: { width: image.width, height: image.height }, schema, document: initialDocument }));
+  const pyramid = useMemo(() => new ImagePyramid(image.source, { width: image.width, height: image.height }), [image]);
+  useEffect(() => () => pyramid.dispose(), [pyramid]);
+  const { elapsedMs, elapsedRef, touch } = useTaskTimer(initialDocument?.timeSpentMs ?? 0);
+  const { saveState, save } = useAutosave(editor, elapsedRef, onSave, props.autosaveMs);
+  const [helpOpen, setHelpOpen] = useState(false);
+  const [overrides, setOverrides] = useState<Record<string, string>>(() => ({ ...props.hotkeys }));
+  const bindings = useMemo(() => resolveBindings(DEFAULT_BINDINGS, overrides), [overrides]);
+  const table = useMemo(() => comboTable(bindings), [bindings]);
+  const rootRef = useRef<HTMLDivElement | null>(null);
+  const latest = useRef(props);
+  useEffect(() => {
+    latest.current = props;
+  });
+
+  useEffect(() => onEditor?.(editor), [editor, onEditor]);
+
+  useEffect(() => {
+    if (!onDocumentChange) return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const off = editor.store.onChange(() => {
+      clearTimeout(timer);
+      timer = setTimeout(() => latest.current.onDocumentChange?.(editor.toDocument(elapsedRef.current)), CHANGE_DEBOUNCE_MS);
+    });
+    return () => {
+      clearTimeout(timer);
+      off();
+    };
+  }, [editor, onDocumentChange, elapsedRef]);
+
+  const focusSurface = useCallback(() => rootRef.current?.querySelector<HTMLElement>("[data-testid=canvas-surface]")?.focus(), []);
+  useEffect(() => {
+    focusSurface();
+  }, [focusSurface]);
+
+  const host: CommandHost = useMemo(
+    () => ({
+      next: () => latest.current.onNext && void save(true).then(() => latest.current.onNext?.()),
+      previous: () => latest.current.onPrevious && void save(true).then(() => latest.current.onPrevious?.()),
+      submit: () => void save(true).then(() => latest.current.onSubmit?.(editor.toDocument(elapsedRef.current))),
+      toggleHelp: () => setHelpOpen((open) => !open),
+      previousDocument: () => latest.current.previousDocument,
+      save: () => void save(true),
+      toggleFocus: () => {
+        const root = rootRef.current;
+        const surface = root?.querySelector<HTMLElement>("[data-testid=canvas-surface]");
+        const list = root?.querySelector<HTMLElement>("[data-testid=shape-list]");
+        (document.activeElement === surface ? list : surface)?.focus();
+      },
+    }),
+    [editor, elapsedRef, save],
+  );
+
+  const run = useCallback((action: string) => runAction(editor, action, host), [editor, host]);
+
+  const onKeyDown = (e: React.KeyboardEvent) => {
+    touch();
+    if (helpOpen) return;
+    const target = e.target as HTMLElement;
+    if (target.closest("input, textarea, select")) return;
+    const combo = comboOf(e.nativeEvent);
+    const action = combo ? table.get(combo) : undefined;
+    if (!action) return;
+    const onSurface = target.dataset.testid === "canvas-surface";
+    // Tab moves focus between controls as usual; only on the canvas does it cycle shapes.
+    if ((action === "select.next" || action === "select.previous") && !onSurface) return;
+    // Enter and Space on a focused button press that button.
+    if (target.tagName === "BUTTON" && (combo === "enter" || combo === "space")) return;
+    if (run(action)) e.preventDefault();
+  };
+
+  const onRebind = (action: string, combo: string | null) => {
+    const next = action === "*" ? {} : { ...overrides, [action]: combo ?? "" };
+    setOverrides(next);
+    props.onHotkeysChange?.(next);
+  };
+
+  const shortcutFor = (action: string) => displayCombo(bindings[action]?.[0] ?? "");
+  return (
+    <div className="label-view" ref={rootRef} onKeyDown={onKeyDown} onPointerDown={touch} data-testid="label-view">
+      <Toolbar editor={editor} run={(a) => void run(a)} shortcutFor={shortcutFor} />
+      <div className="label-main">
+        <CanvasSurface editor={editor} pyramid={pyramid} onPainter={onPainter} />
+        <aside className="label-side" aria-label="Labels and shapes">
+          {schema.tools.length > 0 && <LabelPalette editor={editor} />}
+          <ClassificationPanel editor={editor} />
+          <ShapeList editor={editor} onLeave={focusSurface} />
+        </aside>
+      </div>
+      <TaskBar
+        taskTitle={props.taskTitle ?? taskId}
+        timeSpentMs={elapsedMs}
+        saveState={saveState}
+        run={(a) => void run(a)}
+        canPrevious={props.onPrevious !== undefined}
+        canNext={props.onNext !== undefined}
+      />
+      {helpOpen && <ShortcutOverlay bindings={bindings} onRebind={onRebind} onClose={() => setHelpOpen(false)} />}
+    </div>
+  );
+}
+

@@ -1,0 +1,230 @@
+import type { AnnotationDocument, Shape } from "../../../../shared/annotation";
+import { resizeBoxBy, translateBox } from "../geometry/box-geometry";
+import { translatePolygon } from "../geometry/polygon-geometry";
+import { shapeBounds } from "../geometry/shape-geometry";
+import { clipboardShapes, copyToClipboard } from "./clipboard";
+import type { Editor } from "./editor";
+
+import { cloneShapes } from "./shape-transfer";
+
+/** What the host provides for actions that leave the canvas. */
+export interface CommandHost {
+  next(): void;
+  previous(): void;
+  submit(): void;
+  toggleHelp(): void;
+  save(): void;
+  toggleFocus(): void;
+  previousDocument(): AnnotationDocument | null | undefined;
+}
+
+const ZOOM_STEP = 1.25;
+const ADJUST_STEP = 0.1;
+
+function selectedShapes(editor: Editor, editable: boolean): Shape[] {
+  const out: Shape[] = [];
+  for (const id of editor.selection()) {
+    const shape = editor.store.get(id);
+    if (shape && (!editable || (!shape.locked && !shape.hidden))) out.push(shape);
+  }
+  return out;
+}
+
+function nudge(editor: Editor, dx: number, dy: number): boolean {
+  const shapes = selectedShapes(editor, true);
+  if (shapes.length === 0) return false;
+  editor.history.commit();
+  editor.editShapes(
+    shapes.map((s) => (s.kind === "box" ? { ...s, ...translateBox(s, dx, dy, editor.image) } : { ...s, points: translatePolygon(s.points, dx, dy, editor.image) })),
+  );
+  return true;
+}
+
+function resize(editor: Editor, dw: number, dh: number): boolean {
+  const boxes = selectedShapes(editor, true).filter((s) => s.kind === "box");
+  if (boxes.length === 0) return false;
+  editor.editShapes(boxes.map((b) => ({ ...b, ...resizeBoxBy(b, dw, dh, editor.image) })));
+  return true;
+}
+
+function visibleOrder(editor: Editor): Shape[] {
+  return editor.store.shapes().filter((s) => !s.hidden);
+}
+
+function cycle(editor: Editor, step: 1 | -1): boolean {
+  const shapes = visibleOrder(editor);
+  if (shapes.length === 0) return false;
+  const current = [...editor.selection()].pop();
+  const at = current ? shapes.findIndex((s) => s.id === current) : -1;
+  const next = shapes[at < 0 ? (step === 1 ? 0 : shapes.length - 1) : (at + step + shapes.length) % shapes.length] as Shape;
+  editor.setSelection([next.id]);
+  editor.reveal(next);
+  return true;
+}
+
+function toggleFlag(editor: Editor, flag: "hidden" | "locked"): boolean {
+  const shapes = selectedShapes(editor, false);
+  if (shapes.length === 0) return false;
+  const value = !shapes.every((s) => s[flag] === true);
+  editor.history.commit();
+  editor.store.update(shapes.map((s) => ({ ...s, [flag]: value })));
+  return true;
+}
+
+export function pickLabel(editor: Editor, index: number): boolean {
+  const label = editor.schema.labels[index];
+  if (!label) return false;
+  editor.setActiveLabel(label.id);
+  const relabel = selectedShapes(editor, true).filter((s) => s.label !== label.id);
+  if (relabel.length > 0) {
+    editor.history.commit();
+    editor.editShapes(relabel.map((s) => ({ ...s, label: label.id })));
+  }
+  return true;
+}
+
+export function toggleClass(editor: Editor, index: number): boolean {
+  const cls = editor.schema.classes[index];
+  if (!cls || editor.schema.classification === "none") return false;
+  const current = editor.store.classes;
+  const on = current.includes(cls.id);
+  const next = editor.schema.classification === "single" ? (on ? [] : [cls.id]) : on ? current.filter((c) => c !== cls.id) : [...current, cls.id];
+  editor.history.commit();
+  editor.store.setClasses(next);
+  return true;
+}
+
+function paste(editor: Editor, shapes: readonly Shape[]): boolean {
+  if (shapes.length === 0) return false;
+  const existing = (s: Shape) => editor.shapesIn(shapeBounds(s));
+  editor.addShapes(cloneShapes(shapes, editor.image, existing, () => editor.newShapeId()));
+  return true;
+}
+
+function deleteSelection(editor: Editor): boolean {
+  if (editor.tool.removeLast()) {
+    editor.emit("draft");
+    return true;
+  }
+  const ids = selectedShapes(editor, false).filter((s) => !s.locked).map((s) => s.id);
+  if (ids.length === 0) return false;
+  editor.history.commit();
+  editor.store.remove(ids);
+  return true;
+}
+
+/** Runs one action by id; false when it did not apply (so the key can do its default). */
+export function runAction(editor: Editor, action: string, host: CommandHost): boolean {
+  const digit = /^(label|class)\.([1-9])$/.exec(action);
+  if (digit) {
+    const index = Number(digit[2]) - 1;
+    // A classification-only campaign has no shape labels: plain digits classify.
+    if (digit[1] === "class" || editor.schema.tools.length === 0) return toggleClass(editor, index);
+    return pickLabel(editor, index);
+  }
+  switch (action) {
+    case "tool.select":
+      editor.setTool("select");
+      return true;
+    case "tool.box":
+    case "tool.polygon": {
+      const id = action === "tool.box" ? "box" : "polygon";
+      if (!editor.schema.tools.includes(id)) return false;
+      editor.setTool(id);
+      return true;
+    }
+    case "edit.undo":
+      if (editor.tool.cancel()) editor.emit("draft");
+      else editor.history.undo();
+      return true;
+    case "edit.redo":
+      editor.tool.cancel();
+      editor.history.redo();
+      return true;
+    case "edit.delete":
+      return deleteSelection(editor);
+    case "edit.copy": {
+      const shapes = selectedShapes(editor, false);
+      if (shapes.length > 0) copyToClipboard(shapes);
+      return shapes.length > 0;
+    }
+    case "edit.paste":
+      return paste(editor, clipboardShapes());
+    case "edit.duplicate":
+      return paste(editor, selectedShapes(editor, false));
+    case "edit.copyPrevious":
+      return paste(editor, host.previousDocument()?.shapes ?? []);
+    case "edit.cancel":
+      if (editor.tool.cancel()) {
+        editor.emit("draft");
+        return true;
+      }
+      editor.setSelection([]);
+      return true;
+    case "edit.finish":
+      return editor.tool.finish();
+    case "select.all":
+      editor.setSelection(visibleOrder(editor).map((s) => s.id));
+      return true;
+    case "select.next":
+      return cycle(editor, 1);
+    case "select.previous":
+      return cycle(editor, -1);
+    case "shape.hide":
+      return toggleFlag(editor, "hidden");
+    case "shape.lock":
+      return toggleFlag(editor, "locked");
+    case "view.zoomIn":
+      editor.zoomBy(ZOOM_STEP);
+      return true;
+    case "view.zoomOut":
+      editor.zoomBy(1 / ZOOM_STEP);
+      return true;
+    case "view.fit":
+      editor.fit();
+      return true;
+    case "view.crosshair":
+      editor.setCrosshair(!editor.crosshair);
+      return true;
+    case "view.brighter":
+    case "view.darker":
+    case "view.moreContrast":
+    case "view.lessContrast": {
+      const sign = action === "view.brighter" || action === "view.moreContrast" ? 1 : -1;
+      const isBrightness = action === "view.brighter" || action === "view.darker";
+      editor.setImageAdjust(editor.brightness + (isBrightness ? sign * ADJUST_STEP : 0), editor.contrast + (isBrightness ? 0 : sign * ADJUST_STEP));
+      return true;
+    }
+    case "view.resetImage":
+      editor.setImageAdjust(1, 1);
+      return true;
+    case "view.help":
+      host.toggleHelp();
+      return true;
+    case "task.next":
+      host.next();
+      return true;
+    case "task.previous":
+      host.previous();
+      return true;
+    case "task.save":
+      host.save();
+      return true;
+    case "view.focusList":
+      host.toggleFocus();
+      return true;
+    case "task.submit":
+      host.submit();
+      return true;
+  }
+  const move = /^(nudge|resize)\.(left|right|up|down|narrower|wider|shorter|taller)(10)?$/.exec(action);
+  if (move) {
+    const step = move[3] ? 10 : 1;
+    const dir = move[2];
+    const dx = dir === "left" || dir === "narrower" ? -step : dir === "right" || dir === "wider" ? step : 0;
+    const dy = dir === "up" || dir === "shorter" ? -step : dir === "down" || dir === "taller" ? step : 0;
+    return move[1] === "nudge" ? nudge(editor, dx, dy) : resize(editor, dx, dy);
+  }
+  return false;
+}
+

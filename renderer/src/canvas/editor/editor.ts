@@ -1,0 +1,251 @@
+import type { AnnotationDocument, Label, Shape } from "../../../../shared/annotation";
+import type { Tool, ToolContext, ToolId } from "../../tools/tool";
+import { BoxTool } from "../../tools/box-tool";
+import { PolygonTool } from "../../tools/polygon-tool";
+import { SelectTool } from "../../tools/select-tool";
+import { History } from "../history/history";
+import { DocumentStore } from "../model/document-store";
+import type { Point, Rect, Size } from "../geometry/rect";
+import { expandRect, rectsIntersect } from "../geometry/rect";
+import { hitShape, shapeBounds } from "../geometry/shape-geometry";
+import type { Viewport } from "../geometry/viewport";
+import { fitViewport, revealRect, toImage, zoomAt } from "../geometry/viewport";
+import type { EditorChannel } from "./editor-events";
+import { EditorEvents } from "./editor-events";
+import type { LabelSchema } from "./label-schema";
+import { documentLabels } from "./label-schema";
+
+export interface EditorOptions {
+  readonly taskId: string;
+  readonly image: Size;
+  readonly schema: LabelSchema;
+  readonly document?: AnnotationDocument | null;
+}
+
+/** A pointer event from the surface, in screen pixels relative to the canvas. */
+export interface SurfacePointer {
+  readonly screen: Point;
+  readonly shift: boolean;
+  readonly modify: boolean;
+}
+
+const HIT_TOLERANCE_PX = 4;
+
+/**
+ * The canvas's state and rules without React or Konva: document store, history, selection,
+ * viewport, tools and view settings. The surface feeds it pointer events, the keyboard feeds
+ * it actions, layers and panels subscribe to its channels. Unit tests drive it directly.
+ */
+export class Editor implements ToolContext {
+  readonly store: DocumentStore;
+  readonly history: History;
+  readonly events = new EditorEvents();
+  readonly schema: LabelSchema;
+  readonly image: Size;
+  private selected: ReadonlySet<string> = new Set();
+  viewport: Viewport = { scale: 1, x: 0, y: 0 };
+  viewSize: Size = { width: 1, height: 1 };
+  private tools: Record<ToolId, Tool>;
+  private currentTool: Tool;
+  private activeLabelId: string;
+  /** Where the pointer is, in image pixels (crosshair, two-click preview). */
+  pointer: Point | null = null;
+  crosshair = true;
+  brightness = 1;
+  contrast = 1;
+
+  constructor(options: EditorOptions) {
+    this.schema = options.schema;
+    this.image = options.image;
+    const labels = options.document?.labels.length ? options.document.labels : documentLabels(options.schema);
+    this.store = new DocumentStore(options.taskId, labels, options.image, options.document ?? undefined);
+    this.history = new History(this.store);
+    this.store.onChange((diff, recorded) => {
+      if (recorded) this.history.push(diff);
+      if (diff.removed.size > 0 && [...diff.removed.keys()].some((id) => this.selected.has(id))) {
+        this.selected = new Set([...this.selected].filter((id) => this.store.has(id)));
+        this.events.emit("selection");
+      }
+      this.events.emit("doc");
+    });
+    this.tools = { select: new SelectTool(this), box: new BoxTool(this), polygon: new PolygonTool(this) };
+    const firstTool = options.schema.tools[0] ?? "select";
+    this.currentTool = this.tools[firstTool];
+    const firstLabel = options.schema.labels[0] ?? options.schema.classes[0];
+    if (!firstLabel) throw new Error("a label schema needs at least one label");
+    this.activeLabelId = firstLabel.id;
+  }
+
+  // ── ToolContext ───────────────────────────────────────────────────────────
+  pixelsPerScreenPixel(): number {
+    return 1 / this.viewport.scale;
+  }
+
+  selection(): ReadonlySet<string> {
+    return this.selected;
+  }
+
+  setSelection(ids: Iterable<string>): void {
+    const next = new Set([...ids].filter((id) => this.store.has(id)));
+    if (next.size === this.selected.size && [...next].every((id) => this.selected.has(id))) return;
+    this.selected = next;
+    this.events.emit("selection");
+  }
+
+  activeLabel(): Label {
+    return this.labelById(this.activeLabelId) ?? (this.schema.labels[0] as Label);
+  }
+
+  newShapeId(): string {
+    return crypto.randomUUID();
+  }
+
+  editShapes(next: readonly Shape[]): void {
+    this.store.update(next.map(markHumanEdit));
+  }
+
+  addShapes(shapes: readonly Shape[]): void {
+    this.history.commit();
+    this.store.add(shapes);
+    this.setSelection(shapes.map((s) => s.id));
+  }
+
+  shapeAt(p: Point): Shape | null {
+    const tolerance = HIT_TOLERANCE_PX * this.pixelsPerScreenPixel();
+    let best: Shape | null = null;
+    let bestZ = -Infinity;
+    for (const id of this.store.index.search(expandRect({ x: p.x, y: p.y, w: 0, h: 0 }, tolerance))) {
+      const shape = this.store.get(id);
+      if (!shape || shape.hidden || !hitShape(shape, p, tolerance)) continue;
+      const z = this.store.zOf(id);
+      if (z > bestZ) {
+        best = shape;
+        bestZ = z;
+      }
+    }
+    return best;
+  }
+
+  shapesIn(area: Rect): Shape[] {
+    return this.store.index
+      .search(area)
+      .map((id) => this.store.get(id))
+      .filter((s): s is Shape => s !== undefined && !s.hidden && rectsIntersect(shapeBounds(s), area));
+  }
+
+  // ── Labels and tools ──────────────────────────────────────────────────────
+  labelById(id: string): Label | undefined {
+    return this.store.labels.find((l) => l.id === id);
+  }
+
+  get activeLabelIdValue(): string {
+    return this.activeLabelId;
+  }
+
+  setActiveLabel(id: string): void {
+    if (this.activeLabelId === id) return;
+    this.activeLabelId = id;
+    this.events.emit("ui");
+    this.events.emit("draft");
+  }
+
+  get tool(): Tool {
+    return this.currentTool;
+  }
+
+  setTool(id: ToolId): void {
+    if (this.currentTool.id === id) return;
+    this.currentTool.cancel();
+    this.currentTool = this.tools[id];
+    this.events.emit("ui");
+    this.events.emit("draft");
+  }
+
+  // ── Pointer ───────────────────────────────────────────────────────────────
+  private input(p: SurfacePointer) {
+    return { point: toImage(this.viewport, p.screen), shift: p.shift, modify: p.modify };
+  }
+
+  pointerDown(p: SurfacePointer): void {
+    const input = this.input(p);
+    this.pointer = input.point;
+    this.currentTool.down(input);
+    this.events.emit("draft");
+  }
+
+  pointerMove(p: SurfacePointer): void {
+    const input = this.input(p);
+    this.pointer = input.point;
+    this.currentTool.move(input);
+    this.events.emit("draft");
+  }
+
+  pointerUp(p: SurfacePointer): void {
+    const input = this.input(p);
+    this.pointer = input.point;
+    this.currentTool.up(input);
+    this.events.emit("draft");
+  }
+
+  pointerLeave(): void {
+    this.pointer = null;
+    this.events.emit("draft");
+  }
+
+  // ── Viewport ──────────────────────────────────────────────────────────────
+  setViewport(vp: Viewport): void {
+    this.viewport = vp;
+    this.events.emit("viewport");
+  }
+
+  setViewSize(size: Size): void {
+    const first = this.viewSize.width <= 1;
+    this.viewSize = size;
+    if (first) this.fit();
+    else this.events.emit("viewport");
+  }
+
+  fit(): void {
+    this.setViewport(fitViewport(this.image, this.viewSize));
+  }
+
+  zoomBy(factor: number, anchor?: Point): void {
+    this.setViewport(zoomAt(this.viewport, anchor ?? { x: this.viewSize.width / 2, y: this.viewSize.height / 2 }, factor));
+  }
+
+  panBy(dx: number, dy: number): void {
+    this.setViewport({ ...this.viewport, x: this.viewport.x + dx, y: this.viewport.y + dy });
+  }
+
+  reveal(shape: Shape): void {
+    const next = revealRect(this.viewport, this.viewSize, shapeBounds(shape));
+    if (next !== this.viewport) this.setViewport(next);
+  }
+
+  // ── View settings ─────────────────────────────────────────────────────────
+  setImageAdjust(brightness: number, contrast: number): void {
+    this.brightness = Math.min(3, Math.max(0.2, Math.round(brightness * 100) / 100));
+    this.contrast = Math.min(3, Math.max(0.2, Math.round(contrast * 100) / 100));
+    this.events.emit("ui");
+  }
+
+  setCrosshair(on: boolean): void {
+    this.crosshair = on;
+    this.events.emit("ui");
+    this.events.emit("draft");
+  }
+
+  emit(channel: EditorChannel): void {
+    this.events.emit(channel);
+  }
+
+  toDocument(timeSpentMs: number): AnnotationDocument {
+    return this.store.toDocument(timeSpentMs);
+  }
+}
+
+/** A human changed this shape: a model's first guess that is touched is flagged as edited. */
+export function markHumanEdit(shape: Shape): Shape {
+  if (shape.source?.kind !== "model" || shape.source.edited) return shape;
+  return { ...shape, source: { ...shape.source, edited: true } };
+}

@@ -1,0 +1,79 @@
+/**
+ * Every editor action a key can trigger, with its default binding and its description in the
+ * shortcut overlay. Ids are stable: settings.hotkeys stores overrides by id.
+ */
+export interface ActionInfo {
+  readonly id: string;
+  readonly title: string;
+  readonly group: "Tools" | "Edit" | "Shapes" | "Labels" | "View" | "Task";
+  readonly binding: string;
+}
+
+const labelActions: ActionInfo[] = Array.from({ length: 9 }, (_, i) => ({
+  id: `label.${i + 1}`,
+  title: `Pick label ${i + 1} (relabels the selection)`,
+  group: "Labels" as const,
+  binding: `${i + 1}`,
+}));
+
+const classActions: ActionInfo[] = Array.from({ length: 9 }, (_, i) => ({
+  id: `class.${i + 1}`,
+  title: `Toggle image class ${i + 1}`,
+  group: "Labels" as const,
+  binding: `shift+${i + 1}`,
+}));
+
+export const ACTIONS: readonly ActionInfo[] = [
+  { id: "tool.select", title: "Select tool", group: "Tools", binding: "v" },
+  { id: "tool.box", title: "Box tool", group: "Tools", binding: "b" },
+  { id: "tool.polygon", title: "Polygon tool", group: "Tools", binding: "p" },
+  { id: "edit.undo", title: "Undo", group: "Edit", binding: "ctrl+z" },
+  { id: "edit.redo", title: "Redo", group: "Edit", binding: "ctrl+shift+z|ctrl+y" },
+  { id: "edit.delete", title: "Delete selected shapes", group: "Edit", binding: "delete|backspace" },
+  { id: "edit.copy", title: "Copy selected shapes", group: "Edit", binding: "ctrl+c" },
+  { id: "edit.paste", title: "Paste shapes", group: "Edit", binding: "ctrl+v" },
+  { id: "edit.duplicate", title: "Duplicate selected shapes", group: "Edit", binding: "ctrl+d" },
+  { id: "edit.copyPrevious", title: "Copy all shapes from the previous task", group: "Edit", binding: "ctrl+shift+v" },
+  { id: "edit.cancel", title: "Cancel drawing or dragging; clear the selection", group: "Edit", binding: "escape" },
+  { id: "edit.finish", title: "Close the polygon being drawn", group: "Edit", binding: "enter" },
+  { id: "select.all", title: "Select all shapes", group: "Shapes", binding: "ctrl+a" },
+  { id: "select.next", title: "Select the next shape", group: "Shapes", binding: "tab" },
+  { id: "select.previous", title: "Select the previous shape", group: "Shapes", binding: "shift+tab" },
+  { id: "shape.hide", title: "Hide or show the selected shapes", group: "Shapes", binding: "h" },
+  { id: "shape.lock", title: "Lock or unlock the selected shapes", group: "Shapes", binding: "l" },
+  { id: "nudge.left", title: "Move left 1 px", group: "Shapes", binding: "arrowleft" },
+  { id: "nudge.right", title: "Move right 1 px", group: "Shapes", binding: "arrowright" },
+  { id: "nudge.up", title: "Move up 1 px", group: "Shapes", binding: "arrowup" },
+  { id: "nudge.down", title: "Move down 1 px", group: "Shapes", binding: "arrowdown" },
+  { id: "nudge.left10", title: "Move left 10 px", group: "Shapes", binding: "shift+arrowleft" },
+  { id: "nudge.right10", title: "Move right 10 px", group: "Shapes", binding: "shift+arrowright" },
+  { id: "nudge.up10", title: "Move up 10 px", group: "Shapes", binding: "shift+arrowup" },
+  { id: "nudge.down10", title: "Move down 10 px", group: "Shapes", binding: "shift+arrowdown" },
+  { id: "resize.narrower", title: "Box 1 px narrower", group: "Shapes", binding: "alt+arrowleft" },
+  { id: "resize.wider", title: "Box 1 px wider", group: "Shapes", binding: "alt+arrowright" },
+  { id: "resize.shorter", title: "Box 1 px shorter", group: "Shapes", binding: "alt+arrowup" },
+  { id: "resize.taller", title: "Box 1 px taller", group: "Shapes", binding: "alt+arrowdown" },
+  { id: "resize.narrower10", title: "Box 10 px narrower", group: "Shapes", binding: "alt+shift+arrowleft" },
+  { id: "resize.wider10", title: "Box 10 px wider", group: "Shapes", binding: "alt+shift+arrowright" },
+  { id: "resize.shorter10", title: "Box 10 px shorter", group: "Shapes", binding: "alt+shift+arrowup" },
+  { id: "resize.taller10", title: "Box 10 px taller", group: "Shapes", binding: "alt+shift+arrowdown" },
+  ...labelActions,
+  ...classActions,
+  { id: "view.zoomIn", title: "Zoom in", group: "View", binding: "=|+|shift+=" },
+  { id: "view.zoomOut", title: "Zoom out", group: "View", binding: "-" },
+  { id: "view.fit", title: "Fit the image", group: "View", binding: "0" },
+  { id: "view.crosshair", title: "Crosshair guides on or off", group: "View", binding: "c" },
+  { id: "view.brighter", title: "Brightness up", group: "View", binding: "]" },
+  { id: "view.darker", title: "Brightness down", group: "View", binding: "[" },
+  { id: "view.moreContrast", title: "Contrast up", group: "View", binding: "shift+]" },
+  { id: "view.lessContrast", title: "Contrast down", group: "View", binding: "shift+[" },
+  { id: "view.resetImage", title: "Reset brightness and contrast", group: "View", binding: "shift+0" },
+  { id: "view.focusList", title: "Move focus between the canvas and the shape list", group: "View", binding: "f6" },
+  { id: "view.help", title: "Show or hide this list", group: "View", binding: "shift+/" },
+  { id: "task.next", title: "Next task", group: "Task", binding: "d" },
+  { id: "task.previous", title: "Previous task", group: "Task", binding: "a" },
+  { id: "task.save", title: "Save the draft now (it also saves itself every 5 s)", group: "Task", binding: "ctrl+s" },
+  { id: "task.submit", title: "Submit the task", group: "Task", binding: "ctrl+enter" },
+];
+
+export const DEFAULT_BINDINGS: Readonly<Record<string, string>> = Object.fromEntries(ACTIONS.map((a) => [a.id, a.binding]));

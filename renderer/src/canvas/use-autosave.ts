@@ -1,0 +1,51 @@
+import { useCallback, useEffect, useRef, useState } from "react";
+import type { AnnotationDocument } from "../../../shared/annotation";
+import type { Editor } from "./editor/editor";
+
+export const AUTOSAVE_MS = 5_000;
+
+/**
+ * Saves the draft through the host every few seconds when it changed, on demand, when the
+ * page is hidden or closed, and on unmount (the task switch). Saving is separate from undo:
+ * it reads the store, never the history.
+ */
+export function useAutosave(editor: Editor, elapsedRef: React.RefObject<number>, onSave: (doc: AnnotationDocument) => Promise<void>, everyMs = AUTOSAVE_MS) {
+  const [state, setState] = useState("Not saved yet");
+  const savedVersion = useRef(editor.store.version);
+  const saver = useRef(onSave);
+  useEffect(() => {
+    saver.current = onSave;
+  }, [onSave]);
+
+  const save = useCallback(
+    async (force: boolean): Promise<void> => {
+      const version = editor.store.version;
+      if (!force && version === savedVersion.current) return;
+      setState("Saving…");
+      try {
+        await saver.current(editor.toDocument(elapsedRef.current));
+        savedVersion.current = Math.max(savedVersion.current, version);
+        setState(`Saved at ${new Date().toLocaleTimeString()}`);
+      } catch (error) {
+        setState(`Not saved: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    },
+    [editor, elapsedRef],
+  );
+
+  useEffect(() => {
+    const timer = setInterval(() => void save(false), everyMs);
+    const onHide = () => document.visibilityState === "hidden" && void save(true);
+    const onPageHide = () => void save(true);
+    document.addEventListener("visibilitychange", onHide);
+    window.addEventListener("pagehide", onPageHide);
+    return () => {
+      clearInterval(timer);
+      document.removeEventListener("visibilitychange", onHide);
+      window.removeEventListener("pagehide", onPageHide);
+      void save(true); // leaving the task: whatever happens next, this task's work is kept
+    };
+  }, [save, everyMs]);
+
+  return { saveState: state, save };
+}

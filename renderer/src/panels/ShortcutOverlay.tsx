@@ -1,0 +1,98 @@
+import { useEffect, useRef, useState } from "react";
+import type { KeyInput } from "../canvas/hotkeys/hotkeys";
+import type { Bindings } from "../canvas/hotkeys/hotkeys";
+import { comboOf, conflictsOf, displayCombo } from "../canvas/hotkeys/hotkeys";
+import { ACTIONS } from "../canvas/hotkeys/actions";
+
+interface ShortcutOverlayProps {
+  readonly bindings: Bindings;
+  /** Saves the user's overrides (action id → combo); an empty record restores the defaults. */
+  readonly onRebind: (action: string, combo: string | null) => void;
+  readonly onClose: () => void;
+}
+
+const GROUPS = ["Tools", "Edit", "Shapes", "Labels", "View", "Task"] as const;
+
+/**
+ * Every shortcut, grouped, with a Change button per action: press the new combo (Escape keeps
+ * the old one). A dialog: focus moves in on open, Escape closes, focus returns on close.
+ */
+export function ShortcutOverlay({ bindings, onRebind, onClose }: ShortcutOverlayProps) {
+  const [capturing, setCapturing] = useState<string | null>(null);
+  const [notice, setNotice] = useState("");
+  const closeRef = useRef<HTMLButtonElement | null>(null);
+
+  useEffect(() => {
+    const previous = document.activeElement as HTMLElement | null;
+    closeRef.current?.focus();
+    return () => previous?.focus();
+  }, []);
+
+  const onKeyDown = (e: React.KeyboardEvent) => {
+    e.stopPropagation(); // the editor must not act on keys typed into the dialog
+    if (capturing) {
+      e.preventDefault();
+      if (e.key === "Escape") {
+        setCapturing(null);
+        setNotice("Binding unchanged.");
+        return;
+      }
+      const combo = comboOf(e as unknown as KeyInput);
+      if (!combo) return;
+      const clash = conflictsOf(bindings, capturing, combo);
+      onRebind(capturing, combo);
+      setNotice(`${capturing} is now ${displayCombo(combo)}${clash.length ? `; it was also used by ${clash.join(", ")}, which keeps priority` : ""}.`);
+      setCapturing(null);
+      return;
+    }
+    if (e.key === "Escape" || (e.key === "?" && !e.ctrlKey)) {
+      e.preventDefault();
+      onClose();
+    }
+  };
+
+  return (
+    <div className="overlay-backdrop">
+      <div className="shortcut-overlay" role="dialog" aria-modal="true" aria-labelledby="shortcut-title" onKeyDown={onKeyDown} data-testid="shortcut-overlay">
+        <header>
+          <h2 id="shortcut-title">Keyboard shortcuts</h2>
+          <button type="button" onClick={() => onRebind("*", null)}>
+            Restore defaults
+          </button>
+          <button type="button" ref={closeRef} onClick={onClose}>
+            Close
+          </button>
+        </header>
+        <p role="status" className="notice">
+          {capturing ? `Press the new keys for ${capturing} (Escape cancels)` : notice}
+        </p>
+        <div className="shortcut-groups">
+          {GROUPS.map((group) => (
+            <section key={group}>
+              <h3>{group}</h3>
+              <table>
+                <tbody>
+                  {ACTIONS.filter((a) => a.group === group).map((a) => (
+                    <tr key={a.id}>
+                      <th scope="row">{a.title}</th>
+                      <td>
+                        {(bindings[a.id] ?? []).map((c) => (
+                          <kbd key={c}>{displayCombo(c)}</kbd>
+                        ))}
+                      </td>
+                      <td>
+                        <button type="button" aria-label={`Change the shortcut for ${a.title}`} data-action={a.id} onClick={() => setCapturing(a.id)}>
+                          {capturing === a.id ? "Press keys…" : "Change"}
+                        </button>
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </section>
+          ))}
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,42 @@
+interface TaskBarProps {
+  readonly taskTitle: string;
+  readonly timeSpentMs: number;
+  readonly saveState: string;
+  readonly run: (action: string) => void;
+  readonly canPrevious: boolean;
+  readonly canNext: boolean;
+}
+
+export function formatDuration(ms: number): string {
+  const total = Math.floor(ms / 1000);
+  const h = Math.floor(total / 3600);
+  const m = Math.floor((total % 3600) / 60);
+  const s = total % 60;
+  const mm = String(m).padStart(2, "0");
+  const ss = String(s).padStart(2, "0");
+  return h > 0 ? `${h}:${mm}:${ss}` : `${mm}:${ss}`;
+}
+
+/** The task's title, its timer, the save status, and previous / next / submit. */
+export function TaskBar({ taskTitle, timeSpentMs, saveState, run, canPrevious, canNext }: TaskBarProps) {
+  return (
+    <div className="task-bar">
+      <span className="task-title">{taskTitle}</span>
+      <span className="task-timer" data-testid="task-timer" aria-label="Time spent on this task" role="timer">
+        {formatDuration(timeSpentMs)}
+      </span>
+      <span className="save-state" role="status" data-testid="save-state">
+        {saveState}
+      </span>
+      <button type="button" onClick={() => run("task.previous")} disabled={!canPrevious} aria-keyshortcuts="A">
+        ← Previous
+      </button>
+      <button type="button" onClick={() => run("task.next")} disabled={!canNext} aria-keyshortcuts="D">
+        Next →
+      </button>
+      <button type="button" className="primary" onClick={() => run("task.submit")} aria-keyshortcuts="Control+Enter">
+        Submit
+      </button>
+    </div>
+  );
+}

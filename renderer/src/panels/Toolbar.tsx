@@ -1,0 +1,72 @@
+import { Fragment } from "react";
+import type { Editor } from "../canvas/editor/editor";
+import { useEditorChannel } from "../canvas/use-editor";
+
+interface ToolbarProps {
+  readonly editor: Editor;
+  readonly run: (action: string) => void;
+  readonly shortcutFor: (action: string) => string;
+}
+
+/** Tools, history, zoom and image adjustments: every button names its shortcut. */
+export function Toolbar({ editor, run, shortcutFor }: ToolbarProps) {
+  useEditorChannel(editor, "ui");
+  useEditorChannel(editor, "viewport");
+  useEditorChannel(editor, "doc");
+  const tools: Array<{ id: "select" | "box" | "polygon"; title: string }> = [
+    { id: "select", title: "Select" },
+    ...editor.schema.tools.map((t) => ({ id: t, title: t === "box" ? "Box" : "Polygon" })),
+  ];
+  const button = (action: string, text: string, extra: Partial<React.ButtonHTMLAttributes<HTMLButtonElement>> = {}) => (
+    <button type="button" title={`${text} (${shortcutFor(action)})`} aria-keyshortcuts={shortcutFor(action)} onClick={() => run(action)} {...extra}>
+      {text}
+    </button>
+  );
+  return (
+    <div className="canvas-toolbar" role="toolbar" aria-label="Canvas tools">
+      <div className="toolbar-group" role="group" aria-label="Tool">
+        {tools.map((t) => (
+          <Fragment key={t.id}>{button(`tool.${t.id}`, t.title, { "aria-pressed": editor.tool.id === t.id })}</Fragment>
+        ))}
+      </div>
+      <div className="toolbar-group" role="group" aria-label="History">
+        {button("edit.undo", "Undo", { disabled: !editor.history.canUndo })}
+        {button("edit.redo", "Redo", { disabled: !editor.history.canRedo })}
+      </div>
+      <div className="toolbar-group" role="group" aria-label="Zoom">
+        {button("view.zoomOut", "−")}
+        <output className="zoom-value" data-testid="zoom" aria-label="Zoom">
+          {Math.round(editor.viewport.scale * 100)}%
+        </output>
+        {button("view.zoomIn", "+")}
+        {button("view.fit", "Fit")}
+        {button("view.crosshair", "Crosshair", { "aria-pressed": editor.crosshair })}
+      </div>
+      <div className="toolbar-group" role="group" aria-label="Image">
+        <label>
+          Brightness
+          <input
+            type="range"
+            min={0.2}
+            max={3}
+            step={0.1}
+            value={editor.brightness}
+            onChange={(e) => editor.setImageAdjust(Number(e.target.value), editor.contrast)}
+          />
+        </label>
+        <label>
+          Contrast
+          <input
+            type="range"
+            min={0.2}
+            max={3}
+            step={0.1}
+            value={editor.contrast}
+            onChange={(e) => editor.setImageAdjust(editor.brightness, Number(e.target.value))}
+          />
+        </label>
+      </div>
+      {button("view.help", "Shortcuts")}
+    </div>
+  );
+}

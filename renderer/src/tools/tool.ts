@@ -1,0 +1,63 @@
+import type { Label, Shape } from "../../../shared/annotation";
+import type { History } from "../canvas/history/history";
+import type { DocumentStore } from "../canvas/model/document-store";
+import type { Point, Rect, Size } from "../canvas/geometry/rect";
+
+export type ToolId = "select" | "box" | "polygon";
+
+/** One pointer event, already in image pixels (tools never see screen coordinates). */
+export interface PointerInput {
+  readonly point: Point;
+  readonly shift: boolean;
+  /** Alt or Ctrl/Cmd: the "edit vertices" modifier. */
+  readonly modify: boolean;
+}
+
+/** What the drawing layer shows while a tool is mid-gesture. */
+export type Draft =
+  | { readonly kind: "box"; readonly rect: Rect; readonly label: string }
+  | { readonly kind: "polygon"; readonly points: readonly number[]; readonly hover: Point | null; readonly closable: boolean; readonly label: string }
+  | { readonly kind: "marquee"; readonly rect: Rect };
+
+/** The editor as tools see it: the document, history, selection and a few facts about the view. */
+export interface ToolContext {
+  readonly store: DocumentStore;
+  readonly history: History;
+  readonly image: Size;
+  /** Image pixels per screen pixel, for zoom-independent tolerances. */
+  pixelsPerScreenPixel(): number;
+  selection(): ReadonlySet<string>;
+  setSelection(ids: Iterable<string>): void;
+  activeLabel(): Label;
+  newShapeId(): string;
+  /** Writes new versions of existing shapes, flagging edited pre-labels; recorded. */
+  editShapes(next: readonly Shape[]): void;
+  /** Adds shapes and selects them; recorded as one step. */
+  addShapes(shapes: readonly Shape[]): void;
+  /** Topmost visible shape under the point. */
+  shapeAt(p: Point): Shape | null;
+  shapesIn(area: Rect): Shape[];
+}
+
+/** A tool is a small state machine fed pointer events (Label Studio tools, tldraw states). */
+export interface Tool {
+  readonly id: ToolId;
+  down(input: PointerInput): void;
+  /** Pointer moves, with or without a button held (two-click drawing follows the hover). */
+  move(input: PointerInput): void;
+  up(input: PointerInput): void;
+  /** Escape: returns true when there was something to cancel. */
+  cancel(): boolean;
+  /** Enter. */
+  finish(): boolean;
+  /** Backspace while drawing; false when the tool has nothing to take back. */
+  removeLast(): boolean;
+  draft(): Draft | null;
+  /** True mid-gesture: the editor holds selection-changing keys until it ends. */
+  busy(): boolean;
+}
+
+/** Screen pixels within which a handle or vertex is grabbed. */
+export const GRAB_RADIUS_PX = 7;
+/** Screen pixels a press must travel before it counts as a drag rather than a click. */
+export const DRAG_THRESHOLD_PX = 3;
