@@ -9,6 +9,7 @@
 #define URI_MAX 128
 #define WRAPPED_KEY_SIZE 104 /* ephemeral X25519 pubkey 32 + nonce 24 + nacl.box output 48 */
 #define MAX_ACCOUNTS 24
+#define MAX_TASKS_PER_ADD 4 /* keeps add_tasks under 20,000 CU */
 #define FEE_BPS_DEFAULT 500
 #define FEE_BPS_MAX 1000
 #define BPS_DENOMINATOR 10000
@@ -75,7 +76,6 @@ enum Error {
   ERR_WRONG_TREASURY = 31,
   ERR_WRONG_SYSTEM_PROGRAM = 32,
   ERR_WRONG_WORKER = 33,
-  ERR_DUPLICATE_ACCOUNT = 34,
 };
 
 enum AssignmentState {
@@ -259,6 +259,7 @@ typedef struct {
   int seed_count;
   uint64_t space;
   uint64_t extra_lamports; /* funded on top of the rent minimum (escrow) */
+  const uint8_t *given_bump; /* NULL: search the canonical bump; else verify this one (one hash) */
 } PdaSpec;
 /* SBF calls take at most five arguments, hence the spec struct. */
 uint64_t create_pda(const Context *ctx, const PdaSpec *spec, uint8_t *bump_out);

@@ -192,9 +192,16 @@ uint64_t create_pda(const Context *ctx, const PdaSpec *spec, uint8_t *bump_out) 
   if (!is_zero_pubkey(target->owner) || target->data_len != 0) {
     return pubkey_eq(target->owner, ctx->program_id) ? ERR_ALREADY_INITIALIZED : ERR_WRONG_OWNER;
   }
-  uint64_t err = find_canonical_bump(ctx, target, seeds, seed_count, bump_out);
+  uint64_t err;
+  if (spec->given_bump != NULL) {
+    *bump_out = *spec->given_bump;
+    err = verify_pda(ctx, target, seeds, seed_count, *bump_out);
+  } else {
+    err = find_canonical_bump(ctx, target, seeds, seed_count, bump_out);
+  }
   if (err) return err;
-  seeds[seed_count].addr = bump_out; /* the signer seeds must outlive the local in find_canonical_bump */
+  seeds[seed_count].addr = bump_out; /* signer seeds for the CPI; must outlive find_canonical_bump's local */
+  seeds[seed_count].len = 1;
   bool overflow = false;
   uint64_t needed = checked_add(rent_minimum(space, &overflow), spec->extra_lamports, &overflow);
   if (overflow) return ERR_OVERFLOW;

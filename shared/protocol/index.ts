@@ -19,7 +19,7 @@ export { INSTRUCTION_TAGS } from "./instruction-tags";
 export type { InstructionName } from "./instruction-tags";
 export type { SignerInput } from "./account-metas";
 export {
-  getAcceptTaskInstruction, getAddTasksInstruction, getCloseCampaignInstruction, getCreateCampaignInstruction,
+  getAcceptTaskInstruction, getAddTasksInstruction, getAddTasksInstructions, MAX_TASKS_PER_ADD_TASKS, getCloseCampaignInstruction, getCreateCampaignInstruction,
   getGrantKeyInstruction, getInitConfigInstruction, getRegisterWorkerInstruction, getReleaseExpiredInstruction,
   getReviewInstruction, getSetFeeInstruction, getSetPausedInstruction, getSubmitResultInstruction, getTopUpInstruction,
   getUpdateConfigInstruction, getUpdateWorkerKeyInstruction,

@@ -153,22 +153,39 @@ export interface AddTasksInput extends ProgramOverride {
   campaign: Address;
   /** Index of the first new task: the campaign's current taskCount. */
   firstIndex: number;
+  /** 1..MAX_TASKS_PER_ADD_TASKS tasks (getAddTasksInstructions splits longer lists). */
   tasks: NewTask[];
   config?: Address;
   taskAddresses?: Address[];
 }
 
+/** The program creates at most this many tasks per add_tasks instruction (keeps it under 20,000 CU). */
+export const MAX_TASKS_PER_ADD_TASKS = 4;
+
 export async function getAddTasksInstruction(input: AddTasksInput): Promise<AmplifyInstruction> {
+  if (input.tasks.length === 0 || input.tasks.length > MAX_TASKS_PER_ADD_TASKS) {
+    throw new RangeError(`add_tasks takes 1..${MAX_TASKS_PER_ADD_TASKS} tasks; use getAddTasksInstructions for more`);
+  }
   const config = await pda(input.config, () => findConfigPda(input.programAddress));
   const body = new ByteWriter().u8(input.tasks.length);
   const taskMetas: AccountMeta[] = [];
   for (const [i, task] of input.tasks.entries()) {
-    body.raw(task.dataHash, 32).shortBytes(uriBytes(task.uri), URI_MAX_BYTES);
-    const address = await pda(input.taskAddresses?.[i], () => findTaskPda(input.campaign, input.firstIndex + i, input.programAddress));
-    taskMetas.push(writableMeta(address));
+    const [derived, bump] = await findTaskPda(input.campaign, input.firstIndex + i, input.programAddress);
+    body.u8(bump).raw(task.dataHash, 32).shortBytes(uriBytes(task.uri), URI_MAX_BYTES);
+    taskMetas.push(writableMeta(input.taskAddresses?.[i] ?? derived));
   }
   return build("addTasks", [signerMeta(input.requester, true), readonlyMeta(config), writableMeta(input.campaign),
     readonlyMeta(SYSTEM_PROGRAM_ADDRESS), ...taskMetas], body, input.programAddress);
+}
+
+/** add_tasks for any number of tasks, as consecutive instructions of at most MAX_TASKS_PER_ADD_TASKS each. */
+export async function getAddTasksInstructions(input: Omit<AddTasksInput, "taskAddresses">): Promise<AmplifyInstruction[]> {
+  const chunks: AmplifyInstruction[] = [];
+  for (let start = 0; start < input.tasks.length; start += MAX_TASKS_PER_ADD_TASKS) {
+    chunks.push(await getAddTasksInstruction({ ...input, firstIndex: input.firstIndex + start,
+      tasks: input.tasks.slice(start, start + MAX_TASKS_PER_ADD_TASKS) }));
+  }
+  return chunks;
 }
 
 export interface AcceptTaskInput extends ProgramOverride {

@@ -7,7 +7,6 @@ import {
 } from "@solana/kit";
 import type { TransactionMetadata } from "litesvm";
 import { Clock, FailedTransactionMetadata, LiteSVM } from "litesvm";
-import { expect } from "vitest";
 import { AMPLIFY_PROGRAM_ADDRESS, getProgramErrorMessage } from "../../../shared/protocol/index";
 import type { AmplifyInstruction } from "../../../shared/protocol/index";
 import type { Address, Instruction, KeyPairSigner } from "@solana/kit";
@@ -15,6 +14,11 @@ import type { Address, Instruction, KeyPairSigner } from "@solana/kit";
 export const PROGRAM_PATH = "program/dist/amplify.so";
 export const LAMPORTS_PER_SIGNATURE = 5000n;
 export const SOL = 1_000_000_000n;
+
+/** Plain assertion (no vitest import) so bench/ can reuse this harness outside the test runner. */
+function assertEqual<T>(actual: T, expected: T, what: string): void {
+  if (actual !== expected) throw new Error(`${what}: expected ${String(expected)}, got ${String(actual)}`);
+}
 
 export type SendResult = TransactionMetadata | FailedTransactionMetadata;
 
@@ -89,14 +93,14 @@ export class ProgramHarness {
     const before = touched.map((a) => this.lamports(a));
     const payerBefore = this.lamports(feePayer.address);
     const result = await this.send(instructions, feePayer);
-    expect(result, "transaction should fail").toBeInstanceOf(FailedTransactionMetadata);
-    expect(customErrorCode(result), (result as FailedTransactionMetadata).meta().logs().join("\n")).toBe(code);
+    if (!(result instanceof FailedTransactionMetadata)) throw new Error(`transaction should fail with ${code} but succeeded`);
+    assertEqual(customErrorCode(result), code, `program error (${result.toString()})`);
     const signatures = BigInt(new Set([feePayer.address, ...instructions.flatMap((ix) => (ix.accounts ?? [])
       .filter((a) => "signer" in a).map((a) => a.address))]).size);
     touched.forEach((a, i) => {
-      if (a !== feePayer.address) expect(this.lamports(a), `lamports of ${a}`).toBe(before[i]);
+      if (a !== feePayer.address) assertEqual(this.lamports(a), before[i], `lamports of ${a}`);
     });
-    expect(this.lamports(feePayer.address)).toBe(payerBefore - signatures * LAMPORTS_PER_SIGNATURE);
+    assertEqual(this.lamports(feePayer.address), payerBefore - signatures * LAMPORTS_PER_SIGNATURE, "fee payer lamports");
   }
 
   lamports(address: Address): bigint {
@@ -131,7 +135,7 @@ export async function expectConserved(harness: ProgramHarness, addresses: Addres
   action: () => Promise<void>): Promise<void> {
   const before = harness.total(addresses);
   await action();
-  expect(harness.total(addresses)).toBe(before - signatures * LAMPORTS_PER_SIGNATURE);
+  assertEqual(harness.total(addresses), before - signatures * LAMPORTS_PER_SIGNATURE, "sum of lamports");
 }
 
 /** items[index], or a thrown error: keeps noUncheckedIndexedAccess honest in tests. */

@@ -1,7 +1,7 @@
 // Builds a market in a fresh LiteSVM: config, treasury, workers, funded campaigns and tasks.
 import {
   decodeCampaign, decodeWorkerProfile, findCampaignPda, findConfigPda, findEscrowPda, findTaskPda, findWorkerProfilePda,
-  getAcceptTaskInstruction, getAddTasksInstruction, getCreateCampaignInstruction, getInitConfigInstruction,
+  getAcceptTaskInstruction, getAddTasksInstructions, getCreateCampaignInstruction, getInitConfigInstruction,
   getRegisterWorkerInstruction, AMPLIFY_PROGRAM_ADDRESS, WORKER_PROFILE_OFFSETS,
 } from "../../../shared/protocol/index";
 import { plantAccount, ProgramHarness, SOL } from "./harness";
@@ -83,7 +83,7 @@ export async function createCampaign(m: Market, options: CampaignOptions = {}): 
 export async function addTasks(m: Market, c: CampaignFixture, count: number): Promise<Address[]> {
   const first = decodeCampaign(m.h.data(c.campaign)).taskCount;
   const tasks = Array.from({ length: count }, (_, i) => ({ dataHash: new Uint8Array(32).fill(first + i + 1), uri: `blob://task/${first + i}` }));
-  await m.h.sendOk([await getAddTasksInstruction({ requester: c.requester, campaign: c.campaign, firstIndex: first, tasks })], c.requester);
+  await m.h.sendOk(await getAddTasksInstructions({ requester: c.requester, campaign: c.campaign, firstIndex: first, tasks }), c.requester);
   return Promise.all(tasks.map(async (_, i) => (await findTaskPda(c.campaign, first + i))[0]));
 }
 

@@ -1,0 +1,102 @@
+// Prints the compute units of every Amplify instruction (goal: each < 20,000) and the largest
+// bulk accept that fits one transaction (goal: >= 5). Run: npx tsx bench/program/compute-units.ts
+import { appendTransactionMessageInstructions, compileTransaction, createTransactionMessage, getTransactionEncoder, pipe,
+  setTransactionMessageFeePayerSigner } from "@solana/kit";
+import { FailedTransactionMetadata } from "litesvm";
+import {
+  findAssignmentPda, findCampaignPda, findTaskPda, getAcceptTaskInstruction, getCreateCampaignInstruction, MAX_TASKS_PER_ADD_TASKS, getAddTasksInstruction, getCloseCampaignInstruction, getGrantKeyInstruction,
+  getInitConfigInstruction, getRegisterWorkerInstruction, getReleaseExpiredInstruction, getReviewInstruction,
+  getSetFeeInstruction, getSetPausedInstruction, getSubmitResultInstruction, getTopUpInstruction, getUpdateConfigInstruction,
+  getUpdateWorkerKeyInstruction,
+} from "../../shared/protocol/index";
+import { at, ProgramHarness, SOL } from "../../test/integration/program/harness";
+import { addTasks, campaignInput, createCampaign, registerWorker, setupMarket } from "../../test/integration/program/market-fixture";
+import type { AmplifyInstruction } from "../../shared/protocol/index";
+import type { KeyPairSigner } from "@solana/kit";
+
+const CU_GOAL = 20_000n;
+const PACKET_BYTES = 1232;
+
+const rows: { name: string; units: bigint }[] = [];
+
+async function measure(h: ProgramHarness, name: string, instructions: AmplifyInstruction[], payer: KeyPairSigner): Promise<bigint> {
+  const result = await h.sendOk(instructions, payer);
+  const units = result.computeUnitsConsumed();
+  rows.push({ name, units });
+  return units;
+}
+
+function wireSize(h: ProgramHarness, instructions: AmplifyInstruction[], payer: KeyPairSigner): number {
+  const message = pipe(
+    createTransactionMessage({ version: 0 }),
+    (m) => setTransactionMessageFeePayerSigner(payer, m),
+    (m) => h.svm.setTransactionMessageLifetimeUsingLatestBlockhash(m),
+    (m) => appendTransactionMessageInstructions(instructions, m),
+  );
+  return getTransactionEncoder().encode(compileTransaction(message)).length;
+}
+
+async function main(): Promise<void> {
+  const fresh = new ProgramHarness();
+  const payer = await fresh.fundedSigner();
+  await measure(fresh, "init_config", [await getInitConfigInstruction({ payer, authority: payer.address, treasury: payer.address })], payer);
+
+  const m = await setupMarket();
+  const h = m.h;
+  const g = m.governance;
+  await measure(h, "set_fee", [await getSetFeeInstruction({ authority: g, feeBps: 500 })], g);
+  await measure(h, "set_paused", [await getSetPausedInstruction({ authority: g, paused: false })], g);
+  await measure(h, "update_config", [await getUpdateConfigInstruction({ authority: g, newAuthority: g.address, newTreasury: m.treasury.address })], g);
+
+  const worker = await h.fundedSigner();
+  await measure(h, "register_worker", [await getRegisterWorkerInstruction({ worker, x25519PublicKey: new Uint8Array(32) })], worker);
+  await measure(h, "update_worker_key", [await getUpdateWorkerKeyInstruction({ worker, x25519PublicKey: new Uint8Array(32).fill(1) })], worker);
+
+  const requester = await h.fundedSigner(1000n * SOL);
+  await measure(h, "create_campaign", [await getCreateCampaignInstruction(campaignInput(m, requester, 1n, { isPrivate: true, maxTasks: 40,
+    replication: 1, assignmentTimeout: 60n }))], requester);
+  const campaign = (await findCampaignPda(requester.address, 1n))[0];
+  await measure(h, "top_up", [await getTopUpInstruction({ requester, campaign, additionalTasks: 10 })], requester);
+  const newTasks = Array.from({ length: 5 }, (_, i) => ({ dataHash: new Uint8Array(32), uri: `blob://campaign/1/task/${i}` }));
+  await measure(h, "add_tasks (1 task)", [await getAddTasksInstruction({ requester, campaign, firstIndex: 0, tasks: newTasks.slice(0, 1) })], requester);
+  await measure(h, `add_tasks (${MAX_TASKS_PER_ADD_TASKS} tasks, the most)`, [await getAddTasksInstruction({ requester, campaign, firstIndex: 1,
+    tasks: newTasks.slice(1, 1 + MAX_TASKS_PER_ADD_TASKS) })], requester);
+  const all = await Promise.all([0, 1].map(async (i) => (await findTaskPda(campaign, i))[0]));
+  const c = { campaign };
+
+  const w = await registerWorker(m);
+  await measure(h, "accept_task (creates share)", [await getAcceptTaskInstruction({ worker: w, campaign: c.campaign, task: at(all, 0) })], w);
+  await measure(h, "accept_task", [await getAcceptTaskInstruction({ worker: w, campaign: c.campaign, task: at(all, 1) })], w);
+  const assignment = (await findAssignmentPda(at(all, 0), w.address))[0];
+  await measure(h, "grant_key", [await getGrantKeyInstruction({ requester, campaign: c.campaign, assignment, wrappedKey: new Uint8Array(104) })], requester);
+  await measure(h, "submit_result", [await getSubmitResultInstruction({ worker: w, campaign: c.campaign, task: at(all, 0), treasury: m.treasury.address,
+    resultHash: new Uint8Array(32), resultUri: "blob://result/0" })], w);
+  await measure(h, "review", [await getReviewInstruction({ requester, campaign: c.campaign, assignment, worker: w.address, score: 80 })], requester);
+  h.setTime(h.now() + 60n);
+  const cranker = await h.fundedSigner();
+  await measure(h, "release_expired", [await getReleaseExpiredInstruction({ campaign: c.campaign, task: at(all, 1), worker: w.address })], cranker);
+  await measure(h, "close_campaign", [await getCloseCampaignInstruction({ requester, campaign: c.campaign })], requester);
+
+  // Bulk accept: grow until the transaction no longer fits a packet or fails.
+  // Every attempt uses a new worker on the same tasks, so replication must cover all attempts.
+  const bulk = await createCampaign(m, { maxTasks: 24, replication: 24 });
+  const bulkTasks = await addTasks(m, bulk, 24);
+  let best = 0;
+  let bestUnits = 0n;
+  for (let n = 1; n <= bulkTasks.length; n++) {
+    const taker = await registerWorker(m);
+    const accepts = await Promise.all(bulkTasks.slice(0, n).map((task) => getAcceptTaskInstruction({ worker: taker, campaign: bulk.campaign, task })));
+    if (wireSize(h, accepts, taker) > PACKET_BYTES) break;
+    const result = await h.send(accepts, taker);
+    if (result instanceof FailedTransactionMetadata) break;
+    best = n;
+    bestUnits = result.computeUnitsConsumed();
+  }
+
+  console.log("Amplify program: compute units per instruction (LiteSVM 1.5, program/dist/amplify.so)");
+  console.log("instruction                    CU      goal < 20,000");
+  for (const row of rows) console.log(`${row.name.padEnd(30)} ${String(row.units).padStart(6)}  ${row.units < CU_GOAL ? "ok" : "OVER"}`);
+  console.log(`largest bulk accept in one transaction: ${best} accepts (${bestUnits} CU total, ${PACKET_BYTES}-byte packet limit; goal >= 5)`);
+}
+
+await main();
