@@ -268,6 +268,15 @@ uint64_t move_lamports(SolAccountInfo *from, SolAccountInfo *to, uint64_t lampor
 void copy_bytes(void *dst, const void *src, uint64_t n);
 void zero_bytes(void *dst, uint64_t n);
 
+/* Counters are incremented only through this: every addition is overflow-checked. */
+#define INCREMENT_OR_FAIL(field, max) \
+  do {                                 \
+    if ((field) >= (max)) return ERR_OVERFLOW; \
+    (field)++;                         \
+  } while (0)
+#define U16_MAX 0xFFFFu
+#define U32_MAX 0xFFFFFFFFu
+
 /* Typed account access after checks. */
 #define AS(type, info) ((type *)(info)->data)
 

@@ -74,6 +74,9 @@ uint64_t ix_accept_task(Context *ctx) {
   if (profile->rating < c->min_rating) return ERR_RATING_TOO_LOW;
   if (pubkey_eq(assignment_info->owner, ctx->program_id)) return ERR_ALREADY_ASSIGNED;
 
+  /* Counters that this accept will bump must have room before any account is created. */
+  if (c->open_assignments >= U32_MAX || profile->accepted_count >= U32_MAX) return ERR_OVERFLOW;
+
   Share *share;
   err = load_or_create_share(ctx, worker, &ctx->accounts[6], campaign_info, &share);
   if (err) return err;
@@ -95,10 +98,10 @@ uint64_t ix_accept_task(Context *ctx) {
   a->expires_at = now + c->assignment_timeout; /* bounded at create_campaign */
   a->task_index = task->index;
 
-  task->slots_taken++;
-  share->taken++;
-  c->open_assignments++;
-  profile->accepted_count++;
+  INCREMENT_OR_FAIL(task->slots_taken, U16_MAX);
+  INCREMENT_OR_FAIL(share->taken, U32_MAX);
+  INCREMENT_OR_FAIL(c->open_assignments, U32_MAX);
+  INCREMENT_OR_FAIL(profile->accepted_count, U32_MAX);
   return OK;
 }
 
@@ -194,11 +197,12 @@ uint64_t ix_submit_result(Context *ctx) {
   err = move_lamports(escrow_info, treasury, fee);
   if (err) return err;
 
+  if (c->open_assignments == 0) return ERR_OVERFLOW;
   c->escrow_balance = balance;
   c->open_assignments--;
-  c->submitted_count++;
-  task->slots_submitted++;
-  profile->submitted_count++;
+  INCREMENT_OR_FAIL(c->submitted_count, U32_MAX);
+  INCREMENT_OR_FAIL(task->slots_submitted, U16_MAX);
+  INCREMENT_OR_FAIL(profile->submitted_count, U32_MAX);
   a->state = ASSIGNMENT_SUBMITTED;
   a->submitted_at = now;
   copy_bytes(a->result_hash, result_hash, 32);
@@ -235,9 +239,10 @@ uint64_t ix_release_expired(Context *ctx) {
   if (!pubkey_eq(&profile->worker, &a->worker)) return ERR_WRONG_WORKER;
   if (a->state != ASSIGNMENT_ACCEPTED && a->state != ASSIGNMENT_KEY_GRANTED) return ERR_WRONG_STATE;
   if (now_unix() < a->expires_at) return ERR_NOT_EXPIRED;
+  if (task->slots_taken == 0 || c->open_assignments == 0) return ERR_OVERFLOW;
   a->state = ASSIGNMENT_EXPIRED;
   task->slots_taken--;
   c->open_assignments--;
-  profile->expired_count++;
+  INCREMENT_OR_FAIL(profile->expired_count, U32_MAX);
   return OK;
 }

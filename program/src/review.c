@@ -31,6 +31,7 @@ uint64_t ix_review(Context *ctx) {
   if (!pubkey_eq(&profile->worker, &a->worker)) return ERR_WRONG_WORKER;
   if (a->state != ASSIGNMENT_SUBMITTED) return ERR_WRONG_STATE;
   int64_t now = now_unix();
+  if (c->reviewed_count >= U32_MAX) return ERR_OVERFLOW;
   err = rating_apply_review(profile, score, now);
   if (err) return err;
   a->state = ASSIGNMENT_REVIEWED;
