@@ -16,6 +16,8 @@ export class DocumentStore {
   private classList: readonly string[] = [];
   private ordered: Shape[] | null = null;
   private orderIndex = new Map<string, number>();
+  /** Ids updated since the ordered array was last handed out: patched lazily, in one copy. */
+  private readonly stale = new Set<string>();
   private nextZ = 1;
   private readonly listeners = new Set<DiffListener>();
   readonly index = new ShapeIndex();
@@ -61,6 +63,17 @@ export class DocumentStore {
       const records = [...this.records.values()].sort((a, b) => a.z - b.z);
       this.ordered = records.map((r) => r.shape);
       this.orderIndex = new Map(records.map((r, i) => [r.shape.id, i]));
+      this.stale.clear();
+    } else if (this.stale.size > 0) {
+      // a new array, so views that compare by identity see the change
+      const next = [...this.ordered];
+      for (const id of this.stale) {
+        const at = this.orderIndex.get(id);
+        const record = this.records.get(id);
+        if (at !== undefined && record) next[at] = record.shape;
+      }
+      this.ordered = next;
+      this.stale.clear();
     }
     return this.ordered;
   }
@@ -90,16 +103,14 @@ export class DocumentStore {
       if (record.z >= this.nextZ) this.nextZ = record.z + 1;
     }
     if (diff.added.size > 0 || diff.removed.size > 0) this.ordered = null;
-    // Updates keep the order: patch a copy of the cached array (a new array, so views that
-    // compare by identity see the change) instead of sorting 10,000 shapes per drag step.
-    if (diff.updated.size > 0 && this.ordered) this.ordered = [...this.ordered];
+    // Updates keep the order: the cached array is patched when next asked for, instead of
+    // being re-sorted (or even copied) per drag step at 10,000 shapes.
     for (const [id, [, to]] of diff.updated) {
       const current = this.records.get(id);
       if (!current) continue;
       this.records.set(id, { shape: to, z: current.z });
       this.index.upsert(to);
-      const at = this.orderIndex.get(id);
-      if (this.ordered && at !== undefined) this.ordered[at] = to;
+      this.stale.add(id);
     }
     if (diff.classes) this.classList = diff.classes[1];
     this.version++;
