@@ -2,10 +2,10 @@
 // `npm start`: build what is stale, start the bundled localnet with its demo market (unless
 // AMPLIFY_RPC_URL points elsewhere), then open the Electron app — or, where Electron's binary
 // is missing, say so and start the browser shell. `--browser` always picks the browser shell.
-import { spawn } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { createRequire } from "node:module";
 import { existsSync } from "node:fs";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { buildAll } from "./build.mjs";
 
@@ -15,14 +15,15 @@ const wantBrowser = process.argv.includes("--browser");
 const children = [];
 
 function electronBinary() {
-  try {
-    // Resolves to the binary path; throws "Electron failed to install correctly" when the
-    // binary could not be downloaded (as on machines without internet access).
-    const path = require("electron");
-    return typeof path === "string" && existsSync(path) ? path : null;
-  } catch (error) {
-    return { reason: error instanceof Error ? error.message.split("\n")[0] : String(error) };
-  }
+  // Electron >= 42 fetches its binary on first use. Resolve it in a child process so a failed
+  // download (no internet) becomes one clear line here instead of a stack trace.
+  const electronDir = dirname(require.resolve("electron/package.json"));
+  if (!existsSync(join(electronDir, "path.txt"))) console.log("Fetching Electron's binary (first launch only)…");
+  const probe = spawnSync(process.execPath, ["-e", "process.stdout.write(require('electron'))"], { cwd: root, encoding: "utf8" });
+  const path = probe.stdout.trim();
+  if (probe.status === 0 && path && existsSync(path)) return path;
+  const reason = /Electron failed to install correctly/.test(probe.stderr) ? "its download failed" : `it could not be started (exit ${probe.status})`;
+  return { reason };
 }
 
 function run(command, args, env = {}) {
