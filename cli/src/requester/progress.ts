@@ -1,0 +1,7 @@
+export interface Progress {
+  phase: "upload" | "tasks" | "download" | "review";
+  done: number;
+  total: number;
+}
+
+export type ProgressListener = (p: Progress) => void;
