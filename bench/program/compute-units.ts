@@ -17,7 +17,14 @@ import type { KeyPairSigner } from "@solana/kit";
 const CU_GOAL = 20_000n;
 const PACKET_BYTES = 1232;
 
+const SPREAD_SAMPLES = 40;
+
 const rows: { name: string; units: bigint }[] = [];
+
+function describeSpread(units: bigint[]): string {
+  const sorted = [...units].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  return `${at(sorted, 0)} / ${at(sorted, Math.floor(sorted.length / 2))} / ${at(sorted, sorted.length - 1)}`;
+}
 
 async function measure(h: ProgramHarness, name: string, instructions: AmplifyInstruction[], payer: KeyPairSigner): Promise<bigint> {
   const result = await h.sendOk(instructions, payer);
@@ -61,21 +68,20 @@ async function main(): Promise<void> {
   await measure(h, "add_tasks (1 task)", [await getAddTasksInstruction({ requester, campaign, firstIndex: 0, tasks: newTasks.slice(0, 1) })], requester);
   await measure(h, `add_tasks (${MAX_TASKS_PER_ADD_TASKS} tasks, the most)`, [await getAddTasksInstruction({ requester, campaign, firstIndex: 1,
     tasks: newTasks.slice(1, 1 + MAX_TASKS_PER_ADD_TASKS) })], requester);
-  const all = await Promise.all([0, 1].map(async (i) => (await findTaskPda(campaign, i))[0]));
-  const c = { campaign };
+  const tasks = await Promise.all([0, 1].map(async (i) => (await findTaskPda(campaign, i))[0]));
 
   const w = await registerWorker(m);
-  await measure(h, "accept_task (creates share)", [await getAcceptTaskInstruction({ worker: w, campaign: c.campaign, task: at(all, 0) })], w);
-  await measure(h, "accept_task", [await getAcceptTaskInstruction({ worker: w, campaign: c.campaign, task: at(all, 1) })], w);
-  const assignment = (await findAssignmentPda(at(all, 0), w.address))[0];
-  await measure(h, "grant_key", [await getGrantKeyInstruction({ requester, campaign: c.campaign, assignment, wrappedKey: new Uint8Array(104) })], requester);
-  await measure(h, "submit_result", [await getSubmitResultInstruction({ worker: w, campaign: c.campaign, task: at(all, 0), treasury: m.treasury.address,
+  await measure(h, "accept_task (creates share)", [await getAcceptTaskInstruction({ worker: w, campaign: campaign, task: at(tasks, 0) })], w);
+  await measure(h, "accept_task", [await getAcceptTaskInstruction({ worker: w, campaign: campaign, task: at(tasks, 1) })], w);
+  const assignment = (await findAssignmentPda(at(tasks, 0), w.address))[0];
+  await measure(h, "grant_key", [await getGrantKeyInstruction({ requester, campaign: campaign, assignment, wrappedKey: new Uint8Array(104) })], requester);
+  await measure(h, "submit_result", [await getSubmitResultInstruction({ worker: w, campaign: campaign, task: at(tasks, 0), treasury: m.treasury.address,
     resultHash: new Uint8Array(32), resultUri: "blob://result/0" })], w);
-  await measure(h, "review", [await getReviewInstruction({ requester, campaign: c.campaign, assignment, worker: w.address, score: 80 })], requester);
+  await measure(h, "review", [await getReviewInstruction({ requester, campaign: campaign, assignment, worker: w.address, score: 80 })], requester);
   h.setTime(h.now() + 60n);
   const cranker = await h.fundedSigner();
-  await measure(h, "release_expired", [await getReleaseExpiredInstruction({ campaign: c.campaign, task: at(all, 1), worker: w.address })], cranker);
-  await measure(h, "close_campaign", [await getCloseCampaignInstruction({ requester, campaign: c.campaign })], requester);
+  await measure(h, "release_expired", [await getReleaseExpiredInstruction({ campaign: campaign, task: at(tasks, 1), worker: w.address })], cranker);
+  await measure(h, "close_campaign", [await getCloseCampaignInstruction({ requester, campaign: campaign })], requester);
 
   // Bulk accept: grow until the transaction no longer fits a packet or fails.
   // Every attempt uses a new worker on the same tasks, so replication must cover all attempts.
@@ -93,9 +99,26 @@ async function main(): Promise<void> {
     bestUnits = result.computeUnitsConsumed();
   }
 
+  // Instructions that create accounts search the canonical bump (1,500 CU per try; a random
+  // address needs k tries with probability 2^-k), so their cost varies with the keys involved.
+  const spread = await createCampaign(m, { maxTasks: 1, replication: SPREAD_SAMPLES });
+  const spreadTask = at(await addTasks(m, spread, 1), 0);
+  const registerUnits: bigint[] = [];
+  const acceptUnits: bigint[] = [];
+  for (let i = 0; i < SPREAD_SAMPLES; i++) {
+    const sample = await h.fundedSigner();
+    registerUnits.push((await h.sendOk([await getRegisterWorkerInstruction({ worker: sample, x25519PublicKey: new Uint8Array(32) })], sample))
+      .computeUnitsConsumed());
+    acceptUnits.push((await h.sendOk([await getAcceptTaskInstruction({ worker: sample, campaign: spread.campaign, task: spreadTask })], sample))
+      .computeUnitsConsumed());
+  }
+
   console.log("Amplify program: compute units per instruction (LiteSVM 1.5, program/dist/amplify.so)");
   console.log("instruction                    CU      goal < 20,000");
   for (const row of rows) console.log(`${row.name.padEnd(30)} ${String(row.units).padStart(6)}  ${row.units < CU_GOAL ? "ok" : "OVER"}`);
+  console.log(`spread over ${SPREAD_SAMPLES} random workers (min / median / max):`);
+  console.log(`  register_worker              ${describeSpread(registerUnits)}`);
+  console.log(`  accept_task (creates share)  ${describeSpread(acceptUnits)}`);
   console.log(`largest bulk accept in one transaction: ${best} accepts (${bestUnits} CU total, ${PACKET_BYTES}-byte packet limit; goal >= 5)`);
 }
 

@@ -259,7 +259,6 @@ typedef struct {
   int seed_count;
   uint64_t space;
   uint64_t extra_lamports; /* funded on top of the rent minimum (escrow) */
-  const uint8_t *given_bump; /* NULL: search the canonical bump; else verify this one (one hash) */
 } PdaSpec;
 /* SBF calls take at most five arguments, hence the spec struct. */
 uint64_t create_pda(const Context *ctx, const PdaSpec *spec, uint8_t *bump_out);

@@ -24,7 +24,7 @@ static uint64_t load_or_create_share(Context *ctx, SolAccountInfo *worker, SolAc
   }
   SolSignerSeed seeds[4] = {SEED("share"), {campaign_info->key->x, 32}, {worker->key->x, 32}};
   uint8_t bump;
-  uint64_t err = create_pda(ctx, &(PdaSpec){worker, share_info, seeds, 3, sizeof(Share), 0, NULL}, &bump);
+  uint64_t err = create_pda(ctx, &(PdaSpec){worker, share_info, seeds, 3, sizeof(Share), 0}, &bump);
   if (err) return err;
   Share *share = AS(Share, share_info);
   share->discriminator = DISC_SHARE;
@@ -84,7 +84,7 @@ uint64_t ix_accept_task(Context *ctx) {
 
   SolSignerSeed seeds[4] = {SEED("assignment"), {task_info->key->x, 32}, {worker->key->x, 32}};
   uint8_t bump;
-  err = create_pda(ctx, &(PdaSpec){worker, assignment_info, seeds, 3, sizeof(Assignment), 0, NULL}, &bump);
+  err = create_pda(ctx, &(PdaSpec){worker, assignment_info, seeds, 3, sizeof(Assignment), 0}, &bump);
   if (err) return err;
   Assignment *a = AS(Assignment, assignment_info);
   a->discriminator = DISC_ASSIGNMENT;

@@ -67,11 +67,11 @@ uint64_t ix_create_campaign(Context *ctx) {
 
   SolSignerSeed seeds[4] = {SEED("campaign"), {requester->key->x, 32}, {(const uint8_t *)&id, 8}};
   uint8_t bump;
-  err = create_pda(ctx, &(PdaSpec){requester, campaign_info, seeds, 3, sizeof(Campaign), 0, NULL}, &bump);
+  err = create_pda(ctx, &(PdaSpec){requester, campaign_info, seeds, 3, sizeof(Campaign), 0}, &bump);
   if (err) return err;
   SolSignerSeed escrow_seeds[3] = {SEED("escrow"), {campaign_info->key->x, 32}};
   uint8_t escrow_bump;
-  err = create_pda(ctx, &(PdaSpec){requester, escrow_info, escrow_seeds, 2, sizeof(Escrow), funding, NULL}, &escrow_bump);
+  err = create_pda(ctx, &(PdaSpec){requester, escrow_info, escrow_seeds, 2, sizeof(Escrow), funding}, &escrow_bump);
   if (err) return err;
 
   Escrow *escrow = AS(Escrow, escrow_info);
@@ -138,10 +138,8 @@ uint64_t ix_top_up(Context *ctx) {
 }
 
 /* accounts: requester (signer, writable), config, campaign (writable), system, task x count (writable)
- * data: count u8 (1..MAX_TASKS_PER_ADD), then per task: bump u8, data_hash [32], uri_len u8, uri [uri_len]
- * Tasks are numbered in order: the first new one is campaign.task_count. The client supplies each
- * task's bump (verified with one hash instead of a bump search): indices are assigned here and
- * never reused, so a non-canonical bump cannot duplicate a task, only hide the requester's own. */
+ * data: count u8 (1..MAX_TASKS_PER_ADD), then per task: data_hash [32], uri_len u8, uri [uri_len]
+ * Tasks are numbered in order: the first new one is campaign.task_count. */
 uint64_t ix_add_tasks(Context *ctx) {
   if (ctx->count < 4) return ERR_NOT_ENOUGH_ACCOUNTS;
   SolAccountInfo *requester = &ctx->accounts[0];
@@ -159,7 +157,6 @@ uint64_t ix_add_tasks(Context *ctx) {
   if (r.bad || count == 0 || count > MAX_TASKS_PER_ADD || count != ctx->count - 4) return ERR_INVALID_INSTRUCTION;
   if ((uint64_t)c->task_count + count > c->max_tasks) return ERR_TOO_MANY_TASKS;
   for (uint8_t i = 0; i < count; i++) {
-    uint8_t given_bump = read_u8(&r);
     const uint8_t *hash = read_bytes(&r, 32);
     uint8_t uri_len = read_u8(&r);
     const uint8_t *uri = read_bytes(&r, uri_len);
@@ -169,7 +166,7 @@ uint64_t ix_add_tasks(Context *ctx) {
     SolAccountInfo *task_info = &ctx->accounts[4 + i];
     SolSignerSeed seeds[4] = {SEED("task"), {campaign_info->key->x, 32}, {(const uint8_t *)&index, 4}};
     uint8_t bump;
-    err = create_pda(ctx, &(PdaSpec){requester, task_info, seeds, 3, sizeof(Task), 0, &given_bump}, &bump);
+    err = create_pda(ctx, &(PdaSpec){requester, task_info, seeds, 3, sizeof(Task), 0}, &bump);
     if (err) return err;
     Task *t = AS(Task, task_info);
     t->discriminator = DISC_TASK;

@@ -20,7 +20,7 @@ uint64_t ix_init_config(Context *ctx) {
 
   SolSignerSeed seeds[2] = {SEED("config")};
   uint8_t bump;
-  err = create_pda(ctx, &(PdaSpec){payer, config_info, seeds, 1, sizeof(Config), 0, NULL}, &bump);
+  err = create_pda(ctx, &(PdaSpec){payer, config_info, seeds, 1, sizeof(Config), 0}, &bump);
   if (err) return err;
   Config *config = AS(Config, config_info);
   config->discriminator = DISC_CONFIG;

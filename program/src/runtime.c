@@ -136,16 +136,27 @@ uint64_t verify_pda(const Context *ctx, const SolAccountInfo *a, const SolSigner
   return pubkey_eq(&derived, a->key) ? OK : ERR_WRONG_PDA;
 }
 
-/* Finds the canonical bump the same way sol_try_find_program_address does (255 down to the first
- * off-curve address), so one worker can never open two accounts under two bumps. */
+/* Finds the canonical bump exactly as sol_try_find_program_address does (255 down to the first
+ * off-curve hash), so one worker can never open two accounts under two bumps. Each try here is
+ * sha256 + an Edwards point check (~300 CU) instead of sol_create_program_address (1,500 CU):
+ * the bump search is the one cost in the program that varies with the keys involved. */
 static uint64_t find_canonical_bump(const Context *ctx, const SolAccountInfo *target, SolSignerSeed *seeds, int seed_count,
                                     uint8_t *bump_out) {
+  static const char marker[] = "ProgramDerivedAddress";
+  SolSignerSeed slices[8];
+  if (seed_count > 5) return ERR_WRONG_PDA;
+  for (int i = 0; i < seed_count; i++) slices[i] = seeds[i];
   uint8_t bump = 255;
-  seeds[seed_count].addr = &bump;
-  seeds[seed_count].len = 1;
+  slices[seed_count].addr = &bump;
+  slices[seed_count].len = 1;
+  slices[seed_count + 1].addr = ctx->program_id->x;
+  slices[seed_count + 1].len = 32;
+  slices[seed_count + 2].addr = (const uint8_t *)marker;
+  slices[seed_count + 2].len = sizeof(marker) - 1;
   SolPubkey derived;
   for (;;) {
-    if (sol_create_program_address(seeds, seed_count + 1, ctx->program_id, &derived) == 0) {
+    sol_sha256(slices, seed_count + 3, derived.x);
+    if (sol_curve_validate_point(0, derived.x, NULL) != 0) {
       if (!pubkey_eq(&derived, target->key)) return ERR_WRONG_PDA;
       *bump_out = bump;
       return OK;
@@ -192,13 +203,7 @@ uint64_t create_pda(const Context *ctx, const PdaSpec *spec, uint8_t *bump_out) 
   if (!is_zero_pubkey(target->owner) || target->data_len != 0) {
     return pubkey_eq(target->owner, ctx->program_id) ? ERR_ALREADY_INITIALIZED : ERR_WRONG_OWNER;
   }
-  uint64_t err;
-  if (spec->given_bump != NULL) {
-    *bump_out = *spec->given_bump;
-    err = verify_pda(ctx, target, seeds, seed_count, *bump_out);
-  } else {
-    err = find_canonical_bump(ctx, target, seeds, seed_count, bump_out);
-  }
+  uint64_t err = find_canonical_bump(ctx, target, seeds, seed_count, bump_out);
   if (err) return err;
   seeds[seed_count].addr = bump_out; /* signer seeds for the CPI; must outlive find_canonical_bump's local */
   seeds[seed_count].len = 1;

@@ -18,6 +18,7 @@ export const ALLOWED_SYSCALLS: ReadonlySet<string> = new Set([
   "sol_memset_",
   "sol_memcmp_",
   "sol_sha256",
+  "sol_curve_validate_point",
   "sol_set_return_data",
   "sol_get_return_data",
   "sol_remaining_compute_units",

@@ -170,9 +170,9 @@ export async function getAddTasksInstruction(input: AddTasksInput): Promise<Ampl
   const body = new ByteWriter().u8(input.tasks.length);
   const taskMetas: AccountMeta[] = [];
   for (const [i, task] of input.tasks.entries()) {
-    const [derived, bump] = await findTaskPda(input.campaign, input.firstIndex + i, input.programAddress);
-    body.u8(bump).raw(task.dataHash, 32).shortBytes(uriBytes(task.uri), URI_MAX_BYTES);
-    taskMetas.push(writableMeta(input.taskAddresses?.[i] ?? derived));
+    body.raw(task.dataHash, 32).shortBytes(uriBytes(task.uri), URI_MAX_BYTES);
+    const address = await pda(input.taskAddresses?.[i], () => findTaskPda(input.campaign, input.firstIndex + i, input.programAddress));
+    taskMetas.push(writableMeta(address));
   }
   return build("addTasks", [signerMeta(input.requester, true), readonlyMeta(config), writableMeta(input.campaign),
     readonlyMeta(SYSTEM_PROGRAM_ADDRESS), ...taskMetas], body, input.programAddress);
