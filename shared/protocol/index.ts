@@ -36,3 +36,5 @@ export {
 } from "./rating";
 export type { RatingState } from "./rating";
 export { computeCampaignFunding, computeFee, computeShareCap, computeWorkerPay } from "./economics";
+export { getAddressFilter, getDiscriminatorFilter } from "./account-filters";
+export type { MemcmpFilter } from "./account-filters";
