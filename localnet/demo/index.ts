@@ -1,15 +1,70 @@
+// The demo market for `npm start`: a funded demo requester posts the demo campaigns (once;
+// later starts resume or find them done), the demo worker gets SOL, and the requester's key
+// service grants keys for the private campaign as the worker accepts.
+import path from "node:path";
+import { lamports, type Address } from "@solana/kit";
+import { AmplifyChain, createCampaign, loadKeyFile, newKeyFile, startKeyService, type RequesterKeys } from "../../cli/src/requester";
+import { DEMO_CAMPAIGNS, writeDemoCampaignFiles } from "./demoCampaigns";
+
 export interface DemoOptions {
   rpcUrl: string;
   wsUrl: string;
   blobUrl: string;
   home: string;
+  /** The app's worker wallet, to fund so it can pay transaction fees. */
   workerAddress?: string;
+  log?: (line: string) => void;
 }
 
 export interface Demo {
+  requester: Address;
+  campaigns: Address[];
   close(): Promise<void>;
 }
 
-export async function startDemo(_opts: DemoOptions): Promise<Demo> {
-  return { close: async () => {} };
+const SOL = 1_000_000_000n;
+
+export async function startDemo(opts: DemoOptions): Promise<Demo> {
+  const log = opts.log ?? ((line: string) => console.log(`[demo] ${line}`));
+  const dir = path.join(opts.home, "demo");
+  const keyFile = path.join(dir, "requester.json");
+  let keys: RequesterKeys;
+  try {
+    keys = await loadKeyFile(keyFile);
+  } catch {
+    keys = await newKeyFile(keyFile);
+  }
+  const chain = new AmplifyChain({ rpcUrl: opts.rpcUrl, wsUrl: opts.wsUrl, blobUrl: opts.blobUrl });
+  if ((await chain.balance(keys.address)) < 100n * SOL) await chain.rpc.requestAirdrop(keys.address, lamports(1000n * SOL)).send();
+  if (opts.workerAddress) {
+    const worker = opts.workerAddress as Address;
+    if ((await chain.balance(worker)) < SOL) await chain.rpc.requestAirdrop(worker, lamports(10n * SOL)).send();
+    log(`worker ${worker} funded`);
+  }
+  const campaigns: Address[] = [];
+  for (const spec of DEMO_CAMPAIGNS) {
+    const files = writeDemoCampaignFiles(spec, path.join(dir, "campaigns", spec.key));
+    const created = await createCampaign({
+      chain,
+      keys,
+      stateDir: path.join(dir, "state"),
+      imagesDir: files.images,
+      labelsFile: files.labels,
+      goldFile: files.gold,
+      priceLamports: spec.priceLamports,
+      minRating: 0,
+      maxShareBps: 5_000,
+      replication: spec.replication,
+      isPrivate: spec.isPrivate,
+      deadlineSeconds: 365 * 86_400,
+    });
+    campaigns.push(created.campaign);
+    log(`${created.resumed ? "campaign ready" : "campaign created"}: ${spec.title} (${created.taskCount} tasks) ${created.campaign}`);
+  }
+  const keyService = await startKeyService({ chain, keys, pollMs: 1000, log: (line) => log(`key service: ${line}`) });
+  return {
+    requester: keys.address,
+    campaigns,
+    close: () => keyService.close(),
+  };
 }

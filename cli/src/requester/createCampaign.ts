@@ -204,8 +204,14 @@ async function packBatch(
     });
   let count = Math.min(MAX_TASKS_PER_INSTRUCTION, manifest.tasks.length - first, 12);
   for (;;) {
-    const instruction = await build(count);
-    if (count === 1 || (await opts.chain.transactionSize(opts.keys.signer, [instruction])) <= MAX_TRANSACTION_BYTES) {
+    let instruction: Instruction | undefined;
+    try {
+      instruction = await build(count);
+    } catch (e) {
+      // The builder caps tasks per instruction (the program's own limit): take fewer.
+      if (!(e instanceof RangeError) || count === 1) throw e;
+    }
+    if (instruction && (count === 1 || (await opts.chain.transactionSize(opts.keys.signer, [instruction])) <= MAX_TRANSACTION_BYTES)) {
       return { instruction, count };
     }
     count--;
