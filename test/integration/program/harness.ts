@@ -30,6 +30,11 @@ export function customErrorCode(result: SendResult): number | undefined {
   return typeof inner === "object" && inner !== null && typeof inner.code === "number" ? inner.code : undefined;
 }
 
+function signatureCount(instructions: (Instruction | AmplifyInstruction)[], feePayer: KeyPairSigner): bigint {
+  return BigInt(new Set([feePayer.address, ...instructions.flatMap((ix) => (ix.accounts ?? [])
+    .filter((a) => "signer" in a).map((a) => a.address))]).size);
+}
+
 export class ProgramHarness {
   readonly svm: LiteSVM;
 
@@ -77,13 +82,20 @@ export class ProgramHarness {
     return this.svm.sendTransaction(await signTransactionMessageWithSigners(message));
   }
 
+  /**
+   * Sends and expects success. Every successful send also checks conservation: the accounts the
+   * transaction names hold exactly as many lamports as before, minus the signature fees.
+   */
   async sendOk(instructions: (Instruction | AmplifyInstruction)[], feePayer: KeyPairSigner): Promise<TransactionMetadata> {
+    const touched = [...new Set([feePayer.address, ...instructions.flatMap((ix) => (ix.accounts ?? []).map((a) => a.address))])];
+    const before = this.total(touched);
     const result = await this.send(instructions, feePayer);
     if (result instanceof FailedTransactionMetadata) {
       const code = customErrorCode(result);
       const reason = code === undefined ? result.toString() : `${code}: ${getProgramErrorMessage(code)}`;
       throw new Error(`transaction failed (${reason})\n${result.meta().logs().join("\n")}`);
     }
+    assertEqual(this.total(touched), before - signatureCount(instructions, feePayer) * LAMPORTS_PER_SIGNATURE, "lamports conserved");
     return result;
   }
 
@@ -95,8 +107,7 @@ export class ProgramHarness {
     const result = await this.send(instructions, feePayer);
     if (!(result instanceof FailedTransactionMetadata)) throw new Error(`transaction should fail with ${code} but succeeded`);
     assertEqual(customErrorCode(result), code, `program error (${result.toString()})`);
-    const signatures = BigInt(new Set([feePayer.address, ...instructions.flatMap((ix) => (ix.accounts ?? [])
-      .filter((a) => "signer" in a).map((a) => a.address))]).size);
+    const signatures = signatureCount(instructions, feePayer);
     touched.forEach((a, i) => {
       if (a !== feePayer.address) assertEqual(this.lamports(a), before[i], `lamports of ${a}`);
     });
