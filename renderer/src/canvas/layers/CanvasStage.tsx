@@ -1,5 +1,5 @@
 import type Konva from "konva";
-import { useEffect, useRef } from "react";
+import { useEffect, useRef, useState } from "react";
 import { Layer, Shape, Stage } from "react-konva";
 import type { Editor } from "../editor/editor";
 import type { ImagePyramid } from "./image-pyramid";
@@ -40,10 +40,11 @@ export function CanvasStage({ editor, pyramid, width, height, onPainter }: Canva
   const selectionLayer = useRef<Konva.Layer | null>(null);
   const draftLayer = useRef<Konva.Layer | null>(null);
   const overlayLayer = useRef<Konva.Layer | null>(null);
-  const settled = useRef(new SettledPainter());
+  const [settled] = useState(() => new SettledPainter(() => settledLayer.current?.batchDraw()));
+  useEffect(() => () => settled.dispose(), [settled]);
 
   useEffect(() => {
-    const painter = settled.current;
+    const painter = settled;
     onPainter?.(painter);
     const redraw = (...layers: Array<React.RefObject<Konva.Layer | null>>) => {
       for (const layer of layers) layer.current?.batchDraw();
@@ -79,12 +80,12 @@ export function CanvasStage({ editor, pyramid, width, height, onPainter }: Canva
     offs.push(pyramid.onLevel(() => redraw(imageLayer)));
     void pyramid.build();
     return () => offs.forEach((off) => off());
-  }, [editor, pyramid, onPainter]);
+  }, [editor, pyramid, onPainter, settled]);
 
   return (
     <Stage width={width} height={height} listening={false}>
       <PaintedLayer layerRef={imageLayer} paint={(ctx) => pyramid.paint(ctx, editor.viewport, editor.viewSize)} />
-      <PaintedLayer layerRef={settledLayer} paint={(ctx) => settled.current.paint(ctx, editor)} />
+      <PaintedLayer layerRef={settledLayer} paint={(ctx) => settled.paint(ctx, editor)} />
       <PaintedLayer layerRef={selectionLayer} paint={(ctx) => paintSelection(ctx, editor)} />
       <PaintedLayer layerRef={draftLayer} paint={(ctx) => paintDraft(ctx, editor)} />
       <PaintedLayer layerRef={overlayLayer} paint={(ctx) => paintOverlay(ctx, editor)} />

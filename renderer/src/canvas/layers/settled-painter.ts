@@ -1,5 +1,5 @@
 import type { Rect } from "../geometry/rect";
-import { rectContainsRect, widenRect } from "../geometry/rect";
+import type { Viewport } from "../geometry/viewport";
 import { visibleImageRect } from "../geometry/viewport";
 import type { Editor } from "../editor/editor";
 import type { RegionStyle } from "../regions/region-style";
@@ -10,35 +10,80 @@ interface Batch {
   readonly path: Path2D;
 }
 
-interface Culled {
-  readonly area: Rect;
-  readonly batches: readonly Batch[];
+/** The settled shapes rendered once into a bitmap a margin larger than the view. */
+interface Snapshot {
+  readonly canvas: OffscreenCanvas;
+  readonly vp: Viewport;
+  readonly marginX: number;
+  readonly marginY: number;
+  readonly pixelRatio: number;
   readonly count: number;
 }
 
-/** How far beyond the viewport shapes are kept, as a fraction of its size on each side. */
-const CULL_MARGIN = 0.5;
+/** Margin around the view kept in the snapshot, as a fraction of the view on each side. */
+const CULL_MARGIN = 0.25;
+/** Above this many shapes in view, fills are left out: at that density they are noise, and
+ *  filling thousands of translucent paths is what software rasterisers are slowest at. */
+const FILL_LIMIT = 2_000;
+/** How long the view must rest after a zoom before the snapshot is re-rendered crisp. */
+const ZOOM_SETTLE_MS = 120;
 
 /**
  * Paints every shape that is not selected (selected ones live on the selection layer and are
- * never culled). Shapes in a widened viewport are found in the R-tree and batched into one
- * Path2D per colour, so a pan frame is a dozen fill/stroke calls, not 10,000 node draws; the
- * batches are rebuilt only when the document changes or the view leaves the widened area.
+ * never culled). Shapes in a widened viewport come from the R-tree, batched into one Path2D per
+ * colour, and are rendered into a snapshot bitmap; a pan frame is then one blit, and a zoom
+ * frame one scaled blit until the zoom settles. The snapshot is re-rendered when the document
+ * changes outside the selection, the selection changes, or the view leaves the margin.
  */
 export class SettledPainter {
-  private culled: Culled | null = null;
+  private snapshot: Snapshot | null = null;
+  private settleTimer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(private readonly requestRedraw: () => void) {}
 
   invalidate(): void {
-    this.culled = null;
+    this.snapshot = null;
   }
 
-  /** Shapes in the current batches (for the benchmark and tests). */
+  /** Shapes in the current snapshot (benchmarks and tests read it). */
   get paintedCount(): number {
-    return this.culled?.count ?? 0;
+    return this.snapshot?.count ?? 0;
   }
 
-  private rebuild(editor: Editor, visible: Rect): Culled {
-    const area = widenRect(visible, CULL_MARGIN);
+  dispose(): void {
+    clearTimeout(this.settleTimer);
+  }
+
+  private render(editor: Editor, pixelRatio: number): Snapshot {
+    const vp = editor.viewport;
+    const view = editor.viewSize;
+    const marginX = Math.ceil(view.width * CULL_MARGIN);
+    const marginY = Math.ceil(view.height * CULL_MARGIN);
+    const width = view.width + 2 * marginX;
+    const height = view.height + 2 * marginY;
+    const canvas = this.snapshot?.canvas.width === Math.ceil(width * pixelRatio) && this.snapshot.canvas.height === Math.ceil(height * pixelRatio) ? this.snapshot.canvas : new OffscreenCanvas(Math.ceil(width * pixelRatio), Math.ceil(height * pixelRatio));
+    const ctx = canvas.getContext("2d");
+    if (!ctx) throw new Error("no 2D context for the shape snapshot");
+    ctx.setTransform(1, 0, 0, 1, 0, 0);
+    ctx.clearRect(0, 0, canvas.width, canvas.height);
+    const area: Rect = visibleImageRect({ scale: vp.scale, x: vp.x + marginX, y: vp.y + marginY }, { width, height });
+    const { batches, count } = this.batches(editor, area);
+    ctx.setTransform(pixelRatio * vp.scale, 0, 0, pixelRatio * vp.scale, pixelRatio * (vp.x + marginX), pixelRatio * (vp.y + marginY));
+    ctx.lineWidth = 1.5 / vp.scale;
+    const dash = [6 / vp.scale, 4 / vp.scale];
+    for (const { style, path } of batches) {
+      if (count <= FILL_LIMIT) {
+        ctx.fillStyle = style.fill;
+        ctx.fill(path);
+      }
+      ctx.strokeStyle = style.stroke;
+      ctx.setLineDash(style.dashed ? dash : []);
+      ctx.stroke(path);
+    }
+    return { canvas, vp, marginX, marginY, pixelRatio, count };
+  }
+
+  private batches(editor: Editor, area: Rect): { batches: Batch[]; count: number } {
     const selected = editor.selection();
     const ids = editor.store.index.search(area).sort((a, b) => editor.store.zOf(a) - editor.store.zOf(b));
     const batches = new Map<string, Batch>();
@@ -53,27 +98,34 @@ export class SettledPainter {
       traceShape(batch.path, shape);
       count++;
     }
-    return { area, batches: [...batches.values()], count };
+    return { batches: [...batches.values()], count };
   }
 
   paint(ctx: CanvasRenderingContext2D, editor: Editor): void {
     const vp = editor.viewport;
-    const visible = visibleImageRect(vp, editor.viewSize);
-    const c = this.culled;
-    const stale = !c || !rectContainsRect(c.area, visible) || c.area.w * c.area.h > 16 * visible.w * visible.h;
-    const culled = stale ? (this.culled = this.rebuild(editor, visible)) : c;
-    ctx.save();
-    ctx.setTransform(ctx.getTransform().translate(vp.x, vp.y).scale(vp.scale));
-    ctx.lineWidth = 1.5 / vp.scale;
-    ctx.lineJoin = "miter";
-    const dash = [6 / vp.scale, 4 / vp.scale];
-    for (const { style, path } of culled.batches) {
-      ctx.fillStyle = style.fill;
-      ctx.fill(path);
-      ctx.strokeStyle = style.stroke;
-      ctx.setLineDash(style.dashed ? dash : []);
-      ctx.stroke(path);
+    const base = ctx.getTransform();
+    const pixelRatio = base.a;
+    let snap = this.snapshot;
+    const k = snap ? vp.scale / snap.vp.scale : 1;
+    if (snap && k !== 1) {
+      // Zooming: reuse the snapshot scaled while the wheel turns, re-render once it rests.
+      clearTimeout(this.settleTimer);
+      this.settleTimer = setTimeout(() => {
+        this.invalidate();
+        this.requestRedraw();
+      }, ZOOM_SETTLE_MS);
     }
+    const dx = snap ? vp.x - snap.vp.x * k : 0;
+    const dy = snap ? vp.y - snap.vp.y * k : 0;
+    const outside = !snap || k > 2 || k < 0.5 || Math.abs(dx) > snap.marginX * k || Math.abs(dy) > snap.marginY * k || snap.pixelRatio !== pixelRatio;
+    if (!snap || outside) snap = this.snapshot = this.render(editor, pixelRatio);
+    const scale = vp.scale / snap.vp.scale;
+    ctx.save();
+    ctx.setTransform(1, 0, 0, 1, 0, 0);
+    ctx.imageSmoothingEnabled = scale !== 1;
+    const left = (vp.x - (snap.vp.x + snap.marginX) * scale) * pixelRatio;
+    const top = (vp.y - (snap.vp.y + snap.marginY) * scale) * pixelRatio;
+    ctx.drawImage(snap.canvas, left, top, snap.canvas.width * scale, snap.canvas.height * scale);
     ctx.restore();
   }
 }

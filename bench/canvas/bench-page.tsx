@@ -1,0 +1,124 @@
+// Bundled by run.ts and loaded into headless Chromium: mounts our LabelView or the naive
+// baseline on the same generated 8192² image and shapes, and measures frames per second.
+import { createRoot } from "react-dom/client";
+import type { Root } from "react-dom/client";
+import type { Shape } from "../../shared/annotation";
+import { emptyDocument } from "../../shared/annotation";
+import { LabelView } from "../../renderer/src/canvas/LabelView";
+import type { Editor } from "../../renderer/src/canvas/editor/editor";
+import { documentLabels } from "../../renderer/src/canvas/editor/label-schema";
+import { LAB_SCHEMA } from "../../renderer/src/views/lab/lab-task";
+import { loadShapes, renderScene } from "../../renderer/src/views/lab/procedural-scene";
+import { NaiveCanvas } from "./naive-canvas";
+
+export interface FrameStats {
+  readonly fps: number;
+  readonly frames: number;
+  readonly worstMs: number;
+}
+
+interface Driver {
+  panBy(dx: number, dy: number): void;
+  zoomBy(factor: number): void;
+  drawStep(x0: number, y0: number, x: number, y: number): void;
+  destroy(): void;
+}
+
+const SIZE = 8192;
+let image: ImageBitmap | null = null;
+let driver: Driver | null = null;
+
+function container(): HTMLDivElement {
+  document.body.replaceChildren();
+  const div = document.createElement("div");
+  div.style.cssText = "position:fixed;inset:0;display:flex;flex-direction:column";
+  document.body.append(div);
+  return div;
+}
+
+async function mountOurs(shapes: Shape[]): Promise<Driver> {
+  const host = container();
+  const root: Root = createRoot(host);
+  const doc = { ...emptyDocument("bench", documentLabels(LAB_SCHEMA)), shapes };
+  const editor = await new Promise<Editor>((resolve) =>
+    root.render(
+      <LabelView
+        taskId="bench"
+        image={{ source: image as ImageBitmap, width: SIZE, height: SIZE }}
+        schema={LAB_SCHEMA}
+        initialDocument={doc}
+        onSave={async () => undefined}
+        autosaveMs={3_600_000}
+        onEditor={resolve}
+      />,
+    ),
+  );
+  // let the image pyramid finish building in the background before measuring
+  await new Promise((r) => setTimeout(r, 2_500));
+  editor.setTool("box");
+  let drawing = false;
+  return {
+    panBy: (dx, dy) => editor.panBy(dx, dy),
+    zoomBy: (f) => editor.zoomBy(f),
+    drawStep(x0, y0, x, y) {
+      const screen = (px: number, py: number) => ({ x: px * editor.viewport.scale + editor.viewport.x, y: py * editor.viewport.scale + editor.viewport.y });
+      if (!drawing) {
+        editor.pointerDown({ screen: screen(x0, y0), shift: false, modify: false });
+        drawing = true;
+      }
+      editor.pointerMove({ screen: screen(x, y), shift: false, modify: false });
+    },
+    destroy: () => root.unmount(),
+  };
+}
+
+function nextFrame(): Promise<number> {
+  return new Promise((r) => requestAnimationFrame(r));
+}
+
+/** Runs `step` once per animation frame and reports the frame rate the page sustained. */
+async function measure(frames: number, step: (i: number) => void): Promise<FrameStats> {
+  for (let i = 0; i < 5; i++) {
+    step(i);
+    await nextFrame();
+  }
+  let previous = await nextFrame();
+  const start = previous;
+  let worst = 0;
+  for (let i = 0; i < frames; i++) {
+    step(i + 5);
+    const now = await nextFrame();
+    worst = Math.max(worst, now - previous);
+    previous = now;
+  }
+  // one more frame so the last step's draw is included
+  const end = await nextFrame();
+  return { fps: (frames * 1000) / (end - start), frames, worstMs: Math.round(worst) };
+}
+
+const benchApi = {
+  async prepare(): Promise<void> {
+    image ??= renderScene("street", SIZE).transferToImageBitmap();
+  },
+  async mount(kind: "ours" | "naive", count: number): Promise<void> {
+    driver?.destroy();
+    const shapes = loadShapes(count, SIZE);
+    if (kind === "ours") driver = await mountOurs(shapes);
+    else {
+      const naive = new NaiveCanvas(container(), image as ImageBitmap, SIZE, shapes, LAB_SCHEMA.labels);
+      driver = naive;
+    }
+    await new Promise((r) => setTimeout(r, 500));
+    await nextFrame();
+  },
+  pan: (frames: number) => measure(frames, (i) => driver?.panBy(i % 60 < 30 ? 7 : -7, i % 40 < 20 ? 4 : -4)),
+  zoom: (frames: number) => measure(frames, (i) => driver?.zoomBy(i % 40 < 20 ? 1.04 : 1 / 1.04)),
+  draw: (frames: number) => measure(frames, (i) => driver?.drawStep(1000, 1000, 1000 + (i % 100) * 30, 1000 + (i % 100) * 20)),
+};
+
+declare global {
+  interface Window {
+    benchApi: typeof benchApi;
+  }
+}
+window.benchApi = benchApi;

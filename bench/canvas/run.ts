@@ -1,0 +1,64 @@
+// `npx tsx bench/canvas/run.ts`: pan, zoom and box-drawing frames per second in headless
+// Chromium with 1,000, 5,000 and 10,000 shapes on an 8192×8192 image, for our canvas and for a
+// naive one-node-per-shape Konva canvas in the same run. Prints figures; asserts nothing.
+import { build } from "esbuild";
+import { fileURLToPath } from "node:url";
+import { launchChromium } from "../../test/e2e/support";
+import type { FrameStats } from "./bench-page";
+
+const root = fileURLToPath(new URL("../..", import.meta.url));
+const COUNTS = (process.env.BENCH_COUNTS ?? "1000,5000,10000").split(",").map(Number);
+const FRAMES = Number(process.env.BENCH_FRAMES ?? 120);
+
+async function bundle(): Promise<{ js: string; css: string }> {
+  const result = await build({
+    entryPoints: [`${root}bench/canvas/bench-page.tsx`],
+    bundle: true,
+    write: false,
+    format: "iife",
+    outdir: `${root}dist/bench`,
+    jsx: "automatic",
+    target: "chrome120",
+    minify: true,
+    define: { "process.env.NODE_ENV": '"production"' },
+    logLevel: "warning",
+  });
+  const find = (ext: string) => result.outputFiles.find((f) => f.path.endsWith(ext))?.text ?? "";
+  return { js: find(".js"), css: find(".css") };
+}
+
+async function main(): Promise<void> {
+  const [{ js, css }, browser] = await Promise.all([bundle(), launchChromium()]);
+  try {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    page.on("pageerror", (e) => console.error("page error:", e.message));
+    await page.setContent("<!doctype html><html><head><style>:root{color-scheme:dark;background:#14161a;color:#eee;font:14px system-ui}body{margin:0}</style></head><body></body></html>");
+    await page.addStyleTag({ content: css });
+    await page.addScriptTag({ content: js });
+    await page.evaluate(() => window.benchApi.prepare());
+    const rows: Array<{ shapes: number; scenario: string; ours: FrameStats; naive: FrameStats }> = [];
+    for (const count of COUNTS) {
+      const results: Record<string, Record<string, FrameStats>> = { ours: {}, naive: {} };
+      for (const kind of ["ours", "naive"] as const) {
+        await page.evaluate(([k, n]) => window.benchApi.mount(k, n), [kind, count] as const);
+        for (const scenario of ["pan", "zoom", "draw"] as const) {
+          results[kind]![scenario] = await page.evaluate(([s, f]) => window.benchApi[s](f), [scenario, FRAMES] as const);
+        }
+      }
+      for (const scenario of ["pan", "zoom", "draw"]) rows.push({ shapes: count, scenario, ours: results.ours![scenario]!, naive: results.naive![scenario]! });
+    }
+    console.log(`\nCanvas frames per second, 8192×8192 image, 1280×800 view, headless Chromium (software raster), ${FRAMES} frames each\n`);
+    console.log("shapes  scenario  ours fps (worst frame)   naive Konva fps (worst frame)   ratio");
+    for (const r of rows) {
+      const cell = (s: FrameStats) => `${s.fps.toFixed(1).padStart(6)} (${String(s.worstMs).padStart(4)} ms)`;
+      console.log(`${String(r.shapes).padStart(6)}  ${r.scenario.padEnd(8)}  ${cell(r.ours).padEnd(23)}  ${cell(r.naive).padEnd(30)}  ${(r.ours.fps / r.naive.fps).toFixed(1)}×`);
+    }
+  } finally {
+    await browser.close();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
