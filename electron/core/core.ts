@@ -8,12 +8,15 @@ import { Keystore, keysHandlers } from "./keystore";
 import { NetMonitor } from "./net";
 import { SettingsRepository, defaultSettings, settingsHandlers } from "./settings";
 import { Store } from "./store";
+import { createWorkerServices } from "./worker";
 
 export interface CoreOptions {
   readonly identity: AppIdentity;
   readonly log?: (line: string) => void;
   /** Start background loops (network checks, later sync). Tests may leave them off. */
   readonly background?: boolean;
+  /** PubSub URL of the chain; by default the RPC URL's port + 1 (Solana's convention). */
+  readonly wsUrl?: string;
 }
 
 export interface Core {
@@ -36,14 +39,19 @@ export function createCore(options: CoreOptions): Core {
   const drafts = new DraftRepository(store);
   const keystore = new Keystore({ dataDir: options.identity.dataDir, autoLockMinutes: () => settings.get().autoLockMinutes });
   keystore.onChange((status) => events.emit("keys:changed", status));
+  const worker = createWorkerServices({ dataDir: options.identity.dataDir, store, settings, events, keystore, drafts, log, ...(options.wsUrl ? { wsUrl: options.wsUrl } : {}) });
 
   const handlers: Handlers = {
     ...appHandlers(options.identity, store, net),
     ...settingsHandlers(settings, events),
     ...draftHandlers(drafts),
     ...keysHandlers(keystore),
+    ...worker.handlers,
   };
-  if (options.background !== false) net.start();
+  if (options.background !== false) {
+    net.start();
+    worker.start();
+  }
 
   const dispatch = createDispatcher(handlers, log);
   return {
@@ -56,6 +64,7 @@ export function createCore(options: CoreOptions): Core {
     store,
     async dispose() {
       net.dispose();
+      await worker.dispose();
       keystore.dispose();
       events.dispose();
       store.close();

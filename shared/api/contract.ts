@@ -2,7 +2,11 @@ import type { z } from "zod";
 import { appCalls, appEvents } from "./app";
 import { draftsCalls } from "./drafts";
 import { keysCalls, keysEvents } from "./keys";
+import { marketCalls, marketEvents } from "./market";
+import { outboxCalls, outboxEvents } from "./outbox";
+import { profileCalls } from "./profile";
 import { settingsCalls, settingsEvents } from "./settings";
+import { tasksCalls, tasksEvents } from "./tasks";
 
 /**
  * The one contract between the renderer and core. Channels are `domain:verb`; each domain
@@ -14,12 +18,19 @@ export const calls = {
   ...settingsCalls,
   ...draftsCalls,
   ...keysCalls,
+  ...profileCalls,
+  ...marketCalls,
+  ...tasksCalls,
+  ...outboxCalls,
 } as const;
 
 export const events = {
   ...appEvents,
   ...settingsEvents,
   ...keysEvents,
+  ...marketEvents,
+  ...tasksEvents,
+  ...outboxEvents,
 } as const;
 
 export type Calls = typeof calls;

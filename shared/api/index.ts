@@ -8,4 +8,8 @@ export * from "./app";
 export * from "./settings";
 export * from "./drafts";
 export * from "./keys";
+export * from "./profile";
+export * from "./market";
+export * from "./tasks";
+export * from "./outbox";
 export * from "./bridge";

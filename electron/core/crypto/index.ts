@@ -6,3 +6,4 @@ export { DEFAULT_CHUNK_BYTES, HEADER_BYTES, envelopeSize } from "./envelope-form
 export { WRAPPED_KEY_BYTES, generateFileKey, generateX25519KeyPair, unwrapFileKey, wrapFileKey, x25519PublicKey } from "./key-wrap";
 export type { X25519KeyPair } from "./key-wrap";
 export { bytesEqual, sha256, toHex } from "./hash";
+export { openSealed, sealToRecipient } from "./sealed-box";

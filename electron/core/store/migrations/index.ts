@@ -1,5 +1,6 @@
 import type { Migration } from "../migration";
 import { initial } from "./001-initial";
+import { outbox } from "./002-outbox";
 
 /** Every migration, in order. Append new ones; never edit one that has shipped. */
-export const migrations: readonly Migration[] = [initial];
+export const migrations: readonly Migration[] = [initial, outbox];

@@ -37,3 +37,15 @@ describe("file key wrapping", () => {
     );
   });
 });
+
+describe("sealed blobs", () => {
+  it("seal to a recipient and open with its secret only", async () => {
+    const { openSealed, sealToRecipient } = await import("../../../../../electron/core/crypto");
+    const recipient = generateX25519KeyPair();
+    const plain = new TextEncoder().encode('{"taskId":"t"}');
+    const sealed = sealToRecipient(plain, recipient.publicKey);
+    expect(Buffer.from(openSealed(sealed, recipient.secretKey)).toString()).toBe('{"taskId":"t"}');
+    expect(() => openSealed(sealed, generateX25519KeyPair().secretKey)).toThrow(EnvelopeError);
+    expect(() => openSealed(sealed.subarray(0, 50), recipient.secretKey)).toThrow(EnvelopeError);
+  });
+});

@@ -1,0 +1,4 @@
+export { BlobFetcher, uploadBlob } from "./blob-fetcher";
+export type { BlobFetcherOptions } from "./blob-fetcher";
+export { BlobError } from "./blob-errors";
+export type { BlobErrorCode } from "./blob-errors";

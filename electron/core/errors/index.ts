@@ -1,0 +1,1 @@
+export { guard, toApiError } from "./to-api-error";

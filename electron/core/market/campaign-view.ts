@@ -1,0 +1,72 @@
+import type { CampaignView, IneligibleReason } from "../../../shared/api/market";
+import type { CampaignAccount, ConfigAccount, WorkerProfileAccount } from "../../../shared/protocol";
+import { RATING_PRIOR, computeShareCap, computeWorkerPay } from "../../../shared/protocol";
+import type { CampaignMetadata } from "../../../shared/api/tasks";
+
+/** Lamports a worker needs for one accept: fee plus rent of an assignment and maybe a share. */
+export const ACCEPT_COST_LAMPORTS = 5_000 + 4_000_000;
+
+export interface WorkerSituation {
+  readonly hasKey: boolean;
+  readonly profile: WorkerProfileAccount | null;
+  readonly balance: bigint;
+  /** Tasks held per campaign (the Share account's `taken`). */
+  readonly held: ReadonlyMap<string, number>;
+  readonly nowSeconds: number;
+}
+
+export function tasksLeft(campaign: CampaignAccount): number {
+  const slots = campaign.taskCount * campaign.replication;
+  return Math.max(0, slots - campaign.openAssignments - campaign.submittedCount);
+}
+
+/** A campaign as the market view shows it, with every reason this worker cannot accept now. */
+export function campaignView(
+  address: string,
+  campaign: CampaignAccount,
+  config: ConfigAccount,
+  worker: WorkerSituation,
+  metadata: CampaignMetadata | null,
+): CampaignView {
+  const reasons: IneligibleReason[] = [];
+  const left = tasksLeft(campaign);
+  const cap = computeShareCap(campaign.maxTasks, campaign.maxShareBps);
+  const held = worker.held.get(address) ?? 0;
+  const rating = worker.profile?.rating ?? RATING_PRIOR;
+  const pay = computeWorkerPay(campaign.price, config.feeBps);
+  if (!worker.hasKey) reasons.push({ code: "no_key", message: "create or import a key to accept tasks" });
+  if (config.paused) reasons.push({ code: "paused", message: "the protocol is paused: no acceptances for now" });
+  if (campaign.isClosed) reasons.push({ code: "closed", message: "the campaign is closed" });
+  if (Number(campaign.deadline) <= worker.nowSeconds) reasons.push({ code: "deadline", message: "the campaign's deadline has passed" });
+  if (left === 0) reasons.push({ code: "no_tasks_left", message: "every task slot is taken" });
+  if (rating < campaign.minRating) {
+    reasons.push({
+      code: "rating",
+      message: `needs a rating of ${(campaign.minRating / 100).toFixed(0)}; yours is ${(rating / 100).toFixed(0)}${worker.profile?.reviewCount ? "" : " (unrated)"}`,
+    });
+  }
+  if (held >= cap) reasons.push({ code: "share_cap", message: `you hold ${held} of its tasks, the most one worker may take (${cap})` });
+  if (campaign.escrowBalance < campaign.price) reasons.push({ code: "escrow_empty", message: "the campaign's escrow cannot pay another result" });
+  if (worker.balance < BigInt(ACCEPT_COST_LAMPORTS)) {
+    reasons.push({ code: "worker_funds", message: "your balance cannot cover the fee and rent of an acceptance" });
+  }
+  return {
+    address,
+    requester: campaign.requester,
+    title: metadata?.title ?? null,
+    priceLamports: Number(campaign.price),
+    payLamports: Number(pay),
+    minRating: campaign.minRating,
+    tasksLeft: left,
+    taskCount: campaign.taskCount,
+    replication: campaign.replication,
+    labelKind: metadata?.labelKind ?? null,
+    private: campaign.isPrivate,
+    deadline: Number(campaign.deadline),
+    createdAt: Number(campaign.createdAt),
+    fillRate: campaign.taskCount === 0 ? 0 : Math.min(1, (campaign.openAssignments + campaign.submittedCount) / (campaign.taskCount * campaign.replication)),
+    myRemainingShare: Math.max(0, cap - held),
+    eligible: reasons.length === 0,
+    reasons,
+  };
+}

@@ -1,0 +1,181 @@
+import { address, getAddressEncoder } from "@solana/kit";
+import type { Instruction, TransactionSigner } from "@solana/kit";
+import { ApiError } from "../../../shared/api";
+import type { AcceptOutcome, CampaignView, MarketFilter, MarketStats } from "../../../shared/api/market";
+import type { CampaignAccount } from "../../../shared/protocol";
+import {
+  ACCOUNT_SIZES,
+  DISCRIMINATORS,
+  SHARE_OFFSETS,
+  TASK_OFFSETS,
+  decodeCampaign,
+  decodeShare,
+  decodeTask,
+  findAssignmentPda,
+  getAcceptTaskInstruction,
+} from "../../../shared/protocol";
+import type { ChainClient, ProtocolConfig } from "../chain";
+import { waitForConfirmation } from "../chain";
+import type { Keystore } from "../keystore";
+import type { ProfileService } from "../profile";
+import type { CampaignMetadataCache } from "../tasks";
+import { campaignView } from "./campaign-view";
+
+/** Accepts per transaction: each adds two fresh accounts; four stay well under 1232 bytes. */
+const ACCEPTS_PER_TX = 4;
+
+export class MarketService {
+  constructor(
+    private readonly chain: ChainClient,
+    private readonly config: ProtocolConfig,
+    private readonly keystore: Keystore,
+    private readonly profile: ProfileService,
+    private readonly metadata: CampaignMetadataCache,
+  ) {}
+
+  async campaigns(): Promise<{ address: string; account: CampaignAccount }[]> {
+    const raw = await this.chain.programAccounts(ACCOUNT_SIZES.campaign, [{ offset: 0, bytes: DISCRIMINATORS.campaign }]);
+    return raw.map((r) => ({ address: r.address, account: decodeCampaign(r.data) }));
+  }
+
+  async list(filter: MarketFilter = {}): Promise<CampaignView[]> {
+    const worker = this.keystore.address();
+    const [campaigns, config, profile, balance, held] = await Promise.all([
+      this.campaigns(),
+      this.config.get(),
+      worker ? this.profile.account(worker) : Promise.resolve(null),
+      worker ? this.chain.balance(worker) : Promise.resolve(0n),
+      worker ? this.held(worker) : Promise.resolve(new Map<string, number>()),
+    ]);
+    const situation = { hasKey: worker !== null, profile, balance, held, nowSeconds: Math.floor(Date.now() / 1000) };
+    const views: CampaignView[] = [];
+    for (const { address: at, account } of campaigns) {
+      if (account.isClosed) continue;
+      const metadata = await this.metadata.get(at, account.metadataUri, account.labelSchemaHash);
+      views.push(campaignView(at, account, config, situation, metadata));
+    }
+    return sortAndFilter(views, filter);
+  }
+
+  async stats(): Promise<MarketStats> {
+    const views = await this.list({ sort: "newest" });
+    const open = views.filter((v) => v.tasksLeft > 0 && !v.reasons.some((r) => r.code === "deadline"));
+    const pays = open.map((v) => v.payLamports).sort((a, b) => a - b);
+    const slots = views.reduce((s, v) => s + v.taskCount * v.replication, 0);
+    const taken = views.reduce((s, v) => s + (v.taskCount * v.replication - v.tasksLeft), 0);
+    return {
+      openCampaigns: open.length,
+      medianPayLamports: pays.length ? pays[Math.floor(pays.length / 2)]! : null,
+      recentPrices: views.slice(0, 50).map((v) => ({ campaign: v.address, payLamports: v.payLamports, createdAt: v.createdAt })),
+      fillRate: slots === 0 ? 0 : taken / slots,
+    };
+  }
+
+  /**
+   * Accepts `count` free tasks of each campaign, several per transaction. Each batch is
+   * simulated first; an instruction that would fail is reported on its own and dropped, and the
+   * rest of the batch goes ahead.
+   */
+  async accept(items: readonly { campaign: string; count: number }[]): Promise<AcceptOutcome[]> {
+    const signer = this.keystore.signer();
+    const outcomes: AcceptOutcome[] = [];
+    const planned: { campaign: string; task: string; ix: Instruction }[] = [];
+    for (const item of items) {
+      const free = await this.freeTasks(item.campaign, signer.address);
+      if (free.length === 0) outcomes.push(failure(item.campaign, null, "no free task in this campaign for you"));
+      for (const task of free.slice(0, item.count)) {
+        planned.push({ campaign: item.campaign, task, ix: await getAcceptTaskInstruction({ worker: signer, campaign: address(item.campaign), task: address(task) }) });
+      }
+      if (free.length > 0 && free.length < item.count) {
+        outcomes.push(failure(item.campaign, null, `only ${free.length} of ${item.count} tasks were free`));
+      }
+    }
+    let keyIx = await this.profile.keyInstruction(signer);
+    for (let i = 0; i < planned.length; i += ACCEPTS_PER_TX) {
+      let batch = planned.slice(i, i + ACCEPTS_PER_TX);
+      while (batch.length) {
+        const prefix = keyIx ? [keyIx] : [];
+        const tx = await this.chain.sign(signer, [...prefix, ...batch.map((b) => b.ix)]);
+        const sim = await this.chain.simulate(tx.wire);
+        if (sim.failure) {
+          const at = sim.failure.instruction === null ? -1 : sim.failure.instruction - prefix.length;
+          if (at < 0 || at >= batch.length) {
+            for (const b of batch) outcomes.push(failure(b.campaign, b.task, sim.failure.message));
+            break;
+          }
+          const bad = batch[at]!;
+          outcomes.push(failure(bad.campaign, bad.task, sim.failure.message));
+          batch = batch.filter((_, j) => j !== at);
+          continue;
+        }
+        await this.chain.send(tx.wire);
+        const confirmed = await waitForConfirmation(this.chain, tx.signature);
+        for (const b of batch) {
+          if (confirmed?.ok) {
+            const [assignment] = await findAssignmentPda(address(b.task), signer.address);
+            outcomes.push({ campaign: b.campaign, task: b.task, ok: true, assignment, signature: tx.signature, error: null });
+          } else {
+            outcomes.push(failure(b.campaign, b.task, confirmed ? confirmed.failure.message : "sent but not confirmed in time; check your tasks"));
+          }
+        }
+        if (confirmed?.ok) keyIx = null;
+        batch = [];
+      }
+    }
+    return outcomes;
+  }
+
+  private async held(worker: string): Promise<Map<string, number>> {
+    const raw = await this.chain.programAccounts(ACCOUNT_SIZES.share, [
+      { offset: 0, bytes: DISCRIMINATORS.share },
+      { offset: SHARE_OFFSETS.worker, bytes: Uint8Array.from(getAddressEncoder().encode(address(worker))) },
+    ]);
+    return new Map(raw.map((r) => {
+      const share = decodeShare(r.data);
+      return [share.campaign as string, share.taken];
+    }));
+  }
+
+  private async freeTasks(campaign: string, worker: TransactionSigner["address"]): Promise<string[]> {
+    let raw;
+    try {
+      raw = await this.chain.programAccounts(ACCOUNT_SIZES.task, [
+        { offset: 0, bytes: DISCRIMINATORS.task },
+        { offset: TASK_OFFSETS.campaign, bytes: Uint8Array.from(getAddressEncoder().encode(address(campaign))) },
+      ]);
+    } catch (error) {
+      throw new ApiError("unavailable", `cannot list the campaign's tasks: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    const campaignAccount = await this.chain.account(campaign);
+    if (!campaignAccount) throw new ApiError("not_found", `no campaign ${campaign}`);
+    const { replication } = decodeCampaign(campaignAccount.data);
+    const tasks = raw.map((r) => ({ address: r.address, task: decodeTask(r.data) })).filter((t) => t.task.slotsTaken < replication);
+    tasks.sort((a, b) => a.task.index - b.task.index);
+    const assignments = await Promise.all(tasks.map(async (t) => (await findAssignmentPda(address(t.address), worker))[0]));
+    const existing = await this.chain.accounts(assignments);
+    return tasks.filter((_, i) => existing[i] === null).map((t) => t.address);
+  }
+}
+
+function failure(campaign: string, task: string | null, error: string): AcceptOutcome {
+  return { campaign, task, ok: false, assignment: null, signature: null, error };
+}
+
+export function sortAndFilter(views: CampaignView[], filter: MarketFilter): CampaignView[] {
+  let out = views.filter(
+    (v) =>
+      (!filter.eligibleOnly || v.eligible) &&
+      (!filter.privateOnly || v.private) &&
+      (filter.minPayLamports === undefined || v.payLamports >= filter.minPayLamports) &&
+      (!filter.labelKind || v.labelKind === filter.labelKind),
+  );
+  const by: Record<NonNullable<MarketFilter["sort"]>, (a: CampaignView, b: CampaignView) => number> = {
+    pay_desc: (a, b) => b.payLamports - a.payLamports,
+    pay_asc: (a, b) => a.payLamports - b.payLamports,
+    newest: (a, b) => b.createdAt - a.createdAt,
+    deadline: (a, b) => a.deadline - b.deadline,
+    tasks_left: (a, b) => b.tasksLeft - a.tasksLeft,
+  };
+  out = [...out].sort(by[filter.sort ?? "pay_desc"]);
+  return filter.limit ? out.slice(0, filter.limit) : out;
+}

@@ -1,0 +1,78 @@
+import type { AnnotationDocument } from "../../../shared/annotation";
+import { canonicalJson } from "../../../shared/annotation";
+import { ApiError } from "../../../shared/api";
+import { sealToRecipient, sha256, toHex } from "../crypto";
+import type { TaskDirectory } from "../tasks";
+import { isOpen } from "../tasks";
+import type { OutboxRepository } from "./outbox-repository";
+import { OutboxConflictError } from "./outbox-repository";
+
+export interface ResultSubmitterOptions {
+  readonly directory: TaskDirectory;
+  readonly repo: OutboxRepository;
+  /** Base URL of the blob store results are uploaded to. */
+  readonly blobStore: () => string | null;
+  readonly afterQueue?: () => void;
+}
+
+/**
+ * Turns an annotation document into an outbox row without touching the network: canonical
+ * JSON, sealed to the requester for private tasks, hashed, addressed. The sync loop signs,
+ * uploads and sends it.
+ */
+export class ResultSubmitter {
+  constructor(private readonly options: ResultSubmitterOptions) {}
+
+  async submit(id: string, doc: AnnotationDocument): Promise<{ outboxId: string; resultHash: string }> {
+    if (doc.taskId !== id) throw new ApiError("invalid_input", `the document is for task ${doc.taskId}, not ${id}`);
+    let record = this.options.directory.get(id);
+    if (!record) {
+      try {
+        await this.options.directory.refresh();
+      } catch {
+        throw new ApiError("unavailable", "this task was never opened here and the chain cannot be reached to look it up");
+      }
+      record = this.options.directory.get(id);
+    }
+    if (!record) throw new ApiError("not_found", `no assignment ${id} for this worker`);
+    if (!isOpen(record) && !this.options.repo.get(id)) {
+      throw new ApiError("rejected", "this assignment is no longer open (submitted, reviewed or expired)");
+    }
+    const base = this.options.blobStore();
+    if (!base) throw new ApiError("unavailable", "no blob store is configured to upload results to (settings: blob gateways)");
+
+    const plain = new TextEncoder().encode(canonicalJson(doc));
+    let blob: Uint8Array;
+    if (record.campaign.isPrivate) {
+      if (!record.requesterX25519) throw new ApiError("unavailable", "the requester has no X25519 key to seal this private result to");
+      blob = sealToRecipient(plain, record.requesterX25519);
+    } else {
+      blob = plain;
+    }
+    const resultHash = toHex(sha256(blob));
+    try {
+      this.options.repo.add({
+        id,
+        task: record.assignment.task,
+        campaign: record.assignment.campaign,
+        taskLabel: `${record.metadata?.title ?? "task"} #${record.assignment.taskIndex}`,
+        doc: canonicalJson(doc),
+        blob,
+        resultHash,
+        resultUri: `${base.replace(/\/$/, "")}/blobs/${resultHash}`,
+        signed: null,
+      });
+    } catch (error) {
+      if (error instanceof OutboxConflictError) {
+        // Sealing is randomised, so a repeat submit of a private result hashes differently;
+        // the first one stands.
+        const existing = this.options.repo.get(id);
+        if (existing && existing.doc === canonicalJson(doc)) return { outboxId: id, resultHash: existing.resultHash };
+        throw new ApiError("conflict", error.message);
+      }
+      throw error;
+    }
+    this.options.afterQueue?.();
+    return { outboxId: id, resultHash };
+  }
+}

@@ -1,0 +1,273 @@
+import type { Blockhash, Instruction, TransactionSigner } from "@solana/kit";
+import { AssignmentState, decodeAssignment } from "../../../shared/protocol";
+import type { ChainClient, SignatureStatus } from "../chain";
+import { backoffMs } from "./backoff";
+import type { OutboxRepository, OutboxRow } from "./outbox-repository";
+
+export interface SyncLoopOptions {
+  readonly repo: OutboxRepository;
+  readonly chain: ChainClient;
+  /** PUTs a content-addressed blob; resolves when stored. */
+  readonly upload: (uri: string, bytes: Uint8Array) => Promise<void>;
+  /** The worker's signer, or null while the keystore is locked. */
+  readonly signer: () => TransactionSigner | null;
+  /** The submit_result instruction(s) for a row, signed by `signer`. */
+  readonly instructions: (row: OutboxRow, signer: TransactionSigner) => Promise<Instruction[]>;
+  readonly onChange?: (changed: readonly string[]) => void;
+  readonly onOnline?: (online: boolean, reason: string | null) => void;
+  readonly now?: () => number;
+  readonly batchSize?: number;
+  /** How long to wait before looking for the confirmation of a sent transaction. */
+  readonly confirmPollMs?: number;
+  readonly idleMs?: number;
+  readonly log?: (line: string) => void;
+}
+
+/**
+ * Finishes queued submits: upload the blob, send the signed transaction, confirm it. Before a
+ * transaction is ever signed again, the chain is asked whether the old one can still land (its
+ * status, the block height against its last valid height, and the assignment itself), so a
+ * result is paid exactly once whatever fails when: the process, the RPC, or the network.
+ */
+export class SyncLoop {
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<void> | null = null;
+  private again = false;
+  private stopped = true;
+  private online: boolean | null = null;
+  private readonly now: () => number;
+
+  constructor(private readonly options: SyncLoopOptions) {
+    this.now = options.now ?? Date.now;
+  }
+
+  start(): void {
+    this.stopped = false;
+    this.kick();
+  }
+
+  stop(): void {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+  }
+
+  isOnline(): boolean | null {
+    return this.online;
+  }
+
+  /** Runs a pass now (after a submit, an unlock, or the network coming back). */
+  kick(): void {
+    if (this.stopped) return;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    this.running = this.runPasses().finally(() => {
+      this.running = null;
+      this.schedule();
+    });
+  }
+
+  /** One pass over everything due; exposed for tests and benches. Resolves when it is done. */
+  async drain(): Promise<void> {
+    while (this.running) await this.running;
+    await this.pass();
+  }
+
+  async whenIdle(): Promise<void> {
+    while (this.running) await this.running;
+  }
+
+  private async runPasses(): Promise<void> {
+    do {
+      this.again = false;
+      try {
+        const worked = await this.pass();
+        if (worked >= (this.options.batchSize ?? 200)) this.again = true;
+      } catch (error) {
+        this.options.log?.(`sync pass failed: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    } while (this.again && !this.stopped);
+  }
+
+  private schedule(): void {
+    if (this.stopped) return;
+    const idle = this.options.idleMs ?? 5_000;
+    const next = this.options.repo.nextDueAt();
+    const wait = next === null ? idle : Math.min(idle, Math.max(0, next - this.now()));
+    this.timer = setTimeout(() => this.kick(), Math.max(20, wait));
+    this.timer.unref();
+  }
+
+  /** Returns how many rows it looked at. */
+  private async pass(): Promise<number> {
+    const { repo, chain } = this.options;
+    const rows = repo.due(this.options.batchSize ?? 200);
+    if (rows.length === 0) return 0;
+    const changed = new Set<string>();
+    const transient = (row: OutboxRow, error: unknown): void => {
+      repo.retryLater(row.id, `will retry: ${describe(error)}`, this.now() + backoffMs(row.attempts));
+      changed.add(row.id);
+    };
+
+    // 1. Uploads are idempotent (content-addressed), so they can always be repeated.
+    await mapLimit(rows.filter((r) => !r.uploaded), 6, async (row) => {
+      try {
+        await this.options.upload(row.resultUri, row.blob);
+        repo.markUploaded(row.id);
+        changed.add(row.id);
+      } catch (error) {
+        transient(row, error);
+      }
+    });
+    const ready = rows.map((r) => repo.get(r.id)!).filter((r) => r.uploaded && r.nextAttemptAt <= this.now());
+    if (ready.length === 0) return this.finish(rows.length, changed);
+
+    // 2. Height first, then statuses: a signature unseen after its last valid height has passed
+    //    can never land, so only then may the result be signed again.
+    let height: bigint;
+    let statuses: (SignatureStatus | null)[];
+    const signed = ready.filter((r) => r.signature);
+    try {
+      height = await chain.blockHeight();
+      statuses = signed.length ? await chain.signatureStatuses(signed.map((r) => r.signature!)) : [];
+      this.setOnline(true, null);
+    } catch (error) {
+      this.setOnline(false, describe(error));
+      for (const row of ready) transient(row, error);
+      return this.finish(rows.length, changed);
+    }
+    const statusOf = new Map(signed.map((r, i) => [r.id, statuses[i] ?? null]));
+
+    const toSend: OutboxRow[] = [];
+    const toJudge: { row: OutboxRow; status: SignatureStatus | null }[] = [];
+    for (const row of ready) {
+      const status = statusOf.get(row.id) ?? null;
+      if (status && !status.failure) {
+        if (status.confirmationStatus === "confirmed" || status.confirmationStatus === "finalized") {
+          repo.markConfirmed(row.id);
+          changed.add(row.id);
+        } else {
+          repo.waitUntil(row.id, this.now() + (this.options.confirmPollMs ?? 400));
+        }
+      } else if (status?.failure) {
+        toJudge.push({ row, status });
+      } else if (row.tx && row.lastValidBlockHeight !== null && height <= BigInt(row.lastValidBlockHeight)) {
+        toSend.push(row);
+      } else {
+        toJudge.push({ row, status: null });
+      }
+    }
+
+    // 3. The assignment on chain is the final word on whether this result was paid.
+    const fresh: OutboxRow[] = [];
+    if (toJudge.length) {
+      let accounts;
+      try {
+        accounts = await chain.accounts(toJudge.map((j) => j.row.id));
+      } catch (error) {
+        this.setOnline(false, describe(error));
+        for (const { row } of toJudge) transient(row, error);
+        accounts = null;
+      }
+      if (accounts) {
+        toJudge.forEach(({ row, status }, i) => {
+          const verdict = judge(row, accounts[i]?.data ?? null, status);
+          if (verdict === "paid") repo.markConfirmed(row.id);
+          else if (verdict === "sign") fresh.push(row);
+          else repo.markFailed(row.id, verdict.failed);
+          changed.add(row.id);
+        });
+      }
+    }
+
+    // 4. Sign again where the chain says nothing can land; write it down before sending.
+    if (fresh.length) {
+      const signer = this.options.signer();
+      if (!signer) {
+        for (const row of fresh) repo.waitUntil(row.id, this.now() + 5_000, "waiting for the keystore to be unlocked to sign");
+      } else {
+        try {
+          const lifetime: { blockhash: Blockhash; lastValidBlockHeight: bigint } = await chain.latestBlockhash();
+          for (const row of fresh) {
+            const tx = await chain.sign(signer, await this.options.instructions(row, signer), lifetime);
+            repo.setSigned(row.id, tx.wire, tx.signature, Number(tx.lastValidBlockHeight));
+            toSend.push(repo.get(row.id)!);
+          }
+        } catch (error) {
+          for (const row of fresh) transient(row, error);
+        }
+      }
+    }
+
+    // 5. Send (the same bytes again if need be: a transaction lands at most once).
+    await mapLimit(toSend, 8, async (row) => {
+      try {
+        await chain.send(row.tx!);
+        repo.markSent(row.id, this.now() + (this.options.confirmPollMs ?? 400));
+        this.setOnline(true, null);
+      } catch (error) {
+        // A send that errors may still have landed; the next pass reads its status.
+        transient(row, error);
+      }
+      changed.add(row.id);
+    });
+    return this.finish(rows.length, changed);
+  }
+
+  private finish(count: number, changed: Set<string>): number {
+    if (changed.size) this.options.onChange?.([...changed]);
+    return count;
+  }
+
+  private setOnline(online: boolean, reason: string | null): void {
+    if (this.online === online) return;
+    this.online = online;
+    this.options.onOnline?.(online, reason);
+  }
+}
+
+type Verdict = "paid" | "sign" | { failed: string };
+
+function judge(row: OutboxRow, data: Uint8Array | null, status: SignatureStatus | null): Verdict {
+  if (!data) return { failed: "the assignment does not exist on chain (released or never accepted)" };
+  let assignment;
+  try {
+    assignment = decodeAssignment(data);
+  } catch {
+    return { failed: "the assignment account is not an Amplify assignment" };
+  }
+  if (assignment.state === AssignmentState.Submitted || assignment.state === AssignmentState.Reviewed) {
+    return Buffer.from(assignment.resultHash).toString("hex") === row.resultHash
+      ? "paid"
+      : { failed: "another result was already submitted for this assignment" };
+  }
+  if (assignment.state === AssignmentState.Expired) return { failed: "the assignment expired before the result landed; the work is kept and can be exported" };
+  if (status?.failure) {
+    const reason = status.failure.programError !== null ? status.failure.message : `the transaction failed: ${status.failure.message}`;
+    return { failed: `rejected by the program: ${reason}` };
+  }
+  return "sign";
+}
+
+function describe(error: unknown): string {
+  if (error instanceof Error) {
+    const cause = (error as { cause?: unknown }).cause;
+    return cause instanceof Error ? `${error.message} (${cause.message})` : error.message;
+  }
+  return String(error);
+}
+
+async function mapLimit<T>(items: readonly T[], limit: number, fn: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const workers = Array.from({ length: Math.min(limit, items.length) }, async () => {
+    while (next < items.length) {
+      const item = items[next++]!;
+      await fn(item);
+    }
+  });
+  await Promise.all(workers);
+}

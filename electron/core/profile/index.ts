@@ -1,0 +1,2 @@
+export { ProfileService, ratingView } from "./profile-service";
+export { profileHandlers } from "./profile-handlers";

@@ -1,0 +1,109 @@
+import { address } from "@solana/kit";
+import type { Instruction, TransactionSigner } from "@solana/kit";
+import { ApiError } from "../../../shared/api";
+import type { Profile, RatingView } from "../../../shared/api/profile";
+import type { WorkerProfileAccount } from "../../../shared/protocol";
+import {
+  AssignmentState,
+  RATING_PRIOR_WEIGHT,
+  RATING_ONE,
+  computeWorkerPay,
+  decodeWorkerProfile,
+  findWorkerProfilePda,
+  getRegisterWorkerInstruction,
+  getUpdateWorkerKeyInstruction,
+  ratingToStars,
+} from "../../../shared/protocol";
+import type { ChainClient, ProtocolConfig } from "../chain";
+import { waitForConfirmation } from "../chain";
+import type { Keystore } from "../keystore";
+import type { TaskDirectory } from "../tasks";
+
+/** Reviews it takes for the prior to stop dominating: the prior's own weight in reviews. */
+const PROVISIONAL_REVIEWS = Number(RATING_PRIOR_WEIGHT / RATING_ONE);
+
+export class ProfileService {
+  constructor(
+    private readonly chain: ChainClient,
+    private readonly keystore: Keystore,
+    private readonly config: ProtocolConfig,
+    private readonly directory: TaskDirectory,
+  ) {}
+
+  async account(worker: string): Promise<WorkerProfileAccount | null> {
+    const [pda] = await findWorkerProfilePda(address(worker));
+    const raw = await this.chain.account(pda);
+    return raw ? decodeWorkerProfile(raw.data) : null;
+  }
+
+  /** The instruction that makes the on-chain profile carry this keystore's X25519 key, if any is needed. */
+  async keyInstruction(signer: TransactionSigner): Promise<Instruction | null> {
+    const x25519 = this.keystore.status().x25519PublicKey;
+    if (!x25519) throw new ApiError("not_found", "no keystore yet");
+    const key = Buffer.from(x25519, "hex");
+    const existing = await this.account(signer.address);
+    if (!existing) return getRegisterWorkerInstruction({ worker: signer, x25519PublicKey: key });
+    if (Buffer.from(existing.x25519PublicKey).equals(key)) return null;
+    return getUpdateWorkerKeyInstruction({ worker: signer, x25519PublicKey: key });
+  }
+
+  async register(): Promise<{ signature: string | null; profile: Profile }> {
+    const signer = this.keystore.signer();
+    const ix = await this.keyInstruction(signer);
+    let signature: string | null = null;
+    if (ix) {
+      const tx = await this.chain.sign(signer, [ix]);
+      await this.chain.send(tx.wire, { skipPreflight: false });
+      const outcome = await waitForConfirmation(this.chain, tx.signature);
+      if (!outcome) throw new ApiError("unavailable", "the registration was sent but not confirmed in time; check again shortly");
+      if (!outcome.ok) throw new ApiError("rejected", `registration failed: ${outcome.failure.message}`);
+      signature = tx.signature;
+    }
+    return { signature, profile: await this.get() };
+  }
+
+  async get(): Promise<Profile> {
+    const status = this.keystore.status();
+    const worker = status.publicKey;
+    if (!worker) throw new ApiError("not_found", "no keystore yet: create or import a key first");
+    const [account, balance, config, records] = await Promise.all([
+      this.account(worker),
+      this.chain.balance(worker),
+      this.config.get(),
+      this.directory.refresh(),
+    ]);
+    const items = records
+      .filter((r) => r.assignment.state === AssignmentState.Submitted || r.assignment.state === AssignmentState.Reviewed)
+      .map((r) => ({
+        assignment: r.id,
+        campaign: r.assignment.campaign,
+        taskIndex: r.assignment.taskIndex,
+        lamports: Number(computeWorkerPay(r.campaign.price, config.feeBps)),
+        submittedAt: Number(r.assignment.submittedAt),
+        score: r.assignment.state === AssignmentState.Reviewed ? r.assignment.score : null,
+      }))
+      .sort((a, b) => b.submittedAt - a.submittedAt);
+    return {
+      address: worker,
+      registered: account !== null,
+      keyMatches: account !== null && Buffer.from(account.x25519PublicKey).toString("hex") === status.x25519PublicKey,
+      balanceLamports: Number(balance),
+      rating: ratingView(account),
+      acceptedCount: account?.acceptedCount ?? 0,
+      submittedCount: account?.submittedCount ?? 0,
+      expiredCount: account?.expiredCount ?? 0,
+      earnings: { totalLamports: items.reduce((sum, e) => sum + e.lamports, 0), items: items.slice(0, 1000) },
+    };
+  }
+}
+
+export function ratingView(account: WorkerProfileAccount | null): RatingView {
+  const reviewCount = account?.reviewCount ?? 0;
+  const value = account?.rating ?? 2000;
+  return {
+    status: reviewCount === 0 ? "unrated" : reviewCount < PROVISIONAL_REVIEWS ? "provisional" : "rated",
+    value,
+    stars: ratingToStars(value),
+    reviewCount,
+  };
+}

@@ -1,0 +1,96 @@
+import { address } from "@solana/kit";
+import type { AssignmentAccount, CampaignAccount, TaskAccount } from "../../../shared/protocol";
+import {
+  ACCOUNT_SIZES,
+  ASSIGNMENT_OFFSETS,
+  AssignmentState,
+  DISCRIMINATORS,
+  decodeAssignment,
+  decodeCampaign,
+  decodeTask,
+  decodeWorkerProfile,
+  findWorkerProfilePda,
+} from "../../../shared/protocol";
+import type { CampaignMetadata } from "../../../shared/api/tasks";
+import type { ChainClient } from "../chain";
+import { getAddressEncoder } from "@solana/kit";
+import type { CampaignMetadataCache } from "./campaign-metadata";
+
+export interface TaskRecord {
+  readonly id: string;
+  readonly assignment: AssignmentAccount;
+  readonly task: TaskAccount;
+  readonly campaign: CampaignAccount;
+  readonly metadata: CampaignMetadata | null;
+  /** Where a private result is sealed to; null for public campaigns or when unknown. */
+  readonly requesterX25519: Uint8Array | null;
+}
+
+/** This worker's assignments joined with their tasks, campaigns and metadata, read from chain. */
+export class TaskDirectory {
+  private records = new Map<string, TaskRecord>();
+  private order: string[] = [];
+
+  constructor(
+    private readonly chain: ChainClient,
+    private readonly worker: () => string | null,
+    private readonly metadata: CampaignMetadataCache,
+  ) {}
+
+  get(id: string): TaskRecord | undefined {
+    return this.records.get(id);
+  }
+
+  /** Known records in the order tasks should be worked: oldest accepted first. */
+  all(): TaskRecord[] {
+    return this.order.map((id) => this.records.get(id)!).filter(Boolean);
+  }
+
+  async refresh(): Promise<TaskRecord[]> {
+    const worker = this.worker();
+    if (!worker) return [];
+    const raw = await this.chain.programAccounts(ACCOUNT_SIZES.assignment, [
+      { offset: 0, bytes: DISCRIMINATORS.assignment },
+      { offset: ASSIGNMENT_OFFSETS.worker, bytes: Uint8Array.from(getAddressEncoder().encode(address(worker))) },
+    ]);
+    const assignments = raw.map((r) => ({ id: r.address, account: decodeAssignment(r.data) }));
+    const taskAddrs = [...new Set(assignments.map((a) => a.account.task))];
+    const campaignAddrs = [...new Set(assignments.map((a) => a.account.campaign))];
+    const [tasks, campaigns] = await Promise.all([this.chain.accounts(taskAddrs), this.chain.accounts(campaignAddrs)]);
+    const taskBy = new Map(taskAddrs.map((a, i) => [a as string, tasks[i] ? decodeTask(tasks[i].data) : null]));
+    const campaignBy = new Map(campaignAddrs.map((a, i) => [a as string, campaigns[i] ? decodeCampaign(campaigns[i].data) : null]));
+
+    const requesterKeys = new Map<string, Uint8Array | null>();
+    const next = new Map<string, TaskRecord>();
+    for (const { id, account } of assignments) {
+      const task = taskBy.get(account.task);
+      const campaign = campaignBy.get(account.campaign);
+      if (!task || !campaign) continue;
+      const metadata = await this.metadata.get(account.campaign, campaign.metadataUri, campaign.labelSchemaHash);
+      let requesterX25519: Uint8Array | null = null;
+      if (campaign.isPrivate) {
+        if (metadata?.requesterX25519) requesterX25519 = Buffer.from(metadata.requesterX25519, "hex");
+        else {
+          if (!requesterKeys.has(campaign.requester)) requesterKeys.set(campaign.requester, await this.requesterKey(campaign.requester));
+          requesterX25519 = requesterKeys.get(campaign.requester) ?? null;
+        }
+      }
+      next.set(id, { id, assignment: account, task, campaign, metadata, requesterX25519 });
+    }
+    this.records = next;
+    this.order = [...next.values()]
+      .sort((a, b) => Number(a.assignment.acceptedAt - b.assignment.acceptedAt) || a.assignment.taskIndex - b.assignment.taskIndex)
+      .map((r) => r.id);
+    return this.all();
+  }
+
+  private async requesterKey(requester: string): Promise<Uint8Array | null> {
+    const [pda] = await findWorkerProfilePda(address(requester));
+    const account = await this.chain.account(pda);
+    return account ? decodeWorkerProfile(account.data).x25519PublicKey : null;
+  }
+}
+
+export function isOpen(record: TaskRecord): boolean {
+  return record.assignment.state === AssignmentState.Accepted || record.assignment.state === AssignmentState.KeyGranted;
+}

@@ -1,0 +1,189 @@
+import { ApiError } from "../../../shared/api";
+import type { OpenedTask, TaskMeta } from "../../../shared/api/tasks";
+import { AssignmentState, computeWorkerPay } from "../../../shared/protocol";
+import type { Shape } from "../../../shared/annotation";
+import type { BlobFetcher } from "../blobs";
+import type { ProtocolConfig } from "../chain";
+import { toHex } from "../crypto";
+import type { DraftRepository } from "../drafts";
+import type { Keystore } from "../keystore";
+import type { DecryptPool } from "./decrypt-pool";
+import { sniffMime } from "./mime";
+import { PlaintextCache } from "./plaintext-cache";
+import type { TaskDirectory, TaskRecord } from "./task-directory";
+import { isOpen } from "./task-directory";
+
+export interface TaskServiceOptions {
+  readonly directory: TaskDirectory;
+  readonly blobs: BlobFetcher;
+  readonly pool: DecryptPool;
+  readonly keystore: Keystore;
+  readonly drafts: DraftRepository;
+  readonly config: ProtocolConfig;
+  readonly prefetchCount: () => number;
+  /** Decrypted bytes held ahead, in total. */
+  readonly memoryCapBytes?: number;
+  /** Tasks already submitted locally (in the outbox) are not prefetched again. */
+  readonly isQueued?: (id: string) => boolean;
+  readonly onFailed?: (id: string, code: string, message: string) => void;
+  readonly log?: (line: string) => void;
+}
+
+interface Plain {
+  readonly bytes: Uint8Array;
+  readonly mime: string;
+}
+
+const STATE: Record<number, TaskMeta["state"]> = {
+  [AssignmentState.Accepted]: "accepted",
+  [AssignmentState.KeyGranted]: "key_granted",
+  [AssignmentState.Submitted]: "submitted",
+  [AssignmentState.Reviewed]: "reviewed",
+  [AssignmentState.Expired]: "expired",
+};
+
+/**
+ * Opens tasks: fetch (cache by hash), verify, unwrap, decrypt off-thread, hand over. After each
+ * open it prepares the next K tasks within a memory cap so the next one appears at once.
+ */
+export class TaskService {
+  private readonly ready: PlaintextCache<Plain>;
+  private readonly inflight = new Map<string, Promise<Plain>>();
+  private prefetching: Promise<void> | null = null;
+
+  constructor(private readonly options: TaskServiceOptions) {
+    this.ready = new PlaintextCache(options.memoryCapBytes ?? 256 * 1024 * 1024);
+  }
+
+  async list(includeDone = false): Promise<TaskMeta[]> {
+    const records = await this.options.directory.refresh();
+    const fee = (await this.options.config.get()).feeBps;
+    return records.filter((r) => includeDone || isOpen(r)).map((r) => this.meta(r, fee));
+  }
+
+  async open(id: string): Promise<OpenedTask> {
+    let record = this.options.directory.get(id);
+    if (!record) {
+      await this.options.directory.refresh();
+      record = this.options.directory.get(id);
+    }
+    if (!record) throw new ApiError("not_found", `no assignment ${id} for this worker`);
+    let plain = this.ready.get(id);
+    if (plain) this.ready.delete(id);
+    else {
+      try {
+        plain = await this.load(record);
+      } catch (error) {
+        const api = toApiError(error);
+        this.options.onFailed?.(id, api.code, api.message);
+        throw api;
+      }
+    }
+    this.prefetchAfter(id);
+    const fee = this.options.config.peek()?.feeBps ?? (await this.options.config.get()).feeBps;
+    const preLabels: Shape[] = record.metadata?.preLabels?.[String(record.assignment.taskIndex)] ?? [];
+    return {
+      meta: this.meta(record, fee),
+      image: plain.bytes as Uint8Array<ArrayBuffer>,
+      mime: plain.mime,
+      labels: record.metadata?.labels ?? [],
+      labelKind: record.metadata?.labelKind ?? null,
+      preLabels,
+      draft: this.options.drafts.load(id),
+    };
+  }
+
+  /** Resolves when the current prefetch round has finished (tests, benches). */
+  async settled(): Promise<void> {
+    while (this.prefetching) await this.prefetching;
+  }
+
+  cachedBytes(): number {
+    return this.ready.bytes();
+  }
+
+  forget(id: string): void {
+    this.ready.delete(id);
+  }
+
+  dispose(): void {
+    this.ready.clear();
+  }
+
+  private meta(record: TaskRecord, feeBps: number): TaskMeta {
+    return {
+      id: record.id,
+      task: record.assignment.task,
+      campaign: record.assignment.campaign,
+      taskIndex: record.assignment.taskIndex,
+      state: STATE[record.assignment.state] ?? "accepted",
+      private: record.campaign.isPrivate,
+      payLamports: Number(computeWorkerPay(record.campaign.price, feeBps)),
+      expiresAt: Number(record.assignment.expiresAt),
+      title: record.metadata?.title ?? null,
+      ready: this.ready.has(record.id),
+    };
+  }
+
+  private load(record: TaskRecord): Promise<Plain> {
+    const running = this.inflight.get(record.id);
+    if (running) return running;
+    const work = this.fetchAndDecrypt(record).finally(() => this.inflight.delete(record.id));
+    this.inflight.set(record.id, work);
+    return work;
+  }
+
+  private async fetchAndDecrypt(record: TaskRecord): Promise<Plain> {
+    // The hash on chain is checked before a byte is parsed, unwrapped or decrypted.
+    const cipher = await this.options.blobs.fetch(record.task.uri, toHex(record.task.dataHash));
+    let bytes: Uint8Array;
+    if (record.campaign.isPrivate) {
+      if (record.assignment.wrappedKey.every((b) => b === 0)) {
+        throw new ApiError("unavailable", "the requester has not granted this task's key yet; try again shortly");
+      }
+      const key = this.options.keystore.unwrap(record.assignment.wrappedKey);
+      bytes = await this.options.pool.decrypt(cipher, key);
+    } else {
+      bytes = cipher;
+    }
+    return { bytes, mime: sniffMime(bytes) };
+  }
+
+  private prefetchAfter(id: string): void {
+    const count = this.options.prefetchCount();
+    if (count <= 0 || this.prefetching) return;
+    const all = this.options.directory.all().filter((r) => isOpen(r) && !this.options.isQueued?.(r.id));
+    const at = all.findIndex((r) => r.id === id);
+    const next = [...all.slice(at + 1), ...all.slice(0, Math.max(0, at))].slice(0, count);
+    this.prefetching = (async () => {
+      for (const record of next) {
+        if (this.ready.has(record.id)) continue;
+        try {
+          const plain = await this.load(record);
+          if (!this.ready.set(record.id, plain)) break;
+          if (this.ready.bytes() >= (this.options.memoryCapBytes ?? 256 * 1024 * 1024)) break;
+        } catch (error) {
+          const api = toApiError(error);
+          this.options.onFailed?.(record.id, api.code, api.message);
+        }
+      }
+    })().finally(() => {
+      this.prefetching = null;
+    });
+  }
+}
+
+function toApiError(error: unknown): ApiError {
+  if (error instanceof ApiError) return error;
+  const name = error instanceof Error ? error.name : "";
+  const message = error instanceof Error ? error.message : String(error);
+  const code = (error as { code?: string }).code;
+  if (name === "EnvelopeError") return new ApiError("rejected", `the task data cannot be opened (${code}): ${message}`);
+  if (name === "BlobError") {
+    if (code === "hash_mismatch") return new ApiError("rejected", message);
+    if (code === "not_found") return new ApiError("not_found", message);
+    return new ApiError("unavailable", message);
+  }
+  if (name === "KeystoreError" && code === "locked") return new ApiError("locked", message);
+  return new ApiError("unavailable", message);
+}

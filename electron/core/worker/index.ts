@@ -1,0 +1,2 @@
+export { createWorkerServices } from "./worker-services";
+export type { WorkerServices, WorkerServicesOptions } from "./worker-services";

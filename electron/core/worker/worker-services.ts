@@ -1,0 +1,152 @@
+import { createHash } from "node:crypto";
+import { join } from "node:path";
+import { address } from "@solana/kit";
+import { getSubmitResultInstruction } from "../../../shared/protocol";
+import type { EventHub, HandlerGroup } from "../api";
+import { BlobFetcher, uploadBlob } from "../blobs";
+import { ChainClient, ProtocolConfig } from "../chain";
+import type { DraftRepository } from "../drafts";
+import type { Keystore } from "../keystore";
+import { MarketService, MarketWatcher, deriveWsUrl, marketHandlers } from "../market";
+import { OutboxRepository, OutboxService, ResultSubmitter, SyncLoop, outboxHandlers } from "../outbox";
+import { ProfileService, profileHandlers } from "../profile";
+import type { SettingsRepository } from "../settings";
+import type { Store } from "../store";
+import { CampaignMetadataCache, DecryptPool, TaskDirectory, TaskService, tasksHandlers } from "../tasks";
+
+export interface WorkerServicesOptions {
+  readonly dataDir: string;
+  readonly store: Store;
+  readonly settings: SettingsRepository;
+  readonly events: EventHub;
+  readonly keystore: Keystore;
+  readonly drafts: DraftRepository;
+  /** PubSub URL; by default the RPC URL's port + 1. */
+  readonly wsUrl?: string;
+  readonly log: (line: string) => void;
+}
+
+type WorkerChannel =
+  | "profile:get" | "profile:register"
+  | "market:list" | "market:stats" | "market:accept"
+  | "tasks:list" | "tasks:open" | "tasks:submit"
+  | "outbox:summary" | "outbox:list" | "outbox:retry" | "outbox:export" | "outbox:syncNow";
+
+export interface WorkerServices {
+  readonly handlers: HandlerGroup<WorkerChannel>;
+  readonly chain: ChainClient;
+  readonly tasks: TaskService;
+  readonly sync: SyncLoop;
+  readonly outbox: OutboxService;
+  readonly market: MarketService;
+  readonly profile: ProfileService;
+  start(): void;
+  dispose(): Promise<void>;
+}
+
+/** The worker side of the market: chain, task data, outbox and sync, wired to the contract. */
+export function createWorkerServices(options: WorkerServicesOptions): WorkerServices {
+  const { settings, events, keystore, log } = options;
+  const blobGateways = (): string[] => {
+    const list = [...settings.get().blobGateways];
+    if (process.env.AMPLIFY_BLOB_URL && !list.includes(process.env.AMPLIFY_BLOB_URL)) list.push(process.env.AMPLIFY_BLOB_URL);
+    return list;
+  };
+  const chain = new ChainClient({ rpcUrl: () => settings.get().rpcUrl });
+  const protocol = new ProtocolConfig(chain);
+  const blobs = new BlobFetcher({ cacheDir: join(options.dataDir, "cache", "ciphertext"), gateways: blobGateways });
+  const metadata = new CampaignMetadataCache(blobs, log);
+  const directory = new TaskDirectory(chain, () => keystore.address(), metadata);
+  const pool = new DecryptPool(log);
+  const repo = new OutboxRepository(options.store);
+  const profile = new ProfileService(chain, keystore, protocol, directory);
+  const market = new MarketService(chain, protocol, keystore, profile, metadata);
+  const tasks = new TaskService({
+    directory,
+    blobs,
+    pool,
+    keystore,
+    drafts: options.drafts,
+    config: protocol,
+    prefetchCount: () => settings.get().prefetchCount,
+    isQueued: (id) => repo.get(id) !== null,
+    onFailed: (id, code, message) => events.emit("tasks:failed", { id, code, message }),
+    log,
+  });
+
+  let outbox: OutboxService | null = null;
+  const emitOutbox = (ids: readonly string[]): void => {
+    if (outbox) events.emit("outbox:changed", { summary: outbox.summary(), items: outbox.items(ids) });
+  };
+  const sync = new SyncLoop({
+    repo,
+    chain,
+    upload: (uri, bytes) => uploadBlob(uri, bytes),
+    signer: () => (keystore.isUnlocked() ? keystore.signer() : null),
+    instructions: async (row, signer) => [
+      await getSubmitResultInstruction({
+        worker: signer,
+        campaign: address(row.campaign),
+        task: address(row.task),
+        treasury: (await protocol.get()).treasury,
+        resultHash: Buffer.from(row.resultHash, "hex"),
+        resultUri: row.resultUri,
+      }),
+    ],
+    onChange: emitOutbox,
+    onOnline: (online, reason) => {
+      outbox?.noteOnline(online, reason);
+      emitOutbox([]);
+    },
+    log,
+  });
+  outbox = new OutboxService(repo, sync);
+  const submitter = new ResultSubmitter({
+    directory,
+    repo,
+    blobStore: () => blobGateways()[0] ?? null,
+    afterQueue: () => {
+      sync.kick();
+    },
+  });
+  const watcher = new MarketWatcher({
+    wsUrl: () => options.wsUrl ?? deriveWsUrl(settings.get().rpcUrl),
+    fingerprint: async () => {
+      const hash = createHash("sha256");
+      for (const c of await market.campaigns()) hash.update(c.address).update(String(c.account.openAssignments)).update(String(c.account.submittedCount)).update(String(c.account.taskCount));
+      return hash.digest("hex");
+    },
+    onChange: (source) => events.emit("market:changed", { at: Date.now(), source }),
+    log,
+  });
+  const offKeys = keystore.onChange((status) => {
+    if (status.state === "unlocked") sync.kick();
+  });
+
+  return {
+    handlers: {
+      ...profileHandlers(profile),
+      ...marketHandlers(market),
+      ...tasksHandlers(tasks, submitter),
+      ...outboxHandlers(outbox),
+    },
+    chain,
+    tasks,
+    sync,
+    outbox,
+    market,
+    profile,
+    start() {
+      sync.start();
+      watcher.start();
+    },
+    async dispose() {
+      offKeys();
+      sync.stop();
+      watcher.stop();
+      await sync.whenIdle();
+      tasks.dispose();
+      await pool.dispose();
+    },
+  };
+}

@@ -1,0 +1,78 @@
+import { z } from "zod";
+import { call, event } from "./define";
+
+const Lamports = z.number().int().nonnegative();
+
+export const IneligibleReason = z.object({
+  code: z.enum(["closed", "deadline", "no_tasks_left", "rating", "share_cap", "escrow_empty", "worker_funds", "paused", "no_key"]),
+  message: z.string(),
+});
+export type IneligibleReason = z.infer<typeof IneligibleReason>;
+
+export const CampaignView = z.object({
+  address: z.string(),
+  requester: z.string(),
+  title: z.string().nullable(),
+  priceLamports: Lamports,
+  /** What the worker receives per result after the protocol fee. */
+  payLamports: Lamports,
+  minRating: z.number().int().min(0).max(10_000),
+  tasksLeft: z.number().int().nonnegative(),
+  taskCount: z.number().int().nonnegative(),
+  replication: z.number().int().positive(),
+  labelKind: z.string().nullable(),
+  private: z.boolean(),
+  deadline: z.number().int(),
+  createdAt: z.number().int(),
+  /** Share of assignment slots taken (0..1). */
+  fillRate: z.number().min(0).max(1),
+  /** How many more of its tasks this worker may take (share cap minus held). */
+  myRemainingShare: z.number().int().nonnegative(),
+  eligible: z.boolean(),
+  reasons: z.array(IneligibleReason),
+});
+export type CampaignView = z.infer<typeof CampaignView>;
+
+export const MarketFilter = z.object({
+  eligibleOnly: z.boolean().optional(),
+  privateOnly: z.boolean().optional(),
+  minPayLamports: Lamports.optional(),
+  labelKind: z.string().max(64).optional(),
+  sort: z.enum(["pay_desc", "pay_asc", "newest", "deadline", "tasks_left"]).optional(),
+  limit: z.number().int().min(1).max(1000).optional(),
+});
+export type MarketFilter = z.infer<typeof MarketFilter>;
+
+export const AcceptRequest = z.object({
+  items: z.array(z.object({ campaign: z.string().min(32).max(44), count: z.number().int().min(1).max(100) })).min(1).max(50),
+});
+
+export const AcceptOutcome = z.object({
+  campaign: z.string(),
+  task: z.string().nullable(),
+  ok: z.boolean(),
+  assignment: z.string().nullable(),
+  signature: z.string().nullable(),
+  error: z.string().nullable(),
+});
+export type AcceptOutcome = z.infer<typeof AcceptOutcome>;
+
+export const MarketStats = z.object({
+  openCampaigns: z.number().int().nonnegative(),
+  medianPayLamports: Lamports.nullable(),
+  recentPrices: z.array(z.object({ campaign: z.string(), payLamports: Lamports, createdAt: z.number().int() })).max(50),
+  fillRate: z.number().min(0).max(1),
+});
+export type MarketStats = z.infer<typeof MarketStats>;
+
+export const marketCalls = {
+  "market:list": call(MarketFilter.optional(), z.array(CampaignView)),
+  "market:stats": call(z.undefined(), MarketStats),
+  /** Accepts tasks from one or many campaigns, several per transaction; each item reports alone. */
+  "market:accept": call(AcceptRequest, z.array(AcceptOutcome)),
+};
+
+export const marketEvents = {
+  /** Something in the market moved (PubSub, or the polling fallback): refetch market:list. */
+  "market:changed": event(z.object({ at: z.number().int(), source: z.enum(["pubsub", "poll"]) })),
+};

@@ -1,0 +1,64 @@
+import { z } from "zod";
+import { AnnotationDocument, Label, Shape } from "../annotation/document";
+import { call, event } from "./define";
+import { SavedDraft } from "./drafts";
+
+export const TaskMeta = z.object({
+  /** The assignment's address: the id of this worker's copy of the task. */
+  id: z.string(),
+  task: z.string(),
+  campaign: z.string(),
+  taskIndex: z.number().int().nonnegative(),
+  state: z.enum(["accepted", "key_granted", "submitted", "reviewed", "expired"]),
+  private: z.boolean(),
+  payLamports: z.number().int().nonnegative(),
+  expiresAt: z.number().int(),
+  title: z.string().nullable(),
+  /** Whether decrypted bytes are already in memory (the next open is instant). */
+  ready: z.boolean(),
+});
+export type TaskMeta = z.infer<typeof TaskMeta>;
+
+/**
+ * What a campaign's metadata URI serves (JSON, sha256 = the campaign's label-schema hash).
+ * Unknown keys are ignored so requesters can add to it.
+ */
+export const CampaignMetadata = z.object({
+  title: z.string().max(200).optional(),
+  description: z.string().max(4000).optional(),
+  labelKind: z.string().max(64).optional(),
+  labels: z.array(Label).max(1000).default([]),
+  /** Hex X25519 key private results are sealed to (else the requester's worker profile key). */
+  requesterX25519: z.string().regex(/^[0-9a-f]{64}$/).optional(),
+  /** First guesses per task index. */
+  preLabels: z.record(z.string(), z.array(Shape).max(10_000)).optional(),
+});
+export type CampaignMetadata = z.infer<typeof CampaignMetadata>;
+
+export const OpenedTask = z.object({
+  meta: TaskMeta,
+  image: z.instanceof(Uint8Array),
+  mime: z.string(),
+  labels: z.array(Label),
+  /** The campaign metadata's labelKind ("box", "polygon", "class"): which tools the canvas offers. */
+  labelKind: z.string().nullable(),
+  preLabels: z.array(Shape),
+  draft: SavedDraft.nullable(),
+});
+export type OpenedTask = z.infer<typeof OpenedTask>;
+
+export const tasksCalls = {
+  "tasks:list": call(z.object({ includeDone: z.boolean().optional() }).optional(), z.array(TaskMeta)),
+  /** Task data, verified by hash and decrypted in memory; the next few are prepared ahead. */
+  "tasks:open": call(z.object({ id: z.string().min(32).max(44) }), OpenedTask),
+  /** Queues the result in the outbox and returns at once; sync finishes it when it can. */
+  "tasks:submit": call(
+    z.object({ id: z.string().min(32).max(44), doc: AnnotationDocument }),
+    z.object({ outboxId: z.string(), resultHash: z.string() }),
+  ),
+};
+
+export const tasksEvents = {
+  /** A task could not be fetched or opened; the others go on. */
+  "tasks:failed": event(z.object({ id: z.string(), code: z.string(), message: z.string() })),
+};
