@@ -1,0 +1,252 @@
+// The `amplify` requester command line. Parsing and printing only: the work is done by the
+// requester library (./requester), which the app's Requester view shares. Output goes
+// through `io` so tests can run commands in-process.
+import { parseArgs } from "node:util";
+import { address, lamports, type Address } from "@solana/kit";
+import { z } from "zod";
+import { resolveGlobals, type GlobalOptions } from "./cliOptions";
+import { progressBar } from "./progressBar";
+import {
+  AmplifyChain,
+  EXPORT_FORMATS,
+  RequesterError,
+  campaignStatus,
+  createCampaign,
+  exportResults,
+  formatSol,
+  importKeyFile,
+  loadKeyFile,
+  loadManifest,
+  marketSummary,
+  newKeyFile,
+  reviewCampaign,
+  startKeyService,
+  type ExportFormat,
+} from "./requester";
+
+const USAGE = `amplify — requester tools for the Amplify work market
+
+Usage: amplify [--rpc URL] [--ws URL] [--blobs URL] [--keypair FILE] [--state DIR] <command>
+
+  keys new [--force]                 create a wallet (solana-keygen JSON format)
+  keys import FILE [--force]         import a solana-keygen key file
+  keys show                          address, X25519 key and balance
+  keys airdrop [SOL]                 fund the wallet (localnet/devnet faucets only)
+  campaign create --images DIR --labels FILE --price SOL --min-rating STARS
+                  --max-share PCT --replication N [--private] [--gold FILE]
+                  [--deadline-days N] [--timeout-minutes N]
+  campaign status CAMPAIGN           progress of one campaign
+  campaign list                      this wallet's campaigns
+  requester serve-keys [--poll-ms N] grant file keys to workers as they accept (runs until ^C)
+  review CAMPAIGN [--dry-run] [--default-score N]
+                                     score results (gold + consensus) and post scores on chain
+  export CAMPAIGN --format coco|yolo|voc --out DIR
+  market                             recent prices and fill rates
+
+Defaults: the localnet (127.0.0.1:8899/8900/8901); AMPLIFY_RPC_URL, AMPLIFY_WS_URL,
+AMPLIFY_BLOB_URL, AMPLIFY_KEYPAIR and AMPLIFY_HOME override them.`;
+
+class UsageError extends Error {}
+
+const sol = z.string().regex(/^\d+(\.\d{1,9})?$/, "an amount of SOL like 0.01");
+const num = (what: string, min: number, max: number) =>
+  z.coerce.number().refine((v) => Number.isFinite(v) && v >= min && v <= max, `${what} must be between ${min} and ${max}`);
+
+function parseSol(text: string): bigint {
+  const [whole = "0", frac = ""] = sol.parse(text).split(".");
+  return BigInt(whole) * 1_000_000_000n + BigInt(frac.padEnd(9, "0"));
+}
+
+function need<T>(value: T | undefined, flag: string): T {
+  if (value === undefined) throw new UsageError(`missing ${flag}`);
+  return value;
+}
+
+function campaignArg(positionals: string[]): Address {
+  const text = positionals[0];
+  if (!text) throw new UsageError("missing CAMPAIGN address");
+  try {
+    return address(text);
+  } catch {
+    throw new UsageError(`not an address: ${text}`);
+  }
+}
+
+export interface CliIo {
+  out(line: string): void;
+  err(line: string): void;
+  /** Resolves when the user asks a long-running command to stop (^C). */
+  stopped(): Promise<void>;
+}
+
+async function run(argv: string[], io: CliIo): Promise<void> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    strict: true,
+    options: {
+      rpc: { type: "string" }, ws: { type: "string" }, blobs: { type: "string" }, keypair: { type: "string" }, state: { type: "string" },
+      force: { type: "boolean" }, images: { type: "string" }, labels: { type: "string" }, price: { type: "string" },
+      "min-rating": { type: "string" }, "max-share": { type: "string" }, replication: { type: "string" }, private: { type: "boolean" },
+      gold: { type: "string" }, "deadline-days": { type: "string" }, "timeout-minutes": { type: "string" }, "poll-ms": { type: "string" },
+      "dry-run": { type: "boolean" }, "default-score": { type: "string" }, format: { type: "string" }, out: { type: "string" },
+      help: { type: "boolean", short: "h" },
+    },
+  });
+  const [command, sub, ...rest] = positionals;
+  if (values.help || !command) {
+    io.out(USAGE);
+    return;
+  }
+  const g: GlobalOptions = resolveGlobals(values);
+  const chain = (): AmplifyChain => new AmplifyChain({ rpcUrl: g.rpcUrl, wsUrl: g.wsUrl, blobUrl: g.blobUrl });
+
+  const grouped = command === "keys" || command === "campaign" || command === "requester";
+  switch (grouped ? `${command} ${sub ?? ""}` : command) {
+    case "keys new": {
+      const keys = await newKeyFile(g.keypair, values.force ?? false);
+      io.out(`wrote ${g.keypair}\naddress ${keys.address}`);
+      return;
+    }
+    case "keys import": {
+      const keys = await importKeyFile(need(rest[0], "FILE"), g.keypair, values.force ?? false);
+      io.out(`imported into ${g.keypair}\naddress ${keys.address}`);
+      return;
+    }
+    case "keys show": {
+      const keys = await loadKeyFile(g.keypair);
+      io.out(`address ${keys.address}\nx25519  ${Buffer.from(keys.x25519.publicKey).toString("hex")}`);
+      try {
+        io.out(`balance ${formatSol(await chain().balance(keys.address))} SOL (${g.rpcUrl})`);
+      } catch {
+        io.out(`balance unknown: ${g.rpcUrl} is not reachable`);
+      }
+      return;
+    }
+    case "keys airdrop": {
+      const keys = await loadKeyFile(g.keypair);
+      const amount = parseSol(rest[0] ?? "10");
+      const c = chain();
+      await c.rpc.requestAirdrop(keys.address, lamports(amount)).send();
+      io.out(`airdropped ${formatSol(amount)} SOL; balance ${formatSol(await c.balance(keys.address))} SOL`);
+      return;
+    }
+    case "campaign create": {
+      const keys = await loadKeyFile(g.keypair);
+      const bar = progressBar();
+      const stars = num("--min-rating", 0, 5).parse(need(values["min-rating"], "--min-rating STARS (0-5)"));
+      const share = num("--max-share", 0.01, 100).parse(need(values["max-share"], "--max-share PCT"));
+      const created = await createCampaign({
+        chain: chain(),
+        keys,
+        stateDir: g.stateDir,
+        imagesDir: need(values.images, "--images DIR"),
+        labelsFile: need(values.labels, "--labels FILE"),
+        ...(values.gold ? { goldFile: values.gold } : {}),
+        priceLamports: parseSol(need(values.price, "--price SOL")),
+        minRating: Math.round(stars * 2000),
+        maxShareBps: Math.round(share * 100),
+        replication: num("--replication", 1, 100).parse(need(values.replication, "--replication N")),
+        isPrivate: values.private ?? false,
+        ...(values["deadline-days"] ? { deadlineSeconds: num("--deadline-days", 1, 3650).parse(values["deadline-days"]) * 86_400 } : {}),
+        ...(values["timeout-minutes"] ? { assignmentTimeoutSeconds: num("--timeout-minutes", 1, 100_000).parse(values["timeout-minutes"]) * 60 } : {}),
+        onProgress: (p) => bar.update(p),
+      });
+      bar.done();
+      io.out(`${created.resumed ? "resumed and completed" : "created"} campaign ${created.campaign} with ${created.taskCount} tasks`);
+      return;
+    }
+    case "campaign status": {
+      const s = await campaignStatus(chain(), campaignArg(rest));
+      const c = s.campaign;
+      io.out(`campaign   ${s.address}${c.isClosed ? " (closed)" : ""}${c.isPrivate ? " (private)" : ""}`);
+      io.out(`price      ${formatSol(c.price)} SOL per task × ${c.replication} workers, min rating ${(c.minRating / 2000).toFixed(1)}★`);
+      io.out(`tasks      ${s.tasks}/${c.maxTasks}; escrow ${formatSol(c.escrowBalance)} SOL`);
+      io.out(`work       accepted ${s.assignments.accepted}, key granted ${s.assignments.keyGranted}, submitted ${s.assignments.submitted}, reviewed ${s.assignments.reviewed}, expired ${s.assignments.expired}`);
+      io.out(`completion ${(s.completion * 100).toFixed(1)} %${s.meanScore !== undefined ? `, mean score ${s.meanScore.toFixed(1)}` : ""}`);
+      return;
+    }
+    case "campaign list": {
+      const keys = await loadKeyFile(g.keypair);
+      for (const { address: a, account: c } of await chain().campaigns(keys.address)) {
+        io.out(`${a}  ${c.taskCount} tasks  ${formatSol(c.price)} SOL  ${c.submittedCount} submitted${c.isClosed ? "  closed" : ""}`);
+      }
+      return;
+    }
+    case "requester serve-keys": {
+      const keys = await loadKeyFile(g.keypair);
+      const service = await startKeyService({
+        chain: chain(),
+        keys,
+        pollMs: values["poll-ms"] ? num("--poll-ms", 100, 600_000).parse(values["poll-ms"]) : 2000,
+        log: (line) => io.out(`[keys] ${line}`),
+      });
+      io.out(`serving keys for ${keys.address}'s private campaigns; ^C to stop`);
+      await io.stopped();
+      await service.close();
+      io.out(`granted ${service.granted()} keys`);
+      return;
+    }
+    case "review": {
+      const keys = await loadKeyFile(g.keypair);
+      const campaign = campaignArg([sub ?? ""]);
+      const manifest = loadManifest(g.stateDir, campaign);
+      const bar = progressBar();
+      const reviewed = await reviewCampaign({
+        chain: chain(),
+        keys,
+        campaign,
+        ...(manifest ? { manifest } : {}),
+        ...(values["default-score"] ? { unverifiableScore: num("--default-score", 0, 100).parse(values["default-score"]) } : {}),
+        dryRun: values["dry-run"] ?? false,
+        onProgress: (p) => bar.update(p),
+      });
+      bar.done();
+      for (const r of reviewed) io.out(`task ${r.taskIndex}  ${r.worker}  ${r.score ?? "-"}  ${r.basis}`);
+      const posted = reviewed.filter((r) => r.score !== undefined && r.basis !== "already-reviewed").length;
+      io.out(values["dry-run"] ? `${posted} scores computed (dry run, nothing posted)` : `${posted} scores posted`);
+      return;
+    }
+    case "export": {
+      const keys = await loadKeyFile(g.keypair);
+      const campaign = campaignArg([sub ?? ""]);
+      const format = z.enum(EXPORT_FORMATS).parse(need(values.format, "--format coco|yolo|voc")) as ExportFormat;
+      const manifest = loadManifest(g.stateDir, campaign);
+      const summary = await exportResults({ chain: chain(), keys, campaign, ...(manifest ? { manifest } : {}), format, outDir: need(values.out, "--out DIR") });
+      io.out(`exported ${summary.images} images, ${summary.shapes} shapes as ${format} to ${values.out} (${summary.files.length} files)`);
+      return;
+    }
+    case "market": {
+      const m = await marketSummary(chain());
+      io.out(`${m.openCampaigns} open campaigns, ~${m.openSlots} open task slots`);
+      if (m.medianPriceLamports !== undefined) io.out(`median price ${formatSol(m.medianPriceLamports)} SOL per task`);
+      if (m.meanFillRate !== undefined) io.out(`mean fill rate ${(m.meanFillRate * 100).toFixed(1)} %`);
+      for (const c of m.campaigns.slice(0, 20)) {
+        io.out(`${c.address}  ${formatSol(c.priceLamports)} SOL × ${c.replication}  ${c.tasks} tasks  filled ${(c.fillRate * 100).toFixed(0)} %  done ${(c.doneRate * 100).toFixed(0)} %${c.isPrivate ? "  private" : ""}${c.isClosed ? "  closed" : ""}`);
+      }
+      return;
+    }
+    default:
+      throw new UsageError(`unknown command: ${positionals.join(" ")}`);
+  }
+}
+
+
+/** Runs one command line; returns the process exit code (0 ok, 1 failed, 2 usage). */
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  try {
+    await run(argv, io);
+    return 0;
+  } catch (e) {
+    if (e instanceof UsageError || (e instanceof Error && e.name === "TypeError" && "code" in e && String(e.code).startsWith("ERR_PARSE_ARGS"))) {
+      io.err(`amplify: ${e.message}\n\n${USAGE}`);
+      return 2;
+    }
+    if (e instanceof RequesterError || e instanceof z.ZodError) {
+      io.err(`amplify: ${e instanceof z.ZodError ? (e.issues[0]?.message ?? e.message) : e.message}`);
+      return 1;
+    }
+    io.err(e instanceof Error ? (e.stack ?? e.message) : String(e));
+    return 1;
+  }
+}

@@ -1,0 +1,62 @@
+// `npm start`'s market: the demo posts its campaigns, funds the worker, and its key service
+// grants a private task's key within a second of the accept.
+import path from "node:path";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { generateKeyPairSigner, type Address } from "@solana/kit";
+import { startDemo, startLocalnet, type Demo, type Localnet } from "../../../localnet";
+import { findAmplifyProgram } from "../../../localnet/programs";
+import { AmplifyChain } from "../../../cli/src/requester";
+import { AssignmentState, findAssignmentPda, getAcceptTaskInstruction, getRegisterWorkerInstruction } from "../../../shared/protocol";
+import { generateX25519KeyPair } from "../../../electron/core/crypto";
+import { tempHome } from "./localnetHarness";
+
+const program = findAmplifyProgram();
+let net: Localnet;
+let demo: Demo;
+let chain: AmplifyChain;
+
+beforeAll(async () => {
+  if (!("program" in program)) return;
+  const home = tempHome();
+  net = await startLocalnet({ home, rpcPort: 0, wsPort: 0, blobPort: 0, slotMs: 100, log: () => {} });
+  chain = new AmplifyChain({ rpcUrl: net.rpcUrl, wsUrl: net.wsUrl, blobUrl: net.blobUrl });
+  worker = await generateKeyPairSigner();
+  demo = await startDemo({ rpcUrl: net.rpcUrl, wsUrl: net.wsUrl, blobUrl: net.blobUrl, home: path.join(home), workerAddress: worker.address, log: () => {} });
+});
+afterAll(async () => {
+  await demo?.close();
+  await net?.close();
+});
+
+let worker: Awaited<ReturnType<typeof generateKeyPairSigner>>;
+
+it.skipIf(!("program" in program))("posts public and private campaigns for boxes, polygons and classes, and funds the worker", async () => {
+  const campaigns = await chain.campaigns(demo.requester);
+  expect(campaigns).toHaveLength(3);
+  expect(campaigns.some((c) => c.account.isPrivate)).toBe(true);
+  expect(campaigns.some((c) => !c.account.isPrivate)).toBe(true);
+  for (const c of campaigns) expect((await chain.tasks(c.address)).length).toBe(c.account.taskCount);
+  expect(await chain.balance(worker.address)).toBeGreaterThan(0n);
+});
+
+it.skipIf(!("program" in program))("grants the worker's key for a private task within a second of the accept", async () => {
+  const box = generateX25519KeyPair();
+  await chain.send(worker, [await getRegisterWorkerInstruction({ worker, x25519PublicKey: box.publicKey })]);
+  const privateCampaign = (await chain.campaigns(demo.requester)).find((c) => c.account.isPrivate);
+  const campaign = privateCampaign?.address as Address;
+  const task = (await chain.tasks(campaign))[0];
+  if (!task) throw new Error("no task");
+  await chain.send(worker, [await getAcceptTaskInstruction({ worker, campaign, task: task.address })]);
+  const accepted = Date.now();
+  const [assignment] = await findAssignmentPda(task.address, worker.address);
+  let state = 0;
+  while (Date.now() - accepted < 5_000) {
+    state = (await chain.assignments(campaign)).find((a) => a.address === assignment)?.account.state ?? 0;
+    if (state === AssignmentState.KeyGranted) break;
+    await new Promise((r) => setTimeout(r, 25));
+  }
+  expect(state).toBe(AssignmentState.KeyGranted);
+  const elapsed = Date.now() - accepted;
+  console.log(`demo key service: key granted ${elapsed} ms after the accept confirmed`);
+  expect(elapsed).toBeLessThan(1_500);
+});
