@@ -63,7 +63,7 @@ export function LabelView(props: LabelViewProps) {
   const pyramid = useMemo(() => new ImagePyramid(image.source, { width: image.width, height: image.height }), [image]);
   useEffect(() => () => pyramid.dispose(), [pyramid]);
   const { elapsedMs, elapsedRef, touch } = useTaskTimer(initialDocument?.timeSpentMs ?? 0);
-  const { saveState, save } = useAutosave(editor, elapsedRef, onSave, props.autosaveMs);
+  const { saveState, saves, save } = useAutosave(editor, elapsedRef, onSave, props.autosaveMs);
   const [helpOpen, setHelpOpen] = useState(false);
   const [overrides, setOverrides] = useState<Record<string, string>>(() => ({ ...props.hotkeys }));
   const bindings = useMemo(() => resolveBindings(DEFAULT_BINDINGS, overrides), [overrides]);
@@ -152,6 +152,7 @@ export function LabelView(props: LabelViewProps) {
         taskTitle={props.taskTitle ?? taskId}
         timeSpentMs={elapsedMs}
         saveState={saveState}
+        saves={saves}
         run={(a) => void run(a)}
         canPrevious={props.onPrevious !== undefined}
         canNext={props.onNext !== undefined}

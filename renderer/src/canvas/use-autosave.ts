@@ -11,6 +11,7 @@ export const AUTOSAVE_MS = 5_000;
  */
 export function useAutosave(editor: Editor, elapsedRef: React.RefObject<number>, onSave: (doc: AnnotationDocument) => Promise<void>, everyMs = AUTOSAVE_MS) {
   const [state, setState] = useState("Not saved yet");
+  const [saves, setSaves] = useState(0);
   const savedVersion = useRef(editor.store.version);
   const saver = useRef(onSave);
   useEffect(() => {
@@ -26,6 +27,7 @@ export function useAutosave(editor: Editor, elapsedRef: React.RefObject<number>,
         await saver.current(editor.toDocument(elapsedRef.current));
         savedVersion.current = Math.max(savedVersion.current, version);
         setState(`Saved at ${new Date().toLocaleTimeString()}`);
+        setSaves((n) => n + 1);
       } catch (error) {
         setState(`Not saved: ${error instanceof Error ? error.message : String(error)}`);
       }
@@ -47,5 +49,5 @@ export function useAutosave(editor: Editor, elapsedRef: React.RefObject<number>,
     };
   }, [save, everyMs]);
 
-  return { saveState: state, save };
+  return { saveState: state, saves, save };
 }

@@ -2,6 +2,8 @@ interface TaskBarProps {
   readonly taskTitle: string;
   readonly timeSpentMs: number;
   readonly saveState: string;
+  /** Completed saves; tests wait for it to move. */
+  readonly saves: number;
   readonly run: (action: string) => void;
   readonly canPrevious: boolean;
   readonly canNext: boolean;
@@ -18,14 +20,14 @@ export function formatDuration(ms: number): string {
 }
 
 /** The task's title, its timer, the save status, and previous / next / submit. */
-export function TaskBar({ taskTitle, timeSpentMs, saveState, run, canPrevious, canNext }: TaskBarProps) {
+export function TaskBar({ taskTitle, timeSpentMs, saveState, saves, run, canPrevious, canNext }: TaskBarProps) {
   return (
     <div className="task-bar">
       <span className="task-title">{taskTitle}</span>
       <span className="task-timer" data-testid="task-timer" aria-label="Time spent on this task" role="timer">
         {formatDuration(timeSpentMs)}
       </span>
-      <span className="save-state" role="status" data-testid="save-state">
+      <span className="save-state" role="status" data-testid="save-state" data-saves={saves}>
         {saveState}
       </span>
       <button type="button" onClick={() => run("task.previous")} disabled={!canPrevious} aria-keyshortcuts="A">
@@ -34,7 +36,7 @@ export function TaskBar({ taskTitle, timeSpentMs, saveState, run, canPrevious, c
       <button type="button" onClick={() => run("task.next")} disabled={!canNext} aria-keyshortcuts="D">
         Next →
       </button>
-      <button type="button" className="primary" onClick={() => run("task.submit")} aria-keyshortcuts="Control+Enter">
+      <button type="button" className="submit-task" onClick={() => run("task.submit")} aria-keyshortcuts="Control+Enter">
         Submit
       </button>
     </div>

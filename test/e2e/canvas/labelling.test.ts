@@ -1,0 +1,167 @@
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { BoxShape, PolygonShape, Shape } from "../../../shared/annotation";
+import { artifactPath, launchChromium, startBrowserShell } from "../support";
+import type { RunningShell } from "../support";
+import { LabPage, expectNear } from "./lab-page";
+
+const human = (shapes: Shape[]) => shapes.filter((s) => s.source?.kind === "human");
+
+describe("labelling canvas: real mouse and keyboard, saved through the contract", () => {
+  let shell: RunningShell;
+  let browser: Browser;
+  let lab: LabPage;
+
+  beforeAll(async () => {
+    [shell, browser] = await Promise.all([startBrowserShell(), launchChromium()]);
+    lab = await LabPage.open(browser, shell, "scene=street&shapes=0&size=2048");
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await shell?.stop();
+  });
+
+  it("draws boxes by drag and by two clicks, nudges, resizes and relabels them by key, at fit zoom", async () => {
+    const vp = await lab.viewport();
+    await lab.press("b");
+    const drawn = await lab.drag([100, 100], [300, 250]);
+    let doc = await lab.document();
+    const first = human(doc.shapes)[0] as BoxShape;
+    expect(first).toMatchObject({ kind: "box", label: "car" });
+    expect(first.x).toBeCloseTo(drawn.from.x, 6);
+    expect(first.y).toBeCloseTo(drawn.from.y, 6);
+    expect(first.w).toBeCloseTo(drawn.to.x - drawn.from.x, 6);
+    expect(first.h).toBeCloseTo(drawn.to.y - drawn.from.y, 6);
+    expectNear(first.w, 200, vp);
+
+    const a = await lab.click(1400, 200);
+    const b = await lab.click(1700, 500);
+    await lab.press("ArrowRight");
+    await lab.press("ArrowRight");
+    await lab.press("Shift+ArrowDown");
+    await lab.press("Alt+ArrowRight");
+    await lab.press("2");
+    doc = await lab.document();
+    const second = human(doc.shapes)[1] as BoxShape;
+    expect(second.label).toBe("person");
+    expect(second.x).toBeCloseTo(a.x + 2, 6);
+    expect(second.y).toBeCloseTo(a.y + 10, 6);
+    expect(second.w).toBeCloseTo(b.x - a.x + 1, 6);
+    expect(second.h).toBeCloseTo(b.y - a.y, 6);
+
+    // a stray click-release is the first of two clicks; Escape drops it; a 2 px drag is discarded
+    await lab.press("Escape");
+    await lab.drag([1000, 1500], [1001, 1501]);
+    expect(human((await lab.document()).shapes)).toHaveLength(2);
+  });
+
+  it("draws a polygon zoomed in, edits its vertices with drag, Alt-click and Ctrl-click", async () => {
+    await lab.press("1");
+    await lab.press("Equal");
+    await lab.press("Equal");
+    const vp = await lab.viewport();
+    expect(vp.scale).toBeGreaterThan(0.5);
+    await lab.press("p");
+    const v: Array<{ x: number; y: number }> = [];
+    for (const [x, y] of [
+      [700, 700],
+      [900, 720],
+      [880, 900],
+      [720, 880],
+    ] as const)
+      v.push(await lab.click(x, y));
+    await lab.click(701, 701); // on the first vertex: closes
+    let polygon = human((await lab.document()).shapes).find((s): s is PolygonShape => s.kind === "polygon");
+    expect(polygon?.points).toHaveLength(8);
+    polygon?.points.forEach((value, i) => expect(value).toBeCloseTo(i % 2 === 0 ? v[i >> 1]!.x : v[i >> 1]!.y, 6));
+
+    const moved = await lab.drag([880, 900], [950, 960]); // drag vertex 2
+    const inserted = await lab.click(800, 710, ["Alt"]); // on edge 0→1: new vertex 1
+    await lab.click(720, 880, ["Control"]); // delete the last vertex
+    polygon = human((await lab.document()).shapes).find((s): s is PolygonShape => s.kind === "polygon");
+    const p = polygon!.points;
+    expect(p).toHaveLength(8);
+    expect(p[0]).toBeCloseTo(v[0]!.x, 6);
+    expectNear(p[2]!, inserted.x, vp);
+    expectNear(p[3]!, 710, vp);
+    expect(p[6]).toBeCloseTo(moved.to.x, 6);
+    expect(p[7]).toBeCloseTo(moved.to.y, 6);
+    expect(polygon!.label).toBe("car");
+  });
+
+  it("classifies, undoes and redoes, hides, zooms with Ctrl+wheel and pans with Space and the middle button", async () => {
+    await lab.press("Shift+Digit1");
+    await lab.press("Shift+Digit3");
+    expect((await lab.document()).classes).toEqual(["day", "rain"]);
+    await lab.press("Control+z");
+    expect((await lab.document()).classes).toEqual(["day"]);
+    await lab.press("Control+Shift+z");
+    expect((await lab.document()).classes).toEqual(["day", "rain"]);
+    await lab.press("Control+z");
+    await lab.press("Control+y");
+    expect((await lab.document()).classes).toEqual(["day", "rain"]);
+
+    // undo both classes and the vertex delete, then redo them: back and forth exactly
+    const before = (await lab.document()).shapes;
+    await lab.press("Control+z");
+    await lab.press("Control+z");
+    await lab.press("Control+z");
+    const polygon = () => lab.document().then((d) => human(d.shapes).find((s): s is PolygonShape => s.kind === "polygon")!);
+    expect((await polygon()).points).toHaveLength(10);
+    expect((await lab.document()).classes).toEqual([]);
+    await lab.press("Control+Shift+z");
+    await lab.press("Control+Shift+z");
+    await lab.press("Control+Shift+z");
+    expect((await lab.document()).shapes).toEqual(before);
+
+    await lab.press("h");
+    expect((await polygon()).hidden).toBe(true);
+    expect(await lab.page.locator("[role=option][aria-label*='hidden']").count()).toBe(1);
+
+    const vp = await lab.viewport();
+    const anchor = await lab.at(1000, 1000);
+    await lab.page.mouse.move(anchor.page.x, anchor.page.y);
+    await lab.page.keyboard.down("Control");
+    await lab.page.mouse.wheel(0, -300);
+    await lab.page.keyboard.up("Control");
+    await expect.poll(() => lab.viewport().then((v) => v.scale)).toBeGreaterThan(vp.scale * 1.2);
+    const zoomed = await lab.viewport();
+    // the image point under the pointer stays under the pointer
+    expect(Math.abs(anchor.image.x * zoomed.scale + zoomed.x - (anchor.image.x * vp.scale + vp.x))).toBeLessThan(1);
+
+    await lab.page.keyboard.down("Space");
+    await lab.page.mouse.down();
+    await lab.page.mouse.move(anchor.page.x + 120, anchor.page.y + 40, { steps: 4 });
+    await lab.page.mouse.up();
+    await lab.page.keyboard.up("Space");
+    const panned = await lab.viewport();
+    expect(panned.x - zoomed.x).toBeCloseTo(120, 6);
+    expect(panned.y - zoomed.y).toBeCloseTo(40, 6);
+    await lab.page.mouse.move(anchor.page.x, anchor.page.y);
+    await lab.page.mouse.down({ button: "middle" });
+    await lab.page.mouse.move(anchor.page.x - 50, anchor.page.y, { steps: 3 });
+    await lab.page.mouse.up({ button: "middle" });
+    expect((await lab.viewport()).x - panned.x).toBeCloseTo(-50, 6);
+    expect(human((await lab.document()).shapes)).toHaveLength(3); // panning drew nothing
+    await lab.press("0");
+  });
+
+  it("saves through drafts:save and a reload restores the same document, timer included", async () => {
+    await lab.press("h"); // the polygon, still selected, is shown again
+    expect(human((await lab.document()).shapes).every((s) => !s.hidden)).toBe(true);
+    await lab.save();
+    const saved = await lab.document();
+    const timer = await lab.page.getByTestId("task-timer").textContent();
+    await lab.page.mouse.move(10, 10);
+    await lab.page.screenshot({ path: artifactPath("canvas.png") });
+    await lab.reload();
+    const restored = await lab.document();
+    expect(restored.shapes).toEqual(saved.shapes);
+    expect(restored.classes).toEqual(saved.classes);
+    expect(restored.labels).toEqual(saved.labels);
+    expect(await lab.page.getByText("draft restored").count()).toBe(1);
+    expect(await lab.page.getByTestId("task-timer").textContent()).not.toBe("00:00");
+    expect(timer).toMatch(/^\d\d:\d\d$/);
+    expect(lab.errors).toEqual([]);
+  });
+});
