@@ -1,4 +1,4 @@
-import { copyFileSync, existsSync, readFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { KeyPairSigner } from "@solana/kit";
 import { createKeyPairSignerFromBytes } from "@solana/kit";
@@ -145,6 +145,7 @@ export class Keystore {
   }
 
   private async install(material: KeyMaterial, passphrase: string, replace: boolean): Promise<KeyStatus> {
+    mkdirSync(this.options.dataDir, { recursive: true, mode: 0o700 });
     if (existsSync(this.path)) {
       if (!replace) throw new KeystoreError("exists", "a keystore already exists; pass replace to back it up and replace it");
       copyFileSync(this.path, `${this.path}.${new Date(this.now()).toISOString().replace(/[:.]/g, "-")}.bak`);
