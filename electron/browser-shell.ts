@@ -19,7 +19,10 @@ async function main(): Promise<void> {
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be 0..65535, got ${values.port}`);
   const pkg = JSON.parse(readFileSync(`${repoRoot}package.json`, "utf8")) as { productName: string; version: string };
 
-  const core = createCore({ identity: { name: pkg.productName, version: pkg.version, shell: "browser", dataDir: resolveDataDir() } });
+  const core = createCore({
+    identity: { name: pkg.productName, version: pkg.version, shell: "browser", dataDir: resolveDataDir() },
+    ...(process.env.AMPLIFY_WS_URL ? { wsUrl: process.env.AMPLIFY_WS_URL } : {}),
+  });
   const server = await startBrowserServer({ core, rendererDir: values.renderer, port });
   // One machine-readable line first (tests and scripts read it), then one for people.
   console.log(`AMPLIFY_BROWSER_SHELL_URL=${server.url}`);

@@ -53,7 +53,11 @@ if (!app.requestSingleInstanceLock()) {
 
   void app.whenReady().then(() => {
     const dataDir = process.env.AMPLIFY_HOME ? resolveDataDir() : app.getPath("userData");
-    core = createCore({ identity: { name: app.getName(), version: app.getVersion(), shell: "electron", dataDir }, log });
+    core = createCore({
+      identity: { name: app.getName(), version: app.getVersion(), shell: "electron", dataDir },
+      log,
+      ...(process.env.AMPLIFY_WS_URL ? { wsUrl: process.env.AMPLIFY_WS_URL } : {}),
+    });
 
     session.defaultSession.setPermissionRequestHandler((_contents, permission, callback) => callback(allowPermission(permission)));
     session.defaultSession.setPermissionCheckHandler((_contents, permission) => allowPermission(permission));

@@ -59,8 +59,16 @@ process.on("SIGTERM", () => shutdown(0));
 
 await buildAll();
 
+// What the app is told about its network: the bundled localnet's three endpoints unless the
+// user pointed it elsewhere.
+const appEnv = {};
 if (!process.env.AMPLIFY_RPC_URL && existsSync(join(root, "localnet/main.ts"))) {
   console.log("Starting the bundled localnet and demo market…");
+  Object.assign(appEnv, {
+    AMPLIFY_RPC_URL: "http://127.0.0.1:8899",
+    AMPLIFY_WS_URL: "ws://127.0.0.1:8900",
+    AMPLIFY_BLOB_URL: "http://127.0.0.1:8901",
+  });
   tsxNode("localnet/main.ts");
   if (!(await waitForRpc("http://127.0.0.1:8899", 30_000))) {
     console.error("The localnet did not come up on 127.0.0.1:8899 within 30 s; the app starts offline.");
@@ -70,9 +78,9 @@ if (!process.env.AMPLIFY_RPC_URL && existsSync(join(root, "localnet/main.ts"))) 
 const electron = wantBrowser ? null : electronBinary();
 let app;
 if (typeof electron === "string") {
-  app = run(electron, [root]);
+  app = run(electron, [root], appEnv);
 } else {
   if (electron) console.log(`Electron's binary is not available here (${electron.reason}); starting the browser shell instead.`);
-  app = tsxNode("electron/browser-shell.ts");
+  app = tsxNode("electron/browser-shell.ts", [], appEnv);
 }
 app.on("exit", (code) => shutdown(code ?? 0));

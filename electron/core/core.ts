@@ -8,6 +8,7 @@ import { Keystore, keysHandlers } from "./keystore";
 import { NetMonitor } from "./net";
 import { SettingsRepository, defaultSettings, settingsHandlers } from "./settings";
 import { Store } from "./store";
+import { WalletService, walletHandlers } from "./wallet";
 import { createWorkerServices } from "./worker";
 
 export interface CoreOptions {
@@ -47,6 +48,7 @@ export function createCore(options: CoreOptions): Core {
     ...draftHandlers(drafts),
     ...keysHandlers(keystore),
     ...worker.handlers,
+    ...walletHandlers(new WalletService({ rpcUrl: () => settings.get().rpcUrl, owner: () => keystore.address() })),
   };
   if (options.background !== false) {
     net.start();

@@ -7,6 +7,7 @@ import { outboxCalls, outboxEvents } from "./outbox";
 import { profileCalls } from "./profile";
 import { settingsCalls, settingsEvents } from "./settings";
 import { tasksCalls, tasksEvents } from "./tasks";
+import { walletCalls } from "./wallet";
 
 /**
  * The one contract between the renderer and core. Channels are `domain:verb`; each domain
@@ -22,6 +23,7 @@ export const calls = {
   ...marketCalls,
   ...tasksCalls,
   ...outboxCalls,
+  ...walletCalls,
 } as const;
 
 export const events = {

@@ -13,3 +13,4 @@ export * from "./market";
 export * from "./tasks";
 export * from "./outbox";
 export * from "./bridge";
+export * from "./wallet";

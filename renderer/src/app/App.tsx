@@ -1,18 +1,36 @@
-import { useState } from "react";
+import { useCallback, useEffect, useState } from "react";
+import type { KeyStatus } from "../../../shared/api";
 import { MissingShellError, getApi } from "../api";
 import { StatusPanel } from "../panels/StatusPanel";
+import { LabellingScreen } from "../screens/labelling/LabellingScreen";
+import { MarketScreen } from "../screens/market/MarketScreen";
+import { OnboardingScreen } from "../screens/onboarding/OnboardingScreen";
+import { SetupScreen } from "../screens/onboarding/SetupScreen";
+import { OutboxScreen } from "../screens/outbox/OutboxScreen";
+import { QueueScreen } from "../screens/queue/QueueScreen";
+import { SettingsScreen } from "../screens/settings/SettingsScreen";
+import { WalletScreen } from "../screens/wallet/WalletScreen";
 import { LAB_ROUTE_REQUESTED, LabView } from "../views/LabView";
 import { NetworkBadge } from "./NetworkBadge";
+import { OfflineBanner } from "./OfflineBanner";
 
-type View = "status" | "lab";
+type View = "setup" | "market" | "queue" | "label" | "outbox" | "wallet" | "settings" | "status" | "lab";
 
-const VIEWS: ReadonlyArray<{ id: View; title: string }> = [
+/** Views that need an unlocked key; the others work without one. */
+const NEEDS_KEY: ReadonlySet<View> = new Set(["setup", "market", "queue", "label", "outbox", "wallet"]);
+
+const NAV: ReadonlyArray<{ id: View; title: string }> = [
+  { id: "market", title: "Market" },
+  { id: "queue", title: "My queue" },
+  { id: "label", title: "Labelling" },
+  { id: "outbox", title: "Outbox" },
+  { id: "wallet", title: "Wallet" },
+  { id: "settings", title: "Settings" },
   { id: "status", title: "Status" },
   { id: "lab", title: "Canvas lab" },
 ];
 
 export function App() {
-  const [view, setView] = useState<View>(LAB_ROUTE_REQUESTED ? "lab" : "status");
   try {
     getApi();
   } catch (error) {
@@ -26,23 +44,84 @@ export function App() {
     }
     throw error;
   }
+  return <Workstation />;
+}
+
+function Workstation() {
+  const [view, setView] = useState<View>(LAB_ROUTE_REQUESTED ? "lab" : "market");
+  const [taskId, setTaskId] = useState<string | null>(null);
+  const [keys, setKeys] = useState<KeyStatus | null>(null);
+
+  useEffect(() => {
+    const api = getApi();
+    api.keys.status().then(setKeys, () => {});
+    return api.events.on("keys:changed", setKeys);
+  }, []);
+
+  const openTask = useCallback((id: string) => {
+    setTaskId(id);
+    setView("label");
+  }, []);
+  const toQueue = useCallback(() => setView("queue"), []);
+
+  const unlocked = keys?.state === "unlocked";
+  let body;
+  if (NEEDS_KEY.has(view) && keys && !unlocked) {
+    body = <OnboardingScreen status={keys} onReady={(status) => (setKeys(status), setView("setup"))} />;
+  } else if (NEEDS_KEY.has(view) && !keys) {
+    body = <p role="status">Starting…</p>;
+  } else {
+    switch (view) {
+      case "setup":
+        body = <SetupScreen onDone={() => setView("market")} />;
+        break;
+      case "market":
+        body = <MarketScreen onAccepted={toQueue} />;
+        break;
+      case "queue":
+        body = <QueueScreen onOpen={openTask} onMarket={() => setView("market")} />;
+        break;
+      case "label":
+        body = taskId ? <LabellingScreen taskId={taskId} onOpen={openTask} onQueueEmpty={toQueue} /> : <QueueScreen onOpen={openTask} onMarket={() => setView("market")} />;
+        break;
+      case "outbox":
+        body = <OutboxScreen />;
+        break;
+      case "wallet":
+        body = <WalletScreen />;
+        break;
+      case "settings":
+        body = <SettingsScreen />;
+        break;
+      case "status":
+        body = <StatusPanel />;
+        break;
+      case "lab":
+        body = <LabView />;
+        break;
+    }
+  }
+
   return (
     <div className="app">
       <header className="topbar">
         <h1 className="brand">Amplify Workstation</h1>
         <nav aria-label="Main">
-          {VIEWS.map((v) => (
+          {NAV.map((v) => (
             <button key={v.id} aria-current={view === v.id ? "page" : undefined} onClick={() => setView(v.id)}>
               {v.title}
             </button>
           ))}
         </nav>
+        {unlocked && (
+          <button className="lock" onClick={() => void getApi().keys.lock()} title="Lock the key now">
+            Lock
+          </button>
+        )}
         <NetworkBadge />
       </header>
-      <main className="content">
-        {view === "status" && <StatusPanel />}
-        {view === "lab" && <LabView />}
-      </main>
+      <OfflineBanner />
+      <main className={view === "label" || view === "lab" ? "content content-canvas" : "content"}>{body}</main>
     </div>
   );
 }

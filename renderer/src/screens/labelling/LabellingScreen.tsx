@@ -1,0 +1,126 @@
+import { useCallback, useEffect, useRef, useState } from "react";
+import type { AnnotationDocument } from "../../../../shared/annotation";
+import { emptyDocument } from "../../../../shared/annotation";
+import type { OpenedTask, TaskMeta } from "../../../../shared/api";
+import { getApi } from "../../api";
+import type { LabelImage } from "../../canvas/LabelView";
+import { LabelView } from "../../canvas/LabelView";
+import { ErrorNotice } from "../../ui/ErrorNotice";
+import { errorMessage, formatSol } from "../../ui/format";
+import { decodeTaskImage } from "./decode-image";
+import { schemaForTask } from "./task-schema";
+
+interface Loaded {
+  readonly task: OpenedTask;
+  readonly image: LabelImage;
+}
+
+export interface LabellingScreenProps {
+  readonly taskId: string;
+  readonly onOpen: (taskId: string) => void;
+  readonly onQueueEmpty: () => void;
+}
+
+/** Labellable tasks in queue order: key granted, or public and accepted. */
+async function workableTasks(): Promise<TaskMeta[]> {
+  const list = await getApi().tasks.list();
+  return list.filter((t) => t.state === "key_granted" || (t.state === "accepted" && !t.private));
+}
+
+/**
+ * One real task on the canvas: decrypted bytes from core, its draft or pre-labels, submit to the
+ * outbox (Ctrl+Enter) and straight on to the next task, which core has prepared ahead.
+ */
+export function LabellingScreen({ taskId, onOpen, onQueueEmpty }: LabellingScreenProps) {
+  const [loaded, setLoaded] = useState<Loaded | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [notice, setNotice] = useState("");
+  const previous = useRef<AnnotationDocument | null>(null);
+
+  useEffect(() => {
+    let cancelled = false;
+    setLoaded(null);
+    setError(null);
+    (async () => {
+      const task = await getApi().tasks.open({ id: taskId });
+      const image = await decodeTaskImage(task.image, task.mime);
+      if (cancelled) {
+        if (image.source instanceof ImageBitmap) image.source.close();
+        return;
+      }
+      setLoaded({ task, image });
+    })().catch((e: unknown) => !cancelled && setError(errorMessage(e)));
+    return () => {
+      cancelled = true;
+    };
+  }, [taskId]);
+
+  useEffect(() => () => {
+    if (loaded?.image.source instanceof ImageBitmap) loaded.image.source.close();
+  }, [loaded]);
+
+  const step = useCallback(
+    async (direction: 1 | -1) => {
+      const list = await workableTasks();
+      const at = list.findIndex((t) => t.id === taskId);
+      const next = list[at + direction] ?? (direction === 1 ? list.find((t) => t.id !== taskId) : undefined);
+      if (next) onOpen(next.id);
+      else if (direction === 1) onQueueEmpty();
+    },
+    [taskId, onOpen, onQueueEmpty],
+  );
+
+  const onSave = useCallback(async (doc: AnnotationDocument) => {
+    await getApi().drafts.save({ doc });
+  }, []);
+
+  const onSubmit = useCallback(
+    (doc: AnnotationDocument) => {
+      void (async () => {
+        try {
+          await getApi().tasks.submit({ id: taskId, doc });
+          previous.current = doc;
+          setNotice(`Submitted: ${doc.shapes.length} shapes. It is in the outbox and will be paid when it lands.`);
+          await step(1);
+        } catch (e) {
+          setNotice(`Could not queue the result: ${errorMessage(e)}. Your work is kept as a draft.`);
+        }
+      })();
+    },
+    [taskId, step],
+  );
+
+  const onHotkeysChange = useCallback((hotkeys: Record<string, string>) => {
+    void getApi().settings.update({ hotkeys });
+  }, []);
+
+  if (error) return <ErrorNotice message={`This task cannot be opened: ${error}`} onRetry={() => onOpen(taskId)} />;
+  if (!loaded) return <p role="status">Opening the task…</p>;
+  const { task, image } = loaded;
+  const initial: AnnotationDocument = task.draft?.doc ?? {
+    ...emptyDocument(task.meta.id, task.labels),
+    image: { width: image.width, height: image.height },
+    shapes: task.preLabels,
+  };
+  return (
+    <div className="labelling" data-testid="labelling" data-task={task.meta.id}>
+      <p className="sr-status" role="status" aria-live="polite">
+        {notice}
+      </p>
+      <LabelView
+        key={task.meta.id}
+        taskId={task.meta.id}
+        taskTitle={`${task.meta.title ?? "Task"} #${task.meta.taskIndex} · ${formatSol(task.meta.payLamports)}`}
+        image={image}
+        schema={schemaForTask(task.labels, task.labelKind)}
+        initialDocument={initial}
+        previousDocument={previous.current}
+        onSave={onSave}
+        onSubmit={onSubmit}
+        onNext={() => void step(1)}
+        onPrevious={() => void step(-1)}
+        onHotkeysChange={onHotkeysChange}
+      />
+    </div>
+  );
+}

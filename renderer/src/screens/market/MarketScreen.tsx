@@ -1,0 +1,162 @@
+import { useMemo, useState } from "react";
+import type { AcceptOutcome, CampaignView, MarketFilter, MarketStats } from "../../../../shared/api";
+import { getApi } from "../../api";
+import { BarChart } from "../../ui/BarChart";
+import { EmptyState } from "../../ui/EmptyState";
+import { ErrorNotice } from "../../ui/ErrorNotice";
+import { ProgressBar } from "../../ui/ProgressBar";
+import { errorMessage, formatSol, relativeTime, shortAddress } from "../../ui/format";
+import { useLiveQuery } from "../../ui/use-live-query";
+
+type Sort = NonNullable<MarketFilter["sort"]>;
+
+const SORTS: ReadonlyArray<{ id: Sort; label: string }> = [
+  { id: "pay_desc", label: "Best pay" },
+  { id: "newest", label: "Newest" },
+  { id: "deadline", label: "Deadline soonest" },
+  { id: "tasks_left", label: "Most tasks left" },
+];
+
+export interface MarketScreenProps {
+  readonly onAccepted: () => void;
+}
+
+/** Open campaigns, why one cannot be taken, and accepting one or many tasks at once. */
+export function MarketScreen({ onAccepted }: MarketScreenProps) {
+  const [sort, setSort] = useState<Sort>("pay_desc");
+  const [eligibleOnly, setEligibleOnly] = useState(false);
+  const filter = useMemo<MarketFilter>(() => ({ sort, eligibleOnly }), [sort, eligibleOnly]);
+  const list = useLiveQuery<CampaignView[]>(() => getApi().market.list(filter), { refreshOn: ["market:changed"], key: `${sort}|${eligibleOnly}` });
+  const stats = useLiveQuery<MarketStats>(() => getApi().market.stats(), { refreshOn: ["market:changed"] });
+  const [counts, setCounts] = useState<Record<string, number>>({});
+  const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
+  const [outcomes, setOutcomes] = useState<AcceptOutcome[]>([]);
+  const [error, setError] = useState<string | null>(null);
+
+  const accept = async (items: Array<{ campaign: string; count: number }>) => {
+    setError(null);
+    setOutcomes([]);
+    const total = items.reduce((n, i) => n + i.count, 0);
+    setProgress({ done: 0, total });
+    const all: AcceptOutcome[] = [];
+    try {
+      // One request per campaign so the bar moves; core packs several accepts per transaction.
+      for (const item of items) {
+        const result = await getApi().market.accept({ items: [item] });
+        all.push(...result);
+        setProgress({ done: all.length, total });
+        setOutcomes([...all]);
+      }
+      if (all.some((o) => o.ok)) onAccepted();
+    } catch (e) {
+      setError(errorMessage(e));
+    } finally {
+      setProgress(null);
+      list.reload();
+    }
+  };
+
+  const campaigns = list.value ?? [];
+  const accepted = outcomes.filter((o) => o.ok).length;
+  const failed = outcomes.filter((o) => !o.ok);
+  return (
+    <div className="screen market">
+      <section className="panel wide" aria-labelledby="market-heading">
+        <div className="panel-head">
+          <h2 id="market-heading">Market</h2>
+          <label>
+            Sort{" "}
+            <select value={sort} onChange={(e) => setSort(e.target.value as Sort)}>
+              {SORTS.map((s) => (
+                <option key={s.id} value={s.id}>
+                  {s.label}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="checkbox">
+            <input type="checkbox" checked={eligibleOnly} onChange={(e) => setEligibleOnly(e.target.checked)} /> Only what I can take
+          </label>
+          <button onClick={list.reload}>Refresh</button>
+        </div>
+        {progress && <ProgressBar label="Accepting tasks" done={progress.done} total={progress.total} />}
+        {outcomes.length > 0 && !progress && (
+          <p role="status" data-testid="accept-result">
+            Accepted {accepted} task{accepted === 1 ? "" : "s"}
+            {failed.length > 0 && `; ${failed.length} could not be taken: ${[...new Set(failed.map((f) => f.error))].join("; ")}`}
+          </p>
+        )}
+        {error && <ErrorNotice message={error} />}
+        {list.error && <ErrorNotice message={`The market could not be read: ${list.error}`} onRetry={list.reload} />}
+        {!list.loading && campaigns.length === 0 && !list.error && (
+          <EmptyState title="No open campaigns right now">New campaigns appear here by themselves.</EmptyState>
+        )}
+        {campaigns.length > 0 && (
+          <table className="data-table" aria-label="Open campaigns">
+            <thead>
+              <tr>
+                <th scope="col">Campaign</th>
+                <th scope="col">You earn</th>
+                <th scope="col">Tasks left</th>
+                <th scope="col">Kind</th>
+                <th scope="col">Min rating</th>
+                <th scope="col">Deadline</th>
+                <th scope="col">Take</th>
+              </tr>
+            </thead>
+            <tbody>
+              {campaigns.map((c) => (
+                <tr key={c.address} data-testid="campaign-row" data-campaign={c.address}>
+                  <td>
+                    <span className="campaign-title">{c.title ?? shortAddress(c.address)}</span>
+                    {c.private && <span className="tag" title="Task data is encrypted to you">private</span>}
+                    <div className="muted small">by {shortAddress(c.requester)} · {Math.round(c.fillRate * 100)} % filled</div>
+                  </td>
+                  <td>{formatSol(c.payLamports)}</td>
+                  <td>{c.tasksLeft}</td>
+                  <td>{c.labelKind ?? "—"}</td>
+                  <td>{c.minRating === 0 ? "anyone" : `${(c.minRating / 2000).toFixed(1)} ★`}</td>
+                  <td>{relativeTime(c.deadline)}</td>
+                  <td>
+                    {c.eligible ? (
+                      <div className="take">
+                        <input
+                          type="number"
+                          min={1}
+                          max={Math.max(1, Math.min(c.tasksLeft, c.myRemainingShare, 100))}
+                          value={counts[c.address] ?? 1}
+                          aria-label={`How many tasks to take from ${c.title ?? c.address}`}
+                          onChange={(e) => setCounts({ ...counts, [c.address]: Math.max(1, Number(e.target.value) || 1) })}
+                        />
+                        <button disabled={progress !== null} onClick={() => void accept([{ campaign: c.address, count: counts[c.address] ?? 1 }])}>
+                          Accept
+                        </button>
+                      </div>
+                    ) : (
+                      <span className="muted" data-testid="ineligible-reason">{c.reasons.map((r) => r.message).join("; ")}</span>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+      {stats.value && (
+        <section className="panel" aria-labelledby="market-stats-heading">
+          <h2 id="market-stats-heading">Recent prices and fills</h2>
+          <p>
+            {stats.value.openCampaigns} open campaign{stats.value.openCampaigns === 1 ? "" : "s"} · median pay{" "}
+            {stats.value.medianPayLamports === null ? "—" : formatSol(stats.value.medianPayLamports)} ·{" "}
+            {Math.round(stats.value.fillRate * 100)} % of slots filled
+          </p>
+          <BarChart
+            title="Pay per task of recent campaigns"
+            data={stats.value.recentPrices.map((p) => ({ label: shortAddress(p.campaign), value: p.payLamports }))}
+            format={formatSol}
+          />
+        </section>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,81 @@
+import type { TaskMeta } from "../../../../shared/api";
+import { getApi } from "../../api";
+import { EmptyState } from "../../ui/EmptyState";
+import { ErrorNotice } from "../../ui/ErrorNotice";
+import { formatSol, relativeTime, shortAddress } from "../../ui/format";
+import { useLiveQuery } from "../../ui/use-live-query";
+
+const STATE_LABEL: Record<TaskMeta["state"], string> = {
+  accepted: "waiting for key",
+  key_granted: "ready to label",
+  submitted: "submitted",
+  reviewed: "reviewed",
+  expired: "expired",
+};
+
+export interface QueueScreenProps {
+  readonly onOpen: (taskId: string) => void;
+  readonly onMarket: () => void;
+}
+
+/** The worker's accepted tasks: what is ready, what waits for its key, what is prepared ahead. */
+export function QueueScreen({ onOpen, onMarket }: QueueScreenProps) {
+  const tasks = useLiveQuery<TaskMeta[]>(() => getApi().tasks.list(), { refreshOn: ["market:changed", "outbox:changed", "tasks:failed"], intervalMs: 5_000 });
+  const list = tasks.value ?? [];
+  const ready = list.filter((t) => t.state === "key_granted" || (t.state === "accepted" && !t.private));
+  const prepared = list.filter((t) => t.ready).length;
+  return (
+    <section className="panel wide" aria-labelledby="queue-heading">
+      <div className="panel-head">
+        <h2 id="queue-heading">My queue</h2>
+        <span className="muted" data-testid="queue-summary">
+          {list.length} task{list.length === 1 ? "" : "s"} · {prepared} prepared ahead
+        </span>
+        {ready[0] && (
+          <button className="primary" onClick={() => onOpen(ready[0]!.id)}>
+            Start labelling
+          </button>
+        )}
+      </div>
+      {tasks.error && <ErrorNotice message={`Your tasks could not be read: ${tasks.error}`} onRetry={tasks.reload} />}
+      {!tasks.loading && list.length === 0 && !tasks.error && (
+        <EmptyState title="Nothing in your queue">
+          <button onClick={onMarket}>Find tasks in the market</button>
+        </EmptyState>
+      )}
+      {list.length > 0 && (
+        <table className="data-table" aria-label="Accepted tasks">
+          <thead>
+            <tr>
+              <th scope="col">Task</th>
+              <th scope="col">State</th>
+              <th scope="col">Pay</th>
+              <th scope="col">Deadline</th>
+              <th scope="col">Prepared</th>
+              <th scope="col" />
+            </tr>
+          </thead>
+          <tbody>
+            {list.map((t) => (
+              <tr key={t.id} data-testid="queue-row" data-state={t.state}>
+                <td>
+                  {t.title ?? shortAddress(t.campaign)} #{t.taskIndex}
+                  {t.private && <span className="tag">private</span>}
+                </td>
+                <td>{STATE_LABEL[t.state]}</td>
+                <td>{formatSol(t.payLamports)}</td>
+                <td>{relativeTime(t.expiresAt)}</td>
+                <td>{t.ready ? "in memory" : "—"}</td>
+                <td>
+                  <button onClick={() => onOpen(t.id)} disabled={t.state !== "key_granted" && !(t.state === "accepted" && !t.private)}>
+                    Open
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,104 @@
+import { useState } from "react";
+import type { FormEvent } from "react";
+import type { NetStatus, Settings } from "../../../../shared/api";
+import { getApi } from "../../api";
+import { ErrorNotice } from "../../ui/ErrorNotice";
+import { errorMessage } from "../../ui/format";
+import { useLiveQuery } from "../../ui/use-live-query";
+
+const RPC_PRESETS: ReadonlyArray<{ label: string; url: string }> = [
+  { label: "Bundled localnet", url: "http://127.0.0.1:8899" },
+  { label: "Devnet", url: "https://api.devnet.solana.com" },
+  { label: "Mainnet", url: "https://api.mainnet-beta.solana.com" },
+];
+
+/** Network, data gateways, prefetch, auto-lock and theme; each change is validated by core. */
+export function SettingsScreen() {
+  const settings = useLiveQuery<Settings>(() => getApi().settings.get(), { refreshOn: ["settings:changed"] });
+  const [draft, setDraft] = useState<Settings | null>(null);
+  const [health, setHealth] = useState<NetStatus | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [saved, setSaved] = useState(false);
+  const current = draft ?? settings.value;
+  if (settings.error && !current) return <ErrorNotice message={settings.error} onRetry={settings.reload} />;
+  if (!current) return <p role="status">Loading settings…</p>;
+  const edit = (patch: Partial<Settings>) => {
+    setSaved(false);
+    setDraft({ ...current, ...patch });
+  };
+
+  const save = async (event: FormEvent) => {
+    event.preventDefault();
+    setError(null);
+    try {
+      await getApi().settings.update(current);
+      setDraft(null);
+      setSaved(true);
+      setHealth(await getApi().net.status());
+    } catch (e) {
+      setError(errorMessage(e));
+    }
+  };
+
+  const presetMatch = RPC_PRESETS.find((p) => p.url === current.rpcUrl);
+  return (
+    <form className="panel settings" onSubmit={save} aria-labelledby="settings-heading">
+      <h2 id="settings-heading">Settings</h2>
+      <fieldset>
+        <legend>Network</legend>
+        <label>
+          RPC
+          <select value={presetMatch?.url ?? "custom"} onChange={(e) => e.target.value !== "custom" && edit({ rpcUrl: e.target.value })}>
+            {RPC_PRESETS.map((p) => (
+              <option key={p.url} value={p.url}>
+                {p.label}
+              </option>
+            ))}
+            <option value="custom">Custom…</option>
+          </select>
+        </label>
+        <label>
+          RPC URL
+          <input value={current.rpcUrl} onChange={(e) => edit({ rpcUrl: e.target.value })} />
+        </label>
+        {health && (
+          <p role="status" data-testid="rpc-health">
+            {health.online ? `The RPC answers (${health.latencyMs ?? "?"} ms).` : `The RPC does not answer: ${health.reason ?? "unknown"}.`}
+          </p>
+        )}
+        <label>
+          Blob gateways (one URL per line)
+          <textarea
+            rows={3}
+            value={current.blobGateways.join("\n")}
+            onChange={(e) => edit({ blobGateways: e.target.value.split("\n").map((l) => l.trim()).filter(Boolean) })}
+          />
+        </label>
+      </fieldset>
+      <fieldset>
+        <legend>Work</legend>
+        <label>
+          Tasks prepared ahead
+          <input type="number" min={0} max={32} value={current.prefetchCount} onChange={(e) => edit({ prefetchCount: Number(e.target.value) })} />
+        </label>
+        <label>
+          Lock the key after (minutes idle)
+          <input type="number" min={1} max={1440} value={current.autoLockMinutes} onChange={(e) => edit({ autoLockMinutes: Number(e.target.value) })} />
+        </label>
+        <label>
+          Theme
+          <select value={current.theme} onChange={(e) => edit({ theme: e.target.value as Settings["theme"] })}>
+            <option value="dark">Dark</option>
+            <option value="light">Light</option>
+          </select>
+        </label>
+        <p className="muted small">Hotkeys are rebound from the shortcut overlay (press ? while labelling).</p>
+      </fieldset>
+      {error && <p role="alert" className="error-text">{error}</p>}
+      {saved && <p role="status">Saved.</p>}
+      <button type="submit" disabled={draft === null}>
+        Save
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,31 @@
+const LAMPORTS_PER_SOL = 1_000_000_000;
+
+/** Amounts as a labeller reads them: exact to the lamport, no trailing zeros, never in exponent form. */
+export function formatSol(lamports: number): string {
+  const whole = Math.trunc(lamports / LAMPORTS_PER_SOL);
+  const fraction = String(Math.abs(lamports % LAMPORTS_PER_SOL)).padStart(9, "0").replace(/0+$/, "");
+  return `${lamports < 0 && whole === 0 ? "-" : ""}${whole}${fraction ? `.${fraction}` : ""} SOL`;
+}
+
+export function shortAddress(address: string): string {
+  return address.length > 12 ? `${address.slice(0, 4)}…${address.slice(-4)}` : address;
+}
+
+export function formatDuration(ms: number): string {
+  const s = Math.max(0, Math.round(ms / 1000));
+  if (s < 60) return `${s} s`;
+  const m = Math.floor(s / 60);
+  if (m < 60) return `${m} min`;
+  const h = Math.floor(m / 60);
+  return h < 48 ? `${h} h ${m % 60} min` : `${Math.floor(h / 24)} d`;
+}
+
+/** "in 3 h" / "2 min ago" relative to now. Timestamps are unix seconds. */
+export function relativeTime(unixSeconds: number, now = Date.now()): string {
+  const delta = unixSeconds * 1000 - now;
+  return delta >= 0 ? `in ${formatDuration(delta)}` : `${formatDuration(-delta)} ago`;
+}
+
+export function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

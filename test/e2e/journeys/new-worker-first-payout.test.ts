@@ -1,0 +1,76 @@
+import { address } from "@solana/kit";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { AssignmentState, decodeAssignment, findAssignmentPda, findTaskPda } from "../../../shared/protocol";
+import { artifactPath, launchChromium, startBrowserShell } from "../support";
+import type { RunningShell } from "../support";
+import { startMarket, waitFor } from "./support/market";
+import type { Market } from "./support/market";
+import { dragBox, goTo, onboardNewWorker } from "./support/worker-ui";
+
+/**
+ * Journey a: someone who has never used Amplify opens the app, makes a key, gets funded on the
+ * localnet, registers, accepts a private task, labels it and is paid — asserted on chain.
+ */
+describe("journey a: a new worker from first launch to the first payout on a private task", () => {
+  let market: Market;
+  let shell: RunningShell;
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    market = await startMarket();
+    [shell, browser] = await Promise.all([startBrowserShell({ env: market.appEnv }), launchChromium()]);
+    page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  }, 120_000);
+  afterAll(async () => {
+    await browser?.close();
+    await shell?.stop();
+    await market?.close();
+  });
+
+  it("onboards, accepts, labels and gets paid exactly the price minus the fee", { timeout: 180_000 }, async () => {
+    const created = await market.post({ key: "private-one", title: "Private shapes", isPrivate: true, seeds: [501], priceLamports: 10_000_000n });
+    await market.startKeyService();
+
+    await page.goto(shell.url);
+    await page.screenshot({ path: artifactPath("journey-a-1-welcome.png") });
+    const worker = address(await onboardNewWorker(page, "correct horse battery staple"));
+
+    const row = page.locator(`[data-testid=campaign-row][data-campaign="${created.campaign}"]`);
+    await row.waitFor({ timeout: 30_000 });
+    await page.screenshot({ path: artifactPath("journey-a-2-market.png") });
+    await row.getByRole("button", { name: "Accept" }).click();
+    await page.getByRole("heading", { name: "My queue" }).waitFor({ timeout: 30_000 });
+
+    // The requester's key service grants the wrapped key within a second or two of the accept.
+    await page.locator("[data-testid=queue-row][data-state=key_granted]").waitFor({ timeout: 30_000 });
+    const before = await market.chain.balance(worker);
+    await page.getByRole("button", { name: "Start labelling" }).click();
+    await page.getByTestId("canvas-surface").waitFor({ timeout: 30_000 });
+    await dragBox(page, [0.3, 0.3], [0.6, 0.6]);
+    await expect.poll(() => page.getByTestId("shape-list").getByRole("option").count(), { timeout: 10_000 }).toBe(1);
+    await page.screenshot({ path: artifactPath("journey-a-3-labelling.png") });
+    await page.keyboard.press("Control+Enter");
+    // Submitting moves on to the next task; with none left, back to the (now empty) queue.
+    await page.getByRole("heading", { name: "My queue" }).waitFor({ timeout: 30_000 });
+
+    await goTo(page, "Outbox");
+    await page.locator("[data-testid=outbox-row][data-state=confirmed]").waitFor({ timeout: 60_000 });
+    await page.screenshot({ path: artifactPath("journey-a-4-paid.png") });
+
+    // On chain: the assignment is submitted and the worker was paid price − 5 % fee − the tx fee.
+    const [task] = await findTaskPda(created.campaign, 0);
+    const [assignmentAddress] = await findAssignmentPda(task, worker);
+    const account = await market.chain.rpc.getAccountInfo(assignmentAddress, { encoding: "base64" }).send();
+    const assignment = decodeAssignment(new Uint8Array(Buffer.from(account.value!.data[0], "base64")));
+    expect(assignment.state).toBe(AssignmentState.Submitted);
+    await waitFor(async () => (await market.chain.balance(worker)) > before, "the payout");
+    const gained = (await market.chain.balance(worker)) - before;
+    expect(gained).toBe(10_000_000n - 500_000n - 5_000n);
+
+    await goTo(page, "Wallet");
+    await expect.poll(() => page.getByTestId("wallet-earned").textContent(), { timeout: 20_000 }).toBe("0.0095 SOL");
+    await page.screenshot({ path: artifactPath("journey-a-5-wallet.png") });
+  });
+});
