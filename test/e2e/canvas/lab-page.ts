@@ -37,7 +37,11 @@ export class LabPage {
   /** Waits for the editor, the canvas and a first fit, and remembers where the canvas is. */
   async ready(): Promise<void> {
     await this.page.waitForSelector("[data-testid=canvas-surface] canvas", { timeout: 30_000 });
-    await this.page.waitForFunction("(window.amplifyLab?.editor.viewSize.width ?? 0) > 10", undefined, { timeout: 30_000 });
+    // polled from here: the page's CSP (rightly) forbids the eval that waitForFunction needs
+    for (let tries = 0; !(await this.page.evaluate("(window.amplifyLab?.editor.viewSize.width ?? 0) > 10")); tries++) {
+      if (tries > 300) throw new Error("the lab's editor never appeared");
+      await this.page.waitForTimeout(100);
+    }
     const box = await this.page.getByTestId("canvas-surface").boundingBox();
     if (!box) throw new Error("the canvas surface has no box");
     this.origin.left = box.x;

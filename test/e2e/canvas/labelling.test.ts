@@ -164,4 +164,71 @@ describe("labelling canvas: real mouse and keyboard, saved through the contract"
     expect(timer).toMatch(/^\d\d:\d\d$/);
     expect(lab.errors).toEqual([]);
   });
+
+  it("marks model guesses, flags them edited when touched, and reads the shape list as a listbox", async () => {
+    const harbour = await LabPage.open(browser, shell, "scene=harbour&shapes=40&size=2048");
+    const list = harbour.page.getByRole("listbox", { name: /Shapes, \d+ in total/ });
+    const total = Number((await list.getAttribute("aria-label"))?.match(/(\d+) in total/)?.[1]);
+    const doc = await harbour.document();
+    expect(total).toBe(doc.shapes.length);
+    const guesses = doc.shapes.filter((s) => s.source?.kind === "model");
+    expect(guesses.length).toBeGreaterThan(2);
+    // virtualised: far fewer rows in the DOM than shapes, each with its position in the set
+    const rows = list.getByRole("option");
+    expect(await rows.count()).toBeLessThan(total);
+    expect(await rows.first().getAttribute("aria-setsize")).toBe(String(total));
+    expect(await rows.first().getAttribute("aria-label")).toMatch(/^1\. Box, \w+, at \d+, \d+, \d+ by \d+ pixels, model guess$/);
+
+    // Tab on the canvas selects the first shape (a guess); a nudge makes it an edited guess
+    await harbour.press("Tab");
+    expect(await harbour.selection()).toEqual([guesses[0]!.id]);
+    await harbour.press("ArrowLeft");
+    const edited = (await harbour.document()).shapes.find((s) => s.id === guesses[0]!.id) as BoxShape;
+    expect(edited.source).toMatchObject({ kind: "model", edited: true });
+    expect(edited.x).toBe((guesses[0] as BoxShape).x - 1);
+    expect(await rows.first().getAttribute("aria-label")).toMatch(/edited model guess$/);
+
+    // F6 moves focus to the list; arrows walk and select; focus is visible there
+    await harbour.press("F6");
+    expect(await harbour.page.evaluate("document.activeElement?.getAttribute('data-testid')")).toBe("shape-list");
+    await harbour.press("ArrowDown");
+    expect(await harbour.selection()).toEqual([doc.shapes[1]!.id]);
+    expect(await rows.nth(1).getAttribute("aria-selected")).toBe("true");
+    await harbour.press("l"); // shortcuts still act from the list
+    expect((await harbour.document()).shapes[1]!.locked).toBe(true);
+    await harbour.page.close();
+  });
+
+  it("rebinds a shortcut in the overlay, persists it in settings, and copies the previous task's shapes", async () => {
+    const page = lab.page;
+    await lab.press("Shift+Slash");
+    const dialog = page.getByRole("dialog", { name: "Keyboard shortcuts" });
+    await dialog.waitFor();
+    await dialog.getByRole("button", { name: "Change the shortcut for Box tool" }).click();
+    await page.keyboard.press("r");
+    await expect.poll(() => dialog.getByRole("status").textContent()).toContain("tool.box is now R");
+    await page.keyboard.press("Escape");
+    await dialog.waitFor({ state: "detached" });
+    await lab.press("v");
+    await lab.press("r");
+    const boxButton = page.getByRole("toolbar", { name: "Canvas tools" }).getByRole("button", { name: "Box", exact: true });
+    expect(await boxButton.getAttribute("aria-pressed")).toBe("true");
+
+    // next task (D) saves this one; the harbour scene then copies street's shapes (Ctrl+Shift+V)
+    const street = await lab.document();
+    await lab.press("d");
+    await expect.poll(() => page.evaluate("window.amplifyLab?.taskId")).toBe("lab:harbour");
+    await lab.ready();
+    const harbourBefore = (await lab.document()).shapes.length;
+    await lab.press("Control+Shift+v");
+    const copied = (await lab.document()).shapes.slice(harbourBefore);
+    expect(copied.map((s) => s.label)).toEqual(street.shapes.map((s) => s.label));
+    expect(copied.every((s) => s.source?.kind === "human")).toBe(true);
+
+    await lab.reload();
+    await lab.press("b"); // no longer bound: the rebinding survived the reload through settings
+    await lab.press("v");
+    await lab.press("r");
+    expect(await boxButton.getAttribute("aria-pressed")).toBe("true");
+  });
 });
