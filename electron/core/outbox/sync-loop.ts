@@ -20,6 +20,8 @@ export interface SyncLoopOptions {
   /** How long to wait before looking for the confirmation of a sent transaction. */
   readonly confirmPollMs?: number;
   readonly idleMs?: number;
+  /** Longest wait between attempts of one item (the backoff's cap). */
+  readonly maxBackoffMs?: number;
   readonly log?: (line: string) => void;
 }
 
@@ -109,7 +111,7 @@ export class SyncLoop {
     if (rows.length === 0) return 0;
     const changed = new Set<string>();
     const transient = (row: OutboxRow, error: unknown): void => {
-      repo.retryLater(row.id, `will retry: ${describe(error)}`, this.now() + backoffMs(row.attempts));
+      repo.retryLater(row.id, `will retry: ${describe(error)}`, this.now() + backoffMs(row.attempts, 1_000, this.options.maxBackoffMs ?? 60_000));
       changed.add(row.id);
     };
 

@@ -94,6 +94,8 @@ export function createWorkerServices(options: WorkerServicesOptions): WorkerServ
       }),
     ],
     onChange: emitOutbox,
+    // A tuning knob for tests and benches; the default suits people.
+    ...(process.env.AMPLIFY_SYNC_MAX_BACKOFF_MS ? { maxBackoffMs: Number(process.env.AMPLIFY_SYNC_MAX_BACKOFF_MS) } : {}),
     onOnline: (online, reason) => {
       outbox?.noteOnline(online, reason);
       emitOutbox([]);

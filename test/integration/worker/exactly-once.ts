@@ -1,0 +1,42 @@
+// Shared steps of the reliability tests: queue results through the contract, then check on
+// chain that each was paid exactly once and nothing was lost.
+import { expect } from "vitest";
+import { emptyDocument } from "../../../shared/annotation";
+import { AssignmentState, decodeAssignment, decodeWorkerProfile, findWorkerProfilePda } from "../../../shared/protocol";
+import { address } from "@solana/kit";
+import type { CampaignFixture, Market, WorkerCore } from "./market-harness";
+
+export interface Queued {
+  readonly id: string;
+  readonly resultHash: string;
+}
+
+/** Accepts `count` tasks of a public campaign and lists them (so the core knows them). */
+export async function acceptTasks(worker: WorkerCore, fixture: CampaignFixture, count: number): Promise<string[]> {
+  const outcomes = await worker.call("market:accept", { items: [{ campaign: fixture.campaign, count }] });
+  const failed = outcomes.filter((o) => !o.ok);
+  if (failed.length) throw new Error(`accept failed: ${failed.map((f) => f.error).join("; ")}`);
+  const tasks = await worker.call("tasks:list");
+  return tasks.filter((t) => t.campaign === fixture.campaign).map((t) => t.id);
+}
+
+export async function submitAll(worker: WorkerCore, ids: readonly string[]): Promise<Queued[]> {
+  const queued: Queued[] = [];
+  for (const id of ids) {
+    const doc = { ...emptyDocument(id, []), classes: [], timeSpentMs: 1234 };
+    const { resultHash } = await worker.call("tasks:submit", { id, doc });
+    queued.push({ id, resultHash });
+  }
+  return queued;
+}
+
+export async function expectPaidExactlyOnce(market: Market, fixture: CampaignFixture, queued: readonly Queued[], escrowBefore: bigint, worker: string): Promise<void> {
+  expect(escrowBefore - (await market.lamports(fixture.escrow))).toBe(BigInt(queued.length) * fixture.price);
+  for (const { id, resultHash } of queued) {
+    const assignment = decodeAssignment((await market.chain.account(id))!.data);
+    expect(assignment.state).toBe(AssignmentState.Submitted);
+    expect(Buffer.from(assignment.resultHash).toString("hex")).toBe(resultHash);
+  }
+  const [profile] = await findWorkerProfilePda(address(worker));
+  expect(decodeWorkerProfile((await market.chain.account(profile))!.data).submittedCount).toBe(queued.length);
+}
