@@ -5,6 +5,7 @@ import path from "node:path";
 import { lamports, type Address } from "@solana/kit";
 import { AmplifyChain, createCampaign, loadKeyFile, newKeyFile, startKeyService, type RequesterKeys } from "../../cli/src/requester";
 import { DEMO_CAMPAIGNS, writeDemoCampaignFiles } from "./demoCampaigns";
+import { writeDemoPhotoFiles } from "./demoPhotos";
 
 export interface DemoOptions {
   rpcUrl: string;
@@ -42,8 +43,15 @@ export async function startDemo(opts: DemoOptions): Promise<Demo> {
     log(`worker ${worker} funded`);
   }
   const campaigns: Address[] = [];
-  for (const spec of DEMO_CAMPAIGNS) {
-    const files = writeDemoCampaignFiles(spec, path.join(dir, "campaigns", spec.key));
+  const specs = DEMO_CAMPAIGNS.map((spec) => ({ spec, files: writeDemoCampaignFiles(spec, path.join(dir, "campaigns", spec.key)) }));
+  const photos = writeDemoPhotoFiles(path.join(dir, "campaigns", "photos"));
+  if (photos) {
+    specs.push({
+      spec: { key: "photos", title: "Demo: box the objects in real photos", instructions: "", tool: "box", isPrivate: false, priceLamports: 3_000_000n, replication: 2, seeds: [] },
+      files: photos,
+    });
+  } else log("no demo photos in assets/demo/photos: scene campaigns only");
+  for (const { spec, files } of specs) {
     const created = await createCampaign({
       chain,
       keys,

@@ -32,7 +32,7 @@ let worker: Awaited<ReturnType<typeof generateKeyPairSigner>>;
 
 it.skipIf(!("program" in program))("posts public and private campaigns for boxes, polygons and classes, and funds the worker", async () => {
   const campaigns = await chain.campaigns(demo.requester);
-  expect(campaigns).toHaveLength(3);
+  expect(campaigns.length).toBeGreaterThanOrEqual(3); // a fourth, of real photos, when assets/demo/photos ships
   expect(campaigns.some((c) => c.account.isPrivate)).toBe(true);
   expect(campaigns.some((c) => !c.account.isPrivate)).toBe(true);
   for (const c of campaigns) expect((await chain.tasks(c.address)).length).toBe(c.account.taskCount);
