@@ -4,6 +4,7 @@ import type { Dispatch } from "./api";
 import type { AppIdentity } from "./app";
 import { appHandlers } from "./app";
 import { DraftRepository, draftHandlers } from "./drafts";
+import { createFirstGuess } from "./first-guess";
 import { Keystore, keysHandlers } from "./keystore";
 import { NetMonitor } from "./net";
 import { SettingsRepository, defaultSettings, settingsHandlers } from "./settings";
@@ -40,6 +41,7 @@ export function createCore(options: CoreOptions): Core {
   const drafts = new DraftRepository(store);
   const keystore = new Keystore({ dataDir: options.identity.dataDir, autoLockMinutes: () => settings.get().autoLockMinutes });
   keystore.onChange((status) => events.emit("keys:changed", status));
+  const firstGuess = createFirstGuess({ dataDir: options.identity.dataDir, store, events, log });
   const worker = createWorkerServices({ dataDir: options.identity.dataDir, store, settings, events, keystore, drafts, log, ...(options.wsUrl ? { wsUrl: options.wsUrl } : {}) });
 
   const handlers: Handlers = {
@@ -47,6 +49,7 @@ export function createCore(options: CoreOptions): Core {
     ...settingsHandlers(settings, events),
     ...draftHandlers(drafts),
     ...keysHandlers(keystore),
+    ...firstGuess.handlers,
     ...worker.handlers,
     ...walletHandlers(new WalletService({ rpcUrl: () => settings.get().rpcUrl, owner: () => keystore.address() })),
   };
@@ -67,6 +70,7 @@ export function createCore(options: CoreOptions): Core {
     async dispose() {
       net.dispose();
       await worker.dispose();
+      await firstGuess.dispose();
       keystore.dispose();
       events.dispose();
       store.close();

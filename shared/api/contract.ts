@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import { appCalls, appEvents } from "./app";
 import { draftsCalls } from "./drafts";
+import { firstGuessCalls, firstGuessEvents } from "./first-guess";
 import { keysCalls, keysEvents } from "./keys";
 import { marketCalls, marketEvents } from "./market";
 import { outboxCalls, outboxEvents } from "./outbox";
@@ -24,6 +25,7 @@ export const calls = {
   ...tasksCalls,
   ...outboxCalls,
   ...walletCalls,
+  ...firstGuessCalls,
 } as const;
 
 export const events = {
@@ -33,6 +35,7 @@ export const events = {
   ...marketEvents,
   ...tasksEvents,
   ...outboxEvents,
+  ...firstGuessEvents,
 } as const;
 
 export type Calls = typeof calls;

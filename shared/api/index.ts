@@ -12,5 +12,6 @@ export * from "./profile";
 export * from "./market";
 export * from "./tasks";
 export * from "./outbox";
+export * from "./first-guess";
 export * from "./bridge";
 export * from "./wallet";

@@ -1,0 +1,10 @@
+import type { HandlerGroup } from "../api";
+import type { FirstGuessService } from "./first-guess-service";
+
+export function firstGuessHandlers(service: FirstGuessService): HandlerGroup<"guesses:status" | "guesses:setEnabled" | "guesses:suggest"> {
+  return {
+    "guesses:status": () => service.status(),
+    "guesses:setEnabled": ({ campaignId, enabled }) => service.setEnabled(campaignId, enabled),
+    "guesses:suggest": (request) => service.suggest(request),
+  };
+}

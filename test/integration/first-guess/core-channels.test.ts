@@ -1,0 +1,41 @@
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createCore } from "../../../electron/core/core";
+import type { Core } from "../../../electron/core/core";
+import { AnnotationDocument, emptyDocument } from "../../../shared/annotation/document";
+
+const photos = join(import.meta.dirname, "../../../assets/demo/photos");
+const labels = [{ id: "person", name: "person", color: "#ff8800" }];
+
+describe("first guesses through core's contract", () => {
+  let dataDir: string;
+  let core: Core;
+  beforeAll(() => {
+    dataDir = mkdtempSync(join(tmpdir(), "fg-core-"));
+    core = createCore({ identity: { name: "Amplify", version: "0.0.0-test", shell: "browser", dataDir }, background: false, log: () => {} });
+  });
+  afterAll(async () => {
+    await core.dispose();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it("lists the shipped model, toggles a campaign and suggests pre-labels for a task", async () => {
+    const status = await core.dispatch("guesses:status", {});
+    expect(status).toMatchObject({ ok: true, value: { state: "idle", refused: [], models: [{ id: "mb3-centernet-coco@3.3.6", origin: "shipped" }] } });
+
+    const off = await core.dispatch("guesses:suggest", { taskId: "t1", campaignId: "camp", image: readFileSync(join(photos, "astronaut.png")), labels });
+    expect(off).toMatchObject({ ok: false, error: { code: "rejected" } });
+
+    expect(await core.dispatch("guesses:setEnabled", { campaignId: "camp", enabled: true })).toEqual({ ok: true, value: { campaignId: "camp", enabled: true } });
+    const reply = await core.dispatch("guesses:suggest", { taskId: "t1", campaignId: "camp", image: new Uint8Array(readFileSync(join(photos, "astronaut.png"))), labels });
+    if (!reply.ok) throw new Error(reply.error.message);
+    const value = reply.value as { shapes: unknown[] };
+    expect(value.shapes.length).toBeGreaterThanOrEqual(1);
+    const doc = { ...emptyDocument("t1", labels), image: { width: 512, height: 512 }, shapes: value.shapes };
+    expect(AnnotationDocument.parse(doc).shapes[0]).toMatchObject({ label: "person", source: { kind: "model", model: "mb3-centernet-coco@3.3.6" } });
+    // The switch is stored: it survives a status read from the store.
+    expect(await core.dispatch("guesses:status", {})).toMatchObject({ ok: true, value: { enabledCampaigns: ["camp"], state: "ready" } });
+  });
+});
