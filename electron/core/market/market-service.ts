@@ -80,8 +80,11 @@ export class MarketService {
     const signer = this.keystore.signer();
     const outcomes: AcceptOutcome[] = [];
     const planned: { campaign: string; task: string; ix: Instruction }[] = [];
+    const chosen = new Set<string>();
     for (const item of items) {
-      const free = await this.freeTasks(item.campaign, signer.address);
+      // The same campaign may be named twice: never plan one task twice.
+      const free = (await this.freeTasks(item.campaign, signer.address)).filter((t) => !chosen.has(t));
+      for (const task of free.slice(0, item.count)) chosen.add(task);
       if (free.length === 0) outcomes.push(failure(item.campaign, null, "no free task in this campaign for you"));
       for (const task of free.slice(0, item.count)) {
         planned.push({ campaign: item.campaign, task, ix: await getAcceptTaskInstruction({ worker: signer, campaign: address(item.campaign), task: address(task) }) });
