@@ -50,3 +50,7 @@ export function createFirstGuess(options: FirstGuessOptions) {
   });
   return { service, handlers: firstGuessHandlers(service), dispose: () => service.dispose() };
 }
+export { DEFAULT_WEIGHTS, consensusShapes, scoreTask, summarizeWorkers } from "./model-consensus";
+export type { Agreement, Answer, ConsensusShape, ConsensusWeights, Vote, WorkerAgreement, WorkerSummary } from "./model-consensus";
+export { createModelVoter } from "./model-voter";
+export type { ModelVoter, ModelVoterOptions } from "./model-voter";
