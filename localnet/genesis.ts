@@ -32,7 +32,10 @@ export async function bootstrapAmplify(ledger: Ledger, log: (line: string) => vo
   if (ledger.getAccount(config)) return;
   const faucet = await createKeyPairSignerFromPrivateKeyBytes(ledger.faucet.seed);
   const treasury = treasuryAddress(ledger);
-  if (!ledger.getAccount(treasury)) ledger.airdrop(treasury, TREASURY_FLOAT);
+  if (!ledger.getAccount(treasury)) {
+    const funded = ledger.airdrop(treasury, TREASURY_FLOAT);
+    if (funded.kind === "landed") await funded.durable;
+  }
   const ix = await getInitConfigInstruction({ payer: faucet, authority: faucet.address, treasury });
   const latest = ledger.latestBlockhash();
   const message = pipe(
@@ -47,5 +50,6 @@ export async function bootstrapAmplify(ledger: Ledger, log: (line: string) => vo
     const detail = outcome.kind === "preflightFailed" ? outcome.simulation.logs.join("\n") : outcome.kind;
     throw new Error(`could not initialise the Amplify config: ${detail}`);
   }
+  await outcome.durable;
   log(`Amplify config initialised (fee 5 %, treasury ${treasury})`);
 }

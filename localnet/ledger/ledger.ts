@@ -8,7 +8,7 @@ import { Clock, FailedTransactionMetadata, LiteSVM, type TransactionMetadata } f
 import { address, getBase58Decoder, getBase64Decoder, lamports, type Address } from "@solana/kit";
 import { createFaucet, type Faucet } from "./faucet";
 import { transactionFee } from "./fees";
-import { LedgerStore, type StoredAccount, type StoredTransaction } from "./ledgerStore";
+import { LedgerStore, type NewTransaction, type StoredAccount, type StoredTransaction } from "./ledgerStore";
 import { SlotClock } from "./slotClock";
 import { isStaticWritable, parseWireTransaction, type ParsedTransaction } from "./txWire";
 import {
@@ -59,7 +59,8 @@ export interface InnerInstructionsJson {
 }
 
 export type SendOutcome =
-  | { kind: "landed"; signature: string; err: TransactionErrorJson | null }
+  /** Executed; `durable` resolves once it is on disk (only then may anyone be told). */
+  | { kind: "landed"; signature: string; err: TransactionErrorJson | null; durable: Promise<void> }
   /** Never executed (e.g. expired blockhash, cannot pay the fee): a cluster silently drops it. */
   | { kind: "dropped"; signature: string; err: TransactionErrorJson }
   | { kind: "preflightFailed"; signature: string; simulation: Simulation }
@@ -80,6 +81,12 @@ export interface SignatureStatus {
   err: TransactionErrorJson | null;
 }
 
+interface PendingCommit {
+  accounts: Array<StoredAccount | { address: string; deleted: true }>;
+  tx: NewTransaction;
+  event: TransactionEvent;
+}
+
 interface LedgerEvents {
   slot: [slot: number];
   transaction: [event: TransactionEvent];
@@ -93,6 +100,8 @@ export class Ledger extends EventEmitter<LedgerEvents> {
   private readonly clock: SlotClock;
   private readonly timer: NodeJS.Timeout;
   private clockSlot = -1;
+  private readonly pending = new Set<string>();
+  private queue: Array<PendingCommit & { resolve: () => void; reject: (e: unknown) => void }> = [];
   private lastPersistedAt = 0;
   private closed = false;
   private readonly b58 = getBase58Decoder();
@@ -223,7 +232,7 @@ export class Ledger extends EventEmitter<LedgerEvents> {
     if (!opts.replaceRecentBlockhash && !this.isBlockhashValid(tx.recentBlockhash)) {
       return emptySimulation(BLOCKHASH_NOT_FOUND);
     }
-    if (this.store.hasTransaction(tx.signatures[0] ?? "")) return emptySimulation(ALREADY_PROCESSED);
+    if (this.knows(tx.signatures[0] ?? "")) return emptySimulation(ALREADY_PROCESSED);
     this.svm.withSigverify(opts.sigVerify);
     try {
       let result;
@@ -253,7 +262,7 @@ export class Ledger extends EventEmitter<LedgerEvents> {
       if (sim.err === "SignatureFailure") return { kind: "signatureFailure", signature };
       if (sim.err !== null) return { kind: "preflightFailed", signature, simulation: sim };
     }
-    if (this.store.hasTransaction(signature)) return { kind: "dropped", signature, err: ALREADY_PROCESSED };
+    if (this.knows(signature)) return { kind: "dropped", signature, err: ALREADY_PROCESSED };
     if (!this.isBlockhashValid(tx.recentBlockhash)) return { kind: "dropped", signature, err: BLOCKHASH_NOT_FOUND };
     return this.execute(tx);
   }
@@ -280,6 +289,7 @@ export class Ledger extends EventEmitter<LedgerEvents> {
 
   close(): void {
     if (this.closed) return;
+    this.flush();
     this.closed = true;
     clearInterval(this.timer);
     this.store.setMeta("slot", String(this.clock.currentSlot()));
@@ -327,11 +337,11 @@ export class Ledger extends EventEmitter<LedgerEvents> {
         ? { returnData: { programId: sim.returnData.programId, data: [getBase64Decoder().decode(sim.returnData.data), "base64"] } }
         : {}),
     };
-    this.store.commit(
-      accounts
+    const durable = this.enqueue({
+      accounts: accounts
         .filter((a) => !(a.state?.executable ?? false))
         .map((a) => (a.state ? a.state : { address: a.address, deleted: true as const })),
-      {
+      tx: {
         signature,
         slot,
         blockTime,
@@ -340,11 +350,47 @@ export class Ledger extends EventEmitter<LedgerEvents> {
         err: err === null ? null : JSON.stringify(err),
         addresses: keys.all,
       },
-      slot,
-    );
-    this.lastPersistedAt = Date.now();
-    this.emit("transaction", { signature, slot, err, logs: sim.logs, mentions: keys.all, accounts });
-    return { kind: "landed", signature, err };
+      event: { signature, slot, err, logs: sim.logs, mentions: keys.all, accounts },
+    });
+    return { kind: "landed", signature, err, durable };
+  }
+
+  /** Whether a signature has landed, durably or still in the commit queue. */
+  private knows(signature: string): boolean {
+    return this.pending.has(signature) || this.store.hasTransaction(signature);
+  }
+
+  /**
+   * Group commit: transactions executed in the same turn of the event loop share one SQLite
+   * transaction (one fsync at synchronous=FULL). Their senders and subscribers hear of them
+   * only after it, so nothing confirmed can be lost to a crash.
+   */
+  private enqueue(record: PendingCommit): Promise<void> {
+    this.pending.add(record.tx.signature);
+    return new Promise<void>((resolve, reject) => {
+      this.queue.push({ ...record, resolve, reject });
+      if (this.queue.length === 1) setImmediate(() => this.flush());
+    });
+  }
+
+  private flush(): void {
+    const batch = this.queue.splice(0);
+    if (batch.length === 0) return;
+    try {
+      this.store.commitMany(batch.map((b) => ({ accounts: b.accounts, tx: b.tx })), this.clockSlot);
+      this.lastPersistedAt = Date.now();
+    } catch (e) {
+      for (const b of batch) {
+        this.pending.delete(b.tx.signature);
+        b.reject(e);
+      }
+      return;
+    }
+    for (const b of batch) {
+      this.pending.delete(b.tx.signature);
+      b.resolve();
+      this.emit("transaction", b.event);
+    }
   }
 
   private accountKeys(tx: ParsedTransaction): {

@@ -123,6 +123,14 @@ export class LedgerStore {
     })();
   }
 
+  /** Several transactions' records in one durable SQLite transaction (group commit). */
+  commitMany(items: Array<{ accounts: Array<StoredAccount | { address: string; deleted: true }>; tx: NewTransaction }>, slot: number): void {
+    this.db.transaction(() => {
+      for (const item of items) this.commit(item.accounts, item.tx);
+      this.stmts.setMeta.run("slot", String(slot));
+    })();
+  }
+
   getTransaction(signature: string): StoredTransaction | undefined {
     const row = this.stmts.txBySig.get(signature);
     return row ? toStoredTransaction(row) : undefined;

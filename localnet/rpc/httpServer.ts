@@ -33,22 +33,22 @@ function errorResponse(id: Id, e: unknown): Record<string, unknown> {
   return { jsonrpc: "2.0", error: { code: INTERNAL_ERROR, message: "Internal error" }, id };
 }
 
-export function handleRpcPayload(ledger: Ledger, payload: unknown): unknown {
-  const one = (raw: unknown): Record<string, unknown> => {
+export async function handleRpcPayload(ledger: Ledger, payload: unknown): Promise<unknown> {
+  const one = async (raw: unknown): Promise<Record<string, unknown>> => {
     const parsed = requestSchema.safeParse(raw);
     const id: Id = raw && typeof raw === "object" && "id" in raw && (typeof raw.id === "number" || typeof raw.id === "string") ? raw.id : null;
     if (!parsed.success) return errorResponse(id, new RpcError(INVALID_REQUEST, "Invalid request"));
     const method = rpcMethods.get(parsed.data.method);
     if (!method) return errorResponse(id, new RpcError(METHOD_NOT_FOUND, "Method not found"));
     try {
-      return { jsonrpc: "2.0", result: method({ ledger }, parsed.data.params), id };
+      return { jsonrpc: "2.0", result: await method({ ledger }, parsed.data.params), id };
     } catch (e) {
       return errorResponse(id, e);
     }
   };
   if (Array.isArray(payload)) {
     if (payload.length === 0) return errorResponse(null, new RpcError(INVALID_REQUEST, "Invalid request"));
-    return payload.map(one);
+    return Promise.all(payload.map(one));
   }
   return one(payload);
 }
@@ -80,7 +80,7 @@ export function startRpcServer(ledger: Ledger, opts: { host: string; port: numbe
       } catch {
         return reply(200, stringifyJson({ jsonrpc: "2.0", error: { code: PARSE_ERROR, message: "Parse error" }, id: null }));
       }
-      reply(200, stringifyJson(handleRpcPayload(ledger, payload)));
+      void handleRpcPayload(ledger, payload).then((response) => reply(200, stringifyJson(response)));
     });
   });
   server.keepAliveTimeout = 60_000;

@@ -9,6 +9,7 @@ export interface RpcContext {
 }
 
 export type RpcMethod = (ctx: RpcContext, params: unknown) => unknown;
+// (A method may return a promise: sendTransaction waits for its group commit.)
 
 export function contextOf(ctx: RpcContext): { slot: number; apiVersion: string } {
   return { slot: ctx.ledger.currentSlot(), apiVersion: API_VERSION };

@@ -102,7 +102,7 @@ function messageJson(tx: ParsedTransaction): Record<string, unknown> {
 }
 
 export const transactionMethods: Record<string, RpcMethod> = {
-  sendTransaction: (ctx, params) => {
+  sendTransaction: async (ctx, params) => {
     const [data, config] = parseParams(z.tuple([z.string(), sendConfig.optional()]), params);
     checkMinContextSlot(ctx, config);
     const tx = decodeWire(data, config?.encoding);
@@ -118,6 +118,9 @@ export const transactionMethods: Record<string, RpcMethod> = {
           simulationValue(sim, { accounts: null, replacementBlockhash: null, innerInstructions: false }),
         );
       }
+      case "landed":
+        await outcome.durable;
+        return outcome.signature;
       default:
         return outcome.signature;
     }
@@ -230,12 +233,13 @@ export const transactionMethods: Record<string, RpcMethod> = {
       confirmationStatus: "finalized",
     }));
   },
-  requestAirdrop: (ctx, params) => {
+  requestAirdrop: async (ctx, params) => {
     const [pubkey, amount] = parseParams(z.tuple([z.string(), z.number().int().positive(), commitmentConfig.optional()]), params);
     const outcome = ctx.ledger.airdrop(checkPubkey(pubkey), BigInt(amount));
     if (outcome.kind !== "landed" || outcome.err !== null) {
       throw new RpcError(-32603, "Internal error: airdrop failed");
     }
+    await outcome.durable;
     return outcome.signature;
   },
   getFeeForMessage: (ctx, params) => {

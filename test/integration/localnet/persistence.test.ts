@@ -101,10 +101,11 @@ describe("persistence", () => {
     while (confirmed.length < 150 && running > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 5));
     expect(confirmed.length).toBeGreaterThan(20);
     expect(errors).toEqual([]);
+    const exited = new Promise((r) => child.once("exit", r));
     child.kill("SIGKILL");
     killed = true;
     await Promise.all(workers);
-    await new Promise((r) => child.once("exit", r));
+    await exited;
 
     const h = await startHarness({ home });
     open.push(h);
