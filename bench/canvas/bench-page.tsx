@@ -6,6 +6,7 @@ import type { Shape } from "../../shared/annotation";
 import { emptyDocument } from "../../shared/annotation";
 import { LabelView } from "../../renderer/src/canvas/LabelView";
 import type { Editor } from "../../renderer/src/canvas/editor/editor";
+import type { SettledPainter } from "../../renderer/src/canvas/layers/settled-painter";
 import { documentLabels } from "../../renderer/src/canvas/editor/label-schema";
 import { LAB_SCHEMA } from "../../renderer/src/views/lab/lab-task";
 import { loadShapes, renderScene } from "../../renderer/src/views/lab/procedural-scene";
@@ -13,6 +14,8 @@ import { NaiveCanvas } from "./naive-canvas";
 
 export interface FrameStats {
   readonly fps: number;
+  /** Our canvas only: how many frames re-rendered the shape snapshot. */
+  readonly renders: number;
   readonly frames: number;
   readonly worstMs: number;
 }
@@ -27,6 +30,7 @@ interface Driver {
 const SIZE = 8192;
 let image: ImageBitmap | null = null;
 let driver: Driver | null = null;
+let painter: SettledPainter | null = null;
 
 function container(): HTMLDivElement {
   document.body.replaceChildren();
@@ -50,6 +54,7 @@ async function mountOurs(shapes: Shape[]): Promise<Driver> {
         onSave={async () => undefined}
         autosaveMs={3_600_000}
         onEditor={resolve}
+        onPainter={(p) => (painter = p)}
       />,
     ),
   );
@@ -78,6 +83,7 @@ function nextFrame(): Promise<number> {
 
 /** Runs `step` once per animation frame and reports the frame rate the page sustained. */
 async function measure(frames: number, step: (i: number) => void): Promise<FrameStats> {
+  const rendersBefore = painter?.renders ?? 0;
   for (let i = 0; i < 5; i++) {
     step(i);
     await nextFrame();
@@ -93,7 +99,7 @@ async function measure(frames: number, step: (i: number) => void): Promise<Frame
   }
   // one more frame so the last step's draw is included
   const end = await nextFrame();
-  return { fps: (frames * 1000) / (end - start), frames, worstMs: Math.round(worst) };
+  return { fps: (frames * 1000) / (end - start), frames, worstMs: Math.round(worst), renders: (painter?.renders ?? 0) - rendersBefore };
 }
 
 const benchApi = {
@@ -102,6 +108,7 @@ const benchApi = {
   },
   async mount(kind: "ours" | "naive", count: number): Promise<void> {
     driver?.destroy();
+    painter = null;
     const shapes = loadShapes(count, SIZE);
     if (kind === "ours") driver = await mountOurs(shapes);
     else {

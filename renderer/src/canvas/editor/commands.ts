@@ -1,5 +1,5 @@
 import type { AnnotationDocument, Shape } from "../../../../shared/annotation";
-import { resizeBoxBy, translateBox } from "../geometry/box-geometry";
+import { MIN_BOX_SIZE, resizeBoxBy, translateBox } from "../geometry/box-geometry";
 import { translatePolygon } from "../geometry/polygon-geometry";
 import { shapeBounds } from "../geometry/shape-geometry";
 import { clipboardShapes, copyToClipboard } from "./clipboard";
@@ -113,6 +113,26 @@ function deleteSelection(editor: Editor): boolean {
   return true;
 }
 
+/**
+ * Keyboard-only drawing: a new shape of the active tool's kind at the centre of the view,
+ * selected, so arrows move it and Alt+arrows size it (polygons: a triangle to move).
+ */
+function insertShape(editor: Editor): boolean {
+  const kind = editor.tool.id === "polygon" ? "polygon" : editor.schema.tools.includes("box") ? "box" : null;
+  if (!kind) return false;
+  const vp = editor.viewport;
+  const cx = Math.min(editor.image.width, Math.max(0, (editor.viewSize.width / 2 - vp.x) / vp.scale));
+  const cy = Math.min(editor.image.height, Math.max(0, (editor.viewSize.height / 2 - vp.y) / vp.scale));
+  const size = Math.max(MIN_BOX_SIZE, Math.min(editor.image.width, editor.image.height, 80 / vp.scale));
+  const x = Math.min(editor.image.width - size, Math.max(0, cx - size / 2));
+  const y = Math.min(editor.image.height - size, Math.max(0, cy - size / 2));
+  const base = { id: editor.newShapeId(), label: editor.activeLabel().id, source: { kind: "human" as const } };
+  const shape: Shape =
+    kind === "box" ? { ...base, kind, x, y, w: size, h: size } : { ...base, kind, points: [x + size / 2, y, x + size, y + size, x, y + size] };
+  editor.addShapes([shape]);
+  return true;
+}
+
 /** Runs one action by id; false when it did not apply (so the key can do its default). */
 export function runAction(editor: Editor, action: string, host: CommandHost): boolean {
   const digit = /^(label|class)\.([1-9])$/.exec(action);
@@ -154,6 +174,8 @@ export function runAction(editor: Editor, action: string, host: CommandHost): bo
       return paste(editor, selectedShapes(editor, false));
     case "edit.copyPrevious":
       return paste(editor, host.previousDocument()?.shapes ?? []);
+    case "edit.insert":
+      return insertShape(editor);
     case "edit.cancel":
       if (editor.tool.cancel()) {
         editor.emit("draft");

@@ -34,6 +34,7 @@ export const ACTIONS: readonly ActionInfo[] = [
   { id: "edit.paste", title: "Paste shapes", group: "Edit", binding: "ctrl+v" },
   { id: "edit.duplicate", title: "Duplicate selected shapes", group: "Edit", binding: "ctrl+d" },
   { id: "edit.copyPrevious", title: "Copy all shapes from the previous task", group: "Edit", binding: "ctrl+shift+v" },
+  { id: "edit.insert", title: "New box or triangle at the centre of the view, to shape by keys", group: "Edit", binding: "n" },
   { id: "edit.cancel", title: "Cancel drawing or dragging; clear the selection", group: "Edit", binding: "escape" },
   { id: "edit.finish", title: "Close the polygon being drawn", group: "Edit", binding: "enter" },
   { id: "select.all", title: "Select all shapes", group: "Shapes", binding: "ctrl+a" },

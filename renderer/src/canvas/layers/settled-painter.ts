@@ -27,6 +27,8 @@ const CULL_MARGIN = 0.25;
 const FILL_LIMIT = 2_000;
 /** How long the view must rest after a zoom before the snapshot is re-rendered crisp. */
 const ZOOM_SETTLE_MS = 120;
+/** How far a zoom may stretch the snapshot before a frame must re-render it anyway. */
+const MAX_STRETCH = 3;
 
 /**
  * Paints every shape that is not selected (selected ones live on the selection layer and are
@@ -38,6 +40,8 @@ const ZOOM_SETTLE_MS = 120;
 export class SettledPainter {
   private snapshot: Snapshot | null = null;
   private settleTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Snapshot renders so far: the expensive frames (benchmarks report them). */
+  renders = 0;
 
   constructor(private readonly requestRedraw: () => void) {}
 
@@ -55,6 +59,7 @@ export class SettledPainter {
   }
 
   private render(editor: Editor, pixelRatio: number): Snapshot {
+    this.renders++;
     const vp = editor.viewport;
     const view = editor.viewSize;
     const marginX = Math.ceil(view.width * CULL_MARGIN);
@@ -117,7 +122,7 @@ export class SettledPainter {
     }
     const dx = snap ? vp.x - snap.vp.x * k : 0;
     const dy = snap ? vp.y - snap.vp.y * k : 0;
-    const outside = !snap || k > 2 || k < 0.5 || Math.abs(dx) > snap.marginX * k || Math.abs(dy) > snap.marginY * k || snap.pixelRatio !== pixelRatio;
+    const outside = !snap || k > MAX_STRETCH || k < 1 / MAX_STRETCH || Math.abs(dx) > snap.marginX * k || Math.abs(dy) > snap.marginY * k || snap.pixelRatio !== pixelRatio;
     if (!snap || outside) snap = this.snapshot = this.render(editor, pixelRatio);
     const scale = vp.scale / snap.vp.scale;
     ctx.save();

@@ -76,6 +76,32 @@ describe("box tool", () => {
   });
 });
 
+describe("keyboard only", () => {
+  it("inserts a box at the view centre and shapes it with arrows and Alt+arrows", () => {
+    const { editor, act, last } = editorWith();
+    act("tool.box");
+    editor.setViewport({ scale: 1, x: 300, y: 250 }); // the view's centre is image (200, 150)
+    act("edit.insert");
+    const box = last();
+    expect(box).toMatchObject({ kind: "box", x: 160, y: 110, w: 80, h: 80, label: "car" });
+    act("resize.wider10");
+    act("nudge.down");
+    expect(editor.store.get(box.id)).toMatchObject({ w: 90, y: (box as BoxShape).y + 1 });
+  });
+
+  it("Escape in the middle of a drag rolls the shape back and leaves nothing to undo", () => {
+    const { editor, act, last } = editorWith([{ id: "a", kind: "box", label: "car", x: 10, y: 10, w: 40, h: 40 }]);
+    act("tool.select");
+    editor.pointerDown({ screen: { x: 30, y: 30 }, shift: false, modify: false });
+    editor.pointerMove({ screen: { x: 130, y: 90 }, shift: false, modify: false });
+    expect(last()).toMatchObject({ x: 110, y: 70 });
+    act("edit.cancel");
+    editor.pointerUp({ screen: { x: 130, y: 90 }, shift: false, modify: false });
+    expect(last()).toMatchObject({ x: 10, y: 10 });
+    expect(editor.history.canUndo).toBe(false);
+  });
+});
+
 describe("polygon tool", () => {
   it("closes by clicking the first vertex or Enter; Backspace takes back; Escape cancels", () => {
     const { editor, act, click, last } = editorWith();
