@@ -51,6 +51,8 @@ export async function buildElectron() {
     external: ["electron", "better-sqlite3"],
   };
   await esbuild({ ...common, entryPoints: ["electron/main.ts"], outfile: "dist/electron/main.cjs" });
+  // The first-guess detector runs in a worker thread: its own bundle beside main (tfjs inside).
+  await esbuild({ ...common, entryPoints: ["electron/core/first-guess/detector-worker.ts"], outfile: "dist/electron/detector-worker.cjs" });
   // The sandboxed preload may only require "electron": everything else is bundled in.
   await esbuild({ ...common, platform: "browser", entryPoints: ["electron/preload.ts"], outfile: "dist/electron/preload.cjs", external: ["electron"] });
   return true;

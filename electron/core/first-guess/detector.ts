@@ -1,11 +1,12 @@
 import { existsSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
 import type { Detection } from "./detection";
 import type { DetectParams, DetectorReply, DetectorRequest } from "./detector-messages";
 import { modelId } from "./model-manifest";
+import { moduleFile } from "./module-file";
 import type { VerifiedModel } from "./model-registry";
 
 export interface DetectResult {
@@ -32,7 +33,7 @@ export const DEFAULT_DETECT_PARAMS: DetectParams = { minScore: 0.3, iouThreshold
 
 /** The wasm binaries of the installed tfjs-backend-wasm package: loaded from disk, never a CDN. */
 export function defaultWasmDir(): string {
-  return join(dirname(createRequire(import.meta.url).resolve("@tensorflow/tfjs-backend-wasm/package.json")), "dist");
+  return join(dirname(createRequire(moduleFile(import.meta.url)).resolve("@tensorflow/tfjs-backend-wasm/package.json")), "dist");
 }
 
 /**
@@ -115,15 +116,16 @@ export class Detector implements DetectorPort {
 }
 
 function startWorker(): Worker {
-  const here = fileURLToPath(import.meta.url);
-  const js = here.replace(/detector\.[cm]?[jt]s$/, "detector-worker.js");
-  if (js !== here && existsSync(js)) return new Worker(js);
+  const here = moduleFile(import.meta.url);
+  // Built: detector-worker.js beside detector.js, or the bundle's detector-worker.cjs beside main.
+  const built = [here.replace(/detector\.[cm]?js$/, "detector-worker.js"), join(dirname(here), "detector-worker.cjs")].find((p) => p !== here && existsSync(p));
+  if (built) return new Worker(built);
   const ts = here.replace(/detector\.ts$/, "detector-worker.ts");
   if (ts === here || !existsSync(ts)) throw new Error("no detector-worker file next to the detector");
   // From sources (tsx, vitest) the worker is TypeScript: load it through tsx's API, since
   // Node 20 does not hand --import loaders on to worker threads.
   const tsxApi = pathToFileURL(tsxEsmApiPath()).href;
-  const code = `import(${JSON.stringify(tsxApi)}).then(({ tsImport }) => tsImport(${JSON.stringify(pathToFileURL(ts).href)}, ${JSON.stringify(import.meta.url)}))`;
+  const code = `import(${JSON.stringify(tsxApi)}).then(({ tsImport }) => tsImport(${JSON.stringify(pathToFileURL(ts).href)}, ${JSON.stringify(pathToFileURL(here).href)}))`;
   return new Worker(code, { eval: true });
 }
 
@@ -132,7 +134,7 @@ function startWorker(): Worker {
  * build, whose loader registration breaks inside a worker.
  */
 function tsxEsmApiPath(): string {
-  const pkgPath = createRequire(import.meta.url).resolve("tsx/package.json");
+  const pkgPath = createRequire(moduleFile(import.meta.url)).resolve("tsx/package.json");
   const pkg = JSON.parse(readFileSync(pkgPath, "utf8")) as { exports?: Record<string, { import?: { default?: string } }> };
   const entry = pkg.exports?.["./esm/api"]?.import?.default;
   if (!entry) throw new Error("tsx has no ESM API entry: cannot run the TypeScript detector worker");

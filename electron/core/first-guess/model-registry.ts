@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { createReadStream } from "node:fs";
 import { readFile, readdir } from "node:fs/promises";
 import { join } from "node:path";
 import type { FirstGuessModelInfo } from "../../../shared/api/first-guess";
@@ -110,16 +111,31 @@ async function readVerified(folder: string, origin: "shipped" | "user", expected
   const files = new Map<string, Uint8Array>();
   for (const [name, expected] of Object.entries(manifest.files)) {
     let bytes: Uint8Array;
+    let actual: string;
     try {
-      bytes = await readFile(join(folder, name));
+      ({ bytes, sha256: actual } = await readHashed(join(folder, name)));
     } catch {
       throw new ModelRefusedError(folder, `file ${name} is listed in the manifest but missing`);
     }
-    const actual = sha256(bytes);
     if (actual !== expected) throw new ModelRefusedError(folder, `file ${name} has sha256 ${actual}, the manifest says ${expected}: tampered or corrupt`);
     files.set(name, bytes);
   }
   return { entry: { folder, origin, manifest, hash }, files };
+}
+
+/**
+ * Reads and hashes a file chunk by chunk, so hashing megabytes of weights never holds the
+ * event loop for more than one chunk's worth.
+ */
+async function readHashed(path: string): Promise<{ bytes: Uint8Array; sha256: string }> {
+  const hash = createHash("sha256");
+  const chunks: Buffer[] = [];
+  for await (const chunk of createReadStream(path, { highWaterMark: 256 * 1024 })) {
+    const buffer = chunk as Buffer;
+    hash.update(buffer);
+    chunks.push(buffer);
+  }
+  return { bytes: new Uint8Array(Buffer.concat(chunks)), sha256: hash.digest("hex") };
 }
 
 function assemble(entry: ModelEntry, files: Map<string, Uint8Array>): VerifiedModel {

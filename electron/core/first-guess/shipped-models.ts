@@ -1,18 +1,20 @@
 import { existsSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { moduleFile } from "./module-file";
 
 /**
- * The folder of models that ship with the app (assets/models). From sources it sits three
- * levels above this file; a bundle passes it explicitly or sets AMPLIFY_SHIPPED_MODELS.
+ * The folder of models that ship with the app (assets/models), found from this module's place
+ * in the sources or the bundle; a packaged app may point elsewhere with AMPLIFY_SHIPPED_MODELS.
  */
 export function shippedModelsDir(env: NodeJS.ProcessEnv = process.env): string {
   if (env.AMPLIFY_SHIPPED_MODELS) return env.AMPLIFY_SHIPPED_MODELS;
   const candidates: string[] = [];
   try {
-    candidates.push(resolve(dirname(fileURLToPath(import.meta.url)), "../../../assets/models"));
+    const dir = dirname(moduleFile(import.meta.url));
+    // From sources: electron/core/first-guess; from the bundle: dist/electron.
+    candidates.push(resolve(dir, "../../../assets/models"), resolve(dir, "../../assets/models"));
   } catch {
-    // A CommonJS bundle has no import.meta.url: fall through to the working directory.
+    // Nowhere to anchor to: fall through to the working directory.
   }
   candidates.push(join(process.cwd(), "assets/models"));
   return candidates.find((dir) => existsSync(dir)) ?? candidates[0] ?? "assets/models";
