@@ -41,6 +41,8 @@ export class DecryptPool {
       }
     }
     const id = this.nextId++;
+    // Keep the process alive while work is pending; an idle worker must not hold it open.
+    worker.ref();
     return new Promise<Uint8Array>((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
       const request: DecryptRequest = { id, cipher, key };
@@ -66,6 +68,7 @@ export class DecryptPool {
         const pending = this.pending.get(reply.id);
         if (!pending) return;
         this.pending.delete(reply.id);
+        if (this.pending.size === 0) worker.unref();
         if (reply.ok) pending.resolve(reply.plain);
         else pending.reject(reply.code === "internal" ? new Error(reply.message) : new EnvelopeError(reply.code as EnvelopeErrorCode, reply.message));
       });

@@ -57,7 +57,7 @@ export interface Market {
   readonly home: string;
   send(signer: KeyPairSigner, instructions: Instruction[]): Promise<string>;
   putBlob(bytes: Uint8Array): Promise<string>;
-  createCampaign(options: { tasks: number; price?: bigint; isPrivate?: boolean; replication?: number; timeoutSeconds?: bigint }): Promise<CampaignFixture>;
+  createCampaign(options: { tasks: number; price?: bigint; isPrivate?: boolean; replication?: number; timeoutSeconds?: bigint; imageBytes?: number }): Promise<CampaignFixture>;
   grantKeys(fixture: CampaignFixture, worker: string, override?: (file: TaskFile) => Uint8Array): Promise<number>;
   lamports(at: string): Promise<bigint>;
   close(): Promise<void>;
@@ -101,7 +101,7 @@ export async function startMarket(options: { slotMs?: number } = {}): Promise<Ma
     home,
     send,
     putBlob,
-    async createCampaign({ tasks, price = 1_000_000n, isPrivate = true, replication = 1, timeoutSeconds = 3600n }) {
+    async createCampaign({ tasks, price = 1_000_000n, isPrivate = true, replication = 1, timeoutSeconds = 3600n, imageBytes }) {
       const id = nextCampaignId++;
       const requesterBox = generateX25519KeyPair();
       const metadata = new TextEncoder().encode(
@@ -134,7 +134,7 @@ export async function startMarket(options: { slotMs?: number } = {}): Promise<Ma
       const files: TaskFile[] = [];
       const newTasks = [];
       for (let i = 0; i < tasks; i++) {
-        const plain = fakeImage(2048 + i);
+        const plain = fakeImage((imageBytes ?? 2048) + i);
         const key = generateFileKey();
         const stored = isPrivate ? encryptEnvelope(plain, key) : plain;
         const uri = await putBlob(stored);
