@@ -56,9 +56,18 @@ export class TaskService {
   }
 
   async list(includeDone = false): Promise<TaskMeta[]> {
-    const records = await this.options.directory.refresh();
-    const fee = (await this.options.config.get()).feeBps;
-    return records.filter((r) => includeDone || isOpen(r)).map((r) => this.meta(r, fee));
+    let records: TaskRecord[];
+    try {
+      records = await this.options.directory.refresh();
+    } catch (error) {
+      // Offline: the last list read from chain is still the worker's queue. Labelling goes on
+      // from it (prefetched and cached task data), and the next refresh corrects it.
+      records = this.options.directory.all();
+      if (records.length === 0) throw error;
+    }
+    const fee = this.options.config.peek()?.feeBps ?? (await this.options.config.get()).feeBps;
+    // A result already in the outbox is done from the worker's side, even before it lands.
+    return records.filter((r) => includeDone || (isOpen(r) && !this.options.isQueued?.(r.id))).map((r) => this.meta(r, fee));
   }
 
   async open(id: string): Promise<OpenedTask> {

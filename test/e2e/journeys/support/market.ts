@@ -13,6 +13,7 @@ import { writeDemoCampaignFiles } from "../../../../localnet/demo/demoCampaigns"
 const SOL = 1_000_000_000n;
 
 export interface Market {
+  /** The running localnet; replaced by restartNetwork(). */
   readonly net: Localnet;
   readonly chain: AmplifyChain;
   readonly requester: RequesterKeys;
@@ -21,6 +22,10 @@ export interface Market {
   readonly appEnv: Record<string, string>;
   post(spec: Partial<DemoCampaignSpec> & Pick<DemoCampaignSpec, "key" | "seeds">, replication?: number): Promise<CreatedCampaign>;
   startKeyService(): Promise<KeyService>;
+  /** Takes the whole network down (RPC, PubSub, blob store), as a lost connection would. */
+  stopNetwork(): Promise<void>;
+  /** Brings it back on the same ports with the same ledger, as after an outage. */
+  restartNetwork(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -30,14 +35,18 @@ export interface Market {
  */
 export async function startMarket(): Promise<Market> {
   const home = mkdtempSync(join(tmpdir(), "amplify-market-"));
-  const net = await startLocalnet({ home, rpcPort: 0, wsPort: 0, blobPort: 0, log: () => {} });
+  let net = await startLocalnet({ home, rpcPort: 0, wsPort: 0, blobPort: 0, log: () => {} });
+  const ports = { rpcPort: portOf(net.rpcUrl), wsPort: portOf(net.wsUrl), blobPort: portOf(net.blobUrl) };
+  let running = true;
   const chain = new AmplifyChain({ rpcUrl: net.rpcUrl, wsUrl: net.wsUrl, blobUrl: net.blobUrl });
   const requester = await newKeyFile(join(home, "requester.json"));
   await chain.rpc.requestAirdrop(requester.address, lamports(1000n * SOL)).send();
   await waitFor(async () => (await chain.balance(requester.address)) > 0n, "the requester's airdrop");
   const services: KeyService[] = [];
   return {
-    net,
+    get net() {
+      return net;
+    },
     chain,
     requester,
     home,
@@ -72,11 +81,25 @@ export async function startMarket(): Promise<Market> {
       services.push(service);
       return service;
     },
-    async close() {
-      for (const s of services) await s.close();
+    async stopNetwork() {
+      if (!running) return;
+      running = false;
       await net.close();
     },
+    async restartNetwork() {
+      if (running) return;
+      net = await startLocalnet({ home, ...ports, log: () => {} });
+      running = true;
+    },
+    async close() {
+      for (const s of services) await s.close();
+      if (running) await net.close();
+    },
   };
+}
+
+function portOf(url: string): number {
+  return Number(new URL(url).port);
 }
 
 export async function waitFor(check: () => Promise<boolean> | boolean, what: string, timeoutMs = 30_000): Promise<void> {

@@ -1,0 +1,86 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { address } from "@solana/kit";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { artifactPath, launchChromium, startBrowserShell } from "../support";
+import type { RunningShell } from "../support";
+import { escrowLamports, expectPaidExactlyOnce } from "./support/chain-checks";
+import { startMarket } from "./support/market";
+import type { Market } from "./support/market";
+import type { MemorySample } from "./support/memory";
+import { formatMemoryTable, sampleMemory } from "./support/memory";
+import { goTo, onboardNewWorker } from "./support/worker-ui";
+
+/** 500 as the journey asks; AMPLIFY_LONG_DAY_TASKS shortens it for a quick local run. */
+const TASKS = Number(process.env.AMPLIFY_LONG_DAY_TASKS ?? 500);
+const PRICE = 1_000_000n;
+const ACCEPT_BATCH = 100;
+
+/**
+ * Journey d: a long day. 500 classification tasks labelled by keyboard only (a digit toggles
+ * the class, Ctrl+Enter submits and opens the next), memory sampled along the way and printed;
+ * at the end every result is paid exactly once.
+ */
+describe("journey d: a long day of 500 tasks by keyboard only", () => {
+  let market: Market;
+  let shell: RunningShell;
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    market = await startMarket();
+    const home = mkdtempSync(join(tmpdir(), "amplify-journey-d-"));
+    [shell, browser] = await Promise.all([startBrowserShell({ home, env: market.appEnv }), launchChromium()]);
+    page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  }, 120_000);
+  afterAll(async () => {
+    await browser?.close();
+    await shell?.stop();
+    await market?.close();
+  });
+
+  it(`labels ${TASKS} tasks by keyboard and is paid for each exactly once`, { timeout: 900_000 }, async () => {
+    const created = await market.post({
+      key: "long-day",
+      title: "Which shapes are there?",
+      tool: "class",
+      seeds: Array.from({ length: TASKS }, (_, i) => 10_000 + i),
+      priceLamports: PRICE,
+    });
+    const escrowBefore = await escrowLamports(market, created.campaign);
+    await page.goto(shell.url);
+    const worker = await onboardNewWorker(page, "a long day of labelling");
+
+    const row = page.locator(`[data-testid=campaign-row][data-campaign="${created.campaign}"]`);
+    for (let accepted = 0; accepted < TASKS; accepted += ACCEPT_BATCH) {
+      await goTo(page, "Market");
+      await row.getByRole("spinbutton").fill(String(Math.min(ACCEPT_BATCH, TASKS - accepted)));
+      await row.getByRole("button", { name: "Accept" }).click();
+      await page.getByRole("heading", { name: "My queue" }).waitFor({ timeout: 120_000 });
+    }
+    await expect.poll(() => page.getByTestId("queue-row").count(), { timeout: 60_000 }).toBe(TASKS);
+
+    await page.getByRole("button", { name: "Start labelling" }).click();
+    const samples: MemorySample[] = [];
+    let previous = "";
+    for (let i = 0; i < TASKS; i++) {
+      const view = page.locator(`[data-testid=labelling]:not([data-task="${previous}"])`);
+      await view.waitFor({ timeout: 30_000 });
+      previous = (await view.getAttribute("data-task")) ?? "";
+      await page.getByTestId("canvas-surface").focus();
+      await page.keyboard.press(String(1 + (i % 3)));
+      if (i === 0) await page.screenshot({ path: artifactPath("journey-d-1-keyboard-classes.png") });
+      await page.keyboard.press("Control+Enter");
+      if (i % 50 === 0 || i === TASKS - 1) samples.push(await sampleMemory(page, shell.process.pid!, i));
+    }
+    await page.getByRole("heading", { name: "My queue" }).waitFor({ timeout: 30_000 });
+    console.log(`journey d memory over ${TASKS} tasks:\n${formatMemoryTable(samples)}`);
+
+    await goTo(page, "Outbox");
+    await expect.poll(() => page.getByTestId("outbox-summary").textContent(), { timeout: 600_000, interval: 2_000 }).toMatch(new RegExp(`^0 waiting · ${TASKS} paid · 0 failed`));
+    await page.screenshot({ path: artifactPath("journey-d-2-day-paid.png") });
+    await expectPaidExactlyOnce(market, created.campaign, address(worker), TASKS, PRICE, escrowBefore);
+  });
+});
