@@ -8,10 +8,19 @@ interface ToolbarProps {
   readonly shortcutFor: (action: string) => string;
 }
 
+/** Only this re-renders on pan and zoom frames, not the whole toolbar. */
+function ZoomValue({ editor }: { editor: Editor }) {
+  useEditorChannel(editor, "viewport");
+  return (
+    <output className="zoom-value" data-testid="zoom" aria-label="Zoom">
+      {Math.round(editor.viewport.scale * 100)}%
+    </output>
+  );
+}
+
 /** Tools, history, zoom and image adjustments: every button names its shortcut. */
 export function Toolbar({ editor, run, shortcutFor }: ToolbarProps) {
   useEditorChannel(editor, "ui");
-  useEditorChannel(editor, "viewport");
   useEditorChannel(editor, "doc");
   const tools: Array<{ id: "select" | "box" | "polygon"; title: string }> = [
     { id: "select", title: "Select" },
@@ -35,9 +44,7 @@ export function Toolbar({ editor, run, shortcutFor }: ToolbarProps) {
       </div>
       <div className="toolbar-group" role="group" aria-label="Zoom">
         {button("view.zoomOut", "−")}
-        <output className="zoom-value" data-testid="zoom" aria-label="Zoom">
-          {Math.round(editor.viewport.scale * 100)}%
-        </output>
+        <ZoomValue editor={editor} />
         {button("view.zoomIn", "+")}
         {button("view.fit", "Fit")}
         {button("view.crosshair", "Crosshair", { "aria-pressed": editor.crosshair })}

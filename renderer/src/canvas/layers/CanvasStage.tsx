@@ -16,13 +16,28 @@ interface CanvasStageProps {
   readonly onPainter?: (painter: SettledPainter) => void;
 }
 
-type Paint = (ctx: CanvasRenderingContext2D) => void;
+/** Paints the layer; returns whether anything was drawn. */
+type Paint = (ctx: CanvasRenderingContext2D) => boolean | void;
+
+/**
+ * A layer that was left empty and would stay empty is not redrawn: clearing a blank canvas
+ * still costs a full-size upload and composite per frame in software rendering.
+ */
+type Layered = React.RefObject<Konva.Layer | null> & { blank?: boolean };
 
 /** One Konva shape whose drawing is ours: Konva gives the layer, we give the pixels. */
-function PaintedLayer({ layerRef, paint }: { layerRef: React.RefObject<Konva.Layer | null>; paint: Paint }) {
+function PaintedLayer({ layerRef, paint }: { layerRef: Layered; paint: Paint }) {
   return (
     <Layer ref={layerRef} listening={false} imageSmoothingEnabled>
-      <Shape listening={false} perfectDrawEnabled={false} shadowForStrokeEnabled={false} strokeScaleEnabled={false} sceneFunc={(context) => paint(context._context)} />
+      <Shape
+        listening={false}
+        perfectDrawEnabled={false}
+        shadowForStrokeEnabled={false}
+        strokeScaleEnabled={false}
+        sceneFunc={(context) => {
+          layerRef.blank = paint(context._context) === false;
+        }}
+      />
     </Layer>
   );
 }
@@ -35,20 +50,21 @@ function PaintedLayer({ layerRef, paint }: { layerRef: React.RefObject<Konva.Lay
  * at most once per animation frame (Konva's batchDraw).
  */
 export function CanvasStage({ editor, pyramid, width, height, onPainter }: CanvasStageProps) {
-  const imageLayer = useRef<Konva.Layer | null>(null);
-  const settledLayer = useRef<Konva.Layer | null>(null);
-  const selectionLayer = useRef<Konva.Layer | null>(null);
-  const draftLayer = useRef<Konva.Layer | null>(null);
-  const overlayLayer = useRef<Konva.Layer | null>(null);
+  const imageLayer: Layered = useRef<Konva.Layer | null>(null);
+  const settledLayer: Layered = useRef<Konva.Layer | null>(null);
+  const selectionLayer: Layered = useRef<Konva.Layer | null>(null);
+  const draftLayer: Layered = useRef<Konva.Layer | null>(null);
+  const overlayLayer: Layered = useRef<Konva.Layer | null>(null);
   const [settled] = useState(() => new SettledPainter(() => settledLayer.current?.batchDraw()));
   useEffect(() => () => settled.dispose(), [settled]);
 
   useEffect(() => {
     const painter = settled;
     onPainter?.(painter);
-    const redraw = (...layers: Array<React.RefObject<Konva.Layer | null>>) => {
+    const redraw = (...layers: Layered[]) => {
       for (const layer of layers) layer.current?.batchDraw();
     };
+    const stillBlank = (layer: Layered, empty: () => boolean) => layer.blank === true && empty();
     const applyFilter = () => {
       const canvas = imageLayer.current?.getCanvas()._canvas;
       // A CSS filter on the image layer's own canvas: the GPU/compositor adjusts brightness and
@@ -70,7 +86,12 @@ export function CanvasStage({ editor, pyramid, width, height, onPainter }: Canva
         painter.invalidate();
         redraw(settledLayer, selectionLayer);
       }),
-      editor.events.on("viewport", () => redraw(imageLayer, settledLayer, selectionLayer, draftLayer, overlayLayer)),
+      editor.events.on("viewport", () => {
+        redraw(imageLayer, settledLayer);
+        if (!stillBlank(selectionLayer, () => editor.selection().size === 0)) redraw(selectionLayer);
+        if (!stillBlank(draftLayer, () => editor.tool.draft() === null)) redraw(draftLayer);
+        if (!stillBlank(overlayLayer, () => editor.pointer === null || !editor.crosshair)) redraw(overlayLayer);
+      }),
       editor.events.on("draft", () => redraw(draftLayer, overlayLayer)),
       editor.events.on("ui", () => {
         applyFilter();

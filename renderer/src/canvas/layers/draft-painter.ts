@@ -2,9 +2,9 @@ import { toScreen } from "../geometry/viewport";
 import type { Editor } from "../editor/editor";
 
 /** The shape being drawn (box, open polygon) or the selection rectangle, in screen pixels. */
-export function paintDraft(ctx: CanvasRenderingContext2D, editor: Editor): void {
+export function paintDraft(ctx: CanvasRenderingContext2D, editor: Editor): boolean {
   const draft = editor.tool.draft();
-  if (!draft) return;
+  if (!draft) return false;
   const vp = editor.viewport;
   ctx.save();
   ctx.lineWidth = 1.5;
@@ -43,13 +43,14 @@ export function paintDraft(ctx: CanvasRenderingContext2D, editor: Editor): void 
     }
   }
   ctx.restore();
+  return true;
 }
 
 /** Crosshair guides through the pointer and its position in image pixels. */
-export function paintOverlay(ctx: CanvasRenderingContext2D, editor: Editor): void {
+export function paintOverlay(ctx: CanvasRenderingContext2D, editor: Editor): boolean {
   const p = editor.pointer;
-  if (!p || !editor.crosshair) return;
-  if (p.x < 0 || p.y < 0 || p.x > editor.image.width || p.y > editor.image.height) return;
+  if (!p || !editor.crosshair) return false;
+  if (p.x < 0 || p.y < 0 || p.x > editor.image.width || p.y > editor.image.height) return false;
   const s = toScreen(editor.viewport, p);
   const { width, height } = editor.viewSize;
   ctx.save();
@@ -69,4 +70,5 @@ export function paintOverlay(ctx: CanvasRenderingContext2D, editor: Editor): voi
   ctx.fillStyle = "#ffffff";
   ctx.fillText(text, s.x + 12, s.y + 20);
   ctx.restore();
+  return true;
 }

@@ -12,14 +12,14 @@ const SELECTION_COLOR = "#ffffff";
  * The selected shapes, drawn uncull'd with their handles and label tags. This layer redraws on
  * every drag step; it holds only the selection, so that costs the same at 10 or 10,000 shapes.
  */
-export function paintSelection(ctx: CanvasRenderingContext2D, editor: Editor): void {
+export function paintSelection(ctx: CanvasRenderingContext2D, editor: Editor): boolean {
   const vp = editor.viewport;
   const shapes: Shape[] = [];
   for (const id of editor.selection()) {
     const shape = editor.store.get(id);
     if (shape && !shape.hidden) shapes.push(shape);
   }
-  if (shapes.length === 0) return;
+  if (shapes.length === 0) return false;
   const base = ctx.getTransform();
   ctx.save();
   ctx.setTransform(base.translate(vp.x, vp.y).scale(vp.scale));
@@ -35,7 +35,7 @@ export function paintSelection(ctx: CanvasRenderingContext2D, editor: Editor): v
     ctx.stroke(path);
   }
   ctx.restore();
-  if (shapes.length > MAX_SHAPES_WITH_HANDLES) return;
+  if (shapes.length > MAX_SHAPES_WITH_HANDLES) return true;
   ctx.save();
   ctx.setTransform(base);
   ctx.font = "12px system-ui, sans-serif";
@@ -59,6 +59,7 @@ export function paintSelection(ctx: CanvasRenderingContext2D, editor: Editor): v
     ctx.fillText(tag, anchor.x + 4, anchor.y - 6);
   }
   ctx.restore();
+  return true;
 }
 
 function handlePoints(shape: Shape): { x: number; y: number }[] {
