@@ -1,0 +1,63 @@
+import { describe, expect, it } from "vitest";
+import type { CampaignAccount, ConfigAccount, WorkerProfileAccount } from "../../../../../shared/protocol";
+import { campaignView, deriveWsUrl, sortAndFilter, tasksLeft } from "../../../../../electron/core/market";
+import { ratingView } from "../../../../../electron/core/profile";
+
+const config = { bump: 1, paused: false, authority: "a", treasury: "t", feeBps: 500 } as unknown as ConfigAccount;
+
+function campaign(over: Partial<CampaignAccount> = {}): CampaignAccount {
+  return {
+    bump: 1, escrowBump: 1, isPrivate: true, isClosed: false, requester: "r", id: 1n, price: 1_000_000n, escrowBalance: 10_000_000n,
+    deadline: BigInt(Math.floor(Date.now() / 1000) + 3600), assignmentTimeout: 600n, createdAt: 1n, maxTasks: 10, taskCount: 10,
+    replication: 1, minRating: 0, maxShareBps: 10_000, openAssignments: 0, submittedCount: 0, reviewedCount: 0,
+    labelSchemaHash: new Uint8Array(32), metadataUri: "", ...over,
+  } as CampaignAccount;
+}
+
+const worker = { hasKey: true, profile: null, balance: 1_000_000_000n, held: new Map<string, number>(), nowSeconds: Math.floor(Date.now() / 1000) };
+
+describe("campaign view", () => {
+  it("is eligible when nothing stands in the way, paying price minus the fee", () => {
+    const view = campaignView("c", campaign(), config, worker, null);
+    expect(view).toMatchObject({ eligible: true, payLamports: 950_000, tasksLeft: 10, myRemainingShare: 10, fillRate: 0 });
+  });
+
+  it("names every reason it cannot be accepted", () => {
+    const view = campaignView(
+      "c",
+      campaign({ minRating: 5000, maxShareBps: 2000, escrowBalance: 0n, deadline: 1n, openAssignments: 6, submittedCount: 4 }),
+      { ...config, paused: true },
+      { ...worker, balance: 0n, held: new Map([["c", 2]]) },
+      null,
+    );
+    expect(view.reasons.map((r) => r.code).sort()).toEqual(["deadline", "escrow_empty", "no_tasks_left", "paused", "rating", "share_cap", "worker_funds"]);
+    expect(view.reasons.find((r) => r.code === "rating")!.message).toMatch(/unrated/);
+    expect(view.eligible).toBe(false);
+  });
+
+  it("counts free slots over replication", () => {
+    expect(tasksLeft(campaign({ taskCount: 5, replication: 3, openAssignments: 4, submittedCount: 2 }))).toBe(9);
+  });
+
+  it("filters and sorts", () => {
+    const a = campaignView("a", campaign({ price: 2_000_000n, createdAt: 1n }), config, worker, null);
+    const b = campaignView("b", campaign({ price: 1_000_000n, createdAt: 2n, isPrivate: false }), config, worker, null);
+    expect(sortAndFilter([b, a], {}).map((v) => v.address)).toEqual(["a", "b"]);
+    expect(sortAndFilter([a, b], { sort: "newest" }).map((v) => v.address)).toEqual(["b", "a"]);
+    expect(sortAndFilter([a, b], { privateOnly: true }).map((v) => v.address)).toEqual(["a"]);
+    expect(sortAndFilter([a, b], { minPayLamports: 1_500_000 }).map((v) => v.address)).toEqual(["a"]);
+  });
+
+  it("derives the PubSub URL by Solana's port convention", () => {
+    expect(deriveWsUrl("http://127.0.0.1:8899")).toBe("ws://127.0.0.1:8900/");
+  });
+});
+
+describe("rating view", () => {
+  it("is unrated, provisional, then rated as reviews come in", () => {
+    const profile = (reviewCount: number, rating: number) => ({ reviewCount, rating }) as WorkerProfileAccount;
+    expect(ratingView(null)).toMatchObject({ status: "unrated", value: 2000, reviewCount: 0 });
+    expect(ratingView(profile(2, 4000)).status).toBe("provisional");
+    expect(ratingView(profile(5, 8000))).toMatchObject({ status: "rated", stars: 4 });
+  });
+});
