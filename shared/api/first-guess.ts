@@ -11,6 +11,17 @@ export type LabelMapping = z.infer<typeof LabelMapping>;
 
 const Sha256Hex = z.string().regex(/^[0-9a-f]{64}$/);
 
+/**
+ * What a campaign says about first guesses (meant for the campaign metadata as `firstGuess`):
+ * the requester's recommended model, pinned by the sha256 of its manifest.json, and how the
+ * detector's classes map onto the campaign's labels.
+ */
+export const CampaignFirstGuess = z.object({
+  model: Sha256Hex.optional(),
+  mapping: LabelMapping.optional(),
+});
+export type CampaignFirstGuess = z.infer<typeof CampaignFirstGuess>;
+
 export const FirstGuessModelInfo = z.object({
   /** "name@version": what shapes record as their source model. */
   id: z.string(),

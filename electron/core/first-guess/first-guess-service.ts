@@ -1,4 +1,5 @@
-import type { FirstGuessRequest, FirstGuessResult, FirstGuessStatus } from "../../../shared/api/first-guess";
+import type { Label } from "../../../shared/annotation/document";
+import type { CampaignFirstGuess, FirstGuessRequest, FirstGuessResult, FirstGuessStatus } from "../../../shared/api/first-guess";
 import { FirstGuessRequest as RequestSchema } from "../../../shared/api/first-guess";
 import { ApiError } from "../../../shared/api/errors";
 import type { Detection } from "./detection";
@@ -23,6 +24,15 @@ export interface FirstGuessServiceOptions {
   readonly log?: (line: string) => void;
   /** Detections kept per (task, model) so reopening a task or a prefetched one is instant. */
   readonly cacheSize?: number;
+}
+
+export interface PreparedTask {
+  readonly taskId: string;
+  readonly campaignId: string;
+  readonly image: Uint8Array;
+  readonly labels: Label[];
+  /** The campaign's recommendation (metadata `firstGuess`), if any. */
+  readonly firstGuess?: CampaignFirstGuess | undefined;
 }
 
 interface Detected {
@@ -134,6 +144,19 @@ export class FirstGuessService {
     const model = modelId(detected.model.manifest);
     const shapes = detectionsToShapes(detected.detections, { classes: detected.model.manifest.classes, labels: request.labels, mapping: request.mapping, model });
     return { taskId: request.taskId, model, image: { width: detected.width, height: detected.height }, shapes, inferenceMs: detected.ms };
+  }
+
+  /**
+   * The task subsystem's hook: call it with the decrypted bytes when a task is opened or
+   * prefetched. Does nothing when the campaign has first guesses off; otherwise the guesses are
+   * computed in the background and cached, so `guesses:suggest` for that task answers at once.
+   */
+  prepare(task: PreparedTask, reason: "open" | "prefetch"): void {
+    if (!this.isEnabled(task.campaignId)) return;
+    // The contract's schema types bytes as ArrayBuffer-backed; task bytes are never shared memory.
+    const request = { taskId: task.taskId, campaignId: task.campaignId, image: task.image as Uint8Array<ArrayBuffer>, labels: task.labels, mapping: task.firstGuess?.mapping, modelHash: task.firstGuess?.model };
+    if (reason === "prefetch") this.prefetch(request);
+    else this.suggest({ ...request, priority: "current" }).catch((error: unknown) => this.options.log?.(`first guesses: ${task.taskId} failed: ${error instanceof Error ? error.message : String(error)}`));
   }
 
   /** Queues a task behind the current one; failures are logged, never thrown at the caller. */

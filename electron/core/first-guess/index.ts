@@ -13,7 +13,7 @@ export type { DetectResult, DetectorPort } from "./detector";
 export type { Detection } from "./detection";
 export { iou } from "./detection";
 export { FirstGuessService } from "./first-guess-service";
-export type { ImageSource } from "./first-guess-service";
+export type { ImageSource, PreparedTask } from "./first-guess-service";
 export { MemoryFirstGuessPrefs, StoredFirstGuessPrefs } from "./first-guess-prefs";
 export type { FirstGuessPrefs } from "./first-guess-prefs";
 export { firstGuessHandlers } from "./first-guess-handlers";

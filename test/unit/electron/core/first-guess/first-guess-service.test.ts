@@ -76,4 +76,20 @@ describe("first-guess service", () => {
     s.setEnabled("c1", false);
     expect(s.isEnabled("c1")).toBe(false);
   });
+
+  it("prepares opened and prefetched tasks of enabled campaigns only, so suggest answers from the cache", async () => {
+    const detector = new FakeDetector();
+    const { s } = service(detector);
+    s.prepare({ taskId: "off", campaignId: "c-off", image: new Uint8Array([1]), labels }, "open");
+    s.setEnabled("c-on", true);
+    await new Promise((r) => setTimeout(r, 5));
+    detector.releaseLoad();
+    s.prepare({ taskId: "next", campaignId: "c-on", image: new Uint8Array([1]), labels, firstGuess: { mapping: { dog: "p" } } }, "prefetch");
+    s.prepare({ taskId: "now", campaignId: "c-on", image: new Uint8Array([1]), labels }, "open");
+    await new Promise((r) => setTimeout(r, 20));
+    expect(detector.detects).toBe(2);
+    const now = await s.suggest({ taskId: "now", campaignId: "c-on", labels });
+    expect(now.shapes).toHaveLength(1);
+    expect(detector.detects).toBe(2);
+  });
 });
