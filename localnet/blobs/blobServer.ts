@@ -65,13 +65,13 @@ export function startBlobServer(store: BlobStore, opts: { host: string; port: nu
       });
       req.on("end", () => {
         if (res.headersSent) return;
-        try {
-          const stored = store.put(Buffer.concat(chunks), hash);
-          json(201, { hash: stored, size, url: `${serverUrl()}/blobs/${stored}` });
-        } catch (e) {
-          if (e instanceof BlobHashMismatchError) json(400, { error: e.message });
-          else json(500, { error: "could not store the blob" });
-        }
+        store.putAsync(Buffer.concat(chunks), hash).then(
+          (stored) => json(201, { hash: stored, size, url: `${serverUrl()}/blobs/${stored}` }),
+          (e: unknown) => {
+            if (e instanceof BlobHashMismatchError) json(400, { error: e.message });
+            else json(500, { error: "could not store the blob" });
+          },
+        );
       });
       return;
     }

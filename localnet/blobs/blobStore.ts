@@ -50,6 +50,25 @@ export class BlobStore {
     return hash;
   }
 
+  /** As put, with the write and fsync on the thread pool so concurrent uploads overlap. */
+  async putAsync(bytes: Uint8Array, expected?: string): Promise<string> {
+    const hash = crypto.createHash("sha256").update(bytes).digest("hex");
+    if (expected !== undefined && expected !== hash) throw new BlobHashMismatchError(`content hashes to ${hash}, not ${expected}`);
+    const target = this.pathOf(hash);
+    if (fs.existsSync(target)) return hash;
+    await fs.promises.mkdir(path.dirname(target), { recursive: true });
+    const tmp = path.join(this.dir, "tmp", `${hash}.${process.pid}.${crypto.randomBytes(4).toString("hex")}`);
+    const handle = await fs.promises.open(tmp, "w");
+    try {
+      await handle.writeFile(bytes);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await fs.promises.rename(tmp, target);
+    return hash;
+  }
+
   /** Reads a whole blob and re-checks its hash, so disk corruption is never served as data. */
   read(hash: string): Uint8Array | undefined {
     let bytes: Buffer;

@@ -51,7 +51,8 @@ export interface CreatedCampaign {
   manifest: CampaignManifest;
 }
 
-const MAX_TASKS_PER_INSTRUCTION = 255;
+const MAX_TASKS_PER_TRANSACTION = 12;
+const UPLOAD_CONCURRENCY = 6;
 const FEE_ALLOWANCE_PER_TX = 10_000n;
 
 function check(condition: boolean, message: string): void {
@@ -124,9 +125,11 @@ export async function createCampaign(opts: CreateCampaignOptions): Promise<Creat
 
   // Upload: content-addressed, so re-uploading after a crash is harmless.
   const { blobUrl } = opts.chain.endpoints;
-  for (const [index, img] of images.entries()) {
+  let uploaded = 0;
+  const uploadOne = async (index: number): Promise<void> => {
+    const img = images[index];
     const entry = manifest.tasks[index];
-    if (!entry) throw new RequesterError("The manifest does not match the image folder; remove it to start over.");
+    if (!img || !entry) throw new RequesterError("The manifest does not match the image folder; remove it to start over.");
     if (!entry.uri) {
       const fileKey = opts.isPrivate ? deriveFileKey(opts.keys.seed, campaign, index) : undefined;
       const body = fileKey ? encryptEnvelope(img.bytes, fileKey) : img.bytes;
@@ -134,10 +137,16 @@ export async function createCampaign(opts: CreateCampaignOptions): Promise<Creat
       const { hash, uri } = await putBlob(blobUrl, body);
       entry.dataHash = hash;
       entry.uri = uri;
-      if (index % 16 === 15 || index === images.length - 1) saveManifest(opts.stateDir, manifest);
     }
-    progress({ phase: "upload", done: index + 1, total: images.length });
-  }
+    progress({ phase: "upload", done: ++uploaded, total: images.length });
+    if (uploaded % 32 === 0) saveManifest(opts.stateDir, manifest);
+  };
+  let nextUpload = 0;
+  await Promise.all(
+    Array.from({ length: UPLOAD_CONCURRENCY }, async () => {
+      while (nextUpload < images.length) await uploadOne(nextUpload++);
+    }),
+  );
   if (!manifest.metadataUri || !manifest.metadataHash) {
     const metadata: CampaignMetadata = {
       title: spec.title,
@@ -174,9 +183,10 @@ export async function createCampaign(opts: CreateCampaignOptions): Promise<Creat
   // Add tasks from wherever the chain says we are.
   let taskCount = (await opts.chain.campaign(campaign))?.taskCount ?? 0;
   progress({ phase: "tasks", done: taskCount, total: images.length });
+  const cap = { value: MAX_TASKS_PER_TRANSACTION };
   while (taskCount < images.length) {
-    const batch = await packBatch(opts, campaign, manifest, taskCount);
-    await opts.chain.send(opts.keys.signer, [batch.instruction]);
+    const batch = await packBatch(opts, campaign, manifest, taskCount, cap);
+    await opts.chain.send(opts.keys.signer, batch.instructions);
     taskCount += batch.count;
     progress({ phase: "tasks", done: taskCount, total: images.length });
   }
@@ -185,34 +195,46 @@ export async function createCampaign(opts: CreateCampaignOptions): Promise<Creat
   return { campaign, campaignId, taskCount, resumed: previous !== undefined, manifest };
 }
 
-/** The largest run of tasks from `first` whose add_tasks transaction fits in one packet. */
+/** The add_tasks instructions for tasks [first, first + count), `cap` tasks per instruction. */
+function addTasks(opts: CreateCampaignOptions, campaign: Address, manifest: CampaignManifest, first: number, count: number, cap: number): Promise<Instruction[]> {
+  const starts: number[] = [];
+  for (let i = first; i < first + count; i += cap) starts.push(i);
+  return Promise.all(
+    starts.map((start) =>
+      getAddTasksInstruction({
+        requester: opts.keys.signer,
+        campaign,
+        firstIndex: start,
+        tasks: manifest.tasks.slice(start, Math.min(start + cap, first + count)).map((t) => ({
+          dataHash: Uint8Array.from(Buffer.from(t.dataHash ?? "", "hex")),
+          uri: t.uri ?? "",
+        })),
+      }),
+    ),
+  );
+}
+
+/** The largest run of tasks from `first` whose transaction (one or more add_tasks) fits in one packet. */
 async function packBatch(
   opts: CreateCampaignOptions,
   campaign: Address,
   manifest: CampaignManifest,
   first: number,
-): Promise<{ instruction: Instruction; count: number }> {
-  const build = (count: number) =>
-    getAddTasksInstruction({
-      requester: opts.keys.signer,
-      campaign,
-      firstIndex: first,
-      tasks: manifest.tasks.slice(first, first + count).map((t) => ({
-        dataHash: Uint8Array.from(Buffer.from(t.dataHash ?? "", "hex")),
-        uri: t.uri ?? "",
-      })),
-    });
-  let count = Math.min(MAX_TASKS_PER_INSTRUCTION, manifest.tasks.length - first, 12);
+  cap: { value: number },
+): Promise<{ instructions: Instruction[]; count: number }> {
+  let count = Math.min(MAX_TASKS_PER_TRANSACTION, manifest.tasks.length - first);
   for (;;) {
-    let instruction: Instruction | undefined;
+    let instructions: Instruction[];
     try {
-      instruction = await build(count);
+      instructions = await addTasks(opts, campaign, manifest, first, count, cap.value);
     } catch (e) {
-      // The builder caps tasks per instruction (the program's own limit): take fewer.
-      if (!(e instanceof RangeError) || count === 1) throw e;
+      // The builder caps tasks per instruction (the program's own limit): learn it once.
+      if (!(e instanceof RangeError) || cap.value === 1) throw e;
+      cap.value--;
+      continue;
     }
-    if (instruction && (count === 1 || (await opts.chain.transactionSize(opts.keys.signer, [instruction])) <= MAX_TRANSACTION_BYTES)) {
-      return { instruction, count };
+    if (count === 1 || (await opts.chain.transactionSize(opts.keys.signer, instructions)) <= MAX_TRANSACTION_BYTES) {
+      return { instructions, count };
     }
     count--;
   }
