@@ -79,13 +79,15 @@ export class LabPage {
     return p.image;
   }
 
-  async drag(from: [number, number], to: [number, number]): Promise<{ from: { x: number; y: number }; to: { x: number; y: number } }> {
+  async drag(from: [number, number], to: [number, number], modifiers: Array<"Alt" | "Control" | "Shift"> = []): Promise<{ from: { x: number; y: number }; to: { x: number; y: number } }> {
     const a = await this.at(...from);
     const b = await this.at(...to);
     await this.page.mouse.move(a.page.x, a.page.y);
+    for (const m of modifiers) await this.page.keyboard.down(m);
     await this.page.mouse.down();
     await this.page.mouse.move(b.page.x, b.page.y, { steps: 8 });
     await this.page.mouse.up();
+    for (const m of modifiers) await this.page.keyboard.up(m);
     return { from: a.image, to: b.image };
   }
 
