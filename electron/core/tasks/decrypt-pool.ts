@@ -94,16 +94,26 @@ export class DecryptPool {
 }
 
 function startWorker(): Worker {
-  const here = fileURLToPath(import.meta.url);
-  const js = here.replace(/decrypt-pool\.[cm]?[jt]s$/, "decrypt-worker.js");
-  if (js !== here && existsSync(js)) return new Worker(js);
+  const here = moduleFile();
+  // Built: decrypt-worker.js beside this file, or the bundle's decrypt-worker.cjs beside main.
+  const built = [here.replace(/decrypt-pool\.[cm]?js$/, "decrypt-worker.js"), join(dirname(here), "decrypt-worker.cjs")].find(
+    (p) => p !== here && existsSync(p),
+  );
+  if (built) return new Worker(built);
   const ts = here.replace(/decrypt-pool\.ts$/, "decrypt-worker.ts");
   if (ts === here || !existsSync(ts)) throw new Error("no decrypt worker file next to the pool");
   // Running from sources (tsx, vitest): load the TypeScript worker through tsx's API, since
   // Node 20 does not pass --import loaders on to worker threads.
   // The ESM build of tsx's API, by path: resolving "tsx/esm/api" from here picks the CommonJS
   // build, which cannot be imported from an ESM worker.
-  const tsxApi = pathToFileURL(join(dirname(createRequire(import.meta.url).resolve("tsx/package.json")), "dist/esm/api/index.mjs")).href;
-  const code = `import(${JSON.stringify(tsxApi)}).then(({ tsImport }) => tsImport(${JSON.stringify(pathToFileURL(ts).href)}, ${JSON.stringify(import.meta.url)}))`;
+  const tsxApi = pathToFileURL(join(dirname(createRequire(here).resolve("tsx/package.json")), "dist/esm/api/index.mjs")).href;
+  const code = `import(${JSON.stringify(tsxApi)}).then(({ tsImport }) => tsImport(${JSON.stringify(pathToFileURL(ts).href)}, ${JSON.stringify(pathToFileURL(here).href)}))`;
   return new Worker(code, { eval: true });
+}
+
+/** This module's path; in a CommonJS bundle esbuild leaves import.meta empty and __filename is the bundle. */
+function moduleFile(): string {
+  const url = (import.meta as { url?: string }).url;
+  if (url) return fileURLToPath(url);
+  return typeof __filename === "string" ? __filename : "";
 }
