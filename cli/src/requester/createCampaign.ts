@@ -7,6 +7,7 @@ import {
   ACCOUNT_SIZES,
   computeCampaignFunding,
   findCampaignPda,
+  findTaskPda,
   getAddTasksInstruction,
   getCreateCampaignInstruction,
   RATING_MAX,
@@ -53,6 +54,7 @@ export interface CreatedCampaign {
 
 const MAX_TASKS_PER_TRANSACTION = 12;
 const UPLOAD_CONCURRENCY = 6;
+const taskPdas = new Map<string, Address>();
 const FEE_ALLOWANCE_PER_TX = 10_000n;
 
 function check(condition: boolean, message: string): void {
@@ -183,7 +185,7 @@ export async function createCampaign(opts: CreateCampaignOptions): Promise<Creat
   // Add tasks from wherever the chain says we are.
   let taskCount = (await opts.chain.campaign(campaign))?.taskCount ?? 0;
   progress({ phase: "tasks", done: taskCount, total: images.length });
-  const cap = { value: MAX_TASKS_PER_TRANSACTION };
+  const cap = { value: MAX_TASKS_PER_TRANSACTION, fits: MAX_TASKS_PER_TRANSACTION };
   while (taskCount < images.length) {
     const batch = await packBatch(opts, campaign, manifest, taskCount, cap);
     await opts.chain.send(opts.keys.signer, batch.instructions);
@@ -196,15 +198,22 @@ export async function createCampaign(opts: CreateCampaignOptions): Promise<Creat
 }
 
 /** The add_tasks instructions for tasks [first, first + count), `cap` tasks per instruction. */
-function addTasks(opts: CreateCampaignOptions, campaign: Address, manifest: CampaignManifest, first: number, count: number, cap: number): Promise<Instruction[]> {
+async function addTasks(opts: CreateCampaignOptions, campaign: Address, manifest: CampaignManifest, first: number, count: number, cap: number): Promise<Instruction[]> {
   const starts: number[] = [];
   for (let i = first; i < first + count; i += cap) starts.push(i);
+  // PDA derivation is the slow part of building these (SHA-256 + curve checks): derive once.
+  for (let i = first; i < first + count; i++) {
+    if (!taskPdas.has(`${campaign}:${i}`)) taskPdas.set(`${campaign}:${i}`, (await findTaskPda(campaign, i))[0]);
+  }
+  const pdasFrom = (start: number, end: number): Address[] =>
+    Array.from({ length: end - start }, (_, k) => taskPdas.get(`${campaign}:${start + k}`) as Address);
   return Promise.all(
     starts.map((start) =>
       getAddTasksInstruction({
         requester: opts.keys.signer,
         campaign,
         firstIndex: start,
+        taskAddresses: pdasFrom(start, Math.min(start + cap, first + count)),
         tasks: manifest.tasks.slice(start, Math.min(start + cap, first + count)).map((t) => ({
           dataHash: Uint8Array.from(Buffer.from(t.dataHash ?? "", "hex")),
           uri: t.uri ?? "",
@@ -220,9 +229,9 @@ async function packBatch(
   campaign: Address,
   manifest: CampaignManifest,
   first: number,
-  cap: { value: number },
+  cap: { value: number; fits: number },
 ): Promise<{ instructions: Instruction[]; count: number }> {
-  let count = Math.min(MAX_TASKS_PER_TRANSACTION, manifest.tasks.length - first);
+  let count = Math.min(cap.fits, manifest.tasks.length - first);
   for (;;) {
     let instructions: Instruction[];
     try {
@@ -234,6 +243,7 @@ async function packBatch(
       continue;
     }
     if (count === 1 || (await opts.chain.transactionSize(opts.keys.signer, instructions)) <= MAX_TRANSACTION_BYTES) {
+      cap.fits = count;
       return { instructions, count };
     }
     count--;
