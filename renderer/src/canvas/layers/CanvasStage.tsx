@@ -75,16 +75,19 @@ export function CanvasStage({ editor, pyramid, width, height, onPainter }: Canva
     const offs = [
       editor.store.onChange((diff) => {
         const selection = editor.selection();
-        const onlySelection = diff.added.size === 0 && diff.removed.size === 0 && [...diff.updated.keys()].every((id) => selection.has(id));
-        if (!onlySelection) {
-          painter.invalidate();
-          redraw(settledLayer);
-        }
+        const editsSelection = diff.removed.size === 0 && [...diff.updated.keys()].every((id) => selection.has(id));
+        // A drag step only moves shapes the snapshot already left out: the settled layer is
+        // untouched, and the selection layer alone redraws.
+        let settledChanged = !editsSelection || diff.added.size > 0;
+        if (!editsSelection) painter.invalidate();
+        else if (diff.updated.size > 0) settledChanged = painter.exclude(diff.updated.keys()) || settledChanged;
+        if (editsSelection && diff.added.size > 0) painter.append(editor, [...diff.added.values()].map((r) => r.shape));
+        if (settledChanged) redraw(settledLayer);
         redraw(selectionLayer);
       }),
       editor.events.on("selection", () => {
-        painter.invalidate();
-        redraw(settledLayer, selectionLayer);
+        if (painter.release(editor.selection())) redraw(settledLayer);
+        redraw(selectionLayer);
       }),
       editor.events.on("viewport", () => {
         redraw(imageLayer, settledLayer);

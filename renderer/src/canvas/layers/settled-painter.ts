@@ -1,3 +1,4 @@
+import type { Shape } from "../../../../shared/annotation";
 import type { Rect } from "../geometry/rect";
 import type { Viewport } from "../geometry/viewport";
 import { visibleImageRect } from "../geometry/viewport";
@@ -31,8 +32,7 @@ const ZOOM_SETTLE_MS = 120;
 const MAX_STRETCH = 3;
 
 /**
- * Paints every shape that is not selected (selected ones live on the selection layer and are
- * never culled). Shapes in a widened viewport come from the R-tree, batched into one Path2D per
+ * Paints the shapes not being edited (those live on the selection layer and are never culled). Shapes in a widened viewport come from the R-tree, batched into one Path2D per
  * colour, and are rendered into a snapshot bitmap; a pan frame is then one blit, and a zoom
  * frame one scaled blit until the zoom settles. The snapshot is re-rendered when the document
  * changes outside the selection, the selection changes, or the view leaves the margin.
@@ -42,11 +42,62 @@ export class SettledPainter {
   private settleTimer: ReturnType<typeof setTimeout> | undefined;
   /** Snapshot renders so far: the expensive frames (benchmarks report them). */
   renders = 0;
+  /**
+   * Shapes being edited: left out of the snapshot and drawn by the selection layer instead.
+   * Merely selected shapes stay in it, so a click that selects costs no re-render.
+   */
+  private readonly excluded = new Set<string>();
 
   constructor(private readonly requestRedraw: () => void) {}
 
   invalidate(): void {
     this.snapshot = null;
+  }
+
+  /** Takes shapes that are about to change under the pointer out of the snapshot. */
+  exclude(ids: Iterable<string>): boolean {
+    let changed = false;
+    for (const id of ids) {
+      if (this.excluded.has(id)) continue;
+      this.excluded.add(id);
+      changed = true;
+    }
+    if (changed) this.invalidate();
+    return changed;
+  }
+
+  /** Puts edited shapes that left the selection back into the snapshot. */
+  release(selection: ReadonlySet<string>): boolean {
+    let changed = false;
+    for (const id of this.excluded) if (!selection.has(id)) changed = this.excluded.delete(id) || changed;
+    if (changed) this.invalidate();
+    return changed;
+  }
+
+  /** New shapes are on top of everything: drawn onto the snapshot, no re-render needed. */
+  append(editor: Editor, shapes: readonly Shape[]): void {
+    const snap = this.snapshot;
+    const ctx = snap?.canvas.getContext("2d");
+    if (!snap || !ctx) return;
+    const { batches } = this.batchShapes(editor, shapes);
+    this.stroke(ctx, snap, batches, snap.count + shapes.length <= FILL_LIMIT);
+    this.snapshot = { ...snap, count: snap.count + shapes.length };
+  }
+
+  private stroke(ctx: OffscreenCanvasRenderingContext2D, snap: Omit<Snapshot, "canvas" | "count">, batches: readonly Batch[], fill: boolean): void {
+    const { vp, pixelRatio, marginX, marginY } = snap;
+    ctx.setTransform(pixelRatio * vp.scale, 0, 0, pixelRatio * vp.scale, pixelRatio * (vp.x + marginX), pixelRatio * (vp.y + marginY));
+    ctx.lineWidth = 1.5 / vp.scale;
+    const dash = [6 / vp.scale, 4 / vp.scale];
+    for (const { style, path } of batches) {
+      if (fill) {
+        ctx.fillStyle = style.fill;
+        ctx.fill(path);
+      }
+      ctx.strokeStyle = style.stroke;
+      ctx.setLineDash(style.dashed ? dash : []);
+      ctx.stroke(path);
+    }
   }
 
   /** Shapes in the current snapshot (benchmarks and tests read it). */
@@ -72,38 +123,28 @@ export class SettledPainter {
     ctx.setTransform(1, 0, 0, 1, 0, 0);
     ctx.clearRect(0, 0, canvas.width, canvas.height);
     const area: Rect = visibleImageRect({ scale: vp.scale, x: vp.x + marginX, y: vp.y + marginY }, { width, height });
-    const { batches, count } = this.batches(editor, area);
-    ctx.setTransform(pixelRatio * vp.scale, 0, 0, pixelRatio * vp.scale, pixelRatio * (vp.x + marginX), pixelRatio * (vp.y + marginY));
-    ctx.lineWidth = 1.5 / vp.scale;
-    const dash = [6 / vp.scale, 4 / vp.scale];
-    for (const { style, path } of batches) {
-      if (count <= FILL_LIMIT) {
-        ctx.fillStyle = style.fill;
-        ctx.fill(path);
-      }
-      ctx.strokeStyle = style.stroke;
-      ctx.setLineDash(style.dashed ? dash : []);
-      ctx.stroke(path);
-    }
-    return { canvas, vp, marginX, marginY, pixelRatio, count };
-  }
-
-  private batches(editor: Editor, area: Rect): { batches: Batch[]; count: number } {
-    const selected = editor.selection();
     const ids = editor.store.index.search(area).sort((a, b) => editor.store.zOf(a) - editor.store.zOf(b));
-    const batches = new Map<string, Batch>();
-    let count = 0;
+    const shapes: Shape[] = [];
     for (const id of ids) {
       const shape = editor.store.get(id);
-      if (!shape || shape.hidden || selected.has(id)) continue;
+      if (shape && !shape.hidden && !this.excluded.has(id)) shapes.push(shape);
+    }
+    const { batches } = this.batchShapes(editor, shapes);
+    this.stroke(ctx, { vp, marginX, marginY, pixelRatio }, batches, shapes.length <= FILL_LIMIT);
+    return { canvas, vp, marginX, marginY, pixelRatio, count: shapes.length };
+  }
+
+  private batchShapes(editor: Editor, shapes: readonly Shape[]): { batches: Batch[] } {
+    const batches = new Map<string, Batch>();
+    for (const shape of shapes) {
+      if (shape.hidden) continue;
       const style = regionStyle(shape, editor.labelById(shape.label)?.color);
       const key = styleKey(style);
       let batch = batches.get(key);
       if (!batch) batches.set(key, (batch = { style, path: new Path2D() }));
       traceShape(batch.path, shape);
-      count++;
     }
-    return { batches: [...batches.values()], count };
+    return { batches: [...batches.values()] };
   }
 
   paint(ctx: CanvasRenderingContext2D, editor: Editor): void {
