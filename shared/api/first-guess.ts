@@ -77,7 +77,8 @@ export const FirstGuessResult = z.object({
 export type FirstGuessResult = z.infer<typeof FirstGuessResult>;
 
 export const firstGuessCalls = {
-  "guesses:status": call(z.object({}).optional(), FirstGuessStatus),
+  /** `rescan` looks at the model folders again (after a model was dropped into the data dir). */
+  "guesses:status": call(z.object({ rescan: z.boolean().optional() }).optional(), FirstGuessStatus),
   "guesses:setEnabled": call(
     z.object({ campaignId: z.string().min(1).max(128), enabled: z.boolean() }),
     z.object({ campaignId: z.string(), enabled: z.boolean() }),

@@ -36,6 +36,6 @@ describe("first guesses through core's contract", () => {
     const doc = { ...emptyDocument("t1", labels), image: { width: 512, height: 512 }, shapes: value.shapes };
     expect(AnnotationDocument.parse(doc).shapes[0]).toMatchObject({ label: "person", source: { kind: "model", model: "mb3-centernet-coco@3.3.6" } });
     // The switch is stored: it survives a status read from the store.
-    expect(await core.dispatch("guesses:status", {})).toMatchObject({ ok: true, value: { enabledCampaigns: ["camp"], state: "ready" } });
+    expect(await core.dispatch("guesses:status", { rescan: true })).toMatchObject({ ok: true, value: { enabledCampaigns: ["camp"], state: "ready", models: [{ origin: "shipped" }] } });
   });
 });
