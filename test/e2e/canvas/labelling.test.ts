@@ -219,12 +219,18 @@ describe("labelling canvas: real mouse and keyboard, saved through the contract"
     await expect.poll(() => page.evaluate("window.amplifyLab?.taskId")).toBe("lab:harbour");
     await lab.ready();
     const harbourBefore = (await lab.document()).shapes.length;
+    const saves = () => page.getByTestId("save-state").getAttribute("data-saves").then(Number);
+    const savesBefore = await saves();
     await lab.press("Control+Shift+v");
     const copied = (await lab.document()).shapes.slice(harbourBefore);
     expect(copied.map((s) => s.label)).toEqual(street.shapes.map((s) => s.label));
     expect(copied.every((s) => s.source?.kind === "human")).toBe(true);
+    // no Ctrl+S: the autosave (every 5 s when changed) writes it through drafts:save
+    await expect.poll(saves, { timeout: 9_000, interval: 250 }).toBeGreaterThan(savesBefore);
+    const autosaved = await lab.document();
 
     await lab.reload();
+    expect((await lab.document()).shapes).toEqual(autosaved.shapes);
     await lab.press("b"); // no longer bound: the rebinding survived the reload through settings
     await lab.press("v");
     await lab.press("r");
