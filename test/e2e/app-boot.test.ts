@@ -22,6 +22,9 @@ describe("the app boots in the browser shell and shows live data from core", () 
     page.on("pageerror", (e) => consoleErrors.push(e.message));
     page.on("response", (r) => r.status() >= 400 && consoleErrors.push(`${r.status()} ${r.url()}`));
     await page.goto(shell.url);
+    // A first launch opens on the welcome screen; the Status view needs no key.
+    await page.getByRole("heading", { name: "Welcome to Amplify" }).waitFor({ timeout: 15_000 });
+    await page.getByRole("navigation", { name: "Main" }).getByRole("button", { name: "Status" }).click();
 
     await expect.poll(() => page.getByTestId("app-data-dir").textContent(), { timeout: 15_000 }).toBe(shell.home);
     const pkg = (await import("../../package.json", { with: { type: "json" } })).default as { version: string };
@@ -40,8 +43,11 @@ describe("the app boots in the browser shell and shows live data from core", () 
   it("keeps working across a reload (token kept for this tab only)", async () => {
     const page = await browser.newPage();
     await page.goto(shell.url);
-    await expect.poll(() => page.getByTestId("app-shell").textContent(), { timeout: 15_000 }).toBe("browser");
+    await page.getByRole("heading", { name: "Welcome to Amplify" }).waitFor({ timeout: 15_000 });
     await page.reload();
+    // After the reload the page still reaches core: it asks for the key status and gets it.
+    await page.getByRole("heading", { name: "Welcome to Amplify" }).waitFor({ timeout: 15_000 });
+    await page.getByRole("navigation", { name: "Main" }).getByRole("button", { name: "Status" }).click();
     await expect.poll(() => page.getByTestId("app-shell").textContent(), { timeout: 15_000 }).toBe("browser");
     await page.close();
   });
