@@ -101,6 +101,11 @@ export class OutboxRepository {
     });
   }
 
+  /** Runs several changes as one durable commit (one fsync instead of one per row). */
+  inTransaction<T>(fn: () => T): T {
+    return this.store.transaction("outbox:batch", fn);
+  }
+
   get(id: string): OutboxRow | null {
     const raw = this.store.db.prepare("SELECT * FROM outbox WHERE id = ?").get(id) as Raw | undefined;
     return raw ? toRow(raw) : null;

@@ -110,8 +110,15 @@ export class SyncLoop {
     const rows = repo.due(this.options.batchSize ?? 200);
     if (rows.length === 0) return 0;
     const changed = new Set<string>();
+    // Row changes of a phase are committed together: one fsync per phase, not per row. Only
+    // a new signature must be durable before its transaction leaves, and it is flushed first.
+    const writes: (() => void)[] = [];
+    const flush = (): void => {
+      if (writes.length) repo.inTransaction(() => writes.splice(0).forEach((write) => write()));
+    };
     const transient = (row: OutboxRow, error: unknown): void => {
-      repo.retryLater(row.id, `will retry: ${describe(error)}`, this.now() + backoffMs(row.attempts, 1_000, this.options.maxBackoffMs ?? 60_000));
+      const at = this.now() + backoffMs(row.attempts, 1_000, this.options.maxBackoffMs ?? 60_000);
+      writes.push(() => repo.retryLater(row.id, `will retry: ${describe(error)}`, at));
       changed.add(row.id);
     };
 
@@ -119,12 +126,13 @@ export class SyncLoop {
     await mapLimit(rows.filter((r) => !r.uploaded), 6, async (row) => {
       try {
         await this.options.upload(row.resultUri, row.blob);
-        repo.markUploaded(row.id);
+        writes.push(() => repo.markUploaded(row.id));
         changed.add(row.id);
       } catch (error) {
         transient(row, error);
       }
     });
+    flush();
     const ready = rows.map((r) => repo.get(r.id)!).filter((r) => r.uploaded && r.nextAttemptAt <= this.now());
     if (ready.length === 0) return this.finish(rows.length, changed);
 
@@ -140,6 +148,7 @@ export class SyncLoop {
     } catch (error) {
       this.setOnline(false, describe(error));
       for (const row of ready) transient(row, error);
+      flush();
       return this.finish(rows.length, changed);
     }
     const statusOf = new Map(signed.map((r, i) => [r.id, statuses[i] ?? null]));
@@ -150,10 +159,11 @@ export class SyncLoop {
       const status = statusOf.get(row.id) ?? null;
       if (status && !status.failure) {
         if (status.confirmationStatus === "confirmed" || status.confirmationStatus === "finalized") {
-          repo.markConfirmed(row.id);
+          writes.push(() => repo.markConfirmed(row.id));
           changed.add(row.id);
         } else {
-          repo.waitUntil(row.id, this.now() + (this.options.confirmPollMs ?? 400));
+          const at = this.now() + (this.options.confirmPollMs ?? 400);
+          writes.push(() => repo.waitUntil(row.id, at));
         }
       } else if (status?.failure) {
         toJudge.push({ row, status });
@@ -178,38 +188,46 @@ export class SyncLoop {
       if (accounts) {
         toJudge.forEach(({ row, status }, i) => {
           const verdict = judge(row, accounts[i]?.data ?? null, status);
-          if (verdict === "paid") repo.markConfirmed(row.id);
+          if (verdict === "paid") writes.push(() => repo.markConfirmed(row.id));
           else if (verdict === "sign") fresh.push(row);
-          else repo.markFailed(row.id, verdict.failed);
+          else writes.push(() => repo.markFailed(row.id, verdict.failed));
           changed.add(row.id);
         });
       }
     }
 
+    flush();
+
     // 4. Sign again where the chain says nothing can land; write it down before sending.
     if (fresh.length) {
       const signer = this.options.signer();
       if (!signer) {
-        for (const row of fresh) repo.waitUntil(row.id, this.now() + 5_000, "waiting for the keystore to be unlocked to sign");
+        const at = this.now() + 5_000;
+        for (const row of fresh) writes.push(() => repo.waitUntil(row.id, at, "waiting for the keystore to be unlocked to sign"));
       } else {
+        const signedIds: string[] = [];
         try {
           const lifetime: { blockhash: Blockhash; lastValidBlockHeight: bigint } = await chain.latestBlockhash();
           for (const row of fresh) {
             const tx = await chain.sign(signer, await this.options.instructions(row, signer), lifetime);
-            repo.setSigned(row.id, tx.wire, tx.signature, Number(tx.lastValidBlockHeight));
-            toSend.push(repo.get(row.id)!);
+            writes.push(() => repo.setSigned(row.id, tx.wire, tx.signature, Number(tx.lastValidBlockHeight)));
+            signedIds.push(row.id);
           }
         } catch (error) {
-          for (const row of fresh) transient(row, error);
+          for (const row of fresh) if (!signedIds.includes(row.id)) transient(row, error);
         }
+        flush();
+        for (const id of signedIds) toSend.push(repo.get(id)!);
       }
     }
+    flush();
 
     // 5. Send (the same bytes again if need be: a transaction lands at most once).
     await mapLimit(toSend, 8, async (row) => {
       try {
         await chain.send(row.tx!);
-        repo.markSent(row.id, this.now() + (this.options.confirmPollMs ?? 400));
+        const at = this.now() + (this.options.confirmPollMs ?? 400);
+        writes.push(() => repo.markSent(row.id, at));
         this.setOnline(true, null);
       } catch (error) {
         // A send that errors may still have landed; the next pass reads its status.
@@ -217,6 +235,7 @@ export class SyncLoop {
       }
       changed.add(row.id);
     });
+    flush();
     return this.finish(rows.length, changed);
   }
 

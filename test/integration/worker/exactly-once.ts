@@ -11,13 +11,15 @@ export interface Queued {
   readonly resultHash: string;
 }
 
-/** Accepts `count` tasks of a public campaign and lists them (so the core knows them). */
+/** Accepts `count` tasks of a public campaign and lists them; returns the new assignments. */
 export async function acceptTasks(worker: WorkerCore, fixture: CampaignFixture, count: number): Promise<string[]> {
   const outcomes = await worker.call("market:accept", { items: [{ campaign: fixture.campaign, count }] });
   const failed = outcomes.filter((o) => !o.ok);
   if (failed.length) throw new Error(`accept failed: ${failed.map((f) => f.error).join("; ")}`);
-  const tasks = await worker.call("tasks:list");
-  return tasks.filter((t) => t.campaign === fixture.campaign).map((t) => t.id);
+  // The worker lists its tasks before labelling them, as the UI does; the result is only the
+  // assignments this call made (a campaign may be accepted from in several calls).
+  await worker.call("tasks:list");
+  return outcomes.map((o) => o.assignment!);
 }
 
 export async function submitAll(worker: WorkerCore, ids: readonly string[]): Promise<Queued[]> {
