@@ -118,6 +118,13 @@ const benchApi = {
     await new Promise((r) => setTimeout(r, 500));
     await nextFrame();
   },
+  /** The same loop on an empty page: the frame rate this machine allows right now. */
+  async idle(frames: number): Promise<FrameStats> {
+    driver?.destroy();
+    driver = null;
+    container();
+    return measure(frames, () => undefined);
+  },
   pan: (frames: number) => measure(frames, (i) => driver?.panBy(i % 60 < 30 ? 7 : -7, i % 40 < 20 ? 4 : -4)),
   zoom: (frames: number) => measure(frames, (i) => driver?.zoomBy(i % 40 < 20 ? 1.04 : 1 / 1.04)),
   draw: (frames: number) => measure(frames, (i) => driver?.drawStep(1000, 1000, 1000 + (i % 100) * 30, 1000 + (i % 100) * 20)),

@@ -2,6 +2,7 @@
 // Chromium with 1,000, 5,000 and 10,000 shapes on an 8192×8192 image, for our canvas and for a
 // naive one-node-per-shape Konva canvas in the same run. Prints figures; asserts nothing.
 import { build } from "esbuild";
+import { cpus, loadavg } from "node:os";
 import { fileURLToPath } from "node:url";
 import { launchChromium } from "../../test/e2e/support";
 import type { FrameStats } from "./bench-page";
@@ -36,6 +37,7 @@ async function main(): Promise<void> {
     await page.addStyleTag({ content: css });
     await page.addScriptTag({ content: js });
     await page.evaluate(() => window.benchApi.prepare());
+    const idleBefore = await page.evaluate((f) => window.benchApi.idle(f), FRAMES);
     const rows: Array<{ shapes: number; scenario: string; ours: FrameStats; naive: FrameStats }> = [];
     for (const count of COUNTS) {
       const results: Record<string, Record<string, FrameStats>> = { ours: {}, naive: {} };
@@ -47,12 +49,16 @@ async function main(): Promise<void> {
       }
       for (const scenario of ["pan", "zoom", "draw"]) rows.push({ shapes: count, scenario, ours: results.ours![scenario]!, naive: results.naive![scenario]! });
     }
+    const idleAfter = await page.evaluate((f) => window.benchApi.idle(f), FRAMES);
     console.log(`\nCanvas frames per second, 8192×8192 image, 1280×800 view, headless Chromium (software raster), ${FRAMES} frames each\n`);
     console.log("shapes  scenario  ours fps (worst frame)   naive Konva fps (worst frame)   ratio   ours: snapshot renders");
     for (const r of rows) {
       const cell = (s: FrameStats) => `${s.fps.toFixed(1).padStart(6)} (${String(s.worstMs).padStart(4)} ms)`;
       console.log(`${String(r.shapes).padStart(6)}  ${r.scenario.padEnd(8)}  ${cell(r.ours).padEnd(23)}  ${cell(r.naive).padEnd(30)}  ${`${(r.ours.fps / r.naive.fps).toFixed(1)}×`.padEnd(6)}  ${r.ours.renders}`);
     }
+    // The ceiling: an empty page's frame loop, before and after, and the machine's load. On a
+    // shared 2-core machine these move a lot; compare the ratio, which both sides share.
+    console.log(`\nempty page: ${idleBefore.fps.toFixed(1)} fps before, ${idleAfter.fps.toFixed(1)} fps after; load average ${loadavg().map((l) => l.toFixed(1)).join(" ")} on ${cpus().length} cores`);
   } finally {
     await browser.close();
   }

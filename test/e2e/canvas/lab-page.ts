@@ -36,7 +36,10 @@ export class LabPage {
 
   /** Waits for the editor, the canvas and a first fit, and remembers where the canvas is. */
   async ready(): Promise<void> {
-    await this.page.waitForSelector("[data-testid=canvas-surface] canvas", { timeout: 30_000 });
+    await this.page.waitForSelector("[data-testid=canvas-surface] canvas", { timeout: 45_000 }).catch(async (error: unknown) => {
+      const text = await this.page.locator("main").textContent().catch(() => "");
+      throw new Error(`the lab did not show its canvas: ${String(error)}\npage: ${text}\nerrors: ${this.errors.join("; ")}`);
+    });
     // polled from here: the page's CSP (rightly) forbids the eval that waitForFunction needs
     for (let tries = 0; !(await this.page.evaluate("(window.amplifyLab?.editor.viewSize.width ?? 0) > 10")); tries++) {
       if (tries > 300) throw new Error("the lab's editor never appeared");

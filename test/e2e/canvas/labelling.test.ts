@@ -143,6 +143,19 @@ describe("labelling canvas: real mouse and keyboard, saved through the contract"
     expect((await lab.viewport()).x - panned.x).toBeCloseTo(-50, 6);
     expect(human((await lab.document()).shapes)).toHaveLength(3); // panning drew nothing
     await lab.press("0");
+
+    // brightness and contrast adjust only the image layer's canvas; C toggles the crosshair
+    const imageFilter = () => lab.page.evaluate("document.querySelector('[data-testid=canvas-surface] canvas').style.filter");
+    await lab.press("BracketRight");
+    await lab.press("Shift+BracketRight");
+    expect(await imageFilter()).toBe("brightness(1.1) contrast(1.1)");
+    await lab.press("Shift+Digit0");
+    expect(await imageFilter()).toBe("");
+    const crosshair = lab.page.getByRole("button", { name: "Crosshair" });
+    expect(await crosshair.getAttribute("aria-pressed")).toBe("true");
+    await lab.press("c");
+    expect(await crosshair.getAttribute("aria-pressed")).toBe("false");
+    await lab.press("c");
   });
 
   it("saves through drafts:save and a reload restores the same document, timer included", async () => {
