@@ -17,6 +17,11 @@ const probe = setInterval(() => {
 }, 5);
 
 console.log(`first-guess latency · ${runs} runs per image · load average ${loadavg().map((l) => l.toFixed(1)).join(" ")} on 2 cores`);
+// The same probe with nothing to do first: on a shared, loaded machine the scheduler alone
+// delays timers, and that baseline is what the figure below should be read against.
+await new Promise((resolve) => setTimeout(resolve, 2000));
+console.log(`baseline: largest event-loop delay over 2 s idle: ${ms(maxLoopDelay)}`);
+maxLoopDelay = 0;
 let t = performance.now();
 const model = await new ModelRegistry([{ dir: shippedModelsDir(), origin: "shipped" }]).load();
 console.log(`verify + read model (sha256 of ${(model.weightData.length / 1e6).toFixed(1)} MB, main thread): ${ms(performance.now() - t)}`);

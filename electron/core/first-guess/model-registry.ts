@@ -1,5 +1,4 @@
-import { createHash } from "node:crypto";
-import { createReadStream } from "node:fs";
+import { createHash, webcrypto } from "node:crypto";
 import { readFile, readdir } from "node:fs/promises";
 import { join } from "node:path";
 import type { FirstGuessModelInfo } from "../../../shared/api/first-guess";
@@ -124,18 +123,13 @@ async function readVerified(folder: string, origin: "shipped" | "user", expected
 }
 
 /**
- * Reads and hashes a file chunk by chunk, so hashing megabytes of weights never holds the
- * event loop for more than one chunk's worth.
+ * Reads and hashes a file off the event loop: both the read and WebCrypto's digest run on
+ * libuv's thread pool, so checking megabytes of weights never holds up core's other calls.
  */
 async function readHashed(path: string): Promise<{ bytes: Uint8Array; sha256: string }> {
-  const hash = createHash("sha256");
-  const chunks: Buffer[] = [];
-  for await (const chunk of createReadStream(path, { highWaterMark: 256 * 1024 })) {
-    const buffer = chunk as Buffer;
-    hash.update(buffer);
-    chunks.push(buffer);
-  }
-  return { bytes: new Uint8Array(Buffer.concat(chunks)), sha256: hash.digest("hex") };
+  const bytes = new Uint8Array(await readFile(path));
+  const digest = await webcrypto.subtle.digest("SHA-256", bytes);
+  return { bytes, sha256: Buffer.from(digest).toString("hex") };
 }
 
 function assemble(entry: ModelEntry, files: Map<string, Uint8Array>): VerifiedModel {
