@@ -41,7 +41,7 @@ describe("journey d: a long day of 500 tasks by keyboard only", () => {
     await market?.close();
   });
 
-  it(`labels ${TASKS} tasks by keyboard and is paid for each exactly once`, { timeout: 900_000 }, async () => {
+  it(`labels ${TASKS} tasks by keyboard and is paid for each exactly once`, { timeout: 1_500_000 }, async () => {
     const created = await market.post({
       key: "long-day",
       title: "Which shapes are there?",
@@ -50,6 +50,12 @@ describe("journey d: a long day of 500 tasks by keyboard only", () => {
       priceLamports: PRICE,
     });
     const escrowBefore = await escrowLamports(market, created.campaign);
+    const phases: string[] = [];
+    let mark = Date.now();
+    const phase = (name: string) => {
+      phases.push(`${name} ${((Date.now() - mark) / 1000).toFixed(1)} s`);
+      mark = Date.now();
+    };
     await page.goto(shell.url);
     const worker = await onboardNewWorker(page, "a long day of labelling");
 
@@ -61,6 +67,7 @@ describe("journey d: a long day of 500 tasks by keyboard only", () => {
       await page.getByRole("heading", { name: "My queue" }).waitFor({ timeout: 120_000 });
     }
     await expect.poll(() => page.getByTestId("queue-row").count(), { timeout: 60_000 }).toBe(TASKS);
+    phase("onboard + accept");
 
     await page.getByRole("button", { name: "Start labelling" }).click();
     const samples: MemorySample[] = [];
@@ -76,10 +83,13 @@ describe("journey d: a long day of 500 tasks by keyboard only", () => {
       if (i % 50 === 0 || i === TASKS - 1) samples.push(await sampleMemory(page, shell.process.pid!, i));
     }
     await page.getByRole("heading", { name: "My queue" }).waitFor({ timeout: 30_000 });
+    phase("label by keyboard");
     console.log(`journey d memory over ${TASKS} tasks:\n${formatMemoryTable(samples)}`);
 
     await goTo(page, "Outbox");
     await expect.poll(() => page.getByTestId("outbox-summary").textContent(), { timeout: 600_000, interval: 2_000 }).toMatch(new RegExp(`^0 waiting · ${TASKS} paid · 0 failed`));
+    phase("sync until all paid");
+    console.log(`journey d phases: ${phases.join(" · ")}`);
     await page.screenshot({ path: artifactPath("journey-d-2-day-paid.png") });
     await expectPaidExactlyOnce(market, created.campaign, address(worker), TASKS, PRICE, escrowBefore);
   });

@@ -59,12 +59,18 @@ export function LabellingScreen({ taskId, onOpen, onQueueEmpty }: LabellingScree
     if (loaded?.image.source instanceof ImageBitmap) loaded.image.source.close();
   }, [loaded]);
 
+  // The queue as last read from core. Moving on walks this list and asks core again only when
+  // it runs out: a refresh reads every assignment from chain, too slow to do per keypress.
+  const queue = useRef<string[]>([]);
   const step = useCallback(
     async (direction: 1 | -1) => {
-      const list = await workableTasks();
-      const at = list.findIndex((t) => t.id === taskId);
-      const next = list[at + direction] ?? (direction === 1 ? list.find((t) => t.id !== taskId) : undefined);
-      if (next) onOpen(next.id);
+      let at = queue.current.indexOf(taskId);
+      if (at < 0 || !queue.current[at + direction]) {
+        queue.current = (await workableTasks()).map((t) => t.id);
+        at = queue.current.indexOf(taskId);
+      }
+      const next = queue.current[at + direction] ?? (direction === 1 ? queue.current.find((id) => id !== taskId) : undefined);
+      if (next) onOpen(next);
       else if (direction === 1) onQueueEmpty();
     },
     [taskId, onOpen, onQueueEmpty],
