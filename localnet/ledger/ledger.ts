@@ -5,12 +5,14 @@ import crypto from "node:crypto";
 import { EventEmitter } from "node:events";
 import fs from "node:fs";
 import { Clock, FailedTransactionMetadata, LiteSVM, type TransactionMetadata } from "litesvm";
+import { emptySimulation, metaToSimulation, type Simulation } from "./simulation";
 import { address, getBase58Decoder, getBase64Decoder, lamports, type Address } from "@solana/kit";
 import { createFaucet, type Faucet } from "./faucet";
 import { transactionFee } from "./fees";
 import { LedgerStore, type NewTransaction, type StoredAccount, type StoredTransaction } from "./ledgerStore";
 import { SlotClock } from "./slotClock";
-import { isStaticWritable, parseWireTransaction, type ParsedTransaction } from "./txWire";
+import { resolveAccountKeys, type ResolvedKeys } from "./accountKeys";
+import { parseWireTransaction, type ParsedTransaction } from "./txWire";
 import {
   ALREADY_PROCESSED,
   BLOCKHASH_NOT_FOUND,
@@ -36,26 +38,14 @@ export interface LedgerOptions {
   slotMs?: number;
 }
 
+export type { InnerInstructionsJson, Simulation } from "./simulation";
+
 export interface AccountState {
   address: string;
   lamports: bigint;
   owner: string;
   executable: boolean;
   data: Uint8Array;
-}
-
-export interface Simulation {
-  err: TransactionErrorJson | null;
-  logs: string[];
-  unitsConsumed: number;
-  returnData: { programId: string; data: Uint8Array } | null;
-  innerInstructions: InnerInstructionsJson[];
-  postAccounts: Map<string, AccountState | null>;
-}
-
-export interface InnerInstructionsJson {
-  index: number;
-  instructions: Array<{ programIdIndex: number; accounts: number[]; data: string; stackHeight: number }>;
 }
 
 export type SendOutcome =
@@ -393,27 +383,8 @@ export class Ledger extends EventEmitter<LedgerEvents> {
     }
   }
 
-  private accountKeys(tx: ParsedTransaction): {
-    all: string[];
-    writable: boolean[];
-    loadedWritable: string[];
-    loadedReadonly: string[];
-  } {
-    const loadedWritable: string[] = [];
-    const loadedReadonly: string[] = [];
-    for (const lookup of tx.addressTableLookups) {
-      const table = this.getAccount(lookup.accountKey);
-      // Lookup-table layout: a 56-byte header, then 32-byte addresses.
-      const at = (i: number): string | undefined =>
-        table && table.data.length >= 56 + 32 * (i + 1) ? this.b58.decode(table.data.subarray(56 + 32 * i, 88 + 32 * i)) : undefined;
-      for (const i of lookup.writableIndexes) { const a = at(i); if (a) loadedWritable.push(a); }
-      for (const i of lookup.readonlyIndexes) { const a = at(i); if (a) loadedReadonly.push(a); }
-    }
-    const all = [...tx.staticKeys, ...loadedWritable, ...loadedReadonly];
-    const writable = all.map((_, i) =>
-      i < tx.staticKeys.length ? isStaticWritable(tx, i) : i < tx.staticKeys.length + loadedWritable.length,
-    );
-    return { all, writable, loadedWritable, loadedReadonly };
+  private accountKeys(tx: ParsedTransaction): ResolvedKeys {
+    return resolveAccountKeys(tx, (key) => this.getAccount(key)?.data);
   }
 
   private writeAccount(a: StoredAccount): void {
@@ -443,31 +414,4 @@ export class Ledger extends EventEmitter<LedgerEvents> {
     }
     return slot;
   }
-}
-
-function emptySimulation(err: TransactionErrorJson): Simulation {
-  return { err, logs: [], unitsConsumed: 0, returnData: null, innerInstructions: [], postAccounts: new Map() };
-}
-
-function metaToSimulation(meta: TransactionMetadata): Omit<Simulation, "err" | "postAccounts"> {
-  const b58 = getBase58Decoder();
-  const rd = meta.returnData();
-  const programId = b58.decode(rd.programId());
-  const data = rd.data();
-  const innerInstructions = meta
-    .innerInstructions()
-    .map((list, index) => ({
-      index,
-      instructions: list.map((inner) => {
-        const ix = inner.instruction();
-        return { programIdIndex: ix.programIdIndex(), accounts: [...ix.accounts()], data: b58.decode(ix.data()), stackHeight: inner.stackHeight() };
-      }),
-    }))
-    .filter((entry) => entry.instructions.length > 0);
-  return {
-    logs: meta.logs(),
-    unitsConsumed: Number(meta.computeUnitsConsumed()),
-    returnData: data.length > 0 ? { programId, data } : null,
-    innerInstructions,
-  };
 }
