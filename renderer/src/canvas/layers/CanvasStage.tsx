@@ -43,9 +43,10 @@ function PaintedLayer({ layerRef, paint }: { layerRef: Layered; paint: Paint }) 
 }
 
 /**
- * Five layers by change rate (Label Studio's ImageView, Excalidraw's static/interactive split):
+ * Four layers by change rate (Label Studio's ImageView, Excalidraw's static/interactive split):
  * image (zoom and pan only), settled shapes (document changes outside the selection), selection
- * (every drag step), draft (every pointer move while drawing) and overlay (crosshair). Nothing
+ * (every drag step) and pointer: the shape being drawn plus the crosshair, which both change on
+ * every pointer move, so they share one canvas (one clear and composite per move, not two). Nothing
  * listens for events: the surface does the hit testing through the R-tree. Each layer redraws
  * at most once per animation frame (Konva's batchDraw).
  */
@@ -53,8 +54,7 @@ export function CanvasStage({ editor, pyramid, width, height, onPainter }: Canva
   const imageLayer: Layered = useRef<Konva.Layer | null>(null);
   const settledLayer: Layered = useRef<Konva.Layer | null>(null);
   const selectionLayer: Layered = useRef<Konva.Layer | null>(null);
-  const draftLayer: Layered = useRef<Konva.Layer | null>(null);
-  const overlayLayer: Layered = useRef<Konva.Layer | null>(null);
+  const pointerLayer: Layered = useRef<Konva.Layer | null>(null);
   const [settled] = useState(() => new SettledPainter(() => settledLayer.current?.batchDraw()));
   useEffect(() => () => settled.dispose(), [settled]);
 
@@ -92,13 +92,12 @@ export function CanvasStage({ editor, pyramid, width, height, onPainter }: Canva
       editor.events.on("viewport", () => {
         redraw(imageLayer, settledLayer);
         if (!stillBlank(selectionLayer, () => editor.selection().size === 0)) redraw(selectionLayer);
-        if (!stillBlank(draftLayer, () => editor.tool.draft() === null)) redraw(draftLayer);
-        if (!stillBlank(overlayLayer, () => editor.pointer === null || !editor.crosshair)) redraw(overlayLayer);
+        if (!stillBlank(pointerLayer, () => editor.tool.draft() === null && (editor.pointer === null || !editor.crosshair))) redraw(pointerLayer);
       }),
-      editor.events.on("draft", () => redraw(draftLayer, overlayLayer)),
+      editor.events.on("draft", () => redraw(pointerLayer)),
       editor.events.on("ui", () => {
         applyFilter();
-        redraw(selectionLayer, draftLayer, overlayLayer);
+        redraw(selectionLayer, pointerLayer);
       }),
     ];
     offs.push(pyramid.onLevel(() => redraw(imageLayer)));
@@ -111,8 +110,7 @@ export function CanvasStage({ editor, pyramid, width, height, onPainter }: Canva
       <PaintedLayer layerRef={imageLayer} paint={(ctx) => pyramid.paint(ctx, editor.viewport, editor.viewSize)} />
       <PaintedLayer layerRef={settledLayer} paint={(ctx) => settled.paint(ctx, editor)} />
       <PaintedLayer layerRef={selectionLayer} paint={(ctx) => paintSelection(ctx, editor)} />
-      <PaintedLayer layerRef={draftLayer} paint={(ctx) => paintDraft(ctx, editor)} />
-      <PaintedLayer layerRef={overlayLayer} paint={(ctx) => paintOverlay(ctx, editor)} />
+      <PaintedLayer layerRef={pointerLayer} paint={(ctx) => [paintDraft(ctx, editor), paintOverlay(ctx, editor)].includes(true)} />
     </Stage>
   );
 }
