@@ -4,7 +4,8 @@ import type { WeightSpecs } from "./graph-file";
 /** What the detector thread needs to build the model: verified bytes only, never a path. */
 export interface ModelPayload {
   readonly id: string;
-  readonly topology: Record<string, unknown>;
+  /** The verified graph file; the thread reads its modelTopology (cloning bytes beats an object tree). */
+  readonly graphBytes: Uint8Array;
   readonly weightSpecs: WeightSpecs;
   readonly weightData: Uint8Array;
   readonly inputSize: number;

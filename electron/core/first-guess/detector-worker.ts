@@ -34,7 +34,8 @@ async function load(model: ModelPayload, wasmDir: string): Promise<{ backend: st
   loaded?.graph.dispose();
   loaded = null;
   const weightData = model.weightData.buffer.slice(model.weightData.byteOffset, model.weightData.byteOffset + model.weightData.byteLength) as ArrayBuffer;
-  const graph = await loadGraphModel(tf.io.fromMemory({ modelTopology: model.topology, weightSpecs: model.weightSpecs as tf.io.WeightsManifestEntry[], weightData }));
+  const { modelTopology } = JSON.parse(new TextDecoder().decode(model.graphBytes)) as { modelTopology: object };
+  const graph = await loadGraphModel(tf.io.fromMemory({ modelTopology, weightSpecs: model.weightSpecs as tf.io.WeightsManifestEntry[], weightData }));
   // One warm-up run: the first execution compiles kernels and would otherwise land on a user's task.
   const warm = tf.tidy(() => graph.execute(tf.zeros([1, model.inputSize, model.inputSize, 3]), model.output) as tf.Tensor);
   await warm.data();

@@ -53,7 +53,7 @@ export class Detector implements DetectorPort {
       type: "load",
       id,
       wasmDir: this.options.wasmDir ?? defaultWasmDir(),
-      model: { id: modelId(m), topology: model.topology, weightSpecs: model.weightSpecs, weightData: model.weightData, inputSize: m.inputSize, output: m.output, classCount: m.classes.length },
+      model: { id: modelId(m), graphBytes: model.graphBytes, weightSpecs: model.weightSpecs, weightData: model.weightData, inputSize: m.inputSize, output: m.output, classCount: m.classes.length },
     }));
     if (reply.type !== "loaded") throw new Error("detector thread answered a load with something else");
     return { ms: reply.ms, backend: reply.backend };

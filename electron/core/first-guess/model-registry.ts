@@ -24,6 +24,8 @@ export interface ModelEntry {
 export interface VerifiedModel {
   readonly entry: ModelEntry;
   readonly topology: Record<string, unknown>;
+  /** The graph file as verified: sent to the detector thread as bytes, cheaper than an object. */
+  readonly graphBytes: Uint8Array;
   readonly weightSpecs: WeightSpecs;
   readonly weightData: Uint8Array;
 }
@@ -161,5 +163,5 @@ function assemble(entry: ModelEntry, files: Map<string, Uint8Array>): VerifiedMo
     weightData.set(shard, offset);
     offset += shard.length;
   }
-  return { entry, topology: graph.data.modelTopology, weightSpecs, weightData };
+  return { entry, topology: graph.data.modelTopology, graphBytes, weightSpecs, weightData };
 }

@@ -8,7 +8,7 @@ import type { ModelManifest } from "../../../../../electron/core/first-guess/mod
 
 const manifest: ModelManifest = { name: "fake", version: "1", format: "tfjs-graph-detections", graph: "g.json", output: "o", inputSize: 8, classes: ["person", "dog"], licence: "CC0", files: { "g.json": "a".repeat(64) } };
 const entry = { folder: "/models/fake", origin: "shipped" as const, manifest, hash: "b".repeat(64) };
-const verified: VerifiedModel = { entry, topology: {}, weightSpecs: [], weightData: new Uint8Array() };
+const verified: VerifiedModel = { entry, topology: {}, graphBytes: new Uint8Array(), weightSpecs: [], weightData: new Uint8Array() };
 const labels: Label[] = [{ id: "p", name: "person", color: "#112233" }];
 
 class FakeDetector implements DetectorPort {
