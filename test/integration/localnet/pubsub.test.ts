@@ -1,5 +1,6 @@
 // PubSub through kit's createSolanaRpcSubscriptions, and blockhash expiry through kit's
 // confirmation strategies (slots made short so 150 blocks pass in about a second).
+import WebSocket from "ws";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generateKeyPairSigner, getBase64EncodedWireTransaction, isSolanaError, SOLANA_ERROR__BLOCK_HEIGHT_EXCEEDED, SOLANA_ERROR__TRANSACTION_ERROR__BLOCKHASH_NOT_FOUND, getSignatureFromTransaction, type KeyPairSigner } from "@solana/kit";
 import { createAccountIx, fundedSigner, signedTx, startHarness, transferIx, type Harness } from "./localnetHarness";
@@ -50,6 +51,38 @@ describe("pubsub", () => {
     expect(log.value.logs.length).toBeGreaterThan(0);
     expect(sig.value).toEqual({ err: null });
     ac.abort();
+  });
+
+  it("every subscribe has its unsubscribe; unknown ids and methods are JSON-RPC errors", async () => {
+    const ws = new WebSocket(h.net.wsUrl);
+    await new Promise((r) => ws.once("open", r));
+    const replies: Array<{ id?: number; result?: unknown; error?: { code: number; message: string } }> = [];
+    ws.on("message", (m) => {
+      const msg = JSON.parse(m.toString()) as { id?: number; method?: string };
+      if (msg.id !== undefined) replies.push(msg);
+    });
+    const call = async (id: number, method: string, params: unknown[]) => {
+      ws.send(JSON.stringify({ jsonrpc: "2.0", id, method, params }));
+      while (!replies.some((r) => r.id === id)) await new Promise((r) => setTimeout(r, 5));
+      return replies.find((r) => r.id === id);
+    };
+    const addr = payer.address;
+    const subscriptions: Array<[string, unknown[]]> = [
+      ["account", [addr, { encoding: "base64" }]],
+      ["program", ["11111111111111111111111111111111", { encoding: "base64" }]],
+      ["signature", ["1".repeat(64), {}]],
+      ["logs", ["all"]],
+      ["slot", []],
+    ];
+    let id = 1;
+    for (const [kind, params] of subscriptions) {
+      const sub = await call(id++, `${kind}Subscribe`, params);
+      expect(typeof sub?.result).toBe("number");
+      expect((await call(id++, `${kind}Unsubscribe`, [sub?.result]))?.result).toBe(true);
+      expect((await call(id++, `${kind}Unsubscribe`, [sub?.result]))?.error).toEqual({ code: -32602, message: "Invalid subscription id." });
+    }
+    expect((await call(id, "blockSubscribe", []))?.error?.code).toBe(-32601);
+    ws.close();
   });
 
   it("sendAndConfirm rejects a transaction that fails on chain with the program error", async () => {
