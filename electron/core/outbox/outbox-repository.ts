@@ -182,6 +182,13 @@ export class OutboxRepository {
     });
   }
 
+  /** Rows that only waited for the keystore become due at once (it was just unlocked). */
+  wakeWaitingForKey(): void {
+    this.store.db
+      .prepare("UPDATE outbox SET next_attempt_at = 0, last_error = NULL WHERE state IN ('queued', 'sent') AND last_error LIKE 'waiting for the keystore%'")
+      .run();
+  }
+
   /** A transient problem: try again later, keeping whatever progress was made. */
   retryLater(id: string, reason: string, at: number): void {
     this.update(id, "attempts = attempts + 1, next_attempt_at = ?, last_error = ?", at, reason);

@@ -37,6 +37,7 @@ export class SyncLoop {
   private again = false;
   private stopped = true;
   private online: boolean | null = null;
+  private wakeAfterPass = false;
   private readonly now: () => number;
 
   constructor(private readonly options: SyncLoopOptions) {
@@ -56,6 +57,14 @@ export class SyncLoop {
 
   isOnline(): boolean | null {
     return this.online;
+  }
+
+  /** The keystore was unlocked: rows waiting for a signature go now. */
+  keyAvailable(): void {
+    this.options.repo.wakeWaitingForKey();
+    // A pass already under way may still mark rows as waiting for the key: wake them after it.
+    this.wakeAfterPass = true;
+    this.kick();
   }
 
   /** Runs a pass now (after a submit, an unlock, or the network coming back). */
@@ -89,6 +98,11 @@ export class SyncLoop {
       try {
         const worked = await this.pass();
         if (worked >= (this.options.batchSize ?? 200)) this.again = true;
+        if (this.wakeAfterPass) {
+          this.wakeAfterPass = false;
+          this.options.repo.wakeWaitingForKey();
+          this.again = true;
+        }
       } catch (error) {
         this.options.log?.(`sync pass failed: ${error instanceof Error ? error.message : String(error)}`);
       }
@@ -203,7 +217,7 @@ export class SyncLoop {
       const signer = this.options.signer();
       if (!signer) {
         const at = this.now() + 5_000;
-        for (const row of fresh) writes.push(() => repo.waitUntil(row.id, at, "waiting for the keystore to be unlocked to sign"));
+        for (const row of fresh) writes.push(() => repo.waitUntil(row.id, at, KEY_WAIT));
       } else {
         const signedIds: string[] = [];
         try {
@@ -250,6 +264,9 @@ export class SyncLoop {
     this.options.onOnline?.(online, reason);
   }
 }
+
+/** The note on rows waiting to be signed; unlocking the keystore wakes them (see OutboxRepository). */
+const KEY_WAIT = "waiting for the keystore to be unlocked to sign";
 
 type Verdict = "paid" | "sign" | { failed: string };
 

@@ -122,7 +122,7 @@ export function createWorkerServices(options: WorkerServicesOptions): WorkerServ
     log,
   });
   const offKeys = keystore.onChange((status) => {
-    if (status.state === "unlocked") sync.kick();
+    if (status.state === "unlocked") sync.keyAvailable();
   });
 
   return {

@@ -16,6 +16,6 @@ if (!unlock.ok) throw new Error(`unlock failed: ${unlock.error.message}`);
 process.stdout.write("ready\n");
 setInterval(() => {
   void core.dispatch("outbox:summary", undefined).then((reply) => {
-    if (reply.ok) process.stdout.write(`summary ${JSON.stringify(reply.value)}\n`);
+    if (reply.ok) process.stdout.write(`summary ${Date.now()} ${JSON.stringify(reply.value)}\n`);
   });
 }, 200);
