@@ -1,6 +1,7 @@
 import type { AppInfo } from "../../../shared/api";
 import { getApi } from "../api";
-import { useCoreQuery } from "../state/use-core-query";
+import { ErrorNotice } from "../ui/ErrorNotice";
+import { useLiveQuery } from "../ui/use-live-query";
 
 function formatBytes(bytes: number): string {
   if (bytes < 1024) return `${bytes} B`;
@@ -10,16 +11,9 @@ function formatBytes(bytes: number): string {
 
 /** What this installation is and whether its local store is healthy, read live from core. */
 export function StatusPanel() {
-  const [info, reload] = useCoreQuery<AppInfo>(() => getApi().app.info(), []);
-  if (info.status === "loading") return <p role="status">Asking core…</p>;
-  if (info.status === "error") {
-    return (
-      <div role="alert" className="error-box">
-        <p>Core did not answer: {info.message}</p>
-        <button onClick={reload}>Try again</button>
-      </div>
-    );
-  }
+  const info = useLiveQuery<AppInfo>(() => getApi().app.info());
+  if (info.error && !info.value) return <ErrorNotice message={`Core did not answer: ${info.error}`} onRetry={info.reload} />;
+  if (!info.value) return <p role="status">Asking core…</p>;
   const { value } = info;
   return (
     <section aria-labelledby="status-heading" className="panel">
@@ -41,7 +35,7 @@ export function StatusPanel() {
           {value.platform} · Node {value.nodeVersion}
         </dd>
       </dl>
-      <button onClick={reload}>Refresh</button>
+      <button onClick={info.reload}>Refresh</button>
     </section>
   );
 }
