@@ -49,10 +49,15 @@ export async function buildElectron() {
     logLevel: "warning",
     absWorkingDir: root,
     external: ["electron", "better-sqlite3"],
+    // Core finds its worker files from import.meta.url under tsx and from __filename in this
+    // CommonJS bundle (see moduleFile helpers), so an empty import.meta here is expected.
+    logOverride: { "empty-import-meta": "silent" },
   };
   await esbuild({ ...common, entryPoints: ["electron/main.ts"], outfile: "dist/electron/main.cjs" });
   // The first-guess detector runs in a worker thread: its own bundle beside main (tfjs inside).
   await esbuild({ ...common, entryPoints: ["electron/core/first-guess/detector-worker.ts"], outfile: "dist/electron/detector-worker.cjs" });
+  // Private task data is decrypted off the main thread too: the pool looks for this beside main.
+  await esbuild({ ...common, entryPoints: ["electron/core/tasks/decrypt-worker.ts"], outfile: "dist/electron/decrypt-worker.cjs" });
   // The sandboxed preload may only require "electron": everything else is bundled in.
   await esbuild({ ...common, platform: "browser", entryPoints: ["electron/preload.ts"], outfile: "dist/electron/preload.cjs", external: ["electron"] });
   return true;
