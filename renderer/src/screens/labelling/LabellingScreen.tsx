@@ -36,6 +36,15 @@ export function LabellingScreen({ taskId, onOpen, onQueueEmpty }: LabellingScree
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState("");
   const previous = useRef<AnnotationDocument | null>(null);
+  // A submit finishes after its round trip; if the labeller has left this screen by then, the
+  // result is still queued but nobody is pulled back to the next task.
+  const mounted = useRef(true);
+  useEffect(() => {
+    mounted.current = true;
+    return () => {
+      mounted.current = false;
+    };
+  }, []);
 
   useEffect(() => {
     let cancelled = false;
@@ -87,9 +96,9 @@ export function LabellingScreen({ taskId, onOpen, onQueueEmpty }: LabellingScree
           await getApi().tasks.submit({ id: taskId, doc });
           previous.current = doc;
           setNotice(`Submitted: ${doc.shapes.length} shapes. It is in the outbox and will be paid when it lands.`);
-          await step(1);
+          if (mounted.current) await step(1);
         } catch (e) {
-          setNotice(`Could not queue the result: ${errorMessage(e)}. Your work is kept as a draft.`);
+          if (mounted.current) setNotice(`Could not queue the result: ${errorMessage(e)}. Your work is kept as a draft.`);
         }
       })();
     },
