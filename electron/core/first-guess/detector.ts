@@ -1,13 +1,11 @@
-import { existsSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
-import { pathToFileURL } from "node:url";
-import { Worker } from "node:worker_threads";
+import type { Worker } from "node:worker_threads";
 import type { Detection } from "./detection";
 import type { DetectParams, DetectorReply, DetectorRequest } from "./detector-messages";
 import { modelId } from "./model-manifest";
-import { moduleFile } from "./module-file";
 import type { VerifiedModel } from "./model-registry";
+import { moduleFile, startSiblingWorker } from "../threads";
 
 export interface DetectResult {
   readonly width: number;
@@ -116,27 +114,5 @@ export class Detector implements DetectorPort {
 }
 
 function startWorker(): Worker {
-  const here = moduleFile(import.meta.url);
-  // Built: detector-worker.js beside detector.js, or the bundle's detector-worker.cjs beside main.
-  const built = [here.replace(/detector\.[cm]?js$/, "detector-worker.js"), join(dirname(here), "detector-worker.cjs")].find((p) => p !== here && existsSync(p));
-  if (built) return new Worker(built);
-  const ts = here.replace(/detector\.ts$/, "detector-worker.ts");
-  if (ts === here || !existsSync(ts)) throw new Error("no detector-worker file next to the detector");
-  // From sources (tsx, vitest) the worker is TypeScript: load it through tsx's API, since
-  // Node 20 does not hand --import loaders on to worker threads.
-  const tsxApi = pathToFileURL(tsxEsmApiPath()).href;
-  const code = `import(${JSON.stringify(tsxApi)}).then(({ tsImport }) => tsImport(${JSON.stringify(pathToFileURL(ts).href)}, ${JSON.stringify(pathToFileURL(here).href)}))`;
-  return new Worker(code, { eval: true });
-}
-
-/**
- * tsx's ESM API file, read from its package exports: require.resolve would pick the CommonJS
- * build, whose loader registration breaks inside a worker.
- */
-function tsxEsmApiPath(): string {
-  const pkgPath = createRequire(moduleFile(import.meta.url)).resolve("tsx/package.json");
-  const pkg = JSON.parse(readFileSync(pkgPath, "utf8")) as { exports?: Record<string, { import?: { default?: string } }> };
-  const entry = pkg.exports?.["./esm/api"]?.import?.default;
-  if (!entry) throw new Error("tsx has no ESM API entry: cannot run the TypeScript detector worker");
-  return join(dirname(pkgPath), entry);
+  return startSiblingWorker(import.meta.url, "detector-worker");
 }

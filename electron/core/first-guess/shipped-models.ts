@@ -1,6 +1,6 @@
 import { existsSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
-import { moduleFile } from "./module-file";
+import { moduleFile } from "../threads";
 
 /**
  * The folder of models that ship with the app (assets/models), found from this module's place

@@ -1,9 +1,6 @@
-import { existsSync } from "node:fs";
-import { createRequire } from "node:module";
-import { dirname, join } from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
-import { Worker } from "node:worker_threads";
+import type { Worker } from "node:worker_threads";
 import { EnvelopeError, decryptEnvelope } from "../crypto";
+import { startSiblingWorker } from "../threads";
 import type { EnvelopeErrorCode } from "../crypto";
 import type { DecryptReply, DecryptRequest } from "./decrypt-messages";
 
@@ -94,26 +91,5 @@ export class DecryptPool {
 }
 
 function startWorker(): Worker {
-  const here = moduleFile();
-  // Built: decrypt-worker.js beside this file, or the bundle's decrypt-worker.cjs beside main.
-  const built = [here.replace(/decrypt-pool\.[cm]?js$/, "decrypt-worker.js"), join(dirname(here), "decrypt-worker.cjs")].find(
-    (p) => p !== here && existsSync(p),
-  );
-  if (built) return new Worker(built);
-  const ts = here.replace(/decrypt-pool\.ts$/, "decrypt-worker.ts");
-  if (ts === here || !existsSync(ts)) throw new Error("no decrypt worker file next to the pool");
-  // Running from sources (tsx, vitest): load the TypeScript worker through tsx's API, since
-  // Node 20 does not pass --import loaders on to worker threads.
-  // The ESM build of tsx's API, by path: resolving "tsx/esm/api" from here picks the CommonJS
-  // build, which cannot be imported from an ESM worker.
-  const tsxApi = pathToFileURL(join(dirname(createRequire(here).resolve("tsx/package.json")), "dist/esm/api/index.mjs")).href;
-  const code = `import(${JSON.stringify(tsxApi)}).then(({ tsImport }) => tsImport(${JSON.stringify(pathToFileURL(ts).href)}, ${JSON.stringify(pathToFileURL(here).href)}))`;
-  return new Worker(code, { eval: true });
-}
-
-/** This module's path; in a CommonJS bundle esbuild leaves import.meta empty and __filename is the bundle. */
-function moduleFile(): string {
-  const url = (import.meta as { url?: string }).url;
-  if (url) return fileURLToPath(url);
-  return typeof __filename === "string" ? __filename : "";
+  return startSiblingWorker((import.meta as { url?: string }).url, "decrypt-worker");
 }

@@ -1,0 +1,2 @@
+export { moduleFile } from "./module-file";
+export { startSiblingWorker } from "./start-worker";
