@@ -12,7 +12,8 @@ export interface ResultSubmitterOptions {
   readonly repo: OutboxRepository;
   /** Base URL of the blob store results are uploaded to. */
   readonly blobStore: () => string | null;
-  readonly afterQueue?: () => void;
+  /** Called with the id of each newly queued result (not for a repeat of one already queued). */
+  readonly afterQueue?: (id: string) => void;
 }
 
 /**
@@ -72,7 +73,7 @@ export class ResultSubmitter {
       }
       throw error;
     }
-    this.options.afterQueue?.();
+    this.options.afterQueue?.(id);
     return { outboxId: id, resultHash };
   }
 }

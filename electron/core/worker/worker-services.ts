@@ -13,6 +13,7 @@ import { ProfileService, profileHandlers } from "../profile";
 import type { SettingsRepository } from "../settings";
 import type { Store } from "../store";
 import { CampaignMetadataCache, DecryptPool, TaskDirectory, TaskService, tasksHandlers } from "../tasks";
+import type { FirstGuessHook } from "../tasks";
 
 export interface WorkerServicesOptions {
   readonly dataDir: string;
@@ -23,6 +24,8 @@ export interface WorkerServicesOptions {
   readonly drafts: DraftRepository;
   /** PubSub URL; by default the RPC URL's port + 1. */
   readonly wsUrl?: string;
+  /** Told of every opened or prefetched task's bytes (in memory) to prepare first guesses. */
+  readonly firstGuess?: FirstGuessHook;
   readonly log: (line: string) => void;
 }
 
@@ -71,6 +74,7 @@ export function createWorkerServices(options: WorkerServicesOptions): WorkerServ
     prefetchCount: () => settings.get().prefetchCount,
     isQueued: (id) => repo.get(id) !== null,
     onFailed: (id, code, message) => events.emit("tasks:failed", { id, code, message }),
+    ...(options.firstGuess ? { firstGuess: options.firstGuess } : {}),
     log,
   });
 
@@ -107,7 +111,9 @@ export function createWorkerServices(options: WorkerServicesOptions): WorkerServ
     directory,
     repo,
     blobStore: () => blobGateways()[0] ?? null,
-    afterQueue: () => {
+    afterQueue: (id) => {
+      // Screens learn of the new row now, not when the first sync pass (upload, send) ends.
+      emitOutbox([id]);
       sync.kick();
     },
   });

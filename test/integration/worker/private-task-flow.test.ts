@@ -45,6 +45,17 @@ afterAll(async () => {
   await market?.close();
 });
 
+interface OutboxEvent {
+  readonly event: "outbox:changed";
+  readonly payload: { readonly items: readonly { readonly id: string }[] };
+}
+function isEvent(entry: unknown): entry is { readonly event: string } {
+  return typeof entry === "object" && entry !== null && typeof (entry as { event?: unknown }).event === "string";
+}
+function isOutboxEvent(entry: unknown): entry is OutboxEvent {
+  return isEvent(entry) && entry.event === "outbox:changed";
+}
+
 describe("a private task from accept to paid", () => {
   it("unlocks, lists the campaign as eligible and accepts several per transaction", async () => {
     expect((await worker.call("keys:unlock", { passphrase: PASSPHRASE })).state).toBe("unlocked");
@@ -88,8 +99,14 @@ describe("a private task from accept to paid", () => {
     const escrowBefore = await market.lamports(fixture.escrow);
     for (const task of good) {
       const doc = { ...emptyDocument(task.id, [{ id: "car", name: "car", color: "#ff0000" }]), shapes: [{ id: "s1", kind: "box" as const, x: 1, y: 2, w: 3, h: 4, label: "car" }] };
+      const seen = transcript.length;
       const queued = await worker.call("tasks:submit", { id: task.id, doc });
       expect(queued.resultHash).toMatch(/^[0-9a-f]{64}$/);
+      // Screens hear of the queued row with the submit itself, before any sync pass has run.
+      const sinceCall = transcript.slice(seen);
+      const beforeReply = sinceCall.slice(0, sinceCall.findIndex((entry) => !isEvent(entry)));
+      const announced = beforeReply.filter(isOutboxEvent).flatMap((e) => e.payload.items);
+      expect(announced.some((item) => item.id === task.id)).toBe(true);
     }
     await waitFor("outbox drained", async () => {
       const summary = await worker.call("outbox:summary");
