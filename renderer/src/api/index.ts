@@ -1,6 +1,7 @@
 import type { AmplifyApi, AmplifyBridge } from "../../../shared/api";
 import { createAmplifyApi } from "../../../shared/api";
 import { createIpcTransport } from "./ipc-transport";
+import { launchTokenIn, withoutLaunchToken } from "./launch-token";
 import { createWebSocketTransport } from "./websocket-transport";
 
 declare global {
@@ -13,14 +14,14 @@ const TOKEN_KEY = "amplify.launchToken";
 
 /**
  * The browser shell hands the launch token in the URL fragment. Keep it for this tab only
- * (reloads keep working) and wipe it from the address bar at once.
+ * (reloads keep working) and wipe it from the address bar at once, keeping any route beside it.
  */
 function takeLaunchToken(): string | null {
-  const match = /(?:^#|&)token=([A-Za-z0-9_-]+)/.exec(window.location.hash);
-  if (match?.[1]) {
-    sessionStorage.setItem(TOKEN_KEY, match[1]);
-    history.replaceState(null, "", window.location.pathname + window.location.search);
-    return match[1];
+  const token = launchTokenIn(window.location.hash);
+  if (token) {
+    sessionStorage.setItem(TOKEN_KEY, token);
+    history.replaceState(null, "", window.location.pathname + window.location.search + withoutLaunchToken(window.location.hash));
+    return token;
   }
   return sessionStorage.getItem(TOKEN_KEY);
 }

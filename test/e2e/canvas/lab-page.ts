@@ -27,6 +27,9 @@ export class LabPage {
     await page.goto(`${shell.origin}/#/lab?${query}&token=${shell.token}`);
     const lab = new LabPage(page, { left: 0, top: 0, errors });
     await lab.ready();
+    // The launch token leaves the address bar at once; the lab's route stays for reloads.
+    const url = new URL(page.url());
+    if (url.hash.includes(shell.token) || !url.hash.startsWith("#/lab?")) throw new Error(`the address bar kept the token or lost the route: ${url.hash}`);
     return lab;
   }
 

@@ -1,7 +1,8 @@
+import { withoutLaunchToken } from "../../api/launch-token";
+
 /**
  * The Canvas lab is reachable by URL: `#/lab?scene=street&shapes=10000&size=8192`.
- * The route is read once when this module loads, because the API client wipes the address
- * bar's fragment (it carries the launch token) on its first call.
+ * The route may arrive with the browser shell's launch token beside it, which is ignored.
  */
 export interface LabRoute {
   readonly scene: string;
@@ -34,9 +35,4 @@ export function labRouteHash(route: LabRoute): string {
   return `#/lab?${params.toString()}`;
 }
 
-/** Drops the token parameter so a reload keeps the route but never shows the token. */
-function withoutToken(hash: string): string {
-  return hash.replace(/&token=[A-Za-z0-9_-]+/, "").replace(/\?token=[A-Za-z0-9_-]+&?/, "?");
-}
-
-export const initialLabRoute: LabRoute | null = parseLabRoute(withoutToken(window.location.hash));
+export const initialLabRoute: LabRoute | null = parseLabRoute(withoutLaunchToken(window.location.hash));
