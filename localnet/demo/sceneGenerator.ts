@@ -2,6 +2,7 @@
 // same shapes, so consensus and gold scoring can be tested and demo campaigns rebuilt.
 import type { BoxShape, Label, PolygonShape } from "../../shared/annotation";
 import { encodePng } from "./pngEncoder";
+import { seededRandom } from "../../shared/random";
 
 export const SCENE_LABELS: Label[] = [
   { id: "square", name: "square", color: "#e6194b", hotkey: "1" },
@@ -26,17 +27,6 @@ export interface Scene {
   classes: string[];
 }
 
-/** mulberry32: tiny, fast and the same everywhere. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function fillPolygon(rgb: Uint8Array, width: number, height: number, pts: number[], color: [number, number, number]): void {
   const ys = pts.filter((_, i) => i % 2 === 1);
@@ -72,7 +62,7 @@ function outline(kind: string, cx: number, cy: number, r: number, turn: number):
 export function generateScene(seed: number, opts: { width?: number; height?: number; maxObjects?: number } = {}): Scene {
   const width = opts.width ?? 320;
   const height = opts.height ?? 240;
-  const rand = rng(seed);
+  const rand = seededRandom(seed);
   const rgb = new Uint8Array(width * height * 3);
   const base = [200 + rand() * 40, 200 + rand() * 40, 190 + rand() * 40];
   for (let y = 0; y < height; y++) {

@@ -8,18 +8,8 @@ import {
 import { at, plantAccount } from "./harness";
 import { acceptTask, addTasks, createCampaign, registerWorker, setupMarket } from "./market-fixture";
 import type { RatingState } from "../../../shared/protocol/index";
+import { seededRandom } from "../../../shared/random";
 
-/** mulberry32: small, seeded, reproducible. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const SEQUENCES = 1000;
 
@@ -33,7 +23,7 @@ describe("rating: chain and TypeScript model agree", () => {
     const assignment = (await findAssignmentPda(task, worker.address))[0];
     const profile = (await findWorkerProfilePda(worker.address))[0];
     const base = await getReviewInstruction({ requester: c.requester, campaign: c.campaign, assignment, worker: worker.address, score: 0 });
-    const random = prng(0xa11f1e);
+    const random = seededRandom(0xa11f1e);
     const pick = <T>(items: readonly T[]): T => at(items, Math.floor(random() * items.length));
     const bigRandom = (bits: number): bigint => BigInt(Math.floor(random() * 2 ** Math.min(bits, 52))) << BigInt(Math.max(0, bits - 52));
 

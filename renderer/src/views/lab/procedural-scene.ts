@@ -1,4 +1,5 @@
 import type { Label, Shape } from "../../../../shared/annotation";
+import { seededRandom } from "../../../../shared/random";
 
 /**
  * Deterministic practice images drawn in the renderer: the same scene name and size always give
@@ -29,17 +30,6 @@ export interface SceneObject {
   readonly h: number;
 }
 
-/** mulberry32: tiny, fast, and the same on every machine. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export function seedOf(text: string): number {
   let h = 2166136261;

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { Shape } from "../../../../shared/annotation";
 import { History } from "../../../../renderer/src/canvas/history/history";
 import { DocumentStore } from "../../../../renderer/src/canvas/model/document-store";
-import { seededRandom } from "../../../../renderer/src/views/lab/procedural-scene";
+import { seededRandom } from "../../../../shared/random";
 
 function setup(shapes: Shape[] = []) {
   const store = new DocumentStore("t", [{ id: "a", name: "A", color: "#ff0000" }], { width: 1000, height: 1000 }, {
