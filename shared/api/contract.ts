@@ -4,6 +4,7 @@ import { draftsCalls } from "./drafts";
 import { firstGuessCalls, firstGuessEvents } from "./first-guess";
 import { keysCalls, keysEvents } from "./keys";
 import { marketCalls, marketEvents } from "./market";
+import { moderationCalls } from "./moderation";
 import { outboxCalls, outboxEvents } from "./outbox";
 import { profileCalls } from "./profile";
 import { settingsCalls, settingsEvents } from "./settings";
@@ -26,6 +27,7 @@ export const calls = {
   ...outboxCalls,
   ...walletCalls,
   ...firstGuessCalls,
+  ...moderationCalls,
 } as const;
 
 export const events = {

@@ -15,3 +15,4 @@ export * from "./outbox";
 export * from "./first-guess";
 export * from "./bridge";
 export * from "./wallet";
+export * from "./moderation";

@@ -11,6 +11,8 @@ export const Settings = z.object({
   prefetchCount: z.number().int().min(0).max(32),
   autoLockMinutes: z.number().int().min(1).max(24 * 60),
   hotkeys: Hotkeys,
+  /** Moderation: remind the worker to take a break after this many minutes (0 or absent: off). */
+  moderationBreakMinutes: z.number().int().min(0).max(240).optional(),
 });
 export type Settings = z.infer<typeof Settings>;
 

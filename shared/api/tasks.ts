@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { AnnotationDocument, Label, Shape } from "../annotation/document";
+import { ModerationItem, ModerationSpec } from "../moderation";
 import { call, event } from "./define";
 import { SavedDraft } from "./drafts";
 
@@ -32,6 +33,8 @@ export const CampaignMetadata = z.object({
   requesterX25519: z.string().regex(/^[0-9a-f]{64}$/).optional(),
   /** First guesses per task index. */
   preLabels: z.record(z.string(), z.array(Shape).max(10_000)).optional(),
+  /** Present on moderation campaigns (labelKind "moderation"): the policy workers judge by. */
+  moderation: ModerationSpec.optional(),
 });
 export type CampaignMetadata = z.infer<typeof CampaignMetadata>;
 
@@ -44,6 +47,8 @@ export const OpenedTask = z.object({
   labelKind: z.string().nullable(),
   preLabels: z.array(Shape),
   draft: SavedDraft.nullable(),
+  /** A moderation task: the policy and the item (text here; an image's bytes are in `image`). */
+  moderation: z.object({ spec: ModerationSpec, item: ModerationItem }).optional(),
 });
 export type OpenedTask = z.infer<typeof OpenedTask>;
 

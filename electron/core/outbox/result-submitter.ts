@@ -1,6 +1,7 @@
 import type { AnnotationDocument } from "../../../shared/annotation";
 import { canonicalJson } from "../../../shared/annotation";
 import { ApiError } from "../../../shared/api";
+import type { ModerationResult } from "../../../shared/moderation";
 import { sealToRecipient, sha256, toHex } from "../crypto";
 import type { TaskDirectory } from "../tasks";
 import { isOpen } from "../tasks";
@@ -17,14 +18,14 @@ export interface ResultSubmitterOptions {
 }
 
 /**
- * Turns an annotation document into an outbox row without touching the network: canonical
+ * Turns a result document (an annotation, or a moderation judgement) into an outbox row without touching the network: canonical
  * JSON, sealed to the requester for private tasks, hashed, addressed. The sync loop signs,
  * uploads and sends it.
  */
 export class ResultSubmitter {
   constructor(private readonly options: ResultSubmitterOptions) {}
 
-  async submit(id: string, doc: AnnotationDocument): Promise<{ outboxId: string; resultHash: string }> {
+  async submit(id: string, doc: AnnotationDocument | ModerationResult): Promise<{ outboxId: string; resultHash: string }> {
     if (doc.taskId !== id) throw new ApiError("invalid_input", `the document is for task ${doc.taskId}, not ${id}`);
     let record = this.options.directory.get(id);
     if (!record) {

@@ -12,6 +12,7 @@ import { OutboxRepository, OutboxService, ResultSubmitter, SyncLoop, outboxHandl
 import { ProfileService, profileHandlers } from "../profile";
 import type { SettingsRepository } from "../settings";
 import type { Store } from "../store";
+import { moderationHandlers, withModeration } from "../moderation";
 import { CampaignMetadataCache, DecryptPool, TaskDirectory, TaskService, tasksHandlers } from "../tasks";
 import type { FirstGuessHook } from "../tasks";
 
@@ -32,7 +33,7 @@ export interface WorkerServicesOptions {
 type WorkerChannel =
   | "profile:get" | "profile:register"
   | "market:list" | "market:stats" | "market:accept"
-  | "tasks:list" | "tasks:open" | "tasks:submit"
+  | "tasks:list" | "tasks:open" | "tasks:submit" | "moderation:submit"
   | "outbox:summary" | "outbox:list" | "outbox:retry" | "outbox:export" | "outbox:syncNow";
 
 export interface WorkerServices {
@@ -135,7 +136,16 @@ export function createWorkerServices(options: WorkerServicesOptions): WorkerServ
     handlers: {
       ...profileHandlers(profile),
       ...marketHandlers(market),
-      ...tasksHandlers(tasks, submitter),
+      ...tasksHandlers(tasks, submitter, (task) => withModeration(task, directory.get(task.meta.id)?.metadata ?? null)),
+      ...moderationHandlers({
+        submitter,
+        forget: (id) => tasks.forget(id),
+        metadataOf: async (id) => {
+          if (!directory.get(id)) await directory.refresh().catch(() => []);
+          const record = directory.get(id);
+          return record ? record.metadata : undefined;
+        },
+      }),
       ...outboxHandlers(outbox),
     },
     chain,
