@@ -1,14 +1,8 @@
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { address } from "@solana/kit";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { artifactPath, launchChromium, startBrowserShell } from "../support";
-import type { RunningShell } from "../support";
+import { describe, expect, it } from "vitest";
+import { artifactPath } from "../support";
 import { escrowLamports, expectPaidExactlyOnce } from "./support/chain-checks";
-import { startMarket } from "./support/market";
-import type { Market } from "./support/market";
+import { useJourneyApp } from "./support/journey";
 import { dragBox, goTo, onboardNewWorker } from "./support/worker-ui";
 
 const TASKS = 20;
@@ -20,28 +14,14 @@ const PASSPHRASE = "offline labelling works";
  * app, get the network back: every result is paid exactly once, asserted on chain.
  */
 describe("journey b: bulk accept, label offline, restart, all paid exactly once", () => {
-  let market: Market;
-  let shell: RunningShell;
-  let browser: Browser;
-  let page: Page;
-  const home = mkdtempSync(join(tmpdir(), "amplify-journey-b-"));
-
-  beforeAll(async () => {
-    market = await startMarket();
-    [shell, browser] = await Promise.all([startBrowserShell({ home, env: market.appEnv }), launchChromium()]);
-    page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-  }, 120_000);
-  afterAll(async () => {
-    await browser?.close();
-    await shell?.stop();
-    await market?.close();
-  });
+  const app = useJourneyApp("b");
 
   it("pays all 20 results once after an offline session and a restart", { timeout: 420_000 }, async () => {
+    const { market, page } = app;
     const created = await market.post({ key: "bulk", title: "Bulk boxes", seeds: Array.from({ length: TASKS }, (_, i) => 601 + i), priceLamports: PRICE });
     const escrowBefore = await escrowLamports(market, created.campaign);
 
-    await page.goto(shell.url);
+    await page.goto(app.shell.url);
     const worker = await onboardNewWorker(page, PASSPHRASE);
 
     // Prepare every task ahead so the whole batch can be labelled without a network.
@@ -82,9 +62,7 @@ describe("journey b: bulk accept, label offline, restart, all paid exactly once"
     await page.screenshot({ path: artifactPath("journey-b-2-queued-offline.png") });
 
     // Quit the app while offline, then the network comes back and the app starts again.
-    await shell.stop();
-    await market.restartNetwork();
-    shell = await startBrowserShell({ home, env: market.appEnv });
+    const shell = await app.restartApp(() => market.restartNetwork());
     await page.goto(shell.url);
     await page.getByRole("heading", { name: "Unlock your key" }).waitFor({ timeout: 30_000 });
     await page.getByLabel("Passphrase").fill(PASSPHRASE);

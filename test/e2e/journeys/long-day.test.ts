@@ -1,14 +1,8 @@
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { address } from "@solana/kit";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { artifactPath, launchChromium, startBrowserShell } from "../support";
-import type { RunningShell } from "../support";
+import { describe, expect, it } from "vitest";
+import { artifactPath } from "../support";
 import { escrowLamports, expectPaidExactlyOnce } from "./support/chain-checks";
-import { startMarket } from "./support/market";
-import type { Market } from "./support/market";
+import { useJourneyApp } from "./support/journey";
 import type { MemorySample } from "./support/memory";
 import { formatMemoryTable, sampleMemory } from "./support/memory";
 import { goTo, onboardNewWorker } from "./support/worker-ui";
@@ -24,24 +18,10 @@ const ACCEPT_BATCH = 100;
  * at the end every result is paid exactly once.
  */
 describe("journey d: a long day of 500 tasks by keyboard only", () => {
-  let market: Market;
-  let shell: RunningShell;
-  let browser: Browser;
-  let page: Page;
-
-  beforeAll(async () => {
-    market = await startMarket();
-    const home = mkdtempSync(join(tmpdir(), "amplify-journey-d-"));
-    [shell, browser] = await Promise.all([startBrowserShell({ home, env: market.appEnv }), launchChromium()]);
-    page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-  }, 120_000);
-  afterAll(async () => {
-    await browser?.close();
-    await shell?.stop();
-    await market?.close();
-  });
+  const app = useJourneyApp("d", { width: 1280, height: 800 });
 
   it(`labels ${TASKS} tasks by keyboard and is paid for each exactly once`, { timeout: 1_500_000 }, async () => {
+    const { market, page, shell } = app;
     const created = await market.post({
       key: "long-day",
       title: "Which shapes are there?",

@@ -1,11 +1,9 @@
 import { address } from "@solana/kit";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { AssignmentState, decodeAssignment, findAssignmentPda, findTaskPda } from "../../../shared/protocol";
-import { artifactPath, launchChromium, startBrowserShell } from "../support";
-import type { RunningShell } from "../support";
-import { startMarket, waitFor } from "./support/market";
-import type { Market } from "./support/market";
+import { artifactPath } from "../support";
+import { useJourneyApp } from "./support/journey";
+import { waitFor } from "./support/market";
 import { dragBox, goTo, onboardNewWorker } from "./support/worker-ui";
 
 /**
@@ -13,23 +11,10 @@ import { dragBox, goTo, onboardNewWorker } from "./support/worker-ui";
  * localnet, registers, accepts a private task, labels it and is paid — asserted on chain.
  */
 describe("journey a: a new worker from first launch to the first payout on a private task", () => {
-  let market: Market;
-  let shell: RunningShell;
-  let browser: Browser;
-  let page: Page;
-
-  beforeAll(async () => {
-    market = await startMarket();
-    [shell, browser] = await Promise.all([startBrowserShell({ env: market.appEnv }), launchChromium()]);
-    page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-  }, 120_000);
-  afterAll(async () => {
-    await browser?.close();
-    await shell?.stop();
-    await market?.close();
-  });
+  const app = useJourneyApp("a");
 
   it("onboards, accepts, labels and gets paid exactly the price minus the fee", { timeout: 180_000 }, async () => {
+    const { market, page, shell } = app;
     const created = await market.post({ key: "private-one", title: "Private shapes", isPrivate: true, seeds: [501], priceLamports: 10_000_000n });
     await market.startKeyService();
 
