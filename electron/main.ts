@@ -1,6 +1,6 @@
 // Electron main: a thin adapter between the window and core. Every capability lives in core;
 // this file only hardens the window and moves messages (DESIGN §1, §7).
-import { BrowserWindow, app, ipcMain, protocol, session } from "electron";
+import { BrowserWindow, app, dialog, ipcMain, protocol, session } from "electron";
 import { join } from "node:path";
 import { EVENT_IPC_CHANNEL } from "../shared/api/bridge";
 import { createCore, resolveDataDir } from "./core";
@@ -56,6 +56,17 @@ if (!app.requestSingleInstanceLock()) {
     core = createCore({
       identity: { name: app.getName(), version: app.getVersion(), shell: "electron", dataDir },
       log,
+      // The Requester view's folder picker: a native dialog owned by main, so the page only
+      // ever learns the path the user chose.
+      pickFolder: async (purpose) => {
+        const options: Electron.OpenDialogOptions = {
+          title: purpose === "images" ? "Folder of images for the campaign" : "Folder to export the results to",
+          properties: purpose === "images" ? ["openDirectory"] : ["openDirectory", "createDirectory"],
+        };
+        const owner = BrowserWindow.getFocusedWindow();
+        const result = owner ? await dialog.showOpenDialog(owner, options) : await dialog.showOpenDialog(options);
+        return result.canceled ? null : (result.filePaths[0] ?? null);
+      },
       ...(process.env.AMPLIFY_WS_URL ? { wsUrl: process.env.AMPLIFY_WS_URL } : {}),
     });
 

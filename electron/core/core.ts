@@ -6,7 +6,10 @@ import { appHandlers } from "./app";
 import { DraftRepository, draftHandlers } from "./drafts";
 import { createFirstGuess } from "./first-guess";
 import { Keystore, keysHandlers } from "./keystore";
+import { deriveWsUrl } from "./market";
 import { NetMonitor } from "./net";
+import { KeyServiceRunner, RequesterService, keystoreRequesterKeys, requesterHandlers } from "./requester";
+import type { FolderPicker } from "./requester";
 import { SettingsRepository, defaultSettings, settingsHandlers } from "./settings";
 import { Store } from "./store";
 import { WalletService, walletHandlers } from "./wallet";
@@ -19,6 +22,8 @@ export interface CoreOptions {
   readonly background?: boolean;
   /** PubSub URL of the chain; by default the RPC URL's port + 1 (Solana's convention). */
   readonly wsUrl?: string;
+  /** A native folder dialog for the Requester view (the Electron shell passes one). */
+  readonly pickFolder?: FolderPicker;
 }
 
 export interface Core {
@@ -44,6 +49,20 @@ export function createCore(options: CoreOptions): Core {
   const firstGuess = createFirstGuess({ dataDir: options.identity.dataDir, store, events, log });
   const worker = createWorkerServices({ dataDir: options.identity.dataDir, store, settings, events, keystore, drafts, log, ...(options.wsUrl ? { wsUrl: options.wsUrl } : {}) });
 
+  const requester = new RequesterService({
+    dataDir: options.identity.dataDir,
+    endpoints: () => {
+      const { rpcUrl, blobGateways } = settings.get();
+      return { rpcUrl, wsUrl: options.wsUrl ?? deriveWsUrl(rpcUrl), blobUrl: blobGateways[0] ?? process.env.AMPLIFY_BLOB_URL ?? null };
+    },
+    keys: () => keystoreRequesterKeys(keystore),
+    onProgress: (progress) => events.emit("requester:progress", progress),
+    onCreated: (_campaign, isPrivate) => {
+      if (isPrivate) void keyService.ensureRunning().catch((error: unknown) => log(`key service did not start: ${String(error)}`));
+    },
+  });
+  const keyService = new KeyServiceRunner({ keystore, requester, log });
+
   const handlers: Handlers = {
     ...appHandlers(options.identity, store, net),
     ...settingsHandlers(settings, events),
@@ -52,10 +71,12 @@ export function createCore(options: CoreOptions): Core {
     ...firstGuess.handlers,
     ...worker.handlers,
     ...walletHandlers(new WalletService({ rpcUrl: () => settings.get().rpcUrl, owner: () => keystore.address() })),
+    ...requesterHandlers(requester, keyService, options.pickFolder),
   };
   if (options.background !== false) {
     net.start();
     worker.start();
+    keyService.start();
   }
 
   const dispatch = createDispatcher(handlers, log);
@@ -69,6 +90,7 @@ export function createCore(options: CoreOptions): Core {
     store,
     async dispose() {
       net.dispose();
+      await keyService.dispose();
       await worker.dispose();
       await firstGuess.dispose();
       keystore.dispose();

@@ -7,6 +7,7 @@ import { marketCalls, marketEvents } from "./market";
 import { moderationCalls } from "./moderation";
 import { outboxCalls, outboxEvents } from "./outbox";
 import { profileCalls } from "./profile";
+import { requesterCalls, requesterEvents } from "./requester";
 import { settingsCalls, settingsEvents } from "./settings";
 import { tasksCalls, tasksEvents } from "./tasks";
 import { walletCalls } from "./wallet";
@@ -28,6 +29,7 @@ export const calls = {
   ...walletCalls,
   ...firstGuessCalls,
   ...moderationCalls,
+  ...requesterCalls,
 } as const;
 
 export const events = {
@@ -38,6 +40,7 @@ export const events = {
   ...tasksEvents,
   ...outboxEvents,
   ...firstGuessEvents,
+  ...requesterEvents,
 } as const;
 
 export type Calls = typeof calls;

@@ -16,3 +16,4 @@ export * from "./first-guess";
 export * from "./bridge";
 export * from "./wallet";
 export * from "./moderation";
+export * from "./requester";

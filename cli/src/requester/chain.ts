@@ -18,7 +18,7 @@ import {
   signTransactionMessageWithSigners,
   type Address,
   type Instruction,
-  type KeyPairSigner,
+  type TransactionSigner,
   type Signature,
 } from "@solana/kit";
 import {
@@ -134,12 +134,12 @@ export class AmplifyChain {
   }
 
   /** Encoded size of a transaction carrying these instructions, to pack batches under the limit. */
-  async transactionSize(payer: KeyPairSigner, instructions: Instruction[]): Promise<number> {
+  async transactionSize(payer: TransactionSigner, instructions: Instruction[]): Promise<number> {
     const signed = await this.sign(payer, instructions, { blockhash: "11111111111111111111111111111111", lastValidBlockHeight: 0n });
     return getTransactionEncoder().encode(signed).length;
   }
 
-  async send(payer: KeyPairSigner, instructions: Instruction[]): Promise<Signature> {
+  async send(payer: TransactionSigner, instructions: Instruction[]): Promise<Signature> {
     const { value: latest } = await this.rpc.getLatestBlockhash({ commitment: "confirmed" }).send();
     const signed = await this.sign(payer, instructions, latest);
     try {
@@ -151,7 +151,7 @@ export class AmplifyChain {
   }
 
   /** Sends without waiting, for callers that confirm many at once. */
-  async sendRaw(payer: KeyPairSigner, instructions: Instruction[]): Promise<Signature> {
+  async sendRaw(payer: TransactionSigner, instructions: Instruction[]): Promise<Signature> {
     const { value: latest } = await this.rpc.getLatestBlockhash({ commitment: "confirmed" }).send();
     const signed = await this.sign(payer, instructions, latest);
     try {
@@ -161,7 +161,7 @@ export class AmplifyChain {
     }
   }
 
-  private async sign(payer: KeyPairSigner, instructions: Instruction[], lifetime: { blockhash: string; lastValidBlockHeight: bigint }) {
+  private async sign(payer: TransactionSigner, instructions: Instruction[], lifetime: { blockhash: string; lastValidBlockHeight: bigint }) {
     const message = pipe(
       createTransactionMessage({ version: 0 }),
       (m) => setTransactionMessageFeePayerSigner(payer, m),

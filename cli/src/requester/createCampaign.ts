@@ -17,11 +17,10 @@ import { putBlob, sha256Hex } from "./blobClient";
 import { encodeMetadata, type CampaignMetadata } from "./campaignMetadata";
 import { findManifestByInputs, saveManifest, type CampaignManifest } from "./campaignManifest";
 import { MAX_TRANSACTION_BYTES, RequesterError, type AmplifyChain } from "./chain";
-import { deriveFileKey } from "./fileKeys";
 import { readGoldFile } from "./goldFile";
 import { readImageFolder } from "./images";
 import type { RequesterKeys } from "./keyfile";
-import { readLabelsFile } from "./labelsFile";
+import { readLabelsFile, type LabelSpec } from "./labelsFile";
 import type { ProgressListener } from "./progress";
 
 export interface CreateCampaignOptions {
@@ -30,7 +29,9 @@ export interface CreateCampaignOptions {
   /** Where manifests live (resume state, file names, gold). */
   stateDir: string;
   imagesDir: string;
-  labelsFile: string;
+  /** The labels as a file (the CLI) or already parsed (the app's form); one of the two. */
+  labelsFile?: string;
+  labels?: LabelSpec;
   goldFile?: string;
   priceLamports: bigint;
   /** 0..10000 (5 stars = 10000; unrated workers count as 2000). */
@@ -66,7 +67,8 @@ export async function createCampaign(opts: CreateCampaignOptions): Promise<Creat
   check(Number.isInteger(opts.replication) && opts.replication >= 1 && opts.replication <= 100, "Replication must be a whole number from 1 to 100.");
   check(Number.isInteger(opts.minRating) && opts.minRating >= 0 && opts.minRating <= RATING_MAX, "The minimum rating must be between 0 and 5 stars.");
   check(Number.isInteger(opts.maxShareBps) && opts.maxShareBps >= 1 && opts.maxShareBps <= 10_000, "The maximum share must be between 0.01 % and 100 %.");
-  const spec = readLabelsFile(opts.labelsFile);
+  const spec = opts.labels ?? (opts.labelsFile !== undefined ? readLabelsFile(opts.labelsFile) : undefined);
+  if (!spec) throw new RequesterError("A campaign needs labels: a labels file or a list.");
   const images = readImageFolder(opts.imagesDir);
   const gold = opts.goldFile ? readGoldFile(opts.goldFile, images.map((i) => i.name), spec.labels) : {};
   const progress = opts.onProgress ?? (() => {});
@@ -133,7 +135,7 @@ export async function createCampaign(opts: CreateCampaignOptions): Promise<Creat
     const entry = manifest.tasks[index];
     if (!img || !entry) throw new RequesterError("The manifest does not match the image folder; remove it to start over.");
     if (!entry.uri) {
-      const fileKey = opts.isPrivate ? deriveFileKey(opts.keys.seed, campaign, index) : undefined;
+      const fileKey = opts.isPrivate ? opts.keys.fileKey(campaign, index) : undefined;
       const body = fileKey ? encryptEnvelope(img.bytes, fileKey) : img.bytes;
       fileKey?.fill(0);
       const { hash, uri } = await putBlob(blobUrl, body);

@@ -1,8 +1,8 @@
 // Public face of the requester library: the CLI and the app's Requester view both use it.
 export { AmplifyChain, RequesterError, explainSendError, MAX_TRANSACTION_BYTES } from "./chain";
 export type { Endpoints, Located } from "./chain";
-export { deriveX25519, importKeyFile, keysFromSecret, loadKeyFile, newKeyFile } from "./keyfile";
-export type { RequesterKeys } from "./keyfile";
+export { deriveX25519, importKeyFile, keysFromSecret, loadKeyFile, newKeyFile, requesterKeys } from "./keyfile";
+export type { RequesterKeys, SeedAccess } from "./keyfile";
 export { parseLabels, readLabelsFile, labelIdOf, TOOLS } from "./labelsFile";
 export type { LabelSpec, Tool } from "./labelsFile";
 export { readImageFolder, sniffImage } from "./images";
@@ -11,6 +11,7 @@ export { readGoldFile } from "./goldFile";
 export { CampaignMetadata, decodeMetadata, encodeMetadata } from "./campaignMetadata";
 export { CampaignManifest, GoldAnswer, loadManifest, saveManifest, manifestPath } from "./campaignManifest";
 export { createCampaign, formatSol } from "./createCampaign";
+export { parseSol } from "./solAmount";
 export type { CreateCampaignOptions, CreatedCampaign } from "./createCampaign";
 export { deriveFileKey } from "./fileKeys";
 export { startKeyService } from "./keyService";

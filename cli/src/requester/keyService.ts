@@ -15,7 +15,6 @@ import {
 } from "../../../shared/protocol";
 import { wrapFileKey } from "../../../electron/core/crypto";
 import type { AmplifyChain } from "./chain";
-import { deriveFileKey } from "./fileKeys";
 import type { RequesterKeys } from "./keyfile";
 
 export interface KeyServiceOptions {
@@ -59,7 +58,7 @@ export async function startKeyService(opts: KeyServiceOptions): Promise<KeyServi
     try {
       const profile = await chain.workerProfile(assignment.worker);
       if (!profile) throw new Error(`worker ${assignment.worker} has no profile`);
-      const fileKey = deriveFileKey(keys.seed, assignment.campaign, assignment.taskIndex);
+      const fileKey = keys.fileKey(assignment.campaign, assignment.taskIndex);
       const wrappedKey = wrapFileKey(fileKey, profile.x25519PublicKey);
       fileKey.fill(0);
       const ix = await getGrantKeyInstruction({ requester: keys.signer, campaign: assignment.campaign, assignment: address, wrappedKey });

@@ -1,22 +1,61 @@
 // The requester's wallet file, in solana-keygen's format (a JSON array of the 64-byte
 // secret key), so existing keys import as-is. Its X25519 key, for private results, is
 // derived from the Ed25519 seed: one file to back up.
+//
+// The library sees a requester only through `RequesterKeys`: a kit signer plus two seed-bound
+// capabilities (a task's file key, opening a sealed result). The CLI builds one from a key
+// file; the app builds one from its keystore, which lends the seed only for the length of a
+// call. Either way the same key yields the same file keys and X25519 key, so a campaign made
+// with the CLI can be reviewed in the app and the other way round.
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import nacl from "tweetnacl";
 import { z } from "zod";
-import { createKeyPairSignerFromBytes, getAddressDecoder, type Address, type KeyPairSigner } from "@solana/kit";
+import { createKeyPairSignerFromBytes, type Address, type TransactionSigner } from "@solana/kit";
 import { RequesterError } from "./chain";
+import { deriveFileKey } from "./fileKeys";
+import { openResult } from "./sealedResult";
 
 const KeyFileSchema = z.array(z.number().int().min(0).max(255)).length(64);
 
 export interface RequesterKeys {
-  signer: KeyPairSigner;
+  /** Any kit signer: a key file's keypair in the CLI, the app keystore's while it is unlocked. */
+  signer: TransactionSigner;
   address: Address;
-  /** Ed25519 seed (32 bytes): also the root of the derived X25519 key and file keys. */
-  seed: Uint8Array;
-  x25519: { publicKey: Uint8Array; secretKey: Uint8Array };
+  /** The X25519 key private results are sealed to (the secret half stays with the seed). */
+  x25519: { publicKey: Uint8Array };
+  /** A private task's file key, derived from the seed (never stored). The caller zeroes it. */
+  fileKey(campaign: Address, taskIndex: number): Uint8Array;
+  /** Opens a result sealed to `x25519.publicKey`; throws when it was sealed to another key. */
+  openSealed(sealed: Uint8Array): Uint8Array;
+}
+
+/** Lends the Ed25519 seed (32 bytes) to `use` for the length of the call. */
+export type SeedAccess = <T>(use: (seed: Uint8Array) => T) => T;
+
+/** A requester from a signer and access to the seed behind it. */
+export function requesterKeys(signer: TransactionSigner, withSeed: SeedAccess): RequesterKeys {
+  const publicKey = withSeed((seed) => {
+    const pair = deriveX25519(seed);
+    pair.secretKey.fill(0);
+    return pair.publicKey;
+  });
+  return {
+    signer,
+    address: signer.address,
+    x25519: { publicKey },
+    fileKey: (campaign, taskIndex) => withSeed((seed) => deriveFileKey(seed, campaign, taskIndex)),
+    openSealed: (sealed) =>
+      withSeed((seed) => {
+        const pair = deriveX25519(seed);
+        try {
+          return openResult(sealed, pair.secretKey);
+        } finally {
+          pair.secretKey.fill(0);
+        }
+      }),
+  };
 }
 
 export function deriveX25519(seed: Uint8Array): { publicKey: Uint8Array; secretKey: Uint8Array } {
@@ -31,7 +70,7 @@ export async function keysFromSecret(secret64: Uint8Array): Promise<RequesterKey
     throw new RequesterError("The key file's public half does not match its secret half.");
   }
   const signer = await createKeyPairSignerFromBytes(secret64);
-  return { signer, address: getAddressDecoder().decode(pair.publicKey), seed, x25519: deriveX25519(seed) };
+  return requesterKeys(signer, (use) => use(seed));
 }
 
 export async function loadKeyFile(file: string): Promise<RequesterKeys> {
@@ -64,9 +103,8 @@ export async function newKeyFile(file: string, overwrite = false): Promise<Reque
 /** Imports a solana-keygen JSON file (or raw 64-byte JSON array text) into `file`. */
 export async function importKeyFile(source: string, file: string, overwrite = false): Promise<RequesterKeys> {
   const keys = await loadKeyFile(source);
-  const secret = new Uint8Array(64);
-  secret.set(keys.seed, 0);
-  secret.set(nacl.sign.keyPair.fromSeed(keys.seed).publicKey, 32);
+  const secret = Uint8Array.from(JSON.parse(fs.readFileSync(source, "utf8")) as number[]);
   writeKeyFile(file, secret, overwrite);
+  secret.fill(0);
   return keys;
 }

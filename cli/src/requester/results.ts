@@ -7,7 +7,7 @@ import { getBlob } from "./blobClient";
 import type { AmplifyChain, Located } from "./chain";
 import type { RequesterKeys } from "./keyfile";
 import type { ProgressListener } from "./progress";
-import { isSealedResult, openResult } from "./sealedResult";
+import { isSealedResult } from "./sealedResult";
 
 export interface SubmittedResult {
   assignment: Address;
@@ -40,7 +40,7 @@ async function openOne(a: Located<AssignmentAccount>, keys: RequesterKeys): Prom
   const base = { assignment: a.address, account: a.account };
   try {
     const blob = await getBlob(a.account.resultUri, Buffer.from(a.account.resultHash).toString("hex"));
-    const plain = isSealedResult(blob) ? openResult(blob, keys.x25519.secretKey) : blob;
+    const plain = isSealedResult(blob) ? keys.openSealed(blob) : blob;
     const parsed = AnnotationDocument.safeParse(JSON.parse(new TextDecoder().decode(plain)));
     if (!parsed.success) return { ...base, doc: undefined, problem: `not an annotation document: ${parsed.error.issues[0]?.message ?? ""}` };
     return { ...base, doc: parsed.data };

@@ -22,6 +22,8 @@ export interface KeystoreOptions {
 interface Unlocked {
   readonly signer: KeyPairSigner;
   readonly x25519Secret: Uint8Array;
+  /** The Ed25519 seed, kept only while unlocked: the requester side derives file keys from it. */
+  readonly seed: Uint8Array;
 }
 
 /**
@@ -98,6 +100,7 @@ export class Keystore {
   lock(): KeyStatus {
     if (this.unlocked) {
       this.unlocked.x25519Secret.fill(0);
+      this.unlocked.seed.fill(0);
       this.unlocked = null;
     }
     if (this.timer) clearTimeout(this.timer);
@@ -126,6 +129,19 @@ export class Keystore {
   /** Opens a file key wrapped to this worker's X25519 key. */
   unwrap(wrapped: Uint8Array): Uint8Array {
     return unwrapFileKey(wrapped, this.require().x25519Secret);
+  }
+
+  /**
+   * Lends the seed to `use` for the length of a synchronous call (the requester library derives
+   * file keys and its X25519 key from it, as the CLI does from its key file). Throws when locked.
+   */
+  withSeed<T>(use: (seed: Uint8Array) => T): T {
+    const copy = Uint8Array.from(this.require().seed);
+    try {
+      return use(copy);
+    } finally {
+      copy.fill(0);
+    }
   }
 
   /** Marks activity (any user call) so the idle timer starts over. */
@@ -174,8 +190,9 @@ export class Keystore {
   private async adopt(material: KeyMaterial): Promise<void> {
     const signer = await createKeyPairSignerFromBytes(material.secretKey);
     const x25519Secret = deriveX25519Secret(material.secretKey);
+    const seed = Uint8Array.from(material.secretKey.subarray(0, 32));
     material.secretKey.fill(0);
-    this.unlocked = { signer, x25519Secret };
+    this.unlocked = { signer, x25519Secret, seed };
     this.touch();
     this.armAutoLock();
   }

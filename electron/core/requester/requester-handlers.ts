@@ -1,0 +1,40 @@
+import { ApiError } from "../../../shared/api";
+import { RequesterError } from "../../../cli/src/requester";
+import type { HandlerGroup } from "../api";
+import { toApiError } from "../errors";
+import type { KeyServiceRunner } from "./key-service-runner";
+import type { RequesterService } from "./requester-service";
+
+type RequesterChannel =
+  | "requester:create" | "requester:campaigns" | "requester:review" | "requester:export" | "requester:keyService" | "requester:pickFolder";
+
+/** Asks the shell for a folder; only the Electron shell has a native dialog. */
+export type FolderPicker = (purpose: "images" | "export") => Promise<string | null>;
+
+export function requesterHandlers(requester: RequesterService, keys: KeyServiceRunner, pickFolder?: FolderPicker): HandlerGroup<RequesterChannel> {
+  return {
+    "requester:create": (input) => guard(() => requester.create(input), "create the campaign again with the same inputs to resume"),
+    "requester:campaigns": () => guard(() => requester.campaigns()),
+    "requester:review": ({ campaign, dryRun }) => guard(() => requester.review(campaign, dryRun)),
+    "requester:export": (input) => guard(() => requester.export(input)),
+    "requester:keyService": () => keys.status(),
+    "requester:pickFolder": async ({ purpose }) => {
+      if (!pickFolder) throw new ApiError("unavailable", "this shell has no folder dialog: type the folder's path");
+      return { path: await pickFolder(purpose) };
+    },
+  };
+}
+
+/** The library's RequesterError is a sentence for the user about their input or wallet. */
+async function guard<T>(fn: () => Promise<T>, retryHint = "try again when it is back"): Promise<T> {
+  try {
+    return await fn();
+  } catch (error) {
+    if (error instanceof RequesterError) throw new ApiError("rejected", error.message);
+    if (error instanceof Error && error.name === "RequesterUnavailable") throw new ApiError("unavailable", error.message);
+    if (error instanceof Error && /fetch failed|ECONNREFUSED|blob upload failed/.test(`${error.message} ${String(error.cause ?? "")}`)) {
+      throw new ApiError("unavailable", `the network cannot be reached right now (${error.message}); nothing was lost: ${retryHint}`);
+    }
+    throw toApiError(error);
+  }
+}

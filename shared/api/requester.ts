@@ -1,0 +1,137 @@
+import { z } from "zod";
+import { call, event } from "./define";
+
+// The Requester view: the app's face of the requester library the `amplify` CLI uses. Core
+// signs with the unlocked keystore key; paths are read and written by core, never the page.
+
+const Address = z.string().min(32).max(44);
+const Lamports = z.number().int().nonnegative();
+/** A path on the machine core runs on (core reads or writes it; the page never touches files). */
+const LocalPath = z.string().trim().min(1, "choose a folder").max(4096);
+
+export const LabelKind = z.enum(["box", "polygon", "class"]);
+export type LabelKind = z.infer<typeof LabelKind>;
+
+export const CreateCampaignRequest = z.object({
+  folder: LocalPath,
+  title: z.string().trim().min(1, "give the campaign a title").max(200),
+  instructions: z.string().max(5000),
+  labelKind: LabelKind,
+  labels: z.array(z.string().trim().min(1).max(128)).min(1, "at least one label").max(1000),
+  /** SOL per task and worker, as typed ("0.005"): parsed exactly by core, never as a float. */
+  priceSol: z.string().regex(/^\d+(\.\d{1,9})?$/, "a price in SOL like 0.005"),
+  /** Minimum worker rating in stars (0–5; unrated workers count as 1). */
+  minStars: z.number().min(0).max(5),
+  replication: z.number().int().min(1).max(100),
+  deadlineDays: z.number().int().min(1).max(3650),
+  isPrivate: z.boolean(),
+});
+export type CreateCampaignRequest = z.infer<typeof CreateCampaignRequest>;
+
+export const CreatedCampaign = z.object({
+  campaign: Address,
+  taskCount: z.number().int().nonnegative(),
+  /** The same inputs had been started before (a crash, a dead RPC): creation picked up there. */
+  resumed: z.boolean(),
+});
+export type CreatedCampaign = z.infer<typeof CreatedCampaign>;
+
+export const RequesterCampaign = z.object({
+  address: Address,
+  title: z.string(),
+  labelKind: z.string().nullable(),
+  private: z.boolean(),
+  closed: z.boolean(),
+  priceLamports: Lamports,
+  replication: z.number().int().positive(),
+  tasks: z.number().int().nonnegative(),
+  /** tasks × replication: how many results the campaign pays for. */
+  slots: z.number().int().nonnegative(),
+  /** Assignments taken and not expired (accepted, key granted, submitted or reviewed). */
+  filled: z.number().int().nonnegative(),
+  /** Results in (submitted or reviewed). */
+  submitted: z.number().int().nonnegative(),
+  reviewed: z.number().int().nonnegative(),
+  /** Submitted results still waiting for a review. */
+  awaitingReview: z.number().int().nonnegative(),
+  escrowLamports: Lamports,
+  deadline: z.number().int(),
+  /** The creation did not finish (its manifest says so): creating again with the same inputs resumes. */
+  incomplete: z.boolean(),
+});
+export type RequesterCampaign = z.infer<typeof RequesterCampaign>;
+
+export const KeyServiceStatus = z.object({
+  running: z.boolean(),
+  granted: z.number().int().nonnegative(),
+});
+export type KeyServiceStatus = z.infer<typeof KeyServiceStatus>;
+
+export const ReviewBasis = z.enum(["gold", "consensus", "default", "unverifiable", "unreadable", "already-reviewed"]);
+
+export const ReviewedResult = z.object({
+  assignment: Address,
+  worker: Address,
+  taskIndex: z.number().int().nonnegative(),
+  /** 0–100; null when nothing could judge the result (left unreviewed). */
+  score: z.number().int().min(0).max(100).nullable(),
+  basis: ReviewBasis,
+});
+export type ReviewedResult = z.infer<typeof ReviewedResult>;
+
+export const WorkerReview = z.object({
+  worker: Address,
+  results: z.number().int().nonnegative(),
+  meanScore: z.number().min(0).max(100).nullable(),
+  /** The worker's rating on chain after the review (0–10000, as the program stores it). */
+  rating: z.number().int().min(0).max(10_000).nullable(),
+  reviewCount: z.number().int().nonnegative(),
+});
+export type WorkerReview = z.infer<typeof WorkerReview>;
+
+export const ReviewOutcome = z.object({
+  results: z.array(ReviewedResult),
+  workers: z.array(WorkerReview),
+  posted: z.number().int().nonnegative(),
+});
+export type ReviewOutcome = z.infer<typeof ReviewOutcome>;
+
+export const ExportFormat = z.enum(["coco", "yolo", "voc"]);
+export type ExportFormat = z.infer<typeof ExportFormat>;
+
+export const ExportRequest = z.object({ campaign: Address, format: ExportFormat, outDir: LocalPath });
+export type ExportRequest = z.infer<typeof ExportRequest>;
+export const ExportOutcome = z.object({
+  files: z.array(z.string()),
+  images: z.number().int().nonnegative(),
+  shapes: z.number().int().nonnegative(),
+});
+export type ExportOutcome = z.infer<typeof ExportOutcome>;
+
+export const RequesterProgress = z.object({
+  operation: z.enum(["create", "review", "export"]),
+  /** upload covers encrypting and uploading each image; tasks is add_tasks on chain. */
+  phase: z.enum(["read", "upload", "tasks", "download", "model", "review"]),
+  done: z.number().int().nonnegative(),
+  total: z.number().int().nonnegative(),
+});
+export type RequesterProgress = z.infer<typeof RequesterProgress>;
+
+export const requesterCalls = {
+  /** Creates (or resumes) a campaign from a folder of images, signed by the unlocked key. */
+  "requester:create": call(CreateCampaignRequest, CreatedCampaign),
+  /** This key's campaigns with their progress, newest first. */
+  "requester:campaigns": call(z.undefined(), z.array(RequesterCampaign)),
+  /** Scores every submitted result (gold, else consensus) and posts the scores on chain. */
+  "requester:review": call(z.object({ campaign: Address, dryRun: z.boolean().optional() }), ReviewOutcome),
+  /** Writes the campaign's best result per image in a dataset format to a folder. */
+  "requester:export": call(ExportRequest, ExportOutcome),
+  /** Whether core is granting file keys to workers who accept this key's private tasks. */
+  "requester:keyService": call(z.undefined(), KeyServiceStatus),
+  /** A native folder dialog (Electron only; the browser shell replies "unavailable"). */
+  "requester:pickFolder": call(z.object({ purpose: z.enum(["images", "export"]) }), z.object({ path: z.string().nullable() })),
+};
+
+export const requesterEvents = {
+  "requester:progress": event(RequesterProgress),
+};
