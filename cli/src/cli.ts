@@ -23,6 +23,7 @@ import {
   startKeyService,
   type ExportFormat,
 } from "./requester";
+import { createModerationCampaign, exportModerationResults, loadModerationManifest, moderationSpecOf, reviewModerationCampaign } from "./requester/moderation";
 
 const USAGE = `amplify — requester tools for the Amplify work market
 
@@ -35,12 +36,18 @@ Usage: amplify [--rpc URL] [--ws URL] [--blobs URL] [--keypair FILE] [--state DI
   campaign create --images DIR --labels FILE --price SOL --min-rating STARS
                   --max-share PCT --replication N [--private] [--gold FILE]
                   [--deadline-days N] [--timeout-minutes N]
+  campaign create --type moderation --items DIR|FILE.jsonl --policy FILE --price SOL
+                  --min-rating STARS --max-share PCT --replication N [--private]
+                                     moderation items: JSONL lines {"id","text"} or
+                                     {"id","image": path}, or a folder of images and .txt
   campaign status CAMPAIGN           progress of one campaign
   campaign list                      this wallet's campaigns
   requester serve-keys [--poll-ms N] grant file keys to workers as they accept (runs until ^C)
   review CAMPAIGN [--dry-run] [--default-score N]
                                      score results (gold + consensus) and post scores on chain
   export CAMPAIGN --format coco|yolo|voc --out DIR
+  export CAMPAIGN --format jsonl --out FILE
+                                     a moderation campaign: decision, votes, confidence per item
   market                             recent prices and fill rates
 
 Defaults: the localnet (127.0.0.1:8899/8900/8901); AMPLIFY_RPC_URL, AMPLIFY_WS_URL,
@@ -90,6 +97,7 @@ async function run(argv: string[], io: CliIo): Promise<void> {
       "min-rating": { type: "string" }, "max-share": { type: "string" }, replication: { type: "string" }, private: { type: "boolean" },
       gold: { type: "string" }, "deadline-days": { type: "string" }, "timeout-minutes": { type: "string" }, "poll-ms": { type: "string" },
       "dry-run": { type: "boolean" }, "default-score": { type: "string" }, format: { type: "string" }, out: { type: "string" },
+      type: { type: "string" }, items: { type: "string" }, policy: { type: "string" },
       help: { type: "boolean", short: "h" },
     },
   });
@@ -136,6 +144,26 @@ async function run(argv: string[], io: CliIo): Promise<void> {
       const bar = progressBar();
       const stars = num("--min-rating", 0, 5).parse(need(values["min-rating"], "--min-rating STARS (0-5)"));
       const share = num("--max-share", 0.01, 100).parse(need(values["max-share"], "--max-share PCT"));
+      if (z.enum(["labelling", "moderation"], "--type is labelling or moderation").parse(values.type ?? "labelling") === "moderation") {
+        const created = await createModerationCampaign({
+          chain: chain(),
+          keys,
+          stateDir: g.stateDir,
+          items: need(values.items, "--items DIR|FILE.jsonl"),
+          policy: need(values.policy, "--policy FILE"),
+          priceLamports: parseSol(need(values.price, "--price SOL")),
+          minRating: Math.round(stars * 2000),
+          maxShareBps: Math.round(share * 100),
+          replication: num("--replication", 1, 100).parse(need(values.replication, "--replication N")),
+          isPrivate: values.private ?? false,
+          ...(values["deadline-days"] ? { deadlineSeconds: num("--deadline-days", 1, 3650).parse(values["deadline-days"]) * 86_400 } : {}),
+          ...(values["timeout-minutes"] ? { assignmentTimeoutSeconds: num("--timeout-minutes", 1, 100_000).parse(values["timeout-minutes"]) * 60 } : {}),
+          onProgress: (p) => bar.update(p),
+        });
+        bar.done();
+        io.out(`${created.resumed ? "resumed and completed" : "created"} moderation campaign ${created.campaign} with ${created.taskCount} items`);
+        return;
+      }
       const created = await createCampaign({
         chain: chain(),
         keys,
@@ -189,6 +217,23 @@ async function run(argv: string[], io: CliIo): Promise<void> {
     }
     case "review": {
       const keys = await loadKeyFile(g.keypair);
+      const target = campaignArg([sub ?? ""]);
+      if (loadModerationManifest(g.stateDir, target) || (await moderationSpecOf(chain(), target))) {
+        const bar = progressBar();
+        const reviewed = await reviewModerationCampaign({
+          chain: chain(),
+          keys,
+          campaign: target,
+          ...(values["default-score"] ? { unverifiableScore: num("--default-score", 0, 100).parse(values["default-score"]) } : {}),
+          dryRun: values["dry-run"] ?? false,
+          onProgress: (p) => bar.update(p),
+        });
+        bar.done();
+        for (const r of reviewed) io.out(`item ${r.taskIndex}  ${r.worker}  ${r.score ?? "-"}  ${r.basis}`);
+        const posted = reviewed.filter((r) => r.score !== undefined && r.basis !== "already-reviewed").length;
+        io.out(values["dry-run"] ? `${posted} scores computed (dry run, nothing posted)` : `${posted} scores posted`);
+        return;
+      }
       const campaign = campaignArg([sub ?? ""]);
       const manifest = loadManifest(g.stateDir, campaign);
       const bar = progressBar();
@@ -210,6 +255,12 @@ async function run(argv: string[], io: CliIo): Promise<void> {
     case "export": {
       const keys = await loadKeyFile(g.keypair);
       const campaign = campaignArg([sub ?? ""]);
+      if (values.format === "jsonl") {
+        const manifest = loadModerationManifest(g.stateDir, campaign);
+        const summary = await exportModerationResults({ chain: chain(), keys, campaign, ...(manifest ? { manifest } : {}), outFile: need(values.out, "--out FILE") });
+        io.out(`exported ${summary.items} items (${summary.judgements} judgements) as JSONL to ${summary.file}`);
+        return;
+      }
       const format = z.enum(EXPORT_FORMATS).parse(need(values.format, "--format coco|yolo|voc")) as ExportFormat;
       const manifest = loadManifest(g.stateDir, campaign);
       const summary = await exportResults({ chain: chain(), keys, campaign, ...(manifest ? { manifest } : {}), format, outDir: need(values.out, "--out DIR") });
