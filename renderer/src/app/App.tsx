@@ -8,16 +8,17 @@ import { OnboardingScreen } from "../screens/onboarding/OnboardingScreen";
 import { SetupScreen } from "../screens/onboarding/SetupScreen";
 import { OutboxScreen } from "../screens/outbox/OutboxScreen";
 import { QueueScreen } from "../screens/queue/QueueScreen";
+import { RequesterScreen } from "../screens/requester/RequesterScreen";
 import { SettingsScreen } from "../screens/settings/SettingsScreen";
 import { WalletScreen } from "../screens/wallet/WalletScreen";
 import { LAB_ROUTE_REQUESTED, LabView } from "../views/LabView";
 import { NetworkBadge } from "./NetworkBadge";
 import { OfflineBanner } from "./OfflineBanner";
 
-type View = "setup" | "market" | "queue" | "label" | "outbox" | "wallet" | "settings" | "status" | "lab";
+type View = "setup" | "market" | "queue" | "label" | "outbox" | "wallet" | "requester" | "settings" | "status" | "lab";
 
 /** Views that need an unlocked key; the others work without one. */
-const NEEDS_KEY: ReadonlySet<View> = new Set(["setup", "market", "queue", "label", "outbox", "wallet"]);
+const NEEDS_KEY: ReadonlySet<View> = new Set(["setup", "market", "queue", "label", "outbox", "wallet", "requester"]);
 
 const NAV: ReadonlyArray<{ id: View; title: string }> = [
   { id: "market", title: "Market" },
@@ -25,6 +26,7 @@ const NAV: ReadonlyArray<{ id: View; title: string }> = [
   { id: "label", title: "Labelling" },
   { id: "outbox", title: "Outbox" },
   { id: "wallet", title: "Wallet" },
+  { id: "requester", title: "Requester" },
   { id: "settings", title: "Settings" },
   { id: "status", title: "Status" },
   { id: "lab", title: "Canvas lab" },
@@ -89,6 +91,9 @@ function Workstation() {
         break;
       case "wallet":
         body = <WalletScreen />;
+        break;
+      case "requester":
+        body = <RequesterScreen />;
         break;
       case "settings":
         body = <SettingsScreen />;

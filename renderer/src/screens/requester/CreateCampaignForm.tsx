@@ -1,0 +1,157 @@
+import { useState } from "react";
+import type { FormEvent } from "react";
+import type { CreateCampaignRequest, CreatedCampaign, LabelKind } from "../../../../shared/api";
+import { getApi } from "../../api";
+import { ErrorNotice } from "../../ui/ErrorNotice";
+import { ProgressBar } from "../../ui/ProgressBar";
+import { errorMessage } from "../../ui/format";
+import { progressLabel, useRequesterProgress } from "./use-requester-progress";
+
+export interface CreateCampaignFormProps {
+  /** The Electron shell has a native folder dialog; the browser shell takes a typed path. */
+  readonly canPickFolder: boolean;
+  readonly onCreated: (created: CreatedCampaign) => void;
+}
+
+const INITIAL = {
+  folder: "",
+  title: "",
+  instructions: "",
+  labelKind: "box" as LabelKind,
+  labels: "",
+  priceSol: "0.005",
+  minStars: "0",
+  replication: "1",
+  deadlineDays: "7",
+  isPrivate: false,
+};
+
+/** A campaign from a folder of images: what to label, the price and who may take it. */
+export function CreateCampaignForm({ canPickFolder, onCreated }: CreateCampaignFormProps) {
+  const [form, setForm] = useState(INITIAL);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [done, setDone] = useState<CreatedCampaign | null>(null);
+  const progress = useRequesterProgress("create", busy);
+  const edit = (patch: Partial<typeof INITIAL>) => setForm({ ...form, ...patch });
+
+  const pick = async () => {
+    try {
+      const { path } = await getApi().requester.pickFolder({ purpose: "images" });
+      if (path) edit({ folder: path });
+    } catch (e) {
+      setError(errorMessage(e));
+    }
+  };
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setError(null);
+    setDone(null);
+    const request: CreateCampaignRequest = {
+      folder: form.folder,
+      title: form.title,
+      instructions: form.instructions,
+      labelKind: form.labelKind,
+      labels: form.labels.split(/[\n,]/).map((l) => l.trim()).filter(Boolean),
+      priceSol: form.priceSol.trim(),
+      minStars: Number(form.minStars),
+      replication: Number(form.replication),
+      deadlineDays: Number(form.deadlineDays),
+      isPrivate: form.isPrivate,
+    };
+    setBusy(true);
+    try {
+      const created = await getApi().requester.create(request);
+      setDone(created);
+      onCreated(created);
+    } catch (e) {
+      setError(errorMessage(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form className="panel requester-create" onSubmit={submit} aria-labelledby="create-heading">
+      <h2 id="create-heading">New campaign</h2>
+      <fieldset disabled={busy}>
+        <legend>Images</legend>
+        <div className="folder-row">
+          <label>
+            Image folder
+            <input value={form.folder} onChange={(e) => edit({ folder: e.target.value })} placeholder="/path/to/images" required />
+          </label>
+          {canPickFolder && (
+            <button type="button" onClick={() => void pick()}>
+              Choose…
+            </button>
+          )}
+        </div>
+        <p className="muted small">PNG, JPEG or WebP; one task per image, in file-name order. Files are read by the app, never by this page.</p>
+      </fieldset>
+      <fieldset disabled={busy}>
+        <legend>What to label</legend>
+        <label>
+          Title
+          <input value={form.title} onChange={(e) => edit({ title: e.target.value })} maxLength={200} required />
+        </label>
+        <label>
+          Instructions
+          <textarea rows={3} value={form.instructions} onChange={(e) => edit({ instructions: e.target.value })} maxLength={5000} />
+        </label>
+        <label>
+          Label kind
+          <select value={form.labelKind} onChange={(e) => edit({ labelKind: e.target.value as LabelKind })}>
+            <option value="box">Bounding boxes</option>
+            <option value="polygon">Polygons</option>
+            <option value="class">Image classes</option>
+          </select>
+        </label>
+        <label>
+          Labels (one per line or comma-separated)
+          <textarea rows={3} value={form.labels} onChange={(e) => edit({ labels: e.target.value })} required />
+        </label>
+      </fieldset>
+      <fieldset disabled={busy}>
+        <legend>Pay and workers</legend>
+        <div className="form-grid">
+          <label>
+            Price per task (SOL)
+            <input value={form.priceSol} onChange={(e) => edit({ priceSol: e.target.value })} inputMode="decimal" required />
+          </label>
+          <label>
+            Minimum rating (stars, 0–5)
+            <input type="number" min={0} max={5} step={0.5} value={form.minStars} onChange={(e) => edit({ minStars: e.target.value })} />
+          </label>
+          <label>
+            Workers per task
+            <input type="number" min={1} max={100} value={form.replication} onChange={(e) => edit({ replication: e.target.value })} />
+          </label>
+          <label>
+            Deadline (days)
+            <input type="number" min={1} max={3650} value={form.deadlineDays} onChange={(e) => edit({ deadlineDays: e.target.value })} />
+          </label>
+        </div>
+        <label className="checkbox">
+          <input type="checkbox" checked={form.isPrivate} onChange={(e) => edit({ isPrivate: e.target.checked })} /> Private: encrypt the
+          images; only a worker who accepts a task gets its key (granted by this app while it is unlocked)
+        </label>
+      </fieldset>
+      {busy && (progress && progress.total > 0 ? (
+        <ProgressBar label={progressLabel(progress)} done={progress.done} total={progress.total} />
+      ) : (
+        <p role="status">{progress ? progressLabel(progress) : "Starting"}…</p>
+      ))}
+      {error && <ErrorNotice message={error} />}
+      {done && (
+        <p role="status" data-testid="campaign-created" data-campaign={done.campaign}>
+          {done.resumed ? "Resumed and finished" : "Created"} a campaign of {done.taskCount} task{done.taskCount === 1 ? "" : "s"}.
+        </p>
+      )}
+      <button type="submit" className="primary" disabled={busy}>
+        {busy ? "Creating…" : "Create campaign"}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,158 @@
+import { useState } from "react";
+import type { ExportFormat, ExportOutcome, RequesterCampaign, ReviewOutcome } from "../../../../shared/api";
+import { getApi } from "../../api";
+import { ErrorNotice } from "../../ui/ErrorNotice";
+import { ProgressBar } from "../../ui/ProgressBar";
+import { errorMessage, shortAddress } from "../../ui/format";
+import { progressLabel, useRequesterProgress } from "./use-requester-progress";
+
+const BASIS: Record<ReviewOutcome["results"][number]["basis"], string> = {
+  gold: "against the gold answer",
+  consensus: "agreement with the other workers",
+  default: "default score",
+  unverifiable: "nothing to compare with (left unreviewed)",
+  unreadable: "result could not be read",
+  "already-reviewed": "reviewed before",
+};
+
+export interface ReviewPanelProps {
+  readonly campaign: RequesterCampaign;
+  readonly canPickFolder: boolean;
+  readonly onChanged: () => void;
+}
+
+/** Consensus review with each worker's scores and rating, then an export to a folder. */
+export function ReviewPanel({ campaign, canPickFolder, onChanged }: ReviewPanelProps) {
+  const [busy, setBusy] = useState<"review" | "export" | null>(null);
+  const [review, setReview] = useState<ReviewOutcome | null>(null);
+  const [exported, setExported] = useState<ExportOutcome | null>(null);
+  const [format, setFormat] = useState<ExportFormat>("coco");
+  const [outDir, setOutDir] = useState("");
+  const [error, setError] = useState<string | null>(null);
+  const reviewProgress = useRequesterProgress("review", busy === "review");
+  const exportProgress = useRequesterProgress("export", busy === "export");
+  const progress = reviewProgress ?? exportProgress;
+
+  const run = async (what: "review" | "export") => {
+    setError(null);
+    setBusy(what);
+    try {
+      if (what === "review") setReview(await getApi().requester.review({ campaign: campaign.address }));
+      else setExported(await getApi().requester.export({ campaign: campaign.address, format, outDir }));
+      onChanged();
+    } catch (e) {
+      setError(errorMessage(e));
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const pick = async () => {
+    try {
+      const { path } = await getApi().requester.pickFolder({ purpose: "export" });
+      if (path) setOutDir(path);
+    } catch (e) {
+      setError(errorMessage(e));
+    }
+  };
+
+  return (
+    <section className="panel wide" aria-labelledby="review-heading" data-testid="review-panel" data-campaign={campaign.address}>
+      <div className="panel-head">
+        <h2 id="review-heading">Review “{campaign.title}”</h2>
+        <span className="muted">
+          {campaign.awaitingReview} result{campaign.awaitingReview === 1 ? "" : "s"} waiting for review · {campaign.reviewed} reviewed
+        </span>
+        <button className="primary" disabled={busy !== null || campaign.awaitingReview === 0} onClick={() => void run("review")}>
+          Review by consensus
+        </button>
+      </div>
+      {busy && progress && progress.total > 0 && <ProgressBar label={progressLabel(progress)} done={progress.done} total={progress.total} />}
+      {busy && !(progress && progress.total > 0) && <p role="status">{busy === "review" ? "Reviewing" : "Exporting"}…</p>}
+      {error && <ErrorNotice message={error} />}
+      {review && (
+        <>
+          <p role="status" data-testid="review-result">
+            Posted {review.posted} score{review.posted === 1 ? "" : "s"} on chain.
+          </p>
+          <table className="data-table" aria-label="Workers">
+            <thead>
+              <tr>
+                <th scope="col">Worker</th>
+                <th scope="col">Results</th>
+                <th scope="col">Mean score</th>
+                <th scope="col">Rating now</th>
+                <th scope="col">Reviews</th>
+              </tr>
+            </thead>
+            <tbody>
+              {review.workers.map((w) => (
+                <tr key={w.worker} data-testid="worker-review" data-worker={w.worker} data-score={w.meanScore ?? ""} data-rating={w.rating ?? ""}>
+                  <td title={w.worker}>{shortAddress(w.worker)}</td>
+                  <td>{w.results}</td>
+                  <td>{w.meanScore === null ? "—" : w.meanScore.toFixed(0)}</td>
+                  <td>{w.rating === null ? "—" : `${(w.rating / 2000).toFixed(2)} ★`}</td>
+                  <td>{w.reviewCount}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <details>
+            <summary>Every result ({review.results.length})</summary>
+            <table className="data-table" aria-label="Results">
+              <thead>
+                <tr>
+                  <th scope="col">Task</th>
+                  <th scope="col">Worker</th>
+                  <th scope="col">Score</th>
+                  <th scope="col">Judged by</th>
+                </tr>
+              </thead>
+              <tbody>
+                {review.results.map((r) => (
+                  <tr key={r.assignment}>
+                    <td>#{r.taskIndex}</td>
+                    <td title={r.worker}>{shortAddress(r.worker)}</td>
+                    <td>{r.score ?? "—"}</td>
+                    <td>{BASIS[r.basis]}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </details>
+        </>
+      )}
+      <fieldset disabled={busy !== null} className="export-row">
+        <legend>Export the best result per image</legend>
+        <div className="folder-row">
+          <label>
+            Format
+            <select value={format} onChange={(e) => setFormat(e.target.value as ExportFormat)}>
+              <option value="coco">COCO JSON</option>
+              <option value="yolo">YOLO txt</option>
+              <option value="voc">Pascal VOC XML</option>
+            </select>
+          </label>
+          <label className="grow">
+            Export folder
+            <input value={outDir} onChange={(e) => setOutDir(e.target.value)} placeholder="/path/to/export" />
+          </label>
+          {canPickFolder && (
+            <button type="button" onClick={() => void pick()}>
+              Choose…
+            </button>
+          )}
+          <button type="button" disabled={!outDir.trim()} onClick={() => void run("export")}>
+            Export
+          </button>
+        </div>
+      </fieldset>
+      {exported && (
+        <p role="status" data-testid="export-result">
+          Exported {exported.images} image{exported.images === 1 ? "" : "s"} and {exported.shapes} shape{exported.shapes === 1 ? "" : "s"}:{" "}
+          {exported.files.join(", ")}
+        </p>
+      )}
+    </section>
+  );
+}

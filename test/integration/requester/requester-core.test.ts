@@ -1,0 +1,130 @@
+// The Requester view's core against a real localnet: create from a folder (with progress),
+// bad input refused with a sentence, a dead RPC costs nothing (creating again resumes), and
+// the key service core runs for a private campaign grants a worker's key.
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { PNG } from "pngjs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { CreateCampaignRequest, RequesterProgress } from "../../../shared/api";
+import { PASSPHRASE, SOL, prepareKeystore, startMarket, startWorkerCore, waitFor } from "../worker/market-harness";
+import type { Market, WorkerCore } from "../worker/market-harness";
+
+let market: Market;
+let requester: WorkerCore;
+const progress: RequesterProgress[] = [];
+
+function imageFolder(name: string, count: number): string {
+  const dir = join(market.home, name);
+  mkdirSync(dir, { recursive: true });
+  for (let i = 0; i < count; i++) {
+    const png = new PNG({ width: 16 + i, height: 12 });
+    png.data.fill(40 * i);
+    writeFileSync(join(dir, `img-${i}.png`), PNG.sync.write(png));
+  }
+  return dir;
+}
+
+function request(folder: string, patch: Partial<CreateCampaignRequest> = {}): CreateCampaignRequest {
+  return {
+    folder,
+    title: "Boxes from the app",
+    instructions: "Box every shape.",
+    labelKind: "box",
+    labels: ["shape", "other"],
+    priceSol: "0.002",
+    minStars: 0,
+    replication: 1,
+    deadlineDays: 3,
+    isPrivate: true,
+    ...patch,
+  };
+}
+
+async function failure(p: Promise<unknown>): Promise<{ code: string; message: string }> {
+  try {
+    await p;
+  } catch (e) {
+    return { code: String((e as { code?: string }).code), message: (e as Error).message };
+  }
+  throw new Error("expected a failure");
+}
+
+beforeAll(async () => {
+  market = await startMarket();
+  const dataDir = join(market.home, "requester-app");
+  const address = await prepareKeystore(dataDir);
+  market.net.ledger.airdrop(address as never, 10n * SOL);
+  requester = await startWorkerCore(market, dataDir);
+  await requester.call("keys:unlock", { passphrase: PASSPHRASE });
+  requester.core.events.subscribe((event, payload) => {
+    if (event === "requester:progress") progress.push(payload as RequesterProgress);
+  });
+}, 60_000);
+
+afterAll(async () => {
+  await requester?.close();
+  await market?.close();
+});
+
+describe("requester core", () => {
+  it("refuses a missing folder and a corrupt image with a sentence, before paying for anything", async () => {
+    const missing = await failure(requester.call("requester:create", request(join(market.home, "no-such-folder"))));
+    expect(missing).toMatchObject({ code: "rejected" });
+    expect(missing.message).toMatch(/Image folder not found/);
+
+    const bad = imageFolder("bad-images", 1);
+    writeFileSync(join(bad, "broken.png"), "not a png at all");
+    const corrupt = await failure(requester.call("requester:create", request(bad)));
+    expect(corrupt.code).toBe("rejected");
+    expect(corrupt.message).toMatch(/Unsupported or unreadable image.*broken\.png/);
+    expect(await requester.call("requester:campaigns")).toEqual([]);
+  });
+
+  it("a dead RPC fails with 'unavailable'; creating again resumes the same campaign", async () => {
+    const folder = imageFolder("images", 3);
+    await requester.call("settings:update", { rpcUrl: "http://127.0.0.1:9" });
+    const dead = await failure(requester.call("requester:create", request(folder)));
+    expect(dead.code).toBe("unavailable");
+    await requester.call("settings:update", { rpcUrl: market.net.rpcUrl });
+
+    progress.length = 0;
+    const created = await requester.call("requester:create", request(folder));
+    expect(created).toMatchObject({ taskCount: 3, resumed: true });
+    // The bar had something to show for each phase, ending full.
+    const last = (phase: string) => progress.filter((p) => p.phase === phase).at(-1);
+    expect(last("upload")).toMatchObject({ operation: "create", done: 3, total: 3 });
+    expect(last("tasks")).toMatchObject({ done: 3, total: 3 });
+
+    const [listed] = await requester.call("requester:campaigns");
+    expect(listed).toMatchObject({ address: created.campaign, title: "Boxes from the app", tasks: 3, slots: 3, filled: 0, private: true, incomplete: false });
+    expect((await requester.call("requester:keyService")).running).toBe(true);
+  });
+
+  it("grants a worker's key from core's key service, and the list counts the filled slot", async () => {
+    const [campaign] = await requester.call("requester:campaigns");
+    const workerDir = join(market.home, "worker-app");
+    const workerAddress = await prepareKeystore(workerDir);
+    market.net.ledger.airdrop(workerAddress as never, 10n * SOL);
+    const worker = await startWorkerCore(market, workerDir);
+    try {
+      await worker.call("keys:unlock", { passphrase: PASSPHRASE });
+      await worker.call("profile:register");
+      const [outcome] = await worker.call("market:accept", { items: [{ campaign: campaign!.address, count: 1 }] });
+      expect(outcome?.ok).toBe(true);
+      await waitFor("the key to be granted", async () => (await worker.call("tasks:list")).find((t) => t.state === "key_granted"));
+      const opened = await worker.call("tasks:open", { id: outcome!.assignment! });
+      expect(opened.meta.state).toBe("key_granted");
+      expect((await requester.call("requester:keyService")).granted).toBeGreaterThanOrEqual(1);
+      const [after] = await requester.call("requester:campaigns");
+      expect(after?.filled).toBe(1);
+    } finally {
+      await worker.close();
+    }
+  });
+
+  it("refuses to act as a requester while locked", async () => {
+    await requester.call("keys:lock");
+    expect((await failure(requester.call("requester:campaigns"))).code).toBe("locked");
+    await requester.call("keys:unlock", { passphrase: PASSPHRASE });
+  });
+});
