@@ -46,8 +46,21 @@ export function createCore(options: CoreOptions): Core {
   const drafts = new DraftRepository(store);
   const keystore = new Keystore({ dataDir: options.identity.dataDir, autoLockMinutes: () => settings.get().autoLockMinutes });
   keystore.onChange((status) => events.emit("keys:changed", status));
-  const firstGuess = createFirstGuess({ dataDir: options.identity.dataDir, store, events, log });
-  const worker = createWorkerServices({ dataDir: options.identity.dataDir, store, settings, events, keystore, drafts, log, ...(options.wsUrl ? { wsUrl: options.wsUrl } : {}) });
+  // First guesses read task bytes from the task service's memory; the two are wired both ways.
+  let tasks: { bytesInMemory(id: string): Uint8Array | null } | null = null;
+  const firstGuess = createFirstGuess({ dataDir: options.identity.dataDir, store, events, log, imageSource: async (id) => tasks?.bytesInMemory(id) ?? null });
+  const worker = createWorkerServices({
+    dataDir: options.identity.dataDir,
+    store,
+    settings,
+    events,
+    keystore,
+    drafts,
+    log,
+    firstGuess: firstGuess.service,
+    ...(options.wsUrl ? { wsUrl: options.wsUrl } : {}),
+  });
+  tasks = worker.tasks;
 
   const requester = new RequesterService({
     dataDir: options.identity.dataDir,

@@ -19,6 +19,12 @@ const GroundTruth = z.object({
   ),
 });
 
+/**
+ * The photo campaign recommends the shipped COCO detector for first guesses, with its classes
+ * mapped onto the campaign's labels (here by the same names, spelled out as a requester would).
+ */
+export const DEMO_PHOTO_MAPPING: Readonly<Record<string, string>> = { person: "person", cat: "cat", dog: "dog", cup: "cup", spoon: "spoon" };
+
 /** Writes the photo campaign's folder, labels and gold under `dir`; undefined when no photos ship. */
 export function writeDemoPhotoFiles(dir: string): { images: string; labels: string; gold: string } | undefined {
   const truthFile = path.join(PHOTOS_DIR, "ground-truth.json");
@@ -38,7 +44,12 @@ export function writeDemoPhotoFiles(dir: string): { images: string; labels: stri
   const labels = path.join(dir, "labels.json");
   fs.writeFileSync(
     labels,
-    JSON.stringify({ title: "Demo: box the objects in real photos", instructions: "Draw a tight box around every person, cat, dog, cup and spoon.", tool: "box", labels: parsed.data.labels }),
+    JSON.stringify({
+      title: "Demo: box the objects in real photos (first guesses)",
+      instructions: "Draw a tight box around every person, cat, dog, cup and spoon. A detector suggests boxes first: fix them, accept them (G) or reject them (Shift+G).",
+      tool: "box",
+      labels: parsed.data.labels,
+    }),
   );
   const goldFile = path.join(dir, "gold.json");
   fs.writeFileSync(goldFile, JSON.stringify(gold));

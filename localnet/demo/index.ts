@@ -5,7 +5,9 @@ import path from "node:path";
 import { lamports, type Address } from "@solana/kit";
 import { AmplifyChain, createCampaign, loadKeyFile, newKeyFile, startKeyService, type RequesterKeys } from "../../cli/src/requester";
 import { DEMO_CAMPAIGNS, writeDemoCampaignFiles } from "./demoCampaigns";
-import { writeDemoPhotoFiles } from "./demoPhotos";
+import { resolveModel } from "../../cli/src/requester/recommendedModel";
+import type { CampaignFirstGuess } from "../../shared/api/first-guess";
+import { DEMO_PHOTO_MAPPING, writeDemoPhotoFiles } from "./demoPhotos";
 
 export interface DemoOptions {
   rpcUrl: string;
@@ -43,15 +45,19 @@ export async function startDemo(opts: DemoOptions): Promise<Demo> {
     log(`worker ${worker} funded`);
   }
   const campaigns: Address[] = [];
-  const specs = DEMO_CAMPAIGNS.map((spec) => ({ spec, files: writeDemoCampaignFiles(spec, path.join(dir, "campaigns", spec.key)) }));
+  const specs: { spec: (typeof DEMO_CAMPAIGNS)[number]; files: ReturnType<typeof writeDemoCampaignFiles>; firstGuess?: CampaignFirstGuess }[] = DEMO_CAMPAIGNS.map((spec) => ({
+    spec,
+    files: writeDemoCampaignFiles(spec, path.join(dir, "campaigns", spec.key)),
+  }));
   const photos = writeDemoPhotoFiles(path.join(dir, "campaigns", "photos"));
   if (photos) {
     specs.push({
-      spec: { key: "photos", title: "Demo: box the objects in real photos", instructions: "", tool: "box", isPrivate: false, priceLamports: 3_000_000n, replication: 2, seeds: [] },
+      spec: { key: "photos", title: "Demo: box the objects in real photos (first guesses)", instructions: "", tool: "box", isPrivate: false, priceLamports: 3_000_000n, replication: 2, seeds: [] },
       files: photos,
+      firstGuess: await demoFirstGuess(log),
     });
   } else log("no demo photos in assets/demo/photos: scene campaigns only");
-  for (const { spec, files } of specs) {
+  for (const { spec, files, firstGuess } of specs) {
     const created = await createCampaign({
       chain,
       keys,
@@ -65,6 +71,7 @@ export async function startDemo(opts: DemoOptions): Promise<Demo> {
       replication: spec.replication,
       isPrivate: spec.isPrivate,
       deadlineSeconds: 365 * 86_400,
+      ...(firstGuess ? { firstGuess } : {}),
     });
     campaigns.push(created.campaign);
     log(`${created.resumed ? "campaign ready" : "campaign created"}: ${spec.title} (${created.taskCount} tasks) ${created.campaign}`);
@@ -75,4 +82,16 @@ export async function startDemo(opts: DemoOptions): Promise<Demo> {
     campaigns,
     close: () => keyService.close(),
   };
+}
+
+/** The shipped model, verified, recommended by its manifest hash; none when it is missing or broken. */
+async function demoFirstGuess(log: (line: string) => void): Promise<CampaignFirstGuess | undefined> {
+  try {
+    const model = await resolveModel("default");
+    log(`photo campaign recommends first guesses from ${model.id ?? model.hash}`);
+    return { model: model.hash, mapping: { ...DEMO_PHOTO_MAPPING } };
+  } catch (error) {
+    log(`photo campaign without first guesses: ${error instanceof Error ? error.message : String(error)}`);
+    return undefined;
+  }
 }

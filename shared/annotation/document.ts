@@ -17,12 +17,17 @@ export const Label = z.object({
 });
 export type Label = z.infer<typeof Label>;
 
-/** Where a shape came from: a human, or a model's first guess that a human may have edited. */
+/**
+ * Where a shape came from: a human, or a model's first guess. For a guess, `edited` says a human
+ * changed it and `accepted` that a human confirmed it unchanged (accept-all); neither means
+ * nobody looked at it.
+ */
 export const ShapeSource = z.object({
   kind: z.enum(["human", "model"]),
   model: z.string().max(128).optional(),
   score: z.number().min(0).max(1).optional(),
   edited: z.boolean().optional(),
+  accepted: z.boolean().optional(),
 });
 export type ShapeSource = z.infer<typeof ShapeSource>;
 

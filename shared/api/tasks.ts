@@ -2,6 +2,7 @@ import { z } from "zod";
 import { AnnotationDocument, Label, Shape } from "../annotation/document";
 import { ModerationItem, ModerationSpec } from "../moderation";
 import { call, event } from "./define";
+import { CampaignFirstGuess } from "./first-guess";
 import { SavedDraft } from "./drafts";
 
 export const TaskMeta = z.object({
@@ -33,6 +34,8 @@ export const CampaignMetadata = z.object({
   requesterX25519: z.string().regex(/^[0-9a-f]{64}$/).optional(),
   /** First guesses per task index. */
   preLabels: z.record(z.string(), z.array(Shape).max(10_000)).optional(),
+  /** The requester's recommended first-guess model (by manifest sha256) and class → label mapping. */
+  firstGuess: CampaignFirstGuess.optional(),
   /** Present on moderation campaigns (labelKind "moderation"): the policy workers judge by. */
   moderation: ModerationSpec.optional(),
 });
@@ -47,6 +50,12 @@ export const OpenedTask = z.object({
   labelKind: z.string().nullable(),
   preLabels: z.array(Shape),
   draft: SavedDraft.nullable(),
+  /**
+   * First guesses for this task: whether they are on for its campaign (the worker's switch, or
+   * on by default when the campaign recommends a model) and the campaign's recommendation, which
+   * `guesses:suggest` is asked with. Core has already started on them when this is on.
+   */
+  firstGuess: CampaignFirstGuess.extend({ enabled: z.boolean() }).optional(),
   /** A moderation task: the policy and the item (text here; an image's bytes are in `image`). */
   moderation: z.object({ spec: ModerationSpec, item: ModerationItem }).optional(),
 });

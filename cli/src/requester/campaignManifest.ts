@@ -5,6 +5,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { z } from "zod";
 import { Label, Shape } from "../../../shared/annotation";
+import { CampaignFirstGuess } from "../../../shared/api/first-guess";
 import { TOOLS } from "./labelsFile";
 
 export const GoldAnswer = z.object({ shapes: z.array(Shape).default([]), classes: z.array(z.string()).default([]) });
@@ -33,6 +34,8 @@ export const CampaignManifest = z.object({
     }),
   ),
   gold: z.record(z.string(), GoldAnswer).default({}),
+  /** The first-guess model the campaign recommends (review's `--model campaign` uses it). */
+  firstGuess: CampaignFirstGuess.optional(),
   complete: z.boolean().default(false),
 });
 export type CampaignManifest = z.infer<typeof CampaignManifest>;

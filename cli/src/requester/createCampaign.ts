@@ -14,6 +14,7 @@ import {
 } from "../../../shared/protocol";
 import { encryptEnvelope } from "../../../electron/core/crypto";
 import { putBlob, sha256Hex } from "./blobClient";
+import type { CampaignFirstGuess } from "../../../shared/api/first-guess";
 import { encodeMetadata, type CampaignMetadata } from "./campaignMetadata";
 import { findManifestByInputs, saveManifest, type CampaignManifest } from "./campaignManifest";
 import { MAX_TRANSACTION_BYTES, RequesterError, type AmplifyChain } from "./chain";
@@ -42,6 +43,8 @@ export interface CreateCampaignOptions {
   isPrivate: boolean;
   deadlineSeconds?: number;
   assignmentTimeoutSeconds?: number;
+  /** A recommended first-guess model (manifest sha256) and class → label mapping, for workers' apps. */
+  firstGuess?: CampaignFirstGuess;
   onProgress?: ProgressListener;
 }
 
@@ -85,6 +88,8 @@ export async function createCampaign(opts: CreateCampaignOptions): Promise<Creat
         maxShareBps: opts.maxShareBps,
         replication: opts.replication,
         isPrivate: opts.isPrivate,
+        // Only when set, so campaigns without one keep the keys they were created with.
+        ...(opts.firstGuess ? { firstGuess: opts.firstGuess } : {}),
       }),
     ),
   );
@@ -103,6 +108,7 @@ export async function createCampaign(opts: CreateCampaignOptions): Promise<Creat
     isPrivate: opts.isPrivate,
     tasks: images.map((img, index) => ({ index, name: img.name, width: img.width, height: img.height })),
     gold,
+    ...(opts.firstGuess ? { firstGuess: opts.firstGuess } : {}),
     complete: false,
   };
   saveManifest(opts.stateDir, manifest);
@@ -158,6 +164,7 @@ export async function createCampaign(opts: CreateCampaignOptions): Promise<Creat
       labelKind: spec.tool,
       labels: spec.labels,
       ...(opts.isPrivate ? { requesterX25519: Buffer.from(opts.keys.x25519.publicKey).toString("hex") } : {}),
+      ...(opts.firstGuess ? { firstGuess: opts.firstGuess } : {}),
     };
     const uploaded = await putBlob(blobUrl, encodeMetadata(metadata));
     manifest.metadataUri = uploaded.uri;

@@ -1,16 +1,31 @@
 import { z } from "zod";
 import type { Store } from "../store";
 
-const Prefs = z.object({ enabledCampaigns: z.array(z.string()).max(10_000) });
+const Prefs = z.object({
+  enabledCampaigns: z.array(z.string()).max(10_000),
+  /** Turned off by the worker: wins over a campaign's recommendation to have them on. */
+  disabledCampaigns: z.array(z.string()).max(10_000).default([]),
+});
 type Prefs = z.infer<typeof Prefs>;
 
 /** Where the per-campaign on/off switch is kept. */
 export interface FirstGuessPrefs {
   enabledCampaigns(): string[];
+  disabledCampaigns(): string[];
   setEnabled(campaignId: string, enabled: boolean): void;
 }
 
 const KEY = "first-guess";
+const EMPTY: Prefs = { enabledCampaigns: [], disabledCampaigns: [] };
+
+/** Both lists after the worker flips one campaign's switch: it is in exactly one of them. */
+function flip(prefs: Prefs, campaignId: string, enabled: boolean): Prefs {
+  const on = new Set(prefs.enabledCampaigns);
+  const off = new Set(prefs.disabledCampaigns);
+  (enabled ? on : off).add(campaignId);
+  (enabled ? off : on).delete(campaignId);
+  return { enabledCampaigns: [...on].sort(), disabledCampaigns: [...off].sort() };
+}
 
 /**
  * One row of the existing settings key/value table (no migration of its own), validated on
@@ -23,35 +38,39 @@ export class StoredFirstGuessPrefs implements FirstGuessPrefs {
     return this.read().enabledCampaigns;
   }
 
+  disabledCampaigns(): string[] {
+    return this.read().disabledCampaigns;
+  }
+
   setEnabled(campaignId: string, enabled: boolean): void {
-    const set = new Set(this.read().enabledCampaigns);
-    if (enabled) set.add(campaignId);
-    else set.delete(campaignId);
-    const value: Prefs = { enabledCampaigns: [...set].sort() };
+    const value = flip(this.read(), campaignId, enabled);
     this.store.db.prepare("INSERT INTO settings(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value").run(KEY, JSON.stringify(value));
   }
 
   private read(): Prefs {
     const row = this.store.db.prepare("SELECT value FROM settings WHERE key = ?").get(KEY) as { value: string } | undefined;
-    if (!row) return { enabledCampaigns: [] };
+    if (!row) return EMPTY;
     try {
       const parsed = Prefs.safeParse(JSON.parse(row.value));
-      return parsed.success ? parsed.data : { enabledCampaigns: [] };
+      return parsed.success ? parsed.data : EMPTY;
     } catch {
-      return { enabledCampaigns: [] };
+      return EMPTY;
     }
   }
 }
 
 export class MemoryFirstGuessPrefs implements FirstGuessPrefs {
-  private readonly enabled = new Set<string>();
+  private prefs: Prefs = EMPTY;
 
   enabledCampaigns(): string[] {
-    return [...this.enabled].sort();
+    return this.prefs.enabledCampaigns;
+  }
+
+  disabledCampaigns(): string[] {
+    return this.prefs.disabledCampaigns;
   }
 
   setEnabled(campaignId: string, enabled: boolean): void {
-    if (enabled) this.enabled.add(campaignId);
-    else this.enabled.delete(campaignId);
+    this.prefs = flip(this.prefs, campaignId, enabled);
   }
 }

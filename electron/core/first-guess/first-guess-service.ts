@@ -57,6 +57,8 @@ export class FirstGuessService {
   private loading: Promise<ModelEntry> | null = null;
   private loadingHash: string | undefined;
   private scanned: ScanResult | null = null;
+  /** Campaigns seen recommending first guesses: on for them unless the worker turned them off. */
+  private readonly recommending = new Set<string>();
 
   constructor(private readonly options: FirstGuessServiceOptions) {}
 
@@ -68,7 +70,7 @@ export class FirstGuessService {
       error: this.error,
       models: scan.models.map(modelInfo),
       refused: scan.refused,
-      enabledCampaigns: this.options.prefs.enabledCampaigns(),
+      enabledCampaigns: this.enabledCampaigns(),
       queued: this.queue.size,
     };
   }
@@ -78,8 +80,16 @@ export class FirstGuessService {
     return this.scanned;
   }
 
+  /** The worker's switch; a campaign that recommends a model has them on until switched off. */
   isEnabled(campaignId: string): boolean {
-    return this.options.prefs.enabledCampaigns().includes(campaignId);
+    if (this.options.prefs.enabledCampaigns().includes(campaignId)) return true;
+    return this.recommending.has(campaignId) && !this.options.prefs.disabledCampaigns().includes(campaignId);
+  }
+
+  enabledCampaigns(): string[] {
+    const disabled = new Set(this.options.prefs.disabledCampaigns());
+    const on = new Set([...this.options.prefs.enabledCampaigns(), ...[...this.recommending].filter((c) => !disabled.has(c))]);
+    return [...on].sort();
   }
 
   setEnabled(campaignId: string, enabled: boolean): { campaignId: string; enabled: boolean } {
@@ -150,13 +160,19 @@ export class FirstGuessService {
    * The task subsystem's hook: call it with the decrypted bytes when a task is opened or
    * prefetched. Does nothing when the campaign has first guesses off; otherwise the guesses are
    * computed in the background and cached, so `guesses:suggest` for that task answers at once.
+   * Returns whether first guesses are on for the task's campaign.
    */
-  prepare(task: PreparedTask, reason: "open" | "prefetch"): void {
-    if (!this.isEnabled(task.campaignId)) return;
+  prepare(task: PreparedTask, reason: "open" | "prefetch"): boolean {
+    if (task.firstGuess && !this.recommending.has(task.campaignId)) {
+      this.recommending.add(task.campaignId);
+      this.emitStatus();
+    }
+    if (!this.isEnabled(task.campaignId)) return false;
     // The contract's schema types bytes as ArrayBuffer-backed; task bytes are never shared memory.
     const request = { taskId: task.taskId, campaignId: task.campaignId, image: task.image as Uint8Array<ArrayBuffer>, labels: task.labels, mapping: task.firstGuess?.mapping, modelHash: task.firstGuess?.model };
     if (reason === "prefetch") this.prefetch(request);
     else this.suggest({ ...request, priority: "current" }).catch((error: unknown) => this.options.log?.(`first guesses: ${task.taskId} failed: ${error instanceof Error ? error.message : String(error)}`));
+    return true;
   }
 
   /** Queues a task behind the current one; failures are logged, never thrown at the caller. */

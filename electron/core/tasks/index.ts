@@ -7,3 +7,4 @@ export { DecryptPool } from "./decrypt-pool";
 export { PlaintextCache } from "./plaintext-cache";
 export { sniffMime } from "./mime";
 export { tasksHandlers } from "./tasks-handlers";
+export type { FirstGuessHook, PlaintextTask } from "./first-guess-hook";

@@ -8,6 +8,7 @@ import { toHex } from "../crypto";
 import type { DraftRepository } from "../drafts";
 import type { Keystore } from "../keystore";
 import type { DecryptPool } from "./decrypt-pool";
+import type { FirstGuessHook } from "./first-guess-hook";
 import { sniffMime } from "./mime";
 import { PlaintextCache } from "./plaintext-cache";
 import type { TaskDirectory, TaskRecord } from "./task-directory";
@@ -26,6 +27,8 @@ export interface TaskServiceOptions {
   /** Tasks already submitted locally (in the outbox) are not prefetched again. */
   readonly isQueued?: (id: string) => boolean;
   readonly onFailed?: (id: string, code: string, message: string) => void;
+  /** Handed the decrypted bytes of every task opened or prefetched (first guesses). */
+  readonly firstGuess?: FirstGuessHook;
   readonly log?: (line: string) => void;
 }
 
@@ -50,6 +53,8 @@ export class TaskService {
   private readonly ready: PlaintextCache<Plain>;
   private readonly inflight = new Map<string, Promise<Plain>>();
   private prefetching: Promise<void> | null = null;
+  /** The task on screen: its bytes stay in memory (only) while it is open, for first guesses. */
+  private current: { readonly id: string; readonly plain: Plain } | null = null;
 
   constructor(private readonly options: TaskServiceOptions) {
     this.ready = new PlaintextCache(options.memoryCapBytes ?? 256 * 1024 * 1024);
@@ -88,6 +93,9 @@ export class TaskService {
         throw api;
       }
     }
+    this.current = { id, plain };
+    const firstGuess = record.metadata?.firstGuess;
+    const guessing = this.prepareGuesses(record, plain, "open");
     this.prefetchAfter(id);
     const fee = this.options.config.peek()?.feeBps ?? (await this.options.config.get()).feeBps;
     const preLabels: Shape[] = record.metadata?.preLabels?.[String(record.assignment.taskIndex)] ?? [];
@@ -99,7 +107,17 @@ export class TaskService {
       labelKind: record.metadata?.labelKind ?? null,
       preLabels,
       draft: this.options.drafts.load(id),
+      firstGuess: { enabled: guessing, ...(firstGuess?.model ? { model: firstGuess.model } : {}), ...(firstGuess?.mapping ? { mapping: firstGuess.mapping } : {}) },
     };
+  }
+
+  /**
+   * Decrypted bytes of a task if they are in memory (the open task or a prefetched one), for
+   * first guesses asked for after the open; null otherwise. Never reads the network or disk.
+   */
+  bytesInMemory(id: string): Uint8Array | null {
+    if (this.current?.id === id) return this.current.plain.bytes;
+    return this.ready.has(id) ? (this.ready.get(id)?.bytes ?? null) : null;
   }
 
   /** Resolves when the current prefetch round has finished (tests, benches). */
@@ -113,10 +131,12 @@ export class TaskService {
 
   forget(id: string): void {
     this.ready.delete(id);
+    if (this.current?.id === id) this.current = null;
   }
 
   dispose(): void {
     this.ready.clear();
+    this.current = null;
   }
 
   private meta(record: TaskRecord, feeBps: number): TaskMeta {
@@ -132,6 +152,22 @@ export class TaskService {
       title: record.metadata?.title ?? null,
       ready: this.ready.has(record.id),
     };
+  }
+
+  /** Hands the bytes to first guesses (memory to memory); whether they are on for the campaign. */
+  private prepareGuesses(record: TaskRecord, plain: Plain, reason: "open" | "prefetch"): boolean {
+    const hook = this.options.firstGuess;
+    if (!hook) return false;
+    try {
+      return hook.prepare(
+        { taskId: record.id, campaignId: record.assignment.campaign, image: plain.bytes, labels: record.metadata?.labels ?? [], firstGuess: record.metadata?.firstGuess },
+        reason,
+      );
+    } catch (error) {
+      // Guesses are a help, never a reason a task does not open.
+      this.options.log?.(`first guesses for ${record.id} not prepared: ${error instanceof Error ? error.message : String(error)}`);
+      return false;
+    }
   }
 
   private load(record: TaskRecord): Promise<Plain> {
@@ -170,6 +206,7 @@ export class TaskService {
         try {
           const plain = await this.load(record);
           if (!this.ready.set(record.id, plain)) break;
+          this.prepareGuesses(record, plain, "prefetch");
           if (this.ready.bytes() >= (this.options.memoryCapBytes ?? 256 * 1024 * 1024)) break;
         } catch (error) {
           const api = toApiError(error);

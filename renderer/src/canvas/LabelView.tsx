@@ -49,6 +49,8 @@ export interface LabelViewProps {
   /** Hands out the editor and its culling painter (tests, benchmarks, host integrations). */
   readonly onEditor?: (editor: Editor) => void;
   readonly onPainter?: (painter: SettledPainter) => void;
+  /** A strip above the canvas for the host's task-level controls (e.g. first guesses). */
+  readonly banner?: React.ReactNode;
 }
 
 const CHANGE_DEBOUNCE_MS = 250;
@@ -140,6 +142,7 @@ export function LabelView(props: LabelViewProps) {
   return (
     <div className="label-view" ref={rootRef} onKeyDown={onKeyDown} onPointerDown={touch} data-testid="label-view">
       <Toolbar editor={editor} run={(a) => void run(a)} shortcutFor={shortcutFor} />
+      {props.banner}
       <div className="label-main">
         <CanvasSurface editor={editor} pyramid={pyramid} onPainter={onPainter} />
         <aside className="label-side" aria-label="Labels and shapes">

@@ -109,7 +109,7 @@ export function ShapeList({ editor, onLeave }: { editor: Editor; onLeave: () => 
                   {shape.kind === "box" ? "▭" : "⬠"} {label?.name ?? shape.label}
                 </span>
                 <span className="shape-row-flags" aria-hidden="true">
-                  {shape.source?.kind === "model" ? (shape.source.edited ? "guess ✎" : "guess") : ""}
+                  {shape.source?.kind === "model" ? (shape.source.edited ? "guess ✎" : shape.source.accepted ? "guess ✓" : "guess") : ""}
                   {shape.hidden ? " hidden" : ""}
                   {shape.locked ? " 🔒" : ""}
                 </span>

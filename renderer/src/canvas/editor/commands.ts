@@ -4,6 +4,7 @@ import { translatePolygon } from "../geometry/polygon-geometry";
 import { shapeBounds } from "../geometry/shape-geometry";
 import { clipboardShapes, copyToClipboard } from "./clipboard";
 import type { Editor } from "./editor";
+import { acceptAllGuesses, rejectAllGuesses } from "./guesses";
 
 import { cloneShapes } from "./shape-transfer";
 
@@ -192,6 +193,10 @@ export function runAction(editor: Editor, action: string, host: CommandHost): bo
       return cycle(editor, 1);
     case "select.previous":
       return cycle(editor, -1);
+    case "guesses.acceptAll":
+      return acceptAllGuesses(editor) > 0;
+    case "guesses.rejectAll":
+      return rejectAllGuesses(editor) > 0;
     case "shape.hide":
       return toggleFlag(editor, "hidden");
     case "shape.lock":

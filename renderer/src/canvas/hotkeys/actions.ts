@@ -42,6 +42,8 @@ export const ACTIONS: readonly ActionInfo[] = [
   { id: "select.previous", title: "Select the previous shape", group: "Shapes", binding: "shift+tab" },
   { id: "shape.hide", title: "Hide or show the selected shapes", group: "Shapes", binding: "h" },
   { id: "shape.lock", title: "Lock or unlock the selected shapes", group: "Shapes", binding: "l" },
+  { id: "guesses.acceptAll", title: "Accept all model guesses as they are", group: "Shapes", binding: "g" },
+  { id: "guesses.rejectAll", title: "Reject all model guesses nobody edited or accepted", group: "Shapes", binding: "shift+g" },
   { id: "nudge.left", title: "Move left 1 px", group: "Shapes", binding: "arrowleft" },
   { id: "nudge.right", title: "Move right 1 px", group: "Shapes", binding: "arrowright" },
   { id: "nudge.up", title: "Move up 1 px", group: "Shapes", binding: "arrowup" },

@@ -51,7 +51,7 @@ export function paintSelection(ctx: CanvasRenderingContext2D, editor: Editor): b
     }
     const label = editor.labelById(shape.label);
     const anchor = toScreen(vp, topLeft(shape));
-    const tag = `${label?.name ?? shape.label}${locked ? " (locked)" : ""}${shape.source?.kind === "model" ? (shape.source.edited ? " · edited guess" : " · model guess") : ""}`;
+    const tag = `${label?.name ?? shape.label}${locked ? " (locked)" : ""}${shape.source?.kind === "model" ? (shape.source.edited ? " · edited guess" : shape.source.accepted ? " · accepted guess" : " · model guess") : ""}`;
     const width = ctx.measureText(tag).width + 8;
     ctx.fillStyle = label?.color ?? "#ff00ff";
     ctx.fillRect(anchor.x, anchor.y - 18, width, 16);

@@ -13,7 +13,7 @@ const SELECTED_FILL_ALPHA = "55";
 const UNKNOWN_LABEL_COLOR = "#ff00ff";
 
 export function isUnreviewedPrelabel(shape: Shape): boolean {
-  return shape.source?.kind === "model" && shape.source.edited !== true;
+  return shape.source?.kind === "model" && shape.source.edited !== true && shape.source.accepted !== true;
 }
 
 export function regionStyle(shape: Shape, color: string | undefined, selected = false): RegionStyle {

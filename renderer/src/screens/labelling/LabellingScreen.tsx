@@ -3,16 +3,22 @@ import type { AnnotationDocument } from "../../../../shared/annotation";
 import { emptyDocument } from "../../../../shared/annotation";
 import type { OpenedTask, TaskMeta } from "../../../../shared/api";
 import { getApi } from "../../api";
+import type { Editor } from "../../canvas/editor/editor";
+import { acceptAllGuesses, rejectAllGuesses } from "../../canvas/editor/guesses";
 import type { LabelImage } from "../../canvas/LabelView";
 import { LabelView } from "../../canvas/LabelView";
 import { ErrorNotice } from "../../ui/ErrorNotice";
 import { errorMessage, formatSol } from "../../ui/format";
 import { decodeTaskImage } from "./decode-image";
+import { FirstGuessBar } from "./FirstGuessBar";
+import { useFirstGuesses } from "./use-first-guesses";
 import { schemaForTask } from "./task-schema";
 
 interface Loaded {
   readonly task: OpenedTask;
   readonly image: LabelImage;
+  /** performance.now() when the image was ready to paint: first guesses are timed from it. */
+  readonly shownAt: number;
 }
 
 export interface LabellingScreenProps {
@@ -57,7 +63,7 @@ export function LabellingScreen({ taskId, onOpen, onQueueEmpty }: LabellingScree
         if (image.source instanceof ImageBitmap) image.source.close();
         return;
       }
-      setLoaded({ task, image });
+      setLoaded({ task, image, shownAt: performance.now() });
     })().catch((e: unknown) => !cancelled && setError(errorMessage(e)));
     return () => {
       cancelled = true;
@@ -111,7 +117,25 @@ export function LabellingScreen({ taskId, onOpen, onQueueEmpty }: LabellingScree
 
   if (error) return <ErrorNotice message={`This task cannot be opened: ${error}`} onRetry={() => onOpen(taskId)} />;
   if (!loaded) return <p role="status">Opening the task…</p>;
-  const { task, image } = loaded;
+  return <OpenTask key={loaded.task.meta.id} loaded={loaded} previous={previous.current} onSave={onSave} onSubmit={onSubmit} onStep={step} onHotkeysChange={onHotkeysChange} notice={notice} />;
+}
+
+interface OpenTaskProps {
+  readonly loaded: Loaded;
+  readonly previous: AnnotationDocument | null;
+  readonly notice: string;
+  readonly onSave: (doc: AnnotationDocument) => Promise<void>;
+  readonly onSubmit: (doc: AnnotationDocument) => void;
+  readonly onStep: (direction: 1 | -1) => Promise<void>;
+  readonly onHotkeysChange: (hotkeys: Record<string, string>) => void;
+}
+
+/** The opened task: canvas and first guesses, one mount per task. */
+function OpenTask({ loaded, previous, notice, onSave, onSubmit, onStep, onHotkeysChange }: OpenTaskProps) {
+  const { task, image, shownAt } = loaded;
+  const [editor, setEditor] = useState<Editor | null>(null);
+  const guesses = useFirstGuesses(task, editor, shownAt);
+  const schema = schemaForTask(task.labels, task.labelKind);
   const initial: AnnotationDocument = task.draft?.doc ?? {
     ...emptyDocument(task.meta.id, task.labels),
     image: { width: image.width, height: image.height },
@@ -127,14 +151,21 @@ export function LabellingScreen({ taskId, onOpen, onQueueEmpty }: LabellingScree
         taskId={task.meta.id}
         taskTitle={`${task.meta.title ?? "Task"} #${task.meta.taskIndex} · ${formatSol(task.meta.payLamports)}`}
         image={image}
-        schema={schemaForTask(task.labels, task.labelKind)}
+        schema={schema}
         initialDocument={initial}
-        previousDocument={previous.current}
+        previousDocument={previous}
         onSave={onSave}
         onSubmit={onSubmit}
-        onNext={() => void step(1)}
-        onPrevious={() => void step(-1)}
+        onNext={() => void onStep(1)}
+        onPrevious={() => void onStep(-1)}
         onHotkeysChange={onHotkeysChange}
+        onEditor={setEditor}
+        banner={
+          // The detector draws boxes: campaigns without the box tool have no use for it.
+          schema.tools.includes("box") && (
+            <FirstGuessBar guesses={guesses} onAcceptAll={() => editor && acceptAllGuesses(editor)} onRejectAll={() => editor && rejectAllGuesses(editor)} />
+          )
+        }
       />
     </div>
   );

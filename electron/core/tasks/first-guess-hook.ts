@@ -1,0 +1,23 @@
+import type { Label } from "../../../shared/annotation";
+import type { CampaignFirstGuess } from "../../../shared/api/first-guess";
+
+/** A task whose decrypted bytes are in memory, as the first-guess service is handed it. */
+export interface PlaintextTask {
+  readonly taskId: string;
+  readonly campaignId: string;
+  /** Decrypted image bytes: memory only, never written anywhere. */
+  readonly image: Uint8Array;
+  readonly labels: Label[];
+  /** The campaign metadata's recommendation, if any. */
+  readonly firstGuess?: CampaignFirstGuess | undefined;
+}
+
+/**
+ * What the task subsystem needs of first guesses (implemented by FirstGuessService), declared
+ * here so tasks depend on a port, not on the detector: told of every task opened or
+ * prefetched, it starts on its guesses in the background when they are on for the campaign,
+ * and says whether they are. It must return at once and never throw.
+ */
+export interface FirstGuessHook {
+  prepare(task: PlaintextTask, reason: "open" | "prefetch"): boolean;
+}
