@@ -24,6 +24,12 @@ import {
   type ExportFormat,
 } from "./requester";
 import { createModerationCampaign, exportModerationResults, loadModerationManifest, moderationSpecOf, reviewModerationCampaign } from "./requester/moderation";
+import { readLabelsFile, type CampaignManifest } from "./requester";
+import { parseMapping, resolveModel } from "./requester/recommendedModel";
+import { DEFAULT_WEIGHTS, createModelVoter } from "../../electron/core/first-guess";
+import type { ModelVoter, WorkerSummary } from "../../electron/core/first-guess";
+import type { Label } from "../../shared/annotation";
+import type { CampaignFirstGuess } from "../../shared/api/first-guess";
 
 const USAGE = `amplify — requester tools for the Amplify work market
 
@@ -36,6 +42,8 @@ Usage: amplify [--rpc URL] [--ws URL] [--blobs URL] [--keypair FILE] [--state DI
   campaign create --images DIR --labels FILE --price SOL --min-rating STARS
                   --max-share PCT --replication N [--private] [--gold FILE]
                   [--deadline-days N] [--timeout-minutes N]
+                  [--model DIR|SHA256|default [--model-map class=label,...|FILE]]
+                                     recommend a first-guess model to workers' apps
   campaign create --type moderation --items DIR|FILE.jsonl --policy FILE --price SOL
                   --min-rating STARS --max-share PCT --replication N [--private]
                                      moderation items: JSONL lines {"id","text"} or
@@ -43,8 +51,10 @@ Usage: amplify [--rpc URL] [--ws URL] [--blobs URL] [--keypair FILE] [--state DI
   campaign status CAMPAIGN           progress of one campaign
   campaign list                      this wallet's campaigns
   requester serve-keys [--poll-ms N] grant file keys to workers as they accept (runs until ^C)
-  review CAMPAIGN [--dry-run] [--default-score N]
-                                     score results (gold + consensus) and post scores on chain
+  review CAMPAIGN [--dry-run] [--default-score N] [--model DIR|SHA256|default [--model-map ...]]
+                                     score results (gold + consensus) and post scores on chain;
+                                     --model adds a model's vote, weighted below a person's, and
+                                     reports each worker's agreement with it apart
   export CAMPAIGN --format coco|yolo|voc --out DIR
   export CAMPAIGN --format jsonl --out FILE
                                      a moderation campaign: decision, votes, confidence per item
@@ -98,6 +108,7 @@ async function run(argv: string[], io: CliIo): Promise<void> {
       gold: { type: "string" }, "deadline-days": { type: "string" }, "timeout-minutes": { type: "string" }, "poll-ms": { type: "string" },
       "dry-run": { type: "boolean" }, "default-score": { type: "string" }, format: { type: "string" }, out: { type: "string" },
       type: { type: "string" }, items: { type: "string" }, policy: { type: "string" },
+      model: { type: "string" }, "model-map": { type: "string" },
       help: { type: "boolean", short: "h" },
     },
   });
@@ -164,6 +175,7 @@ async function run(argv: string[], io: CliIo): Promise<void> {
         io.out(`${created.resumed ? "resumed and completed" : "created"} moderation campaign ${created.campaign} with ${created.taskCount} items`);
         return;
       }
+      const firstGuess = values.model ? await recommendedModel(values.model, values["model-map"], readLabelsFile(need(values.labels, "--labels FILE")).labels, io) : undefined;
       const created = await createCampaign({
         chain: chain(),
         keys,
@@ -178,6 +190,7 @@ async function run(argv: string[], io: CliIo): Promise<void> {
         isPrivate: values.private ?? false,
         ...(values["deadline-days"] ? { deadlineSeconds: num("--deadline-days", 1, 3650).parse(values["deadline-days"]) * 86_400 } : {}),
         ...(values["timeout-minutes"] ? { assignmentTimeoutSeconds: num("--timeout-minutes", 1, 100_000).parse(values["timeout-minutes"]) * 60 } : {}),
+        ...(firstGuess ? { firstGuess } : {}),
         onProgress: (p) => bar.update(p),
       });
       bar.done();
@@ -234,8 +247,10 @@ async function run(argv: string[], io: CliIo): Promise<void> {
         io.out(values["dry-run"] ? `${posted} scores computed (dry run, nothing posted)` : `${posted} scores posted`);
         return;
       }
+      const agreementRows: string[] = [];
       const campaign = campaignArg([sub ?? ""]);
       const manifest = loadManifest(g.stateDir, campaign);
+      const model = values.model ? await modelVoterFor(values.model, values["model-map"], manifest, io) : undefined;
       const bar = progressBar();
       const reviewed = await reviewCampaign({
         chain: chain(),
@@ -245,9 +260,11 @@ async function run(argv: string[], io: CliIo): Promise<void> {
         ...(values["default-score"] ? { unverifiableScore: num("--default-score", 0, 100).parse(values["default-score"]) } : {}),
         dryRun: values["dry-run"] ?? false,
         onProgress: (p) => bar.update(p),
-      });
+        ...(model ? { model, onAgreement: (rows, problems) => agreementRows.push(...formatAgreement(model.id, rows, problems)) } : {}),
+      }).finally(() => model?.dispose());
       bar.done();
-      for (const r of reviewed) io.out(`task ${r.taskIndex}  ${r.worker}  ${r.score ?? "-"}  ${r.basis}`);
+      for (const r of reviewed) io.out(`task ${r.taskIndex}  ${r.worker}  ${r.score ?? "-"}  ${r.basis}${r.withModel !== undefined ? `  model ${pct(r.withModel)}` : ""}`);
+      for (const line of agreementRows) io.out(line);
       const posted = reviewed.filter((r) => r.score !== undefined && r.basis !== "already-reviewed").length;
       io.out(values["dry-run"] ? `${posted} scores computed (dry run, nothing posted)` : `${posted} scores posted`);
       return;
@@ -282,6 +299,36 @@ async function run(argv: string[], io: CliIo): Promise<void> {
   }
 }
 
+/** `--model` + `--model-map` for campaign create: what the campaign metadata will recommend. */
+async function recommendedModel(arg: string, map: string | undefined, labels: Label[], io: CliIo): Promise<CampaignFirstGuess> {
+  const choice = await resolveModel(arg, process.env.AMPLIFY_HOME);
+  io.out(`first guesses: recommending ${choice.id ?? "a model not installed here"} (manifest sha256 ${choice.hash})`);
+  return { model: choice.hash, ...(map ? { mapping: parseMapping(map, labels) } : {}) };
+}
+
+/** `--model` for review: a verified model, with the campaign's mapping unless one is given. */
+async function modelVoterFor(arg: string, map: string | undefined, manifest: CampaignManifest | undefined, io: CliIo): Promise<ModelVoter> {
+  if (!manifest) throw new RequesterError("review --model needs the campaign's manifest (its labels): run it with the --state the campaign was created from.");
+  const choice = await resolveModel(arg, process.env.AMPLIFY_HOME);
+  const mapping = map ? parseMapping(map, manifest.labels) : manifest.firstGuess?.mapping;
+  try {
+    const voter = await createModelVoter({ labels: manifest.labels, modelHash: choice.hash, sources: choice.sources, ...(mapping ? { mapping } : {}) });
+    io.out(`model voter: ${voter.id} (weight ${DEFAULT_WEIGHTS.model} against ${DEFAULT_WEIGHTS.human} per worker)`);
+    return voter;
+  } catch (error) {
+    throw new RequesterError(`--model ${arg}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+const pct = (v: number | null): string => (v === null ? "-" : `${Math.round(v * 100)} %`);
+
+function formatAgreement(modelId: string, rows: WorkerSummary[], problems: string[]): string[] {
+  return [
+    ...problems,
+    `agreement per worker (mean over their tasks): with other workers | with ${modelId} | weighted`,
+    ...rows.map((r) => `${r.worker}  ${r.tasks} tasks  workers ${pct(r.meanWithHumans)}  model ${pct(r.meanWithModel)}  weighted ${pct(r.meanCombined)}`),
+  ];
+}
 
 /** Runs one command line; returns the process exit code (0 ok, 1 failed, 2 usage). */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {

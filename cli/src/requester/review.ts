@@ -3,12 +3,14 @@
 // on chain (which moves each worker's rating). A lone result with no gold cannot be judged
 // and is left for later unless a default score is given.
 import type { Address } from "@solana/kit";
+import type { ModelVoter, Vote, WorkerSummary } from "../../../electron/core/first-guess";
 import { AssignmentState, getReviewInstruction } from "../../../shared/protocol";
 import type { AmplifyChain } from "./chain";
 import { RequesterError } from "./chain";
 import type { CampaignManifest } from "./campaignManifest";
 import type { RequesterKeys } from "./keyfile";
 import type { ProgressListener } from "./progress";
+import { agreementOf, collectModelVotes, workerAgreement } from "./modelVotes";
 import { collectResults, type SubmittedResult } from "./results";
 import { answerAgreement, toScore } from "./scoring";
 
@@ -21,6 +23,10 @@ export interface ReviewOptions {
   unverifiableScore?: number;
   dryRun?: boolean;
   onProgress?: ProgressListener;
+  /** A first-guess model voting in consensus, weighted below a person (`--model`). */
+  model?: ModelVoter;
+  /** Per-worker agreement with the other workers and with the model, reported apart. */
+  onAgreement?: (rows: WorkerSummary[], problems: string[]) => void;
 }
 
 export interface ReviewedResult {
@@ -29,11 +35,18 @@ export interface ReviewedResult {
   taskIndex: number;
   score: number | undefined;
   basis: "gold" | "consensus" | "default" | "unverifiable" | "unreadable" | "already-reviewed";
+  /** With a model voting: this result's agreement with it (0..1), beside the score. */
+  withModel?: number;
 }
 
 const REVIEWS_PER_TRANSACTION = 4;
 
-export function scoreResults(results: SubmittedResult[], manifest: CampaignManifest | undefined, unverifiableScore?: number): ReviewedResult[] {
+/**
+ * With `modelVotes`, consensus scores weigh the model's answer in below each person's, so it can
+ * tip a split between people but never outvote one; a lone result is still not judged by the
+ * model alone, and gold still decides where there is gold.
+ */
+export function scoreResults(results: SubmittedResult[], manifest: CampaignManifest | undefined, unverifiableScore?: number, modelVotes?: ReadonlyMap<number, Vote>): ReviewedResult[] {
   const byTask = new Map<number, SubmittedResult[]>();
   for (const r of results) byTask.set(r.account.taskIndex, [...(byTask.get(r.account.taskIndex) ?? []), r]);
   return results.map((r): ReviewedResult => {
@@ -45,6 +58,11 @@ export function scoreResults(results: SubmittedResult[], manifest: CampaignManif
     const gold = name ? manifest?.gold[name] : undefined;
     if (gold) return { ...base, score: toScore(answerAgreement(mine, gold)), basis: "gold" };
     const peers = (byTask.get(r.account.taskIndex) ?? []).filter((p) => p !== r && p.doc);
+    const model = modelVotes?.get(r.account.taskIndex);
+    if (model && peers.length > 0) {
+      const agreement = agreementOf(r, [r, ...peers], model);
+      return { ...base, score: toScore(agreement?.combined ?? 0), basis: "consensus", ...(agreement?.withModel != null ? { withModel: agreement.withModel } : {}) };
+    }
     if (peers.length > 0) {
       const mean = peers.reduce((s, p) => s + answerAgreement(mine, { shapes: p.doc?.shapes ?? [], classes: p.doc?.classes ?? [] }), 0) / peers.length;
       return { ...base, score: toScore(mean), basis: "consensus" };
@@ -58,7 +76,21 @@ export async function reviewCampaign(opts: ReviewOptions): Promise<ReviewedResul
   if (!campaign) throw new RequesterError(`No campaign at ${opts.campaign}.`);
   if (campaign.requester !== opts.keys.address) throw new RequesterError(`Campaign ${opts.campaign} belongs to ${campaign.requester}, not to this wallet.`);
   const results = await collectResults(opts.chain, opts.keys, opts.campaign, opts.onProgress);
-  const scored = scoreResults(results, opts.manifest, opts.unverifiableScore);
+  let modelVotes: Map<number, Vote> | undefined;
+  if (opts.model) {
+    const { votes, problems } = await collectModelVotes({
+      chain: opts.chain,
+      keys: opts.keys,
+      campaign: opts.campaign,
+      isPrivate: campaign.isPrivate,
+      voter: opts.model,
+      taskIndexes: results.map((r) => r.account.taskIndex),
+      ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
+    });
+    modelVotes = votes;
+    opts.onAgreement?.(workerAgreement(results, votes), problems);
+  }
+  const scored = scoreResults(results, opts.manifest, opts.unverifiableScore, modelVotes);
   if (opts.dryRun) return scored;
   const toPost = scored.filter((s) => s.score !== undefined && s.basis !== "already-reviewed");
   for (let i = 0; i < toPost.length; i += REVIEWS_PER_TRANSACTION) {
