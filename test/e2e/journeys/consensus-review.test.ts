@@ -2,12 +2,14 @@ import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { address } from "@solana/kit";
-import type { Browser } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { AnnotationDocument } from "../../../shared/annotation";
 import { decodeWorkerProfile, findWorkerProfilePda } from "../../../shared/protocol";
-import { exportResults, reviewCampaign } from "../../../cli/src/requester";
+import { CampaignManifest } from "../../../cli/src/requester";
+import { writeDemoCampaignFiles } from "../../../localnet/demo/demoCampaigns";
 import { artifactPath, callCore, launchChromium, startBrowserShell } from "../support";
+import type { RunningShell } from "../support";
 import { startMarket } from "./support/market";
 import type { Market } from "./support/market";
 import { dragBox, goTo, onboardNewWorker } from "./support/worker-ui";
@@ -25,24 +27,58 @@ const DRAGS: ReadonlyArray<[[number, number], [number, number]]> = [
 ];
 
 /**
- * Journey c: a requester posts a campaign with replication 3, three workers label it in the
- * app, the requester's consensus review moves their ratings on chain (the odd one out lower),
- * and the COCO export holds the agreed answer in image pixels.
+ * Journey c: a requester, in the app's Requester view, creates a private campaign from a
+ * folder (replication 3); three workers label it in their own apps (the requester's app grants
+ * their keys); the requester watches the results come in, reviews by consensus — which moves
+ * the workers' ratings on chain, the odd one out lowest — and exports COCO holding the agreed
+ * box in image pixels.
  */
-describe("journey c: three workers, consensus review, ratings and a COCO export", () => {
+describe("journey c: a requester in the app, three workers, consensus review, ratings and a COCO export", () => {
   let market: Market;
   let browser: Browser;
+  let requesterShell: RunningShell;
+  let requester: Page;
 
   beforeAll(async () => {
     [market, browser] = await Promise.all([startMarket(), launchChromium()]);
+    requesterShell = await startBrowserShell({ home: mkdtempSync(join(tmpdir(), "amplify-journey-c-requester-")), env: market.appEnv });
+    requester = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
   }, 120_000);
   afterAll(async () => {
+    await requester?.close();
+    await requesterShell?.stop();
     await browser?.close();
     await market?.close();
   });
 
-  it("reviews by consensus, changes ratings and exports COCO", { timeout: 420_000 }, async () => {
-    const created = await market.post({ key: "consensus", title: "Box the shapes, three opinions", seeds: [701] }, 3);
+  it("creates, watches, reviews and exports in the Requester view", { timeout: 420_000 }, async () => {
+    // The requester: a new key in the app, funded on the localnet, then the Requester view.
+    await requester.goto(requesterShell.url);
+    await onboardNewWorker(requester, "requester passphrase here");
+    await goTo(requester, "Requester");
+    const files = writeDemoCampaignFiles(
+      { key: "consensus", title: "Box the shapes, three opinions", instructions: "Box the shape.", tool: "box", isPrivate: true, priceLamports: 5_000_000n, replication: 3, seeds: [701] },
+      join(market.home, "campaigns", "consensus"),
+    );
+    await requester.getByLabel("Image folder").fill(files.images);
+    await requester.getByLabel("Title").fill("Box the shapes, three opinions");
+    await requester.getByLabel("Instructions").fill("Box the shape.");
+    await requester.getByLabel("Label kind").selectOption("box");
+    await requester.getByLabel("Labels (one per line or comma-separated)").fill("shape\nbackground");
+    await requester.getByLabel("Price per task (SOL)").fill("0.005");
+    await requester.getByLabel("Workers per task").fill("3");
+    await requester.getByRole("checkbox", { name: /Private/ }).check();
+    await requester.getByRole("button", { name: "Create campaign" }).click();
+    const createdNote = requester.getByTestId("campaign-created");
+    await createdNote.waitFor({ timeout: 60_000 });
+    const campaign = (await createdNote.getAttribute("data-campaign")) ?? "";
+    expect(campaign).toMatch(/^[1-9A-HJ-NP-Za-km-z]{32,44}$/);
+    const row = requester.locator(`[data-testid=my-campaign-row][data-campaign="${campaign}"]`);
+    await row.waitFor({ timeout: 30_000 });
+    await requester.getByTestId("key-service").filter({ hasText: "Granting keys" }).waitFor({ timeout: 30_000 });
+    await requester.screenshot({ path: artifactPath("journey-c-1-requester-create.png") });
+
+    // Three workers, each in their own app, accept the private task and label it.
     const workers: Worker[] = [];
     for (const [n, [from, to]] of DRAGS.entries()) {
       const shell = await startBrowserShell({ home: mkdtempSync(join(tmpdir(), `amplify-journey-c-${n}-`)), env: market.appEnv });
@@ -50,8 +86,9 @@ describe("journey c: three workers, consensus review, ratings and a COCO export"
       try {
         await page.goto(shell.url);
         const worker = await onboardNewWorker(page, `worker number ${n} passphrase`);
-        await page.locator(`[data-testid=campaign-row][data-campaign="${created.campaign}"]`).getByRole("button", { name: "Accept" }).click();
-        await page.getByRole("button", { name: "Start labelling" }).click();
+        await page.locator(`[data-testid=campaign-row][data-campaign="${campaign}"]`).getByRole("button", { name: "Accept" }).click();
+        // The key arrives from the requester's app (its key service), then the task opens.
+        await page.getByRole("button", { name: "Start labelling" }).click({ timeout: 60_000 });
         await page.getByTestId("canvas-surface").waitFor({ timeout: 30_000 });
         await dragBox(page, from, to);
         await page.keyboard.press("Control+Enter");
@@ -61,41 +98,64 @@ describe("journey c: three workers, consensus review, ratings and a COCO export"
         const [item] = await callCore(shell, "outbox:list");
         const doc = JSON.parse((await callCore(shell, "outbox:export", { id: item!.id })).json) as AnnotationDocument;
         workers.push({ address: worker, doc });
-        if (n === 2) await page.screenshot({ path: artifactPath("journey-c-1-third-worker.png") });
+        if (n === 2) await page.screenshot({ path: artifactPath("journey-c-2-third-worker.png") });
       } finally {
         await page.close();
         await shell.stop();
       }
     }
 
-    const reviewed = await reviewCampaign({ chain: market.chain, keys: market.requester, campaign: created.campaign, manifest: created.manifest });
-    expect(reviewed).toHaveLength(3);
-    expect(reviewed.every((r) => r.basis === "consensus")).toBe(true);
-    const scoreOf = (w: Worker) => reviewed.find((r) => r.worker === w.address)!.score!;
+    // The requester watches the results come in (the list refreshes by itself).
+    await requester.locator(`[data-testid=my-campaign-row][data-campaign="${campaign}"][data-submitted="3"]`).waitFor({ timeout: 60_000 });
+    await requester.screenshot({ path: artifactPath("journey-c-3-progress.png") });
+
+    // Review by consensus in the app: per-worker scores, the odd one out lowest.
+    await row.getByRole("button", { name: "Review & export" }).click();
+    await requester.getByRole("button", { name: "Review by consensus" }).click();
+    await requester.getByTestId("review-result").filter({ hasText: "Posted 3 scores" }).waitFor({ timeout: 60_000 });
+    const shown = new Map<string, { score: number; rating: number }>();
+    for (const r of await requester.getByTestId("worker-review").all()) {
+      shown.set((await r.getAttribute("data-worker")) ?? "", {
+        score: Number(await r.getAttribute("data-score")),
+        rating: Number(await r.getAttribute("data-rating")),
+      });
+    }
+    expect([...shown.keys()].sort()).toEqual(workers.map((w) => w.address).sort());
+    const scoreOf = (w: Worker) => shown.get(w.address)!.score;
     expect(scoreOf(workers[0]!)).toBeGreaterThan(scoreOf(workers[2]!));
     expect(scoreOf(workers[1]!)).toBeGreaterThan(scoreOf(workers[2]!));
+    await requester.screenshot({ path: artifactPath("journey-c-4-review.png"), fullPage: true });
 
-    // Ratings on chain: every worker now has one review, and the odd one out rates lowest.
+    // Ratings on chain: every worker now has one review, the odd one out rates lowest, and
+    // the view showed the ratings the chain holds.
     const ratings = [];
     for (const w of workers) {
       const [pda] = await findWorkerProfilePda(address(w.address));
       const info = await market.chain.rpc.getAccountInfo(pda, { encoding: "base64" }).send();
-      ratings.push(decodeWorkerProfile(new Uint8Array(Buffer.from(info.value!.data[0], "base64"))));
+      const profile = decodeWorkerProfile(new Uint8Array(Buffer.from(info.value!.data[0], "base64")));
+      ratings.push(profile);
+      expect(shown.get(w.address)?.rating).toBe(profile.rating);
     }
     for (const r of ratings) expect(r.reviewCount).toBe(1);
     expect(ratings[0]!.rating).toBeGreaterThan(ratings[2]!.rating);
     expect(ratings[1]!.rating).toBeGreaterThan(ratings[2]!.rating);
 
-    // COCO: one image with the task's real size and name, the agreed box in image pixels.
+    // COCO, exported from the app to a folder: one image with the task's real size and name,
+    // the agreed box in image pixels.
     const outDir = mkdtempSync(join(tmpdir(), "amplify-coco-"));
-    const summary = await exportResults({ chain: market.chain, keys: market.requester, campaign: created.campaign, manifest: created.manifest, format: "coco", outDir });
-    const cocoFile = summary.files.find((f) => f.endsWith(".json"))!;
+    await requester.getByLabel("Format").selectOption("coco");
+    await requester.getByLabel("Export folder").fill(outDir);
+    await requester.getByRole("button", { name: "Export", exact: true }).click();
+    await requester.getByTestId("export-result").waitFor({ timeout: 60_000 });
+    const cocoFile = ((await requester.getByTestId("export-result").textContent()) ?? "").match(/(\/\S+\.json)/)?.[1] ?? "";
+    expect(cocoFile.startsWith(outDir)).toBe(true);
     const coco = JSON.parse(readFileSync(cocoFile, "utf8")) as {
       images: Array<{ id: number; file_name: string; width: number; height: number }>;
       annotations: Array<{ image_id: number; category_id: number; bbox: number[] }>;
       categories: Array<{ id: number; name: string }>;
     };
-    const task = created.manifest.tasks[0]!;
+    const manifest = CampaignManifest.parse(JSON.parse(readFileSync(join(requesterShell.home, "requester", "campaigns", `${campaign}.json`), "utf8")));
+    const task = manifest.tasks[0]!;
     expect(coco.images).toEqual([expect.objectContaining({ file_name: task.name, width: task.width, height: task.height })]);
     const agreed = workers[0]!.doc.shapes[0]!;
     if (agreed.kind !== "box") throw new Error("worker 0 drew a box");

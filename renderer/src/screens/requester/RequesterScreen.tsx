@@ -21,25 +21,27 @@ export function RequesterScreen() {
   const current = list.find((c) => c.address === selected) ?? null;
 
   return (
-    <div className="screen requester">
+    <div className="requester">
       <CreateCampaignForm canPickFolder={canPickFolder} onCreated={(c) => (campaigns.reload(), setSelected(c.campaign))} />
-      <section className="panel wide" aria-labelledby="my-campaigns-heading">
-        <div className="panel-head">
-          <h2 id="my-campaigns-heading">My campaigns</h2>
-          {keyService.value && (
-            <span className="muted small" data-testid="key-service">
-              {keyService.value.running
-                ? `Granting keys to workers of private campaigns (${keyService.value.granted} so far)`
-                : "Key service idle (no open private campaign)"}
-            </span>
-          )}
-          <button onClick={campaigns.reload}>Refresh</button>
-        </div>
-        {campaigns.error && <ErrorNotice message={`Your campaigns could not be read: ${campaigns.error}`} onRetry={campaigns.reload} />}
-        {campaigns.value && <CampaignList campaigns={list} selected={selected} onSelect={setSelected} />}
-        {!campaigns.value && !campaigns.error && <p role="status">Reading your campaigns…</p>}
-      </section>
-      {current && <ReviewPanel key={current.address} campaign={current} canPickFolder={canPickFolder} onChanged={campaigns.reload} />}
+      <div className="screen requester-main">
+        <section className="panel wide" aria-labelledby="my-campaigns-heading">
+          <div className="panel-head">
+            <h2 id="my-campaigns-heading">My campaigns</h2>
+            {keyService.value && (
+              <span className="muted small" data-testid="key-service">
+                {keyService.value.running
+                  ? `Granting keys to workers of private campaigns (${keyService.value.granted} so far)`
+                  : "Key service idle (no open private campaign)"}
+              </span>
+            )}
+            <button onClick={campaigns.reload}>Refresh</button>
+          </div>
+          {campaigns.error && <ErrorNotice message={`Your campaigns could not be read: ${campaigns.error}`} onRetry={campaigns.reload} />}
+          {campaigns.value && <CampaignList campaigns={list} selected={selected} onSelect={setSelected} />}
+          {!campaigns.value && !campaigns.error && <p role="status">Reading your campaigns…</p>}
+        </section>
+        {current && <ReviewPanel key={current.address} campaign={current} canPickFolder={canPickFolder} onChanged={campaigns.reload} />}
+      </div>
     </div>
   );
 }
