@@ -4,6 +4,8 @@
 import path from "node:path";
 import { lamports, type Address } from "@solana/kit";
 import { AmplifyChain, createCampaign, loadKeyFile, newKeyFile, startKeyService, type RequesterKeys } from "../../cli/src/requester";
+import { createModerationCampaign } from "../../cli/src/requester/moderation";
+import { writeDemoModerationFiles } from "./demoModeration";
 import { DEMO_CAMPAIGNS, writeDemoCampaignFiles } from "./demoCampaigns";
 import { resolveModel } from "../../cli/src/requester/recommendedModel";
 import type { CampaignFirstGuess } from "../../shared/api/first-guess";
@@ -76,6 +78,23 @@ export async function startDemo(opts: DemoOptions): Promise<Demo> {
     campaigns.push(created.campaign);
     log(`${created.resumed ? "campaign ready" : "campaign created"}: ${spec.title} (${created.taskCount} tasks) ${created.campaign}`);
   }
+  // A small moderation campaign: photos and scenes blurred until revealed, and hostile texts.
+  const moderation = writeDemoModerationFiles(path.join(dir, "campaigns", "moderation"));
+  const moderated = await createModerationCampaign({
+    chain,
+    keys,
+    stateDir: path.join(dir, "state"),
+    items: moderation.items,
+    policy: moderation.policy,
+    priceLamports: 1_000_000n,
+    minRating: 0,
+    maxShareBps: 10_000,
+    replication: 2,
+    isPrivate: true,
+    deadlineSeconds: 365 * 86_400,
+  });
+  campaigns.push(moderated.campaign);
+  log(`${moderated.resumed ? "campaign ready" : "campaign created"}: moderation (${moderated.taskCount} items) ${moderated.campaign}`);
   const keyService = await startKeyService({ chain, keys, pollMs: 1000, log: (line) => log(`key service: ${line}`) });
   return {
     requester: keys.address,

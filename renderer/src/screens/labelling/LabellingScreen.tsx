@@ -10,6 +10,7 @@ import { LabelView } from "../../canvas/LabelView";
 import { ErrorNotice } from "../../ui/ErrorNotice";
 import { errorMessage, formatSol } from "../../ui/format";
 import { decodeTaskImage } from "./decode-image";
+import { ModerationScreen } from "../moderation/ModerationScreen";
 import { FirstGuessBar } from "./FirstGuessBar";
 import { useFirstGuesses } from "./use-first-guesses";
 import { schemaForTask } from "./task-schema";
@@ -40,6 +41,7 @@ async function workableTasks(): Promise<TaskMeta[]> {
 export function LabellingScreen({ taskId, onOpen, onQueueEmpty }: LabellingScreenProps) {
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [moderation, setModeration] = useState<OpenedTask | null>(null);
   const [notice, setNotice] = useState("");
   const previous = useRef<AnnotationDocument | null>(null);
   // A submit finishes after its round trip; if the labeller has left this screen by then, the
@@ -56,8 +58,14 @@ export function LabellingScreen({ taskId, onOpen, onQueueEmpty }: LabellingScree
     let cancelled = false;
     setLoaded(null);
     setError(null);
+    setModeration(null);
     (async () => {
       const task = await getApi().tasks.open({ id: taskId });
+      // A moderation campaign's task has its own view (no canvas, nothing to decode here).
+      if (task.moderation) {
+        if (!cancelled) setModeration(task);
+        return;
+      }
       const image = await decodeTaskImage(task.image, task.mime);
       if (cancelled) {
         if (image.source instanceof ImageBitmap) image.source.close();
@@ -116,6 +124,7 @@ export function LabellingScreen({ taskId, onOpen, onQueueEmpty }: LabellingScree
   }, []);
 
   if (error) return <ErrorNotice message={`This task cannot be opened: ${error}`} onRetry={() => onOpen(taskId)} />;
+  if (moderation) return <ModerationScreen key={moderation.meta.id} task={moderation} onNext={() => void step(1)} />;
   if (!loaded) return <p role="status">Opening the task…</p>;
   return <OpenTask key={loaded.task.meta.id} loaded={loaded} previous={previous.current} onSave={onSave} onSubmit={onSubmit} onStep={step} onHotkeysChange={onHotkeysChange} notice={notice} />;
 }
