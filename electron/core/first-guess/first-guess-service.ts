@@ -157,6 +157,22 @@ export class FirstGuessService {
   }
 
   /**
+   * The task subsystem's hook for the worker's queue: notes a campaign's recommendation and, when
+   * first guesses are on for it, starts loading the model (recommended or default) in the
+   * background, so the first task opens with guesses instead of waiting for the load.
+   */
+  warm(campaignId: string, recommendation: CampaignFirstGuess | undefined): void {
+    if (recommendation && !this.recommending.has(campaignId)) {
+      this.recommending.add(campaignId);
+      this.emitStatus();
+    }
+    if (!this.isEnabled(campaignId)) return;
+    this.ensureModel(recommendation?.model).catch(() => {
+      // The status says why; the task's own request reports it again.
+    });
+  }
+
+  /**
    * The task subsystem's hook: call it with the decrypted bytes when a task is opened or
    * prefetched. Does nothing when the campaign has first guesses off; otherwise the guesses are
    * computed in the background and cached, so `guesses:suggest` for that task answers at once.

@@ -20,4 +20,9 @@ export interface PlaintextTask {
  */
 export interface FirstGuessHook {
   prepare(task: PlaintextTask, reason: "open" | "prefetch"): boolean;
+  /**
+   * Told of the campaigns in the worker's queue when it is listed, before any task opens: where
+   * first guesses are on, the model can load meanwhile, so the first task opens with guesses.
+   */
+  warm(campaignId: string, recommendation: CampaignFirstGuess | undefined): void;
 }

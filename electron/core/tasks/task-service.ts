@@ -71,6 +71,7 @@ export class TaskService {
       if (records.length === 0) throw error;
     }
     const fee = this.options.config.peek()?.feeBps ?? (await this.options.config.get()).feeBps;
+    this.warmGuesses(records);
     // A result already in the outbox is done from the worker's side, even before it lands.
     return records.filter((r) => includeDone || (isOpen(r) && !this.options.isQueued?.(r.id))).map((r) => this.meta(r, fee));
   }
@@ -152,6 +153,22 @@ export class TaskService {
       title: record.metadata?.title ?? null,
       ready: this.ready.has(record.id),
     };
+  }
+
+  /** Lets first guesses load their model while the worker looks at the queue. */
+  private warmGuesses(records: readonly TaskRecord[]): void {
+    const hook = this.options.firstGuess;
+    if (!hook) return;
+    const seen = new Set<string>();
+    for (const r of records) {
+      if (!isOpen(r) || seen.has(r.assignment.campaign)) continue;
+      seen.add(r.assignment.campaign);
+      try {
+        hook.warm(r.assignment.campaign, r.metadata?.firstGuess);
+      } catch (error) {
+        this.options.log?.(`first guesses not warmed for ${r.assignment.campaign}: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    }
   }
 
   /** Hands the bytes to first guesses (memory to memory); whether they are on for the campaign. */

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -37,5 +37,18 @@ describe("first guesses through core's contract", () => {
     expect(AnnotationDocument.parse(doc).shapes[0]).toMatchObject({ label: "person", source: { kind: "model", model: "mb3-centernet-coco@3.3.6" } });
     // The switch is stored: it survives a status read from the store.
     expect(await core.dispatch("guesses:status", { rescan: true })).toMatchObject({ ok: true, value: { enabledCampaigns: ["camp"], state: "ready", models: [{ origin: "shipped" }] } });
+  });
+
+  it("refuses a tampered model in the data directory, and a campaign's recommended hash that no verified model has, with clear errors", async () => {
+    const copy = join(dataDir, "models", "centernet-copy");
+    cpSync(join(import.meta.dirname, "../../../assets/models/centernet"), copy, { recursive: true });
+    const graph = JSON.parse(readFileSync(join(copy, "centernet.json"), "utf8")) as Record<string, unknown>;
+    writeFileSync(join(copy, "centernet.json"), JSON.stringify({ ...graph, tampered: true }));
+    const status = await core.dispatch("guesses:status", { rescan: true });
+    expect(status).toMatchObject({ ok: true, value: { refused: [{ folder: copy, reason: expect.stringMatching(/file centernet\.json has sha256 [0-9a-f]{64}, the manifest says [0-9a-f]{64}: tampered or corrupt/) }] } });
+    // The copy's manifest is unchanged, so it names the shipped model's hash; a hash nobody has is refused.
+    const wrong = "0".repeat(64);
+    const reply = await core.dispatch("guesses:suggest", { taskId: "t2", campaignId: "camp", image: new Uint8Array(readFileSync(join(photos, "astronaut.png"))), labels, modelHash: wrong });
+    expect(reply).toMatchObject({ ok: false, error: { code: "unavailable", message: expect.stringMatching(new RegExp(`no verified model has manifest hash ${wrong} \\(refused: .*centernet-copy: file centernet\\.json has sha256`)) } });
   });
 });

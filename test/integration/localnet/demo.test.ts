@@ -1,11 +1,14 @@
 // `npm start`'s market: the demo posts its campaigns, funds the worker, and its key service
 // grants a private task's key within a second of the accept.
+import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { generateKeyPairSigner, type Address } from "@solana/kit";
 import { startDemo, startLocalnet, type Demo, type Localnet } from "../../../localnet";
 import { findAmplifyProgram } from "../../../localnet/programs";
-import { AmplifyChain } from "../../../cli/src/requester";
+import { AmplifyChain, getBlob } from "../../../cli/src/requester";
+import { CampaignMetadata } from "../../../shared/api/tasks";
 import { AssignmentState, findAssignmentPda, getAcceptTaskInstruction, getRegisterWorkerInstruction } from "../../../shared/protocol";
 import { generateX25519KeyPair } from "../../../electron/core/crypto";
 import { tempHome } from "./localnetHarness";
@@ -37,6 +40,16 @@ it.skipIf(!("program" in program))("posts public and private campaigns for boxes
   expect(campaigns.some((c) => !c.account.isPrivate)).toBe(true);
   for (const c of campaigns) expect((await chain.tasks(c.address)).length).toBe(c.account.taskCount);
   expect(await chain.balance(worker.address)).toBeGreaterThan(0n);
+});
+
+it.skipIf(!("program" in program))("has the real-photo campaign recommend the shipped detector by manifest hash, with its class mapping", async () => {
+  const shipped = createHash("sha256").update(readFileSync(path.resolve("assets/models/centernet/manifest.json"))).digest("hex");
+  const metas = await Promise.all(
+    (await chain.campaigns(demo.requester)).map(async (c) => CampaignMetadata.parse(JSON.parse(new TextDecoder().decode(await getBlob(c.account.metadataUri, Buffer.from(c.account.labelSchemaHash).toString("hex")))))),
+  );
+  const photos = metas.filter((m) => m.firstGuess);
+  expect(photos).toHaveLength(1);
+  expect(photos[0]?.firstGuess).toEqual({ model: shipped, mapping: { person: "person", cat: "cat", dog: "dog", cup: "cup", spoon: "spoon" } });
 });
 
 it.skipIf(!("program" in program))("grants the worker's key for a private task within a second of the accept", async () => {

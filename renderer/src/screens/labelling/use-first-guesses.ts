@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from "react";
-import type { FirstGuessStatus, OpenedTask } from "../../../../shared/api";
+import type { FirstGuessResult, FirstGuessStatus, OpenedTask } from "../../../../shared/api";
 import { getApi } from "../../api";
 import type { Editor } from "../../canvas/editor/editor";
 import { rejectAllGuesses, showGuesses } from "../../canvas/editor/guesses";
@@ -16,8 +16,10 @@ export interface FirstGuessView {
   readonly shown: number;
   readonly modelId: string | null;
   readonly error: string | null;
-  /** From the image on screen to the guesses on the canvas (printed by e2e, shown in the bar). */
+  /** From the canvas (with its image) on screen to the guesses on it (printed by e2e). */
   readonly msAfterImage: number | null;
+  /** From the image decoded (before the canvas mounts) to the guesses on the canvas. */
+  readonly msAfterDecode: number | null;
   toggle(): void;
 }
 
@@ -26,10 +28,15 @@ export interface FirstGuessView {
  * opened, so this usually joins work under way) and puts them on the canvas when they come.
  * Nothing here waits: the canvas is the labeller's from the first frame, guesses or not.
  */
-export function useFirstGuesses(task: OpenedTask, editor: Editor | null, imageShownAt: number): FirstGuessView {
+export function useFirstGuesses(task: OpenedTask, editor: Editor | null, decodedAt: number): FirstGuessView {
   const [enabled, setEnabled] = useState(task.firstGuess?.enabled ?? false);
   const [phase, setPhase] = useState<GuessPhase>(enabled ? "waiting" : "off");
-  const [result, setResult] = useState<{ shown: number; modelId: string; ms: number } | null>(null);
+  const [result, setResult] = useState<{ shown: number; modelId: string; ms: number; msDecoded: number } | null>(null);
+  // The editor arrives in the effect after the canvas first mounts: that is "the image on screen".
+  const [canvasAt, setCanvasAt] = useState<number | null>(null);
+  useEffect(() => {
+    if (editor) setCanvasAt(performance.now());
+  }, [editor]);
   const [error, setError] = useState<string | null>(null);
   const [initial, setInitial] = useState<FirstGuessStatus | null>(null);
   const status = useCoreEvent("guesses:changed", initial);
@@ -42,8 +49,11 @@ export function useFirstGuesses(task: OpenedTask, editor: Editor | null, imageSh
     };
   }, []);
 
+  // Asked for as soon as the task is open, not when the canvas is up: the round trip overlaps
+  // the first paint, and core usually has the answer already (guessed when it was prefetched).
+  const [answer, setAnswer] = useState<FirstGuessResult | null>(null);
   useEffect(() => {
-    if (!enabled || !editor) return;
+    if (!enabled) return;
     let cancelled = false;
     setPhase("waiting");
     setError(null);
@@ -58,12 +68,7 @@ export function useFirstGuesses(task: OpenedTask, editor: Editor | null, imageSh
         ...(firstGuess?.model ? { modelHash: firstGuess.model } : {}),
       })
       .then(
-        (guesses) => {
-          if (cancelled) return;
-          const shown = showGuesses(editor, guesses.shapes);
-          setResult({ shown, modelId: guesses.model, ms: performance.now() - imageShownAt });
-          setPhase(shown > 0 ? "shown" : "none");
-        },
+        (guesses) => !cancelled && setAnswer(guesses),
         (e: unknown) => {
           if (cancelled) return;
           setError(errorMessage(e));
@@ -73,7 +78,16 @@ export function useFirstGuesses(task: OpenedTask, editor: Editor | null, imageSh
     return () => {
       cancelled = true;
     };
-  }, [enabled, editor, task, imageShownAt]);
+  }, [enabled, task]);
+
+  useEffect(() => {
+    if (!enabled || !editor || !answer || canvasAt === null) return;
+    const shown = showGuesses(editor, answer.shapes);
+    const now = performance.now();
+    setResult({ shown, modelId: answer.model, ms: now - canvasAt, msDecoded: now - decodedAt });
+    setPhase(shown > 0 ? "shown" : "none");
+    setAnswer(null);
+  }, [enabled, editor, answer, canvasAt, decodedAt]);
 
   const toggle = useCallback(() => {
     const next = !enabled;
@@ -96,6 +110,7 @@ export function useFirstGuesses(task: OpenedTask, editor: Editor | null, imageSh
     modelId: result?.modelId ?? null,
     error,
     msAfterImage: result ? Math.round(result.ms) : null,
+    msAfterDecode: result ? Math.round(result.msDecoded) : null,
     toggle,
   };
 }

@@ -92,4 +92,28 @@ describe("first-guess service", () => {
     expect(now.shapes).toHaveLength(1);
     expect(detector.detects).toBe(2);
   });
+
+  it("is on for a campaign that recommends a model until the worker switches it off; warming loads the model before any task opens", async () => {
+    const detector = new FakeDetector();
+    const { s } = service(detector);
+    const image = new Uint8Array([1]);
+    // A campaign without a recommendation stays off until switched on: nothing loads or runs.
+    s.warm("plain", undefined);
+    expect(s.prepare({ taskId: "a", campaignId: "plain", image, labels }, "open")).toBe(false);
+    expect(detector.loads).toBe(0);
+    // A recommending campaign is on by default: listing the queue starts the model loading.
+    s.warm("recommends", { model: entry.hash });
+    await new Promise((r) => setTimeout(r, 0));
+    expect(detector.loads).toBe(1);
+    expect((await s.status()).enabledCampaigns).toEqual(["recommends"]);
+    detector.releaseLoad();
+    expect(s.prepare({ taskId: "b", campaignId: "recommends", image, labels, firstGuess: { model: entry.hash } }, "open")).toBe(true);
+    await expect(s.suggest({ taskId: "b", campaignId: "recommends", labels, modelHash: entry.hash })).resolves.toMatchObject({ shapes: [{ label: "p" }] });
+    expect(detector.detects).toBe(1); // the open's run, shared by the renderer's request
+    // Switched off by the worker: the recommendation no longer turns it on.
+    s.setEnabled("recommends", false);
+    expect(s.isEnabled("recommends")).toBe(false);
+    expect(s.prepare({ taskId: "c", campaignId: "recommends", image, labels, firstGuess: { model: entry.hash } }, "open")).toBe(false);
+    await expect(s.suggest({ taskId: "c", campaignId: "recommends", image, labels })).rejects.toThrow(/first guesses are off for campaign recommends/);
+  });
 });
