@@ -129,6 +129,10 @@ export function ModerationScreen({ task, onNext }: ModerationScreenProps) {
       return;
     }
     if (e.ctrlKey || e.metaKey || e.altKey) return;
+    // Enter and Space on the view's own buttons (Show more, Keys, Confirm) do what the button
+    // says; on a category button or anywhere else they confirm / reveal.
+    const button = e.target instanceof HTMLButtonElement ? e.target : null;
+    if (button && !button.dataset.category && !button.classList.contains("reveal-button") && (e.key === "Enter" || e.key === " ")) return;
     if (/^[1-9]$/.test(e.key)) {
       e.preventDefault();
       toggle(Number(e.key) - 1);
@@ -155,7 +159,7 @@ export function ModerationScreen({ task, onNext }: ModerationScreenProps) {
   };
 
   return (
-    <div className="moderation" data-testid="moderation" data-task={task.meta.id} data-kind={item.kind} tabIndex={-1} ref={root} onKeyDown={onKeyDown} onKeyUp={onKeyUp}>
+    <div className="moderation" data-testid="moderation" data-task={task.meta.id} data-index={task.meta.taskIndex} data-kind={item.kind} tabIndex={-1} ref={root} onKeyDown={onKeyDown} onKeyUp={onKeyUp}>
       <header className="moderation-head">
         <h2>
           {task.meta.title ?? "Moderation"} <span className="muted">#{task.meta.taskIndex} · {formatSol(task.meta.payLamports)}</span>
@@ -209,7 +213,9 @@ export function ModerationScreen({ task, onNext }: ModerationScreenProps) {
           </fieldset>
           {spec.policy.reason !== "off" && (
             <label className="moderation-reason">
-              Reason {spec.policy.reason === "required" ? "(required)" : "(optional)"} <kbd>R</kbd>
+              <span>
+                Reason {spec.policy.reason === "required" ? "(required)" : "(optional)"} <kbd>R</kbd>
+              </span>
               <textarea ref={reasonField} value={reason} maxLength={1000} rows={3} onChange={(e) => setReason(e.target.value)} />
             </label>
           )}
