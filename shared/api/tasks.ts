@@ -61,6 +61,18 @@ export const OpenedTask = z.object({
 });
 export type OpenedTask = z.infer<typeof OpenedTask>;
 
+/** Where a task stands in preparing ahead (fetch, verify, decrypt into memory). */
+export const PrefetchState = z.enum(["ready", "fetching", "queued", "waiting_key", "failed", "idle"]);
+export type PrefetchState = z.infer<typeof PrefetchState>;
+
+export const PrefetchStatus = z.object({
+  items: z.array(z.object({ id: z.string(), state: PrefetchState, message: z.string().optional() })),
+  /** The prefetch window (the next tasks to open, up to the prefetch size) and how many are ready. */
+  done: z.number().int().nonnegative(),
+  total: z.number().int().nonnegative(),
+});
+export type PrefetchStatus = z.infer<typeof PrefetchStatus>;
+
 export const tasksCalls = {
   "tasks:list": call(z.object({ includeDone: z.boolean().optional() }).optional(), z.array(TaskMeta)),
   /** Task data, verified by hash and decrypted in memory; the next few are prepared ahead. */
@@ -70,9 +82,13 @@ export const tasksCalls = {
     z.object({ id: z.string().min(32).max(44), doc: AnnotationDocument }),
     z.object({ outboxId: z.string(), resultHash: z.string() }),
   ),
+  /** Starts preparing the next tasks ahead if nothing is under way, and says how far it got. */
+  "tasks:prefetch": call(z.undefined(), PrefetchStatus),
 };
 
 export const tasksEvents = {
   /** A task could not be fetched or opened; the others go on. */
   "tasks:failed": event(z.object({ id: z.string(), code: z.string(), message: z.string() })),
+  /** Preparing ahead moved on (a task started, finished or failed). */
+  "tasks:prefetchChanged": event(PrefetchStatus),
 };

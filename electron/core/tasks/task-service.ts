@@ -1,5 +1,5 @@
 import { ApiError } from "../../../shared/api";
-import type { OpenedTask, TaskMeta } from "../../../shared/api/tasks";
+import type { OpenedTask, PrefetchState, PrefetchStatus, TaskMeta } from "../../../shared/api/tasks";
 import { AssignmentState, computeWorkerPay } from "../../../shared/protocol";
 import type { Shape } from "../../../shared/annotation";
 import type { BlobFetcher } from "../blobs";
@@ -27,6 +27,8 @@ export interface TaskServiceOptions {
   /** Tasks already submitted locally (in the outbox) are not prefetched again. */
   readonly isQueued?: (id: string) => boolean;
   readonly onFailed?: (id: string, code: string, message: string) => void;
+  /** Preparing ahead moved on; the queue screen shows it per task and as one bar. */
+  readonly onPrefetch?: (status: PrefetchStatus) => void;
   /** Handed the decrypted bytes of every task opened or prefetched (first guesses). */
   readonly firstGuess?: FirstGuessHook;
   readonly log?: (line: string) => void;
@@ -53,6 +55,10 @@ export class TaskService {
   private readonly ready: PlaintextCache<Plain>;
   private readonly inflight = new Map<string, Promise<Plain>>();
   private prefetching: Promise<void> | null = null;
+  /** Tasks of the current prefetch round that are not in memory yet, and why. */
+  private readonly prefetchStates = new Map<string, { state: PrefetchState; message?: string }>();
+  /** When a task last failed to prepare: it is not retried ahead for a while (opening it still tries). */
+  private readonly prefetchFailedAt = new Map<string, number>();
   /** The task on screen: its bytes stay in memory (only) while it is open, for first guesses. */
   private current: { readonly id: string; readonly plain: Plain } | null = null;
 
@@ -119,6 +125,27 @@ export class TaskService {
   bytesInMemory(id: string): Uint8Array | null {
     if (this.current?.id === id) return this.current.plain.bytes;
     return this.ready.has(id) ? (this.ready.get(id)?.bytes ?? null) : null;
+  }
+
+  /** Starts preparing ahead from the open task (or the queue's head) unless a round is running. */
+  prefetchAhead(): PrefetchStatus {
+    this.prefetchAfter(this.current?.id ?? null);
+    return this.prefetchStatus();
+  }
+
+  /** Every open task's prefetch state; the window is the next tasks to open, up to the prefetch size. */
+  prefetchStatus(): PrefetchStatus {
+    const all = this.openQueue();
+    const items = all.map((r) => {
+      if (this.ready.has(r.id) || this.current?.id === r.id) return { id: r.id, state: "ready" as const };
+      const tracked = this.prefetchStates.get(r.id);
+      if (tracked && tracked.state !== "failed") return { id: r.id, ...tracked };
+      if (waitingForKey(r)) return { id: r.id, state: "waiting_key" as const };
+      return tracked ? { id: r.id, ...tracked } : { id: r.id, state: "idle" as const };
+    });
+    const window = this.windowAfter(all, this.current?.id ?? null);
+    const done = window.filter((r) => this.ready.has(r.id)).length;
+    return { items, done, total: window.length };
   }
 
   /** Resolves when the current prefetch round has finished (tests, benches). */
@@ -211,29 +238,69 @@ export class TaskService {
     return { bytes, mime: sniffMime(bytes) };
   }
 
-  private prefetchAfter(id: string): void {
+  private openQueue(): TaskRecord[] {
+    return this.options.directory.all().filter((r) => isOpen(r) && !this.options.isQueued?.(r.id));
+  }
+
+  /** The next tasks after `id` (from the queue's head when null), wrapping, up to the prefetch size. */
+  private windowAfter(all: TaskRecord[], id: string | null): TaskRecord[] {
+    const at = id === null ? -1 : all.findIndex((r) => r.id === id);
+    return [...all.slice(at + 1), ...all.slice(0, Math.max(0, at))].slice(0, Math.max(0, this.options.prefetchCount()));
+  }
+
+  private markPrefetch(id: string, state: PrefetchState | null, message?: string): void {
+    if (state === null) this.prefetchStates.delete(id);
+    else this.prefetchStates.set(id, message === undefined ? { state } : { state, message });
+    this.options.onPrefetch?.(this.prefetchStatus());
+  }
+
+  private prefetchAfter(id: string | null): void {
     const count = this.options.prefetchCount();
     if (count <= 0 || this.prefetching) return;
-    const all = this.options.directory.all().filter((r) => isOpen(r) && !this.options.isQueued?.(r.id));
-    const at = all.findIndex((r) => r.id === id);
-    const next = [...all.slice(at + 1), ...all.slice(0, Math.max(0, at))].slice(0, count);
+    const now = Date.now();
+    const next = this.windowAfter(this.openQueue(), id).filter(
+      (r) => !this.ready.has(r.id) && !waitingForKey(r) && now - (this.prefetchFailedAt.get(r.id) ?? -Infinity) > PREFETCH_RETRY_MS,
+    );
+    if (next.length === 0) return;
+    for (const record of next) this.prefetchStates.set(record.id, { state: "queued" });
     this.prefetching = (async () => {
-      for (const record of next) {
+      for (const [i, record] of next.entries()) {
         if (this.ready.has(record.id)) continue;
+        this.markPrefetch(record.id, "fetching");
         try {
           const plain = await this.load(record);
-          if (!this.ready.set(record.id, plain)) break;
+          if (!this.ready.set(record.id, plain)) {
+            for (const rest of next.slice(i)) this.prefetchStates.delete(rest.id);
+            break;
+          }
+          this.prefetchFailedAt.delete(record.id);
+          this.markPrefetch(record.id, null);
           this.prepareGuesses(record, plain, "prefetch");
-          if (this.ready.bytes() >= (this.options.memoryCapBytes ?? 256 * 1024 * 1024)) break;
+          if (this.ready.bytes() >= (this.options.memoryCapBytes ?? 256 * 1024 * 1024)) {
+            // The memory cap ends the round; what was not reached is no longer on its way.
+            for (const rest of next.slice(i + 1)) this.prefetchStates.delete(rest.id);
+            break;
+          }
         } catch (error) {
           const api = toApiError(error);
+          this.prefetchFailedAt.set(record.id, Date.now());
+          this.markPrefetch(record.id, "failed", api.message);
           this.options.onFailed?.(record.id, api.code, api.message);
         }
       }
     })().finally(() => {
       this.prefetching = null;
+      this.options.onPrefetch?.(this.prefetchStatus());
     });
   }
+}
+
+/** How long a task that failed to prepare ahead is left alone before a prefetch round tries it again. */
+const PREFETCH_RETRY_MS = 30_000;
+
+/** A private task whose key the requester has not granted yet: nothing to prepare. */
+function waitingForKey(record: TaskRecord): boolean {
+  return record.campaign.isPrivate && record.assignment.wrappedKey.every((b) => b === 0);
 }
 
 function toApiError(error: unknown): ApiError {

@@ -33,7 +33,7 @@ export interface WorkerServicesOptions {
 type WorkerChannel =
   | "profile:get" | "profile:register"
   | "market:list" | "market:stats" | "market:accept"
-  | "tasks:list" | "tasks:open" | "tasks:submit" | "moderation:submit"
+  | "tasks:list" | "tasks:open" | "tasks:submit" | "tasks:prefetch" | "moderation:submit"
   | "outbox:summary" | "outbox:list" | "outbox:retry" | "outbox:export" | "outbox:syncNow";
 
 export interface WorkerServices {
@@ -75,6 +75,7 @@ export function createWorkerServices(options: WorkerServicesOptions): WorkerServ
     prefetchCount: () => settings.get().prefetchCount,
     isQueued: (id) => repo.get(id) !== null,
     onFailed: (id, code, message) => events.emit("tasks:failed", { id, code, message }),
+    onPrefetch: (status) => events.emit("tasks:prefetchChanged", status),
     ...(options.firstGuess ? { firstGuess: options.firstGuess } : {}),
     log,
   });

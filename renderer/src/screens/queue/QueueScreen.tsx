@@ -2,8 +2,10 @@ import type { TaskMeta } from "../../../../shared/api";
 import { getApi } from "../../api";
 import { EmptyState } from "../../ui/EmptyState";
 import { ErrorNotice } from "../../ui/ErrorNotice";
+import { ProgressBar } from "../../ui/ProgressBar";
 import { formatSol, relativeTime, shortAddress } from "../../ui/format";
 import { useLiveQuery } from "../../ui/use-live-query";
+import { PREFETCH_LABEL, usePrefetch } from "./use-prefetch";
 
 const STATE_LABEL: Record<TaskMeta["state"], string> = {
   accepted: "waiting for key",
@@ -23,7 +25,9 @@ export function QueueScreen({ onOpen, onMarket }: QueueScreenProps) {
   const tasks = useLiveQuery<TaskMeta[]>(() => getApi().tasks.list(), { refreshOn: ["market:changed", "outbox:changed", "tasks:failed"], intervalMs: 5_000 });
   const list = tasks.value ?? [];
   const ready = list.filter((t) => t.state === "key_granted" || (t.state === "accepted" && !t.private));
-  const prepared = list.filter((t) => t.ready).length;
+  const prefetch = usePrefetch(list.map((t) => `${t.id}:${t.state}`).join(","));
+  const prefetchOf = new Map(prefetch?.items.map((i) => [i.id, i]) ?? []);
+  const prepared = list.filter((t) => t.ready || prefetchOf.get(t.id)?.state === "ready").length;
   return (
     <section className="panel wide" aria-labelledby="queue-heading">
       <div className="panel-head">
@@ -37,6 +41,11 @@ export function QueueScreen({ onOpen, onMarket }: QueueScreenProps) {
           </button>
         )}
       </div>
+      {prefetch && prefetch.total > 0 && (
+        <div data-testid="prefetch-bar" data-done={prefetch.done} data-total={prefetch.total}>
+          <ProgressBar label="Prepared ahead" done={prefetch.done} total={prefetch.total} />
+        </div>
+      )}
       {tasks.error && <ErrorNotice message={`Your tasks could not be read: ${tasks.error}`} onRetry={tasks.reload} />}
       {!tasks.loading && list.length === 0 && !tasks.error && (
         <EmptyState title="Nothing in your queue">
@@ -65,7 +74,9 @@ export function QueueScreen({ onOpen, onMarket }: QueueScreenProps) {
                 <td>{STATE_LABEL[t.state]}</td>
                 <td>{formatSol(t.payLamports)}</td>
                 <td>{relativeTime(t.expiresAt)}</td>
-                <td>{t.ready ? "in memory" : "—"}</td>
+                <td data-testid="prefetch-state" data-prefetch={prefetchOf.get(t.id)?.state ?? (t.ready ? "ready" : "idle")} title={prefetchOf.get(t.id)?.message}>
+                  {PREFETCH_LABEL[prefetchOf.get(t.id)?.state ?? (t.ready ? "ready" : "idle")]}
+                </td>
                 <td>
                   <button onClick={() => onOpen(t.id)} disabled={t.state !== "key_granted" && !(t.state === "accepted" && !t.private)}>
                     Open
