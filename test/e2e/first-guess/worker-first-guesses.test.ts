@@ -1,3 +1,5 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -6,7 +8,7 @@ import type { CreatedCampaign } from "../../../cli/src/requester";
 import { resolveModel } from "../../../cli/src/requester/recommendedModel";
 import { DEMO_PHOTO_MAPPING, writeDemoPhotoFiles } from "../../../localnet/demo/demoPhotos";
 import type { AnnotationDocument, BoxShape } from "../../../shared/annotation";
-import { artifactPath, callCore, launchChromium, startBrowserShell } from "../support";
+import { artifactPath, callCore, launchChromium, repoRoot, startBrowserShell } from "../support";
 import type { RunningShell } from "../support";
 import { startMarket } from "../journeys/support/market";
 import type { Market } from "../journeys/support/market";
@@ -35,7 +37,8 @@ const guessRows = (page: Page) => page.getByTestId("shape-list").getByRole("opti
  * opens its astronaut task in the real UI (browser shell, real localnet, real detector thread)
  * and the model's box appears on the canvas as a pre-label, while the canvas takes a drawn box
  * from the first frame. Reject-all, undo, accept-all and an edit are done by key, and the
- * submitted document says which box came from the model and that the human changed it.
+ * submitted document says which box came from the model and that the human changed it. A
+ * tampered copy of the model in the data directory is refused, and the strip says why.
  */
 describe("first guesses: a worker starts the astronaut photo from the detector's box", () => {
   let market: Market;
@@ -43,6 +46,7 @@ describe("first guesses: a worker starts the astronaut photo from the detector's
   let browser: Browser;
   let page: Page;
   let created: CreatedCampaign;
+  let home = "";
 
   beforeAll(async () => {
     market = await startMarket();
@@ -63,13 +67,21 @@ describe("first guesses: a worker starts the astronaut photo from the detector's
       deadlineSeconds: 86_400,
       firstGuess: { model: model.hash, mapping: { ...DEMO_PHOTO_MAPPING } },
     });
-    [shell, browser] = await Promise.all([startBrowserShell({ env: market.appEnv }), launchChromium()]);
+    // A tampered copy of the model in the app's data directory: refused, and said so, while the shipped one works.
+    home = mkdtempSync(join(tmpdir(), "amplify-e2e-fg-"));
+    const tampered = join(home, "models", "centernet-tampered");
+    cpSync(join(repoRoot, "assets/models/centernet"), tampered, { recursive: true });
+    const bin = readFileSync(join(tampered, "centernet.bin"));
+    bin[2048] = (bin[2048] ?? 0) ^ 0x55;
+    writeFileSync(join(tampered, "centernet.bin"), bin);
+    [shell, browser] = await Promise.all([startBrowserShell({ home, env: market.appEnv }), launchChromium()]);
     page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
   }, 180_000);
   afterAll(async () => {
     await browser?.close();
     await shell?.stop();
     await market?.close();
+    if (home) rmSync(home, { recursive: true, force: true });
   });
 
   it("shows the detector's box on the canvas, editable, with accept-all and reject-all keys, and records it in the document", { timeout: 240_000 }, async () => {
@@ -96,6 +108,7 @@ describe("first guesses: a worker starts the astronaut photo from the detector's
     await page.locator("[data-testid=first-guesses][data-phase=shown]").waitFor({ timeout: 60_000 });
     console.log(`[first guesses] first task of a fresh app (includes verifying and loading the model): ${await timing(page)}`);
     await page.screenshot({ path: artifactPath("first-guesses-1-suggested.png") });
+    await expect.poll(() => page.getByTestId("first-guesses-refused").textContent()).toMatch(/^1 model folder refused: file centernet\.bin has sha256 [0-9a-f]{64}, the manifest says [0-9a-f]{64}: tampered or corrupt$/);
     const guessCount = await guessRows(page).count();
     expect(guessCount).toBeGreaterThanOrEqual(1);
     expect(await rows(page).count()).toBe(guessCount + 1);

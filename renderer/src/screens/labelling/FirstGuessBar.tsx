@@ -37,6 +37,11 @@ export function FirstGuessBar({ guesses, onAcceptAll, onRejectAll }: FirstGuessB
       <span role="status" aria-live="polite" data-testid="first-guesses-status">
         {describe(guesses)}
       </span>
+      {guesses.refused.length > 0 && (
+        <span className="error-text" data-testid="first-guesses-refused" title={guesses.refused.map((r) => `${r.folder}: ${r.reason}`).join("\n")}>
+          {guesses.refused.length} model folder{guesses.refused.length === 1 ? "" : "s"} refused: {guesses.refused[0]?.reason}
+        </span>
+      )}
       {guesses.phase === "shown" && (
         <>
           <button type="button" onClick={onAcceptAll} aria-keyshortcuts="G" title="Accept all guesses as they are (G)">

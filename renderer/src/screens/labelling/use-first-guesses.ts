@@ -13,6 +13,8 @@ export interface FirstGuessView {
   readonly phase: GuessPhase;
   /** The detector thread's state, so "waiting" can say "loading model…". */
   readonly model: FirstGuessStatus["state"] | null;
+  /** Model folders core refused (bad manifest, a file whose sha256 does not match), with why. */
+  readonly refused: FirstGuessStatus["refused"];
   readonly shown: number;
   readonly modelId: string | null;
   readonly error: string | null;
@@ -106,6 +108,7 @@ export function useFirstGuesses(task: OpenedTask, editor: Editor | null, decoded
     enabled,
     phase,
     model: status?.state ?? null,
+    refused: status?.refused ?? [],
     shown: result?.shown ?? 0,
     modelId: result?.modelId ?? null,
     error,
