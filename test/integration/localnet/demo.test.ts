@@ -52,6 +52,21 @@ it.skipIf(!("program" in program))("has the real-photo campaign recommend the sh
   expect(photos[0]?.firstGuess).toEqual({ model: shipped, mapping: { person: "person", cat: "cat", dog: "dog", cup: "cup", spoon: "spoon" } });
 });
 
+it.skipIf(!("program" in program))("posts a private moderation campaign of images and hostile texts under a policy", async () => {
+  const campaigns = await chain.campaigns(demo.requester);
+  const metas = await Promise.all(
+    campaigns.map(async (c) => ({ c, meta: CampaignMetadata.parse(JSON.parse(new TextDecoder().decode(await getBlob(c.account.metadataUri, Buffer.from(c.account.labelSchemaHash).toString("hex"))))) })),
+  );
+  const moderation = metas.filter((m) => m.meta.moderation);
+  expect(moderation).toHaveLength(1);
+  const [{ c, meta }] = moderation as [(typeof moderation)[number]];
+  expect(meta.labelKind).toBe("moderation");
+  expect(c.account.isPrivate).toBe(true);
+  expect(meta.moderation?.policy.categories.map((x) => x.id)).toEqual(["ok", "spam", "harassment", "hate", "violence", "adult", "illegal"]);
+  // 8 images (the shipped photos, then generated scenes) and 9 texts, 6 of them hostile.
+  expect(c.account.taskCount).toBe(17);
+});
+
 it.skipIf(!("program" in program))("grants the worker's key for a private task within a second of the accept", async () => {
   const box = generateX25519KeyPair();
   await chain.send(worker, [await getRegisterWorkerInstruction({ worker, x25519PublicKey: box.publicKey })]);
