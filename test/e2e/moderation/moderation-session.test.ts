@@ -85,6 +85,7 @@ describe("moderation: post from JSONL, clear 50 items by keyboard, paid, reviewe
     await page.getByRole("heading", { name: "My queue" }).waitFor({ timeout: 60_000 });
     // Private items: each key is wrapped to this worker by the requester's key service.
     await expect.poll(() => page.locator("[data-testid=queue-row][data-state=key_granted]").count(), { timeout: 120_000 }).toBe(ITEMS);
+    const balanceBefore = await market.chain.balance(worker);
     await page.getByRole("button", { name: "Start labelling" }).focus();
     await page.keyboard.press("Enter");
 
@@ -130,6 +131,8 @@ describe("moderation: post from JSONL, clear 50 items by keyboard, paid, reviewe
     await goTo(page, "Outbox");
     await expect.poll(() => page.getByTestId("outbox-summary").textContent(), { timeout: 180_000, interval: 1_000 }).toMatch(new RegExp(`^0 waiting · ${ITEMS} paid · 0 failed`));
     await expectPaidExactlyOnce(market, campaign, worker, ITEMS, PRICE, escrowBefore);
+    // Each item paid the price minus the 5 % fee, less the worker's own fee for its submit transaction.
+    expect((await market.chain.balance(worker)) - balanceBefore).toBe(BigInt(ITEMS) * (PRICE - PRICE / 20n - 5_000n));
 
     // The requester: a lone judgement per item has no peers, so the default score is posted.
     const [profileAddress] = await findWorkerProfilePda(worker);

@@ -50,7 +50,8 @@ export function ExposurePanel() {
   return (
     <section className="moderation-session" aria-label="This session">
       <p data-testid="exposure-counter">
-        This session: <strong>{session.items}</strong> items judged · <strong>{session.imagesRevealed}</strong> images revealed · {formatDuration(now - session.startedAt)}
+        This session: <strong>{session.items}</strong> {session.items === 1 ? "item" : "items"} judged · <strong>{session.imagesRevealed}</strong>{" "}
+        {session.imagesRevealed === 1 ? "image" : "images"} revealed · {formatDuration(now - session.startedAt)}
       </p>
       <label>
         Break reminders{" "}
