@@ -2,7 +2,7 @@ import { z } from "zod";
 import { AnnotationDocument, Label, Shape } from "../annotation/document";
 import { ModerationItem, ModerationSpec } from "../moderation";
 import { call, event } from "./define";
-import { CampaignFirstGuess } from "./first-guess";
+import { CampaignFirstGuess, FirstGuessResult } from "./first-guess";
 import { SavedDraft } from "./drafts";
 
 export const TaskMeta = z.object({
@@ -55,7 +55,11 @@ export const OpenedTask = z.object({
    * on by default when the campaign recommends a model) and the campaign's recommendation, which
    * `guesses:suggest` is asked with. Core has already started on them when this is on.
    */
-  firstGuess: CampaignFirstGuess.extend({ enabled: z.boolean() }).optional(),
+  firstGuess: CampaignFirstGuess.extend({
+    enabled: z.boolean(),
+    /** The guesses themselves when core had them ready (made while the task was prefetched). */
+    guesses: FirstGuessResult.optional(),
+  }).optional(),
   /** A moderation task: the policy and the item (text here; an image's bytes are in `image`). */
   moderation: z.object({ spec: ModerationSpec, item: ModerationItem }).optional(),
 });

@@ -1,5 +1,5 @@
 import type { Label } from "../../../shared/annotation/document";
-import type { CampaignFirstGuess, FirstGuessRequest, FirstGuessResult, FirstGuessStatus } from "../../../shared/api/first-guess";
+import type { CampaignFirstGuess, FirstGuessRequest, FirstGuessResult, FirstGuessStatus, LabelMapping } from "../../../shared/api/first-guess";
 import { FirstGuessRequest as RequestSchema } from "../../../shared/api/first-guess";
 import { ApiError } from "../../../shared/api/errors";
 import type { Detection } from "./detection";
@@ -151,9 +151,17 @@ export class FirstGuessService {
       detected = await this.queue.enqueue(key, request.priority, () => this.detect(request.taskId, request.image, request.modelHash, minScore));
       this.remember(key, detected);
     }
-    const model = modelId(detected.model.manifest);
-    const shapes = detectionsToShapes(detected.detections, { classes: detected.model.manifest.classes, labels: request.labels, mapping: request.mapping, model });
-    return { taskId: request.taskId, model, image: { width: detected.width, height: detected.height }, shapes, inferenceMs: detected.ms };
+    return resultOf(request.taskId, detected, request.labels, request.mapping);
+  }
+
+  /**
+   * The guesses for a task when they were already made (a prefetched task), with the same key
+   * `prepare` used; null otherwise. Starts nothing, so task opening can carry them for free.
+   */
+  ready(task: Omit<PreparedTask, "image">): FirstGuessResult | null {
+    if (!this.isEnabled(task.campaignId)) return null;
+    const detected = this.cache.get(`${task.taskId}|${task.firstGuess?.model ?? "default"}|${DEFAULT_DETECT_PARAMS.minScore}`);
+    return detected ? resultOf(task.taskId, detected, task.labels, task.firstGuess?.mapping) : null;
   }
 
   /**
@@ -232,4 +240,11 @@ export class FirstGuessService {
     if (!listener) return;
     void this.status().then(listener, () => {});
   }
+}
+
+/** Detections → the contract's answer: boxes on the campaign's labels, unmapped classes dropped. */
+function resultOf(taskId: string, detected: Detected, labels: readonly Label[], mapping: LabelMapping | undefined): FirstGuessResult {
+  const model = modelId(detected.model.manifest);
+  const shapes = detectionsToShapes(detected.detections, { classes: detected.model.manifest.classes, labels, mapping, model });
+  return { taskId, model, image: { width: detected.width, height: detected.height }, shapes, inferenceMs: detected.ms };
 }

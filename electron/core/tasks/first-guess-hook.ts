@@ -1,5 +1,5 @@
 import type { Label } from "../../../shared/annotation";
-import type { CampaignFirstGuess } from "../../../shared/api/first-guess";
+import type { CampaignFirstGuess, FirstGuessResult } from "../../../shared/api/first-guess";
 
 /** A task whose decrypted bytes are in memory, as the first-guess service is handed it. */
 export interface PlaintextTask {
@@ -25,4 +25,6 @@ export interface FirstGuessHook {
    * first guesses are on, the model can load meanwhile, so the first task opens with guesses.
    */
   warm(campaignId: string, recommendation: CampaignFirstGuess | undefined): void;
+  /** The task's guesses if already made (cached), without starting anything; else null. */
+  ready(task: Omit<PlaintextTask, "image">): FirstGuessResult | null;
 }

@@ -8,6 +8,7 @@ import { toHex } from "../crypto";
 import type { DraftRepository } from "../drafts";
 import type { Keystore } from "../keystore";
 import type { DecryptPool } from "./decrypt-pool";
+import type { FirstGuessResult } from "../../../shared/api/first-guess";
 import type { FirstGuessHook } from "./first-guess-hook";
 import { sniffMime } from "./mime";
 import { PlaintextCache } from "./plaintext-cache";
@@ -103,6 +104,8 @@ export class TaskService {
     this.current = { id, plain };
     const firstGuess = record.metadata?.firstGuess;
     const guessing = this.prepareGuesses(record, plain, "open");
+    // Guessed ahead (while prefetched): they travel with the image, no second request.
+    const guesses = guessing ? this.readyGuesses(record) : null;
     this.prefetchAfter(id);
     const fee = this.options.config.peek()?.feeBps ?? (await this.options.config.get()).feeBps;
     const preLabels: Shape[] = record.metadata?.preLabels?.[String(record.assignment.taskIndex)] ?? [];
@@ -114,7 +117,12 @@ export class TaskService {
       labelKind: record.metadata?.labelKind ?? null,
       preLabels,
       draft: this.options.drafts.load(id),
-      firstGuess: { enabled: guessing, ...(firstGuess?.model ? { model: firstGuess.model } : {}), ...(firstGuess?.mapping ? { mapping: firstGuess.mapping } : {}) },
+      firstGuess: {
+        enabled: guessing,
+        ...(firstGuess?.model ? { model: firstGuess.model } : {}),
+        ...(firstGuess?.mapping ? { mapping: firstGuess.mapping } : {}),
+        ...(guesses ? { guesses } : {}),
+      },
     };
   }
 
@@ -195,6 +203,14 @@ export class TaskService {
       } catch (error) {
         this.options.log?.(`first guesses not warmed for ${r.assignment.campaign}: ${error instanceof Error ? error.message : String(error)}`);
       }
+    }
+  }
+
+  private readyGuesses(record: TaskRecord): FirstGuessResult | null {
+    try {
+      return this.options.firstGuess?.ready({ taskId: record.id, campaignId: record.assignment.campaign, labels: record.metadata?.labels ?? [], firstGuess: record.metadata?.firstGuess }) ?? null;
+    } catch {
+      return null; // the renderer asks for them instead
     }
   }
 

@@ -26,7 +26,7 @@ function iou(a: { x: number; y: number; w: number; h: number }, b: { x: number; 
 /** The two times the first-guess bar carries: from the canvas on screen, and from the decoded image. */
 async function timing(page: Page): Promise<string> {
   const bar = page.getByTestId("first-guesses");
-  return `suggestions shown ${await bar.getAttribute("data-ms")} ms after the canvas with the image mounted, ${await bar.getAttribute("data-ms-decoded")} ms after the image was decoded`;
+  return `suggestions shown ${await bar.getAttribute("data-ms")} ms after the canvas with the image mounted, ${await bar.getAttribute("data-ms-decoded")} ms after the image was decoded (core answered the renderer's request in ${await bar.getAttribute("data-ms-request")} ms; 0 = they came with the task)`;
 }
 
 const rows = (page: Page) => page.getByTestId("shape-list").getByRole("option");

@@ -29,7 +29,7 @@ function describe(g: FirstGuessView): string {
  */
 export function FirstGuessBar({ guesses, onAcceptAll, onRejectAll }: FirstGuessBarProps) {
   return (
-    <div className="first-guess-bar" data-testid="first-guesses" data-phase={guesses.phase} data-model={guesses.model ?? ""} data-ms={guesses.msAfterImage ?? ""} data-ms-decoded={guesses.msAfterDecode ?? ""}>
+    <div className="first-guess-bar" data-testid="first-guesses" data-phase={guesses.phase} data-model={guesses.model ?? ""} data-ms={guesses.msAfterImage ?? ""} data-ms-decoded={guesses.msAfterDecode ?? ""} data-ms-request={guesses.msRequest ?? ""}>
       <label>
         <input type="checkbox" checked={guesses.enabled} onChange={guesses.toggle} data-testid="first-guesses-toggle" />
         First guesses

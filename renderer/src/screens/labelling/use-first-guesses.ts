@@ -22,6 +22,8 @@ export interface FirstGuessView {
   readonly msAfterImage: number | null;
   /** From the image decoded (before the canvas mounts) to the guesses on the canvas. */
   readonly msAfterDecode: number | null;
+  /** How long core took to answer the request, round trip included. */
+  readonly msRequest: number | null;
   toggle(): void;
 }
 
@@ -51,15 +53,23 @@ export function useFirstGuesses(task: OpenedTask, editor: Editor | null, decoded
     };
   }, []);
 
-  // Asked for as soon as the task is open, not when the canvas is up: the round trip overlaps
-  // the first paint, and core usually has the answer already (guessed when it was prefetched).
+  // Asked for as soon as the task is open, not when the canvas is up, so the round trip overlaps
+  // the first paint; a prefetched task usually brings its guesses with it and asks nothing.
   const [answer, setAnswer] = useState<FirstGuessResult | null>(null);
+  const [msRequest, setMsRequest] = useState<number | null>(null);
   useEffect(() => {
     if (!enabled) return;
     let cancelled = false;
     setPhase("waiting");
     setError(null);
     const { meta, labels, firstGuess } = task;
+    if (firstGuess?.guesses) {
+      // Made while the task was prefetched: they came with the image.
+      setMsRequest(0);
+      setAnswer(firstGuess.guesses);
+      return;
+    }
+    const asked = performance.now();
     getApi()
       .guesses.suggest({
         taskId: meta.id,
@@ -70,7 +80,11 @@ export function useFirstGuesses(task: OpenedTask, editor: Editor | null, decoded
         ...(firstGuess?.model ? { modelHash: firstGuess.model } : {}),
       })
       .then(
-        (guesses) => !cancelled && setAnswer(guesses),
+        (guesses) => {
+          if (cancelled) return;
+          setMsRequest(Math.round(performance.now() - asked));
+          setAnswer(guesses);
+        },
         (e: unknown) => {
           if (cancelled) return;
           setError(errorMessage(e));
@@ -114,6 +128,7 @@ export function useFirstGuesses(task: OpenedTask, editor: Editor | null, decoded
     error,
     msAfterImage: result ? Math.round(result.ms) : null,
     msAfterDecode: result ? Math.round(result.msDecoded) : null,
+    msRequest,
     toggle,
   };
 }
