@@ -66,7 +66,7 @@ export const OpenedTask = z.object({
 export type OpenedTask = z.infer<typeof OpenedTask>;
 
 /** Where a task stands in preparing ahead (fetch, verify, decrypt into memory). */
-export const PrefetchState = z.enum(["ready", "fetching", "queued", "waiting_key", "failed", "idle"]);
+export const PrefetchState = z.enum(["open", "ready", "fetching", "queued", "waiting_key", "failed", "idle"]);
 export type PrefetchState = z.infer<typeof PrefetchState>;
 
 export const PrefetchStatus = z.object({

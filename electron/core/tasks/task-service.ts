@@ -145,7 +145,9 @@ export class TaskService {
   prefetchStatus(): PrefetchStatus {
     const all = this.openQueue();
     const items = all.map((r) => {
-      if (this.ready.has(r.id) || this.current?.id === r.id) return { id: r.id, state: "ready" as const };
+      // The task on screen is not "ahead": it is open (its bytes left the prefetch cache).
+      if (this.current?.id === r.id) return { id: r.id, state: "open" as const };
+      if (this.ready.has(r.id)) return { id: r.id, state: "ready" as const };
       const tracked = this.prefetchStates.get(r.id);
       if (tracked && tracked.state !== "failed") return { id: r.id, ...tracked };
       if (waitingForKey(r)) return { id: r.id, state: "waiting_key" as const };

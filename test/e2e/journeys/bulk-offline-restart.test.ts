@@ -36,6 +36,10 @@ describe("journey b: bulk accept, label offline, restart, all paid exactly once"
     await row.getByRole("button", { name: "Accept" }).click();
     await page.getByRole("heading", { name: "My queue" }).waitFor({ timeout: 60_000 });
     await expect.poll(() => page.getByTestId("queue-row").count(), { timeout: 30_000 }).toBe(TASKS);
+    // The queue prepares its head ahead by itself: a bar and a state per task.
+    await page.locator(`[data-testid=prefetch-bar][data-done="${TASKS}"][data-total="${TASKS}"]`).waitFor({ timeout: 60_000 });
+    expect(await page.locator("[data-testid=prefetch-state][data-prefetch=ready]").count()).toBe(TASKS);
+    await page.screenshot({ path: artifactPath("journey-b-0-queue-prepared.png") });
 
     await page.getByRole("button", { name: "Start labelling" }).click();
     await page.getByTestId("canvas-surface").waitFor({ timeout: 30_000 });

@@ -8,6 +8,7 @@ import { useLiveQuery } from "../../ui/use-live-query";
 import { PREFETCH_LABEL, usePrefetch } from "./use-prefetch";
 
 const STATE_LABEL: Record<TaskMeta["state"], string> = {
+  // Only a private task waits for its key; a public one is ready once accepted (see the row).
   accepted: "waiting for key",
   key_granted: "ready to label",
   submitted: "submitted",
@@ -71,7 +72,7 @@ export function QueueScreen({ onOpen, onMarket }: QueueScreenProps) {
                   {t.title ?? shortAddress(t.campaign)} #{t.taskIndex}
                   {t.private && <span className="tag">private</span>}
                 </td>
-                <td>{STATE_LABEL[t.state]}</td>
+                <td>{t.state === "accepted" && !t.private ? STATE_LABEL.key_granted : STATE_LABEL[t.state]}</td>
                 <td>{formatSol(t.payLamports)}</td>
                 <td>{relativeTime(t.expiresAt)}</td>
                 <td data-testid="prefetch-state" data-prefetch={prefetchOf.get(t.id)?.state ?? (t.ready ? "ready" : "idle")} title={prefetchOf.get(t.id)?.message}>

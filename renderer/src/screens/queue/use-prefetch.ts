@@ -3,6 +3,7 @@ import type { PrefetchState, PrefetchStatus } from "../../../../shared/api";
 import { getApi } from "../../api";
 
 export const PREFETCH_LABEL: Record<PrefetchState, string> = {
+  open: "open now",
   ready: "in memory",
   fetching: "fetching…",
   queued: "queued",
