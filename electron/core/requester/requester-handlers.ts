@@ -31,6 +31,11 @@ async function guard<T>(fn: () => Promise<T>, retryHint = "try again when it is 
     return await fn();
   } catch (error) {
     if (error instanceof RequesterError) throw new ApiError("rejected", error.message);
+    // A folder that cannot be read or written (a file in the way, no permission, a full disk).
+    const fsError = error as NodeJS.ErrnoException;
+    if (typeof fsError.code === "string" && typeof fsError.path === "string" && /^E(ACCES|PERM|NOTDIR|ROFS|NOSPC|EXIST|ISDIR|NOENT)$/.test(fsError.code)) {
+      throw new ApiError("rejected", `cannot use ${fsError.path} (${fsError.code}): choose another folder`);
+    }
     if (error instanceof Error && error.name === "RequesterUnavailable") throw new ApiError("unavailable", error.message);
     if (error instanceof Error && /fetch failed|ECONNREFUSED|blob upload failed/.test(`${error.message} ${String(error.cause ?? "")}`)) {
       throw new ApiError("unavailable", `the network cannot be reached right now (${error.message}); nothing was lost: ${retryHint}`);

@@ -122,6 +122,19 @@ describe("requester core", () => {
     }
   });
 
+  it("refuses an export folder it cannot write and a campaign that is not this key's", async () => {
+    const [campaign] = await requester.call("requester:campaigns");
+    const aFile = join(market.home, "not-a-folder");
+    writeFileSync(aFile, "x");
+    const blocked = await failure(requester.call("requester:export", { campaign: campaign!.address, format: "coco", outDir: join(aFile, "inside") }));
+    expect(blocked.code).toBe("rejected");
+    expect(blocked.message).toMatch(/cannot use .*not-a-folder.*choose another folder/);
+
+    const foreign = await market.createCampaign({ tasks: 1 });
+    const notMine = await failure(requester.call("requester:review", { campaign: foreign.campaign }));
+    expect(notMine).toMatchObject({ code: "rejected", message: expect.stringMatching(/belongs to .*not to this wallet/) });
+  });
+
   it("refuses to act as a requester while locked", async () => {
     await requester.call("keys:lock");
     expect((await failure(requester.call("requester:campaigns"))).code).toBe("locked");
