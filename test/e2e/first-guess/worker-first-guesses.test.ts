@@ -113,6 +113,15 @@ describe("first guesses: a worker starts the astronaut photo from the detector's
     expect(guessCount).toBeGreaterThanOrEqual(1);
     expect(await rows(page).count()).toBe(guessCount + 1);
 
+    // The keys are in the shortcut overlay (and rebindable there).
+    await page.getByTestId("canvas-surface").focus();
+    await page.keyboard.press("Shift+/");
+    const overlay = page.getByTestId("shortcut-overlay");
+    await expect.poll(() => overlay.getByRole("row", { name: /Accept all model guesses as they are/ }).textContent()).toMatch(/G/);
+    await expect.poll(() => overlay.getByRole("row", { name: /Reject all model guesses nobody edited or accepted/ }).textContent()).toMatch(/Shift\W*G/i);
+    await page.keyboard.press("Escape");
+    await overlay.waitFor({ state: "detached" });
+
     // Reject all (Shift+G) takes the untouched guesses away; Ctrl+Z brings them back.
     await page.getByTestId("canvas-surface").focus();
     await page.keyboard.press("Shift+G");
