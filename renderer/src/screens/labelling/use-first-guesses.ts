@@ -42,8 +42,9 @@ export function useFirstGuesses(task: OpenedTask, editor: Editor | null, decoded
     if (editor) setCanvasAt(performance.now());
   }, [editor]);
   const [error, setError] = useState<string | null>(null);
+  // The last status event wins; until one comes, the status asked for on mount.
   const [initial, setInitial] = useState<FirstGuessStatus | null>(null);
-  const status = useCoreEvent("guesses:changed", initial);
+  const status = useCoreEvent("guesses:changed", null) ?? initial;
 
   useEffect(() => {
     let cancelled = false;
