@@ -101,6 +101,16 @@ describe("moderation: post from JSONL, clear 50 items by keyboard, paid, reviewe
       const item = files.ids[index];
       expect(kind).toBe(item?.kind);
       await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute("data-testid"))).toBe("moderation");
+      if (i === 0) {
+        // The keyboard reference: ? opens it with focus inside, Escape closes it and gives focus back.
+        await page.keyboard.press("?");
+        const keys = page.getByRole("dialog", { name: "Moderation keys" });
+        await keys.waitFor();
+        expect(await keys.getByRole("row").count()).toBe(CATEGORY_IDS.length + 5);
+        await page.keyboard.press("Escape");
+        await keys.waitFor({ state: "detached" });
+        await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute("data-testid"))).toBe("moderation");
+      }
 
       if (kind === "image") {
         const image = page.getByTestId("moderation-image");

@@ -133,6 +133,11 @@ export function ModerationScreen({ task, onNext }: ModerationScreenProps) {
     // says; on a category button or anywhere else they confirm / reveal.
     const button = e.target instanceof HTMLButtonElement ? e.target : null;
     if (button && !button.dataset.category && !button.classList.contains("reveal-button") && (e.key === "Enter" || e.key === " ")) return;
+    // A held key must not toggle a category back and forth, or confirm item after item.
+    if (e.repeat && e.key !== " ") {
+      e.preventDefault();
+      return;
+    }
     if (/^[1-9]$/.test(e.key)) {
       e.preventDefault();
       toggle(Number(e.key) - 1);
