@@ -75,6 +75,8 @@ describe("moderation: post from JSONL, clear 50 items by keyboard, paid, reviewe
     const escrowBefore = await escrowLamports(market, campaign);
     await market.startKeyService();
 
+    // A controllable clock (it runs at normal speed) so the break reminder can be reached without waiting.
+    await page.clock.install();
     await page.goto(shell.url);
     const worker = address(await onboardNewWorker(page, "moderation by keyboard"));
     const row = page.locator(`[data-testid=campaign-row][data-campaign="${campaign}"]`);
@@ -134,6 +136,7 @@ describe("moderation: post from JSONL, clear 50 items by keyboard, paid, reviewe
       for (const p of picks) await page.keyboard.press(String(p + 1));
       chosen.set(index, picks.map((p) => CATEGORY_IDS[p] ?? "").sort());
       if (i === 1) await page.screenshot({ path: artifactPath("moderation-2-view.png") });
+      if (i === 2) await checkBreakReminder(page);
       await page.keyboard.press("Enter");
     }
     await page.getByRole("heading", { name: "My queue" }).waitFor({ timeout: 30_000 });
@@ -222,6 +225,24 @@ async function proveBlurredByDefault(page: Page, rawFile: string): Promise<void>
   expect(figures.chroma.blurred).toBeLessThan(1);
   expect(figures.chroma.raw).toBeGreaterThan(20);
   expect(figures.edges.blurred).toBeLessThan(figures.edges.raw / 4);
+}
+
+/** Break reminders, set by keyboard: off by default, shown once the minutes have passed, dismissable. */
+async function checkBreakReminder(page: Page): Promise<void> {
+  const setting = page.getByLabel("Break reminders");
+  expect(await setting.inputValue()).toBe("0");
+  expect(await page.getByTestId("break-reminder").count()).toBe(0);
+  await setting.focus();
+  await page.keyboard.press("ArrowDown");
+  await expect.poll(() => setting.inputValue()).toBe("20");
+  await page.clock.fastForward("21:00");
+  const reminder = page.getByTestId("break-reminder");
+  await reminder.waitFor();
+  expect(await reminder.textContent()).toMatch(/without a break \(2 items, 3 images revealed\)/);
+  await reminder.getByRole("button", { name: "I took a break" }).focus();
+  await page.keyboard.press("Enter");
+  await reminder.waitFor({ state: "detached" });
+  await page.getByTestId("moderation").focus();
 }
 
 /** Hostile texts: nothing ran, nothing was built from the payload, hidden characters are badges. */
