@@ -12,7 +12,7 @@ import { artifactPath, callCore, launchChromium, repoRoot, startBrowserShell } f
 import type { RunningShell } from "../support";
 import { startMarket } from "../journeys/support/market";
 import type { Market } from "../journeys/support/market";
-import { dragBox, onboardNewWorker } from "../journeys/support/worker-ui";
+import { dragBox, goTo, onboardNewWorker } from "../journeys/support/worker-ui";
 
 /** The hand-checked person in the astronaut photo (assets/demo/photos/ground-truth.json). */
 const ASTRONAUT_PERSON = { x: 8, y: 15, w: 355, h: 497 };
@@ -150,6 +150,14 @@ describe("first guesses: a worker starts the astronaut photo from the detector's
     await page.locator("[data-testid=first-guesses][data-phase=shown], [data-testid=first-guesses][data-phase=none]").waitFor({ timeout: 60_000 });
     console.log(`[first guesses] next task (prefetched and guessed ahead), ${await bar.getAttribute("data-phase")}: ${await timing(page)}`);
     await page.screenshot({ path: artifactPath("first-guesses-3-next-task.png") });
+    // Rejected, left and reopened from its draft: the rejected guesses do not come back.
+    await page.getByTestId("canvas-surface").focus();
+    await page.keyboard.press("Shift+G");
+    await expect.poll(() => rows(page).count()).toBe(0);
+    await goTo(page, "My queue");
+    await page.getByRole("button", { name: "Start labelling" }).click();
+    await page.locator("[data-testid=first-guesses][data-phase=kept]").waitFor({ timeout: 30_000 });
+    expect(await rows(page).count()).toBe(0);
     const [item] = await callCore(shell, "outbox:list");
     const doc = JSON.parse((await callCore(shell, "outbox:export", { id: item!.id })).json) as AnnotationDocument;
     const fromModel = doc.shapes.filter((s) => s.source?.kind === "model") as BoxShape[];

@@ -17,6 +17,8 @@ function describe(g: FirstGuessView): string {
       return `${g.shown} guess${g.shown === 1 ? "" : "es"} from ${g.modelId ?? "the model"} (dashed until you accept or edit them)`;
     case "none":
       return "The model has nothing to suggest here";
+    case "kept":
+      return "Guesses were shown on this task before: your draft is as you left it";
     case "failed":
       return `Unavailable: ${g.error ?? "unknown error"}`;
   }

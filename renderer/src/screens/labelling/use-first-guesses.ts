@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import type { FirstGuessResult, FirstGuessStatus, OpenedTask } from "../../../../shared/api";
 import { getApi } from "../../api";
 import type { Editor } from "../../canvas/editor/editor";
@@ -6,7 +6,7 @@ import { rejectAllGuesses, showGuesses } from "../../canvas/editor/guesses";
 import { useCoreEvent } from "../../state/use-core-event";
 import { errorMessage } from "../../ui/format";
 
-export type GuessPhase = "off" | "waiting" | "shown" | "none" | "failed";
+export type GuessPhase = "off" | "waiting" | "shown" | "none" | "kept" | "failed";
 
 export interface FirstGuessView {
   readonly enabled: boolean;
@@ -97,17 +97,29 @@ export function useFirstGuesses(task: OpenedTask, editor: Editor | null, decoded
     };
   }, [enabled, task]);
 
+  // A task reopened from its draft after its guesses were shown (this session, e.g. with A/D)
+  // stays as the worker left it: guesses they rejected do not come back. Switching first
+  // guesses on by hand always shows them.
+  const switchedOn = useRef(false);
   useEffect(() => {
     if (!enabled || !editor || !answer || canvasAt === null) return;
+    const seen = `amplify.firstGuesses.shown.${task.meta.id}`;
+    if (task.draft && !switchedOn.current && sessionStorage.getItem(seen)) {
+      setPhase("kept");
+      setAnswer(null);
+      return;
+    }
     const shown = showGuesses(editor, answer.shapes);
+    if (shown > 0) sessionStorage.setItem(seen, "1");
     const now = performance.now();
     setResult({ shown, modelId: answer.model, ms: now - canvasAt, msDecoded: now - decodedAt });
     setPhase(shown > 0 ? "shown" : "none");
     setAnswer(null);
-  }, [enabled, editor, answer, canvasAt, decodedAt]);
+  }, [enabled, editor, answer, canvasAt, decodedAt, task]);
 
   const toggle = useCallback(() => {
     const next = !enabled;
+    switchedOn.current = next;
     setEnabled(next);
     if (!next) {
       setPhase("off");
