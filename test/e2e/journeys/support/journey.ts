@@ -2,8 +2,8 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll } from "vitest";
-import { launchChromium, startBrowserShell } from "../../support";
+import { afterAll, beforeAll, beforeEach } from "vitest";
+import { artifactPath, launchChromium, startBrowserShell } from "../../support";
 import type { RunningShell } from "../../support";
 import { startMarket } from "./market";
 import type { Market } from "./market";
@@ -43,6 +43,15 @@ export function useJourneyApp(name: string, viewport = { width: 1400, height: 90
     [shell, browser] = await Promise.all([startBrowserShell({ home, env: market.appEnv }), launchChromium()]);
     page = await browser.newPage({ viewport });
   }, 120_000);
+  // A failing journey leaves what the worker saw: a screenshot and the page's text in the log.
+  beforeEach((context) => {
+    context.onTestFailed(async () => {
+      if (!page || page.isClosed()) return;
+      await page.screenshot({ path: artifactPath(`failed-journey-${name}.png`) }).catch(() => undefined);
+      const text = await page.locator("body").innerText({ timeout: 5_000 }).catch((e: unknown) => `(no text: ${String(e)})`);
+      console.error(`journey ${name} failed on this screen:\n${text.slice(0, 3_000)}`);
+    });
+  });
   afterAll(async () => {
     await browser?.close();
     await shell?.stop();
