@@ -242,7 +242,9 @@ async function run(argv: string[], io: CliIo): Promise<void> {
           onProgress: (p) => bar.update(p),
         });
         bar.done();
-        for (const r of reviewed) io.out(`item ${r.taskIndex}  ${r.worker}  ${r.score ?? "-"}  ${r.basis}`);
+        for (const r of reviewed) {
+          io.out(`item ${r.taskIndex}  ${r.worker}  ${r.score ?? "-"}  ${r.basis}  (majority ${r.majority.join("+") || "-"}, agreement ${Math.round(r.agreement * 100)} %)`);
+        }
         const posted = reviewed.filter((r) => r.score !== undefined && r.basis !== "already-reviewed").length;
         io.out(values["dry-run"] ? `${posted} scores computed (dry run, nothing posted)` : `${posted} scores posted`);
         return;

@@ -153,6 +153,7 @@ describe("moderation: post from JSONL, clear 50 items by keyboard, paid, reviewe
     const reviewed = await cli("review", campaign, "--default-score", "90");
     expect(reviewed.err).toBe("");
     expect(reviewed.out).toContain(`${ITEMS} scores posted`);
+    expect(reviewed.out).toMatch(new RegExp(`item 0  ${worker}  90  default  \\(majority ${chosen.get(0)?.join("\\+")}, agreement 100 %\\)`));
     await expectReviewed(market, campaign, worker, ITEMS);
     const profileAfter = decodeWorkerProfile(await accountBytes(market, profileAddress));
     expect(profileAfter.reviewCount - profileBefore.reviewCount).toBe(ITEMS);

@@ -104,6 +104,7 @@ describe.skipIf(!("program" in program))("moderation review by consensus", () =>
     const reviewed = await reviewModerationCampaign({ chain, keys: requester, campaign });
     const score = (item: number, w: number): number | undefined => reviewed.find((r) => r.taskIndex === item && r.worker === workers[w]?.address)?.score;
     expect(reviewed.every((r) => r.basis === "consensus")).toBe(true);
+    expect(reviewed.filter((r) => r.taskIndex === 0).map((r) => [r.majority, r.agreement])).toEqual(Array(3).fill([["spam"], 2 / 3]));
     // Item 0: a and b said spam; c's peers both said spam, so c scores 0; a's peers split spam/ok
     // and the tie goes to the more severe spam, so a (and b) score 100.
     expect([score(0, 0), score(0, 1), score(0, 2)]).toEqual([100, 100, 0]);

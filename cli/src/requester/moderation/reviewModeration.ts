@@ -8,7 +8,7 @@ import { RequesterError, type AmplifyChain } from "../chain";
 import type { RequesterKeys } from "../keyfile";
 import type { ProgressListener } from "../progress";
 import { toScore } from "../scoring";
-import { voteAgreement, type ModerationVote } from "./consensus";
+import { consensusOf, voteAgreement, type ModerationVote } from "./consensus";
 import { moderationSpecOf } from "./campaignPolicy";
 import { collectJudgements, type SubmittedJudgement } from "./moderationResults";
 
@@ -28,6 +28,9 @@ export interface ReviewedJudgement {
   taskIndex: number;
   score: number | undefined;
   basis: "consensus" | "default" | "unverifiable" | "unreadable" | "already-reviewed";
+  /** The item's majority decision over every readable judgement, and the share that gave it. */
+  majority: string[];
+  agreement: number;
 }
 
 const REVIEWS_PER_TRANSACTION = 4;
@@ -40,8 +43,13 @@ export function scoreJudgements(policy: ModerationPolicy, judgements: SubmittedJ
     list.push({ j, vote: { voter: j.account.worker, decisions: j.result.decisions } });
     votesByTask.set(j.account.taskIndex, list);
   }
+  const items = new Map<number, { majority: string[]; agreement: number }>();
+  for (const [index, entries] of votesByTask) {
+    const c = consensusOf(policy, entries.map((e) => e.vote));
+    items.set(index, { majority: c.decision, agreement: c.agreement });
+  }
   return judgements.map((j): ReviewedJudgement => {
-    const base = { assignment: j.assignment, worker: j.account.worker, taskIndex: j.account.taskIndex };
+    const base = { assignment: j.assignment, worker: j.account.worker, taskIndex: j.account.taskIndex, ...(items.get(j.account.taskIndex) ?? { majority: [], agreement: 0 }) };
     if (j.account.state === AssignmentState.Reviewed) return { ...base, score: j.account.score, basis: "already-reviewed" };
     if (!j.result) return { ...base, score: 0, basis: "unreadable" };
     const entries = votesByTask.get(j.account.taskIndex) ?? [];
