@@ -24,7 +24,10 @@ export async function collectJudgements(chain: AmplifyChain, keys: RequesterKeys
     out.push(await openOne(a, keys));
     onProgress({ phase: "download", done: out.length, total: submitted.length });
   }
-  return out.sort((x, y) => x.account.taskIndex - y.account.taskIndex || Number(x.account.submittedAt - y.account.submittedAt));
+  // Same item, same second: by worker address, so review and export list judgements in a stable order.
+  return out.sort(
+    (x, y) => x.account.taskIndex - y.account.taskIndex || Number(x.account.submittedAt - y.account.submittedAt) || (x.account.worker < y.account.worker ? -1 : x.account.worker > y.account.worker ? 1 : 0),
+  );
 }
 
 async function openOne(a: Located<AssignmentAccount>, keys: RequesterKeys): Promise<SubmittedJudgement> {
