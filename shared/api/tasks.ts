@@ -70,6 +70,7 @@ export const PrefetchState = z.enum(["open", "ready", "fetching", "queued", "wai
 export type PrefetchState = z.infer<typeof PrefetchState>;
 
 export const PrefetchStatus = z.object({
+  /** Open tasks with a state other than idle (idle ones are left out: a long queue is mostly idle). */
   items: z.array(z.object({ id: z.string(), state: PrefetchState, message: z.string().optional() })),
   /** The prefetch window (the next tasks to open, up to the prefetch size) and how many are ready. */
   done: z.number().int().nonnegative(),

@@ -141,17 +141,21 @@ export class TaskService {
     return this.prefetchStatus();
   }
 
-  /** Every open task's prefetch state; the window is the next tasks to open, up to the prefetch size. */
+  /**
+   * The prefetch state of every open task that has one (the rest are idle: beyond the window),
+   * so a long queue does not send hundreds of rows per step; the window is the next tasks to
+   * open, up to the prefetch size.
+   */
   prefetchStatus(): PrefetchStatus {
     const all = this.openQueue();
-    const items = all.map((r) => {
+    const items = all.flatMap((r) => {
       // The task on screen is not "ahead": it is open (its bytes left the prefetch cache).
       if (this.current?.id === r.id) return { id: r.id, state: "open" as const };
       if (this.ready.has(r.id)) return { id: r.id, state: "ready" as const };
       const tracked = this.prefetchStates.get(r.id);
       if (tracked && tracked.state !== "failed") return { id: r.id, ...tracked };
       if (waitingForKey(r)) return { id: r.id, state: "waiting_key" as const };
-      return tracked ? { id: r.id, ...tracked } : { id: r.id, state: "idle" as const };
+      return tracked ? { id: r.id, ...tracked } : [];
     });
     const window = this.windowAfter(all, this.current?.id ?? null);
     const done = window.filter((r) => this.ready.has(r.id)).length;
