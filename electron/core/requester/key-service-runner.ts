@@ -12,6 +12,11 @@ export interface KeyServiceRunnerOptions {
   readonly pollMs?: number;
   /** How often to look again for private campaigns when the chain could not be asked. */
   readonly retryMs?: number;
+  /**
+   * How often to check, while unlocked, for a private campaign made elsewhere (the CLI) and for
+   * a changed RPC in Settings (the service then restarts on the new one).
+   */
+  readonly watchMs?: number;
 }
 
 /**
@@ -22,6 +27,9 @@ export interface KeyServiceRunnerOptions {
  */
 export class KeyServiceRunner {
   private service: KeyService | null = null;
+  /** The chain client the running service was started with. */
+  private chainInUse: unknown = null;
+  private watch: NodeJS.Timeout | undefined;
   private starting: Promise<void> | null = null;
   private retry: NodeJS.Timeout | undefined;
   private grantedBefore = 0;
@@ -36,6 +44,8 @@ export class KeyServiceRunner {
       else void this.stop();
     });
     if (this.options.keystore.isUnlocked()) void this.startIfNeeded();
+    this.watch = setInterval(() => void this.recheck(), this.options.watchMs ?? 30_000);
+    this.watch.unref();
   }
 
   status(): KeyServiceStatus {
@@ -48,8 +58,10 @@ export class KeyServiceRunner {
     this.starting ??= (async () => {
       try {
         const keys = keystoreRequesterKeys(this.options.keystore);
+        const chain = this.options.requester.chain();
+        this.chainInUse = chain;
         this.service = await startKeyService({
-          chain: this.options.requester.chain(),
+          chain,
           keys,
           pollMs: this.options.pollMs ?? 2000,
           log: (line) => this.options.log(`key service: ${line}`),
@@ -64,8 +76,18 @@ export class KeyServiceRunner {
 
   async dispose(): Promise<void> {
     this.disposed = true;
+    clearInterval(this.watch);
     this.unsubscribe?.();
     await this.stop();
+  }
+
+  private async recheck(): Promise<void> {
+    if (this.disposed || !this.options.keystore.isUnlocked() || this.starting) return;
+    if (this.service && this.options.requester.chain() !== this.chainInUse) {
+      this.options.log("key service: the RPC changed; restarting on the new one");
+      await this.stop();
+    }
+    if (!this.service) await this.startIfNeeded();
   }
 
   private async startIfNeeded(): Promise<void> {
