@@ -6,3 +6,10 @@ export function parseSol(text: string): bigint {
   if (!match) throw new RequesterError(`Not an amount of SOL: "${text}" (write it like 0.005).`);
   return BigInt(match[1] ?? "0") * 1_000_000_000n + BigInt((match[2] ?? "").padEnd(9, "0"));
 }
+
+/** Lamports → "0.005" (no trailing zeros), the inverse of parseSol. */
+export function formatSol(lamports: bigint): string {
+  const whole = lamports / 1_000_000_000n;
+  const frac = (lamports % 1_000_000_000n).toString().padStart(9, "0").replace(/0+$/, "");
+  return frac ? `${whole}.${frac}` : `${whole}`;
+}
