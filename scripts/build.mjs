@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// Builds what is stale: the renderer (Vite) and the Electron main + preload bundles (esbuild).
+// Builds what is stale: the renderer (Vite) and the Electron main + preload bundles (esbuild;
+// main bundles core and the requester library from cli/src, so both count as its inputs).
 // `--force` rebuilds everything. Core is bundled into main; native modules stay external.
 import { build as esbuild } from "esbuild";
 import { spawnSync } from "node:child_process";
@@ -39,7 +40,7 @@ export async function buildRenderer() {
 }
 
 export async function buildElectron() {
-  if (!stale("dist/electron/main.cjs", ["electron", "shared", "package.json"])) return false;
+  if (!stale("dist/electron/main.cjs", ["electron", "shared", "cli/src", "package.json"])) return false;
   const common = {
     bundle: true,
     platform: "node",
