@@ -1,3 +1,4 @@
+import type { Statement } from "better-sqlite3";
 import type { Store } from "../store";
 
 export type OutboxState = "queued" | "sent" | "confirmed" | "failed";
@@ -73,10 +74,31 @@ export class OutboxConflictError extends Error {
  * always names every signature that might have landed.
  */
 export class OutboxRepository {
+  /**
+   * Prepared statements by SQL text. Preparing is the costly part of a query, and the task
+   * queue asks "is this one queued?" for every open assignment on each prefetch step: with
+   * hundreds accepted, preparing anew each time dominated core's CPU and churned native memory.
+   */
+  private readonly statements = new Map<string, Statement>();
+
   constructor(
     private readonly store: Store,
     private readonly now: () => number = Date.now,
   ) {}
+
+  private sql(text: string): Statement {
+    let statement = this.statements.get(text);
+    if (!statement) {
+      statement = this.store.db.prepare(text);
+      this.statements.set(text, statement);
+    }
+    return statement;
+  }
+
+  /** Whether a result for this assignment is in the outbox, in any state (reads no blob). */
+  has(id: string): boolean {
+    return this.sql("SELECT 1 FROM outbox WHERE id = ?").get(id) !== undefined;
+  }
 
   add(item: NewOutboxItem): OutboxRow {
     const at = this.now();
@@ -87,9 +109,8 @@ export class OutboxRepository {
         throw new OutboxConflictError("a result for this assignment is already queued or paid; each assignment is submitted once");
       }
       // A failed row was refused by the chain, so none of its signatures can land: replace it.
-      if (existing) this.store.db.prepare("DELETE FROM outbox WHERE id = ?").run(item.id);
-      this.store.db
-        .prepare(
+      if (existing) this.sql("DELETE FROM outbox WHERE id = ?").run(item.id);
+      this.sql(
           `INSERT INTO outbox (id, task, campaign, task_label, doc, blob, result_hash, result_uri, tx, signature, last_valid_block_height,
              state, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'queued', ?, ?)`,
         )
@@ -107,32 +128,31 @@ export class OutboxRepository {
   }
 
   get(id: string): OutboxRow | null {
-    const raw = this.store.db.prepare("SELECT * FROM outbox WHERE id = ?").get(id) as Raw | undefined;
+    const raw = this.sql("SELECT * FROM outbox WHERE id = ?").get(id) as Raw | undefined;
     return raw ? toRow(raw) : null;
   }
 
   /** Rows the sync loop should look at now, oldest first. */
   due(limit: number): OutboxRow[] {
-    const rows = this.store.db
-      .prepare("SELECT * FROM outbox WHERE state IN ('queued', 'sent') AND next_attempt_at <= ? ORDER BY created_at, id LIMIT ?")
+    const rows = this.sql("SELECT * FROM outbox WHERE state IN ('queued', 'sent') AND next_attempt_at <= ? ORDER BY created_at, id LIMIT ?")
       .all(this.now(), limit) as Raw[];
     return rows.map(toRow);
   }
 
   nextDueAt(): number | null {
-    const row = this.store.db.prepare("SELECT MIN(next_attempt_at) AS at FROM outbox WHERE state IN ('queued', 'sent')").get() as { at: number | null };
+    const row = this.sql("SELECT MIN(next_attempt_at) AS at FROM outbox WHERE state IN ('queued', 'sent')").get() as { at: number | null };
     return row.at;
   }
 
   /** Everything but the blobs and transaction bytes, for the UI. */
   list(limit = 500): OutboxRow[] {
-    const rows = this.store.db.prepare(`SELECT ${COLUMNS_WITHOUT_BLOB} FROM outbox ORDER BY created_at DESC, id LIMIT ?`).all(limit) as Raw[];
+    const rows = this.sql(`SELECT ${COLUMNS_WITHOUT_BLOB} FROM outbox ORDER BY created_at DESC, id LIMIT ?`).all(limit) as Raw[];
     return rows.map(toRow);
   }
 
   counts(): Record<OutboxState, number> {
     const out: Record<OutboxState, number> = { queued: 0, sent: 0, confirmed: 0, failed: 0 };
-    for (const row of this.store.db.prepare("SELECT state, COUNT(*) AS n FROM outbox GROUP BY state").all() as { state: OutboxState; n: number }[]) {
+    for (const row of this.sql("SELECT state, COUNT(*) AS n FROM outbox GROUP BY state").all() as { state: OutboxState; n: number }[]) {
       out[row.state] = row.n;
     }
     return out;
@@ -148,8 +168,7 @@ export class OutboxRepository {
       const row = this.get(id);
       if (!row) return;
       const prior = row.signature ? [...row.priorSignatures, row.signature] : [...row.priorSignatures];
-      this.store.db
-        .prepare("UPDATE outbox SET tx = ?, signature = ?, last_valid_block_height = ?, prior_signatures = ?, updated_at = ? WHERE id = ?")
+      this.sql("UPDATE outbox SET tx = ?, signature = ?, last_valid_block_height = ?, prior_signatures = ?, updated_at = ? WHERE id = ?")
         .run(Buffer.from(tx), signature, lastValidBlockHeight, JSON.stringify(prior), this.now(), id);
     });
   }
@@ -176,16 +195,14 @@ export class OutboxRepository {
       const row = this.get(id);
       if (!row || row.state !== "failed") return;
       const prior = row.signature ? [...row.priorSignatures, row.signature] : [...row.priorSignatures];
-      this.store.db
-        .prepare("UPDATE outbox SET state = 'queued', tx = NULL, signature = NULL, last_valid_block_height = NULL, prior_signatures = ?, attempts = 0, next_attempt_at = 0, last_error = NULL, updated_at = ? WHERE id = ?")
+      this.sql("UPDATE outbox SET state = 'queued', tx = NULL, signature = NULL, last_valid_block_height = NULL, prior_signatures = ?, attempts = 0, next_attempt_at = 0, last_error = NULL, updated_at = ? WHERE id = ?")
         .run(JSON.stringify(prior), this.now(), id);
     });
   }
 
   /** Rows that only waited for the keystore become due at once (it was just unlocked). */
   wakeWaitingForKey(): void {
-    this.store.db
-      .prepare("UPDATE outbox SET next_attempt_at = 0, last_error = NULL WHERE state IN ('queued', 'sent') AND last_error LIKE 'waiting for the keystore%'")
+    this.sql("UPDATE outbox SET next_attempt_at = 0, last_error = NULL WHERE state IN ('queued', 'sent') AND last_error LIKE 'waiting for the keystore%'")
       .run();
   }
 
@@ -200,7 +217,7 @@ export class OutboxRepository {
   }
 
   private update(id: string, set: string, ...values: (string | number | null)[]): void {
-    this.store.db.prepare(`UPDATE outbox SET ${set}, updated_at = ? WHERE id = ?`).run(...values, this.now(), id);
+    this.sql(`UPDATE outbox SET ${set}, updated_at = ? WHERE id = ?`).run(...values, this.now(), id);
   }
 }
 

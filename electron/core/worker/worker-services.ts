@@ -73,7 +73,7 @@ export function createWorkerServices(options: WorkerServicesOptions): WorkerServ
     drafts: options.drafts,
     config: protocol,
     prefetchCount: () => settings.get().prefetchCount,
-    isQueued: (id) => repo.get(id) !== null,
+    isQueued: (id) => repo.has(id),
     onFailed: (id, code, message) => events.emit("tasks:failed", { id, code, message }),
     onPrefetch: (status) => events.emit("tasks:prefetchChanged", status),
     ...(options.firstGuess ? { firstGuess: options.firstGuess } : {}),
