@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { Statement } from "better-sqlite3";
 import type { Store } from "../store";
 
 const Prefs = z.object({
@@ -32,7 +33,14 @@ function flip(prefs: Prefs, campaignId: string, enabled: boolean): Prefs {
  * read: an unreadable value means "everything off", never a crash.
  */
 export class StoredFirstGuessPrefs implements FirstGuessPrefs {
-  constructor(private readonly store: Store) {}
+  // Read on every task opened or prefetched: prepared once, like the other repositories.
+  private readonly select: Statement;
+  private readonly upsert: Statement;
+
+  constructor(store: Store) {
+    this.select = store.db.prepare("SELECT value FROM settings WHERE key = ?");
+    this.upsert = store.db.prepare("INSERT INTO settings(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value");
+  }
 
   enabledCampaigns(): string[] {
     return this.read().enabledCampaigns;
@@ -44,11 +52,11 @@ export class StoredFirstGuessPrefs implements FirstGuessPrefs {
 
   setEnabled(campaignId: string, enabled: boolean): void {
     const value = flip(this.read(), campaignId, enabled);
-    this.store.db.prepare("INSERT INTO settings(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value").run(KEY, JSON.stringify(value));
+    this.upsert.run(KEY, JSON.stringify(value));
   }
 
   private read(): Prefs {
-    const row = this.store.db.prepare("SELECT value FROM settings WHERE key = ?").get(KEY) as { value: string } | undefined;
+    const row = this.select.get(KEY) as { value: string } | undefined;
     if (!row) return EMPTY;
     try {
       const parsed = Prefs.safeParse(JSON.parse(row.value));
