@@ -24,7 +24,7 @@ import {
   type ExportFormat,
 } from "./requester";
 import { createModerationCampaign, exportModerationResults, loadModerationManifest, moderationSpecOf, reviewModerationCampaign } from "./requester/moderation";
-import { readLabelsFile, type CampaignManifest } from "./requester";
+import { readLabelsFile, type CampaignManifest, type Progress } from "./requester";
 import { parseMapping, resolveModel } from "./requester/recommendedModel";
 import { DEFAULT_WEIGHTS, createModelVoter } from "../../electron/core/first-guess";
 import type { ModelVoter, WorkerSummary } from "../../electron/core/first-guess";
@@ -155,34 +155,11 @@ async function run(argv: string[], io: CliIo): Promise<void> {
       const bar = progressBar();
       const stars = num("--min-rating", 0, 5).parse(need(values["min-rating"], "--min-rating STARS (0-5)"));
       const share = num("--max-share", 0.01, 100).parse(need(values["max-share"], "--max-share PCT"));
-      if (z.enum(["labelling", "moderation"], "--type is labelling or moderation").parse(values.type ?? "labelling") === "moderation") {
-        const created = await createModerationCampaign({
-          chain: chain(),
-          keys,
-          stateDir: g.stateDir,
-          items: need(values.items, "--items DIR|FILE.jsonl"),
-          policy: need(values.policy, "--policy FILE"),
-          priceLamports: parseSol(need(values.price, "--price SOL")),
-          minRating: Math.round(stars * 2000),
-          maxShareBps: Math.round(share * 100),
-          replication: num("--replication", 1, 100).parse(need(values.replication, "--replication N")),
-          isPrivate: values.private ?? false,
-          ...(values["deadline-days"] ? { deadlineSeconds: num("--deadline-days", 1, 3650).parse(values["deadline-days"]) * 86_400 } : {}),
-          ...(values["timeout-minutes"] ? { assignmentTimeoutSeconds: num("--timeout-minutes", 1, 100_000).parse(values["timeout-minutes"]) * 60 } : {}),
-          onProgress: (p) => bar.update(p),
-        });
-        bar.done();
-        io.out(`${created.resumed ? "resumed and completed" : "created"} moderation campaign ${created.campaign} with ${created.taskCount} items`);
-        return;
-      }
-      const firstGuess = values.model ? await recommendedModel(values.model, values["model-map"], readLabelsFile(need(values.labels, "--labels FILE")).labels, io) : undefined;
-      const created = await createCampaign({
+      // What every campaign kind takes: chain, key, state, pay, workers, deadlines, progress.
+      const campaign = {
         chain: chain(),
         keys,
         stateDir: g.stateDir,
-        imagesDir: need(values.images, "--images DIR"),
-        labelsFile: need(values.labels, "--labels FILE"),
-        ...(values.gold ? { goldFile: values.gold } : {}),
         priceLamports: parseSol(need(values.price, "--price SOL")),
         minRating: Math.round(stars * 2000),
         maxShareBps: Math.round(share * 100),
@@ -190,8 +167,25 @@ async function run(argv: string[], io: CliIo): Promise<void> {
         isPrivate: values.private ?? false,
         ...(values["deadline-days"] ? { deadlineSeconds: num("--deadline-days", 1, 3650).parse(values["deadline-days"]) * 86_400 } : {}),
         ...(values["timeout-minutes"] ? { assignmentTimeoutSeconds: num("--timeout-minutes", 1, 100_000).parse(values["timeout-minutes"]) * 60 } : {}),
+        onProgress: (p: Progress) => bar.update(p),
+      };
+      if (z.enum(["labelling", "moderation"], "--type is labelling or moderation").parse(values.type ?? "labelling") === "moderation") {
+        const created = await createModerationCampaign({
+          ...campaign,
+          items: need(values.items, "--items DIR|FILE.jsonl"),
+          policy: need(values.policy, "--policy FILE"),
+        });
+        bar.done();
+        io.out(`${created.resumed ? "resumed and completed" : "created"} moderation campaign ${created.campaign} with ${created.taskCount} items`);
+        return;
+      }
+      const firstGuess = values.model ? await recommendedModel(values.model, values["model-map"], readLabelsFile(need(values.labels, "--labels FILE")).labels, io) : undefined;
+      const created = await createCampaign({
+        ...campaign,
+        imagesDir: need(values.images, "--images DIR"),
+        labelsFile: need(values.labels, "--labels FILE"),
+        ...(values.gold ? { goldFile: values.gold } : {}),
         ...(firstGuess ? { firstGuess } : {}),
-        onProgress: (p) => bar.update(p),
       });
       bar.done();
       io.out(`${created.resumed ? "resumed and completed" : "created"} campaign ${created.campaign} with ${created.taskCount} tasks`);
