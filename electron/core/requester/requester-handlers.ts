@@ -1,6 +1,8 @@
 import { ApiError } from "../../../shared/api";
 import { RequesterError } from "../../../cli/src/requester";
 import type { HandlerGroup } from "../api";
+import { ChosenFolders } from "./chosen-folders";
+import type { FolderPurpose } from "./chosen-folders";
 import { toApiError } from "../errors";
 import type { KeyServiceRunner } from "./key-service-runner";
 import type { RequesterService } from "./requester-service";
@@ -9,18 +11,27 @@ type RequesterChannel =
   | "requester:create" | "requester:campaigns" | "requester:review" | "requester:export" | "requester:keyService" | "requester:pickFolder";
 
 /** Asks the shell for a folder; only the Electron shell has a native dialog. */
-export type FolderPicker = (purpose: "images" | "export") => Promise<string | null>;
+export type FolderPicker = (purpose: FolderPurpose) => Promise<string | null>;
 
 export function requesterHandlers(requester: RequesterService, keys: KeyServiceRunner, pickFolder?: FolderPicker): HandlerGroup<RequesterChannel> {
+  const folders = new ChosenFolders(pickFolder !== undefined);
   return {
-    "requester:create": (input) => guard(() => requester.create(input), "create the campaign again with the same inputs to resume"),
+    "requester:create": async (input) => {
+      folders.check("images", input.folder);
+      return guard(() => requester.create(input), "create the campaign again with the same inputs to resume");
+    },
     "requester:campaigns": () => guard(() => requester.campaigns()),
     "requester:review": ({ campaign, dryRun }) => guard(() => requester.review(campaign, dryRun)),
-    "requester:export": (input) => guard(() => requester.export(input)),
+    "requester:export": async (input) => {
+      folders.check("export", input.outDir);
+      return guard(() => requester.export(input));
+    },
     "requester:keyService": () => keys.status(),
     "requester:pickFolder": async ({ purpose }) => {
       if (!pickFolder) throw new ApiError("unavailable", "this shell has no folder dialog: type the folder's path");
-      return { path: await pickFolder(purpose) };
+      const path = await pickFolder(purpose);
+      if (path) folders.remember(purpose, path);
+      return { path };
     },
   };
 }

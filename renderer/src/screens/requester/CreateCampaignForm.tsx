@@ -80,7 +80,8 @@ export function CreateCampaignForm({ canPickFolder, onCreated }: CreateCampaignF
         <div className="folder-row">
           <label>
             Image folder
-            <input value={form.folder} onChange={(e) => edit({ folder: e.target.value })} placeholder="/path/to/images" required />
+            {/* With a dialog (Electron) core takes only folders picked in it; typing would be refused. */}
+            <input value={form.folder} onChange={(e) => edit({ folder: e.target.value })} placeholder={canPickFolder ? "Choose… a folder" : "/path/to/images"} readOnly={canPickFolder} required />
           </label>
           {canPickFolder && (
             <button type="button" onClick={() => void pick()}>

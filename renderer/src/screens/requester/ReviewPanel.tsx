@@ -135,7 +135,7 @@ export function ReviewPanel({ campaign, canPickFolder, onChanged }: ReviewPanelP
           </label>
           <label className="grow">
             Export folder
-            <input value={outDir} onChange={(e) => setOutDir(e.target.value)} placeholder="/path/to/export" />
+            <input value={outDir} onChange={(e) => setOutDir(e.target.value)} placeholder={canPickFolder ? "Choose… a folder" : "/path/to/export"} readOnly={canPickFolder} />
           </label>
           {canPickFolder && (
             <button type="button" onClick={() => void pick()}>
