@@ -27,17 +27,11 @@ export class ResultSubmitter {
 
   async submit(id: string, doc: AnnotationDocument | ModerationResult): Promise<{ outboxId: string; resultHash: string }> {
     if (doc.taskId !== id) throw new ApiError("invalid_input", `the document is for task ${doc.taskId}, not ${id}`);
-    let record = this.options.directory.get(id);
-    if (!record) {
-      try {
-        await this.options.directory.refresh();
-      } catch {
-        throw new ApiError("unavailable", "this task was never opened here and the chain cannot be reached to look it up");
-      }
-      record = this.options.directory.get(id);
-    }
+    const record = await this.options.directory.lookup(id).catch(() => {
+      throw new ApiError("unavailable", "this task was never opened here and the chain cannot be reached to look it up");
+    });
     if (!record) throw new ApiError("not_found", `no assignment ${id} for this worker`);
-    if (!isOpen(record) && !this.options.repo.get(id)) {
+    if (!isOpen(record) && !this.options.repo.has(id)) {
       throw new ApiError("rejected", "this assignment is no longer open (submitted, reviewed or expired)");
     }
     const base = this.options.blobStore();

@@ -41,6 +41,15 @@ export class TaskDirectory {
     return this.records.get(id);
   }
 
+  /**
+   * The record, reading the worker's assignments from chain once if it is not known yet (a
+   * task accepted elsewhere, or before the first refresh). A failed read throws.
+   */
+  async lookup(id: string): Promise<TaskRecord | undefined> {
+    if (!this.records.has(id)) await this.refresh();
+    return this.records.get(id);
+  }
+
   /** Known records in the order tasks should be worked: oldest accepted first. */
   all(): TaskRecord[] {
     return this.order.map((id) => this.records.get(id)!).filter(Boolean);

@@ -84,11 +84,7 @@ export class TaskService {
   }
 
   async open(id: string): Promise<OpenedTask> {
-    let record = this.options.directory.get(id);
-    if (!record) {
-      await this.options.directory.refresh();
-      record = this.options.directory.get(id);
-    }
+    const record = await this.options.directory.lookup(id);
     if (!record) throw new ApiError("not_found", `no assignment ${id} for this worker`);
     let plain = this.ready.get(id);
     if (plain) this.ready.delete(id);

@@ -141,11 +141,7 @@ export function createWorkerServices(options: WorkerServicesOptions): WorkerServ
       ...moderationHandlers({
         submitter,
         forget: (id) => tasks.forget(id),
-        metadataOf: async (id) => {
-          if (!directory.get(id)) await directory.refresh().catch(() => []);
-          const record = directory.get(id);
-          return record ? record.metadata : undefined;
-        },
+        metadataOf: async (id) => (await directory.lookup(id).catch(() => undefined))?.metadata,
       }),
       ...outboxHandlers(outbox),
     },
