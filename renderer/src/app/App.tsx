@@ -15,6 +15,9 @@ import { LAB_ROUTE_REQUESTED, LabView } from "../views/LabView";
 import { NetworkBadge } from "./NetworkBadge";
 import { OfflineBanner } from "./OfflineBanner";
 
+/** How long a confirmation stays on screen. */
+const FLASH_MS = 6_000;
+
 type View = "setup" | "market" | "queue" | "label" | "outbox" | "wallet" | "requester" | "settings" | "status" | "lab";
 
 /** Views that need an unlocked key; the others work without one. */
@@ -65,6 +68,14 @@ function Workstation() {
     setView("label");
   }, []);
   const toQueue = useCallback(() => setView("queue"), []);
+  // One line that confirms what just happened (a submit), seen wherever the worker lands next.
+  const [flash, setFlash] = useState<{ text: string; at: number } | null>(null);
+  const notify = useCallback((text: string) => setFlash({ text, at: Date.now() }), []);
+  useEffect(() => {
+    if (!flash) return;
+    const timer = setTimeout(() => setFlash(null), FLASH_MS);
+    return () => clearTimeout(timer);
+  }, [flash]);
 
   const unlocked = keys?.state === "unlocked";
   let body;
@@ -84,7 +95,7 @@ function Workstation() {
         body = <QueueScreen onOpen={openTask} onMarket={() => setView("market")} />;
         break;
       case "label":
-        body = taskId ? <LabellingScreen taskId={taskId} onOpen={openTask} onQueueEmpty={toQueue} /> : <QueueScreen onOpen={openTask} onMarket={() => setView("market")} />;
+        body = taskId ? <LabellingScreen taskId={taskId} onOpen={openTask} onQueueEmpty={toQueue} onNotice={notify} /> : <QueueScreen onOpen={openTask} onMarket={() => setView("market")} />;
         break;
       case "outbox":
         body = <OutboxScreen />;
@@ -126,6 +137,9 @@ function Workstation() {
         <NetworkBadge />
       </header>
       <OfflineBanner />
+      <p className={flash ? "flash" : "flash is-empty"} role="status" aria-live="polite" data-testid="flash">
+        {flash?.text}
+      </p>
       <main className={view === "label" || view === "lab" ? "content content-canvas" : "content"}>{body}</main>
     </div>
   );

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { AnnotationDocument } from "../../../../shared/annotation";
-import { emptyDocument } from "../../../../shared/annotation";
+import { classificationProblem, emptyDocument } from "../../../../shared/annotation";
 import type { OpenedTask, TaskMeta } from "../../../../shared/api";
 import { getApi } from "../../api";
 import type { Editor } from "../../canvas/editor/editor";
@@ -15,8 +15,13 @@ import { FirstGuessBar } from "./FirstGuessBar";
 import { useFirstGuesses } from "./use-first-guesses";
 import { schemaForTask } from "./task-schema";
 
+/** How many campaigns' "instructions seen" marks are kept (the oldest are forgotten first). */
+const SEEN_LIMIT = 500;
+
 interface Loaded {
   readonly task: OpenedTask;
+  /** The first task of a campaign this worker has not seen yet: open its instructions. */
+  readonly newCampaign: boolean;
   readonly image: LabelImage;
   /** performance.now() when the image was ready to paint: first guesses are timed from it. */
   readonly shownAt: number;
@@ -26,6 +31,8 @@ export interface LabellingScreenProps {
   readonly taskId: string;
   readonly onOpen: (taskId: string) => void;
   readonly onQueueEmpty: () => void;
+  /** Shows a confirmation that outlives this screen (a submit that moves on). */
+  readonly onNotice: (text: string) => void;
 }
 
 /** Labellable tasks in queue order: key granted, or public and accepted. */
@@ -38,11 +45,10 @@ async function workableTasks(): Promise<TaskMeta[]> {
  * One real task on the canvas: decrypted bytes from core, its draft or pre-labels, submit to the
  * outbox (Ctrl+Enter) and straight on to the next task, which core has prepared ahead.
  */
-export function LabellingScreen({ taskId, onOpen, onQueueEmpty }: LabellingScreenProps) {
+export function LabellingScreen({ taskId, onOpen, onQueueEmpty, onNotice }: LabellingScreenProps) {
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [moderation, setModeration] = useState<OpenedTask | null>(null);
-  const [notice, setNotice] = useState("");
   const previous = useRef<AnnotationDocument | null>(null);
   // A submit finishes after its round trip; if the labeller has left this screen by then, the
   // result is still queued but nobody is pulled back to the next task.
@@ -60,7 +66,7 @@ export function LabellingScreen({ taskId, onOpen, onQueueEmpty }: LabellingScree
     setError(null);
     setModeration(null);
     (async () => {
-      const task = await getApi().tasks.open({ id: taskId });
+      const [task, settings] = await Promise.all([getApi().tasks.open({ id: taskId }), getApi().settings.get()]);
       // A moderation campaign's task has its own view (no canvas, nothing to decode here).
       if (task.moderation) {
         if (!cancelled) setModeration(task);
@@ -71,7 +77,11 @@ export function LabellingScreen({ taskId, onOpen, onQueueEmpty }: LabellingScree
         if (image.source instanceof ImageBitmap) image.source.close();
         return;
       }
-      setLoaded({ task, image, shownAt: performance.now() });
+      const seen = settings.instructionsSeen ?? [];
+      const hasInstructions = Boolean(task.instructions?.trim()) || task.labels.some((l) => l.description);
+      const newCampaign = hasInstructions && !seen.includes(task.meta.campaign);
+      if (newCampaign) void getApi().settings.update({ instructionsSeen: [...seen, task.meta.campaign].slice(-SEEN_LIMIT) });
+      setLoaded({ task, newCampaign, image, shownAt: performance.now() });
     })().catch((e: unknown) => !cancelled && setError(errorMessage(e)));
     return () => {
       cancelled = true;
@@ -109,14 +119,14 @@ export function LabellingScreen({ taskId, onOpen, onQueueEmpty }: LabellingScree
         try {
           await getApi().tasks.submit({ id: taskId, doc });
           previous.current = doc;
-          setNotice(`Submitted: ${doc.shapes.length} shapes. It is in the outbox and will be paid when it lands.`);
+          onNotice(`Submitted ${describeResult(doc)}: it is in the Outbox and is paid when it lands on chain.`);
           if (mounted.current) await step(1);
         } catch (e) {
-          if (mounted.current) setNotice(`Could not queue the result: ${errorMessage(e)}. Your work is kept as a draft.`);
+          if (mounted.current) onNotice(`Not submitted: ${errorMessage(e)} Your work is kept as a draft.`);
         }
       })();
     },
-    [taskId, step],
+    [taskId, step, onNotice],
   );
 
   const onHotkeysChange = useCallback((hotkeys: Record<string, string>) => {
@@ -126,13 +136,20 @@ export function LabellingScreen({ taskId, onOpen, onQueueEmpty }: LabellingScree
   if (error) return <ErrorNotice message={`This task cannot be opened: ${error}`} onRetry={() => onOpen(taskId)} />;
   if (moderation) return <ModerationScreen key={moderation.meta.id} task={moderation} onNext={() => void step(1)} />;
   if (!loaded) return <p role="status">Opening the task…</p>;
-  return <OpenTask key={loaded.task.meta.id} loaded={loaded} previous={previous.current} onSave={onSave} onSubmit={onSubmit} onStep={step} onHotkeysChange={onHotkeysChange} notice={notice} />;
+  return <OpenTask key={loaded.task.meta.id} loaded={loaded} previous={previous.current} onSave={onSave} onSubmit={onSubmit} onStep={step} onHotkeysChange={onHotkeysChange} />;
+}
+
+/** "3 shapes", "1 class", "no class (none of these)": what the worker just sent. */
+function describeResult(doc: AnnotationDocument): string {
+  const parts: string[] = [];
+  if (doc.shapes.length > 0) parts.push(`${doc.shapes.length} shape${doc.shapes.length === 1 ? "" : "s"}`);
+  if (doc.classes.length > 0) parts.push(`${doc.classes.length} class${doc.classes.length === 1 ? "" : "es"}`);
+  return parts.length > 0 ? parts.join(" and ") : "an empty result";
 }
 
 interface OpenTaskProps {
   readonly loaded: Loaded;
   readonly previous: AnnotationDocument | null;
-  readonly notice: string;
   readonly onSave: (doc: AnnotationDocument) => Promise<void>;
   readonly onSubmit: (doc: AnnotationDocument) => void;
   readonly onStep: (direction: 1 | -1) => Promise<void>;
@@ -140,9 +157,16 @@ interface OpenTaskProps {
 }
 
 /** The opened task: canvas and first guesses, one mount per task. */
-function OpenTask({ loaded, previous, notice, onSave, onSubmit, onStep, onHotkeysChange }: OpenTaskProps) {
+function OpenTask({ loaded, previous, onSave, onSubmit, onStep, onHotkeysChange }: OpenTaskProps) {
   const { task, image, shownAt } = loaded;
   const [editor, setEditor] = useState<Editor | null>(null);
+  const [classNote, setClassNote] = useState<string | null>(null);
+  // Refused here before asking core, which refuses the same with the same sentence.
+  const submitChecked = (doc: AnnotationDocument) => {
+    const problem = classificationProblem(doc, task.labelKind, task.noneOfThese);
+    setClassNote(problem);
+    if (!problem) onSubmit(doc);
+  };
   const guesses = useFirstGuesses(task, editor, shownAt);
   const schema = schemaForTask(task.labels, task.labelKind);
   const initial: AnnotationDocument = task.draft?.doc ?? {
@@ -152,9 +176,6 @@ function OpenTask({ loaded, previous, notice, onSave, onSubmit, onStep, onHotkey
   };
   return (
     <div className="labelling" data-testid="labelling" data-task={task.meta.id}>
-      <p className="sr-status" role="status" aria-live="polite">
-        {notice}
-      </p>
       <LabelView
         key={task.meta.id}
         taskId={task.meta.id}
@@ -164,7 +185,11 @@ function OpenTask({ loaded, previous, notice, onSave, onSubmit, onStep, onHotkey
         initialDocument={initial}
         previousDocument={previous}
         onSave={onSave}
-        onSubmit={onSubmit}
+        onSubmit={submitChecked}
+        instructions={task.instructions ?? ""}
+        showInstructions={loaded.newCampaign}
+        noneOfThese={task.noneOfThese === true}
+        classificationNote={classNote}
         onNext={() => void onStep(1)}
         onPrevious={() => void onStep(-1)}
         onHotkeysChange={onHotkeysChange}
