@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { sha256, toHex } from "../crypto";
 import { BlobError } from "./blob-errors";
+import { DEFAULT_BLOB_TIMEOUT_MS, DEFAULT_MAX_BLOB_BYTES, downloadBlob } from "./blob-client";
 
 export interface BlobFetcherOptions {
   /** Where ciphertext is cached by hash. Only ever ciphertext: plaintext never touches disk. */
@@ -24,8 +25,8 @@ export class BlobFetcher {
   private readonly maxBytes: number;
 
   constructor(private readonly options: BlobFetcherOptions) {
-    this.timeoutMs = options.timeoutMs ?? 30_000;
-    this.maxBytes = options.maxBytes ?? 256 * 1024 * 1024;
+    this.timeoutMs = options.timeoutMs ?? DEFAULT_BLOB_TIMEOUT_MS;
+    this.maxBytes = options.maxBytes ?? DEFAULT_MAX_BLOB_BYTES;
     mkdirSync(options.cacheDir, { recursive: true, mode: 0o700 });
   }
 
@@ -75,31 +76,7 @@ export class BlobFetcher {
     throw new BlobError("unsupported_uri", `unsupported data URI scheme: ${uri.split(":")[0]}`);
   }
 
-  private async http(url: string): Promise<Uint8Array> {
-    let response: Response;
-    try {
-      response = await fetch(url, { signal: AbortSignal.timeout(this.timeoutMs) });
-    } catch (error) {
-      throw new BlobError("unavailable", `cannot reach ${url}: ${error instanceof Error ? error.message : String(error)}`);
-    }
-    if (response.status === 404) throw new BlobError("not_found", `${url} has no such blob`);
-    if (!response.ok) throw new BlobError("unavailable", `${url} answered HTTP ${response.status}`);
-    const length = Number(response.headers.get("content-length") ?? "0");
-    if (length > this.maxBytes) throw new BlobError("too_large", `${url} is larger than ${this.maxBytes} bytes`);
-    return new Uint8Array(await response.arrayBuffer());
-  }
-}
-
-/** Stores a blob at a content-addressed HTTP URI (PUT is idempotent there). */
-export async function uploadBlob(uri: string, bytes: Uint8Array, timeoutMs = 30_000): Promise<void> {
-  if (!uri.startsWith("http://") && !uri.startsWith("https://")) throw new BlobError("unsupported_uri", `cannot upload to ${uri}`);
-  let response: Response;
-  try {
-    response = await fetch(uri, { method: "PUT", body: bytes as Uint8Array<ArrayBuffer>, signal: AbortSignal.timeout(timeoutMs) });
-  } catch (error) {
-    throw new BlobError("unavailable", `cannot reach ${uri}: ${error instanceof Error ? error.message : String(error)}`);
-  }
-  if (response.status !== 201 && response.status !== 200) {
-    throw new BlobError("unavailable", `upload to ${uri} answered HTTP ${response.status}: ${(await response.text()).slice(0, 200)}`);
+  private http(url: string): Promise<Uint8Array> {
+    return downloadBlob(url, { timeoutMs: this.timeoutMs, maxBytes: this.maxBytes });
   }
 }

@@ -1,28 +1,8 @@
-// The requester's view of the chain: kit clients, typed program-account queries (memcmp on
-// the fixed layouts), and a send that turns failures into sentences a person can act on.
+// The requester's view of the chain: typed program-account queries (memcmp on the fixed
+// layouts) and a send that turns failures into sentences a person can act on, over the one
+// ChainClient (timeouts, bytes and bigints) that core uses too.
+import { createSolanaRpcSubscriptions, getAddressEncoder, isSolanaError, type Address, type Blockhash, type Instruction, type Signature, type TransactionSigner } from "@solana/kit";
 import {
-  appendTransactionMessageInstructions,
-  createSolanaRpc,
-  createSolanaRpcSubscriptions,
-  createTransactionMessage,
-  getBase58Decoder,
-  getBase64Encoder,
-  getBase64EncodedWireTransaction,
-  getSignatureFromTransaction,
-  getTransactionEncoder,
-  isSolanaError,
-  pipe,
-  sendAndConfirmTransactionFactory,
-  setTransactionMessageFeePayerSigner,
-  setTransactionMessageLifetimeUsingBlockhash,
-  signTransactionMessageWithSigners,
-  type Address,
-  type Instruction,
-  type TransactionSigner,
-  type Signature,
-} from "@solana/kit";
-import {
-  AMPLIFY_PROGRAM_ADDRESS,
   ASSIGNMENT_OFFSETS,
   CAMPAIGN_OFFSETS,
   DISCRIMINATORS,
@@ -42,6 +22,9 @@ import {
   type TaskAccount,
   type WorkerProfileAccount,
 } from "../../shared/protocol";
+import { ChainClient, type MemcmpFilter } from "./chain-client";
+import { waitForConfirmation } from "./confirm";
+import type { TransactionFailure } from "./transaction-error";
 
 export const MAX_TRANSACTION_BYTES = 1232;
 
@@ -58,21 +41,35 @@ export interface Located<T> {
   account: T;
 }
 
-type MemcmpFilter = { memcmp: { offset: bigint; bytes: string; encoding: "base58" } };
+export interface AmplifyChainOptions {
+  /** Per-request timeout; requester scans of large campaigns take longer than the worker's reads. */
+  readonly timeoutMs?: number;
+  /** How long a sent transaction may take to confirm before the requester is told. */
+  readonly confirmTimeoutMs?: number;
+}
 
 export class AmplifyChain {
-  readonly rpc;
+  readonly client: ChainClient;
+  /** PubSub, for the key service's account notifications. */
   readonly subscriptions;
-  private readonly sendAndConfirm;
+  private readonly confirmTimeoutMs: number;
 
-  constructor(readonly endpoints: Endpoints) {
-    this.rpc = createSolanaRpc(endpoints.rpcUrl);
+  constructor(
+    readonly endpoints: Endpoints,
+    options: AmplifyChainOptions = {},
+  ) {
+    this.client = new ChainClient({ rpcUrl: () => endpoints.rpcUrl, timeoutMs: options.timeoutMs ?? 30_000 });
     this.subscriptions = createSolanaRpcSubscriptions(endpoints.wsUrl);
-    this.sendAndConfirm = sendAndConfirmTransactionFactory({ rpc: this.rpc as never, rpcSubscriptions: this.subscriptions as never });
+    this.confirmTimeoutMs = options.confirmTimeoutMs ?? 60_000;
+  }
+
+  /** kit's RPC, for calls the client does not wrap (airdrops, rent). */
+  get rpc() {
+    return this.client.rpc;
   }
 
   async balance(address: Address): Promise<bigint> {
-    return (await this.rpc.getBalance(address, { commitment: "confirmed" }).send()).value;
+    return this.client.balance(address);
   }
 
   async config(): Promise<ConfigAccount> {
@@ -83,8 +80,7 @@ export class AmplifyChain {
   }
 
   async accountData(address: Address): Promise<Uint8Array | undefined> {
-    const { value } = await this.rpc.getAccountInfo(address, { encoding: "base64", commitment: "confirmed" }).send();
-    return value ? Uint8Array.from(getBase64Encoder().encode(value.data[0])) : undefined;
+    return (await this.client.account(address))?.data;
   }
 
   async campaign(address: Address): Promise<CampaignAccount | undefined> {
@@ -110,74 +106,55 @@ export class AmplifyChain {
 
   async assignments(campaign: Address, state?: number): Promise<Array<Located<AssignmentAccount>>> {
     const filters = [memcmpAddress(ASSIGNMENT_OFFSETS.campaign, campaign)];
-    if (state !== undefined) filters.push(memcmpBytes(ASSIGNMENT_OFFSETS.state, Uint8Array.of(state)));
+    if (state !== undefined) filters.push({ offset: ASSIGNMENT_OFFSETS.state, bytes: Uint8Array.of(state) });
     return this.scan("assignment", filters, decodeAssignment);
   }
 
   async allAssignments(state?: number): Promise<Array<Located<AssignmentAccount>>> {
-    const filters = state !== undefined ? [memcmpBytes(ASSIGNMENT_OFFSETS.state, Uint8Array.of(state))] : [];
+    const filters = state !== undefined ? [{ offset: ASSIGNMENT_OFFSETS.state, bytes: Uint8Array.of(state) }] : [];
     return this.scan("assignment", filters, decodeAssignment);
   }
 
   private async scan<T>(kind: AccountKind, filters: MemcmpFilter[], decode: (data: Uint8Array) => T): Promise<Array<Located<T>>> {
-    const result = await this.rpc
-      .getProgramAccounts(AMPLIFY_PROGRAM_ADDRESS, {
-        encoding: "base64",
-        commitment: "confirmed",
-        filters: [memcmpBytes(0, DISCRIMINATORS[kind]), ...filters] as never,
-      })
-      .send();
-    return result.map((r) => ({
-      address: r.pubkey,
-      account: decode(Uint8Array.from(getBase64Encoder().encode(r.account.data[0]))),
-    }));
+    const raw = await this.client.programAccounts(null, [{ offset: 0, bytes: DISCRIMINATORS[kind] }, ...filters]);
+    return raw.map((r) => ({ address: r.address as Address, account: decode(r.data) }));
   }
 
   /** Encoded size of a transaction carrying these instructions, to pack batches under the limit. */
   async transactionSize(payer: TransactionSigner, instructions: Instruction[]): Promise<number> {
-    const signed = await this.sign(payer, instructions, { blockhash: "11111111111111111111111111111111", lastValidBlockHeight: 0n });
-    return getTransactionEncoder().encode(signed).length;
+    const placeholder = { blockhash: "11111111111111111111111111111111" as Blockhash, lastValidBlockHeight: 0n };
+    return (await this.client.sign(payer, instructions, placeholder)).wire.length;
   }
 
+  /** Signs, sends (preflight on, so a refusal comes back with the program's reason) and waits for confirmation. */
   async send(payer: TransactionSigner, instructions: Instruction[]): Promise<Signature> {
-    const { value: latest } = await this.rpc.getLatestBlockhash({ commitment: "confirmed" }).send();
-    const signed = await this.sign(payer, instructions, latest);
-    try {
-      await this.sendAndConfirm(signed as never, { commitment: "confirmed" });
-    } catch (e) {
-      throw explainSendError(e, payer.address);
+    const signature = await this.sendRaw(payer, instructions);
+    const outcome = await waitForConfirmation(this.client, signature, this.confirmTimeoutMs, 100);
+    if (!outcome) {
+      throw new RequesterError(`Transaction ${signature} was not confirmed within ${this.confirmTimeoutMs / 1000} s: check the RPC, then run the command again (it resumes).`);
     }
-    return getSignatureFromTransaction(signed);
+    if (!outcome.ok) throw new RequesterError(explainFailure(outcome.failure));
+    return signature;
   }
 
   /** Sends without waiting, for callers that confirm many at once. */
   async sendRaw(payer: TransactionSigner, instructions: Instruction[]): Promise<Signature> {
-    const { value: latest } = await this.rpc.getLatestBlockhash({ commitment: "confirmed" }).send();
-    const signed = await this.sign(payer, instructions, latest);
+    const signed = await this.client.sign(payer, instructions);
     try {
-      return await this.rpc.sendTransaction(getBase64EncodedWireTransaction(signed), { encoding: "base64", preflightCommitment: "confirmed" }).send();
+      await this.client.send(signed.wire, { skipPreflight: false });
     } catch (e) {
       throw explainSendError(e, payer.address);
     }
+    return signed.signature as Signature;
   }
-
-  private async sign(payer: TransactionSigner, instructions: Instruction[], lifetime: { blockhash: string; lastValidBlockHeight: bigint }) {
-    const message = pipe(
-      createTransactionMessage({ version: 0 }),
-      (m) => setTransactionMessageFeePayerSigner(payer, m),
-      (m) => setTransactionMessageLifetimeUsingBlockhash(lifetime as never, m),
-      (m) => appendTransactionMessageInstructions(instructions, m),
-    );
-    return signTransactionMessageWithSigners(message);
-  }
-}
-
-function memcmpBytes(offset: number, bytes: Uint8Array): MemcmpFilter {
-  return { memcmp: { offset: BigInt(offset), bytes: getBase58Decoder().decode(bytes), encoding: "base58" } };
 }
 
 function memcmpAddress(offset: number, address: Address): MemcmpFilter {
-  return { memcmp: { offset: BigInt(offset), bytes: address, encoding: "base58" } };
+  return { offset, bytes: Uint8Array.from(getAddressEncoder().encode(address)) };
+}
+
+function explainFailure(failure: TransactionFailure): string {
+  return failure.programError !== null ? `The Amplify program refused the transaction: ${failure.message}` : `The transaction failed on chain: ${failure.message}`;
 }
 
 /** Turns kit's errors into what the requester should do next. */

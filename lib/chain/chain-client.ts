@@ -14,10 +14,12 @@ import {
   setTransactionMessageLifetimeUsingBlockhash,
   signTransactionMessageWithSigners,
 } from "@solana/kit";
-import type { Instruction, TransactionSigner } from "@solana/kit";
+import type { Instruction, Rpc, SolanaRpcApi, TransactionSigner } from "@solana/kit";
 import { AMPLIFY_PROGRAM_ADDRESS } from "../../shared/protocol";
 import { parseTransactionError } from "./transaction-error";
 import type { TransactionFailure } from "./transaction-error";
+
+type KitRpc = Rpc<SolanaRpcApi>;
 
 export interface ChainClientOptions {
   readonly rpcUrl: () => string;
@@ -49,25 +51,31 @@ export interface MemcmpFilter {
 }
 
 /**
- * The worker's one door to the chain: kit's JSON-RPC client behind a timeout, speaking in
- * bytes and bigints so the rest of core never sees RPC encodings.
+ * The one door to the chain for core, the CLI and the requester library: kit's JSON-RPC client
+ * behind a timeout, speaking in bytes and bigints so callers never see RPC encodings.
+ * AmplifyChain (amplify-chain.ts) adds the program's typed account queries on top of it.
  */
 export class ChainClient {
   private rpcFor = "";
-  private rpc: ReturnType<typeof createSolanaRpc> | undefined;
+  private kitRpc: KitRpc | undefined;
   private readonly timeoutMs: number;
 
   constructor(private readonly options: ChainClientOptions) {
     this.timeoutMs = options.timeoutMs ?? 8_000;
   }
 
-  private client(): ReturnType<typeof createSolanaRpc> {
+  private client(): KitRpc {
     const url = this.options.rpcUrl();
-    if (!this.rpc || url !== this.rpcFor) {
-      this.rpc = createSolanaRpc(url);
+    if (!this.kitRpc || url !== this.rpcFor) {
+      this.kitRpc = createSolanaRpc(url);
       this.rpcFor = url;
     }
-    return this.rpc;
+    return this.kitRpc;
+  }
+
+  /** kit's RPC at the current URL, for the calls this client does not wrap (airdrops, rent); no timeout. */
+  get rpc(): KitRpc {
+    return this.client();
   }
 
   private signal(): AbortSignal {
@@ -107,10 +115,10 @@ export class ChainClient {
     return out;
   }
 
-  /** Amplify accounts of one size, optionally matching fixed-offset bytes. */
-  async programAccounts(dataSize: number, memcmp: readonly MemcmpFilter[] = []): Promise<RawAccount[]> {
+  /** Amplify accounts of one size (null: any size), optionally matching fixed-offset bytes. */
+  async programAccounts(dataSize: number | null, memcmp: readonly MemcmpFilter[] = []): Promise<RawAccount[]> {
     const filters = [
-      { dataSize: BigInt(dataSize) },
+      ...(dataSize === null ? [] : [{ dataSize: BigInt(dataSize) }]),
       ...memcmp.map((m) => ({ memcmp: { offset: BigInt(m.offset), bytes: getBase58Decoder().decode(m.bytes), encoding: "base58" as const } })),
     ];
     const result = await this.client()

@@ -2,7 +2,7 @@
 // many tasks as fit in one packet (one or more add_tasks instructions each).
 import type { Address, Instruction } from "@solana/kit";
 import { findTaskPda, getAddTasksInstruction } from "../../shared/protocol";
-import { MAX_TRANSACTION_BYTES, type AmplifyChain } from "../chain/amplify-chain";
+import { MAX_TRANSACTION_BYTES, type AmplifyChain } from "../chain";
 import type { RequesterKeys } from "./keyfile";
 import type { ProgressListener } from "./progress";
 

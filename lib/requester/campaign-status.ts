@@ -1,8 +1,8 @@
 // `amplify campaign status`: the campaign as the chain sees it, with assignment counts.
 import type { Address } from "@solana/kit";
 import { AssignmentState, type CampaignAccount } from "../../shared/protocol";
-import type { AmplifyChain } from "../chain/amplify-chain";
-import { RequesterError } from "../chain/amplify-chain";
+import type { AmplifyChain } from "../chain";
+import { RequesterError } from "../chain";
 
 export interface CampaignStatus {
   address: Address;

@@ -6,7 +6,7 @@ import type { CampaignFirstGuess } from "../../shared/api/first-guess";
 import { sha256Hex } from "../blobs";
 import { encodeMetadata } from "./campaign-metadata";
 import { findManifestByInputs, saveManifest, type CampaignManifest } from "./campaign-manifest";
-import { RequesterError, type AmplifyChain } from "../chain/amplify-chain";
+import { RequesterError, type AmplifyChain } from "../chain";
 import { readGoldFile } from "./gold-file";
 import { readImageFolder } from "./images";
 import type { RequesterKeys } from "./keyfile";

@@ -3,8 +3,8 @@
 import fs from "node:fs";
 import path from "node:path";
 import type { Address } from "@solana/kit";
-import type { AmplifyChain } from "../chain/amplify-chain";
-import { RequesterError } from "../chain/amplify-chain";
+import type { AmplifyChain } from "../chain";
+import { RequesterError } from "../chain";
 import type { CampaignManifest } from "./campaign-manifest";
 import { exportCoco, exportVoc, exportYolo, type ExportImage } from "./exporters";
 import type { RequesterKeys } from "./keyfile";

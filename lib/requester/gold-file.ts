@@ -3,7 +3,7 @@
 import fs from "node:fs";
 import { z } from "zod";
 import type { Label } from "../../shared/annotation";
-import { RequesterError } from "../chain/amplify-chain";
+import { RequesterError } from "../chain";
 import { GoldAnswer } from "./campaign-manifest";
 import { labelIdOf } from "./labels-file";
 

@@ -2,7 +2,7 @@
 // unsupported or truncated file is refused before anything is uploaded or paid for.
 import fs from "node:fs";
 import path from "node:path";
-import { RequesterError } from "../chain/amplify-chain";
+import { RequesterError } from "../chain";
 
 export type ImageType = "png" | "jpeg" | "webp";
 

@@ -14,7 +14,7 @@ import {
   type CampaignAccount,
 } from "../../shared/protocol";
 import { wrapFileKey } from "../crypto";
-import type { AmplifyChain } from "../chain/amplify-chain";
+import type { AmplifyChain } from "../chain";
 import type { RequesterKeys } from "./keyfile";
 
 export interface KeyServiceOptions {

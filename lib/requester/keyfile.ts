@@ -13,7 +13,7 @@ import path from "node:path";
 import nacl from "tweetnacl";
 import { z } from "zod";
 import { createKeyPairSignerFromBytes, type Address, type TransactionSigner } from "@solana/kit";
-import { RequesterError } from "../chain/amplify-chain";
+import { RequesterError } from "../chain";
 import { deriveFileKey } from "./file-keys";
 import { openResult } from "./sealed-result";
 

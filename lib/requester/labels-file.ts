@@ -3,7 +3,7 @@
 import fs from "node:fs";
 import { z } from "zod";
 import type { Label } from "../../shared/annotation";
-import { RequesterError } from "../chain/amplify-chain";
+import { RequesterError } from "../chain";
 
 export const TOOLS = ["box", "polygon", "class"] as const;
 export type Tool = (typeof TOOLS)[number];

@@ -1,7 +1,7 @@
 // `amplify market`: what requesters are paying and how fast work gets done, from the
 // campaigns on chain — recent prices, and fill rates (slots taken or done per slot offered).
 import type { Address } from "@solana/kit";
-import type { AmplifyChain } from "../chain/amplify-chain";
+import type { AmplifyChain } from "../chain";
 
 export interface MarketCampaign {
   address: Address;

@@ -7,7 +7,7 @@ import { decryptEnvelope } from "../crypto";
 import { DEFAULT_WEIGHTS, scoreTask, summarizeWorkers } from "../first-guess";
 import type { ModelVoter, Vote, WorkerAgreement, WorkerSummary } from "../first-guess";
 import { getBlob } from "../blobs";
-import type { AmplifyChain } from "../chain/amplify-chain";
+import type { AmplifyChain } from "../chain";
 import type { RequesterKeys } from "./keyfile";
 import type { ProgressListener } from "./progress";
 import type { SubmittedResult } from "./results";

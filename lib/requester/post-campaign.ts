@@ -8,7 +8,7 @@ import { ACCOUNT_SIZES, computeCampaignFunding, findCampaignPda, getCreateCampai
 import { encryptEnvelope } from "../crypto";
 import { addAllTasks } from "./add-all-tasks";
 import { putBlob, sha256Hex } from "../blobs";
-import { RequesterError, type AmplifyChain } from "../chain/amplify-chain";
+import { RequesterError, type AmplifyChain } from "../chain";
 import type { RequesterKeys } from "./keyfile";
 import type { ProgressListener } from "./progress";
 import { formatSol } from "./sol-amount";

@@ -8,7 +8,7 @@ import type { Label } from "../../shared/annotation";
 import type { LabelMapping } from "../../shared/api/first-guess";
 import { ModelRegistry, ModelRefusedError, shippedModelsDir, userModelsDir } from "../first-guess";
 import type { ModelSource } from "../first-guess";
-import { RequesterError } from "../chain/amplify-chain";
+import { RequesterError } from "../chain";
 import { labelIdOf } from "./labels-file";
 
 export interface ModelChoice {

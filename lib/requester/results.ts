@@ -4,7 +4,7 @@ import type { Address } from "@solana/kit";
 import { AnnotationDocument } from "../../shared/annotation";
 import { AssignmentState, type AssignmentAccount } from "../../shared/protocol";
 import { getBlob } from "../blobs";
-import type { AmplifyChain, Located } from "../chain/amplify-chain";
+import type { AmplifyChain, Located } from "../chain";
 import type { RequesterKeys } from "./keyfile";
 import type { ProgressListener } from "./progress";
 import { isSealedResult } from "./sealed-result";

@@ -5,8 +5,8 @@
 import type { Address } from "@solana/kit";
 import type { ModelVoter, Vote, WorkerSummary } from "../first-guess";
 import { AssignmentState, getReviewInstruction } from "../../shared/protocol";
-import type { AmplifyChain } from "../chain/amplify-chain";
-import { RequesterError } from "../chain/amplify-chain";
+import type { AmplifyChain } from "../chain";
+import { RequesterError } from "../chain";
 import type { CampaignManifest } from "./campaign-manifest";
 import type { RequesterKeys } from "./keyfile";
 import type { ProgressListener } from "./progress";

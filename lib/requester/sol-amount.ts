@@ -1,4 +1,4 @@
-import { RequesterError } from "../chain/amplify-chain";
+import { RequesterError } from "../chain";
 
 /** "0.005" → lamports, exactly (no floating point): at most 9 decimals, as SOL has. */
 export function parseSol(text: string): bigint {

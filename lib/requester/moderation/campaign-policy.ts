@@ -6,7 +6,7 @@ import { CampaignMetadata } from "../../../shared/api/tasks";
 import type { ModerationSpec } from "../../../shared/moderation";
 import type { CampaignAccount } from "../../../shared/protocol";
 import { getBlob } from "../../blobs";
-import { RequesterError, type AmplifyChain } from "../../chain/amplify-chain";
+import { RequesterError, type AmplifyChain } from "../../chain";
 
 export async function campaignMetadataOf(chain: AmplifyChain, campaign: Address): Promise<{ account: CampaignAccount; metadata: CampaignMetadata | undefined }> {
   const account = await chain.campaign(campaign);

@@ -9,7 +9,7 @@ import { CampaignMetadata } from "../../../shared/api/tasks";
 import type { ModerationCategory, TextItemBlob } from "../../../shared/moderation";
 import { MODERATION_LABEL_KIND } from "../../../shared/moderation";
 import { sha256Hex } from "../../blobs";
-import type { AmplifyChain } from "../../chain/amplify-chain";
+import type { AmplifyChain } from "../../chain";
 import type { RequesterKeys } from "../keyfile";
 import { campaignAddress, checkTerms, inputsKeyOf, postCampaign, termsInputs, type CampaignTerms } from "../post-campaign";
 import type { ProgressListener } from "../progress";

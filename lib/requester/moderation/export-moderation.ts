@@ -5,7 +5,7 @@ import fs from "node:fs";
 import path from "node:path";
 import type { Address } from "@solana/kit";
 import { AssignmentState } from "../../../shared/protocol";
-import { RequesterError, type AmplifyChain } from "../../chain/amplify-chain";
+import { RequesterError, type AmplifyChain } from "../../chain";
 import type { RequesterKeys } from "../keyfile";
 import type { ProgressListener } from "../progress";
 import { consensusOf } from "./consensus";

@@ -5,7 +5,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { z } from "zod";
 import { MAX_TEXT_ITEM_BYTES } from "../../../shared/moderation";
-import { RequesterError } from "../../chain/amplify-chain";
+import { RequesterError } from "../../chain";
 import { sniffImage } from "../images";
 import { describeIssue } from "./policy-file";
 

@@ -3,7 +3,7 @@
 import fs from "node:fs";
 import { z } from "zod";
 import { ModerationPolicy } from "../../../shared/moderation";
-import { RequesterError } from "../../chain/amplify-chain";
+import { RequesterError } from "../../chain";
 
 export const PolicyFile = z.object({
   title: z.string().trim().min(1).max(200),

@@ -4,7 +4,7 @@
 import type { Address } from "@solana/kit";
 import type { ModerationPolicy } from "../../../shared/moderation";
 import { AssignmentState, getReviewInstruction } from "../../../shared/protocol";
-import { RequesterError, type AmplifyChain } from "../../chain/amplify-chain";
+import { RequesterError, type AmplifyChain } from "../../chain";
 import type { RequesterKeys } from "../keyfile";
 import type { ProgressListener } from "../progress";
 import { toScore } from "../scoring";

@@ -2,7 +2,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { RequesterError } from "../../../../../lib/chain/amplify-chain";
+import { RequesterError } from "../../../../../lib/chain";
 import { parseModerationJsonl, parsePolicy, readModerationFolder, readModerationItems } from "../../../../../lib/requester/moderation";
 import { generateScene } from "../../../../../localnet/demo/sceneGenerator";
 
