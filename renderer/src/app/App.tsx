@@ -77,10 +77,31 @@ function Workstation() {
     return () => clearTimeout(timer);
   }, [flash]);
 
+  // After an unlock, a worker whose profile is registered (read from chain, or as last read when
+  // offline) goes back to where they were; only a new or unregistered key sees the setup screen.
+  const onKeyReady = useCallback(
+    (status: KeyStatus, wasLocked: boolean) => {
+      setKeys(status);
+      if (!wasLocked) return setView("setup");
+      getApi()
+        .profile.get()
+        .then(
+          (profile) => {
+            if (!profile.registered || !profile.keyMatches) setView("setup");
+            // Offline the market cannot load, but the queue's prepared tasks can be labelled.
+            else if (profile.cachedAt !== undefined && (view === "market" || view === "setup")) setView("queue");
+            else if (view === "setup") setView("market");
+          },
+          () => setView("setup"),
+        );
+    },
+    [view],
+  );
+
   const unlocked = keys?.state === "unlocked";
   let body;
   if (NEEDS_KEY.has(view) && keys && !unlocked) {
-    body = <OnboardingScreen status={keys} onReady={(status) => (setKeys(status), setView("setup"))} />;
+    body = <OnboardingScreen status={keys} onReady={(status) => onKeyReady(status, keys.state === "locked")} />;
   } else if (NEEDS_KEY.has(view) && !keys) {
     body = <p role="status">Starting…</p>;
   } else {
