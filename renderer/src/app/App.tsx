@@ -12,6 +12,7 @@ import { RequesterScreen } from "../screens/requester/RequesterScreen";
 import { SettingsScreen } from "../screens/settings/SettingsScreen";
 import { WalletScreen } from "../screens/wallet/WalletScreen";
 import { LAB_ROUTE_REQUESTED, LabView } from "../views/LabView";
+import { AnnouncerProvider } from "./Announcer";
 import { NetworkBadge } from "./NetworkBadge";
 import { OfflineBanner } from "./OfflineBanner";
 
@@ -46,7 +47,11 @@ export function App() {
     }
     throw error;
   }
-  return <Workstation />;
+  return (
+    <AnnouncerProvider>
+      <Workstation />
+    </AnnouncerProvider>
+  );
 }
 
 function Workstation() {

@@ -1,8 +1,7 @@
 import { useEffect, useRef, useState } from "react";
-import type { KeyInput } from "../canvas/hotkeys/hotkeys";
 import type { Bindings } from "../canvas/hotkeys/hotkeys";
-import { comboOf, conflictsOf, displayCombo } from "../canvas/hotkeys/hotkeys";
-import { ACTIONS } from "../canvas/hotkeys/actions";
+import { bindingProblem, comboOf, displayCombo } from "../canvas/hotkeys/hotkeys";
+import { ACTIONS, ACTION_BY_ID, scopeOf } from "../canvas/hotkeys/actions";
 
 interface ShortcutOverlayProps {
   readonly bindings: Bindings;
@@ -11,7 +10,9 @@ interface ShortcutOverlayProps {
   readonly onClose: () => void;
 }
 
-const GROUPS = ["Tools", "Edit", "Shapes", "Labels", "View", "Task"] as const;
+const GROUPS = ["Tools", "Edit", "Shapes", "Vertices", "Cursor", "Labels", "View", "Task"] as const;
+
+const titleOf = (action: string) => ACTION_BY_ID.get(action)?.title ?? action;
 
 /**
  * Every shortcut, grouped, with a Change button per action: press the new combo (Escape keeps
@@ -34,14 +35,19 @@ export function ShortcutOverlay({ bindings, onRebind, onClose }: ShortcutOverlay
       e.preventDefault();
       if (e.key === "Escape") {
         setCapturing(null);
-        setNotice("Binding unchanged.");
+        setNotice(`“${titleOf(capturing)}” keeps its keys.`);
         return;
       }
-      const combo = comboOf(e as unknown as KeyInput);
+      const combo = comboOf(e.nativeEvent);
       if (!combo) return;
-      const clash = conflictsOf(bindings, capturing, combo);
-      onRebind(capturing, combo);
-      setNotice(`${capturing} is now ${displayCombo(combo)}${clash.length ? `; it was also used by ${clash.join(", ")}, which keeps priority` : ""}.`);
+      // A binding that cannot work is not saved: the old one stays and the person is told why.
+      const problem = bindingProblem(bindings, capturing, combo, titleOf, scopeOf);
+      if (problem) {
+        setNotice(`${problem} “${titleOf(capturing)}” keeps ${(bindings[capturing] ?? []).map(displayCombo).join(" or ") || "no keys"}.`);
+      } else {
+        onRebind(capturing, combo);
+        setNotice(`“${titleOf(capturing)}” is now ${displayCombo(combo)}.`);
+      }
       setCapturing(null);
       return;
     }
@@ -64,7 +70,7 @@ export function ShortcutOverlay({ bindings, onRebind, onClose }: ShortcutOverlay
           </button>
         </header>
         <p role="status" className="notice">
-          {capturing ? `Press the new keys for ${capturing} (Escape cancels)` : notice}
+          {capturing ? `Press the new keys for “${titleOf(capturing)}” (Escape cancels)` : notice}
         </p>
         <div className="shortcut-groups">
           {GROUPS.map((group) => (

@@ -4,6 +4,7 @@ import { toScreen } from "../geometry/viewport";
 import type { Editor } from "../editor/editor";
 import { MAX_SHAPES_WITH_HANDLES } from "../../tools/edit-gestures";
 import { regionStyle, traceShape } from "../regions/region-style";
+import { handlesOf } from "../geometry/shape-handles";
 
 const HANDLE_PX = 8;
 const SELECTION_COLOR = "#ffffff";
@@ -48,6 +49,21 @@ export function paintSelection(ctx: CanvasRenderingContext2D, editor: Editor): b
       const s = toScreen(vp, p);
       ctx.fillRect(s.x - HANDLE_PX / 2, s.y - HANDLE_PX / 2, HANDLE_PX, HANDLE_PX);
       ctx.strokeRect(s.x - HANDLE_PX / 2, s.y - HANDLE_PX / 2, HANDLE_PX, HANDLE_PX);
+    }
+    const picked = editor.handle?.shapeId === shape.id ? handlesOf(shape)[editor.handle.index] : undefined;
+    if (picked && !locked) {
+      // the vertex picked by keys: a larger ring, dark then light, so it reads on any image
+      const s = toScreen(vp, picked);
+      for (const [width, color] of [[4, "#000000"], [2, "#ffd166"]] as const) {
+        ctx.beginPath();
+        ctx.arc(s.x, s.y, HANDLE_PX, 0, Math.PI * 2);
+        ctx.lineWidth = width;
+        ctx.strokeStyle = color;
+        ctx.stroke();
+      }
+      ctx.lineWidth = 1;
+      ctx.strokeStyle = "#000000";
+      ctx.fillStyle = locked ? "#888888" : SELECTION_COLOR;
     }
     const label = editor.labelById(shape.label);
     const anchor = toScreen(vp, topLeft(shape));
