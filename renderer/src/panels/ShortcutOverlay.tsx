@@ -1,4 +1,5 @@
-import { useEffect, useRef, useState } from "react";
+import { useRef, useState } from "react";
+import { useModal } from "../ui/use-modal";
 import type { Bindings } from "../canvas/hotkeys/hotkeys";
 import { bindingProblem, comboOf, displayCombo } from "../canvas/hotkeys/hotkeys";
 import { ACTIONS, ACTION_BY_ID, scopeOf } from "../canvas/hotkeys/actions";
@@ -22,16 +23,14 @@ export function ShortcutOverlay({ bindings, onRebind, onClose }: ShortcutOverlay
   const [capturing, setCapturing] = useState<string | null>(null);
   const [notice, setNotice] = useState("");
   const closeRef = useRef<HTMLButtonElement | null>(null);
-
-  useEffect(() => {
-    const previous = document.activeElement as HTMLElement | null;
-    closeRef.current?.focus();
-    return () => previous?.focus();
-  }, []);
+  const dialogRef = useRef<HTMLDivElement | null>(null);
+  // while a new key is being captured, Escape cancels the capture, not the dialog
+  useModal(dialogRef, () => capturing === null && onClose(), closeRef);
 
   const onKeyDown = (e: React.KeyboardEvent) => {
     e.stopPropagation(); // the editor must not act on keys typed into the dialog
     if (capturing) {
+      if (e.key === "Tab") return; // focus stays in the dialog (useModal); Tab is not bindable
       e.preventDefault();
       if (e.key === "Escape") {
         setCapturing(null);
@@ -51,7 +50,7 @@ export function ShortcutOverlay({ bindings, onRebind, onClose }: ShortcutOverlay
       setCapturing(null);
       return;
     }
-    if (e.key === "Escape" || (e.key === "?" && !e.ctrlKey)) {
+    if (e.key === "?" && !e.ctrlKey) {
       e.preventDefault();
       onClose();
     }
@@ -59,7 +58,7 @@ export function ShortcutOverlay({ bindings, onRebind, onClose }: ShortcutOverlay
 
   return (
     <div className="overlay-backdrop">
-      <div className="shortcut-overlay" role="dialog" aria-modal="true" aria-labelledby="shortcut-title" onKeyDown={onKeyDown} data-testid="shortcut-overlay">
+      <div ref={dialogRef} className="shortcut-overlay" role="dialog" aria-modal="true" aria-labelledby="shortcut-title" onKeyDown={onKeyDown} data-testid="shortcut-overlay">
         <header>
           <h2 id="shortcut-title">Keyboard shortcuts</h2>
           <button type="button" onClick={() => onRebind("*", null)}>
