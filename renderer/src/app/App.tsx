@@ -79,7 +79,7 @@ function Workstation() {
   const unlocked = keys?.state === "unlocked";
   let body;
   // Which screen shows: when it changes (a nav click, unlock, lock, accept), focus goes to its heading.
-  let screen: string = view;
+  let screen = `${view}:${unlocked ? "unlocked" : "locked"}`;
   if (NEEDS_KEY.has(view) && keys && !unlocked) {
     screen = `onboarding:${keys.state}`;
     body = <OnboardingScreen status={keys} onReady={(status) => (setKeys(status), setView("setup"))} />;
