@@ -3,7 +3,7 @@ import { BOX_HANDLES, handlePosition } from "../geometry/box-geometry";
 import { toScreen } from "../geometry/viewport";
 import type { Editor } from "../editor/editor";
 import { MAX_SHAPES_WITH_HANDLES } from "../../tools/edit-gestures";
-import { regionStyle, traceShape } from "../regions/region-style";
+import { HALO_COLOR, HALO_EXTRA_PX, outlineColor, regionStyle, traceShape } from "../regions/region-style";
 import { handlesOf } from "../geometry/shape-handles";
 
 const HANDLE_PX = 8;
@@ -31,6 +31,12 @@ export function paintSelection(ctx: CanvasRenderingContext2D, editor: Editor): b
     traceShape(path, shape);
     ctx.fillStyle = style.fill;
     ctx.fill(path);
+    // double stroke: a dark halo under the light outline (see region-style)
+    ctx.setLineDash([]);
+    ctx.lineWidth = (2.5 + HALO_EXTRA_PX) / vp.scale;
+    ctx.strokeStyle = HALO_COLOR;
+    ctx.stroke(path);
+    ctx.lineWidth = 2.5 / vp.scale;
     ctx.strokeStyle = style.stroke;
     ctx.setLineDash(style.dashed ? [6 / vp.scale, 4 / vp.scale] : []);
     ctx.stroke(path);
@@ -69,8 +75,9 @@ export function paintSelection(ctx: CanvasRenderingContext2D, editor: Editor): b
     const anchor = toScreen(vp, topLeft(shape));
     const tag = `${label?.name ?? shape.label}${locked ? " (locked)" : ""}${shape.source?.kind === "model" ? (shape.source.edited ? " · edited guess" : shape.source.accepted ? " · accepted guess" : " · model guess") : ""}`;
     const width = ctx.measureText(tag).width + 8;
-    ctx.fillStyle = label?.color ?? "#ff00ff";
+    ctx.fillStyle = outlineColor(label?.color ?? "#ff00ff");
     ctx.fillRect(anchor.x, anchor.y - 18, width, 16);
+    ctx.strokeRect(anchor.x + 0.5, anchor.y - 17.5, width - 1, 15);
     ctx.fillStyle = "#000000";
     ctx.fillText(tag, anchor.x + 4, anchor.y - 6);
   }
