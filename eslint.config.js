@@ -40,7 +40,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ["electron/core/**/*.ts", "localnet/**/*.ts", "cli/**/*.ts"],
+    files: ["electron/core/**/*.ts", "lib/**/*.ts", "localnet/**/*.ts", "cli/**/*.ts"],
     rules: {
       "no-restricted-imports": ["error", {
         paths: [noElectron],
