@@ -11,3 +11,6 @@ export type { QuoteTerms, CampaignRent } from "./quote";
 export { fetchQuoteTerms } from "./quote-terms";
 export { createJsonRpc, JsonRpcError } from "./json-rpc";
 export type { JsonRpc, RpcCall } from "./json-rpc";
+export { quoteFromChain } from "./quote-from-chain";
+export type { QuoteFromChainOptions } from "./quote-from-chain";
+export { fetchLabelKind } from "./label-kind";

@@ -31,7 +31,7 @@ export class MarketFeed {
   private pending: FeedRow[] = [];
   private pendingCount = 0;
   private pushTimer: ReturnType<typeof setTimeout> | undefined;
-  private resolvingKinds = false;
+  private resolvingKinds: Promise<void> | null = null;
 
   constructor(private readonly options: MarketFeedOptions) {}
 
@@ -116,23 +116,31 @@ export class MarketFeed {
     }, this.options.pushMs ?? 200);
   }
 
-  private async resolveKinds(): Promise<void> {
+  /** Resolves once the label kinds of stored campaigns have been looked up. */
+  async settled(): Promise<void> {
+    await this.resolveKinds();
+  }
+
+  private resolveKinds(): Promise<void> {
+    this.resolvingKinds ??= this.lookUpKinds().finally(() => {
+      this.resolvingKinds = null;
+    });
+    return this.resolvingKinds;
+  }
+
+  private async lookUpKinds(): Promise<void> {
     const lookup = this.options.labelKindOf;
-    if (!lookup || this.resolvingKinds) return;
-    this.resolvingKinds = true;
-    try {
-      const seen = new Set<string>();
-      for (;;) {
-        const todo = this.options.store.campaignsWithoutKind(50).filter((c) => !seen.has(c.campaign));
-        if (todo.length === 0) break;
-        for (const { campaign, uri, hash } of todo) {
-          seen.add(campaign);
-          const kind = await lookup(uri, hash, campaign).catch(() => null);
-          if (kind) this.options.store.setLabelKind(campaign, kind);
-        }
+    if (!lookup) return;
+    // Each campaign is asked once per pass; one whose metadata cannot be read stays unknown.
+    const seen = new Set<string>();
+    for (;;) {
+      const todo = this.options.store.campaignsWithoutKind(1_000).filter((c) => !seen.has(c.campaign));
+      if (todo.length === 0) break;
+      for (const { campaign, uri, hash } of todo) {
+        seen.add(campaign);
+        const kind = await lookup(uri, hash, campaign).catch(() => null);
+        if (kind) this.options.store.setLabelKind(campaign, kind);
       }
-    } finally {
-      this.resolvingKinds = false;
     }
   }
 }

@@ -12,6 +12,7 @@ import { RequesterScreen } from "../screens/requester/RequesterScreen";
 import { SettingsScreen } from "../screens/settings/SettingsScreen";
 import { WalletScreen } from "../screens/wallet/WalletScreen";
 import { LAB_ROUTE_REQUESTED, LabView } from "../views/LabView";
+import { useTheme } from "../ui/use-theme";
 import { NetworkBadge } from "./NetworkBadge";
 import { OfflineBanner } from "./OfflineBanner";
 
@@ -53,6 +54,7 @@ function Workstation() {
   const [view, setView] = useState<View>(LAB_ROUTE_REQUESTED ? "lab" : "market");
   const [taskId, setTaskId] = useState<string | null>(null);
   const [keys, setKeys] = useState<KeyStatus | null>(null);
+  useTheme();
 
   useEffect(() => {
     const api = getApi();
