@@ -13,6 +13,8 @@ const { values } = parseArgs({
     events: { type: "string", default: "2000" },
     seconds: { type: "string", default: "60" },
     concurrency: { type: "string", default: "8" },
+    /** Prices (lamports) for campaigns at minimum rating 0, 2000 and 4000, comma separated. */
+    prices: { type: "string" },
   },
 });
 const result = await runLoad({
@@ -24,6 +26,13 @@ const result = await runLoad({
   events: Number(values.events),
   seconds: Number(values.seconds),
   concurrency: Number(values.concurrency),
+  ...(values.prices ? { prices: prices(values.prices) } : {}),
   log: (line) => console.log(line),
 });
 console.log(JSON.stringify({ events: result.events, transactions: result.transactions, seconds: result.seconds, campaigns: result.campaigns.map((c) => ({ ...c, price: c.price.toString() })) }));
+
+function prices(text: string): [bigint, bigint, bigint] {
+  const list = text.split(",").map((p) => BigInt(p.trim()));
+  if (list.length !== 3) throw new Error("--prices takes three amounts in lamports: for minimum ratings 0, 2000 and 4000");
+  return [list[0]!, list[1]!, list[2]!];
+}

@@ -119,7 +119,7 @@ export function MarketFeed() {
   return (
     <section className="panel wide market-feed" aria-labelledby="feed-heading">
       <div className="panel-head">
-        <h2 id="feed-heading">Live market</h2>
+        <h2 id="feed-heading">Live feed</h2>
         <span className={`tag ${status?.live ? "ok" : ""}`} data-testid="feed-live" title={status?.source ?? ""}>
           {status?.live ? "live" : "offline: showing what was last seen"}
         </span>
