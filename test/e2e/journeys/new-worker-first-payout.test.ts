@@ -49,7 +49,7 @@ describe("journey a: a new worker from first launch to the first payout on a pri
     // Submitting moves on to the next task; with none left, back to the (now empty) queue,
     // and says so where the worker lands.
     await page.getByRole("heading", { name: "My queue" }).waitFor({ timeout: 30_000 });
-    await expect.poll(() => page.getByTestId("flash").textContent()).toMatch(/^Submitted 1 shape: it is in the Outbox/);
+    await expect.poll(() => page.getByTestId("flash").textContent()).toMatch(/^Submitted 1 box: it is in the Outbox/);
 
     await goTo(page, "Outbox");
     await page.locator("[data-testid=outbox-row][data-state=confirmed]").waitFor({ timeout: 120_000 });

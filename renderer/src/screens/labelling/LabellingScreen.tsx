@@ -5,11 +5,13 @@ import type { OpenedTask, TaskMeta } from "../../../../shared/api";
 import { getApi } from "../../api";
 import type { Editor } from "../../canvas/editor/editor";
 import { acceptAllGuesses, rejectAllGuesses } from "../../canvas/editor/guesses";
-import type { LabelImage } from "../../canvas/LabelView";
-import { LabelView } from "../../canvas/LabelView";
+import type { LabelImage } from "./LabelView";
+import { LabelView } from "./LabelView";
+import { useAnnounce } from "../../app/Announcer";
 import { ErrorNotice } from "../../ui/ErrorNotice";
 import { errorMessage, formatSol } from "../../ui/format";
 import { decodeTaskImage } from "./decode-image";
+import { describeSubmission } from "./describe-submission";
 import { ModerationScreen } from "../moderation/ModerationScreen";
 import { FirstGuessBar } from "./FirstGuessBar";
 import { useFirstGuesses } from "./use-first-guesses";
@@ -49,6 +51,8 @@ export function LabellingScreen({ taskId, onOpen, onQueueEmpty, onNotice }: Labe
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [moderation, setModeration] = useState<OpenedTask | null>(null);
+  const [notice, setNotice] = useState("");
+  const announce = useAnnounce();
   const previous = useRef<AnnotationDocument | null>(null);
   // A submit finishes after its round trip; if the labeller has left this screen by then, the
   // result is still queued but nobody is pulled back to the next task.
@@ -119,14 +123,22 @@ export function LabellingScreen({ taskId, onOpen, onQueueEmpty, onNotice }: Labe
         try {
           await getApi().tasks.submit({ id: taskId, doc });
           previous.current = doc;
-          onNotice(`Submitted ${describeResult(doc)}: it is in the Outbox and is paid when it lands on chain.`);
+          const said = `Submitted ${describeSubmission(doc)}: it is in the Outbox and is paid when it lands on chain.`;
+          setNotice(said);
+          // the app's live region outlives this screen, so the sentence is read after the next task opens
+          announce(said);
+          // and the flash line shows it wherever the worker lands next
+          onNotice(said);
           if (mounted.current) await step(1);
         } catch (e) {
-          if (mounted.current) onNotice(`Not submitted: ${errorMessage(e)} Your work is kept as a draft.`);
+          const said = `Not submitted: ${errorMessage(e)} Your work is kept as a draft.`;
+          announce(said);
+          onNotice(said);
+          if (mounted.current) setNotice(said);
         }
       })();
     },
-    [taskId, step, onNotice],
+    [taskId, step, announce, onNotice],
   );
 
   const onHotkeysChange = useCallback((hotkeys: Record<string, string>) => {
@@ -136,20 +148,13 @@ export function LabellingScreen({ taskId, onOpen, onQueueEmpty, onNotice }: Labe
   if (error) return <ErrorNotice message={`This task cannot be opened: ${error}`} onRetry={() => onOpen(taskId)} />;
   if (moderation) return <ModerationScreen key={moderation.meta.id} task={moderation} onNext={() => void step(1)} />;
   if (!loaded) return <p role="status">Opening the task…</p>;
-  return <OpenTask key={loaded.task.meta.id} loaded={loaded} previous={previous.current} onSave={onSave} onSubmit={onSubmit} onStep={step} onHotkeysChange={onHotkeysChange} />;
-}
-
-/** "3 shapes", "1 class", "no class (none of these)": what the worker just sent. */
-function describeResult(doc: AnnotationDocument): string {
-  const parts: string[] = [];
-  if (doc.shapes.length > 0) parts.push(`${doc.shapes.length} shape${doc.shapes.length === 1 ? "" : "s"}`);
-  if (doc.classes.length > 0) parts.push(`${doc.classes.length} class${doc.classes.length === 1 ? "" : "es"}`);
-  return parts.length > 0 ? parts.join(" and ") : "an empty result";
+  return <OpenTask key={loaded.task.meta.id} loaded={loaded} previous={previous.current} onSave={onSave} onSubmit={onSubmit} onStep={step} onHotkeysChange={onHotkeysChange} notice={notice} />;
 }
 
 interface OpenTaskProps {
   readonly loaded: Loaded;
   readonly previous: AnnotationDocument | null;
+  readonly notice: string;
   readonly onSave: (doc: AnnotationDocument) => Promise<void>;
   readonly onSubmit: (doc: AnnotationDocument) => void;
   readonly onStep: (direction: 1 | -1) => Promise<void>;
@@ -157,7 +162,7 @@ interface OpenTaskProps {
 }
 
 /** The opened task: canvas and first guesses, one mount per task. */
-function OpenTask({ loaded, previous, onSave, onSubmit, onStep, onHotkeysChange }: OpenTaskProps) {
+function OpenTask({ loaded, previous, notice, onSave, onSubmit, onStep, onHotkeysChange }: OpenTaskProps) {
   const { task, image, shownAt } = loaded;
   const [editor, setEditor] = useState<Editor | null>(null);
   const [classNote, setClassNote] = useState<string | null>(null);
@@ -175,7 +180,7 @@ function OpenTask({ loaded, previous, onSave, onSubmit, onStep, onHotkeysChange 
     shapes: task.preLabels,
   };
   return (
-    <div className="labelling" data-testid="labelling" data-task={task.meta.id}>
+    <div className="labelling" data-testid="labelling" data-task={task.meta.id} data-notice={notice}>
       <LabelView
         key={task.meta.id}
         taskId={task.meta.id}
