@@ -28,6 +28,8 @@ export interface CommandHost {
   previous(): void;
   submit(): void;
   toggleHelp(): void;
+  /** The campaign's instructions panel; hosts without instructions leave it out. */
+  toggleInstructions?(): void;
   save(): void;
   toggleFocus(): void;
   previousDocument(): AnnotationDocument | null | undefined;
@@ -275,6 +277,10 @@ export function runAction(editor: Editor, action: string, host: CommandHost): bo
       return true;
     case "view.help":
       host.toggleHelp();
+      return true;
+    case "view.instructions":
+      if (!host.toggleInstructions) return false;
+      host.toggleInstructions();
       return true;
     case "task.next":
       host.next();
