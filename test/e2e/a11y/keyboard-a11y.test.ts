@@ -88,7 +88,7 @@ describe("keyboard-first and screen reader: every screen", () => {
       ["Wallet", /Wallet|could not be read/], // offline, the profile cannot be read: focus is on that sentence
       ["Requester", /New campaign|My campaigns/],
       ["Settings", /Settings/],
-      ["Status", /Status|Amplify/],
+      ["Status", /This workstation/],
     ] as const) {
       await nav(page, view);
       await expectFocusIn(page, heading);
@@ -220,8 +220,10 @@ describe("keyboard-first and screen reader: every screen", () => {
     // autosave says nothing; Ctrl+S neither (the task bar shows it)
     await lab.save();
     expect(await announced(p)).not.toMatch(/Sav/);
+    // the street draft the previous test left holds its model guesses too: all of them are said
+    const boxCount = (await lab.document()).shapes.length;
     await p.keyboard.press("Control+Enter");
-    await expectSaid(p, /^Submitted: 1 box \(the lab keeps it as a draft\)$/);
+    await expectSaid(p, `Submitted: ${boxCount} ${boxCount === 1 ? "box" : "boxes"} (the lab keeps it as a draft)`);
 
     // polygon task (the next scene): N starts at the cursor, Space adds, Enter closes
     await expect.poll(() => p.evaluate("window.amplifyLab?.taskId")).toBe("lab:harbour");
