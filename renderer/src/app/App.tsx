@@ -13,10 +13,10 @@ import { SettingsScreen } from "../screens/settings/SettingsScreen";
 import { WalletScreen } from "../screens/wallet/WalletScreen";
 import { LAB_ROUTE_REQUESTED, LabView } from "../views/LabView";
 import { AnnouncerProvider } from "./Announcer";
+import { useTheme } from "../ui/use-theme";
 import { NetworkBadge } from "./NetworkBadge";
 import { OfflineBanner } from "./OfflineBanner";
 import { WorkNotices } from "./WorkNotices";
-import { useTheme } from "./use-theme";
 
 type View = "setup" | "market" | "queue" | "label" | "outbox" | "wallet" | "requester" | "settings" | "status" | "lab";
 

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from "react";
+import { PriceSuggestion } from "./PriceSuggestion";
 import type { FormEvent } from "react";
 import type { CreateCampaignRequest, CreatedCampaign, LabelKind } from "../../../../shared/api";
 import { getApi } from "../../api";
@@ -139,6 +140,13 @@ export function CreateCampaignForm({ canPickFolder, onCreated }: CreateCampaignF
             <input type="number" min={1} max={3650} value={form.deadlineDays} onChange={(e) => edit({ deadlineDays: e.target.value })} />
           </label>
         </div>
+        <PriceSuggestion
+          labelKind={form.labelKind}
+          minStars={form.minStars}
+          replication={form.replication}
+          deadlineDays={form.deadlineDays}
+          onUse={(priceSol) => edit({ priceSol })}
+        />
         <label className="checkbox">
           <input type="checkbox" checked={form.isPrivate} onChange={(e) => edit({ isPrivate: e.target.checked })} /> Private: encrypt the
           images; only a worker who accepts a task gets its key (granted by this app while it is unlocked)
