@@ -15,8 +15,7 @@ import {
   type DeployProgress, type SbpfDeployVersion,
 } from "../../shared/loader";
 import { findConfigPda, getInitConfigInstruction } from "../../shared/protocol";
-import { RequesterError } from "./requester";
-import { formatSol } from "./requester/solAmount";
+import { formatSol, RequesterError } from "../../lib/requester";
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
 export const PROGRAM_BUILDS: Record<SbpfDeployVersion, string> = {

@@ -4,6 +4,7 @@
 import crypto from "node:crypto";
 import { EventEmitter } from "node:events";
 import { Clock, FailedTransactionMetadata, FeatureSet, LiteSVM, type TransactionMetadata } from "litesvm";
+import type { AccountState } from "./accountState";
 import { emptySimulation, metaToSimulation, type Simulation } from "./simulation";
 import { address, getAddressEncoder, getBase58Decoder, getBase64Decoder, lamports, type Address } from "@solana/kit";
 import { createFaucet, type Faucet } from "./faucet";
@@ -37,13 +38,7 @@ const FEATURE_OWNER = "Feature111111111111111111111111111111111111";
 
 export type { InnerInstructionsJson, Simulation } from "./simulation";
 
-export interface AccountState {
-  address: string;
-  lamports: bigint;
-  owner: string;
-  executable: boolean;
-  data: Uint8Array;
-}
+export type { AccountState } from "./accountState";
 
 export type SendOutcome =
   /** Executed; `durable` resolves once it is on disk (only then may anyone be told). */
