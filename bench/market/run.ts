@@ -11,7 +11,8 @@ import { join } from "node:path";
 import { randomBytes } from "node:crypto";
 import { getBase58Decoder } from "@solana/kit";
 import { Store } from "../../electron/core/store";
-import { ChainReadSource, MarketEventStore, MarketFeed } from "../../lib/market";
+import Database from "better-sqlite3";
+import { ChainReadSource, MarketEventStore, MarketFeed, createMarketSchema } from "../../lib/market";
 import { startLocalnet } from "../../localnet";
 import type { MarketEvent } from "../../shared/api";
 import { launchChromium, startBrowserShell } from "../../test/e2e/support";
@@ -49,6 +50,17 @@ const stored = events.head().count;
 console.log(`load generator: ${sent} events in ${load.transactions} transactions over ${load.seconds.toFixed(1)} s = ${(sent / load.seconds).toFixed(0)} events/s sent (64 workers, 24 in flight)`);
 console.log(`feed (logsSubscribe → getTransaction batches → SQLite): ${stored} of ${sent} events stored, ${(stored / ((lastStored - firstStored) / 1000 || 1)).toFixed(0)} events/s handled; last event stored ${Math.max(0, lastStored - loadEnd).toFixed(0)} ms after the load stopped`);
 feed.stop();
+
+// The feed's own capacity, apart from how fast this machine can generate load: a fresh store
+// catching up on the whole history (getSignaturesForAddress pages + getTransaction batches).
+const fresh = new Database(":memory:");
+createMarketSchema(fresh);
+const backlog = new MarketEventStore(fresh);
+const catchUpStart = performance.now();
+await new MarketFeed({ store: backlog, source: new ChainReadSource({ rpcUrl: () => net.rpcUrl, wsUrl: () => net.wsUrl }) }).catchUp();
+const catchUpMs = performance.now() - catchUpStart;
+console.log(`catch-up from nothing (history): ${backlog.head().count} events in ${(catchUpMs / 1000).toFixed(1)} s = ${(backlog.head().count / (catchUpMs / 1000)).toFixed(0)} events/s read, decoded and stored`);
+fresh.close();
 
 // 2. Fill the store to 100,000 with copies of the real events (new signatures, same campaigns).
 const real = events.page({ offset: 0, limit: 500 }).rows.map(({ seq: _seq, labelKind: _kind, ...e }) => e as MarketEvent);
