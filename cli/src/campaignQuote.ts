@@ -5,7 +5,7 @@ import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { z } from "zod";
 import { describeSeconds, quoteFromChain } from "../../lib/market";
-import { formatSol } from "./requester";
+import { formatSol } from "../../lib/requester";
 
 export interface QuoteFlags {
   readonly kind?: string | undefined;

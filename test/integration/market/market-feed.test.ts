@@ -9,7 +9,7 @@ import { generateKeyPairSigner } from "@solana/kit";
 import type { Instruction, KeyPairSigner } from "@solana/kit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCli } from "../../../cli/src/cli";
-import { ChainClient, waitForConfirmation } from "../../../electron/core/chain";
+import { ChainClient, waitForConfirmation } from "../../../lib/chain";
 import { Store } from "../../../electron/core/store";
 import { ChainReadSource, MarketEventStore, MarketFeed, fetchLabelKind } from "../../../lib/market";
 import { startLocalnet } from "../../../localnet";
