@@ -210,12 +210,12 @@ function focusMain(main: HTMLElement | null, force = false): void {
 }
 
 function ScreenFocus({ screen, main }: { screen: string; main: React.RefObject<HTMLElement | null> }) {
-  const first = useRef(true);
+  const previous = useRef<string | null>(null);
   useEffect(() => {
-    if (first.current) {
-      first.current = false;
-      return;
-    }
+    // the page's first screen keeps the browser's start: Tab goes to the skip link first
+    const first = previous.current === null || previous.current === "starting";
+    previous.current = screen;
+    if (first) return;
     // after the new screen's first paint (its data may still be loading: try again briefly)
     let tries = 0;
     const timer = setInterval(() => {

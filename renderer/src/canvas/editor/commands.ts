@@ -162,12 +162,14 @@ export function runAction(editor: Editor, action: string, host: CommandHost): bo
   switch (action) {
     case "tool.select":
       editor.setTool("select");
+      editor.announce("Select tool");
       return true;
     case "tool.box":
     case "tool.polygon": {
       const id = action === "tool.box" ? "box" : "polygon";
       if (!editor.schema.tools.includes(id)) return false;
       editor.setTool(id);
+      editor.announce(id === "box" ? "Box tool" : "Polygon tool");
       return true;
     }
     case "edit.undo":
