@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from "react";
+import { memo, useEffect, useRef, useState } from "react";
 import type { Point } from "./geometry/rect";
 import type { Editor } from "./editor/editor";
 import type { ImagePyramid } from "./layers/image-pyramid";
@@ -22,7 +22,7 @@ const WHEEL_ZOOM_SPEED = 0.0015;
  * zooms at the pointer, wheel pans, Space+drag and the middle button pan, everything else goes
  * to the active tool in image coordinates.
  */
-export function CanvasSurface({ editor, pyramid, onPainter, taskTitle, helpKey }: CanvasSurfaceProps) {
+export const CanvasSurface = memo(function CanvasSurface({ editor, pyramid, onPainter, taskTitle, helpKey }: CanvasSurfaceProps) {
   const ref = useRef<HTMLDivElement | null>(null);
   const [size, setSize] = useState({ width: 0, height: 0 });
   const [panning, setPanning] = useState(false);
@@ -113,4 +113,4 @@ export function CanvasSurface({ editor, pyramid, onPainter, taskTitle, helpKey }
       {size.width > 0 && <CanvasStage editor={editor} pyramid={pyramid} width={size.width} height={size.height} onPainter={onPainter} />}
     </div>
   );
-}
+});

@@ -1,6 +1,9 @@
+import type { TaskTimer } from "../canvas/use-task-timer";
+import { useElapsed } from "../canvas/use-task-timer";
+
 interface TaskBarProps {
   readonly taskTitle: string;
-  readonly timeSpentMs: number;
+  readonly timer: TaskTimer;
   readonly saveState: string;
   /** Completed saves; tests wait for it to move. */
   readonly saves: number;
@@ -20,12 +23,12 @@ export function formatDuration(ms: number): string {
 }
 
 /** The task's title, its timer, the save status, and previous / next / submit. */
-export function TaskBar({ taskTitle, timeSpentMs, saveState, saves, run, canPrevious, canNext }: TaskBarProps) {
+export function TaskBar({ taskTitle, timer, saveState, saves, run, canPrevious, canNext }: TaskBarProps) {
   return (
     <div className="task-bar">
       <span className="task-title">{taskTitle}</span>
       <span className="task-timer" data-testid="task-timer" aria-label="Time spent on this task" role="timer">
-        {formatDuration(timeSpentMs)}
+        <TimerText timer={timer} />
       </span>
       {/* not a live region: autosave every 5 s is no news; a failed save is announced by LabelView */}
       <span className="save-state" data-testid="save-state" data-saves={saves}>
@@ -42,4 +45,9 @@ export function TaskBar({ taskTitle, timeSpentMs, saveState, saves, run, canPrev
       </button>
     </div>
   );
+}
+
+/** Its own component: the once-a-second tick re-renders this text and nothing else. */
+function TimerText({ timer }: { readonly timer: TaskTimer }) {
+  return formatDuration(useElapsed(timer));
 }

@@ -3,6 +3,7 @@ import type { AnnotationDocument } from "../../../shared/annotation";
 import { getApi } from "../api";
 import { LabelView } from "../screens/labelling/LabelView";
 import type { Editor } from "../canvas/editor/editor";
+import type { SettledPainter } from "../canvas/layers/settled-painter";
 import type { LabRoute } from "./lab/lab-route";
 import { initialLabRoute, labRouteHash } from "./lab/lab-route";
 import type { LabTask } from "./lab/lab-task";
@@ -18,7 +19,7 @@ const DEFAULT_ROUTE: LabRoute = { scene: "street", shapes: 0, size: 2048, prelab
 declare global {
   interface Window {
     /** The lab's live editor, for end-to-end tests and benchmarks (the lab is a practice view). */
-    amplifyLab?: { editor: Editor; taskId: string };
+    amplifyLab?: { editor: Editor; taskId: string; painter?: SettledPainter };
   }
 }
 
@@ -64,7 +65,10 @@ export function LabView() {
     void getApi().settings.update({ hotkeys });
   }, []);
   const onEditor = useCallback((editor: Editor) => {
-    window.amplifyLab = { editor, taskId: editor.store.taskId };
+    window.amplifyLab = { ...window.amplifyLab, editor, taskId: editor.store.taskId };
+  }, []);
+  const onPainter = useCallback((painter: SettledPainter) => {
+    window.amplifyLab = { ...window.amplifyLab!, painter };
   }, []);
 
   const current = task && task.taskId === `lab:${route.scene}` ? task : null;
@@ -102,6 +106,7 @@ export function LabView() {
           onPrevious={() => go(-1)}
           onSubmit={onSubmit}
           onEditor={onEditor}
+          onPainter={onPainter}
         />
       )}
     </section>

@@ -250,4 +250,32 @@ describe("labelling canvas: real mouse and keyboard, saved through the contract"
     await lab.press("r");
     expect(await boxButton.getAttribute("aria-pressed")).toBe("true");
   });
+
+  it("redraws nothing while idle at 20,000 boxes, and keeps the view covered after an off-centre zoom-out", async () => {
+    const dense = await LabPage.open(browser, shell, "scene=harbour&shapes=20000&size=4096");
+    const page = dense.page;
+    await page.mouse.move(1, 1); // off the canvas: no crosshair to follow
+    await page.waitForTimeout(300); // the first frames after opening settle
+    // Every Konva layer draw clears its canvas first: count clears while nothing happens.
+    await page.evaluate(
+      "(() => { window.__clears = 0; const clear = CanvasRenderingContext2D.prototype.clearRect; CanvasRenderingContext2D.prototype.clearRect = function (...a) { window.__clears++; return clear.apply(this, a); }; })()",
+    );
+    const before = await page.getByTestId("task-timer").textContent();
+    await page.waitForTimeout(2_500); // the task timer ticks at least twice
+    expect(await page.getByTestId("task-timer").textContent()).not.toBe(before); // it did tick
+    expect(await page.evaluate("window.__clears")).toBe(0);
+
+    // Zoom in and let it settle (crisp snapshot), then one big zoom-out at the top-left corner.
+    await page.evaluate("window.amplifyLab.editor.zoomBy(4)");
+    await page.waitForTimeout(400);
+    await page.evaluate("window.amplifyLab.editor.zoomBy(0.5, { x: 4, y: 4 })");
+    await page.evaluate("new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)))");
+    const blit = (await page.evaluate("window.amplifyLab.painter.lastBlit")) as { x: number; y: number; width: number; height: number };
+    const view = (await page.evaluate("({ ...window.amplifyLab.editor.viewSize })")) as { width: number; height: number };
+    expect(blit.x).toBeLessThanOrEqual(0.5);
+    expect(blit.y).toBeLessThanOrEqual(0.5);
+    expect(blit.x + blit.width).toBeGreaterThanOrEqual(view.width - 0.5);
+    expect(blit.y + blit.height).toBeGreaterThanOrEqual(view.height - 0.5);
+    await page.close();
+  });
 });

@@ -46,6 +46,8 @@ export class SettledPainter {
   private settleTimer: ReturnType<typeof setTimeout> | undefined;
   /** Snapshot renders so far: the expensive frames (benchmarks report them). */
   renders = 0;
+  /** Where the last frame put the snapshot, in CSS pixels of the view (tests check it covers the view). */
+  lastBlit: { x: number; y: number; width: number; height: number } | null = null;
   /**
    * Shapes being edited: left out of the snapshot and drawn by the selection layer instead.
    * Merely selected shapes stay in it, so a click that selects costs no re-render.
@@ -208,11 +210,13 @@ export class SettledPainter {
         this.requestRedraw();
       }, ZOOM_SETTLE_MS);
     }
-    const dx = snap ? vp.x - snap.vp.x * k : 0;
-    const dy = snap ? vp.y - snap.vp.y * k : 0;
-    const outside = !snap || k > MAX_STRETCH || k < 1 / MAX_STRETCH || Math.abs(dx) > snap.marginX * k || Math.abs(dy) > snap.marginY * k || snap.pixelRatio !== pixelRatio;
+    // Re-rendered when the scaled, shifted snapshot no longer covers the whole view: a zoom out
+    // at an off-centre pointer shrinks it towards the pointer and can uncover an edge long
+    // before it has stretched MAX_STRETCH times.
+    const outside = !snap || k > MAX_STRETCH || k < 1 / MAX_STRETCH || snap.pixelRatio !== pixelRatio || !covers(placement(snap, vp), editor.viewSize);
     if (!snap || outside) snap = this.snapshot = this.render(editor, pixelRatio);
     const scale = vp.scale / snap.vp.scale;
+    this.lastBlit = placement(snap, vp);
     ctx.save();
     ctx.setTransform(1, 0, 0, 1, 0, 0);
     ctx.imageSmoothingEnabled = scale !== 1;
@@ -221,4 +225,20 @@ export class SettledPainter {
     ctx.drawImage(snap.canvas, left, top, snap.canvas.width * scale, snap.canvas.height * scale);
     ctx.restore();
   }
+}
+
+/** Where a snapshot lands in the current view, in CSS pixels. */
+function placement(snap: Snapshot, vp: Viewport): { x: number; y: number; width: number; height: number } {
+  const k = vp.scale / snap.vp.scale;
+  return {
+    x: vp.x - (snap.vp.x + snap.marginX) * k,
+    y: vp.y - (snap.vp.y + snap.marginY) * k,
+    width: (snap.canvas.width / snap.pixelRatio) * k,
+    height: (snap.canvas.height / snap.pixelRatio) * k,
+  };
+}
+
+/** Whether a placed snapshot covers the whole view (half a pixel of slack for rounding). */
+function covers(r: { x: number; y: number; width: number; height: number }, view: { width: number; height: number }): boolean {
+  return r.x <= 0.5 && r.y <= 0.5 && r.x + r.width >= view.width - 0.5 && r.y + r.height >= view.height - 0.5;
 }

@@ -77,7 +77,8 @@ export function LabelView(props: LabelViewProps) {
   const [editor] = useState(() => new Editor({ taskId, image: { width: image.width, height: image.height }, schema, document: initialDocument }));
   const pyramid = useMemo(() => new ImagePyramid(image.source, { width: image.width, height: image.height }), [image]);
   useEffect(() => () => pyramid.dispose(), [pyramid]);
-  const { elapsedMs, elapsedRef, touch } = useTaskTimer(initialDocument?.timeSpentMs ?? 0);
+  const timer = useTaskTimer(initialDocument?.timeSpentMs ?? 0);
+  const { elapsedRef, touch } = timer;
   const { saveState, saves, save } = useAutosave(editor, elapsedRef, onSave, props.autosaveMs);
   const [helpOpen, setHelpOpen] = useState(false);
   const [instructionsOpen, setInstructionsOpen] = useState(props.instructions !== undefined && props.showInstructions === true);
@@ -185,7 +186,7 @@ export function LabelView(props: LabelViewProps) {
       </div>
       <TaskBar
         taskTitle={props.taskTitle ?? taskId}
-        timeSpentMs={elapsedMs}
+        timer={timer}
         saveState={saveState}
         saves={saves}
         run={(a) => void run(a)}
