@@ -14,6 +14,7 @@ import { WalletScreen } from "../screens/wallet/WalletScreen";
 import { LAB_ROUTE_REQUESTED, LabView } from "../views/LabView";
 import { NetworkBadge } from "./NetworkBadge";
 import { OfflineBanner } from "./OfflineBanner";
+import { reportUserActivity } from "./user-activity";
 
 type View = "setup" | "market" | "queue" | "label" | "outbox" | "wallet" | "requester" | "settings" | "status" | "lab";
 
@@ -53,6 +54,8 @@ function Workstation() {
   const [view, setView] = useState<View>(LAB_ROUTE_REQUESTED ? "lab" : "market");
   const [taskId, setTaskId] = useState<string | null>(null);
   const [keys, setKeys] = useState<KeyStatus | null>(null);
+
+  useEffect(() => reportUserActivity(), []);
 
   useEffect(() => {
     const api = getApi();

@@ -141,7 +141,7 @@ describe("keystore", () => {
     try {
       (ks as unknown as { armAutoLock(): void }).armAutoLock();
       vi.advanceTimersByTime(40_000);
-      ks.touch();
+      ks.noteUserActivity();
       vi.advanceTimersByTime(40_000);
       expect(ks.isUnlocked()).toBe(true);
       vi.advanceTimersByTime(25_000);
