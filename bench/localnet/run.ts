@@ -29,7 +29,7 @@ import { startLocalnet } from "../../localnet";
 import { handleRpcPayload } from "../../localnet/rpc/httpServer";
 import { getBase64Decoder } from "@solana/kit";
 import { generateScene } from "../../localnet/demo/sceneGenerator";
-import { AmplifyChain, createCampaign, keysFromSecret } from "../../cli/src/requester";
+import { AmplifyChain, createCampaign, keysFromSecret } from "../../lib/requester";
 
 const home = fs.mkdtempSync(path.join(os.tmpdir(), "amplify-bench-localnet-"));
 const net = await startLocalnet({ home, rpcPort: 0, wsPort: 0, blobPort: 0, log: () => {} });

@@ -2,7 +2,7 @@ import type { AnnotationDocument } from "../../../shared/annotation";
 import { canonicalJson } from "../../../shared/annotation";
 import { ApiError } from "../../../shared/api";
 import type { ModerationResult } from "../../../shared/moderation";
-import { sealToRecipient, sha256, toHex } from "../crypto";
+import { sealToRecipient, sha256, toHex } from "../../../lib/crypto";
 import type { TaskDirectory } from "../tasks";
 import { isOpen } from "../tasks";
 import type { OutboxRepository } from "./outbox-repository";

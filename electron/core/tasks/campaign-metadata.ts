@@ -1,6 +1,6 @@
 import type { CampaignMetadata } from "../../../shared/api/tasks";
 import { CampaignMetadata as MetadataSchema } from "../../../shared/api/tasks";
-import { toHex } from "../crypto";
+import { toHex } from "../../../lib/crypto";
 
 /** Where metadata bytes come from: the blob client, which caps, times out and checks the hash. */
 export interface MetadataFetcher {

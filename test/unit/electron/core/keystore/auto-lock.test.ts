@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { createCore } from "../../../../../electron/core";
 import type { Core } from "../../../../../electron/core";
-import { generateFileKey, wrapFileKey } from "../../../../../electron/core/crypto";
+import { generateFileKey, wrapFileKey } from "../../../../../lib/crypto";
 import { Keystore } from "../../../../../electron/core/keystore";
 
 // The key's idle auto-lock runs on a fake clock: setTimeout and Date are vitest's, scrypt is real.
