@@ -1,5 +1,5 @@
 import { ApiError } from "../../../shared/api";
-import { describeErrno } from "../files";
+import { describeErrno } from "../../../lib/files";
 
 /**
  * Maps core's typed failures onto contract codes by their name and code, so handlers can let

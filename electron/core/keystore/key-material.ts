@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { getBase58Decoder, getBase58Encoder } from "@solana/kit";
 import nacl from "tweetnacl";
-import { FileReadError, readRegularFile } from "../files";
+import { FileReadError, readRegularFile } from "../../../lib/files";
 import { KeystoreError } from "./keystore-errors";
 
 /** A Solana CLI keypair file is a JSON array of 64 numbers: a few hundred bytes. */
