@@ -36,7 +36,10 @@ export async function startHostileGateway(): Promise<HostileGateway> {
 
   const endless = (res: ServerResponse) => {
     const pump = () => {
-      while (!res.destroyed && res.write(CHUNK)) sent += CHUNK.length;
+      while (!res.destroyed) {
+        sent += CHUNK.length;
+        if (!res.write(CHUNK)) break;
+      }
       if (!res.destroyed) res.once("drain", pump);
     };
     pump();
