@@ -1,9 +1,9 @@
 import type { AnnotationDocument } from "../../../shared/annotation";
-import { canonicalJson } from "../../../shared/annotation";
+import { canonicalJson, classificationProblem } from "../../../shared/annotation";
 import { ApiError } from "../../../shared/api";
 import type { ModerationResult } from "../../../shared/moderation";
 import { sealToRecipient, sha256, toHex } from "../../../lib/crypto";
-import type { TaskDirectory } from "../tasks";
+import type { ResultSink, TaskDirectory } from "../tasks";
 import { isOpen } from "../tasks";
 import type { OutboxRepository } from "./outbox-repository";
 import { OutboxConflictError } from "./outbox-repository";
@@ -22,7 +22,7 @@ export interface ResultSubmitterOptions {
  * JSON, sealed to the requester for private tasks, hashed, addressed. The sync loop signs,
  * uploads and sends it.
  */
-export class ResultSubmitter {
+export class ResultSubmitter implements ResultSink {
   constructor(private readonly options: ResultSubmitterOptions) {}
 
   async submit(id: string, doc: AnnotationDocument | ModerationResult): Promise<{ outboxId: string; resultHash: string }> {
@@ -33,6 +33,12 @@ export class ResultSubmitter {
     if (!record) throw new ApiError("not_found", `no assignment ${id} for this worker`);
     if (!isOpen(record) && !this.options.repo.has(id)) {
       throw new ApiError("rejected", "this assignment is no longer open (submitted, reviewed or expired)");
+    }
+    // Paid work must answer the question: an empty classification is refused unless the
+    // requester allows "none of these" (moderation documents have their own rules).
+    if ("shapes" in doc) {
+      const problem = classificationProblem(doc, record.metadata?.labelKind, record.metadata?.noneOfThese);
+      if (problem) throw new ApiError("rejected", problem);
     }
     const base = this.options.blobStore();
     if (!base) throw new ApiError("unavailable", "no blob store is configured to upload results to (settings: blob gateways)");

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import type { KeyStatus } from "../../../shared/api";
 import { MissingShellError, getApi } from "../api";
 import { StatusPanel } from "../panels/StatusPanel";
@@ -12,9 +12,15 @@ import { RequesterScreen } from "../screens/requester/RequesterScreen";
 import { SettingsScreen } from "../screens/settings/SettingsScreen";
 import { WalletScreen } from "../screens/wallet/WalletScreen";
 import { LAB_ROUTE_REQUESTED, LabView } from "../views/LabView";
+import { AnnouncerProvider } from "./Announcer";
+import { useTheme } from "../ui/use-theme";
 import { NetworkBadge } from "./NetworkBadge";
 import { OfflineBanner } from "./OfflineBanner";
 import { reportUserActivity } from "./user-activity";
+import { WorkNotices } from "./WorkNotices";
+
+/** How long a confirmation stays on screen. */
+const FLASH_MS = 6_000;
 
 type View = "setup" | "market" | "queue" | "label" | "outbox" | "wallet" | "requester" | "settings" | "status" | "lab";
 
@@ -47,13 +53,18 @@ export function App() {
     }
     throw error;
   }
-  return <Workstation />;
+  return (
+    <AnnouncerProvider>
+      <Workstation />
+    </AnnouncerProvider>
+  );
 }
 
 function Workstation() {
   const [view, setView] = useState<View>(LAB_ROUTE_REQUESTED ? "lab" : "market");
   const [taskId, setTaskId] = useState<string | null>(null);
   const [keys, setKeys] = useState<KeyStatus | null>(null);
+  const mainRef = useRef<HTMLElement | null>(null);
 
   useEffect(() => reportUserActivity(), []);
 
@@ -63,17 +74,52 @@ function Workstation() {
     return api.events.on("keys:changed", setKeys);
   }, []);
 
+  useTheme();
+
   const openTask = useCallback((id: string) => {
     setTaskId(id);
     setView("label");
   }, []);
   const toQueue = useCallback(() => setView("queue"), []);
+  // One line that confirms what just happened (a submit), seen wherever the worker lands next.
+  const [flash, setFlash] = useState<{ text: string; at: number } | null>(null);
+  const notify = useCallback((text: string) => setFlash({ text, at: Date.now() }), []);
+  useEffect(() => {
+    if (!flash) return;
+    const timer = setTimeout(() => setFlash(null), FLASH_MS);
+    return () => clearTimeout(timer);
+  }, [flash]);
+
+  // After an unlock, a worker whose profile is registered (read from chain, or as last read when
+  // offline) goes back to where they were; only a new or unregistered key sees the setup screen.
+  const onKeyReady = useCallback(
+    (status: KeyStatus, wasLocked: boolean) => {
+      setKeys(status);
+      if (!wasLocked) return setView("setup");
+      getApi()
+        .profile.get()
+        .then(
+          (profile) => {
+            if (!profile.registered || !profile.keyMatches) setView("setup");
+            // Offline the market cannot load, but the queue's prepared tasks can be labelled.
+            else if (profile.cachedAt !== undefined && (view === "market" || view === "setup")) setView("queue");
+            else if (view === "setup") setView("market");
+          },
+          () => setView("setup"),
+        );
+    },
+    [view],
+  );
 
   const unlocked = keys?.state === "unlocked";
   let body;
+  // Which screen shows: when it changes (a nav click, unlock, lock, accept), focus goes to its heading.
+  let screen = `${view}:${unlocked ? "unlocked" : "locked"}`;
   if (NEEDS_KEY.has(view) && keys && !unlocked) {
-    body = <OnboardingScreen status={keys} onReady={(status) => (setKeys(status), setView("setup"))} />;
+    screen = `onboarding:${keys.state}`;
+    body = <OnboardingScreen status={keys} onReady={(status) => onKeyReady(status, keys.state === "locked")} />;
   } else if (NEEDS_KEY.has(view) && !keys) {
+    screen = "starting";
     body = <p role="status">Starting…</p>;
   } else {
     switch (view) {
@@ -87,7 +133,7 @@ function Workstation() {
         body = <QueueScreen onOpen={openTask} onMarket={() => setView("market")} />;
         break;
       case "label":
-        body = taskId ? <LabellingScreen taskId={taskId} onOpen={openTask} onQueueEmpty={toQueue} /> : <QueueScreen onOpen={openTask} onMarket={() => setView("market")} />;
+        body = taskId ? <LabellingScreen taskId={taskId} onOpen={openTask} onQueueEmpty={toQueue} onNotice={notify} /> : <QueueScreen onOpen={openTask} onMarket={() => setView("market")} />;
         break;
       case "outbox":
         body = <OutboxScreen />;
@@ -112,6 +158,19 @@ function Workstation() {
 
   return (
     <div className="app">
+      <a
+        className="skip-link"
+        href="#main"
+        onClick={(e) => {
+          // the hash is the lab's route: move focus without touching it
+          e.preventDefault();
+          focusMain(mainRef.current, true);
+        }}
+      >
+        Skip to main content
+      </a>
+      <WorkNotices />
+      <ScreenFocus screen={screen} main={mainRef} />
       <header className="topbar">
         <h1 className="brand">Amplify Workstation</h1>
         <nav aria-label="Main">
@@ -122,14 +181,55 @@ function Workstation() {
           ))}
         </nav>
         {unlocked && (
-          <button className="lock" onClick={() => void getApi().keys.lock()} title="Lock the key now">
+          <button className="lock" onClick={() => void getApi().keys.lock().then(setKeys, () => {})} title="Lock the key now">
             Lock
           </button>
         )}
         <NetworkBadge />
       </header>
       <OfflineBanner />
-      <main className={view === "label" || view === "lab" ? "content content-canvas" : "content"}>{body}</main>
+      <p className={flash ? "flash" : "flash is-empty"} role="status" aria-live="polite" data-testid="flash">
+        {flash?.text}
+      </p>
+      <main id="main" ref={mainRef} tabIndex={-1} className={view === "label" || view === "lab" ? "content content-canvas" : "content"}>
+        {body}
+      </main>
     </div>
   );
+}
+
+/**
+ * Focus to the screen's heading (or the main region) so Tab continues in the new screen and a
+ * screen reader says where the person is; never steals focus from something inside main.
+ */
+function focusMain(main: HTMLElement | null, force = false): void {
+  if (!main) return;
+  if (!force && main.contains(document.activeElement) && document.activeElement !== main) return;
+  const heading = main.querySelector<HTMLElement>("h1, h2");
+  if (heading) {
+    if (!heading.hasAttribute("tabindex")) heading.tabIndex = -1;
+    heading.focus();
+  } else main.focus();
+}
+
+function ScreenFocus({ screen, main }: { screen: string; main: React.RefObject<HTMLElement | null> }) {
+  const previous = useRef<string | null>(null);
+  useEffect(() => {
+    // the page's first screen keeps the browser's start: Tab goes to the skip link first
+    const first = previous.current === null || previous.current === "starting";
+    previous.current = screen;
+    if (first) return;
+    // after the new screen's first paint (its data may still be loading: try again briefly)
+    let tries = 0;
+    const timer = setInterval(() => {
+      tries += 1;
+      const el = main.current;
+      if (el?.querySelector("h1, h2") || tries > 20) {
+        clearInterval(timer);
+        focusMain(el);
+      }
+    }, 50);
+    return () => clearInterval(timer);
+  }, [screen, main]);
+  return null;
 }

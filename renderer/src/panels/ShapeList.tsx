@@ -1,7 +1,7 @@
 import { useRef, useState } from "react";
 import type { Shape } from "../../../shared/annotation";
 import type { Editor } from "../canvas/editor/editor";
-import { describeShape } from "../canvas/shape-description";
+import { describeShapeParts } from "../canvas/shape-description";
 import { useEditorChannel } from "../canvas/use-editor";
 
 const ROW_HEIGHT = 28;
@@ -75,19 +75,22 @@ export function ShapeList({ editor, onLeave }: { editor: Editor; onLeave: () => 
           if (el && el.clientHeight > 0 && el.clientHeight !== viewHeight) setViewHeight(el.clientHeight);
         }}
         className="shape-list"
-        role="listbox"
-        aria-label={`Shapes, ${shapes.length} in total`}
-        aria-multiselectable="true"
+        // an empty listbox is an error for screen readers (it must own options): a group until there is a shape
+        role={shapes.length > 0 ? "listbox" : "group"}
+        aria-label={shapes.length > 0 ? `Shapes, ${shapes.length} in total` : "Shapes, none yet"}
+        aria-multiselectable={shapes.length > 0 ? "true" : undefined}
         aria-activedescendant={activeShape ? `shape-option-${activeShape.id}` : undefined}
         tabIndex={0}
         data-testid="shape-list"
         onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}
         onKeyDown={onKeyDown}
       >
+        {shapes.length === 0 && <p className="muted small">No shapes yet. Draw one, or press N on the canvas.</p>}
         <div style={{ height: shapes.length * ROW_HEIGHT, position: "relative" }}>
           {shapes.slice(first, last).map((shape, i) => {
             const index = first + i;
             const label = editor.labelById(shape.label);
+            const parts = describeShapeParts(shape, index + 1);
             return (
               <div
                 key={shape.id}
@@ -96,7 +99,6 @@ export function ShapeList({ editor, onLeave }: { editor: Editor; onLeave: () => 
                 aria-selected={selection.has(shape.id)}
                 aria-setsize={shapes.length}
                 aria-posinset={index + 1}
-                aria-label={describeShape(shape, label, index + 1)}
                 className={`shape-row${index === active ? " is-active" : ""}${shape.hidden ? " is-hidden" : ""}`}
                 style={{ top: index * ROW_HEIGHT, height: ROW_HEIGHT }}
                 onPointerDown={(e) => {
@@ -105,14 +107,19 @@ export function ShapeList({ editor, onLeave }: { editor: Editor; onLeave: () => 
                 }}
               >
                 <span className="swatch" style={{ background: label?.color ?? "#ff00ff" }} aria-hidden="true" />
-                <span className="shape-row-name">
-                  {shape.kind === "box" ? "▭" : "⬠"} {label?.name ?? shape.label}
+                {/* the name is the row's own text: what shows is part of what is read (WCAG 2.5.3) */}
+                <span className="shape-row-icon" aria-hidden="true">
+                  {shape.kind === "box" ? "▭" : "⬠"}
                 </span>
-                <span className="shape-row-flags" aria-hidden="true">
-                  {shape.source?.kind === "model" ? (shape.source.edited ? "guess ✎" : shape.source.accepted ? "guess ✓" : "guess") : ""}
-                  {shape.hidden ? " hidden" : ""}
-                  {shape.locked ? " 🔒" : ""}
-                </span>
+                <span className="visually-hidden">{parts.lead}, </span>
+                <span className="shape-row-name">{label?.name ?? shape.label}</span>
+                <span className="visually-hidden">, {parts.where}</span>
+                {parts.flags && (
+                  <span className="shape-row-flags">
+                    <span className="visually-hidden">, </span>
+                    {parts.flags}
+                  </span>
+                )}
               </div>
             );
           })}

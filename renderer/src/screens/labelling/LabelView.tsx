@@ -1,22 +1,25 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import type { AnnotationDocument } from "../../../shared/annotation";
-import { ClassificationPanel } from "../panels/ClassificationPanel";
-import { LabelPalette } from "../panels/LabelPalette";
-import { ShapeList } from "../panels/ShapeList";
-import { ShortcutOverlay } from "../panels/ShortcutOverlay";
-import { TaskBar } from "../panels/TaskBar";
-import { Toolbar } from "../panels/Toolbar";
-import { CanvasSurface } from "./CanvasSurface";
-import type { CommandHost } from "./editor/commands";
-import { runAction } from "./editor/commands";
-import { Editor } from "./editor/editor";
-import type { LabelSchema } from "./editor/label-schema";
-import { DEFAULT_BINDINGS } from "./hotkeys/actions";
-import { comboOf, comboTable, displayCombo, resolveBindings } from "./hotkeys/hotkeys";
-import { ImagePyramid } from "./layers/image-pyramid";
-import type { SettledPainter } from "./layers/settled-painter";
-import { useAutosave } from "./use-autosave";
-import { useTaskTimer } from "./use-task-timer";
+import type { AnnotationDocument } from "../../../../shared/annotation";
+import { ClassificationPanel } from "../../panels/ClassificationPanel";
+import { InstructionsPanel } from "../../panels/InstructionsPanel";
+import { LabelPalette } from "../../panels/LabelPalette";
+import { ShapeList } from "../../panels/ShapeList";
+import { ShortcutOverlay } from "../../panels/ShortcutOverlay";
+import { TaskBar } from "../../panels/TaskBar";
+import { Toolbar } from "../../panels/Toolbar";
+import { CanvasSurface } from "../../canvas/CanvasSurface";
+import type { CommandHost } from "../../canvas/editor/commands";
+import { runAction } from "../../canvas/editor/commands";
+import { Editor } from "../../canvas/editor/editor";
+import type { LabelSchema } from "../../canvas/editor/label-schema";
+import { DEFAULT_BINDINGS } from "../../canvas/hotkeys/actions";
+import { dispatchKey } from "../../canvas/hotkeys/dispatch";
+import { ariaShortcut, comboOf, comboTable, displayCombo, resolveBindings } from "../../canvas/hotkeys/hotkeys";
+import { useAnnounce } from "../../app/Announcer";
+import { ImagePyramid } from "../../canvas/layers/image-pyramid";
+import type { SettledPainter } from "../../canvas/layers/settled-painter";
+import { useAutosave } from "../../canvas/use-autosave";
+import { useTaskTimer } from "../../canvas/use-task-timer";
 import "./label-view.css";
 
 export interface LabelImage {
@@ -51,6 +54,16 @@ export interface LabelViewProps {
   readonly onPainter?: (painter: SettledPainter) => void;
   /** A strip above the canvas for the host's task-level controls (e.g. first guesses). */
   readonly banner?: React.ReactNode;
+  /**
+   * The campaign's instructions (its labels' descriptions come from the schema). With them, `I`
+   * shows and hides the panel; `showInstructions` opens it with the task (a new campaign).
+   */
+  readonly instructions?: string;
+  readonly showInstructions?: boolean;
+  /** Image classes: a result may choose none ("none of these"). */
+  readonly noneOfThese?: boolean;
+  /** A sentence about the classes, shown under them (e.g. why a submit was refused). */
+  readonly classificationNote?: string | null;
 }
 
 const CHANGE_DEBOUNCE_MS = 250;
@@ -67,6 +80,7 @@ export function LabelView(props: LabelViewProps) {
   const { elapsedMs, elapsedRef, touch } = useTaskTimer(initialDocument?.timeSpentMs ?? 0);
   const { saveState, saves, save } = useAutosave(editor, elapsedRef, onSave, props.autosaveMs);
   const [helpOpen, setHelpOpen] = useState(false);
+  const [instructionsOpen, setInstructionsOpen] = useState(props.instructions !== undefined && props.showInstructions === true);
   const [overrides, setOverrides] = useState<Record<string, string>>(() => ({ ...props.hotkeys }));
   const bindings = useMemo(() => resolveBindings(DEFAULT_BINDINGS, overrides), [overrides]);
   const table = useMemo(() => comboTable(bindings), [bindings]);
@@ -77,6 +91,13 @@ export function LabelView(props: LabelViewProps) {
   });
 
   useEffect(() => onEditor?.(editor), [editor, onEditor]);
+
+  // What the person did on the canvas goes to the screen's live region; autosave only when it fails.
+  const announce = useAnnounce();
+  useEffect(() => editor.events.on("announce", () => announce(editor.announcement)), [editor, announce]);
+  useEffect(() => {
+    if (saveState.startsWith("Not saved:")) announce(`Draft ${saveState.charAt(0).toLowerCase()}${saveState.slice(1)}`);
+  }, [saveState, announce]);
 
   useEffect(() => {
     if (!onDocumentChange) return;
@@ -102,6 +123,7 @@ export function LabelView(props: LabelViewProps) {
       previous: () => latest.current.onPrevious && void save(true).then(() => latest.current.onPrevious?.()),
       submit: () => void save(true).then(() => latest.current.onSubmit?.(editor.toDocument(elapsedRef.current))),
       toggleHelp: () => setHelpOpen((open) => !open),
+      ...(props.instructions !== undefined ? { toggleInstructions: () => setInstructionsOpen((open) => !open) } : {}),
       previousDocument: () => latest.current.previousDocument,
       save: () => void save(true),
       toggleFocus: () => {
@@ -111,7 +133,7 @@ export function LabelView(props: LabelViewProps) {
         (document.activeElement === surface ? list : surface)?.focus();
       },
     }),
-    [editor, elapsedRef, save],
+    [editor, elapsedRef, save, props.instructions],
   );
 
   const run = useCallback((action: string) => runAction(editor, action, host), [editor, host]);
@@ -122,14 +144,12 @@ export function LabelView(props: LabelViewProps) {
     const target = e.target as HTMLElement;
     if (target.closest("input, textarea, select")) return;
     const combo = comboOf(e.nativeEvent);
-    const action = combo ? table.get(combo) : undefined;
-    if (!action) return;
+    const actions = combo ? table.get(combo) : undefined;
+    if (!actions) return;
     const onSurface = target.dataset.testid === "canvas-surface";
-    // Tab moves focus between controls as usual; only on the canvas does it cycle shapes.
-    if ((action === "select.next" || action === "select.previous") && !onSurface) return;
     // Enter and Space on a focused button press that button.
     if (target.tagName === "BUTTON" && (combo === "enter" || combo === "space")) return;
-    if (run(action)) e.preventDefault();
+    if (dispatchKey(actions, { onCanvas: onSurface, repeat: e.repeat }, run)) e.preventDefault();
   };
 
   const onRebind = (action: string, combo: string | null) => {
@@ -138,16 +158,28 @@ export function LabelView(props: LabelViewProps) {
     props.onHotkeysChange?.(next);
   };
 
-  const shortcutFor = (action: string) => displayCombo(bindings[action]?.[0] ?? "");
+  const shortcutFor = (action: string) => (bindings[action] ?? []).map(displayCombo).join(" or ");
+  const ariaShortcutFor = (action: string) => (bindings[action] ?? []).map(ariaShortcut).join(" ");
   return (
     <div className="label-view" ref={rootRef} onKeyDown={onKeyDown} onPointerDown={touch} data-testid="label-view">
-      <Toolbar editor={editor} run={(a) => void run(a)} shortcutFor={shortcutFor} />
+      <Toolbar editor={editor} run={(a) => void run(a)} shortcutFor={shortcutFor} ariaShortcutFor={ariaShortcutFor} />
       {props.banner}
       <div className="label-main">
-        <CanvasSurface editor={editor} pyramid={pyramid} onPainter={onPainter} />
+        <CanvasSurface editor={editor} pyramid={pyramid} onPainter={onPainter} taskTitle={props.taskTitle ?? taskId} helpKey={shortcutFor("view.help")} />
         <aside className="label-side" aria-label="Labels and shapes">
+          {instructionsOpen && props.instructions !== undefined && (
+            <InstructionsPanel
+              instructions={props.instructions}
+              labels={[...schema.labels, ...schema.classes.filter((c) => !schema.labels.includes(c))]}
+              shortcut={shortcutFor("view.instructions")}
+              onClose={() => {
+                setInstructionsOpen(false);
+                focusSurface();
+              }}
+            />
+          )}
           {schema.tools.length > 0 && <LabelPalette editor={editor} />}
-          <ClassificationPanel editor={editor} />
+          <ClassificationPanel editor={editor} noneOfThese={props.noneOfThese === true} note={props.classificationNote ?? null} />
           <ShapeList editor={editor} onLeave={focusSurface} />
         </aside>
       </div>
