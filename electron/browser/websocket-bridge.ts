@@ -100,7 +100,8 @@ export class WebSocketBridge {
 function readableId(decoded: unknown): number | null {
   if (decoded && typeof decoded === "object" && "id" in decoded) {
     const id = (decoded as { id: unknown }).id;
-    if (typeof id === "number" && Number.isInteger(id) && id >= 0) return id;
+    // Only an id the caller can match exactly; a rounded one (≥ 2^53) would answer another call.
+    if (typeof id === "number" && Number.isSafeInteger(id) && id >= 0) return id;
   }
   return null;
 }

@@ -5,7 +5,7 @@ import type { AppIdentity } from "./app";
 import { appHandlers } from "./app";
 import { DraftRepository, draftHandlers } from "./drafts";
 import { createFirstGuess } from "./first-guess";
-import { Keystore, keysHandlers } from "./keystore";
+import { Keystore, keysHandlers, storeThrottleStorage } from "./keystore";
 import { deriveWsUrl } from "./market";
 import { NetMonitor } from "./net";
 import { KeyServiceRunner, RequesterService, keystoreRequesterKeys, requesterHandlers } from "./requester";
@@ -44,8 +44,16 @@ export function createCore(options: CoreOptions): Core {
   const settings = new SettingsRepository(store, defaultSettings());
   const net = new NetMonitor({ rpcUrl: () => settings.get().rpcUrl, onChange: (status) => events.emit("net:changed", status) });
   const drafts = new DraftRepository(store);
-  const keystore = new Keystore({ dataDir: options.identity.dataDir, autoLockMinutes: () => settings.get().autoLockMinutes });
+  const keystore = new Keystore({
+    dataDir: options.identity.dataDir,
+    autoLockMinutes: () => settings.get().autoLockMinutes,
+    throttle: storeThrottleStorage(store),
+  });
   keystore.onChange((status) => events.emit("keys:changed", status));
+  // A shorter auto-lock applies at once, not after the idle time armed under the old one.
+  const unwatchSettings = events.subscribe((event) => {
+    if (event === "settings:changed") keystore.autoLockChanged();
+  });
   // First guesses read task bytes from the task service's memory; the two are wired both ways.
   let tasks: { bytesInMemory(id: string): Uint8Array | null } | null = null;
   const firstGuess = createFirstGuess({ dataDir: options.identity.dataDir, store, events, log, imageSource: async (id) => tasks?.bytesInMemory(id) ?? null });
@@ -81,6 +89,10 @@ export function createCore(options: CoreOptions): Core {
     ...settingsHandlers(settings, events),
     ...draftHandlers(drafts),
     ...keysHandlers(keystore),
+    "session:activity": () => {
+      keystore.noteUserActivity();
+      return { at: Date.now() };
+    },
     ...firstGuess.handlers,
     ...worker.handlers,
     ...walletHandlers(new WalletService({ rpcUrl: () => settings.get().rpcUrl, owner: () => keystore.address() })),
@@ -94,14 +106,13 @@ export function createCore(options: CoreOptions): Core {
 
   const dispatch = createDispatcher(handlers, log);
   return {
-    // Any call from the user counts as activity for the keystore's idle auto-lock.
-    dispatch: (channel, payload, dispatchOptions) => {
-      keystore.touch();
-      return dispatch(channel, payload, dispatchOptions);
-    },
+    // Calls are not activity (screens poll, so they would keep the key open forever): only
+    // "session:activity", sent by the renderer on real input, postpones the auto-lock.
+    dispatch,
     events,
     store,
     async dispose() {
+      unwatchSettings();
       net.dispose();
       await keyService.dispose();
       await worker.dispose();

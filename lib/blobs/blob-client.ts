@@ -10,8 +10,11 @@ export const DEFAULT_BLOB_TIMEOUT_MS = 30_000;
 export const DEFAULT_MAX_BLOB_BYTES = 256 * 1024 * 1024;
 
 export interface BlobLimits {
+  /** For the whole exchange, body included: a gateway trickling bytes is cut off too. */
   readonly timeoutMs?: number;
   readonly maxBytes?: number;
+  /** "error" where the URL came from chain data: a redirect could point anywhere. */
+  readonly redirect?: "follow" | "error" | "manual";
 }
 
 /** Downloaded bytes that do not hash to what was asked for. */
@@ -37,38 +40,58 @@ export function hashOfBlobUri(uri: string): string | undefined {
 
 /** GETs a URL within the time and size limits; the size is enforced on the stream, not trusted from headers. */
 export async function downloadBlob(url: string, limits: BlobLimits = {}): Promise<Uint8Array> {
+  return (await streamBlob(url, limits)).bytes;
+}
+
+/**
+ * Streams a URL's body within the limits, hashing it chunk by chunk as it arrives (a large blob
+ * is never hashed in one long block of the event loop). Whatever the headers say, reading stops
+ * at `maxBytes` and at the deadline.
+ */
+export async function streamBlob(url: string, limits: BlobLimits = {}): Promise<{ bytes: Uint8Array; sha256: string }> {
   const timeoutMs = limits.timeoutMs ?? DEFAULT_BLOB_TIMEOUT_MS;
   const maxBytes = limits.maxBytes ?? DEFAULT_MAX_BLOB_BYTES;
+  const signal = AbortSignal.timeout(timeoutMs);
   let response: Response;
   try {
-    response = await fetch(url, { signal: AbortSignal.timeout(timeoutMs) });
+    response = await fetch(url, { signal, redirect: limits.redirect ?? "follow" });
   } catch (error) {
-    throw new BlobError("unavailable", `cannot reach ${url}: ${error instanceof Error ? error.message : String(error)}`);
+    throw new BlobError("unavailable", `cannot reach ${url}: ${signal.aborted ? `no answer within ${timeoutMs} ms` : error instanceof Error ? error.message : String(error)}`);
   }
-  if (response.status === 404) throw new BlobError("not_found", `${url} has no such blob`);
-  if (!response.ok) throw new BlobError("unavailable", `${url} answered HTTP ${response.status}`);
+  if (response.status === 404) {
+    await response.body?.cancel().catch(() => undefined);
+    throw new BlobError("not_found", `${url} has no such blob`);
+  }
+  if (!response.ok) {
+    await response.body?.cancel().catch(() => undefined);
+    throw new BlobError("unavailable", `${url} answered HTTP ${response.status}`);
+  }
   const tooLarge = () => new BlobError("too_large", `${url} is larger than ${maxBytes} bytes`);
   if (Number(response.headers.get("content-length") ?? "0") > maxBytes) {
-    await response.body?.cancel();
+    await response.body?.cancel().catch(() => undefined);
     throw tooLarge();
   }
   const chunks: Uint8Array[] = [];
+  const hash = crypto.createHash("sha256");
   let total = 0;
   const reader = response.body?.getReader();
   try {
     for (let next = await reader?.read(); next && !next.done; next = await reader?.read()) {
       total += next.value.byteLength;
       if (total > maxBytes) {
-        await reader?.cancel();
+        await reader?.cancel().catch(() => undefined);
         throw tooLarge();
       }
+      hash.update(next.value);
       chunks.push(next.value);
     }
   } catch (error) {
     if (error instanceof BlobError) throw error;
-    throw new BlobError("unavailable", `${url} broke off: ${error instanceof Error ? error.message : String(error)}`);
+    await reader?.cancel().catch(() => undefined);
+    const why = signal.aborted ? `not sent in full within ${timeoutMs} ms` : error instanceof Error ? error.message : String(error);
+    throw new BlobError("unavailable", `${url} broke off: ${why}`);
   }
-  return new Uint8Array(Buffer.concat(chunks, total));
+  return { bytes: new Uint8Array(Buffer.concat(chunks, total)), sha256: hash.digest("hex") };
 }
 
 /** Stores a blob at a content-addressed HTTP URI (PUT is idempotent there). */
@@ -95,8 +118,7 @@ export async function putBlob(blobUrl: string, bytes: Uint8Array, limits: Pick<B
 
 /** Downloads a blob and verifies it hashes to `expectedHash`. */
 export async function getBlob(uri: string, expectedHash: string, limits: BlobLimits = {}): Promise<Uint8Array> {
-  const bytes = await downloadBlob(uri, limits);
-  const actual = sha256Hex(bytes);
+  const { bytes, sha256: actual } = await streamBlob(uri, limits);
   if (actual !== expectedHash) throw new BlobIntegrityError(`blob ${uri} hashes to ${actual}, expected ${expectedHash}`);
   return bytes;
 }

@@ -1,7 +1,7 @@
 // The blob client: content-addressed upload/download with a timeout, a size cap and a hash check
 // (blob-client), and the worker's cached fetcher for task data by URI (blob-fetcher).
-export { BlobFetcher } from "./blob-fetcher";
-export type { BlobFetcherOptions } from "./blob-fetcher";
+export { BLOB_KIND_LIMITS, BlobFetcher } from "./blob-fetcher";
+export type { BlobFetcherOptions, BlobKind, KindLimits } from "./blob-fetcher";
 export { BlobError } from "./blob-errors";
 export type { BlobErrorCode } from "./blob-errors";
 export {
@@ -14,6 +14,7 @@ export {
   hashOfBlobUri,
   putBlob,
   sha256Hex,
+  streamBlob,
   uploadBlob,
 } from "./blob-client";
 export type { BlobLimits } from "./blob-client";

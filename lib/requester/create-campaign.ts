@@ -43,7 +43,7 @@ export async function createCampaign(opts: CreateCampaignOptions): Promise<Creat
   checkTerms(opts);
   const spec = opts.labels ?? (opts.labelsFile !== undefined ? readLabelsFile(opts.labelsFile) : undefined);
   if (!spec) throw new RequesterError("A campaign needs labels: a labels file or a list.");
-  const images = readImageFolder(opts.imagesDir);
+  const images = await readImageFolder(opts.imagesDir);
   const gold = opts.goldFile ? readGoldFile(opts.goldFile, images.map((i) => i.name), spec.labels) : {};
 
   const inputsKey = inputsKeyOf({

@@ -51,20 +51,74 @@ export function sniffImage(b: Uint8Array): ImageInfo | undefined {
 
 const EXTENSIONS = new Set([".png", ".jpg", ".jpeg", ".webp"]);
 
-/** Every image in `dir` (sorted by name, so task indexes are stable across resumes). */
-export function readImageFolder(dir: string): ImageFile[] {
-  if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) throw new RequesterError(`Image folder not found: ${dir}`);
-  const names = fs.readdirSync(dir).filter((n) => !n.startsWith(".")).sort();
+/** How much of a folder a campaign reads: beyond these the user gets a sentence, not a frozen app. */
+export interface ImageFolderLimits {
+  /** Directory entries looked at (a folder like /proc or a huge dump stops here). */
+  readonly maxEntries: number;
+  readonly maxImages: number;
+  readonly maxImageBytes: number;
+  /** All images together: they are held in memory until uploaded. */
+  readonly maxTotalBytes: number;
+}
+
+export const IMAGE_FOLDER_LIMITS: ImageFolderLimits = {
+  maxEntries: 100_000,
+  maxImages: 20_000,
+  maxImageBytes: 32 * 1024 * 1024,
+  maxTotalBytes: 1024 * 1024 * 1024,
+};
+
+/**
+ * Every image in `dir` (sorted by name, so task indexes are stable across resumes). Reads are
+ * asynchronous and non-blocking: anything that is not a regular file (a FIFO, a device, a
+ * socket, a folder) is skipped unopened, and a file that cannot be read without waiting (such
+ * as /proc/kmsg) is refused, so no folder can freeze the app. Stops at the limits with a sentence.
+ */
+export async function readImageFolder(dir: string, limits: ImageFolderLimits = IMAGE_FOLDER_LIMITS): Promise<ImageFile[]> {
+  let folder: fs.Dir;
+  try {
+    if (!(await fs.promises.stat(dir)).isDirectory()) throw new Error("not a folder");
+    folder = await fs.promises.opendir(dir);
+  } catch {
+    throw new RequesterError(`Image folder not found: ${dir}`);
+  }
+  const names: string[] = [];
+  let entries = 0;
+  for await (const entry of folder) {
+    entries += 1;
+    if (entries > limits.maxEntries) {
+      throw new RequesterError(`${dir} holds more than ${limits.maxEntries} entries; choose a folder with just the campaign's images.`);
+    }
+    // Type from the directory entry: a FIFO or device is never opened. Symlinks are followed
+    // below only if they lead to a regular file.
+    if (!entry.name.startsWith(".") && (entry.isFile() || entry.isSymbolicLink())) names.push(entry.name);
+  }
+  names.sort();
   const images: ImageFile[] = [];
   const refused: string[] = [];
+  let total = 0;
   for (const name of names) {
     const file = path.join(dir, name);
-    if (!fs.statSync(file).isFile()) continue;
-    const bytes = new Uint8Array(fs.readFileSync(file));
+    let bytes: Uint8Array;
+    try {
+      bytes = await readImageFile(file, limits.maxImageBytes);
+    } catch (error) {
+      if (error instanceof SkipFile) continue;
+      if (error instanceof RequesterError) throw error;
+      refused.push(name);
+      continue;
+    }
     const info = sniffImage(bytes);
     if (!info || info.width === 0 || info.height === 0) {
       if (EXTENSIONS.has(path.extname(name).toLowerCase()) || !/\.(txt|json|md|csv)$/i.test(name)) refused.push(name);
       continue;
+    }
+    total += bytes.length;
+    if (images.length + 1 > limits.maxImages) {
+      throw new RequesterError(`${dir} has more than ${limits.maxImages} images; split it into several campaigns.`);
+    }
+    if (total > limits.maxTotalBytes) {
+      throw new RequesterError(`The images in ${dir} add up to more than ${size(limits.maxTotalBytes)}; split them into several campaigns.`);
     }
     images.push({ name, path: file, bytes, ...info });
   }
@@ -73,4 +127,37 @@ export function readImageFolder(dir: string): ImageFile[] {
   }
   if (images.length === 0) throw new RequesterError(`No images (PNG, JPEG, WebP) in ${dir}.`);
   return images;
+}
+
+class SkipFile extends Error {}
+
+/** One file, opened without blocking, read only if it is a regular file within the cap. */
+async function readImageFile(file: string, maxBytes: number): Promise<Uint8Array> {
+  const handle = await fs.promises.open(file, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK);
+  try {
+    const stat = await handle.stat();
+    if (!stat.isFile()) throw new SkipFile();
+    if (stat.size > maxBytes) {
+      throw new RequesterError(`${file} is ${size(stat.size)}; images up to ${size(maxBytes)} are accepted.`);
+    }
+    // Read to the cap, not to the size the file claims (files under /proc say 0 and go on).
+    const buffer = Buffer.alloc(Math.min(maxBytes + 1, Math.max(stat.size + 1, 64 * 1024)));
+    let filled = 0;
+    for (;;) {
+      if (filled === buffer.length) break;
+      const { bytesRead } = await handle.read(buffer, filled, buffer.length - filled, null);
+      if (bytesRead === 0) break;
+      filled += bytesRead;
+    }
+    if (filled > maxBytes || (filled === buffer.length && stat.size < filled)) {
+      throw new RequesterError(`${file} is larger than it says (or endless); images up to ${size(maxBytes)} are accepted.`);
+    }
+    return new Uint8Array(buffer.subarray(0, filled));
+  } finally {
+    await handle.close();
+  }
+}
+
+function size(bytes: number): string {
+  return bytes >= 1024 ** 2 ? `${Math.round(bytes / 1024 ** 2)} MiB` : `${Math.ceil(bytes / 1024)} KiB`;
 }

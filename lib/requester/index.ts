@@ -5,8 +5,8 @@ export { deriveX25519, importKeyFile, keysFromSecret, loadKeyFile, newKeyFile, r
 export type { RequesterKeys, SeedAccess } from "./keyfile";
 export { parseLabels, readLabelsFile, labelIdOf, TOOLS } from "./labels-file";
 export type { LabelSpec, Tool } from "./labels-file";
-export { readImageFolder, sniffImage } from "./images";
-export type { ImageFile, ImageInfo, ImageType } from "./images";
+export { IMAGE_FOLDER_LIMITS, readImageFolder, sniffImage } from "./images";
+export type { ImageFile, ImageFolderLimits, ImageInfo, ImageType } from "./images";
 export { readGoldFile } from "./gold-file";
 export { CampaignMetadata, decodeMetadata, encodeMetadata } from "./campaign-metadata";
 export { CampaignManifest, GoldAnswer, loadManifest, saveManifest, manifestPath } from "./campaign-manifest";

@@ -36,6 +36,11 @@ export const appCalls = {
   "app:info": call(z.undefined(), AppInfo),
   "app:ping": call(z.object({ nonce: z.string().max(64) }), z.object({ nonce: z.string(), at: z.number().int() })),
   "net:status": call(z.undefined(), NetStatus),
+  /**
+   * A person used the app (a key, a click, a scroll). The renderer sends it on real input events
+   * only; it is the one thing that postpones the key's auto-lock, so polling never keeps it open.
+   */
+  "session:activity": call(z.undefined(), z.object({ at: z.number().int() })),
 };
 
 export const appEvents = {

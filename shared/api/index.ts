@@ -1,5 +1,6 @@
 export * from "./errors";
 export * from "./define";
+export * from "./address";
 export * from "./contract";
 export * from "./client";
 export * from "./wire";

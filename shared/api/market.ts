@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { call, event } from "./define";
+import { SolanaAddress } from "./address";
 
 const Lamports = z.number().int().nonnegative();
 
@@ -44,7 +45,7 @@ export const MarketFilter = z.object({
 export type MarketFilter = z.infer<typeof MarketFilter>;
 
 export const AcceptRequest = z.object({
-  items: z.array(z.object({ campaign: z.string().min(32).max(44), count: z.number().int().min(1).max(100) })).min(1).max(50),
+  items: z.array(z.object({ campaign: SolanaAddress, count: z.number().int().min(1).max(100) })).min(1).max(50),
 });
 
 export const AcceptOutcome = z.object({

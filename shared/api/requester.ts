@@ -1,10 +1,11 @@
 import { z } from "zod";
 import { call, event } from "./define";
+import { SolanaAddress } from "./address";
 
 // The Requester view: the app's face of the requester library the `amplify` CLI uses. Core
 // signs with the unlocked keystore key; paths are read and written by core, never the page.
 
-const Address = z.string().min(32).max(44);
+const Address = SolanaAddress;
 const Lamports = z.number().int().nonnegative();
 /** A path on the machine core runs on (core reads or writes it; the page never touches files). */
 const LocalPath = z.string().trim().min(1, "choose a folder").max(4096);

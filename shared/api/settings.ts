@@ -4,10 +4,16 @@ import { call, event } from "./define";
 /** Hotkey bindings: action id → key combo such as "ctrl+z" or "shift+arrowleft". */
 export const Hotkeys = z.record(z.string().max(64), z.string().max(64));
 
+/**
+ * Core sends requests to these URLs, so only the schemes it speaks are accepted: a
+ * `javascript:`, `file:` or `data:` URL is refused here rather than failing somewhere deeper.
+ */
+const HttpUrl = z.url({ protocol: /^https?$/, error: "an http:// or https:// URL" });
+
 export const Settings = z.object({
   theme: z.enum(["dark", "light"]),
-  rpcUrl: z.url(),
-  blobGateways: z.array(z.url()).max(8),
+  rpcUrl: HttpUrl,
+  blobGateways: z.array(HttpUrl).max(8),
   prefetchCount: z.number().int().min(0).max(32),
   autoLockMinutes: z.number().int().min(1).max(24 * 60),
   hotkeys: Hotkeys,

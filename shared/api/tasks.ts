@@ -4,6 +4,7 @@ import { ModerationItem, ModerationSpec } from "../moderation";
 import { call, event } from "./define";
 import { CampaignFirstGuess, FirstGuessResult } from "./first-guess";
 import { SavedDraft } from "./drafts";
+import { SolanaAddress } from "./address";
 
 export const TaskMeta = z.object({
   /** The assignment's address: the id of this worker's copy of the task. */
@@ -90,10 +91,10 @@ export type PrefetchStatus = z.infer<typeof PrefetchStatus>;
 export const tasksCalls = {
   "tasks:list": call(z.object({ includeDone: z.boolean().optional() }).optional(), z.array(TaskMeta)),
   /** Task data, verified by hash and decrypted in memory; the next few are prepared ahead. */
-  "tasks:open": call(z.object({ id: z.string().min(32).max(44) }), OpenedTask),
+  "tasks:open": call(z.object({ id: SolanaAddress }), OpenedTask),
   /** Queues the result in the outbox and returns at once; sync finishes it when it can. */
   "tasks:submit": call(
-    z.object({ id: z.string().min(32).max(44), doc: AnnotationDocument }),
+    z.object({ id: SolanaAddress, doc: AnnotationDocument }),
     z.object({ outboxId: z.string(), resultHash: z.string() }),
   ),
   /** Starts preparing the next tasks ahead if nothing is under way, and says how far it got. */

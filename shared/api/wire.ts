@@ -57,6 +57,13 @@ export function decodeWire(frame: Uint8Array): unknown {
   return revive(parsed, attachments);
 }
 
+/**
+ * Keys that reach an object's prototype machinery. `JSON.parse` makes "__proto__" an own key,
+ * and copying it with `out[key] = …` would set the copy's prototype: a schema would then read
+ * fields the sender never sent. A message naming any of them is refused outright.
+ */
+const RESERVED_KEYS = new Set(["__proto__", "constructor", "prototype"]);
+
 function revive(value: unknown, attachments: Uint8Array[]): unknown {
   if (Array.isArray(value)) return value.map((v) => revive(v, attachments));
   if (value !== null && typeof value === "object") {
@@ -67,8 +74,12 @@ function revive(value: unknown, attachments: Uint8Array[]): unknown {
       if (!bytes) throw new WireFormatError("frame refers to a missing attachment");
       return bytes;
     }
-    const out: Record<string, unknown> = {};
-    for (const key of keys) out[key] = revive(record[key], attachments);
+    // Null-prototype copies: nothing is inherited, whatever a schema looks up.
+    const out = Object.create(null) as Record<string, unknown>;
+    for (const key of keys) {
+      if (RESERVED_KEYS.has(key)) throw new WireFormatError(`frame JSON uses the reserved key "${key}"`);
+      out[key] = revive(record[key], attachments);
+    }
     return out;
   }
   return value;

@@ -1,5 +1,6 @@
 import type { ApiReply, CallChannel } from "../../../shared/api";
 import { ApiError, MAX_PAYLOAD_BYTES, calls, isCallChannel } from "../../../shared/api";
+import { toApiError } from "../errors";
 import type { Handlers } from "./handlers";
 
 export interface DispatchOptions {
@@ -38,7 +39,9 @@ export function createDispatcher(handlers: Handlers, log: (line: string) => void
         return fail(new ApiError("invalid_output", `${channel} produced an invalid reply`));
       }
       return { ok: true, value: output.data };
-    } catch (error) {
+    } catch (thrown) {
+      // Typed failures that a handler let through still get their own code and sentence.
+      const error = toApiError(thrown);
       if (error instanceof ApiError) return fail(error);
       log(`handler ${channel as CallChannel} failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
       return fail(new ApiError("internal", error instanceof Error ? error.message : "internal error"));

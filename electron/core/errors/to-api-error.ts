@@ -1,4 +1,5 @@
 import { ApiError } from "../../../shared/api";
+import { describeErrno } from "../../../lib/files";
 
 /**
  * Maps core's typed failures onto contract codes by their name and code, so handlers can let
@@ -38,7 +39,36 @@ export function toApiError(error: unknown): unknown {
       return new ApiError("unavailable", `the chain cannot be reached right now: ${error.message}`);
   }
   if (error instanceof TypeError && /fetch failed/.test(error.message)) return new ApiError("unavailable", `the chain cannot be reached right now: ${error.message}`);
+  if (error.name === "FileReadError") return new ApiError("invalid_input", error.message);
+  if (typeof code === "string" && /^E[A-Z0-9]+$/.test(code)) return errnoError(error as NodeJS.ErrnoException, code);
   return error;
+}
+
+/**
+ * A file-system or socket failure says what is wrong with which path, with a code the caller
+ * can act on: a bad path is the caller's input, a missing file is not found, the rest is the
+ * machine's state right now. Never "internal": these are not bugs.
+ */
+function errnoError(error: NodeJS.ErrnoException, code: string): ApiError {
+  const where = error.path ? `${error.path}: ` : "";
+  const sentence = `${where}${describeErrno(error)}`;
+  switch (code) {
+    case "EINVAL":
+    case "ENAMETOOLONG":
+    case "ENOTDIR":
+    case "EISDIR":
+    case "ELOOP":
+      return new ApiError("invalid_input", `cannot use ${sentence}`);
+    case "ENOENT":
+      return new ApiError("not_found", `cannot find ${sentence}`);
+    case "EACCES":
+    case "EPERM":
+    case "EROFS":
+    case "EEXIST":
+      return new ApiError("rejected", `cannot use ${sentence}`);
+    default:
+      return new ApiError("unavailable", `cannot do that right now (${sentence})`);
+  }
 }
 
 /** Runs a handler body and rethrows its failure as a contract error. */

@@ -7,3 +7,6 @@ export type { ScryptParams } from "./keystore-file";
 export { keysHandlers } from "./keys-handlers";
 export { deriveX25519Secret } from "./key-material";
 export { writeFileAtomic } from "./atomic-write";
+export { UnlockThrottle, memoryThrottleStorage } from "./unlock-throttle";
+export type { ThrottleState, ThrottleStorage } from "./unlock-throttle";
+export { storeThrottleStorage } from "./store-throttle-storage";

@@ -1,8 +1,11 @@
 import { createHash } from "node:crypto";
-import { readFile } from "node:fs/promises";
 import { getBase58Decoder, getBase58Encoder } from "@solana/kit";
 import nacl from "tweetnacl";
+import { FileReadError, readRegularFile } from "../../../lib/files";
 import { KeystoreError } from "./keystore-errors";
+
+/** A Solana CLI keypair file is a JSON array of 64 numbers: a few hundred bytes. */
+const MAX_KEYPAIR_FILE_BYTES = 16 * 1024;
 
 /** A Solana keypair as the CLI stores it: 32-byte seed followed by the 32-byte public key. */
 export interface KeyMaterial {
@@ -32,9 +35,10 @@ export function keyMaterialFromBytes(bytes: Uint8Array): KeyMaterial {
 export async function readSolanaKeypairFile(path: string): Promise<KeyMaterial> {
   let text: string;
   try {
-    text = await readFile(path, "utf8");
+    text = (await readRegularFile(path, MAX_KEYPAIR_FILE_BYTES, "the keypair file")).toString("utf8");
   } catch (error) {
-    throw new KeystoreError("bad_import", `cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? "error"}`);
+    if (error instanceof FileReadError) throw new KeystoreError("bad_import", `${error.message} (a Solana CLI keypair file is a small JSON file)`);
+    throw error;
   }
   let parsed: unknown;
   try {

@@ -11,12 +11,15 @@ import { KeystoreError } from "./keystore-errors";
 import type { KeystoreFile, ScryptParams } from "./keystore-file";
 import { DEFAULT_SCRYPT, KEYSTORE_FILE, openSecret, parseKeystoreFile, sealSecret } from "./keystore-file";
 import { UnlockThrottle } from "./unlock-throttle";
+import type { ThrottleStorage } from "./unlock-throttle";
 
 export interface KeystoreOptions {
   readonly dataDir: string;
   readonly autoLockMinutes: () => number;
   readonly scrypt?: ScryptParams;
   readonly now?: () => number;
+  /** Where the passphrase throttle is kept (core: the store, so a restart does not reset it). */
+  readonly throttle?: ThrottleStorage;
 }
 
 interface Unlocked {
@@ -42,7 +45,7 @@ export class Keystore {
   constructor(private readonly options: KeystoreOptions) {
     this.path = join(options.dataDir, KEYSTORE_FILE);
     this.now = options.now ?? Date.now;
-    this.throttle = new UnlockThrottle(this.now);
+    this.throttle = new UnlockThrottle(this.now, options.throttle);
   }
 
   status(): KeyStatus {
@@ -82,16 +85,7 @@ export class Keystore {
 
   async unlock(passphrase: string): Promise<KeyStatus> {
     const file = this.readFile();
-    const wait = this.throttle.retryAfterMs();
-    if (wait > 0) throw new KeystoreError("throttled", `too many wrong passphrases; try again in ${Math.ceil(wait / 1000)} s`, wait);
-    let secret: Uint8Array;
-    try {
-      secret = await openSecret(file, passphrase);
-    } catch (error) {
-      if (error instanceof KeystoreError && error.code === "wrong_passphrase") this.throttle.failed();
-      throw error;
-    }
-    this.throttle.succeeded();
+    const secret = await this.checkPassphrase(file, passphrase);
     const material = this.checkMaterial(secret, file);
     await this.adopt(material);
     return this.changed();
@@ -110,10 +104,7 @@ export class Keystore {
 
   async changePassphrase(current: string, next: string): Promise<KeyStatus> {
     const file = this.readFile();
-    const secret = await openSecret(file, current).catch((error: unknown) => {
-      if (error instanceof KeystoreError && error.code === "wrong_passphrase") this.throttle.failed();
-      throw error;
-    });
+    const secret = await this.checkPassphrase(file, current);
     const material = this.checkMaterial(secret, file);
     const sealed = await sealSecret(material.secretKey, next, file.publicKey, file.x25519PublicKey, this.options.scrypt ?? DEFAULT_SCRYPT);
     material.secretKey.fill(0);
@@ -121,7 +112,7 @@ export class Keystore {
     return this.changed();
   }
 
-  /** The signer for transactions; throws when locked. Each use postpones the auto-lock. */
+  /** The signer for transactions; throws when locked. Using it is not activity: background work signs too. */
   signer(): KeyPairSigner {
     return this.require().signer;
   }
@@ -144,9 +135,19 @@ export class Keystore {
     }
   }
 
-  /** Marks activity (any user call) so the idle timer starts over. */
-  touch(): void {
+  /**
+   * A person did something in the app (the renderer reports real input events). Only this
+   * postpones the auto-lock: polling screens and background services never call it.
+   */
+  noteUserActivity(): void {
     this.lastUse = this.now();
+  }
+
+  /** The auto-lock setting changed: a shorter idle time applies at once, a longer one re-arms. */
+  autoLockChanged(): void {
+    if (!this.unlocked) return;
+    if (this.now() - this.lastUse >= this.options.autoLockMinutes() * 60_000) this.lock();
+    else this.armAutoLock();
   }
 
   dispose(): void {
@@ -156,7 +157,6 @@ export class Keystore {
 
   private require(): Unlocked {
     if (!this.unlocked) throw new KeystoreError("locked", "the keystore is locked: unlock it with your passphrase");
-    this.touch();
     return this.unlocked;
   }
 
@@ -193,7 +193,7 @@ export class Keystore {
     const seed = Uint8Array.from(material.secretKey.subarray(0, 32));
     material.secretKey.fill(0);
     this.unlocked = { signer, x25519Secret, seed };
-    this.touch();
+    this.noteUserActivity();
     this.armAutoLock();
   }
 
@@ -211,6 +211,14 @@ export class Keystore {
       Math.max(1000, due),
     );
     this.timer.unref();
+  }
+
+  /** Every passphrase check goes through the one throttle, which counts it before the next may start. */
+  private checkPassphrase(file: KeystoreFile, passphrase: string): Promise<Uint8Array> {
+    return this.throttle.attempt(
+      () => openSecret(file, passphrase),
+      (error) => error instanceof KeystoreError && error.code === "wrong_passphrase",
+    );
   }
 
   private readFileOrNull(): KeystoreFile | null {

@@ -24,6 +24,13 @@ import { campaignView } from "./campaign-view";
 /** Accepts per transaction: each adds two fresh accounts; four stay well under 1232 bytes. */
 const ACCEPTS_PER_TX = 4;
 
+/**
+ * How long a listing waits for campaign metadata it does not have yet. Metadata URIs are chain
+ * data anyone writes; a slow or endless one must not hold the market hostage. Late metadata
+ * lands in the cache and the market is told to refresh.
+ */
+const METADATA_WAIT_MS = 1500;
+
 export class MarketService {
   constructor(
     private readonly chain: ChainClient,
@@ -48,12 +55,9 @@ export class MarketService {
       worker ? this.held(worker) : Promise.resolve(new Map<string, number>()),
     ]);
     const situation = { hasKey: worker !== null, profile, balance, held, nowSeconds: Math.floor(Date.now() / 1000) };
-    const views: CampaignView[] = [];
-    for (const { address: at, account } of campaigns) {
-      if (account.isClosed) continue;
-      const metadata = await this.metadata.get(at, account.metadataUri, account.labelSchemaHash);
-      views.push(campaignView(at, account, config, situation, metadata));
-    }
+    const open = campaigns.filter((c) => !c.account.isClosed);
+    const metadata = await Promise.all(open.map(({ address: at, account }) => this.metadata.get(at, account.metadataUri, account.labelSchemaHash, METADATA_WAIT_MS)));
+    const views = open.map(({ address: at, account }, i) => campaignView(at, account, config, situation, metadata[i] ?? null));
     return sortAndFilter(views, filter);
   }
 

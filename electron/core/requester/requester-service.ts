@@ -1,4 +1,5 @@
-import { join } from "node:path";
+import { stat } from "node:fs/promises";
+import { isAbsolute, join } from "node:path";
 import { address as toAddress, type Address } from "@solana/kit";
 import type {
   CreateCampaignRequest,
@@ -10,6 +11,7 @@ import type {
   ReviewOutcome,
   WorkerReview,
 } from "../../../shared/api";
+import { ApiError } from "../../../shared/api";
 import {
   AmplifyChain,
   campaignStatus,
@@ -172,6 +174,14 @@ export class RequesterService {
   async export(request: ExportRequest): Promise<ExportOutcome> {
     const keys = this.options.keys();
     const address = toAddress(request.campaign);
+    await checkExportFolder(request.outDir);
+    // Results of another requester's campaign are theirs (and their sealed ones cannot be
+    // opened with this key anyway): only this key's own campaigns are written out.
+    const campaign = await this.chain().campaign(address);
+    if (!campaign) throw new ApiError("not_found", `there is no campaign ${address} on this chain`);
+    if (campaign.requester !== keys.address) {
+      throw new ApiError("rejected", `campaign ${address} belongs to ${campaign.requester}, not to this key (${keys.address}): only your own campaigns can be exported`);
+    }
     const manifest = this.manifest(address);
     const summary = await exportResults({
       chain: this.chain(),
@@ -193,4 +203,20 @@ export class RequesterService {
       return undefined;
     }
   }
+}
+
+/**
+ * The export folder must be a full path to a folder that exists: a relative path would land
+ * wherever core happens to run, and a typo must not silently create a new folder tree.
+ */
+async function checkExportFolder(outDir: string): Promise<void> {
+  if (!isAbsolute(outDir)) throw new ApiError("invalid_input", `give the export folder as a full path (${outDir} is relative): choose it with "Choose…" or type it from the root`);
+  let info;
+  try {
+    info = await stat(outDir);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") throw new ApiError("invalid_input", `the folder ${outDir} does not exist: create it first, or choose another one`);
+    throw error;
+  }
+  if (!info.isDirectory()) throw new ApiError("invalid_input", `${outDir} is not a folder: choose a folder to export into`);
 }

@@ -60,7 +60,18 @@ export function createWorkerServices(options: WorkerServicesOptions): WorkerServ
   const chain = new ChainClient({ rpcUrl: () => settings.get().rpcUrl });
   const protocol = new ProtocolConfig(chain);
   const blobs = new BlobFetcher({ cacheDir: join(options.dataDir, "cache", "ciphertext"), gateways: blobGateways });
-  const metadata = new CampaignMetadataCache(blobs, log);
+  // Metadata that arrives after a listing stopped waiting: tell the screens once a second at most.
+  let refresh: NodeJS.Timeout | undefined;
+  const metadata = new CampaignMetadataCache(blobs, {
+    log,
+    onSettled: () => {
+      refresh ??= setTimeout(() => {
+        refresh = undefined;
+        events.emit("market:changed", { at: Date.now(), source: "poll" });
+      }, 1000);
+      refresh.unref();
+    },
+  });
   const directory = new TaskDirectory(chain, () => keystore.address(), metadata);
   const pool = new DecryptPool(log);
   const repo = new OutboxRepository(options.store);

@@ -16,6 +16,7 @@ import { AnnouncerProvider } from "./Announcer";
 import { useTheme } from "../ui/use-theme";
 import { NetworkBadge } from "./NetworkBadge";
 import { OfflineBanner } from "./OfflineBanner";
+import { reportUserActivity } from "./user-activity";
 import { WorkNotices } from "./WorkNotices";
 
 /** How long a confirmation stays on screen. */
@@ -64,6 +65,8 @@ function Workstation() {
   const [taskId, setTaskId] = useState<string | null>(null);
   const [keys, setKeys] = useState<KeyStatus | null>(null);
   const mainRef = useRef<HTMLElement | null>(null);
+
+  useEffect(() => reportUserActivity(), []);
 
   useEffect(() => {
     const api = getApi();

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import WebSocket from "ws";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { API_PROTOCOL_NAME, MAX_PAYLOAD_BYTES, TOKEN_PROTOCOL_PREFIX, decodeWire, encodeWire } from "../../../shared/api";
+import { API_PROTOCOL_NAME, MAX_PAYLOAD_BYTES, ServerMessage, TOKEN_PROTOCOL_PREFIX, decodeWire, encodeWire } from "../../../shared/api";
 import { startBrowserServer } from "../../../electron/browser";
 import type { BrowserServer } from "../../../electron/browser";
 import { createCore } from "../../../electron/core";
@@ -45,6 +45,14 @@ function nextMessage(ws: WebSocket): Promise<Record<string, unknown>> {
     };
     ws.on("message", onMessage);
   });
+}
+
+/** A frame around hand-written JSON, for keys `encodeWire` would never produce. */
+function rawFrame(json: string): Buffer {
+  const body = Buffer.from(json, "utf8");
+  const header = Buffer.alloc(4);
+  header.writeUInt32LE(body.length, 0);
+  return Buffer.concat([header, body]);
 }
 
 describe("browser shell WebSocket bridge", () => {
@@ -89,6 +97,45 @@ describe("browser shell WebSocket bridge", () => {
     expect(await nextMessage(socket)).toMatchObject({ type: "reply", id: 5, ok: false, error: { code: "payload_too_large" } });
     socket.send(encodeWire({ type: "call", id: 6, channel: "app:ping", payload: { nonce: "still-here" } }));
     expect(await nextMessage(socket)).toMatchObject({ type: "reply", id: 6, ok: true, value: { nonce: "still-here" } });
+    socket.close();
+  });
+
+  it("refuses prototype keys, unsafe ids, malformed addresses and non-http RPC URLs with a sentence", async () => {
+    const { ws } = await connect({ token: server.token });
+    const socket = ws!;
+    // JSON.parse keeps "__proto__" as an own key; copied naively it became the payload's
+    // prototype and the schema read an inherited nonce.
+    socket.send(rawFrame('{"type":"call","id":11,"channel":"app:ping","payload":{"__proto__":{"nonce":"inherited"}}}'));
+    const proto = await nextMessage(socket);
+    expect(proto).toMatchObject({ ok: false, error: { code: "invalid_input" } });
+    expect(String((proto.error as { message: string }).message)).toContain("__proto__");
+    socket.send(rawFrame('{"type":"call","id":12,"channel":"settings:update","payload":{"constructor":{"prototype":{"theme":"light"}}}}'));
+    expect(await nextMessage(socket)).toMatchObject({ ok: false, error: { code: "invalid_input" } });
+
+    for (const id of [2 ** 53, 2 ** 64, 1e300]) {
+      socket.send(encodeWire({ type: "call", id, channel: "app:ping", payload: { nonce: "big" } }));
+      const reply = await nextMessage(socket);
+      expect(reply).toMatchObject({ type: "reply", id: null, ok: false, error: { code: "invalid_input" } });
+      expect(ServerMessage.safeParse(reply).success).toBe(true);
+    }
+    socket.send(encodeWire({ type: "call", id: Number.MAX_SAFE_INTEGER, channel: "app:ping", payload: { nonce: "max" } }));
+    const max = await nextMessage(socket);
+    expect(max).toMatchObject({ id: Number.MAX_SAFE_INTEGER, ok: true });
+    expect(ServerMessage.safeParse(max).success).toBe(true);
+
+    socket.send(encodeWire({ type: "call", id: 13, channel: "tasks:open", payload: { id: "0OIl0OIl0OIl0OIl0OIl0OIl0OIl0OIl" } }));
+    const badAddress = await nextMessage(socket);
+    expect(badAddress).toMatchObject({ ok: false, error: { code: "invalid_input" } });
+    expect(String((badAddress.error as { message: string }).message)).toMatch(/not a Solana address/);
+    socket.send(encodeWire({ type: "call", id: 14, channel: "market:accept", payload: { items: [{ campaign: "1".repeat(44), count: 1 }] } }));
+    expect(await nextMessage(socket)).toMatchObject({ ok: false, error: { code: "invalid_input" } });
+
+    for (const rpcUrl of ["javascript:alert(1)", "file:///etc/passwd", "data:text/plain,x"]) {
+      socket.send(encodeWire({ type: "call", id: 15, channel: "settings:update", payload: { rpcUrl } }));
+      expect(await nextMessage(socket)).toMatchObject({ id: 15, ok: false, error: { code: "invalid_input" } });
+    }
+    socket.send(encodeWire({ type: "call", id: 16, channel: "settings:update", payload: { blobGateways: ["file:///dev/zero"] } }));
+    expect(await nextMessage(socket)).toMatchObject({ id: 16, ok: false, error: { code: "invalid_input" } });
     socket.close();
   });
 

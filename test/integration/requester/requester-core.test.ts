@@ -1,7 +1,7 @@
 // The Requester view's core against a real localnet: create from a folder (with progress),
 // bad input refused with a sentence, a dead RPC costs nothing (creating again resumes), and
 // the key service core runs for a private campaign grants a worker's key.
-import { mkdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { PNG } from "pngjs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -133,6 +133,22 @@ describe("requester core", () => {
     const foreign = await market.createCampaign({ tasks: 1 });
     const notMine = await failure(requester.call("requester:review", { campaign: foreign.campaign }));
     expect(notMine).toMatchObject({ code: "rejected", message: expect.stringMatching(/belongs to .*not to this wallet/) });
+
+    const exportDir = join(market.home, "exports");
+    mkdirSync(exportDir);
+    const foreignExport = await failure(requester.call("requester:export", { campaign: foreign.campaign, format: "coco", outDir: exportDir }));
+    expect(foreignExport).toMatchObject({ code: "rejected", message: expect.stringMatching(/belongs to .*only your own campaigns/) });
+    expect(readdirSync(exportDir)).toEqual([]);
+  });
+
+  it("wants a full path to an existing export folder and creates none", async () => {
+    const [campaign] = await requester.call("requester:campaigns");
+    const relative = await failure(requester.call("requester:export", { campaign: campaign!.address, format: "coco", outDir: "exports/relative" }));
+    expect(relative).toMatchObject({ code: "invalid_input", message: expect.stringMatching(/full path .* is relative/) });
+    const missing = join(market.home, "no-such-folder", "deeper");
+    const absent = await failure(requester.call("requester:export", { campaign: campaign!.address, format: "coco", outDir: missing }));
+    expect(absent).toMatchObject({ code: "invalid_input", message: expect.stringMatching(/does not exist: create it first/) });
+    expect(existsSync(join(market.home, "no-such-folder"))).toBe(false);
   });
 
   it("refuses to act as a requester while locked", async () => {

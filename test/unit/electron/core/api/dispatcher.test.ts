@@ -59,6 +59,28 @@ describe("core dispatcher", () => {
     expect(await dispatch("app:info", undefined)).toEqual({ ok: false, error: { code: "internal", message: "boom" } });
   });
 
+  it("says what is wrong for a file-system failure instead of internal", async () => {
+    const errno = (code: string, path: string) => Object.assign(new Error(`${code}: bad, open '${path}'`), { code, path, syscall: "open" });
+    const dispatch = createDispatcher(
+      handlersWith({
+        "app:info": () => {
+          throw errno("EINVAL", "/tmp/bad\u0001name");
+        },
+        "net:status": () => {
+          throw errno("ENOENT", "/nowhere/at/all");
+        },
+        "keys:status": () => {
+          throw errno("EACCES", "/root/secret");
+        },
+      }),
+    );
+    const einval = await dispatch("app:info", undefined);
+    expect(einval).toMatchObject({ ok: false, error: { code: "invalid_input" } });
+    expect(!einval.ok && einval.error.message).toMatch(/not valid/);
+    expect(await dispatch("net:status", undefined)).toMatchObject({ ok: false, error: { code: "not_found", message: "cannot find /nowhere/at/all: no such file or folder" } });
+    expect(await dispatch("keys:status", undefined)).toMatchObject({ ok: false, error: { code: "rejected", message: "cannot use /root/secret: permission denied" } });
+  });
+
   it("refuses to send a reply that breaks the contract", async () => {
     const lines: string[] = [];
     const dispatch = createDispatcher(handlersWith({ "app:ping": () => ({ nonce: 1 }) }), (l) => lines.push(l));

@@ -1,3 +1,4 @@
+import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -76,6 +77,21 @@ describe("keystore", () => {
     expect(ks.status().state).toBe("none");
   });
 
+  it("imports only a small regular file: a FIFO, /dev/zero, a folder or a huge file is refused unread", async () => {
+    const ks = open();
+    const fifo = join(dir, "pipe.json");
+    execFileSync("mkfifo", [fifo]);
+    const big = join(dir, "big.json");
+    writeFileSync(big, Buffer.alloc(1024 * 1024, 0x20));
+    for (const [path, says] of [[fifo, /named pipe/], ["/dev/zero", /device/], [dir, /folder/], [big, /bytes/], [join(dir, "missing.json"), /no such file/]] as const) {
+      const error = await ks.import({ kind: "file", path }, PASS).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(KeystoreError);
+      expect((error as KeystoreError).code).toBe("bad_import");
+      expect((error as KeystoreError).message).toMatch(says);
+    }
+    expect(ks.status().state).toBe("none");
+  }, 10_000);
+
   it("wrong passphrase: a clear error, the file untouched, attempts throttled", async () => {
     let now = 1_000_000;
     const ks = open(() => now);
@@ -141,7 +157,7 @@ describe("keystore", () => {
     try {
       (ks as unknown as { armAutoLock(): void }).armAutoLock();
       vi.advanceTimersByTime(40_000);
-      ks.touch();
+      ks.noteUserActivity();
       vi.advanceTimersByTime(40_000);
       expect(ks.isUnlocked()).toBe(true);
       vi.advanceTimersByTime(25_000);

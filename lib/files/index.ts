@@ -1,0 +1,1 @@
+export { FileReadError, describeErrno, kindOf, readRegularFile } from "./read-regular-file";
