@@ -42,12 +42,13 @@ feed.start();
 const heapBefore = process.memoryUsage().heapUsed;
 
 // 1. Live load.
-const load = await runLoad({ rpcUrl: net.rpcUrl, blobUrl: net.blobUrl, workers: 64, openCampaigns: 8, tasksPerCampaign: 64, events: 1_000_000, seconds: LOAD_SECONDS, concurrency: 24 });
+console.log(`(setting up 32 workers, then ${LOAD_SECONDS} s of load…)`);
+const load = await runLoad({ rpcUrl: net.rpcUrl, blobUrl: net.blobUrl, workers: 32, openCampaigns: 6, tasksPerCampaign: 32, events: 1_000_000, seconds: LOAD_SECONDS, concurrency: 16 });
 const loadEnd = performance.now();
 const sent = load.events;
 while (events.head().count < sent && performance.now() - loadEnd < 60_000) await new Promise((r) => setTimeout(r, 100));
 const stored = events.head().count;
-console.log(`load generator: ${sent} events in ${load.transactions} transactions over ${load.seconds.toFixed(1)} s = ${(sent / load.seconds).toFixed(0)} events/s sent (64 workers, 24 in flight)`);
+console.log(`load generator: ${sent} events in ${load.transactions} transactions over ${load.seconds.toFixed(1)} s = ${(sent / load.seconds).toFixed(0)} events/s sent (32 workers, 16 in flight)`);
 console.log(`feed (logsSubscribe → getTransaction batches → SQLite): ${stored} of ${sent} events stored, ${(stored / ((lastStored - firstStored) / 1000 || 1)).toFixed(0)} events/s handled; last event stored ${Math.max(0, lastStored - loadEnd).toFixed(0)} ms after the load stopped`);
 feed.stop();
 
@@ -128,7 +129,7 @@ try {
     console.log(`feed ${label}: ${(1000 / mean).toFixed(0)} fps mean, p95 frame ${sorted[Math.floor(sorted.length * 0.95)]!.toFixed(1)} ms, worst ${sorted[sorted.length - 1]!.toFixed(1)} ms (${t.length} frames)`);
   };
   describe("scrolled end to end through 100,000 events in 5 s", await frames("scroll", 5_000));
-  const streaming = runLoad({ rpcUrl: net.rpcUrl, blobUrl: net.blobUrl, workers: 32, openCampaigns: 6, tasksPerCampaign: 64, events: 1_000_000, seconds: 8, concurrency: 16 });
+  const streaming = runLoad({ rpcUrl: net.rpcUrl, blobUrl: net.blobUrl, workers: 16, openCampaigns: 4, tasksPerCampaign: 32, events: 1_000_000, seconds: 10, concurrency: 8 });
   await new Promise((r) => setTimeout(r, 1_000));
   await page.evaluate(() => document.querySelector<HTMLElement>("[data-testid=feed-list]")!.scrollTo({ top: 0 }));
   describe("at the top while the load generator streams events in (live refresh)", await frames("idle", 5_000));
