@@ -68,9 +68,9 @@ const real = events.page({ offset: 0, limit: 500 }).rows.map(({ seq: _seq, label
 const b58 = getBase58Decoder();
 let copies = 0;
 const appendStart = performance.now();
-while (events.head().count < TARGET) {
+for (let have = events.head().count; have < TARGET; have = events.head().count) {
   const batch: MarketEvent[] = [];
-  for (let i = 0; i < 1_000 && events.head().count + batch.length < TARGET; i++) {
+  for (let i = 0; i < 1_000 && have + batch.length < TARGET; i++) {
     const e = real[(copies + i) % real.length]!;
     batch.push({ ...e, signature: b58.decode(randomBytes(64)), index: 0, time: e.time - Math.floor((copies + i) / 50) });
   }
