@@ -103,26 +103,22 @@ try {
   await page.getByTestId("feed-list").waitFor({ timeout: 30_000 });
   await page.waitForFunction(() => Number((document.querySelector("[data-testid=feed-total]")?.textContent ?? "0").replace(/[^0-9]/g, "")) >= 100_000, undefined, { timeout: 60_000 });
 
+  // A plain string, so the bundler's helpers (tsx names functions) never reach the page.
   const frames = (mode: "scroll" | "idle", ms: number) =>
-    page.evaluate(
-      ({ mode, ms }) =>
-        new Promise<number[]>((resolve) => {
-          const list = document.querySelector<HTMLElement>("[data-testid=feed-list]")!;
-          const times: number[] = [];
-          let last = performance.now();
-          const start = last;
-          const step = (now: number) => {
-            times.push(now - last);
-            last = now;
-            // End to end through 100,000 rows in the time given, then back.
-            if (mode === "scroll") list.scrollTop = ((now - start) / ms) * (list.scrollHeight - list.clientHeight);
-            if (now - start < ms) requestAnimationFrame(step);
-            else resolve(times.slice(1));
-          };
-          requestAnimationFrame(step);
-        }),
-      { mode, ms },
-    );
+    page.evaluate(`new Promise((resolve) => {
+      const list = document.querySelector("[data-testid=feed-list]");
+      const times = [];
+      let last = performance.now();
+      const start = last;
+      const step = (now) => {
+        times.push(now - last);
+        last = now;
+        if (${JSON.stringify(mode)} === "scroll") list.scrollTop = ((now - start) / ${ms}) * (list.scrollHeight - list.clientHeight);
+        if (now - start < ${ms}) requestAnimationFrame(step);
+        else resolve(times.slice(1));
+      };
+      requestAnimationFrame(step);
+    })`) as Promise<number[]>;
   const describe = (label: string, t: number[]) => {
     const sorted = [...t].sort((a, b) => a - b);
     const mean = t.reduce((a, b) => a + b, 0) / t.length;
