@@ -49,9 +49,10 @@ Usage: amplify [--rpc URL] [--ws URL] [--blobs URL] [--keypair FILE] [--state DI
   keys airdrop [SOL]                 fund the wallet (localnet/devnet faucets only)
   campaign create --images DIR --labels FILE --price SOL --min-rating STARS
                   --max-share PCT --replication N [--private] [--gold FILE]
-                  [--deadline-days N] [--timeout-minutes N]
+                  [--deadline-days N] [--timeout-minutes N] [--none-of-these]
                   [--model DIR|SHA256|default [--model-map class=label,...|FILE]]
-                                     recommend a first-guess model to workers' apps
+                                     --none-of-these: a class result may choose none;
+                                     --model: recommend a first-guess model to workers' apps
   campaign create --type moderation --items DIR|FILE.jsonl --policy FILE --price SOL
                   --min-rating STARS --max-share PCT --replication N [--private]
                                      moderation items: JSONL lines {"id","text"} or
@@ -152,7 +153,7 @@ async function run(argv: string[], io: CliIo): Promise<void> {
       gold: { type: "string" }, "deadline-days": { type: "string" }, "timeout-minutes": { type: "string" }, "poll-ms": { type: "string" },
       "dry-run": { type: "boolean" }, "default-score": { type: "string" }, format: { type: "string" }, out: { type: "string" },
       type: { type: "string" }, items: { type: "string" }, policy: { type: "string" },
-      model: { type: "string" }, "model-map": { type: "string" },
+      model: { type: "string" }, "model-map": { type: "string" }, "none-of-these": { type: "boolean" },
       kind: { type: "string" }, tasks: { type: "string" }, "deadline-hours": { type: "string" },
       url: { type: "string" }, authority: { type: "string" }, treasury: { type: "string" }, sbpf: { type: "string" },
       "program-id": { type: "string" },
@@ -257,11 +258,13 @@ async function run(argv: string[], io: CliIo): Promise<void> {
         io.out(`${created.resumed ? "resumed and completed" : "created"} moderation campaign ${created.campaign} with ${created.taskCount} items`);
         return;
       }
-      const firstGuess = values.model ? await recommendedModel(values.model, values["model-map"], readLabelsFile(need(values.labels, "--labels FILE")).labels, io) : undefined;
+      const spec = readLabelsFile(need(values.labels, "--labels FILE"));
+      const firstGuess = values.model ? await recommendedModel(values.model, values["model-map"], spec.labels, io) : undefined;
       const created = await createCampaign({
         ...campaign,
         imagesDir: need(values.images, "--images DIR"),
-        labelsFile: need(values.labels, "--labels FILE"),
+        // --none-of-these: a result with no class chosen is an answer (as noneOfThese in the file).
+        labels: values["none-of-these"] ? { ...spec, noneOfThese: true } : spec,
         ...(values.gold ? { goldFile: values.gold } : {}),
         ...(firstGuess ? { firstGuess } : {}),
       });

@@ -9,3 +9,4 @@ export {
   emptyDocument,
 } from "./document";
 export { canonicalJson } from "./canonical-json";
+export { NO_CLASS_CHOSEN, classificationProblem } from "./classification-rule";

@@ -9,7 +9,7 @@ import type { DraftRepository } from "../drafts";
 import type { Keystore } from "../keystore";
 import { MarketService, MarketWatcher, createMarketFeedService, deriveWsUrl, marketHandlers } from "../market";
 import { OutboxRepository, OutboxService, ResultSubmitter, SyncLoop, outboxHandlers } from "../outbox";
-import { ProfileService, profileHandlers } from "../profile";
+import { ProfileCache, ProfileService, profileHandlers } from "../profile";
 import type { SettingsRepository } from "../settings";
 import type { Store } from "../store";
 import { moderationHandlers, withModeration } from "../moderation";
@@ -64,7 +64,7 @@ export function createWorkerServices(options: WorkerServicesOptions): WorkerServ
   const directory = new TaskDirectory(chain, () => keystore.address(), metadata);
   const pool = new DecryptPool(log);
   const repo = new OutboxRepository(options.store);
-  const profile = new ProfileService(chain, keystore, protocol, directory);
+  const profile = new ProfileService(chain, keystore, protocol, directory, new ProfileCache(options.store));
   const market = new MarketService(chain, protocol, keystore, profile, metadata);
   const tasks = new TaskService({
     directory,

@@ -28,6 +28,8 @@ export interface CommandHost {
   previous(): void;
   submit(): void;
   toggleHelp(): void;
+  /** The campaign's instructions panel; hosts without instructions leave it out. */
+  toggleInstructions?(): void;
   save(): void;
   toggleFocus(): void;
   previousDocument(): AnnotationDocument | null | undefined;
@@ -160,12 +162,14 @@ export function runAction(editor: Editor, action: string, host: CommandHost): bo
   switch (action) {
     case "tool.select":
       editor.setTool("select");
+      editor.announce("Select tool");
       return true;
     case "tool.box":
     case "tool.polygon": {
       const id = action === "tool.box" ? "box" : "polygon";
       if (!editor.schema.tools.includes(id)) return false;
       editor.setTool(id);
+      editor.announce(id === "box" ? "Box tool" : "Polygon tool");
       return true;
     }
     case "edit.undo":
@@ -275,6 +279,10 @@ export function runAction(editor: Editor, action: string, host: CommandHost): bo
       return true;
     case "view.help":
       host.toggleHelp();
+      return true;
+    case "view.instructions":
+      if (!host.toggleInstructions) return false;
+      host.toggleInstructions();
       return true;
     case "task.next":
       host.next();

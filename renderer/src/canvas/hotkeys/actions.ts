@@ -109,6 +109,7 @@ export const ACTIONS: readonly ActionInfo[] = [
   { id: "view.resetImage", title: "Reset brightness and contrast", group: "View", binding: "shift+0" },
   { id: "view.focusList", title: "Move focus between the canvas and the shape list", group: "View", binding: "f6" },
   { id: "view.help", title: "Show or hide this list", group: "View", binding: "?" },
+  { id: "view.instructions", title: "Show or hide the campaign's instructions", group: "View", binding: "i" },
   { id: "task.next", title: "Next task", group: "Task", binding: "d" },
   { id: "task.previous", title: "Previous task", group: "Task", binding: "a" },
   { id: "task.save", title: "Save the draft now (it also saves itself every 5 s)", group: "Task", binding: "ctrl+s" },

@@ -25,6 +25,7 @@ const INITIAL = {
   replication: "1",
   deadlineDays: "7",
   isPrivate: false,
+  noneOfThese: false,
 };
 
 /** A campaign from a folder of images: what to label, the price and who may take it. */
@@ -65,6 +66,7 @@ export function CreateCampaignForm({ canPickFolder, onCreated }: CreateCampaignF
       replication: Number(form.replication),
       deadlineDays: Number(form.deadlineDays),
       isPrivate: form.isPrivate,
+      ...(form.labelKind === "class" ? { noneOfThese: form.noneOfThese } : {}),
     };
     setBusy(true);
     try {
@@ -119,6 +121,12 @@ export function CreateCampaignForm({ canPickFolder, onCreated }: CreateCampaignF
           Labels (one per line or comma-separated)
           <textarea rows={3} value={form.labels} onChange={(e) => edit({ labels: e.target.value })} required />
         </label>
+        {form.labelKind === "class" && (
+          <label className="checkbox">
+            <input type="checkbox" checked={form.noneOfThese} onChange={(e) => edit({ noneOfThese: e.target.checked })} /> Workers may answer
+            “none of these” (otherwise a result must choose a class)
+          </label>
+        )}
       </fieldset>
       <fieldset disabled={busy}>
         <legend>Pay and workers</legend>
