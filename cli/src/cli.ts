@@ -13,7 +13,7 @@ import { campaignQuote } from "./campaignQuote";
 import { progressBar } from "./progressBar";
 import { deployCommand, PROGRAM_BUILDS, verifyDeploymentCommand } from "./deployCommands";
 import { buildPrograms, CLANG } from "../../program/tools/build";
-import { AMPLIFY_PROGRAM_ADDRESS } from "../../shared/protocol";
+import { amplifyProgramAddress, configureProgramAddress } from "../../shared/protocol";
 import {
   AmplifyChain,
   EXPORT_FORMATS,
@@ -41,7 +41,7 @@ import type { CampaignFirstGuess } from "../../shared/api/first-guess";
 
 const USAGE = `amplify — requester tools for the Amplify work market
 
-Usage: amplify [--rpc URL] [--ws URL] [--blobs URL] [--keypair FILE] [--state DIR] <command>
+Usage: amplify [--rpc URL] [--ws URL] [--blobs URL] [--keypair FILE] [--state DIR] [--program-id ID] <command>
 
   keys new [--force]                 create a wallet (solana-keygen JSON format)
   keys import FILE [--force]         import a solana-keygen key file
@@ -161,6 +161,8 @@ async function run(argv: string[], io: CliIo): Promise<void> {
     },
   });
   const [command, sub, ...rest] = positionals;
+  // Every command talks to the program at --program-id, else AMPLIFY_PROGRAM_ADDRESS, else the localnet's.
+  if (values["program-id"]) configureProgramAddress(addressArg(values["program-id"], "--program-id"));
   if (values.help || !command) {
     io.out(USAGE);
     return;
@@ -188,7 +190,7 @@ async function run(argv: string[], io: CliIo): Promise<void> {
   }
   if (command === "verify-deployment") {
     const g = resolveGlobals({ ...values, rpc: values.url ?? values.rpc });
-    const programId = addressArg(values["program-id"] ?? process.env.AMPLIFY_PROGRAM_ADDRESS ?? AMPLIFY_PROGRAM_ADDRESS, "--program-id");
+    const programId = amplifyProgramAddress();
     const { builds, source } = reproducibleBuilds();
     const matches = await verifyDeploymentCommand({ rpcUrl: g.rpcUrl, programId, builds, buildSource: source, out: io.out });
     if (!matches) throw new RequesterError(`${programId} does not hold a reproducible build of this checkout`);

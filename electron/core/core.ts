@@ -42,6 +42,7 @@ export function createCore(options: CoreOptions): Core {
   const store = Store.open({ dataDir: options.identity.dataDir, log });
   const events = new EventHub();
   const settings = new SettingsRepository(store, defaultSettings());
+  settings.applyProgramAddress();
   const net = new NetMonitor({ rpcUrl: () => settings.get().rpcUrl, onChange: (status) => events.emit("net:changed", status) });
   const drafts = new DraftRepository(store);
   const keystore = new Keystore({

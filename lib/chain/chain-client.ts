@@ -15,7 +15,7 @@ import {
   signTransactionMessageWithSigners,
 } from "@solana/kit";
 import type { Instruction, Rpc, SolanaRpcApi, TransactionSigner } from "@solana/kit";
-import { AMPLIFY_PROGRAM_ADDRESS } from "../../shared/protocol";
+import { amplifyProgramAddress } from "../../shared/protocol";
 import { parseTransactionError } from "./transaction-error";
 import type { TransactionFailure } from "./transaction-error";
 
@@ -122,7 +122,7 @@ export class ChainClient {
       ...memcmp.map((m) => ({ memcmp: { offset: BigInt(m.offset), bytes: getBase58Decoder().decode(m.bytes), encoding: "base58" as const } })),
     ];
     const result = await this.client()
-      .getProgramAccounts(AMPLIFY_PROGRAM_ADDRESS, { encoding: "base64", commitment: "confirmed", filters } as never)
+      .getProgramAccounts(amplifyProgramAddress(), { encoding: "base64", commitment: "confirmed", filters } as never)
       .send({ abortSignal: this.signal() });
     const list = result as unknown as { pubkey: Address; account: { data: [string, string]; lamports: bigint } }[];
     return list.map((item) => ({ address: item.pubkey, data: Buffer.from(item.account.data[0], "base64"), lamports: item.account.lamports }));

@@ -3,7 +3,7 @@
 // scan of program accounts: one signature list page and one batch of transactions at a time.
 import { address, createSolanaRpcSubscriptions } from "@solana/kit";
 import type { MarketEvent } from "../../shared/api/market-feed";
-import { AMPLIFY_PROGRAM_ADDRESS, RATING_PRIOR, decodeWorkerProfile, findWorkerProfilePda } from "../../shared/protocol";
+import { amplifyProgramAddress, RATING_PRIOR, decodeWorkerProfile, findWorkerProfilePda } from "../../shared/protocol";
 import { JsonRpcError, createJsonRpc } from "./json-rpc";
 import type { JsonRpc } from "./json-rpc";
 import type { HistoryPage, MarketEventSource, SourceStatus } from "./source";
@@ -37,7 +37,7 @@ export class ChainReadSource implements MarketEventSource {
 
   constructor(private readonly options: ChainReadSourceOptions) {
     this.rpc = createJsonRpc(options.rpcUrl);
-    this.program = options.program ?? AMPLIFY_PROGRAM_ADDRESS;
+    this.program = options.program ?? amplifyProgramAddress();
     this.name = options.fromLogs ? "program events (logsSubscribe), chain reads for older transactions" : "chain reads (getSignaturesForAddress + getTransaction)";
   }
 

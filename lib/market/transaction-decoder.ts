@@ -5,7 +5,7 @@
 import { getBase58Encoder } from "@solana/kit";
 import { z } from "zod";
 import type { MarketEvent } from "../../shared/api/market-feed";
-import { AMPLIFY_PROGRAM_ADDRESS, INSTRUCTION_TAGS } from "../../shared/protocol";
+import { amplifyProgramAddress, INSTRUCTION_TAGS } from "../../shared/protocol";
 import { ByteReader, decodeUtf8 } from "../../shared/protocol/bytes";
 
 const num = z.union([z.number(), z.bigint()]).transform((v) => BigInt(v));
@@ -68,7 +68,7 @@ function blank(tx: FetchedTransaction, index: number, kind: MarketEvent["kind"],
  * Every market event of one landed transaction, in instruction order (failed transactions
  * changed nothing and yield none). Worker ratings are left null: the caller looks them up.
  */
-export function decodeTransaction(tx: FetchedTransaction, program: string = AMPLIFY_PROGRAM_ADDRESS): MarketEvent[] {
+export function decodeTransaction(tx: FetchedTransaction, program: string = amplifyProgramAddress()): MarketEvent[] {
   if (!tx.meta || tx.meta.err !== null) return [];
   const keys = [...tx.transaction.message.accountKeys, ...(tx.meta.loadedAddresses?.writable ?? []), ...(tx.meta.loadedAddresses?.readonly ?? [])];
   const delta = (key: string): bigint => {

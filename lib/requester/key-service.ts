@@ -4,7 +4,7 @@
 // anything a dropped socket missed.
 import { getBase58Decoder, getBase64Encoder, type Address } from "@solana/kit";
 import {
-  AMPLIFY_PROGRAM_ADDRESS,
+  amplifyProgramAddress,
   ASSIGNMENT_OFFSETS,
   AssignmentState,
   DISCRIMINATORS,
@@ -81,7 +81,7 @@ export async function startKeyService(opts: KeyServiceOptions): Promise<KeyServi
   const subscribe = async (): Promise<void> => {
     const b58 = getBase58Decoder();
     const notifications = await chain.subscriptions
-      .programNotifications(AMPLIFY_PROGRAM_ADDRESS, {
+      .programNotifications(amplifyProgramAddress(), {
         encoding: "base64",
         commitment: "confirmed",
         filters: [

@@ -1,3 +1,4 @@
+import { isAddress } from "@solana/kit";
 import { z } from "zod";
 import { call, event } from "./define";
 
@@ -13,6 +14,8 @@ const HttpUrl = z.url({ protocol: /^https?$/, error: "an http:// or https:// URL
 export const Settings = z.object({
   theme: z.enum(["dark", "light"]),
   rpcUrl: HttpUrl,
+  /** The Amplify program id on that cluster (where it was deployed; the localnet's by default). */
+  programAddress: z.string().trim().refine((value: string): boolean => isAddress(value), "The program address is not a Solana address (base58, 32 bytes)."),
   blobGateways: z.array(HttpUrl).max(8),
   prefetchCount: z.number().int().min(0).max(32),
   autoLockMinutes: z.number().int().min(1).max(24 * 60),

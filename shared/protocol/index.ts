@@ -1,5 +1,7 @@
 // Public face of the Amplify protocol client: everything else talks to the program through this.
-export { AMPLIFY_PROGRAM_ADDRESS, SYSTEM_PROGRAM_ADDRESS } from "./program-address";
+export {
+  AMPLIFY_PROGRAM_ADDRESS, amplifyProgramAddress, configureProgramAddress, parseProgramAddress, SYSTEM_PROGRAM_ADDRESS,
+} from "./program-address";
 export {
   ACCOUNT_SIZES, ACCOUNT_VERSION, ASSIGNMENT_OFFSETS, AssignmentState, BPS_DENOMINATOR, CAMPAIGN_OFFSETS, CONFIG_OFFSETS,
   DISCRIMINATOR_OFFSET, DISCRIMINATORS, ESCROW_OFFSETS, FEE_BPS_DEFAULT, FEE_BPS_MAX, SHARE_OFFSETS, TASK_OFFSETS, URI_MAX_BYTES,

@@ -5,7 +5,7 @@ import { URI_MAX_BYTES, WRAPPED_KEY_BYTES } from "./account-layouts";
 import { ByteWriter, encodeUtf8 } from "./bytes";
 import { INSTRUCTION_TAGS } from "./instruction-tags";
 import { findAssignmentPda, findCampaignPda, findConfigPda, findEscrowPda, findSharePda, findTaskPda, findWorkerProfilePda } from "./pdas";
-import { AMPLIFY_PROGRAM_ADDRESS, SYSTEM_PROGRAM_ADDRESS } from "./program-address";
+import { amplifyProgramAddress, SYSTEM_PROGRAM_ADDRESS } from "./program-address";
 import { findProgramDataAddress } from "../loader/addresses";
 import type { SignerInput } from "./account-metas";
 import type { InstructionName } from "./instruction-tags";
@@ -24,7 +24,7 @@ function build(name: InstructionName, accounts: (AccountMeta | AccountSignerMeta
   const data = new Uint8Array(head.length + rest.length);
   data.set(head);
   data.set(rest, 1);
-  return { programAddress: programAddress ?? AMPLIFY_PROGRAM_ADDRESS, accounts, data };
+  return { programAddress: programAddress ?? amplifyProgramAddress(), accounts, data };
 }
 
 function uriBytes(uri: string): Uint8Array {
@@ -50,7 +50,7 @@ export interface InitConfigInput extends ProgramOverride {
 
 export async function getInitConfigInstruction(input: InitConfigInput): Promise<AmplifyInstruction> {
   const config = await pda(input.config, () => findConfigPda(input.programAddress));
-  const programData = input.programData ?? (await findProgramDataAddress(input.programAddress ?? AMPLIFY_PROGRAM_ADDRESS));
+  const programData = input.programData ?? (await findProgramDataAddress(input.programAddress ?? amplifyProgramAddress()));
   const body = new ByteWriter().u16(input.feeBps ?? 500).address(input.authority).address(input.treasury);
   return build("initConfig", [signerMeta(input.payer, true), writableMeta(config), readonlyMeta(SYSTEM_PROGRAM_ADDRESS),
     readonlyMeta(programData)], body, input.programAddress);

@@ -1,5 +1,5 @@
 import { createSolanaRpcSubscriptions } from "@solana/kit";
-import { AMPLIFY_PROGRAM_ADDRESS } from "../../../shared/protocol";
+import { amplifyProgramAddress } from "../../../shared/protocol";
 
 export interface MarketWatcherOptions {
   readonly wsUrl: () => string;
@@ -57,7 +57,7 @@ export class MarketWatcher {
       try {
         const subscriptions = createSolanaRpcSubscriptions(this.options.wsUrl());
         const stream = await subscriptions
-          .programNotifications(AMPLIFY_PROGRAM_ADDRESS, { encoding: "base64", commitment: "confirmed" })
+          .programNotifications(amplifyProgramAddress(), { encoding: "base64", commitment: "confirmed" })
           .subscribe({ abortSignal: this.abort.signal });
         this.subscribed = true;
         for await (const _notification of stream) this.changed("pubsub");

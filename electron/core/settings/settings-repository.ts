@@ -2,6 +2,8 @@ import type { Statement } from "better-sqlite3";
 import type { Settings, SettingsPatch } from "../../../shared/api";
 import { Settings as SettingsSchema } from "../../../shared/api";
 import type { Store } from "../store";
+import { AMPLIFY_PROGRAM_ADDRESS, configureProgramAddress, parseProgramAddress } from "../../../shared/protocol";
+import type { Address } from "@solana/kit";
 
 export const DEFAULT_RPC_URL = "http://127.0.0.1:8899";
 
@@ -9,6 +11,7 @@ export function defaultSettings(env: NodeJS.ProcessEnv = process.env): Settings 
   return {
     theme: "dark",
     rpcUrl: env.AMPLIFY_RPC_URL ?? DEFAULT_RPC_URL,
+    programAddress: env.AMPLIFY_PROGRAM_ADDRESS ? parseProgramAddress(env.AMPLIFY_PROGRAM_ADDRESS, "AMPLIFY_PROGRAM_ADDRESS") : AMPLIFY_PROGRAM_ADDRESS,
     blobGateways: [],
     prefetchCount: 4,
     autoLockMinutes: 15,
@@ -54,6 +57,12 @@ export class SettingsRepository {
   update(patch: SettingsPatch): Settings {
     const next = SettingsSchema.parse({ ...this.get(), ...patch });
     this.store.transaction("settings:update", () => this.upsert.run("app", JSON.stringify(next)));
+    this.applyProgramAddress(next);
     return next;
+  }
+
+  /** Points this process's protocol builders and queries at the configured program id. */
+  applyProgramAddress(settings: Settings = this.get()): void {
+    configureProgramAddress(settings.programAddress as Address);
   }
 }

@@ -66,6 +66,10 @@ export function SettingsScreen() {
           RPC URL
           <input value={current.rpcUrl} onChange={(e) => edit({ rpcUrl: e.target.value })} />
         </label>
+        <label>
+          Program address
+          <input value={current.programAddress} spellCheck={false} onChange={(e) => edit({ programAddress: e.target.value })} />
+        </label>
         {health && (
           <p role="status" data-testid="rpc-health">
             {health.online ? `The RPC answers (${health.latencyMs ?? "?"} ms).` : `The RPC does not answer: ${health.reason ?? "unknown"}.`}

@@ -1,7 +1,9 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { generateKeyPairSigner } from "@solana/kit";
+import { afterEach, describe, expect, it } from "vitest";
+import { AMPLIFY_PROGRAM_ADDRESS, amplifyProgramAddress, configureProgramAddress, getInitConfigInstruction } from "../../../../../shared/protocol";
 import { SettingsRepository, defaultSettings } from "../../../../../electron/core/settings";
 import { Store } from "../../../../../electron/core/store";
 
@@ -34,5 +36,22 @@ describe("settings", () => {
 
   it("take the RPC from AMPLIFY_RPC_URL", () => {
     expect(defaultSettings({ AMPLIFY_RPC_URL: "https://api.devnet.solana.com" }).rpcUrl).toBe("https://api.devnet.solana.com");
+  });
+});
+
+describe("the program address setting", () => {
+  afterEach(() => configureProgramAddress(undefined));
+
+  it("defaults to AMPLIFY_PROGRAM_ADDRESS, then the localnet's id; refuses a non-address; points the protocol at the saved one", async () => {
+    const other = (await generateKeyPairSigner()).address;
+    expect(defaultSettings({}).programAddress).toBe(AMPLIFY_PROGRAM_ADDRESS);
+    expect(defaultSettings({ AMPLIFY_PROGRAM_ADDRESS: other }).programAddress).toBe(other);
+    expect(() => defaultSettings({ AMPLIFY_PROGRAM_ADDRESS: "not-a-key" })).toThrow(/AMPLIFY_PROGRAM_ADDRESS: "not-a-key" is not a program address/);
+    const repo = new SettingsRepository(openStore(), defaultSettings({}));
+    expect(() => repo.update({ programAddress: "0OIl" })).toThrow(/not a Solana address/);
+    expect(repo.get().programAddress).toBe(AMPLIFY_PROGRAM_ADDRESS);
+    repo.update({ programAddress: other });
+    expect(amplifyProgramAddress()).toBe(other);
+    expect((await getInitConfigInstruction({ payer: other, authority: other, treasury: other })).programAddress).toBe(other);
   });
 });
