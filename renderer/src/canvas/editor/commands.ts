@@ -1,7 +1,8 @@
 import type { AnnotationDocument, Shape } from "../../../../shared/annotation";
-import { MIN_BOX_SIZE, resizeBoxBy, translateBox } from "../geometry/box-geometry";
-import { translatePolygon } from "../geometry/polygon-geometry";
-import { shapeBounds } from "../geometry/shape-geometry";
+import { MIN_BOX_SIZE, resizeBoxBy } from "../geometry/box-geometry";
+import type { Size } from "../geometry/rect";
+import { normalizeAngle } from "../../../../shared/annotation";
+import { shapeBounds, translateShape } from "../geometry/shape-geometry";
 import { clipboardShapes, copyToClipboard } from "./clipboard";
 import type { Editor } from "./editor";
 import { acceptAllGuesses, rejectAllGuesses } from "./guesses";
@@ -35,16 +36,34 @@ function nudge(editor: Editor, dx: number, dy: number): boolean {
   const shapes = selectedShapes(editor, true);
   if (shapes.length === 0) return false;
   editor.history.commit();
-  editor.editShapes(
-    shapes.map((s) => (s.kind === "box" ? { ...s, ...translateBox(s, dx, dy, editor.image) } : { ...s, points: translatePolygon(s.points, dx, dy, editor.image) })),
-  );
+  editor.editShapes(shapes.map((s) => translateShape(s, dx, dy, editor.image)));
   return true;
 }
 
+/** Alt+arrows: boxes and rotated boxes grow or shrink along their sides, ellipses along their radii. */
+function resized(shape: Shape, dw: number, dh: number, image: Size): Shape | null {
+  if (shape.kind === "box") return { ...shape, ...resizeBoxBy(shape, dw, dh, image) };
+  if (shape.kind === "rotated-box") return { ...shape, w: Math.max(MIN_BOX_SIZE, shape.w + dw), h: Math.max(MIN_BOX_SIZE, shape.h + dh) };
+  if (shape.kind === "ellipse") return { ...shape, rx: Math.max(MIN_BOX_SIZE / 2, shape.rx + dw), ry: Math.max(MIN_BOX_SIZE / 2, shape.ry + dh) };
+  return null;
+}
+
 function resize(editor: Editor, dw: number, dh: number): boolean {
-  const boxes = selectedShapes(editor, true).filter((s) => s.kind === "box");
-  if (boxes.length === 0) return false;
-  editor.editShapes(boxes.map((b) => ({ ...b, ...resizeBoxBy(b, dw, dh, editor.image) })));
+  const next = selectedShapes(editor, true)
+    .map((s) => resized(s, dw, dh, editor.image))
+    .filter((s): s is Shape => s !== null);
+  if (next.length === 0) return false;
+  editor.editShapes(next);
+  return true;
+}
+
+/** R / Shift+R (Alt for 15°): turns rotated boxes and ellipses about their centres. */
+function rotate(editor: Editor, degrees: number): boolean {
+  const next: Shape[] = [];
+  for (const s of selectedShapes(editor, true)) if (s.kind === "rotated-box" || s.kind === "ellipse") next.push({ ...s, angle: normalizeAngle(s.angle + degrees) });
+  if (next.length === 0) return false;
+  editor.history.commit();
+  editor.editShapes(next);
   return true;
 }
 
@@ -244,6 +263,8 @@ export function runAction(editor: Editor, action: string, host: CommandHost): bo
       host.submit();
       return true;
   }
+  const turn = /^rotate\.(cw|ccw)(15)?$/.exec(action);
+  if (turn) return rotate(editor, (turn[1] === "cw" ? 1 : -1) * (turn[2] ? 15 : 1));
   const move = /^(nudge|resize)\.(left|right|up|down|narrower|wider|shorter|taller)(10)?$/.exec(action);
   if (move) {
     const step = move[3] ? 10 : 1;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { BoxShape } from "../../../../../shared/annotation/document";
+import type { BoxShape } from "../../../../../shared/annotation";
 import { answerAgreement } from "../../../../../cli/src/requester/scoring";
 import { consensusShapes, scoreTask, summarizeWorkers } from "../../../../../electron/core/first-guess/model-consensus";
 import type { Vote } from "../../../../../electron/core/first-guess/model-consensus";
