@@ -8,6 +8,8 @@ import type { Editor } from "./editor";
 import { acceptAllGuesses, rejectAllGuesses } from "./guesses";
 
 import { cloneShapes } from "./shape-transfer";
+import type { ToolId } from "../../tools/tool";
+import { availableTools } from "./label-schema";
 
 /** What the host provides for actions that leave the canvas. */
 export interface CommandHost {
@@ -167,10 +169,51 @@ export function runAction(editor: Editor, action: string, host: CommandHost): bo
       editor.setTool("select");
       return true;
     case "tool.box":
-    case "tool.polygon": {
-      const id = action === "tool.box" ? "box" : "polygon";
-      if (!editor.schema.tools.includes(id)) return false;
+    case "tool.polygon":
+    case "tool.polyline":
+    case "tool.points":
+    case "tool.keypoints":
+    case "tool.mask":
+    case "tool.rotated-box":
+    case "tool.ellipse":
+    case "tool.wand":
+    case "tool.scissors": {
+      const id = action.slice("tool.".length) as Exclude<ToolId, "select">;
+      if (!availableTools(editor.schema, editor.assist !== null).includes(id)) return false;
       editor.setTool(id);
+      return true;
+    }
+    case "brush.erase":
+      editor.maskTool.erase = !editor.maskTool.erase;
+      if (editor.tool.id !== "mask" && availableTools(editor.schema, editor.assist !== null).includes("mask")) editor.setTool("mask");
+      editor.emit("ui");
+      editor.emit("draft");
+      return true;
+    case "brush.smaller":
+    case "brush.larger": {
+      const up = action === "brush.larger";
+      if (editor.tool.id === "wand") editor.wandTool.setTolerance(editor.wandTool.tolerance + (up ? 4 : -4));
+      else editor.maskTool.setRadius(editor.maskTool.radius * (up ? 1.25 : 0.8) + (up ? 1 : -1));
+      editor.emit("ui");
+      editor.emit("draft");
+      return true;
+    }
+    case "wand.polygon":
+      editor.wandTool.polygon = !editor.wandTool.polygon;
+      editor.emit("ui");
+      return true;
+    case "mask.fillHoles":
+      return editor.maskTool.fillHoles();
+    case "joint.skip":
+      if (editor.tool.id !== "keypoints") return false;
+      if (!editor.keypointsTool.skip()) return false;
+      editor.emit("draft");
+      return true;
+    case "joint.occluded": {
+      if (editor.tool.id !== "keypoints") return false;
+      const at = editor.pointer ?? { x: editor.image.width / 2, y: editor.image.height / 2 };
+      if (!editor.keypointsTool.placeOccluded(at)) return false;
+      editor.emit("draft");
       return true;
     }
     case "edit.undo":
