@@ -1,5 +1,7 @@
-// Prints the compute units of every Amplify instruction (goal: each < 20,000) and the largest
-// bulk accept that fits one transaction (goal: >= 5). Run: npx tsx bench/program/compute-units.ts
+// Prints the compute units of every Amplify instruction for both committed builds side by side,
+// each deployed through the upgradeable loader (v3 with every feature on, v0 with SIMD-0500 off;
+// goal: each < 20,000), and the largest bulk accept that fits one transaction (goal: >= 5).
+// Run: npm run bench -- program (or npx tsx bench/program/compute-units.ts)
 import { appendTransactionMessageInstructions, compileTransaction, createTransactionMessage, getTransactionEncoder, pipe,
   setTransactionMessageFeePayerSigner } from "@solana/kit";
 import { FailedTransactionMetadata } from "litesvm";
@@ -9,7 +11,9 @@ import {
   getSetFeeInstruction, getSetPausedInstruction, getSubmitResultInstruction, getTopUpInstruction, getUpdateConfigInstruction,
   getUpdateWorkerKeyInstruction,
 } from "../../shared/protocol/index";
+import { FEATURE_DISABLE_SBPF_V0_V1_V2_DEPLOYMENT } from "../../shared/loader/index";
 import { at, ProgramHarness, SOL } from "../../test/integration/program/harness";
+import type { DeployOptions, ProgramBuild } from "../../test/integration/program/harness";
 import { addTasks, campaignInput, createCampaign, registerWorker, setupMarket } from "../../test/integration/program/market-fixture";
 import type { AmplifyInstruction } from "../../shared/protocol/index";
 import type { KeyPairSigner } from "@solana/kit";
@@ -19,7 +23,14 @@ const PACKET_BYTES = 1232;
 
 const SPREAD_SAMPLES = 40;
 
-const rows: { name: string; units: bigint }[] = [];
+const BUILDS: { build: ProgramBuild; options: DeployOptions; label: string }[] = [
+  { build: "v0", options: { build: "v0", deactivate: [FEATURE_DISABLE_SBPF_V0_V1_V2_DEPLOYMENT] }, label: "v0 (SIMD-0500 off)" },
+  { build: "v3", options: { build: "v3" }, label: "v3 (every feature)" },
+];
+
+/** CU by instruction name, then by build; names keep their first-measured order. */
+const rows = new Map<string, Partial<Record<ProgramBuild, bigint>>>();
+let currentBuild: ProgramBuild = "v3";
 
 function describeSpread(units: bigint[]): string {
   const sorted = [...units].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
@@ -29,7 +40,7 @@ function describeSpread(units: bigint[]): string {
 async function measure(h: ProgramHarness, name: string, instructions: AmplifyInstruction[], payer: KeyPairSigner): Promise<bigint> {
   const result = await h.sendOk(instructions, payer);
   const units = result.computeUnitsConsumed();
-  rows.push({ name, units });
+  rows.set(name, { ...rows.get(name), [currentBuild]: units });
   return units;
 }
 
@@ -43,12 +54,18 @@ function wireSize(h: ProgramHarness, instructions: AmplifyInstruction[], payer: 
   return getTransactionEncoder().encode(compileTransaction(message)).length;
 }
 
-async function main(): Promise<void> {
-  const fresh = new ProgramHarness();
-  const payer = await fresh.fundedSigner();
+interface BuildReport {
+  bulk: string;
+  registerSpread: string;
+  acceptSpread: string;
+}
+
+async function measureBuild(options: DeployOptions): Promise<BuildReport> {
+  const fresh = await ProgramHarness.deploy(options);
+  const payer = fresh.deployer;
   await measure(fresh, "init_config", [await getInitConfigInstruction({ payer, authority: payer.address, treasury: payer.address })], payer);
 
-  const m = await setupMarket();
+  const m = await setupMarket(500, options);
   const h = m.h;
   const g = m.governance;
   await measure(h, "set_fee", [await getSetFeeInstruction({ authority: g, feeBps: 500 })], g);
@@ -113,13 +130,31 @@ async function main(): Promise<void> {
       .computeUnitsConsumed());
   }
 
-  console.log("Amplify program: compute units per instruction (LiteSVM 1.5, program/dist/amplify.so)");
-  console.log("instruction                    CU      goal < 20,000");
-  for (const row of rows) console.log(`${row.name.padEnd(30)} ${String(row.units).padStart(6)}  ${row.units < CU_GOAL ? "ok" : "OVER"}`);
+  return { bulk: `${best} accepts (${bestUnits} CU total)`, registerSpread: describeSpread(registerUnits), acceptSpread: describeSpread(acceptUnits) };
+}
+
+async function main(): Promise<void> {
+  const reports = new Map<ProgramBuild, BuildReport>();
+  for (const { build, options } of BUILDS) {
+    currentBuild = build;
+    reports.set(build, await measureBuild(options));
+  }
+  const cell = (units: bigint | undefined): string => (units === undefined ? "-" : String(units)).padStart(20);
+  console.log("Amplify program: compute units per instruction, deployed through the upgradeable loader (LiteSVM 1.5)");
+  console.log(`${"instruction".padEnd(34)}${BUILDS.map((b) => b.label.padStart(20)).join("")}   goal < 20,000`);
+  for (const [name, units] of rows) {
+    const over = BUILDS.some((b) => (units[b.build] ?? 0n) >= CU_GOAL);
+    console.log(`${name.padEnd(34)}${BUILDS.map((b) => cell(units[b.build])).join("")}   ${over ? "OVER" : "ok"}`);
+  }
   console.log(`spread over ${SPREAD_SAMPLES} random workers (min / median / max):`);
-  console.log(`  register_worker              ${describeSpread(registerUnits)}`);
-  console.log(`  accept_task (creates share)  ${describeSpread(acceptUnits)}`);
-  console.log(`largest bulk accept in one transaction: ${best} accepts (${bestUnits} CU total, ${PACKET_BYTES}-byte packet limit; goal >= 5)`);
+  for (const { build, label } of BUILDS) {
+    const report = reports.get(build);
+    if (!report) continue;
+    console.log(`  ${label}: register_worker ${report.registerSpread}; accept_task (creates share) ${report.acceptSpread}`);
+  }
+  for (const { build, label } of BUILDS) {
+    console.log(`largest bulk accept in one transaction, ${label}: ${reports.get(build)?.bulk ?? "-"} (${PACKET_BYTES}-byte packet limit; goal >= 5)`);
+  }
 }
 
 await main();

@@ -1,5 +1,5 @@
 // The `amplify` requester command line. Parsing and printing only: the work is done by the
-// requester library (./requester), which the app's Requester view shares. Output goes
+// requester library (lib/requester), which the app's Requester view shares. Output goes
 // through `io` so tests can run commands in-process.
 import { parseArgs } from "node:util";
 import { address, lamports, type Address } from "@solana/kit";
@@ -22,12 +22,12 @@ import {
   reviewCampaign,
   startKeyService,
   type ExportFormat,
-} from "./requester";
-import { createModerationCampaign, exportModerationResults, loadModerationManifest, moderationSpecOf, reviewModerationCampaign } from "./requester/moderation";
-import { readLabelsFile, type CampaignManifest, type Progress } from "./requester";
-import { parseMapping, resolveModel } from "./requester/recommendedModel";
-import { DEFAULT_WEIGHTS, createModelVoter } from "../../electron/core/first-guess";
-import type { ModelVoter, WorkerSummary } from "../../electron/core/first-guess";
+} from "../../lib/requester";
+import { createModerationCampaign, exportModerationResults, loadModerationManifest, moderationSpecOf, reviewModerationCampaign } from "../../lib/requester/moderation";
+import { readLabelsFile, type CampaignManifest, type Progress } from "../../lib/requester";
+import { parseMapping, resolveModel } from "../../lib/requester";
+import { DEFAULT_WEIGHTS, createModelVoter } from "../../lib/first-guess";
+import type { ModelVoter, WorkerSummary } from "../../lib/first-guess";
 import type { Label } from "../../shared/annotation";
 import type { CampaignFirstGuess } from "../../shared/api/first-guess";
 

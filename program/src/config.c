@@ -3,13 +3,16 @@
 
 #define SEED(literal) {(const uint8_t *)(literal), sizeof(literal) - 1}
 
-/* accounts: payer (signer, writable), config (writable), system program
+/* accounts: payer = the program's upgrade authority (signer, writable), config (writable), system
+ * program, the program's ProgramData (upgradeable loader)
  * data: fee_bps u16, authority [32], treasury [32] */
 uint64_t ix_init_config(Context *ctx) {
-  if (ctx->count < 3) return ERR_NOT_ENOUGH_ACCOUNTS;
+  if (ctx->count < 4) return ERR_NOT_ENOUGH_ACCOUNTS;
   SolAccountInfo *payer = &ctx->accounts[0];
   SolAccountInfo *config_info = &ctx->accounts[1];
   uint64_t err = require_system_program(&ctx->accounts[2]);
+  if (err) return err;
+  err = require_upgrade_authority(ctx, payer, &ctx->accounts[3]);
   if (err) return err;
   Reader r = {ctx->data, ctx->data_len, 1, false};
   uint16_t fee_bps = read_u16(&r);

@@ -6,6 +6,7 @@ import { ByteWriter, encodeUtf8 } from "./bytes";
 import { INSTRUCTION_TAGS } from "./instruction-tags";
 import { findAssignmentPda, findCampaignPda, findConfigPda, findEscrowPda, findSharePda, findTaskPda, findWorkerProfilePda } from "./pdas";
 import { AMPLIFY_PROGRAM_ADDRESS, SYSTEM_PROGRAM_ADDRESS } from "./program-address";
+import { findProgramDataAddress } from "../loader/addresses";
 import type { SignerInput } from "./account-metas";
 import type { InstructionName } from "./instruction-tags";
 import type { AccountMeta, AccountSignerMeta, Address, Instruction } from "@solana/kit";
@@ -37,17 +38,22 @@ async function pda(given: Address | undefined, derive: () => Promise<readonly [A
 }
 
 export interface InitConfigInput extends ProgramOverride {
+  /** Must be the program's upgrade authority (the program reads it from the ProgramData account). */
   payer: SignerInput;
   authority: Address;
   treasury: Address;
   feeBps?: number;
   config?: Address;
+  /** The program's ProgramData account under the upgradeable loader; derived when not given. */
+  programData?: Address;
 }
 
 export async function getInitConfigInstruction(input: InitConfigInput): Promise<AmplifyInstruction> {
   const config = await pda(input.config, () => findConfigPda(input.programAddress));
+  const programData = input.programData ?? (await findProgramDataAddress(input.programAddress ?? AMPLIFY_PROGRAM_ADDRESS));
   const body = new ByteWriter().u16(input.feeBps ?? 500).address(input.authority).address(input.treasury);
-  return build("initConfig", [signerMeta(input.payer, true), writableMeta(config), readonlyMeta(SYSTEM_PROGRAM_ADDRESS)], body, input.programAddress);
+  return build("initConfig", [signerMeta(input.payer, true), writableMeta(config), readonlyMeta(SYSTEM_PROGRAM_ADDRESS),
+    readonlyMeta(programData)], body, input.programAddress);
 }
 
 interface GovernanceInput extends ProgramOverride {

@@ -6,7 +6,8 @@ import { HANDLE_PX, POINT_RADIUS_PX, ROTATION_HANDLE_OFFSET_PX } from "./paint-c
 import { toScreen } from "../geometry/viewport";
 import type { Editor } from "../editor/editor";
 import { MAX_SHAPES_WITH_HANDLES } from "../../tools/edit-gestures";
-import { MASK_ALPHA, regionStyle, traceShape } from "../regions/region-style";
+import { HALO_COLOR, HALO_EXTRA_PX, MASK_ALPHA, outlineColor, regionStyle, traceShape } from "../regions/region-style";
+import { handlesOf } from "../geometry/shape-handles";
 
 const SELECTION_COLOR = "#ffffff";
 
@@ -32,11 +33,17 @@ export function paintSelection(ctx: CanvasRenderingContext2D, editor: Editor): b
     const path = new Path2D();
     if (shape.kind === "mask") {
       ctx.imageSmoothingEnabled = false;
-      ctx.drawImage(maskRaster(shape, style.stroke, Math.min(1, MASK_ALPHA + 0.2)), shape.x, shape.y, shape.w, shape.h);
+      ctx.drawImage(maskRaster(shape, label?.color ?? "#ff00ff", Math.min(1, MASK_ALPHA + 0.2)), shape.x, shape.y, shape.w, shape.h);
       path.rect(shape.x, shape.y, shape.w, shape.h);
     } else traceShape(path, shape, { pointRadius: POINT_RADIUS_PX / vp.scale, label });
     ctx.fillStyle = style.fill;
     if (style.filled && shape.kind !== "mask") ctx.fill(path);
+    // double stroke: a dark halo under the light outline (see region-style)
+    ctx.setLineDash([]);
+    ctx.lineWidth = (2.5 + HALO_EXTRA_PX) / vp.scale;
+    ctx.strokeStyle = HALO_COLOR;
+    ctx.stroke(path);
+    ctx.lineWidth = 2.5 / vp.scale;
     ctx.strokeStyle = style.stroke;
     ctx.setLineDash(style.dashed ? [6 / vp.scale, 4 / vp.scale] : []);
     ctx.stroke(path);
@@ -56,12 +63,28 @@ export function paintSelection(ctx: CanvasRenderingContext2D, editor: Editor): b
       ctx.fillRect(s.x - HANDLE_PX / 2, s.y - HANDLE_PX / 2, HANDLE_PX, HANDLE_PX);
       ctx.strokeRect(s.x - HANDLE_PX / 2, s.y - HANDLE_PX / 2, HANDLE_PX, HANDLE_PX);
     }
+    const picked = editor.handle?.shapeId === shape.id ? handlesOf(shape)[editor.handle.index] : undefined;
+    if (picked && !locked) {
+      // the vertex picked by keys: a larger ring, dark then light, so it reads on any image
+      const s = toScreen(vp, picked);
+      for (const [width, color] of [[4, "#000000"], [2, "#ffd166"]] as const) {
+        ctx.beginPath();
+        ctx.arc(s.x, s.y, HANDLE_PX, 0, Math.PI * 2);
+        ctx.lineWidth = width;
+        ctx.strokeStyle = color;
+        ctx.stroke();
+      }
+      ctx.lineWidth = 1;
+      ctx.strokeStyle = "#000000";
+      ctx.fillStyle = locked ? "#888888" : SELECTION_COLOR;
+    }
     const label = editor.labelById(shape.label);
     const anchor = toScreen(vp, topLeft(shape));
     const tag = `${label?.name ?? shape.label}${locked ? " (locked)" : ""}${shape.source?.kind === "model" ? (shape.source.edited ? " · edited guess" : shape.source.accepted ? " · accepted guess" : " · model guess") : ""}`;
     const width = ctx.measureText(tag).width + 8;
-    ctx.fillStyle = label?.color ?? "#ff00ff";
+    ctx.fillStyle = outlineColor(label?.color ?? "#ff00ff");
     ctx.fillRect(anchor.x, anchor.y - 18, width, 16);
+    ctx.strokeRect(anchor.x + 0.5, anchor.y - 17.5, width - 1, 15);
     ctx.fillStyle = "#000000";
     ctx.fillText(tag, anchor.x + 4, anchor.y - 6);
   }

@@ -129,7 +129,7 @@ export function MarketScreen({ onAccepted }: MarketScreenProps) {
                           onChange={(e) => setCounts({ ...counts, [c.address]: Math.max(1, Number(e.target.value) || 1) })}
                         />
                         <button disabled={progress !== null} onClick={() => void accept([{ campaign: c.address, count: counts[c.address] ?? 1 }])}>
-                          Accept
+                          Accept<span className="visually-hidden"> tasks from {c.title ?? shortAddress(c.address)}</span>
                         </button>
                       </div>
                     ) : (

@@ -1,5 +1,5 @@
 import { ACCOUNT_SIZES, ASSIGNMENT_OFFSETS, AssignmentState, DISCRIMINATORS } from "../../../../../shared/protocol";
-import type { ChainClient, SignatureStatus, SignedTransaction } from "../../../../../electron/core/chain";
+import type { ChainClient, SignatureStatus, SignedTransaction } from "../../../../../lib/chain";
 
 interface Landed {
   readonly id: string;
