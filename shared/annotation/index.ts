@@ -37,3 +37,4 @@ export {
   rotationHandle,
   toLocal,
 } from "./rotated-geometry";
+export { maskToImageRle } from "./image-rle";
