@@ -13,6 +13,7 @@ const BENCHES = {
   worker: ["bench/worker/decrypt-throughput.ts", "bench/worker/next-task-latency.ts", "bench/worker/sync-1000.ts"],
   canvas: ["bench/canvas/run.ts"],
   "first-guess": ["bench/first-guess/latency.ts", "bench/first-guess/edits.ts"],
+  market: ["bench/market/run.ts"],
 };
 
 const wanted = process.argv.slice(2);

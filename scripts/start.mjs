@@ -2,17 +2,19 @@
 // `npm start`: build what is stale, start the bundled localnet with its demo market (unless
 // AMPLIFY_RPC_URL points elsewhere), then open the Electron app — or, where Electron's binary
 // is missing, say so and start the browser shell. `--browser` always picks the browser shell.
-import { spawn, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { createRequire } from "node:module";
 import { existsSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { buildAll } from "./build.mjs";
+import { Launcher, localnetEndpoints } from "./launcher.mjs";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const require = createRequire(import.meta.url);
 const wantBrowser = process.argv.includes("--browser");
-const children = [];
+const launcher = new Launcher({ cwd: root });
+launcher.installSignalHandlers();
 
 function electronBinary() {
   // Electron >= 42 fetches its binary on first use. Resolve it in a child process so a failed
@@ -26,14 +28,8 @@ function electronBinary() {
   return { reason };
 }
 
-function run(command, args, env = {}) {
-  const child = spawn(command, args, { cwd: root, stdio: "inherit", env: { ...process.env, ...env } });
-  children.push(child);
-  return child;
-}
-
 function tsxNode(entry, args = [], env = {}) {
-  return run(process.execPath, ["--import", "tsx", entry, ...args], env);
+  return launcher.run(process.execPath, ["--import", "tsx", entry, ...args], env);
 }
 
 async function waitForRpc(url, timeoutMs) {
@@ -50,37 +46,33 @@ async function waitForRpc(url, timeoutMs) {
   return false;
 }
 
-function shutdown(code = 0) {
-  for (const child of children) if (child.exitCode === null) child.kill("SIGTERM");
-  process.exit(code);
-}
-process.on("SIGINT", () => shutdown(0));
-process.on("SIGTERM", () => shutdown(0));
-
 await buildAll();
 
 // What the app is told about its network: the bundled localnet's three endpoints unless the
-// user pointed it elsewhere.
+// user pointed it elsewhere. The same port settings drive the localnet and the app's URLs.
 const appEnv = {};
 if (!process.env.AMPLIFY_RPC_URL && existsSync(join(root, "localnet/main.ts"))) {
+  let endpoints;
+  try {
+    endpoints = localnetEndpoints();
+  } catch (error) {
+    console.error(error.message);
+    process.exit(2);
+  }
   console.log("Starting the bundled localnet and demo market…");
-  Object.assign(appEnv, {
-    AMPLIFY_RPC_URL: "http://127.0.0.1:8899",
-    AMPLIFY_WS_URL: "ws://127.0.0.1:8900",
-    AMPLIFY_BLOB_URL: "http://127.0.0.1:8901",
-  });
-  tsxNode("localnet/main.ts");
-  if (!(await waitForRpc("http://127.0.0.1:8899", 30_000))) {
-    console.error("The localnet did not come up on 127.0.0.1:8899 within 30 s; the app starts offline.");
+  Object.assign(appEnv, endpoints.urls);
+  tsxNode("localnet/main.ts", [], endpoints.ports);
+  if (!(await waitForRpc(endpoints.urls.AMPLIFY_RPC_URL, 30_000))) {
+    console.error(`The localnet did not come up on ${endpoints.urls.AMPLIFY_RPC_URL} within 30 s; the app starts offline.`);
   }
 }
 
 const electron = wantBrowser ? null : electronBinary();
 let app;
 if (typeof electron === "string") {
-  app = run(electron, [root], appEnv);
+  app = launcher.run(electron, [root], appEnv);
 } else {
   if (electron) console.log(`Electron's binary is not available here (${electron.reason}); starting the browser shell instead.`);
   app = tsxNode("electron/browser-shell.ts", [], appEnv);
 }
-app.on("exit", (code) => shutdown(code ?? 0));
+app.on("exit", (code) => void launcher.stop(code ?? 0));

@@ -1,11 +1,19 @@
 // The `amplify` requester command line. Parsing and printing only: the work is done by the
 // requester library (lib/requester), which the app's Requester view shares. Output goes
 // through `io` so tests can run commands in-process.
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { parseArgs } from "node:util";
-import { address, lamports, type Address } from "@solana/kit";
+import { address, lamports, type Address, type KeyPairSigner } from "@solana/kit";
 import { z } from "zod";
 import { resolveGlobals, type GlobalOptions } from "./cliOptions";
+import { campaignQuote } from "./campaignQuote";
 import { progressBar } from "./progressBar";
+import { deployCommand, PROGRAM_BUILDS, verifyDeploymentCommand } from "./deployCommands";
+import { buildPrograms, CLANG } from "../../program/tools/build";
+import { AMPLIFY_PROGRAM_ADDRESS } from "../../shared/protocol";
 import {
   AmplifyChain,
   EXPORT_FORMATS,
@@ -41,15 +49,20 @@ Usage: amplify [--rpc URL] [--ws URL] [--blobs URL] [--keypair FILE] [--state DI
   keys airdrop [SOL]                 fund the wallet (localnet/devnet faucets only)
   campaign create --images DIR --labels FILE --price SOL --min-rating STARS
                   --max-share PCT --replication N [--private] [--gold FILE]
-                  [--deadline-days N] [--timeout-minutes N]
+                  [--deadline-days N] [--timeout-minutes N] [--none-of-these]
                   [--model DIR|SHA256|default [--model-map class=label,...|FILE]]
-                                     recommend a first-guess model to workers' apps
+                                     --none-of-these: a class result may choose none;
+                                     --model: recommend a first-guess model to workers' apps
   campaign create --type moderation --items DIR|FILE.jsonl --policy FILE --price SOL
                   --min-rating STARS --max-share PCT --replication N [--private]
                                      moderation items: JSONL lines {"id","text"} or
                                      {"id","image": path}, or a folder of images and .txt
   campaign status CAMPAIGN           progress of one campaign
   campaign list                      this wallet's campaigns
+  campaign quote [--kind box|polygon|class|moderation] [--min-rating STARS] [--replication N]
+                 [--deadline-days N | --deadline-hours N] [--tasks N]
+                                     the price similar recent campaigns filled at within the
+                                     deadline, the sample and spread, and the total cost
   requester serve-keys [--poll-ms N] grant file keys to workers as they accept (runs until ^C)
   review CAMPAIGN [--dry-run] [--default-score N] [--model DIR|SHA256|default [--model-map ...]]
                                      score results (gold + consensus) and post scores on chain;
@@ -59,9 +72,17 @@ Usage: amplify [--rpc URL] [--ws URL] [--blobs URL] [--keypair FILE] [--state DI
   export CAMPAIGN --format jsonl --out FILE
                                      a moderation campaign: decision, votes, confidence per item
   market                             recent prices and fill rates
+  deploy --keypair PROGRAM.json [--url RPC] [--authority FILE] [--treasury ADDRESS] [--sbpf v0|v3]
+                                     deploy or upgrade the program through the upgradeable loader
+                                     at PROGRAM.json's id, with the newest SBPF version the cluster
+                                     accepts; the wallet (--authority, default the requester key)
+                                     pays and becomes the upgrade authority; resumes an interrupted
+                                     deploy; initialises the config on a first deploy
+  verify-deployment [--program-id ID] [--url RPC]
+                                     compare the cluster's program bytes with a reproducible build
 
 Defaults: the localnet (127.0.0.1:8899/8900/8901); AMPLIFY_RPC_URL, AMPLIFY_WS_URL,
-AMPLIFY_BLOB_URL, AMPLIFY_KEYPAIR and AMPLIFY_HOME override them.`;
+AMPLIFY_BLOB_URL, AMPLIFY_KEYPAIR, AMPLIFY_PROGRAM_ADDRESS and AMPLIFY_HOME override them.`;
 
 class UsageError extends Error {}
 
@@ -77,6 +98,30 @@ function parseSol(text: string): bigint {
 function need<T>(value: T | undefined, flag: string): T {
   if (value === undefined) throw new UsageError(`missing ${flag}`);
   return value;
+}
+
+function addressArg(text: string, flag: string): Address {
+  try {
+    return address(text);
+  } catch {
+    throw new UsageError(`${flag}: not an address: ${text}`);
+  }
+}
+
+const DEPLOY_PHASES = { buffer: "creating the buffer", write: "writing the program", deploy: "deploying", upgrade: "upgrading" } as const;
+
+/** Both builds rebuilt from source with clang-19 when it is installed, else the committed files. */
+function reproducibleBuilds(): { builds: Record<"v0" | "v3", Uint8Array>; source: string } {
+  if (spawnSync(CLANG, ["--version"]).status === 0) {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "amplify-verify-"));
+    try {
+      return { builds: buildPrograms(dir), source: "rebuilt (clang-19)" };
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  }
+  return { builds: { v0: new Uint8Array(fs.readFileSync(PROGRAM_BUILDS.v0)), v3: new Uint8Array(fs.readFileSync(PROGRAM_BUILDS.v3)) },
+    source: `committed (${CLANG} not installed, so not rebuilt)` };
 }
 
 function campaignArg(positionals: string[]): Address {
@@ -108,13 +153,45 @@ async function run(argv: string[], io: CliIo): Promise<void> {
       gold: { type: "string" }, "deadline-days": { type: "string" }, "timeout-minutes": { type: "string" }, "poll-ms": { type: "string" },
       "dry-run": { type: "boolean" }, "default-score": { type: "string" }, format: { type: "string" }, out: { type: "string" },
       type: { type: "string" }, items: { type: "string" }, policy: { type: "string" },
-      model: { type: "string" }, "model-map": { type: "string" },
+      model: { type: "string" }, "model-map": { type: "string" }, "none-of-these": { type: "boolean" },
+      kind: { type: "string" }, tasks: { type: "string" }, "deadline-hours": { type: "string" },
+      url: { type: "string" }, authority: { type: "string" }, treasury: { type: "string" }, sbpf: { type: "string" },
+      "program-id": { type: "string" },
       help: { type: "boolean", short: "h" },
     },
   });
   const [command, sub, ...rest] = positionals;
   if (values.help || !command) {
     io.out(USAGE);
+    return;
+  }
+  if (command === "deploy") {
+    // Here --keypair names the program's keypair (as in `solana program deploy`); the wallet that
+    // pays and becomes the upgrade authority is --authority, else the requester key.
+    const g = resolveGlobals({ ...values, rpc: values.url ?? values.rpc, keypair: values.authority });
+    const authority = (await loadKeyFile(g.keypair)).signer as KeyPairSigner;
+    const bar = progressBar();
+    await deployCommand({
+      rpcUrl: g.rpcUrl,
+      programKeypair: need(values.keypair, "--keypair PROGRAM.json"),
+      authority,
+      stateDir: g.stateDir,
+      ...(values.sbpf ? { version: z.enum(["v0", "v3"], "--sbpf is v0 or v3").parse(values.sbpf) } : {}),
+      ...(values.treasury ? { treasury: addressArg(values.treasury, "--treasury") } : {}),
+      onProgress: (p) => bar.update({ phase: DEPLOY_PHASES[p.phase], done: p.done, total: p.total }),
+      out: (line) => {
+        bar.done();
+        io.out(line);
+      },
+    });
+    return;
+  }
+  if (command === "verify-deployment") {
+    const g = resolveGlobals({ ...values, rpc: values.url ?? values.rpc });
+    const programId = addressArg(values["program-id"] ?? process.env.AMPLIFY_PROGRAM_ADDRESS ?? AMPLIFY_PROGRAM_ADDRESS, "--program-id");
+    const { builds, source } = reproducibleBuilds();
+    const matches = await verifyDeploymentCommand({ rpcUrl: g.rpcUrl, programId, builds, buildSource: source, out: io.out });
+    if (!matches) throw new RequesterError(`${programId} does not hold a reproducible build of this checkout`);
     return;
   }
   const g: GlobalOptions = resolveGlobals(values);
@@ -179,11 +256,13 @@ async function run(argv: string[], io: CliIo): Promise<void> {
         io.out(`${created.resumed ? "resumed and completed" : "created"} moderation campaign ${created.campaign} with ${created.taskCount} items`);
         return;
       }
-      const firstGuess = values.model ? await recommendedModel(values.model, values["model-map"], readLabelsFile(need(values.labels, "--labels FILE")).labels, io) : undefined;
+      const spec = readLabelsFile(need(values.labels, "--labels FILE"));
+      const firstGuess = values.model ? await recommendedModel(values.model, values["model-map"], spec.labels, io) : undefined;
       const created = await createCampaign({
         ...campaign,
         imagesDir: need(values.images, "--images DIR"),
-        labelsFile: need(values.labels, "--labels FILE"),
+        // --none-of-these: a result with no class chosen is an answer (as noneOfThese in the file).
+        labels: values["none-of-these"] ? { ...spec, noneOfThese: true } : spec,
         ...(values.gold ? { goldFile: values.gold } : {}),
         ...(firstGuess ? { firstGuess } : {}),
       });
@@ -206,6 +285,11 @@ async function run(argv: string[], io: CliIo): Promise<void> {
       for (const { address: a, account: c } of await chain().campaigns(keys.address)) {
         io.out(`${a}  ${c.taskCount} tasks  ${formatSol(c.price)} SOL  ${c.submittedCount} submitted${c.isClosed ? "  closed" : ""}`);
       }
+      return;
+    }
+    case "campaign quote": {
+      const flags = { kind: values.kind, minRating: values["min-rating"], replication: values.replication, deadlineDays: values["deadline-days"], deadlineHours: values["deadline-hours"], tasks: values.tasks };
+      await campaignQuote(flags, { rpcUrl: g.rpcUrl, wsUrl: g.wsUrl, stateDir: g.stateDir }, io.out);
       return;
     }
     case "requester serve-keys": {

@@ -8,14 +8,17 @@ const LABELS: Record<Progress["phase"], string> = {
   review: "posting reviews",
 };
 
-export function progressBar(): { update(p: Progress): void; done(): void } {
+/** A requester phase, or any other step named in words (e.g. a deploy's "writing the program"). */
+type Step = Progress | { phase: string; done: number; total: number };
+
+export function progressBar(): { update(p: Step): void; done(): void } {
   let last = "";
   const tty = process.stderr.isTTY;
   return {
     update(p) {
       const width = 30;
       const filled = p.total === 0 ? width : Math.round((p.done / p.total) * width);
-      const line = `[${"#".repeat(filled)}${"-".repeat(width - filled)}] ${p.done}/${p.total} ${LABELS[p.phase]}`;
+      const line = `[${"#".repeat(filled)}${"-".repeat(width - filled)}] ${p.done}/${p.total} ${p.phase in LABELS ? LABELS[p.phase as Progress["phase"]] : p.phase}`;
       if (line === last) return;
       last = line;
       if (tty) process.stderr.write(`\r${line}`);

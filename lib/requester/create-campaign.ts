@@ -89,6 +89,7 @@ export async function createCampaign(opts: CreateCampaignOptions): Promise<Creat
         description: spec.instructions,
         labelKind: spec.tool,
         labels: spec.labels,
+        ...(spec.noneOfThese ? { noneOfThese: true } : {}),
         ...(opts.isPrivate ? { requesterX25519: Buffer.from(opts.keys.x25519.publicKey).toString("hex") } : {}),
         ...(opts.firstGuess ? { firstGuess: opts.firstGuess } : {}),
       }),

@@ -1,4 +1,5 @@
-// The labels file a requester writes: JSON ({tool, labels, title?, instructions?}) or plain
+// The labels file a requester writes: JSON ({tool, labels, title?, instructions?, noneOfThese?}
+// where a label is a name or {name, color?, hotkey?, description?}) or plain
 // text with one label per line. Validated with zod; errors name the file and the problem.
 import fs from "node:fs";
 import { z } from "zod";
@@ -16,6 +17,7 @@ const LabelEntry = z.union([
     name: z.string().min(1).max(128),
     color: z.string().regex(/^#[0-9a-fA-F]{6}$/, "color must be #rrggbb").optional(),
     hotkey: z.string().max(16).optional(),
+    description: z.string().max(1000).optional(),
   }),
 ]);
 
@@ -24,6 +26,8 @@ const LabelsFileSchema = z.object({
   instructions: z.string().max(5000).optional(),
   tool: z.enum(TOOLS).default("box"),
   labels: z.array(LabelEntry).min(1, "at least one label").max(1000),
+  /** Classes: a result with no class chosen means "none of these" (refused otherwise). */
+  noneOfThese: z.boolean().optional(),
 });
 
 export interface LabelSpec {
@@ -31,6 +35,8 @@ export interface LabelSpec {
   instructions: string;
   tool: Tool;
   labels: Label[];
+  /** Set (true) only when allowed, so specs without it keep their resume keys. */
+  noneOfThese?: true;
 }
 
 function slug(name: string): string {
@@ -56,18 +62,25 @@ export function parseLabels(text: string, source: string): LabelSpec {
   }
   const seen = new Set<string>();
   const labels = parsed.data.labels.map((entry, i): Label => {
-    const e = typeof entry === "string" ? { name: entry } : entry;
+    const e: { name: string; color?: string; hotkey?: string; description?: string } = typeof entry === "string" ? { name: entry } : entry;
     let id = slug(e.name);
     while (seen.has(id)) id = `${id}-${i}`;
     seen.add(id);
     const hotkey = e.hotkey ?? (i < 9 ? String(i + 1) : undefined);
-    return { id, name: e.name, color: e.color ?? PALETTE[i % PALETTE.length] ?? "#e6194b", ...(hotkey ? { hotkey } : {}) };
+    return {
+      id,
+      name: e.name,
+      color: e.color ?? PALETTE[i % PALETTE.length] ?? "#e6194b",
+      ...(hotkey ? { hotkey } : {}),
+      ...(e.description ? { description: e.description } : {}),
+    };
   });
   return {
     title: parsed.data.title ?? "Untitled campaign",
     instructions: parsed.data.instructions ?? "",
     tool: parsed.data.tool,
     labels,
+    ...(parsed.data.noneOfThese ? { noneOfThese: true as const } : {}),
   };
 }
 

@@ -5,9 +5,9 @@ import { encodePng } from "./pngEncoder";
 import { seededRandom } from "../../shared/random";
 
 export const SCENE_LABELS: Label[] = [
-  { id: "square", name: "square", color: "#e6194b", hotkey: "1" },
-  { id: "triangle", name: "triangle", color: "#3cb44b", hotkey: "2" },
-  { id: "circle", name: "circle", color: "#4363d8", hotkey: "3" },
+  { id: "square", name: "square", color: "#e6194b", hotkey: "1", description: "Four equal sides, at any angle; usually red." },
+  { id: "triangle", name: "triangle", color: "#3cb44b", hotkey: "2", description: "Three corners, at any angle; usually green." },
+  { id: "circle", name: "circle", color: "#4363d8", hotkey: "3", description: "Round, no corners; usually blue." },
 ];
 
 const FILL: Record<string, [number, number, number]> = {

@@ -38,3 +38,4 @@ export {
   toLocal,
 } from "./rotated-geometry";
 export { maskToImageRle } from "./image-rle";
+export { NO_CLASS_CHOSEN, classificationProblem } from "./classification-rule";

@@ -53,6 +53,8 @@ export const Label = z.object({
   name: z.string().min(1).max(128),
   color: z.string().regex(/^#[0-9a-fA-F]{6}$/),
   hotkey: z.string().max(16).optional(),
+  /** What the requester means by this label, shown to workers in the instructions panel. */
+  description: z.string().max(1000).optional(),
   /** Kinds this label may be drawn as; absent means any kind the campaign allows. */
   kinds: z.array(ShapeKind).max(SHAPE_KINDS.length).optional(),
   attributes: z.array(AttributeSpec).max(32).optional(),

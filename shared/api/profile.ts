@@ -34,6 +34,8 @@ export const Profile = z.object({
   submittedCount: z.number().int().nonnegative(),
   expiredCount: z.number().int().nonnegative(),
   earnings: z.object({ totalLamports: Lamports, items: z.array(Earning).max(1000) }),
+  /** Set when the chain could not be reached: this is the profile as read then (unix ms). */
+  cachedAt: z.number().int().optional(),
 });
 export type Profile = z.infer<typeof Profile>;
 

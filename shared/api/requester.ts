@@ -25,6 +25,8 @@ export const CreateCampaignRequest = z.object({
   replication: z.number().int().min(1).max(100),
   deadlineDays: z.number().int().min(1).max(3650),
   isPrivate: z.boolean(),
+  /** Image classes: a result with no class chosen is an answer ("none of these"). */
+  noneOfThese: z.boolean().optional(),
 });
 export type CreateCampaignRequest = z.infer<typeof CreateCampaignRequest>;
 

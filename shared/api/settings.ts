@@ -11,6 +11,8 @@ export const Settings = z.object({
   prefetchCount: z.number().int().min(0).max(32),
   autoLockMinutes: z.number().int().min(1).max(24 * 60),
   hotkeys: Hotkeys,
+  /** Campaigns whose instructions this worker has been shown (newest last): later tasks open without them. */
+  instructionsSeen: z.array(z.string().max(64)).max(500).optional(),
   /** Moderation: remind the worker to take a break after this many minutes (0 or absent: off). */
   moderationBreakMinutes: z.number().int().min(0).max(240).optional(),
 });

@@ -36,6 +36,11 @@ export const CampaignMetadata = z.object({
   preLabels: z.record(z.string(), z.array(Shape).max(10_000)).optional(),
   /** The requester's recommended first-guess model (by manifest sha256) and class → label mapping. */
   firstGuess: CampaignFirstGuess.optional(),
+  /**
+   * Classification campaigns: whether "none of these" is an answer (a result with no class is
+   * accepted). Without it, a result must choose at least one class.
+   */
+  noneOfThese: z.boolean().optional(),
   /** Present on moderation campaigns (labelKind "moderation"): the policy workers judge by. */
   moderation: ModerationSpec.optional(),
 });
@@ -48,6 +53,10 @@ export const OpenedTask = z.object({
   labels: z.array(Label),
   /** The campaign metadata's labelKind ("box", "polygon", "class"): which tools the canvas offers. */
   labelKind: z.string().nullable(),
+  /** The campaign's instructions to workers (its metadata's description), "" when it has none. */
+  instructions: z.string().max(4000).optional(),
+  /** Whether a result with no image class is accepted ("none of these"); see CampaignMetadata. */
+  noneOfThese: z.boolean().optional(),
   preLabels: z.array(Shape),
   draft: SavedDraft.nullable(),
   /**

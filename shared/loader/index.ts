@@ -15,3 +15,5 @@ export { deployCost, deployProgram, holdsProgram, readDeployedProgram, WRITE_CHU
 export type { ChainAccount, DeployChain, DeployInput, DeployPhase, DeployProgress, DeployResult } from "./deploy";
 export { acceptedSbpfVersions, newestAcceptedVersion, decodeFeatureActive } from "./features";
 export type { SbpfDeployVersion } from "./features";
+export { readDeployFeatures, rpcDeployChain } from "./rpc-chain";
+export type { Rpc } from "./rpc-chain";

@@ -1,5 +1,5 @@
 import type { AnnotationDocument } from "../../../shared/annotation";
-import { canonicalJson } from "../../../shared/annotation";
+import { canonicalJson, classificationProblem } from "../../../shared/annotation";
 import { ApiError } from "../../../shared/api";
 import type { ModerationResult } from "../../../shared/moderation";
 import { sealToRecipient, sha256, toHex } from "../../../lib/crypto";
@@ -33,6 +33,12 @@ export class ResultSubmitter implements ResultSink {
     if (!record) throw new ApiError("not_found", `no assignment ${id} for this worker`);
     if (!isOpen(record) && !this.options.repo.has(id)) {
       throw new ApiError("rejected", "this assignment is no longer open (submitted, reviewed or expired)");
+    }
+    // Paid work must answer the question: an empty classification is refused unless the
+    // requester allows "none of these" (moderation documents have their own rules).
+    if ("shapes" in doc) {
+      const problem = classificationProblem(doc, record.metadata?.labelKind, record.metadata?.noneOfThese);
+      if (problem) throw new ApiError("rejected", problem);
     }
     const base = this.options.blobStore();
     if (!base) throw new ApiError("unavailable", "no blob store is configured to upload results to (settings: blob gateways)");

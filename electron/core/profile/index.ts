@@ -1,2 +1,3 @@
 export { ProfileService, ratingView } from "./profile-service";
+export { ProfileCache } from "./profile-cache";
 export { profileHandlers } from "./profile-handlers";

@@ -18,6 +18,7 @@ import type { ChainClient, ProtocolConfig } from "../../../lib/chain";
 import { waitForConfirmation } from "../../../lib/chain";
 import type { Keystore } from "../keystore";
 import type { TaskDirectory } from "../tasks";
+import type { ProfileCache } from "./profile-cache";
 
 /** Reviews it takes for the prior to stop dominating: the prior's own weight in reviews. */
 const PROVISIONAL_REVIEWS = Number(RATING_PRIOR_WEIGHT / RATING_ONE);
@@ -28,6 +29,7 @@ export class ProfileService {
     private readonly keystore: Keystore,
     private readonly config: ProtocolConfig,
     private readonly directory: TaskDirectory,
+    private readonly cache: ProfileCache | null = null,
   ) {}
 
   async account(worker: string): Promise<WorkerProfileAccount | null> {
@@ -62,10 +64,23 @@ export class ProfileService {
     return { signature, profile: await this.get() };
   }
 
+  /** The profile from chain; when the chain cannot be reached, the last one read (with cachedAt). */
   async get(): Promise<Profile> {
-    const status = this.keystore.status();
-    const worker = status.publicKey;
+    const worker = this.keystore.status().publicKey;
     if (!worker) throw new ApiError("not_found", "no keystore yet: create or import a key first");
+    try {
+      const profile = await this.read(worker);
+      this.cache?.remember(profile);
+      return profile;
+    } catch (error) {
+      const cached = this.cache?.recall(worker);
+      if (!cached) throw error;
+      return { ...cached.profile, cachedAt: cached.at };
+    }
+  }
+
+  private async read(worker: string): Promise<Profile> {
+    const status = this.keystore.status();
     const [account, balance, config, records] = await Promise.all([
       this.account(worker),
       this.chain.balance(worker),

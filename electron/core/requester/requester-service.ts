@@ -79,7 +79,13 @@ export class RequesterService {
       imagesDir: request.folder,
       // The form's fields go through the CLI's labels-file parser: same ids, colours, hotkeys.
       labels: parseLabels(
-        JSON.stringify({ title: request.title, instructions: request.instructions, tool: request.labelKind, labels: request.labels }),
+        JSON.stringify({
+          title: request.title,
+          instructions: request.instructions,
+          tool: request.labelKind,
+          labels: request.labels,
+          ...(request.labelKind === "class" && request.noneOfThese ? { noneOfThese: true } : {}),
+        }),
         "the campaign form",
       ),
       priceLamports: parseSol(request.priceSol),

@@ -111,6 +111,8 @@ export class TaskService {
       mime: plain.mime,
       labels: record.metadata?.labels ?? [],
       labelKind: record.metadata?.labelKind ?? null,
+      instructions: record.metadata?.description ?? "",
+      noneOfThese: record.metadata?.noneOfThese === true,
       preLabels,
       draft: this.options.drafts.load(id),
       firstGuess: {

@@ -13,10 +13,13 @@ import { SettingsScreen } from "../screens/settings/SettingsScreen";
 import { WalletScreen } from "../screens/wallet/WalletScreen";
 import { LAB_ROUTE_REQUESTED, LabView } from "../views/LabView";
 import { AnnouncerProvider } from "./Announcer";
+import { useTheme } from "../ui/use-theme";
 import { NetworkBadge } from "./NetworkBadge";
 import { OfflineBanner } from "./OfflineBanner";
 import { WorkNotices } from "./WorkNotices";
-import { useTheme } from "./use-theme";
+
+/** How long a confirmation stays on screen. */
+const FLASH_MS = 6_000;
 
 type View = "setup" | "market" | "queue" | "label" | "outbox" | "wallet" | "requester" | "settings" | "status" | "lab";
 
@@ -75,6 +78,35 @@ function Workstation() {
     setView("label");
   }, []);
   const toQueue = useCallback(() => setView("queue"), []);
+  // One line that confirms what just happened (a submit), seen wherever the worker lands next.
+  const [flash, setFlash] = useState<{ text: string; at: number } | null>(null);
+  const notify = useCallback((text: string) => setFlash({ text, at: Date.now() }), []);
+  useEffect(() => {
+    if (!flash) return;
+    const timer = setTimeout(() => setFlash(null), FLASH_MS);
+    return () => clearTimeout(timer);
+  }, [flash]);
+
+  // After an unlock, a worker whose profile is registered (read from chain, or as last read when
+  // offline) goes back to where they were; only a new or unregistered key sees the setup screen.
+  const onKeyReady = useCallback(
+    (status: KeyStatus, wasLocked: boolean) => {
+      setKeys(status);
+      if (!wasLocked) return setView("setup");
+      getApi()
+        .profile.get()
+        .then(
+          (profile) => {
+            if (!profile.registered || !profile.keyMatches) setView("setup");
+            // Offline the market cannot load, but the queue's prepared tasks can be labelled.
+            else if (profile.cachedAt !== undefined && (view === "market" || view === "setup")) setView("queue");
+            else if (view === "setup") setView("market");
+          },
+          () => setView("setup"),
+        );
+    },
+    [view],
+  );
 
   const unlocked = keys?.state === "unlocked";
   let body;
@@ -82,7 +114,7 @@ function Workstation() {
   let screen = `${view}:${unlocked ? "unlocked" : "locked"}`;
   if (NEEDS_KEY.has(view) && keys && !unlocked) {
     screen = `onboarding:${keys.state}`;
-    body = <OnboardingScreen status={keys} onReady={(status) => (setKeys(status), setView("setup"))} />;
+    body = <OnboardingScreen status={keys} onReady={(status) => onKeyReady(status, keys.state === "locked")} />;
   } else if (NEEDS_KEY.has(view) && !keys) {
     screen = "starting";
     body = <p role="status">Starting…</p>;
@@ -98,7 +130,7 @@ function Workstation() {
         body = <QueueScreen onOpen={openTask} onMarket={() => setView("market")} />;
         break;
       case "label":
-        body = taskId ? <LabellingScreen taskId={taskId} onOpen={openTask} onQueueEmpty={toQueue} /> : <QueueScreen onOpen={openTask} onMarket={() => setView("market")} />;
+        body = taskId ? <LabellingScreen taskId={taskId} onOpen={openTask} onQueueEmpty={toQueue} onNotice={notify} /> : <QueueScreen onOpen={openTask} onMarket={() => setView("market")} />;
         break;
       case "outbox":
         body = <OutboxScreen />;
@@ -153,6 +185,9 @@ function Workstation() {
         <NetworkBadge />
       </header>
       <OfflineBanner />
+      <p className={flash ? "flash" : "flash is-empty"} role="status" aria-live="polite" data-testid="flash">
+        {flash?.text}
+      </p>
       <main id="main" ref={mainRef} tabIndex={-1} className={view === "label" || view === "lab" ? "content content-canvas" : "content"}>
         {body}
       </main>
@@ -175,12 +210,12 @@ function focusMain(main: HTMLElement | null, force = false): void {
 }
 
 function ScreenFocus({ screen, main }: { screen: string; main: React.RefObject<HTMLElement | null> }) {
-  const first = useRef(true);
+  const previous = useRef<string | null>(null);
   useEffect(() => {
-    if (first.current) {
-      first.current = false;
-      return;
-    }
+    // the page's first screen keeps the browser's start: Tab goes to the skip link first
+    const first = previous.current === null || previous.current === "starting";
+    previous.current = screen;
+    if (first) return;
     // after the new screen's first paint (its data may still be loading: try again briefly)
     let tries = 0;
     const timer = setInterval(() => {

@@ -35,15 +35,30 @@ function attributeText(shape: Shape, label: Label | undefined): string[] {
   return out;
 }
 
-/** What a screen reader says for a shape: kind, label, where, how big, its attributes and flags. */
-export function describeShape(shape: Shape, label: Label | undefined, position: number): string {
+export interface ShapeDescriptionParts {
+  /** "3. Box" / "3. Polygon of 5 points". */
+  readonly lead: string;
+  /** "at 10, 20, 30 by 40 pixels". */
+  readonly where: string;
+  /** "edited model guess, hidden". */
+  readonly flags: string;
+}
+
+/** The parts of describeShape, so a row can show some of them and hide the rest visually. */
+export function describeShapeParts(shape: Shape, position: number): ShapeDescriptionParts {
   const b = shapeBounds(shape);
-  const where = `at ${Math.round(b.x)}, ${Math.round(b.y)}, ${Math.round(b.w)} by ${Math.round(b.h)} pixels`;
+  const kind = kindText(shape);
   const flags = [
-    ...attributeText(shape, label),
     shape.source?.kind === "model" ? (shape.source.edited ? "edited model guess" : shape.source.accepted ? "accepted model guess" : "model guess") : null,
     shape.hidden ? "hidden" : null,
     shape.locked ? "locked" : null,
   ].filter((f): f is string => f !== null);
-  return `${position}. ${kindText(shape)}, ${label?.name ?? shape.label}, ${where}${flags.length ? ", " + flags.join(", ") : ""}`;
+  return { lead: `${position}. ${kind}`, where: `at ${Math.round(b.x)}, ${Math.round(b.y)}, ${Math.round(b.w)} by ${Math.round(b.h)} pixels`, flags: flags.join(", ") };
+}
+
+/** What a screen reader says for a shape: kind, label, where, how big, and its flags. */
+export function describeShape(shape: Shape, label: Label | undefined, position: number): string {
+  const parts = describeShapeParts(shape, position);
+  const flags = [...attributeText(shape, label), ...(parts.flags ? [parts.flags] : [])].join(", ");
+  return `${parts.lead}, ${label?.name ?? shape.label}, ${parts.where}${flags ? ", " + flags : ""}`;
 }

@@ -2,8 +2,16 @@ import type { Editor } from "../canvas/editor/editor";
 import { toggleClass } from "../canvas/editor/commands";
 import { useEditorChannel } from "../canvas/use-editor";
 
+export interface ClassificationPanelProps {
+  readonly editor: Editor;
+  /** The campaign accepts a result with no class ("none of these"). */
+  readonly noneOfThese?: boolean;
+  /** Why the last submit was refused, while no class is chosen. */
+  readonly note?: string | null;
+}
+
 /** Whole-image classes: radio buttons for single-label campaigns, checkboxes for multi-label. */
-export function ClassificationPanel({ editor }: { editor: Editor }) {
+export function ClassificationPanel({ editor, noneOfThese = false, note = null }: ClassificationPanelProps) {
   useEditorChannel(editor, "doc");
   const { classes, classification, tools } = editor.schema;
   if (classification === "none" || classes.length === 0) return null;
@@ -32,6 +40,13 @@ export function ClassificationPanel({ editor }: { editor: Editor }) {
           {i < 9 && <kbd>{prefix + (i + 1)}</kbd>}
         </label>
       ))}
+      {chosen.length === 0 && note ? (
+        <p className="class-note is-error" role="alert" data-testid="classification-note">
+          {note}
+        </p>
+      ) : (
+        noneOfThese && <p className="class-note">No class chosen means “none of these”.</p>
+      )}
     </fieldset>
   );
 }

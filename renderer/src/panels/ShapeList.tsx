@@ -1,7 +1,7 @@
 import { useRef, useState } from "react";
 import type { Shape } from "../../../shared/annotation";
 import type { Editor } from "../canvas/editor/editor";
-import { describeShape } from "../canvas/shape-description";
+import { describeShapeParts } from "../canvas/shape-description";
 import { useEditorChannel } from "../canvas/use-editor";
 
 const ROW_HEIGHT = 28;
@@ -90,6 +90,7 @@ export function ShapeList({ editor, onLeave }: { editor: Editor; onLeave: () => 
           {shapes.slice(first, last).map((shape, i) => {
             const index = first + i;
             const label = editor.labelById(shape.label);
+            const parts = describeShapeParts(shape, index + 1);
             return (
               <div
                 key={shape.id}
@@ -98,7 +99,6 @@ export function ShapeList({ editor, onLeave }: { editor: Editor; onLeave: () => 
                 aria-selected={selection.has(shape.id)}
                 aria-setsize={shapes.length}
                 aria-posinset={index + 1}
-                aria-label={describeShape(shape, label, index + 1)}
                 className={`shape-row${index === active ? " is-active" : ""}${shape.hidden ? " is-hidden" : ""}`}
                 style={{ top: index * ROW_HEIGHT, height: ROW_HEIGHT }}
                 onPointerDown={(e) => {
@@ -107,14 +107,19 @@ export function ShapeList({ editor, onLeave }: { editor: Editor; onLeave: () => 
                 }}
               >
                 <span className="swatch" style={{ background: label?.color ?? "#ff00ff" }} aria-hidden="true" />
-                <span className="shape-row-name">
-                  {shape.kind === "box" ? "▭" : "⬠"} {label?.name ?? shape.label}
+                {/* the name is the row's own text: what shows is part of what is read (WCAG 2.5.3) */}
+                <span className="shape-row-icon" aria-hidden="true">
+                  {shape.kind === "box" ? "▭" : "⬠"}
                 </span>
-                <span className="shape-row-flags" aria-hidden="true">
-                  {shape.source?.kind === "model" ? (shape.source.edited ? "guess ✎" : shape.source.accepted ? "guess ✓" : "guess") : ""}
-                  {shape.hidden ? " hidden" : ""}
-                  {shape.locked ? " 🔒" : ""}
-                </span>
+                <span className="visually-hidden">{parts.lead}, </span>
+                <span className="shape-row-name">{label?.name ?? shape.label}</span>
+                <span className="visually-hidden">, {parts.where}</span>
+                {parts.flags && (
+                  <span className="shape-row-flags">
+                    <span className="visually-hidden">, </span>
+                    {parts.flags}
+                  </span>
+                )}
               </div>
             );
           })}

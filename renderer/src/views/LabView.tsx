@@ -8,6 +8,8 @@ import { initialLabRoute, labRouteHash } from "./lab/lab-route";
 import type { LabTask } from "./lab/lab-task";
 import { LAB_SCHEMA, loadLabTask, neighbourScene } from "./lab/lab-task";
 import { LAB_SCENES } from "./lab/procedural-scene";
+import { useAnnounce } from "../app/Announcer";
+import { describeSubmission } from "../screens/labelling/describe-submission";
 
 export const LAB_ROUTE_REQUESTED = initialLabRoute !== null;
 
@@ -29,6 +31,7 @@ export function LabView() {
   const [task, setTask] = useState<LabTask | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState("");
+  const announce = useAnnounce();
 
   useEffect(() => {
     history.replaceState(null, "", labRouteHash(route));
@@ -50,10 +53,12 @@ export function LabView() {
   }, []);
   const onSubmit = useCallback(
     (doc: AnnotationDocument) => {
-      setNotice(`Submitted ${doc.taskId}: ${doc.shapes.length} shapes, ${doc.classes.length} classes (the lab keeps it as a draft).`);
+      const said = `Submitted: ${describeSubmission(doc)} (the lab keeps it as a draft)`;
+      setNotice(said);
+      announce(said);
       go(1);
     },
-    [go],
+    [go, announce],
   );
   const onHotkeysChange = useCallback((hotkeys: Record<string, string>) => {
     void getApi().settings.update({ hotkeys });
@@ -77,7 +82,7 @@ export function LabView() {
         <span>
           {route.size}×{route.size} px · {route.shapes} generated shapes{current?.restored ? " · draft restored" : ""}
         </span>
-        <span role="status">{notice}</span>
+        <span>{notice}</span>
       </div>
       {error && <p className="error-box" role="alert">{error}</p>}
       {!current && !error && <p>Drawing the scene…</p>}

@@ -65,13 +65,17 @@ describe("journey b: bulk accept, label offline, restart, all paid exactly once"
     await expect.poll(() => page.getByTestId("outbox-summary").textContent(), { timeout: 30_000 }).toMatch(new RegExp(`^${TASKS} waiting`));
     await page.screenshot({ path: artifactPath("journey-b-2-queued-offline.png") });
 
-    // Quit the app while offline, then the network comes back and the app starts again.
-    const shell = await app.restartApp(() => market.restartNetwork());
+    // Quit the app while offline and start it again, still offline: unlocking goes straight
+    // back to the queue (the profile as last read says registered), not to the first-run setup.
+    const shell = await app.restartApp();
     await page.goto(shell.url);
     await page.getByRole("heading", { name: "Unlock your key" }).waitFor({ timeout: 30_000 });
     await page.getByLabel("Passphrase").fill(PASSPHRASE);
     await page.getByRole("button", { name: "Unlock" }).click();
-    await page.getByRole("heading", { name: "Get ready to work" }).waitFor({ timeout: 30_000 });
+    await page.getByRole("heading", { name: "My queue" }).waitFor({ timeout: 30_000 });
+    expect(await page.getByRole("heading", { name: "Get ready to work" }).count()).toBe(0);
+    // Then the network comes back.
+    await market.restartNetwork();
     await goTo(page, "Outbox");
     await expect
       .poll(() => page.locator("[data-testid=outbox-row][data-state=confirmed]").count(), { timeout: 180_000, interval: 1_000 })

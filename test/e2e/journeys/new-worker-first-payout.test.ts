@@ -33,12 +33,23 @@ describe("journey a: a new worker from first launch to the first payout on a pri
     const before = await market.chain.balance(worker);
     await page.getByRole("button", { name: "Start labelling" }).click();
     await page.getByTestId("canvas-surface").waitFor({ timeout: 30_000 });
+    // The first task of a campaign opens with its instructions and what each label means.
+    const instructions = page.getByTestId("instructions-panel");
+    await instructions.waitFor({ timeout: 10_000 });
+    expect(await instructions.textContent()).toContain("Box every shape.");
+    expect(await instructions.textContent()).toContain("Four equal sides");
+    await page.keyboard.press("i");
+    await instructions.waitFor({ state: "detached" });
+    await page.keyboard.press("i");
+    await instructions.waitFor();
     await dragBox(page, [0.3, 0.3], [0.6, 0.6]);
     await expect.poll(() => page.getByTestId("shape-list").getByRole("option").count(), { timeout: 10_000 }).toBe(1);
     await page.screenshot({ path: artifactPath("journey-a-3-labelling.png") });
     await page.keyboard.press("Control+Enter");
-    // Submitting moves on to the next task; with none left, back to the (now empty) queue.
+    // Submitting moves on to the next task; with none left, back to the (now empty) queue,
+    // and says so where the worker lands.
     await page.getByRole("heading", { name: "My queue" }).waitFor({ timeout: 30_000 });
+    await expect.poll(() => page.getByTestId("flash").textContent()).toMatch(/^Submitted 1 box: it is in the Outbox/);
 
     await goTo(page, "Outbox");
     await page.locator("[data-testid=outbox-row][data-state=confirmed]").waitFor({ timeout: 120_000 });

@@ -10,6 +10,7 @@ import { DEMO_MODERATION_POLICY, hostileTexts, writeDemoModerationFiles } from "
 import type { DemoModerationFiles } from "../../../localnet/demo/demoModeration";
 import { AssignmentState, decodeAssignment, decodeWorkerProfile, findAssignmentPda, findTaskPda, findWorkerProfilePda } from "../../../shared/protocol";
 import { artifactPath, launchChromium, startBrowserShell } from "../support";
+import { expectAxeClean } from "../support/a11y";
 import type { RunningShell } from "../support";
 import { escrowLamports, expectPaidExactlyOnce } from "../journeys/support/chain-checks";
 import { startMarket } from "../journeys/support/market";
@@ -109,9 +110,16 @@ describe("moderation: post from JSONL, clear 50 items by keyboard, paid, reviewe
         const keys = page.getByRole("dialog", { name: "Moderation keys" });
         await keys.waitFor();
         expect(await keys.getByRole("row").count()).toBe(CATEGORY_IDS.length + 6); // a header row, then one per key
+        await expectAxeClean(page, "moderation keys");
+        // modal: Tab cycles inside the dialog
+        for (let t = 0; t < 12; t++) {
+          await page.keyboard.press("Tab");
+          expect(await page.evaluate(() => document.activeElement?.closest("[role=dialog]") !== null)).toBe(true);
+        }
         await page.keyboard.press("Escape");
         await keys.waitFor({ state: "detached" });
         await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute("data-testid"))).toBe("moderation");
+        await expectAxeClean(page, `moderation ${kind} item`);
       }
 
       if (kind === "image") {
@@ -138,11 +146,15 @@ describe("moderation: post from JSONL, clear 50 items by keyboard, paid, reviewe
       if (i === 1) await page.screenshot({ path: artifactPath("moderation-2-view.png") });
       if (i === 2) await checkBreakReminder(page);
       await page.keyboard.press("Enter");
+      // the decision is said in the app's live region, which outlives the item
+      if (i === 0) await expect.poll(() => page.getByTestId("announcer").textContent()).toMatch(/^Decision sent: /);
     }
     await page.getByRole("heading", { name: "My queue" }).waitFor({ timeout: 30_000 });
 
     await goTo(page, "Outbox");
     await expect.poll(() => page.getByTestId("outbox-summary").textContent(), { timeout: 180_000, interval: 1_000 }).toMatch(new RegExp(`^0 waiting · ${ITEMS} paid · 0 failed`));
+    // payouts are announced as they land ("Paid: …" or "n results paid")
+    await expect.poll(() => page.getByTestId("announcer").textContent(), { timeout: 10_000 }).toMatch(/paid/i);
     await expectPaidExactlyOnce(market, campaign, worker, ITEMS, PRICE, escrowBefore);
     // Each item paid the price minus the 5 % fee, less the worker's own fee for its submit transaction.
     expect((await market.chain.balance(worker)) - balanceBefore).toBe(BigInt(ITEMS) * (PRICE - PRICE / 20n - 5_000n));

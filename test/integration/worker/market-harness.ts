@@ -57,7 +57,16 @@ export interface Market {
   readonly home: string;
   send(signer: KeyPairSigner, instructions: Instruction[]): Promise<string>;
   putBlob(bytes: Uint8Array): Promise<string>;
-  createCampaign(options: { tasks: number; price?: bigint; isPrivate?: boolean; replication?: number; timeoutSeconds?: bigint; imageBytes?: number }): Promise<CampaignFixture>;
+  createCampaign(options: {
+    tasks: number;
+    price?: bigint;
+    isPrivate?: boolean;
+    replication?: number;
+    timeoutSeconds?: bigint;
+    imageBytes?: number;
+    /** Replaces or adds metadata fields (labelKind, labels, description, noneOfThese, …). */
+    metadata?: Record<string, unknown>;
+  }): Promise<CampaignFixture>;
   grantKeys(fixture: CampaignFixture, worker: string, override?: (file: TaskFile) => Uint8Array): Promise<number>;
   lamports(at: string): Promise<bigint>;
   close(): Promise<void>;
@@ -101,7 +110,7 @@ export async function startMarket(options: { slotMs?: number } = {}): Promise<Ma
     home,
     send,
     putBlob,
-    async createCampaign({ tasks, price = 1_000_000n, isPrivate = true, replication = 1, timeoutSeconds = 3600n, imageBytes }) {
+    async createCampaign({ tasks, price = 1_000_000n, isPrivate = true, replication = 1, timeoutSeconds = 3600n, imageBytes, metadata: extra }) {
       const id = nextCampaignId++;
       const requesterBox = generateX25519KeyPair();
       const metadata = new TextEncoder().encode(
@@ -110,6 +119,7 @@ export async function startMarket(options: { slotMs?: number } = {}): Promise<Ma
           labelKind: "box",
           labels: [{ id: "car", name: "car", color: "#ff0000" }],
           requesterX25519: Buffer.from(requesterBox.publicKey).toString("hex"),
+          ...extra,
         }),
       );
       const metadataUri = await putBlob(metadata);

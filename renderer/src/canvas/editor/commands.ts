@@ -31,6 +31,8 @@ export interface CommandHost {
   previous(): void;
   submit(): void;
   toggleHelp(): void;
+  /** The campaign's instructions panel; hosts without instructions leave it out. */
+  toggleInstructions?(): void;
   save(): void;
   toggleFocus(): void;
   previousDocument(): AnnotationDocument | null | undefined;
@@ -184,6 +186,7 @@ export function runAction(editor: Editor, action: string, host: CommandHost): bo
   switch (action) {
     case "tool.select":
       editor.setTool("select");
+      editor.announce("Select tool");
       return true;
     case "tool.box":
     case "tool.polygon":
@@ -198,6 +201,7 @@ export function runAction(editor: Editor, action: string, host: CommandHost): bo
       const id = action.slice("tool.".length) as Exclude<ToolId, "select">;
       if (!availableTools(editor.schema, editor.assist !== null).includes(id)) return false;
       editor.setTool(id);
+      editor.announce(id === "box" ? "Box tool" : "Polygon tool");
       return true;
     }
     case "brush.erase":
@@ -340,6 +344,10 @@ export function runAction(editor: Editor, action: string, host: CommandHost): bo
       return true;
     case "view.help":
       host.toggleHelp();
+      return true;
+    case "view.instructions":
+      if (!host.toggleInstructions) return false;
+      host.toggleInstructions();
       return true;
     case "task.next":
       host.next();

@@ -235,8 +235,9 @@ export function deleteHandle(editor: Editor): boolean {
 /** Escape with a vertex picked lets go of the vertex only (the shape stays selected). */
 export function releaseHandle(editor: Editor): boolean {
   if (!editor.handle) return false;
+  const shape = editor.store.get(editor.handle.shapeId);
   editor.handle = null;
   editor.emit("selection");
-  editor.announce("Vertex released; the whole shape is selected");
+  editor.announce(`${shape ? handleNoun(shape) : "Vertex"} released; the whole shape is selected`);
   return true;
 }

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { AnnotationDocument } from "../../../../shared/annotation";
 import { ClassificationPanel } from "../../panels/ClassificationPanel";
+import { InstructionsPanel } from "../../panels/InstructionsPanel";
 import { LabelPalette } from "../../panels/LabelPalette";
 import { ShapeList } from "../../panels/ShapeList";
 import { ShortcutOverlay } from "../../panels/ShortcutOverlay";
@@ -56,6 +57,16 @@ export interface LabelViewProps {
   readonly assist?: boolean;
   /** A strip above the canvas for the host's task-level controls (e.g. first guesses). */
   readonly banner?: React.ReactNode;
+  /**
+   * The campaign's instructions (its labels' descriptions come from the schema). With them, `I`
+   * shows and hides the panel; `showInstructions` opens it with the task (a new campaign).
+   */
+  readonly instructions?: string;
+  readonly showInstructions?: boolean;
+  /** Image classes: a result may choose none ("none of these"). */
+  readonly noneOfThese?: boolean;
+  /** A sentence about the classes, shown under them (e.g. why a submit was refused). */
+  readonly classificationNote?: string | null;
 }
 
 const CHANGE_DEBOUNCE_MS = 250;
@@ -75,6 +86,7 @@ export function LabelView(props: LabelViewProps) {
   const { elapsedMs, elapsedRef, touch } = useTaskTimer(initialDocument?.timeSpentMs ?? 0);
   const { saveState, saves, save } = useAutosave(editor, elapsedRef, onSave, props.autosaveMs);
   const [helpOpen, setHelpOpen] = useState(false);
+  const [instructionsOpen, setInstructionsOpen] = useState(props.instructions !== undefined && props.showInstructions === true);
   const [overrides, setOverrides] = useState<Record<string, string>>(() => ({ ...props.hotkeys }));
   const bindings = useMemo(() => resolveBindings(DEFAULT_BINDINGS, overrides), [overrides]);
   const table = useMemo(() => comboTable(bindings), [bindings]);
@@ -117,6 +129,7 @@ export function LabelView(props: LabelViewProps) {
       previous: () => latest.current.onPrevious && void save(true).then(() => latest.current.onPrevious?.()),
       submit: () => void save(true).then(() => latest.current.onSubmit?.(editor.toDocument(elapsedRef.current))),
       toggleHelp: () => setHelpOpen((open) => !open),
+      ...(props.instructions !== undefined ? { toggleInstructions: () => setInstructionsOpen((open) => !open) } : {}),
       previousDocument: () => latest.current.previousDocument,
       save: () => void save(true),
       toggleFocus: () => {
@@ -126,7 +139,7 @@ export function LabelView(props: LabelViewProps) {
         (document.activeElement === surface ? list : surface)?.focus();
       },
     }),
-    [editor, elapsedRef, save],
+    [editor, elapsedRef, save, props.instructions],
   );
 
   const run = useCallback((action: string) => runAction(editor, action, host), [editor, host]);
@@ -160,8 +173,19 @@ export function LabelView(props: LabelViewProps) {
       <div className="label-main">
         <CanvasSurface editor={editor} pyramid={pyramid} onPainter={onPainter} taskTitle={props.taskTitle ?? taskId} helpKey={shortcutFor("view.help")} />
         <aside className="label-side" aria-label="Labels and shapes">
+          {instructionsOpen && props.instructions !== undefined && (
+            <InstructionsPanel
+              instructions={props.instructions}
+              labels={[...schema.labels, ...schema.classes.filter((c) => !schema.labels.includes(c))]}
+              shortcut={shortcutFor("view.instructions")}
+              onClose={() => {
+                setInstructionsOpen(false);
+                focusSurface();
+              }}
+            />
+          )}
           {schema.tools.length > 0 && <LabelPalette editor={editor} />}
-          <ClassificationPanel editor={editor} />
+          <ClassificationPanel editor={editor} noneOfThese={props.noneOfThese === true} note={props.classificationNote ?? null} />
           <ShapeList editor={editor} onLeave={focusSurface} />
         </aside>
       </div>

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { AnnotationDocument } from "../../../../shared/annotation";
-import { emptyDocument } from "../../../../shared/annotation";
+import { classificationProblem, emptyDocument } from "../../../../shared/annotation";
 import type { OpenedTask, TaskMeta } from "../../../../shared/api";
 import { getApi } from "../../api";
 import type { Editor } from "../../canvas/editor/editor";
@@ -17,8 +17,13 @@ import { FirstGuessBar } from "./FirstGuessBar";
 import { useFirstGuesses } from "./use-first-guesses";
 import { schemaForTask } from "./task-schema";
 
+/** How many campaigns' "instructions seen" marks are kept (the oldest are forgotten first). */
+const SEEN_LIMIT = 500;
+
 interface Loaded {
   readonly task: OpenedTask;
+  /** The first task of a campaign this worker has not seen yet: open its instructions. */
+  readonly newCampaign: boolean;
   readonly image: LabelImage;
   /** performance.now() when the image was ready to paint: first guesses are timed from it. */
   readonly shownAt: number;
@@ -28,6 +33,8 @@ export interface LabellingScreenProps {
   readonly taskId: string;
   readonly onOpen: (taskId: string) => void;
   readonly onQueueEmpty: () => void;
+  /** Shows a confirmation that outlives this screen (a submit that moves on). */
+  readonly onNotice: (text: string) => void;
 }
 
 /** Labellable tasks in queue order: key granted, or public and accepted. */
@@ -40,7 +47,7 @@ async function workableTasks(): Promise<TaskMeta[]> {
  * One real task on the canvas: decrypted bytes from core, its draft or pre-labels, submit to the
  * outbox (Ctrl+Enter) and straight on to the next task, which core has prepared ahead.
  */
-export function LabellingScreen({ taskId, onOpen, onQueueEmpty }: LabellingScreenProps) {
+export function LabellingScreen({ taskId, onOpen, onQueueEmpty, onNotice }: LabellingScreenProps) {
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [moderation, setModeration] = useState<OpenedTask | null>(null);
@@ -63,7 +70,7 @@ export function LabellingScreen({ taskId, onOpen, onQueueEmpty }: LabellingScree
     setError(null);
     setModeration(null);
     (async () => {
-      const task = await getApi().tasks.open({ id: taskId });
+      const [task, settings] = await Promise.all([getApi().tasks.open({ id: taskId }), getApi().settings.get()]);
       // A moderation campaign's task has its own view (no canvas, nothing to decode here).
       if (task.moderation) {
         if (!cancelled) setModeration(task);
@@ -74,7 +81,11 @@ export function LabellingScreen({ taskId, onOpen, onQueueEmpty }: LabellingScree
         if (image.source instanceof ImageBitmap) image.source.close();
         return;
       }
-      setLoaded({ task, image, shownAt: performance.now() });
+      const seen = settings.instructionsSeen ?? [];
+      const hasInstructions = Boolean(task.instructions?.trim()) || task.labels.some((l) => l.description);
+      const newCampaign = hasInstructions && !seen.includes(task.meta.campaign);
+      if (newCampaign) void getApi().settings.update({ instructionsSeen: [...seen, task.meta.campaign].slice(-SEEN_LIMIT) });
+      setLoaded({ task, newCampaign, image, shownAt: performance.now() });
     })().catch((e: unknown) => !cancelled && setError(errorMessage(e)));
     return () => {
       cancelled = true;
@@ -112,19 +123,22 @@ export function LabellingScreen({ taskId, onOpen, onQueueEmpty }: LabellingScree
         try {
           await getApi().tasks.submit({ id: taskId, doc });
           previous.current = doc;
-          const said = `Submitted: ${describeSubmission(doc)}. It is in the outbox and will be paid when it lands.`;
+          const said = `Submitted ${describeSubmission(doc)}: it is in the Outbox and is paid when it lands on chain.`;
           setNotice(said);
           // the app's live region outlives this screen, so the sentence is read after the next task opens
           announce(said);
+          // and the flash line shows it wherever the worker lands next
+          onNotice(said);
           if (mounted.current) await step(1);
         } catch (e) {
-          const said = `Could not queue the result: ${errorMessage(e)}. Your work is kept as a draft.`;
+          const said = `Not submitted: ${errorMessage(e)} Your work is kept as a draft.`;
           announce(said);
+          onNotice(said);
           if (mounted.current) setNotice(said);
         }
       })();
     },
-    [taskId, step, announce],
+    [taskId, step, announce, onNotice],
   );
 
   const onHotkeysChange = useCallback((hotkeys: Record<string, string>) => {
@@ -151,6 +165,13 @@ interface OpenTaskProps {
 function OpenTask({ loaded, previous, notice, onSave, onSubmit, onStep, onHotkeysChange }: OpenTaskProps) {
   const { task, image, shownAt } = loaded;
   const [editor, setEditor] = useState<Editor | null>(null);
+  const [classNote, setClassNote] = useState<string | null>(null);
+  // Refused here before asking core, which refuses the same with the same sentence.
+  const submitChecked = (doc: AnnotationDocument) => {
+    const problem = classificationProblem(doc, task.labelKind, task.noneOfThese);
+    setClassNote(problem);
+    if (!problem) onSubmit(doc);
+  };
   const guesses = useFirstGuesses(task, editor, shownAt);
   const schema = schemaForTask(task.labels, task.labelKind);
   const initial: AnnotationDocument = task.draft?.doc ?? {
@@ -169,7 +190,11 @@ function OpenTask({ loaded, previous, notice, onSave, onSubmit, onStep, onHotkey
         initialDocument={initial}
         previousDocument={previous}
         onSave={onSave}
-        onSubmit={onSubmit}
+        onSubmit={submitChecked}
+        instructions={task.instructions ?? ""}
+        showInstructions={loaded.newCampaign}
+        noneOfThese={task.noneOfThese === true}
+        classificationNote={classNote}
         onNext={() => void onStep(1)}
         onPrevious={() => void onStep(-1)}
         onHotkeysChange={onHotkeysChange}

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from "react";
+import { PriceSuggestion } from "./PriceSuggestion";
 import type { FormEvent } from "react";
 import type { CreateCampaignRequest, CreatedCampaign, LabelKind } from "../../../../shared/api";
 import { getApi } from "../../api";
@@ -24,6 +25,7 @@ const INITIAL = {
   replication: "1",
   deadlineDays: "7",
   isPrivate: false,
+  noneOfThese: false,
 };
 
 /** A campaign from a folder of images: what to label, the price and who may take it. */
@@ -64,6 +66,7 @@ export function CreateCampaignForm({ canPickFolder, onCreated }: CreateCampaignF
       replication: Number(form.replication),
       deadlineDays: Number(form.deadlineDays),
       isPrivate: form.isPrivate,
+      ...(form.labelKind === "class" ? { noneOfThese: form.noneOfThese } : {}),
     };
     setBusy(true);
     try {
@@ -118,6 +121,12 @@ export function CreateCampaignForm({ canPickFolder, onCreated }: CreateCampaignF
           Labels (one per line or comma-separated)
           <textarea rows={3} value={form.labels} onChange={(e) => edit({ labels: e.target.value })} required />
         </label>
+        {form.labelKind === "class" && (
+          <label className="checkbox">
+            <input type="checkbox" checked={form.noneOfThese} onChange={(e) => edit({ noneOfThese: e.target.checked })} /> Workers may answer
+            “none of these” (otherwise a result must choose a class)
+          </label>
+        )}
       </fieldset>
       <fieldset disabled={busy}>
         <legend>Pay and workers</legend>
@@ -139,6 +148,13 @@ export function CreateCampaignForm({ canPickFolder, onCreated }: CreateCampaignF
             <input type="number" min={1} max={3650} value={form.deadlineDays} onChange={(e) => edit({ deadlineDays: e.target.value })} />
           </label>
         </div>
+        <PriceSuggestion
+          labelKind={form.labelKind}
+          minStars={form.minStars}
+          replication={form.replication}
+          deadlineDays={form.deadlineDays}
+          onUse={(priceSol) => edit({ priceSol })}
+        />
         <label className="checkbox">
           <input type="checkbox" checked={form.isPrivate} onChange={(e) => edit({ isPrivate: e.target.checked })} /> Private: encrypt the
           images; only a worker who accepts a task gets its key (granted by this app while it is unlocked)

@@ -1,10 +1,13 @@
 import type { Profile } from "../../../../shared/api";
 import { getApi } from "../../api";
-import { BarChart } from "../../ui/BarChart";
+import { UPlotChart } from "../../ui/charts/UPlotChart";
 import { EmptyState } from "../../ui/EmptyState";
 import { ErrorNotice } from "../../ui/ErrorNotice";
-import { formatSol, shortAddress } from "../../ui/format";
+import { formatSol } from "../../ui/format";
 import { useLiveQuery } from "../../ui/use-live-query";
+
+const clock = (seconds: number): string => new Date(seconds * 1000).toLocaleString([], { month: "short", day: "numeric", hour: "2-digit", minute: "2-digit" });
+const solTick = (lamports: number): string => `${(lamports / 1e9).toPrecision(3).replace(/\.?0+$/, "")}`;
 
 const RATING_TEXT: Record<Profile["rating"]["status"], string> = {
   unrated: "unrated: no reviews yet",
@@ -20,6 +23,8 @@ export function WalletScreen() {
   if (!p) return <p role="status">Reading your profile from the chain…</p>;
   const payouts = [...p.earnings.items].sort((a, b) => a.submittedAt - b.submittedAt);
   const scored = payouts.filter((e) => e.score !== null);
+  const recent = payouts.slice(-200);
+  const recentScored = scored.slice(-200);
   return (
     <div className="screen wallet">
       <section className="panel" aria-labelledby="wallet-heading">
@@ -47,9 +52,33 @@ export function WalletScreen() {
           <EmptyState title="No payouts yet">Each result is paid the moment it lands on chain.</EmptyState>
         ) : (
           <>
-            <BarChart title="Payout per result, oldest first" data={payouts.slice(-40).map((e) => ({ label: `${shortAddress(e.campaign)} #${e.taskIndex}`, value: e.lamports }))} format={formatSol} />
+            <UPlotChart
+              testId="chart-payouts"
+              title="Payout per result (after the fee)"
+              xLabel="Submitted"
+              yLabel="SOL paid to you"
+              xTime
+              series={[{ label: "Payout", color: 3, style: "bars" }]}
+              data={[recent.map((e) => e.submittedAt), recent.map((e) => e.lamports)]}
+              formatX={clock}
+              formatY={formatSol}
+              tickY={solTick}
+              height={180}
+            />
             {scored.length > 0 && (
-              <BarChart title="Review scores over time (0–100)" data={scored.slice(-40).map((e) => ({ label: `${shortAddress(e.campaign)} #${e.taskIndex}`, value: e.score ?? 0 }))} format={(v) => `${v}`} />
+              <UPlotChart
+                testId="chart-scores"
+                title="Review scores of your results"
+                xLabel="Submitted"
+                yLabel="Score (0–100)"
+                xTime
+                series={[{ label: "Score", color: 2, style: "points" }]}
+                data={[recentScored.map((e) => e.submittedAt), recentScored.map((e) => e.score)]}
+                formatX={clock}
+                formatY={(v) => `${Math.round(v)} / 100`}
+                tickY={(v) => `${Math.round(v)}`}
+                height={180}
+              />
             )}
           </>
         )}

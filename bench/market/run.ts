@@ -1,0 +1,145 @@
+// Market feed figures (run: npm run bench -- market). Prints, does not judge:
+// 1. the load generator's rate on the localnet (events/s sent) and the feed's rate (events/s
+//    decoded and stored from logsSubscribe + getTransaction), with the lag once the load stops;
+// 2. the store at 100,000 events (the load's real events, the rest copies of them under new
+//    signatures): append rate, page and chart query times, core heap growth;
+// 3. the app on that store in Chromium: frame times while the feed is scrolled end to end and
+//    while events stream in, the page's JS heap and core's RSS.
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { randomBytes } from "node:crypto";
+import { getBase58Decoder } from "@solana/kit";
+import { Store } from "../../electron/core/store";
+import Database from "better-sqlite3";
+import { ChainReadSource, MarketEventStore, MarketFeed, createMarketSchema } from "../../lib/market";
+import { startLocalnet } from "../../localnet";
+import type { MarketEvent } from "../../shared/api";
+import { launchChromium, startBrowserShell } from "../../test/e2e/support";
+import { runLoad } from "./load-generator";
+
+const TARGET = 100_000;
+const LOAD_SECONDS = Number(process.env.AMPLIFY_BENCH_MARKET_SECONDS ?? 30);
+const mb = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+
+const home = mkdtempSync(join(tmpdir(), "amplify-bench-market-"));
+const net = await startLocalnet({ home: join(home, "localnet"), rpcPort: 0, wsPort: 0, blobPort: 0, log: () => {} });
+const appHome = join(home, "app");
+const store = Store.open({ dataDir: appHome });
+const events = new MarketEventStore(store.db);
+let firstStored = 0;
+let lastStored = 0;
+const feed = new MarketFeed({
+  store: events,
+  source: new ChainReadSource({ rpcUrl: () => net.rpcUrl, wsUrl: () => net.wsUrl }),
+  onAppended: () => {
+    lastStored = performance.now();
+    firstStored ||= lastStored;
+  },
+  pushMs: 50,
+});
+feed.start();
+const heapBefore = process.memoryUsage().heapUsed;
+
+// 1. Live load.
+const load = await runLoad({ rpcUrl: net.rpcUrl, blobUrl: net.blobUrl, workers: 64, openCampaigns: 8, tasksPerCampaign: 64, events: 1_000_000, seconds: LOAD_SECONDS, concurrency: 24 });
+const loadEnd = performance.now();
+const sent = load.events;
+while (events.head().count < sent && performance.now() - loadEnd < 60_000) await new Promise((r) => setTimeout(r, 100));
+const stored = events.head().count;
+console.log(`load generator: ${sent} events in ${load.transactions} transactions over ${load.seconds.toFixed(1)} s = ${(sent / load.seconds).toFixed(0)} events/s sent (64 workers, 24 in flight)`);
+console.log(`feed (logsSubscribe → getTransaction batches → SQLite): ${stored} of ${sent} events stored, ${(stored / ((lastStored - firstStored) / 1000 || 1)).toFixed(0)} events/s handled; last event stored ${Math.max(0, lastStored - loadEnd).toFixed(0)} ms after the load stopped`);
+feed.stop();
+
+// The feed's own capacity, apart from how fast this machine can generate load: a fresh store
+// catching up on the whole history (getSignaturesForAddress pages + getTransaction batches).
+const fresh = new Database(":memory:");
+createMarketSchema(fresh);
+const backlog = new MarketEventStore(fresh);
+const catchUpStart = performance.now();
+await new MarketFeed({ store: backlog, source: new ChainReadSource({ rpcUrl: () => net.rpcUrl, wsUrl: () => net.wsUrl }) }).catchUp();
+const catchUpMs = performance.now() - catchUpStart;
+console.log(`catch-up from nothing (history): ${backlog.head().count} events in ${(catchUpMs / 1000).toFixed(1)} s = ${(backlog.head().count / (catchUpMs / 1000)).toFixed(0)} events/s read, decoded and stored`);
+fresh.close();
+
+// 2. Fill the store to 100,000 with copies of the real events (new signatures, same campaigns).
+const real = events.page({ offset: 0, limit: 500 }).rows.map(({ seq: _seq, labelKind: _kind, ...e }) => e as MarketEvent);
+const b58 = getBase58Decoder();
+let copies = 0;
+const appendStart = performance.now();
+while (events.head().count < TARGET) {
+  const batch: MarketEvent[] = [];
+  for (let i = 0; i < 1_000 && events.head().count + batch.length < TARGET; i++) {
+    const e = real[(copies + i) % real.length]!;
+    batch.push({ ...e, signature: b58.decode(randomBytes(64)), index: 0, time: e.time - Math.floor((copies + i) / 50) });
+  }
+  copies += batch.length;
+  events.append(batch);
+}
+const appendMs = performance.now() - appendStart;
+console.log(`store: ${copies} copies appended in ${(appendMs / 1000).toFixed(1)} s = ${(copies / (appendMs / 1000)).toFixed(0)} events/s (batches of 1,000); ${events.head().count} events stored`);
+const time = (fn: () => unknown, n = 20): number => {
+  const t = performance.now();
+  for (let i = 0; i < n; i++) fn();
+  return (performance.now() - t) / n;
+};
+console.log(`queries at 100,000 events: first page ${time(() => events.page({ offset: 0, limit: 100 })).toFixed(1)} ms, page at offset 90,000 ${time(() => events.page({ offset: 90_000, limit: 100 })).toFixed(1)} ms, filtered page (results, band 1) ${time(() => events.page({ offset: 0, limit: 100, filter: { kinds: ["result_submitted"], bands: [1] } })).toFixed(1)} ms, charts over 30 days ${time(() => events.charts(30 * 86_400, 120, Math.floor(Date.now() / 1000)), 5).toFixed(1)} ms`);
+global.gc?.();
+console.log(`bench process heap: ${mb(heapBefore)} before the load, ${mb(process.memoryUsage().heapUsed)} with 100,000 events stored (events live in SQLite, not in memory)`);
+store.close();
+
+// 3. The app on that store, in Chromium, while the load generator keeps the market busy.
+const shell = await startBrowserShell({ home: appHome, env: { AMPLIFY_RPC_URL: net.rpcUrl, AMPLIFY_WS_URL: net.wsUrl, AMPLIFY_BLOB_URL: net.blobUrl } });
+const browser = await launchChromium();
+try {
+  const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+  await page.goto(shell.url);
+  await page.getByLabel("Passphrase (at least 8 characters)").fill("bench passphrase");
+  await page.getByLabel("Repeat the passphrase").fill("bench passphrase");
+  await page.getByRole("button", { name: "Create my key" }).click();
+  await page.getByRole("heading", { name: "Get ready to work" }).waitFor({ timeout: 30_000 });
+  await page.getByRole("navigation", { name: "Main" }).getByRole("button", { name: "Market", exact: true }).click();
+  await page.getByTestId("feed-list").waitFor({ timeout: 30_000 });
+  await page.waitForFunction(() => Number((document.querySelector("[data-testid=feed-total]")?.textContent ?? "0").replace(/[^0-9]/g, "")) >= 100_000, undefined, { timeout: 60_000 });
+
+  const frames = (mode: "scroll" | "idle", ms: number) =>
+    page.evaluate(
+      ({ mode, ms }) =>
+        new Promise<number[]>((resolve) => {
+          const list = document.querySelector<HTMLElement>("[data-testid=feed-list]")!;
+          const times: number[] = [];
+          let last = performance.now();
+          const start = last;
+          const step = (now: number) => {
+            times.push(now - last);
+            last = now;
+            // End to end through 100,000 rows in the time given, then back.
+            if (mode === "scroll") list.scrollTop = ((now - start) / ms) * (list.scrollHeight - list.clientHeight);
+            if (now - start < ms) requestAnimationFrame(step);
+            else resolve(times.slice(1));
+          };
+          requestAnimationFrame(step);
+        }),
+      { mode, ms },
+    );
+  const describe = (label: string, t: number[]) => {
+    const sorted = [...t].sort((a, b) => a - b);
+    const mean = t.reduce((a, b) => a + b, 0) / t.length;
+    console.log(`feed ${label}: ${(1000 / mean).toFixed(0)} fps mean, p95 frame ${sorted[Math.floor(sorted.length * 0.95)]!.toFixed(1)} ms, worst ${sorted[sorted.length - 1]!.toFixed(1)} ms (${t.length} frames)`);
+  };
+  describe("scrolled end to end through 100,000 events in 5 s", await frames("scroll", 5_000));
+  const streaming = runLoad({ rpcUrl: net.rpcUrl, blobUrl: net.blobUrl, workers: 32, openCampaigns: 6, tasksPerCampaign: 64, events: 1_000_000, seconds: 8, concurrency: 16 });
+  await new Promise((r) => setTimeout(r, 1_000));
+  await page.evaluate(() => document.querySelector<HTMLElement>("[data-testid=feed-list]")!.scrollTo({ top: 0 }));
+  describe("at the top while the load generator streams events in (live refresh)", await frames("idle", 5_000));
+  const streamed = await streaming;
+  console.log(`  (the load sent ${streamed.events} events in ${streamed.seconds.toFixed(1)} s = ${(streamed.events / streamed.seconds).toFixed(0)} events/s meanwhile)`);
+  const heap = await page.evaluate(() => (performance as Performance & { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? 0);
+  const rss = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${shell.process.pid}/status`, "utf8"))?.[1] ?? 0) * 1024;
+  console.log(`memory at ${(await page.getByTestId("feed-total").textContent())?.trim()}: page JS heap ${mb(heap)}, core (browser shell) RSS ${mb(rss)}`);
+} finally {
+  await browser.close();
+  await shell.stop();
+  await net.close();
+}
+process.exit(0);
