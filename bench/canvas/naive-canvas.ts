@@ -21,7 +21,8 @@ export class NaiveCanvas {
     for (const s of shapes) {
       const stroke = color.get(s.label) ?? "#ff00ff";
       const common = { stroke, strokeWidth: 2, fill: stroke + "2e", draggable: true, name: s.id };
-      this.layer.add(s.kind === "box" ? new Konva.Rect({ ...common, x: s.x, y: s.y, width: s.w, height: s.h }) : new Konva.Line({ ...common, points: s.points, closed: true }));
+      if (s.kind === "box") this.layer.add(new Konva.Rect({ ...common, x: s.x, y: s.y, width: s.w, height: s.h }));
+      else if (s.kind === "polygon") this.layer.add(new Konva.Line({ ...common, points: s.points, closed: true }));
     }
     this.draft = new Konva.Rect({ stroke: "#ffffff", strokeWidth: 2, visible: false });
     this.layer.add(this.draft);

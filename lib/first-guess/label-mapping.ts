@@ -1,4 +1,4 @@
-import type { BoxShape, Label } from "../../shared/annotation/document";
+import type { BoxShape, Label } from "../../shared/annotation";
 import type { LabelMapping } from "../../shared/api/first-guess";
 import type { Detection } from "./detection";
 

@@ -1,4 +1,5 @@
-import type { Shape } from "../../shared/annotation/document";
+import type { Shape } from "../../shared/annotation";
+import { shapeBox } from "../../shared/annotation";
 
 /**
  * The model as one more voter in a task's consensus (the whitepaper's AI cross-validation),
@@ -148,10 +149,8 @@ function boundsIou(a: Shape, b: Shape): number {
 }
 
 function bounds(s: Shape): { x0: number; y0: number; x1: number; y1: number } {
-  if (s.kind === "box") return { x0: s.x, y0: s.y, x1: s.x + s.w, y1: s.y + s.h };
-  const xs = s.points.filter((_, i) => i % 2 === 0);
-  const ys = s.points.filter((_, i) => i % 2 === 1);
-  return { x0: Math.min(...xs), y0: Math.min(...ys), x1: Math.max(...xs), y1: Math.max(...ys) };
+  const b = shapeBox(s);
+  return { x0: b.x, y0: b.y, x1: b.x + b.w, y1: b.y + b.h };
 }
 
 const mean = (xs: readonly number[]): number => xs.reduce((s, v) => s + v, 0) / xs.length;

@@ -1,4 +1,4 @@
-import type { Label } from "../../shared/annotation/document";
+import type { Label } from "../../shared/annotation";
 import type { LabelMapping } from "../../shared/api/first-guess";
 import { DEFAULT_DETECT_PARAMS, Detector } from "./detector";
 import { detectionsToShapes } from "./label-mapping";

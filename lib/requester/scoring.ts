@@ -2,6 +2,7 @@
 // by label and IoU (boxes exactly, polygons by dense sampling); classes must match exactly.
 // Used both for consensus between replicated workers and against gold answers.
 import type { Shape } from "../../shared/annotation";
+import { areaOutline, shapeBox } from "../../shared/annotation";
 
 export const MATCH_IOU = 0.5;
 const SAMPLES = 96;
@@ -14,15 +15,17 @@ export interface Answer {
 type Box = { x0: number; y0: number; x1: number; y1: number };
 
 function bounds(s: Shape): Box {
-  if (s.kind === "box") return { x0: s.x, y0: s.y, x1: s.x + s.w, y1: s.y + s.h };
-  const xs = s.points.filter((_, i) => i % 2 === 0);
-  const ys = s.points.filter((_, i) => i % 2 === 1);
-  return { x0: Math.min(...xs), y0: Math.min(...ys), x1: Math.max(...xs), y1: Math.max(...ys) };
+  const b = shapeBox(s);
+  return { x0: b.x, y0: b.y, x1: b.x + b.w, y1: b.y + b.h };
 }
 
 function inside(s: Shape, x: number, y: number): boolean {
   if (s.kind === "box") return x >= s.x && x <= s.x + s.w && y >= s.y && y <= s.y + s.h;
-  const p = s.points;
+  const p = areaOutline(s);
+  if (!p) {
+    const b = shapeBox(s);
+    return x >= b.x && x <= b.x + b.w && y >= b.y && y <= b.y + b.h;
+  }
   let hit = false;
   for (let i = 0, j = p.length - 2; i < p.length; j = i, i += 2) {
     const xi = p[i] ?? 0, yi = p[i + 1] ?? 0, xj = p[j] ?? 0, yj = p[j + 1] ?? 0;

@@ -1,78 +1,65 @@
 import { z } from "zod";
+import { Id, Label, attributeProblem } from "./label";
+import { Shape } from "./shapes";
 
 /**
  * The annotation document of one task, in image pixel coordinates (DESIGN §3).
- * Versioned so that drafts and results written today stay readable tomorrow.
+ * Versioned so that drafts and results written today stay readable tomorrow:
+ * 1 — boxes and polygons; 2 — every kind in shapes.ts, per-shape attributes, labels with
+ * attribute specs and skeletons. A version-1 document is a valid version-2 one with fewer
+ * kinds, so migrating it only renumbers it (see migrateDocument); parsing does that on read.
  */
-export const ANNOTATION_SCHEMA_VERSION = 1;
+export const ANNOTATION_SCHEMA_VERSION = 2;
 
-const Id = z.string().min(1).max(64);
-const Coordinate = z.number().finite();
+export const AnnotationDocument = z
+  .object({
+    schema: z.union([z.literal(1), z.literal(ANNOTATION_SCHEMA_VERSION)]).transform((): typeof ANNOTATION_SCHEMA_VERSION => ANNOTATION_SCHEMA_VERSION),
+    taskId: z.string().min(1).max(128),
+    image: z.object({ width: z.number().int().positive(), height: z.number().int().positive() }).optional(),
+    labels: z.array(Label).max(1000),
+    shapes: z.array(Shape).max(100_000),
+    /** Label ids that apply to the whole image. */
+    classes: z.array(Id).max(1000),
+    timeSpentMs: z.number().int().nonnegative(),
+  })
+  .superRefine((doc, ctx) => {
+    for (const problem of documentProblems(doc)) ctx.addIssue({ code: "custom", message: problem });
+  });
+export type AnnotationDocument = z.output<typeof AnnotationDocument>;
+export type AnnotationDocumentInput = z.input<typeof AnnotationDocument>;
 
-export const Label = z.object({
-  id: Id,
-  name: z.string().min(1).max(128),
-  color: z.string().regex(/^#[0-9a-fA-F]{6}$/),
-  hotkey: z.string().max(16).optional(),
-  /** What the requester means by this label, shown to workers in the instructions panel. */
-  description: z.string().max(1000).optional(),
-});
-export type Label = z.infer<typeof Label>;
+/** Reads a document of any known version (throws a ZodError naming the problem otherwise). */
+export function migrateDocument(raw: unknown): AnnotationDocument {
+  return AnnotationDocument.parse(raw);
+}
 
 /**
- * Where a shape came from: a human, or a model's first guess. For a guess, `edited` says a human
- * changed it and `accepted` that a human confirmed it unchanged (accept-all); neither means
- * nobody looked at it.
+ * What the label specs say a shape must be: keypoints match their label's skeleton, attribute
+ * values fit their specs. Shapes of labels the document does not list are not judged here.
  */
-export const ShapeSource = z.object({
-  kind: z.enum(["human", "model"]),
-  model: z.string().max(128).optional(),
-  score: z.number().min(0).max(1).optional(),
-  edited: z.boolean().optional(),
-  accepted: z.boolean().optional(),
-});
-export type ShapeSource = z.infer<typeof ShapeSource>;
-
-const ShapeCommon = {
-  id: Id,
-  label: Id,
-  source: ShapeSource.optional(),
-  hidden: z.boolean().optional(),
-  locked: z.boolean().optional(),
-};
-
-export const BoxShape = z.object({
-  ...ShapeCommon,
-  kind: z.literal("box"),
-  x: Coordinate,
-  y: Coordinate,
-  w: Coordinate.nonnegative(),
-  h: Coordinate.nonnegative(),
-});
-export type BoxShape = z.infer<typeof BoxShape>;
-
-export const PolygonShape = z.object({
-  ...ShapeCommon,
-  kind: z.literal("polygon"),
-  /** Flat [x0, y0, x1, y1, ...]; at least three vertices. */
-  points: z.array(Coordinate).min(6).refine((p) => p.length % 2 === 0, "points must be x,y pairs"),
-});
-export type PolygonShape = z.infer<typeof PolygonShape>;
-
-export const Shape = z.discriminatedUnion("kind", [BoxShape, PolygonShape]);
-export type Shape = z.infer<typeof Shape>;
-
-export const AnnotationDocument = z.object({
-  schema: z.literal(ANNOTATION_SCHEMA_VERSION),
-  taskId: z.string().min(1).max(128),
-  image: z.object({ width: z.number().int().positive(), height: z.number().int().positive() }).optional(),
-  labels: z.array(Label).max(1000),
-  shapes: z.array(Shape).max(100_000),
-  /** Label ids that apply to the whole image. */
-  classes: z.array(Id).max(1000),
-  timeSpentMs: z.number().int().nonnegative(),
-});
-export type AnnotationDocument = z.infer<typeof AnnotationDocument>;
+export function documentProblems(doc: { labels: readonly Label[]; shapes: readonly Shape[] }): string[] {
+  const labels = new Map(doc.labels.map((l) => [l.id, l]));
+  const problems: string[] = [];
+  for (const shape of doc.shapes) {
+    const label = labels.get(shape.label);
+    if (!label) continue;
+    if (label.kinds && !label.kinds.includes(shape.kind)) problems.push(`shape ${shape.id}: label ${label.name} cannot be a ${shape.kind}`);
+    if (shape.kind === "keypoints") {
+      if (!label.skeleton) problems.push(`shape ${shape.id}: label ${label.name} has no skeleton`);
+      else if (shape.visibility.length !== label.skeleton.joints.length)
+        problems.push(`shape ${shape.id}: ${shape.visibility.length} keypoints, but the ${label.name} skeleton has ${label.skeleton.joints.length} joints`);
+    }
+    for (const [id, value] of Object.entries(shape.attributes ?? {})) {
+      const spec = label.attributes?.find((a) => a.id === id);
+      if (!spec) problems.push(`shape ${shape.id}: label ${label.name} has no attribute ${id}`);
+      else {
+        const problem = attributeProblem(spec, value);
+        if (problem) problems.push(`shape ${shape.id}: ${problem}`);
+      }
+    }
+  }
+  return problems;
+}
 
 export function emptyDocument(taskId: string, labels: Label[]): AnnotationDocument {
   return { schema: ANNOTATION_SCHEMA_VERSION, taskId, labels, shapes: [], classes: [], timeSpentMs: 0 };

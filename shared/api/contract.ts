@@ -52,6 +52,8 @@ export type CallChannel = keyof Calls & string;
 export type EventName = keyof Events & string;
 
 export type CallInput<C extends CallChannel> = z.input<Calls[C]["input"]>;
+/** The input as core's handler receives it: after the schema's parse (migrations, defaults applied). */
+export type CallParsedInput<C extends CallChannel> = z.output<Calls[C]["input"]>;
 export type CallOutput<C extends CallChannel> = z.output<Calls[C]["output"]>;
 export type EventPayload<E extends EventName> = z.output<Events[E]["payload"]>;
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { AnnotationDocument } from "../annotation/document";
+import { AnnotationDocument } from "../annotation";
 import { call } from "./define";
 
 export const TaskRef = z.object({ taskId: z.string().min(1).max(128) });

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { Label, Shape } from "../annotation/document";
+import { Label, Shape } from "../annotation";
 import { call, event } from "./define";
 
 /**

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { AnnotationDocument, Label, Shape } from "../annotation/document";
+import { AnnotationDocument, Label, Shape } from "../annotation";
 import { ModerationItem, ModerationSpec } from "../moderation";
 import { call, event } from "./define";
 import { CampaignFirstGuess, FirstGuessResult } from "./first-guess";

@@ -1,6 +1,6 @@
-import type { CallChannel, CallInput, CallOutput } from "../../../shared/api";
+import type { CallChannel, CallOutput, CallParsedInput } from "../../../shared/api";
 
-export type Handler<C extends CallChannel> = (input: CallInput<C>) => Promise<CallOutput<C>> | CallOutput<C>;
+export type Handler<C extends CallChannel> = (input: CallParsedInput<C>) => Promise<CallOutput<C>> | CallOutput<C>;
 
 /** Core must implement every channel of the contract: a missing handler is a compile error. */
 export type Handlers = { [C in CallChannel]: Handler<C> };

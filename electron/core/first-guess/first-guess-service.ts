@@ -1,4 +1,4 @@
-import type { Label } from "../../../shared/annotation/document";
+import type { Label } from "../../../shared/annotation";
 import type { CampaignFirstGuess, FirstGuessRequest, FirstGuessResult, FirstGuessStatus, LabelMapping } from "../../../shared/api/first-guess";
 import { FirstGuessRequest as RequestSchema } from "../../../shared/api/first-guess";
 import { ApiError } from "../../../shared/api/errors";

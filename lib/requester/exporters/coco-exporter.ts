@@ -1,6 +1,27 @@
-// COCO detection JSON: boxes as bbox, polygons as segmentation (with their bbox and area).
-// Whole-image classes have no COCO field; they go in each image's "attributes".
+// COCO detection JSON: boxes as bbox; polygons, rotated boxes and ellipses as polygon
+// segmentation; masks as compressed RLE over the whole image (iscrowd 0, as pycocotools reads
+// it); skeletons as COCO keypoints (x, y, v with v = 0 absent, 1 occluded, 2 visible) with the
+// category's joint names and 1-based skeleton edges; polylines and points keep their bbox and
+// their vertices under "attributes" (COCO has no open paths). Shape attributes go in each
+// annotation's "attributes", as CVAT's COCO does. Whole-image classes go in each image's
+// "attributes".
+import type { Shape } from "../../../shared/annotation";
+import { areaOutline, maskArea, maskToImageRle } from "../../../shared/annotation";
 import { polygonArea, shapeBounds, type ExportFile, type ExportInput } from "./export-model";
+
+function geometry(s: Shape, width: number, height: number): { segmentation: unknown; area: number; extra: Record<string, unknown> } {
+  if (s.kind === "mask") return { segmentation: maskToImageRle(s, width, height), area: maskArea(s.counts), extra: {} };
+  if (s.kind === "keypoints") {
+    const keypoints: number[] = [];
+    s.visibility.forEach((v, i) => keypoints.push(v === 0 ? 0 : (s.points[2 * i] as number), v === 0 ? 0 : (s.points[2 * i + 1] as number), v));
+    const b = shapeBounds(s);
+    return { segmentation: [], area: b.w * b.h, extra: { keypoints, num_keypoints: s.visibility.filter((v) => v > 0).length } };
+  }
+  const outline = areaOutline(s);
+  if (outline) return { segmentation: s.kind === "box" ? [] : [outline], area: s.kind === "box" ? s.w * s.h : polygonArea(outline), extra: {} };
+  const b = shapeBounds(s);
+  return { segmentation: [], area: b.w * b.h, extra: {} };
+}
 
 export function exportCoco(input: ExportInput): ExportFile[] {
   const categoryId = new Map(input.labels.map((l, i) => [l.id, i + 1]));
@@ -8,14 +29,20 @@ export function exportCoco(input: ExportInput): ExportFile[] {
   const annotations = input.images.flatMap((img) =>
     img.shapes.map((s) => {
       const b = shapeBounds(s);
+      const g = geometry(s, img.width, img.height);
+      const attributes: Record<string, unknown> = { ...s.attributes };
+      if (s.kind === "polyline" || s.kind === "points") attributes[s.kind] = s.points;
+      if (s.kind === "rotated-box" || s.kind === "ellipse") attributes.rotation = s.angle;
       return {
         id: annotationId++,
         image_id: img.index + 1,
         category_id: categoryId.get(s.label) ?? 0,
         bbox: [b.x, b.y, b.w, b.h],
-        area: s.kind === "polygon" ? polygonArea(s.points) : b.w * b.h,
-        segmentation: s.kind === "polygon" ? [s.points] : [],
+        area: g.area,
+        segmentation: g.segmentation,
         iscrowd: 0,
+        ...g.extra,
+        ...(Object.keys(attributes).length > 0 ? { attributes } : {}),
       };
     }),
   );
@@ -30,7 +57,12 @@ export function exportCoco(input: ExportInput): ExportFile[] {
       ...(img.classes.length > 0 ? { attributes: { classes: img.classes.map((c) => input.labels.find((l) => l.id === c)?.name ?? c) } } : {}),
     })),
     annotations,
-    categories: input.labels.map((l, i) => ({ id: i + 1, name: l.name, supercategory: "" })),
+    categories: input.labels.map((l, i) => ({
+      id: i + 1,
+      name: l.name,
+      supercategory: "",
+      ...(l.skeleton ? { keypoints: l.skeleton.joints, skeleton: l.skeleton.edges.map(([a, b]) => [a + 1, b + 1]) } : {}),
+    })),
   };
   return [{ path: "annotations.json", contents: JSON.stringify(coco, null, 1) }];
 }

@@ -1,4 +1,5 @@
 import type { Label, Shape } from "../../../shared/annotation";
+import { shapeBox } from "../../../shared/annotation";
 
 /** One image and the result chosen for it, in pixel coordinates. */
 export interface ExportImage {
@@ -27,12 +28,7 @@ export function stem(fileName: string): string {
 }
 
 export function shapeBounds(s: Shape): { x: number; y: number; w: number; h: number } {
-  if (s.kind === "box") return { x: s.x, y: s.y, w: s.w, h: s.h };
-  const xs = s.points.filter((_, i) => i % 2 === 0);
-  const ys = s.points.filter((_, i) => i % 2 === 1);
-  const x = Math.min(...xs);
-  const y = Math.min(...ys);
-  return { x, y, w: Math.max(...xs) - x, h: Math.max(...ys) - y };
+  return shapeBox(s);
 }
 
 export function polygonArea(points: number[]): number {

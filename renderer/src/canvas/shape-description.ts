@@ -1,6 +1,40 @@
 import type { Label, Shape } from "../../../shared/annotation";
 import { shapeBounds } from "./geometry/shape-geometry";
 
+function kindText(shape: Shape): string {
+  switch (shape.kind) {
+    case "box":
+      return "Box";
+    case "polygon":
+      return `Polygon of ${shape.points.length / 2} points`;
+    case "polyline":
+      return `Polyline of ${shape.points.length / 2} points`;
+    case "points":
+      return shape.points.length === 2 ? "Point" : `${shape.points.length / 2} points`;
+    case "keypoints": {
+      const placed = shape.visibility.filter((v) => v > 0).length;
+      const occluded = shape.visibility.filter((v) => v === 1).length;
+      return `Skeleton, ${placed} of ${shape.visibility.length} joints placed${occluded ? `, ${occluded} occluded` : ""}`;
+    }
+    case "mask":
+      return "Mask";
+    case "rotated-box":
+      return `Rotated box, ${Math.round(shape.angle)} degrees`;
+    case "ellipse":
+      return `Ellipse, ${Math.round(shape.angle)} degrees`;
+  }
+}
+
+function attributeText(shape: Shape, label: Label | undefined): string[] {
+  const out: string[] = [];
+  for (const spec of label?.attributes ?? []) {
+    const v = shape.attributes?.[spec.id];
+    if (v === undefined || v === "") continue;
+    out.push(spec.type === "checkbox" ? (v === true ? spec.name : `not ${spec.name}`) : `${spec.name} ${String(v)}`);
+  }
+  return out;
+}
+
 export interface ShapeDescriptionParts {
   /** "3. Box" / "3. Polygon of 5 points". */
   readonly lead: string;
@@ -13,7 +47,7 @@ export interface ShapeDescriptionParts {
 /** The parts of describeShape, so a row can show some of them and hide the rest visually. */
 export function describeShapeParts(shape: Shape, position: number): ShapeDescriptionParts {
   const b = shapeBounds(shape);
-  const kind = shape.kind === "box" ? "Box" : `Polygon of ${shape.points.length / 2} points`;
+  const kind = kindText(shape);
   const flags = [
     shape.source?.kind === "model" ? (shape.source.edited ? "edited model guess" : shape.source.accepted ? "accepted model guess" : "model guess") : null,
     shape.hidden ? "hidden" : null,
@@ -25,5 +59,6 @@ export function describeShapeParts(shape: Shape, position: number): ShapeDescrip
 /** What a screen reader says for a shape: kind, label, where, how big, and its flags. */
 export function describeShape(shape: Shape, label: Label | undefined, position: number): string {
   const parts = describeShapeParts(shape, position);
-  return `${parts.lead}, ${label?.name ?? shape.label}, ${parts.where}${parts.flags ? ", " + parts.flags : ""}`;
+  const flags = [...attributeText(shape, label), ...(parts.flags ? [parts.flags] : [])].join(", ");
+  return `${parts.lead}, ${label?.name ?? shape.label}, ${parts.where}${flags ? ", " + flags : ""}`;
 }

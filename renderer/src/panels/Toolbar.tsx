@@ -1,6 +1,48 @@
 import { Fragment } from "react";
 import type { Editor } from "../canvas/editor/editor";
 import { useEditorChannel } from "../canvas/use-editor";
+import { availableTools } from "../canvas/editor/label-schema";
+import type { ToolId } from "../tools/tool";
+
+const TOOL_TITLES: Readonly<Record<ToolId, string>> = {
+  select: "Select",
+  box: "Box",
+  polygon: "Polygon",
+  polyline: "Polyline",
+  points: "Points",
+  keypoints: "Skeleton",
+  mask: "Brush",
+  "rotated-box": "Rotated box",
+  ellipse: "Ellipse",
+  wand: "Magic wand",
+  scissors: "Scissors",
+};
+
+/** Brush size and mode, wand tolerance and output: shown while those tools are active. */
+function ToolSettings({ editor, button }: { editor: Editor; button: (action: string, text: string, extra?: Partial<React.ButtonHTMLAttributes<HTMLButtonElement>>) => React.ReactNode }) {
+  if (editor.tool.id === "mask") {
+    return (
+      <div className="toolbar-group" role="group" aria-label="Brush">
+        {button("brush.erase", editor.maskTool.erase ? "Erasing" : "Painting", { "aria-pressed": editor.maskTool.erase })}
+        {button("brush.smaller", "−")}
+        <output data-testid="brush-size" aria-label="Brush radius">{editor.maskTool.radius} px</output>
+        {button("brush.larger", "+")}
+        {button("mask.fillHoles", "Fill holes")}
+      </div>
+    );
+  }
+  if (editor.tool.id === "wand") {
+    return (
+      <div className="toolbar-group" role="group" aria-label="Magic wand">
+        {button("brush.smaller", "−")}
+        <output data-testid="wand-tolerance" aria-label="Tolerance">tolerance {editor.wandTool.tolerance}</output>
+        {button("brush.larger", "+")}
+        {button("wand.polygon", editor.wandTool.polygon ? "Makes polygons" : "Makes masks", { "aria-pressed": editor.wandTool.polygon })}
+      </div>
+    );
+  }
+  return null;
+}
 
 interface ToolbarProps {
   readonly editor: Editor;
@@ -24,9 +66,9 @@ function ZoomValue({ editor }: { editor: Editor }) {
 export function Toolbar({ editor, run, shortcutFor, ariaShortcutFor }: ToolbarProps) {
   useEditorChannel(editor, "ui");
   useEditorChannel(editor, "doc");
-  const tools: Array<{ id: "select" | "box" | "polygon"; title: string }> = [
+  const tools: Array<{ id: ToolId; title: string }> = [
     { id: "select", title: "Select" },
-    ...editor.schema.tools.map((t) => ({ id: t, title: t === "box" ? "Box" : "Polygon" })),
+    ...availableTools(editor.schema, editor.assist !== null).map((t) => ({ id: t, title: TOOL_TITLES[t] })),
   ];
   const button = (action: string, text: string, extra: Partial<React.ButtonHTMLAttributes<HTMLButtonElement>> = {}, symbol?: string) => (
     <button type="button" title={`${text} (${shortcutFor(action)})`} aria-keyshortcuts={ariaShortcutFor(action) || undefined} onClick={() => run(action)} {...extra}>
@@ -47,6 +89,7 @@ export function Toolbar({ editor, run, shortcutFor, ariaShortcutFor }: ToolbarPr
           <Fragment key={t.id}>{button(`tool.${t.id}`, t.title, { "aria-pressed": editor.tool.id === t.id })}</Fragment>
         ))}
       </div>
+      <ToolSettings editor={editor} button={button} />
       <div className="toolbar-group" role="group" aria-label="History">
         {button("edit.undo", "Undo", { disabled: !editor.history.canUndo })}
         {button("edit.redo", "Redo", { disabled: !editor.history.canRedo })}

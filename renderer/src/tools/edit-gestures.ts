@@ -1,10 +1,14 @@
-import type { PolygonShape, Shape } from "../../../shared/annotation";
+import type { Shape } from "../../../shared/annotation";
 import type { BoxHandle } from "../canvas/geometry/box-geometry";
-import { BOX_HANDLES, handlePosition, resizeBox } from "../canvas/geometry/box-geometry";
-import { insertVertex, moveVertex, nearestEdge, nearestVertex, removeVertex } from "../canvas/geometry/polygon-geometry";
+import { resizeBox } from "../canvas/geometry/box-geometry";
+import type { Handle } from "../canvas/geometry/handles";
+import { resizeEllipse, resizeRotatedBox, shapeHandles } from "../canvas/geometry/handles";
+import { insertVertex, moveVertex, nearestEdge, removeVertex, vertexCount } from "../canvas/geometry/polygon-geometry";
 import type { Point } from "../canvas/geometry/rect";
 import { distance, unionRects } from "../canvas/geometry/rect";
-import { shapeBounds } from "../canvas/geometry/shape-geometry";
+import { angleTowards } from "../../../shared/annotation";
+import { clampDelta, isVertexShape, minVertices, shapeBounds, translateShapeUnclamped } from "../canvas/geometry/shape-geometry";
+import { ROTATION_HANDLE_OFFSET_PX } from "../canvas/layers/paint-constants";
 import type { PointerInput, ToolContext } from "./tool";
 import { GRAB_RADIUS_PX } from "./tool";
 
@@ -28,33 +32,41 @@ export function editableSelection(ctx: ToolContext): Shape[] {
 }
 
 /**
- * What a press on a selected shape's handle means: resize a box, drag, delete (Alt/Ctrl) a
- * polygon vertex, or insert one on an edge (Alt/Ctrl). Null when the press is on no handle.
+ * What a press on a selected shape's handle means: resize a box, rotated box or ellipse, turn
+ * one by its rotation handle, drag a vertex or joint, delete a vertex (Alt/Ctrl on it) or insert
+ * one on a polygon or polyline edge (Alt/Ctrl on the edge). Null when the press is on no handle.
  */
 export function startHandleGesture(ctx: ToolContext, input: PointerInput): Gesture | null {
   const shapes = editableSelection(ctx);
   if (shapes.length === 0 || shapes.length > MAX_SHAPES_WITH_HANDLES) return null;
-  const tolerance = GRAB_RADIUS_PX * ctx.pixelsPerScreenPixel();
+  const scale = ctx.pixelsPerScreenPixel();
+  const tolerance = GRAB_RADIUS_PX * scale;
   for (let i = shapes.length - 1; i >= 0; i--) {
     const shape = shapes[i] as Shape;
-    if (shape.kind === "box") {
-      const handle = BOX_HANDLES.find((h) => distance(handlePosition(shape, h), input.point) <= tolerance);
-      if (handle) return resizeGesture(ctx, shape.id, handle);
-      continue;
+    let grabbed: Handle | null = null;
+    let best = tolerance;
+    for (const h of shapeHandles(shape, ROTATION_HANDLE_OFFSET_PX * scale)) {
+      const d = distance(h.at, input.point);
+      if (d <= best) {
+        grabbed = h;
+        best = d;
+      }
     }
-    const vertex = nearestVertex(shape.points, input.point, tolerance);
-    if (vertex >= 0 && input.modify) {
-      ctx.editShapes([{ ...shape, points: removeVertex(shape.points, vertex) }]);
-      return instantGesture();
+    if (grabbed?.kind === "rotate") return rotateGesture(ctx, shape.id);
+    if (grabbed?.kind === "resize") return resizeGesture(ctx, shape.id, grabbed.handle);
+    if (grabbed?.kind === "vertex" && isVertexShape(shape)) {
+      if (input.modify && shape.kind !== "keypoints") {
+        if (vertexCount(shape.points) > minVertices(shape.kind)) ctx.editShapes([{ ...shape, points: removeVertex(shape.points, grabbed.index, minVertices(shape.kind)) }]);
+        return instantGesture();
+      }
+      return vertexGesture(ctx, shape.id, grabbed.index);
     }
-    if (vertex >= 0) return vertexGesture(ctx, shape, vertex);
-    if (input.modify) {
-      const edge = nearestEdge(shape.points, input.point);
+    if (input.modify && (shape.kind === "polygon" || shape.kind === "polyline")) {
+      const edge = nearestEdge(shape.points, input.point, shape.kind === "polygon");
       if (edge && edge.distance <= tolerance) {
         ctx.history.mark();
-        const inserted = { ...shape, points: insertVertex(shape.points, edge.edge, edge.at) };
-        ctx.editShapes([inserted]);
-        return vertexGesture(ctx, inserted, edge.edge + 1, true);
+        ctx.editShapes([{ ...shape, points: insertVertex(shape.points, edge.edge, edge.at) }]);
+        return vertexGesture(ctx, shape.id, edge.edge + 1, true);
       }
     }
   }
@@ -65,26 +77,48 @@ function instantGesture(): Gesture {
   return { move() {}, up() {}, cancel() {} };
 }
 
+function resized(shape: Shape, handle: BoxHandle, p: Point, ctx: ToolContext): Shape | null {
+  if (shape.kind === "box") {
+    const next = resizeBox(shape, handle, p, ctx.image);
+    return next.x !== shape.x || next.y !== shape.y || next.w !== shape.w || next.h !== shape.h ? { ...shape, ...next } : null;
+  }
+  if (shape.kind === "rotated-box") return resizeRotatedBox(shape, handle, p);
+  if (shape.kind === "ellipse") return resizeEllipse(shape, handle, p);
+  return null;
+}
+
 function resizeGesture(ctx: ToolContext, id: string, handle: BoxHandle): Gesture {
   ctx.history.mark();
   return {
     move(p) {
-      const box = ctx.store.get(id);
-      if (box?.kind !== "box") return;
-      const next = resizeBox(box, handle, p, ctx.image);
-      if (next.x !== box.x || next.y !== box.y || next.w !== box.w || next.h !== box.h) ctx.editShapes([{ ...box, ...next }]);
+      const shape = ctx.store.get(id);
+      const next = shape ? resized(shape, handle, p, ctx) : null;
+      if (next) ctx.editShapes([next]);
     },
     up: () => ctx.history.commit(),
     cancel: () => ctx.history.bail(),
   };
 }
 
-function vertexGesture(ctx: ToolContext, polygon: PolygonShape, index: number, alreadyMarked = false): Gesture {
+function rotateGesture(ctx: ToolContext, id: string): Gesture {
+  ctx.history.mark();
+  return {
+    move(p) {
+      const shape = ctx.store.get(id);
+      if (shape?.kind !== "rotated-box" && shape?.kind !== "ellipse") return;
+      ctx.editShapes([{ ...shape, angle: angleTowards(shape, p) }]);
+    },
+    up: () => ctx.history.commit(),
+    cancel: () => ctx.history.bail(),
+  };
+}
+
+function vertexGesture(ctx: ToolContext, id: string, index: number, alreadyMarked = false): Gesture {
   if (!alreadyMarked) ctx.history.mark();
   return {
     move(p) {
-      const current = ctx.store.get(polygon.id);
-      if (current?.kind !== "polygon") return;
+      const current = ctx.store.get(id);
+      if (!current || !isVertexShape(current)) return;
       ctx.editShapes([{ ...current, points: moveVertex(current.points, index, p, ctx.image) }]);
     },
     up: () => ctx.history.commit(),
@@ -101,16 +135,10 @@ export function moveGesture(ctx: ToolContext, start: Point): Gesture | null {
   ctx.history.mark();
   return {
     move(p) {
-      const dx = Math.min(ctx.image.width - (bounds.x + bounds.w), Math.max(-bounds.x, p.x - start.x));
-      const dy = Math.min(ctx.image.height - (bounds.y + bounds.h), Math.max(-bounds.y, p.y - start.y));
-      ctx.editShapes(originals.map((s) => translated(s, dx, dy)));
+      const d = clampDelta(bounds, p.x - start.x, p.y - start.y, ctx.image);
+      ctx.editShapes(originals.map((s) => translateShapeUnclamped(s, d.dx, d.dy)));
     },
     up: () => ctx.history.commit(),
     cancel: () => ctx.history.bail(),
   };
-}
-
-function translated(shape: Shape, dx: number, dy: number): Shape {
-  if (shape.kind === "box") return { ...shape, x: shape.x + dx, y: shape.y + dy };
-  return { ...shape, points: shape.points.map((v, i) => v + (i % 2 === 0 ? dx : dy)) };
 }

@@ -1,9 +1,11 @@
-import type { Label, Shape } from "../../../shared/annotation";
+import type { Label, Shape, ShapeKind } from "../../../shared/annotation";
+import type { AssistClient } from "../assist/assist-client";
 import type { History } from "../canvas/history/history";
 import type { DocumentStore } from "../canvas/model/document-store";
 import type { Point, Rect, Size } from "../canvas/geometry/rect";
 
-export type ToolId = "select" | "box" | "polygon";
+/** Select, one drawing tool per shape kind (mask = brush and eraser), and the assisted tools. */
+export type ToolId = "select" | ShapeKind | "wand" | "scissors";
 
 /** One pointer event, already in image pixels (tools never see screen coordinates). */
 export interface PointerInput {
@@ -15,13 +17,31 @@ export interface PointerInput {
 
 /** What the drawing layer shows while a tool is mid-gesture. */
 export type Draft =
-  | { readonly kind: "box"; readonly rect: Rect; readonly label: string }
-  | { readonly kind: "polygon"; readonly points: readonly number[]; readonly hover: Point | null; readonly closable: boolean; readonly label: string }
+  /** A box being dragged; `ellipse` shows the ellipse it frames. */
+  | { readonly kind: "box"; readonly rect: Rect; readonly label: string; readonly ellipse?: boolean }
+  /** A path being clicked: closed (polygon), `open` (polyline) or `dots` (points); `wire` is the live-wire tail. */
+  | {
+      readonly kind: "polygon";
+      readonly points: readonly number[];
+      readonly hover: Point | null;
+      readonly closable: boolean;
+      readonly label: string;
+      readonly open?: boolean;
+      readonly dots?: boolean;
+      readonly wire?: readonly number[];
+    }
+  | { readonly kind: "keypoints"; readonly points: readonly number[]; readonly visibility: readonly number[]; readonly hover: Point | null; readonly next: string | null; readonly label: string }
+  /** Brush dabs not yet in the document: tiles of paint in image pixels. */
+  | { readonly kind: "mask"; readonly tiles: ReadonlyArray<{ readonly x: number; readonly y: number; readonly canvas: OffscreenCanvas }>; readonly erase: boolean; readonly label: string }
+  /** The brush outline under the pointer or cursor. */
+  | { readonly kind: "brush"; readonly at: Point; readonly radius: number; readonly erase: boolean; readonly label: string }
   | { readonly kind: "marquee"; readonly rect: Rect };
 
 /** The editor as tools see it: the document, history, selection and a few facts about the view. */
 export interface ToolContext {
   readonly store: DocumentStore;
+  /** The assisted-drawing worker (wand, scissors); null where there is none. */
+  readonly assist: AssistClient | null;
   readonly history: History;
   readonly image: Size;
   /** Image pixels per screen pixel, for zoom-independent tolerances. */

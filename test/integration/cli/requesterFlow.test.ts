@@ -163,7 +163,7 @@ describe.skipIf(!("program" in program))("requester flow", () => {
         const scene = scenes[t.account.index] as Scene;
         expect(Buffer.from(plain).equals(Buffer.from(scene.png))).toBe(true);
         const doc: AnnotationDocument = {
-          schema: 1,
+          schema: 2,
           taskId: t.address,
           labels: meta.labels,
           shapes: scene.boxes.map((b) => ({ ...b, x: b.x + w.jitter, y: b.y + w.jitter })),

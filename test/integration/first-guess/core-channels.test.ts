@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createCore } from "../../../electron/core/core";
 import type { Core } from "../../../electron/core/core";
-import { AnnotationDocument, emptyDocument } from "../../../shared/annotation/document";
+import { AnnotationDocument, emptyDocument } from "../../../shared/annotation";
 
 const photos = join(import.meta.dirname, "../../../assets/demo/photos");
 const labels = [{ id: "person", name: "person", color: "#ff8800" }];

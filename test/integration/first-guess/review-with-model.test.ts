@@ -87,7 +87,7 @@ describe.skipIf(!("program" in program))("a model in the requester's tools", () 
       while ((await chain.balance(signer.address)) === 0n) await new Promise((r) => setTimeout(r, 50));
       await chain.send(signer, [await getRegisterWorkerInstruction({ worker: signer, x25519PublicKey: generateX25519KeyPair().publicKey })]);
       await chain.send(signer, [await getAcceptTaskInstruction({ worker: signer, campaign: campaign as Address, task: task.address })]);
-      const doc: AnnotationDocument = { schema: 1, taskId: task.address, labels: [], shapes: [{ id: "a", kind: "box", label: "pedestrian", ...box }], classes: [], timeSpentMs: 1 };
+      const doc: AnnotationDocument = { schema: 2, taskId: task.address, labels: [], shapes: [{ id: "a", kind: "box", label: "pedestrian", ...box }], classes: [], timeSpentMs: 1 };
       const bytes = new TextEncoder().encode(canonicalJson(doc));
       const { uri } = await putBlob(net.blobUrl, bytes);
       await chain.send(signer, [await getSubmitResultInstruction({ worker: signer, campaign: campaign as Address, task: task.address, treasury: config.treasury, resultHash: sha256(bytes), resultUri: uri })]);

@@ -1,13 +1,16 @@
 import type { AnnotationDocument, Shape } from "../../../../shared/annotation";
-import { resizeBoxBy, translateBox } from "../geometry/box-geometry";
+import { MIN_BOX_SIZE, resizeBoxBy } from "../geometry/box-geometry";
+import type { Size } from "../geometry/rect";
+import { normalizeAngle } from "../../../../shared/annotation";
+import { shapeBounds, translateShape } from "../geometry/shape-geometry";
 import { toScreen } from "../geometry/viewport";
-import { translatePolygon } from "../geometry/polygon-geometry";
-import { shapeBounds } from "../geometry/shape-geometry";
 import { clipboardShapes, copyToClipboard } from "./clipboard";
 import type { Editor } from "./editor";
 import { acceptAllGuesses, rejectAllGuesses } from "./guesses";
 
 import { cloneShapes } from "./shape-transfer";
+import type { ToolId } from "../../tools/tool";
+import { availableTools } from "./label-schema";
 import { kindName } from "./editor";
 import {
   cursorToViewCentre,
@@ -60,19 +63,40 @@ function nudge(editor: Editor, dx: number, dy: number): boolean {
   const shapes = selectedShapes(editor, true);
   if (shapes.length === 0) return false;
   editor.history.commit();
-  editor.editShapes(
-    shapes.map((s) => (s.kind === "box" ? { ...s, ...translateBox(s, dx, dy, editor.image) } : { ...s, points: translatePolygon(s.points, dx, dy, editor.image) })),
-  );
+  editor.editShapes(shapes.map((s) => translateShape(s, dx, dy, editor.image)));
   editor.announce(`Moved: ${where(editor, shapes)}`);
   return true;
 }
 
+/** Alt+arrows: boxes and rotated boxes grow or shrink along their sides, ellipses along their radii. */
+function resized(shape: Shape, dw: number, dh: number, image: Size): Shape | null {
+  if (shape.kind === "box") return { ...shape, ...resizeBoxBy(shape, dw, dh, image) };
+  if (shape.kind === "rotated-box") return { ...shape, w: Math.max(MIN_BOX_SIZE, shape.w + dw), h: Math.max(MIN_BOX_SIZE, shape.h + dh) };
+  if (shape.kind === "ellipse") return { ...shape, rx: Math.max(MIN_BOX_SIZE / 2, shape.rx + dw), ry: Math.max(MIN_BOX_SIZE / 2, shape.ry + dh) };
+  return null;
+}
+
 function resize(editor: Editor, dw: number, dh: number): boolean {
-  const boxes = selectedShapes(editor, true).filter((s) => s.kind === "box");
-  if (boxes.length === 0) return false;
-  editor.editShapes(boxes.map((b) => ({ ...b, ...resizeBoxBy(b, dw, dh, editor.image) })));
-  const first = boxes.length === 1 && boxes[0] ? editor.store.get(boxes[0].id) : undefined;
-  editor.announce(first?.kind === "box" ? `Resized to ${Math.round(first.w)} by ${Math.round(first.h)}` : `${boxes.length} boxes resized`);
+  const next = selectedShapes(editor, true)
+    .map((s) => resized(s, dw, dh, editor.image))
+    .filter((s): s is Shape => s !== null);
+  if (next.length === 0) return false;
+  editor.editShapes(next);
+  const first = next.length === 1 && next[0] ? editor.store.get(next[0].id) : undefined;
+  const size = first ? shapeBounds(first) : null;
+  editor.announce(first && size ? `${kindName(first)} resized to ${Math.round(size.w)} by ${Math.round(size.h)}` : `${next.length} shapes resized`);
+  return true;
+}
+
+/** R / Shift+R (Alt for 15°): turns rotated boxes and ellipses about their centres. */
+function rotate(editor: Editor, degrees: number): boolean {
+  const next: Shape[] = [];
+  for (const s of selectedShapes(editor, true)) if (s.kind === "rotated-box" || s.kind === "ellipse") next.push({ ...s, angle: normalizeAngle(s.angle + degrees) });
+  if (next.length === 0) return false;
+  editor.history.commit();
+  editor.editShapes(next);
+  const first = next[0];
+  editor.announce(next.length === 1 && first && first.kind !== "box" && "angle" in first ? `${kindName(first)} turned to ${Math.round(first.angle)} degrees` : `${next.length} shapes turned`);
   return true;
 }
 
@@ -165,11 +189,52 @@ export function runAction(editor: Editor, action: string, host: CommandHost): bo
       editor.announce("Select tool");
       return true;
     case "tool.box":
-    case "tool.polygon": {
-      const id = action === "tool.box" ? "box" : "polygon";
-      if (!editor.schema.tools.includes(id)) return false;
+    case "tool.polygon":
+    case "tool.polyline":
+    case "tool.points":
+    case "tool.keypoints":
+    case "tool.mask":
+    case "tool.rotated-box":
+    case "tool.ellipse":
+    case "tool.wand":
+    case "tool.scissors": {
+      const id = action.slice("tool.".length) as Exclude<ToolId, "select">;
+      if (!availableTools(editor.schema, editor.assist !== null).includes(id)) return false;
       editor.setTool(id);
       editor.announce(id === "box" ? "Box tool" : "Polygon tool");
+      return true;
+    }
+    case "brush.erase":
+      editor.maskTool.erase = !editor.maskTool.erase;
+      if (editor.tool.id !== "mask" && availableTools(editor.schema, editor.assist !== null).includes("mask")) editor.setTool("mask");
+      editor.emit("ui");
+      editor.emit("draft");
+      return true;
+    case "brush.smaller":
+    case "brush.larger": {
+      const up = action === "brush.larger";
+      if (editor.tool.id === "wand") editor.wandTool.setTolerance(editor.wandTool.tolerance + (up ? 4 : -4));
+      else editor.maskTool.setRadius(editor.maskTool.radius * (up ? 1.25 : 0.8) + (up ? 1 : -1));
+      editor.emit("ui");
+      editor.emit("draft");
+      return true;
+    }
+    case "wand.polygon":
+      editor.wandTool.polygon = !editor.wandTool.polygon;
+      editor.emit("ui");
+      return true;
+    case "mask.fillHoles":
+      return editor.maskTool.fillHoles();
+    case "joint.skip":
+      if (editor.tool.id !== "keypoints") return false;
+      if (!editor.keypointsTool.skip()) return false;
+      editor.emit("draft");
+      return true;
+    case "joint.occluded": {
+      if (editor.tool.id !== "keypoints") return false;
+      const at = editor.pointer ?? { x: editor.image.width / 2, y: editor.image.height / 2 };
+      if (!editor.keypointsTool.placeOccluded(at)) return false;
+      editor.emit("draft");
       return true;
     }
     case "edit.undo":
@@ -300,6 +365,8 @@ export function runAction(editor: Editor, action: string, host: CommandHost): bo
       host.submit();
       return true;
   }
+  const turn = /^rotate\.(cw|ccw)(15)?$/.exec(action);
+  if (turn) return rotate(editor, (turn[1] === "cw" ? 1 : -1) * (turn[2] ? 15 : 1));
   const arrow = /^(vertex|cursor)\.(left|right|up|down)(10)?$/.exec(action);
   if (arrow) {
     const dx = arrow[2] === "left" ? -1 : arrow[2] === "right" ? 1 : 0;

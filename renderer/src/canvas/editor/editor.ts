@@ -1,8 +1,15 @@
 import type { AnnotationDocument, Label, Shape } from "../../../../shared/annotation";
 import type { Tool, ToolContext, ToolId } from "../../tools/tool";
 import { BoxTool } from "../../tools/box-tool";
+import { FramedTool } from "../../tools/framed-tool";
+import { KeypointsTool } from "../../tools/keypoints-tool";
+import { MaskTool } from "../../tools/mask-tool";
+import { PathTool } from "../../tools/path-tool";
 import { PolygonTool } from "../../tools/polygon-tool";
 import { SelectTool } from "../../tools/select-tool";
+import { ScissorsTool } from "../../tools/scissors-tool";
+import { WandTool } from "../../tools/wand-tool";
+import type { AssistClient } from "../../assist/assist-client";
 import { History } from "../history/history";
 import { DocumentStore } from "../model/document-store";
 import type { Point, Rect, Size } from "../geometry/rect";
@@ -20,6 +27,8 @@ export interface EditorOptions {
   readonly image: Size;
   readonly schema: LabelSchema;
   readonly document?: AnnotationDocument | null;
+  /** The assisted-drawing worker, on the decrypted image in memory (absent: no wand or scissors). */
+  readonly assist?: AssistClient | null;
 }
 
 /** A pointer event from the surface, in screen pixels relative to the canvas. */
@@ -45,7 +54,20 @@ export class Editor implements ToolContext {
   private selected: ReadonlySet<string> = new Set();
   viewport: Viewport = { scale: 1, x: 0, y: 0 };
   viewSize: Size = { width: 1, height: 1 };
-  private tools: Record<ToolId, Tool>;
+  private tools: {
+    readonly select: SelectTool;
+    readonly box: BoxTool;
+    readonly polygon: PolygonTool;
+    readonly polyline: PathTool;
+    readonly points: PathTool;
+    readonly keypoints: KeypointsTool;
+    readonly mask: MaskTool;
+    readonly "rotated-box": FramedTool;
+    readonly ellipse: FramedTool;
+    readonly wand: WandTool;
+    readonly scissors: ScissorsTool;
+  };
+  readonly assist: AssistClient | null;
   private currentTool: Tool;
   private activeLabelId: string;
   /** Where the pointer is, in image pixels (crosshair, two-click preview). */
@@ -79,8 +101,21 @@ export class Editor implements ToolContext {
       }
       this.events.emit("doc");
     });
-    this.tools = { select: new SelectTool(this), box: new BoxTool(this), polygon: new PolygonTool(this) };
-    const firstTool = options.schema.tools[0] ?? "select";
+    this.assist = options.assist ?? null;
+    this.tools = {
+      select: new SelectTool(this),
+      box: new BoxTool(this),
+      polygon: new PolygonTool(this),
+      polyline: new PathTool(this, "polyline"),
+      points: new PathTool(this, "points"),
+      keypoints: new KeypointsTool(this),
+      mask: new MaskTool(this),
+      "rotated-box": new FramedTool(this, "rotated-box"),
+      ellipse: new FramedTool(this, "ellipse"),
+      wand: new WandTool(this),
+      scissors: new ScissorsTool(this, () => this.events.emit("draft")),
+    };
+    const firstTool: ToolId = options.schema.tools[0] ?? "select";
     this.currentTool = this.tools[firstTool];
     const firstLabel = options.schema.labels[0] ?? options.schema.classes[0];
     if (!firstLabel) throw new Error("a label schema needs at least one label");
@@ -178,6 +213,18 @@ export class Editor implements ToolContext {
     return this.currentTool;
   }
 
+  get maskTool(): MaskTool {
+    return this.tools.mask;
+  }
+
+  get keypointsTool(): KeypointsTool {
+    return this.tools.keypoints;
+  }
+
+  get wandTool(): WandTool {
+    return this.tools.wand;
+  }
+
   setTool(id: ToolId): void {
     if (this.currentTool.id === id) return;
     this.currentTool.cancel();
@@ -271,10 +318,21 @@ export class Editor implements ToolContext {
   }
 }
 
-/** "Box", "Polygon": how announcements name a shape's kind. */
+/** "Box", "Polygon", "Skeleton"…: how announcements name a shape's kind. */
 export function kindName(shape: Shape): string {
-  return shape.kind === "box" ? "Box" : "Polygon";
+  return KIND_NAMES[shape.kind];
 }
+
+const KIND_NAMES: Readonly<Record<Shape["kind"], string>> = {
+  box: "Box",
+  polygon: "Polygon",
+  polyline: "Polyline",
+  points: "Points",
+  keypoints: "Skeleton",
+  mask: "Mask",
+  "rotated-box": "Rotated box",
+  ellipse: "Ellipse",
+};
 
 /** A human changed this shape: a model's first guess that is touched is flagged as edited. */
 export function markHumanEdit(shape: Shape): Shape {

@@ -101,7 +101,8 @@ export function placeAtCursor(editor: Editor): boolean {
   const tool = editor.tool;
   // The first Space only shows the cursor: a mouse user holding Space to pan places nothing.
   if (!editor.cursorShown && !tool.busy()) return revealCursor(editor);
-  if (tool.id !== "select" && !tool.busy()) editor.setSelection([]);
+  // the brush paints into the selected mask: keep it
+  if (tool.id !== "select" && tool.id !== "mask" && !tool.busy()) editor.setSelection([]);
   const input = { point: editor.cursor, shift: false, modify: false };
   const before = editor.store.count;
   tool.down(input);
@@ -112,8 +113,12 @@ export function placeAtCursor(editor: Editor): boolean {
   const draft = tool.draft();
   if (draft?.kind === "polygon") {
     const n = draft.points.length / 2;
-    editor.announce(`Point ${n} at ${point(editor.cursor)}${n >= 3 ? "; Enter closes the polygon" : ""}`);
-  } else if (draft?.kind === "box") editor.announce(`First corner at ${point(editor.cursor)}; move and press Space for the opposite corner`);
+    const closing = draft.open ? (n >= (draft.dots ? 1 : 2) ? "; Enter finishes" : "") : n >= 3 ? "; Enter closes the polygon" : "";
+    editor.announce(`Point ${n} at ${point(editor.cursor)}${closing}`);
+  } else if (draft?.kind === "keypoints") {
+    const placed = draft.visibility.length;
+    editor.announce(`Joint ${placed} placed at ${point(editor.cursor)}${draft.next ? `; next: ${draft.next} (J skips it, Shift+J places it occluded)` : ""}`);
+  } else if (tool.id === "mask") editor.announce(`${editor.maskTool.erase ? "Erased" : "Painted"} at ${point(editor.cursor)}, brush ${editor.maskTool.radius} px`); else if (draft?.kind === "box") editor.announce(`First corner at ${point(editor.cursor)}; move and press Space for the opposite corner`);
   else if (tool.id === "select") {
     const picked = [...editor.selection()][0];
     const shape = picked ? editor.store.get(picked) : undefined;

@@ -85,9 +85,9 @@ export function insertVertex(points: FlatPoints, edge: number, p: Point): number
   return [...points.slice(0, at), p.x, p.y, ...points.slice(at)];
 }
 
-/** Removes a vertex unless that would leave fewer than three (then the polygon is unchanged). */
-export function removeVertex(points: FlatPoints, index: number): number[] {
-  if (vertexCount(points) <= 3) return [...points];
+/** Removes a vertex unless that would leave fewer than `min` (then the shape is unchanged). */
+export function removeVertex(points: FlatPoints, index: number, min = 3): number[] {
+  if (vertexCount(points) <= min) return [...points];
   return [...points.slice(0, 2 * index), ...points.slice(2 * index + 2)];
 }
 

@@ -1,12 +1,14 @@
 import type { Shape } from "../../../../shared/annotation";
-import { BOX_HANDLES, handlePosition } from "../geometry/box-geometry";
+import { shapeHandles } from "../geometry/handles";
+import { shapeBounds } from "../geometry/shape-geometry";
+import { maskRaster } from "../regions/mask-cache";
+import { HANDLE_PX, POINT_RADIUS_PX, ROTATION_HANDLE_OFFSET_PX } from "./paint-constants";
 import { toScreen } from "../geometry/viewport";
 import type { Editor } from "../editor/editor";
 import { MAX_SHAPES_WITH_HANDLES } from "../../tools/edit-gestures";
-import { HALO_COLOR, HALO_EXTRA_PX, outlineColor, regionStyle, traceShape } from "../regions/region-style";
+import { HALO_COLOR, HALO_EXTRA_PX, MASK_ALPHA, outlineColor, regionStyle, traceShape } from "../regions/region-style";
 import { handlesOf } from "../geometry/shape-handles";
 
-const HANDLE_PX = 8;
 const SELECTION_COLOR = "#ffffff";
 
 /**
@@ -26,11 +28,16 @@ export function paintSelection(ctx: CanvasRenderingContext2D, editor: Editor): b
   ctx.setTransform(base.translate(vp.x, vp.y).scale(vp.scale));
   ctx.lineWidth = 2.5 / vp.scale;
   for (const shape of shapes) {
-    const style = regionStyle(shape, editor.labelById(shape.label)?.color, true);
+    const label = editor.labelById(shape.label);
+    const style = regionStyle(shape, label?.color, true);
     const path = new Path2D();
-    traceShape(path, shape);
+    if (shape.kind === "mask") {
+      ctx.imageSmoothingEnabled = false;
+      ctx.drawImage(maskRaster(shape, label?.color ?? "#ff00ff", Math.min(1, MASK_ALPHA + 0.2)), shape.x, shape.y, shape.w, shape.h);
+      path.rect(shape.x, shape.y, shape.w, shape.h);
+    } else traceShape(path, shape, { pointRadius: POINT_RADIUS_PX / vp.scale, label });
     ctx.fillStyle = style.fill;
-    ctx.fill(path);
+    if (style.filled && shape.kind !== "mask") ctx.fill(path);
     // double stroke: a dark halo under the light outline (see region-style)
     ctx.setLineDash([]);
     ctx.lineWidth = (2.5 + HALO_EXTRA_PX) / vp.scale;
@@ -51,7 +58,7 @@ export function paintSelection(ctx: CanvasRenderingContext2D, editor: Editor): b
     ctx.fillStyle = locked ? "#888888" : SELECTION_COLOR;
     ctx.strokeStyle = "#000000";
     ctx.lineWidth = 1;
-    if (!locked) for (const p of handlePoints(shape)) {
+    if (!locked) for (const p of handlePoints(shape, ROTATION_HANDLE_OFFSET_PX / vp.scale)) {
       const s = toScreen(vp, p);
       ctx.fillRect(s.x - HANDLE_PX / 2, s.y - HANDLE_PX / 2, HANDLE_PX, HANDLE_PX);
       ctx.strokeRect(s.x - HANDLE_PX / 2, s.y - HANDLE_PX / 2, HANDLE_PX, HANDLE_PX);
@@ -85,19 +92,11 @@ export function paintSelection(ctx: CanvasRenderingContext2D, editor: Editor): b
   return true;
 }
 
-function handlePoints(shape: Shape): { x: number; y: number }[] {
-  if (shape.kind === "box") return BOX_HANDLES.map((h) => handlePosition(shape, h));
-  const out = [];
-  for (let i = 0; i < shape.points.length; i += 2) out.push({ x: shape.points[i] as number, y: shape.points[i + 1] as number });
-  return out;
+function handlePoints(shape: Shape, rotateOffset: number): { x: number; y: number }[] {
+  return shapeHandles(shape, rotateOffset).map((h) => h.at);
 }
 
 function topLeft(shape: Shape): { x: number; y: number } {
-  if (shape.kind === "box") return { x: shape.x, y: shape.y };
-  let best = { x: Infinity, y: Infinity };
-  for (let i = 0; i < shape.points.length; i += 2) {
-    const y = shape.points[i + 1] as number;
-    if (y < best.y) best = { x: shape.points[i] as number, y };
-  }
-  return best;
+  const b = shapeBounds(shape);
+  return { x: b.x, y: b.y };
 }

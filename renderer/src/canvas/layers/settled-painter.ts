@@ -1,4 +1,7 @@
-import type { Shape } from "../../../../shared/annotation";
+import type { MaskShape, Shape } from "../../../../shared/annotation";
+import { MASK_ALPHA } from "../regions/region-style";
+import { maskRaster } from "../regions/mask-cache";
+import { POINT_RADIUS_PX } from "./paint-constants";
 import type { Rect } from "../geometry/rect";
 import type { Viewport } from "../geometry/viewport";
 import { visibleImageRect } from "../geometry/viewport";
@@ -12,6 +15,9 @@ interface Batch {
   readonly style: RegionStyle;
   readonly path: Path2D;
 }
+
+/** Masks are bitmaps, drawn under the outlines in z order among themselves. */
+type Masks = Array<{ readonly shape: MaskShape; readonly color: string }>;
 
 /** The settled shapes rendered once into a bitmap a margin larger than the view. */
 interface Snapshot {
@@ -85,18 +91,21 @@ export class SettledPainter {
     const snap = this.snapshot;
     const ctx = snap?.canvas.getContext("2d");
     if (!snap || !ctx) return;
-    const { batches } = this.batchShapes(editor, shapes);
-    this.stroke(ctx, snap, batches, snap.count + shapes.length <= FILL_LIMIT);
+    const { batches, masks } = this.batchShapes(editor, shapes, snap.vp.scale);
+    this.stroke(ctx, snap, batches, masks, snap.count + shapes.length <= FILL_LIMIT);
     if (snap.count + shapes.length <= TAG_LIMIT) this.tags(ctx, snap, shapes, editor);
     this.snapshot = { ...snap, count: snap.count + shapes.length };
   }
 
-  private stroke(ctx: OffscreenCanvasRenderingContext2D, snap: Omit<Snapshot, "canvas" | "count">, batches: readonly Batch[], fill: boolean): void {
+  private stroke(ctx: OffscreenCanvasRenderingContext2D, snap: Omit<Snapshot, "canvas" | "count">, batches: readonly Batch[], masks: Masks, fill: boolean): void {
     const { vp, pixelRatio, marginX, marginY } = snap;
     ctx.setTransform(pixelRatio * vp.scale, 0, 0, pixelRatio * vp.scale, pixelRatio * (vp.x + marginX), pixelRatio * (vp.y + marginY));
+    ctx.imageSmoothingEnabled = false;
+    for (const { shape, color } of masks) ctx.drawImage(maskRaster(shape, color, MASK_ALPHA), shape.x, shape.y, shape.w, shape.h);
     const dash = [6 / vp.scale, 4 / vp.scale];
     if (fill) {
       for (const { style, path } of batches) {
+        if (!style.filled) continue;
         ctx.fillStyle = style.fill;
         ctx.fill(path);
       }
@@ -177,23 +186,30 @@ export class SettledPainter {
       const shape = editor.store.get(id);
       if (shape && !shape.hidden && !this.excluded.has(id)) shapes.push(shape);
     }
-    const { batches } = this.batchShapes(editor, shapes);
-    this.stroke(ctx, { vp, marginX, marginY, pixelRatio }, batches, shapes.length <= FILL_LIMIT);
+    const { batches, masks } = this.batchShapes(editor, shapes, vp.scale);
+    this.stroke(ctx, { vp, marginX, marginY, pixelRatio }, batches, masks, shapes.length <= FILL_LIMIT);
     if (shapes.length <= TAG_LIMIT) this.tags(ctx, { vp, marginX, marginY, pixelRatio }, shapes, editor);
     return { canvas, vp, marginX, marginY, pixelRatio, count: shapes.length };
   }
 
-  private batchShapes(editor: Editor, shapes: readonly Shape[]): { batches: Batch[] } {
+  private batchShapes(editor: Editor, shapes: readonly Shape[], scale: number): { batches: Batch[]; masks: Masks } {
     const batches = new Map<string, Batch>();
+    const masks: Masks = [];
+    const pointRadius = POINT_RADIUS_PX / scale;
     for (const shape of shapes) {
       if (shape.hidden) continue;
-      const style = regionStyle(shape, editor.labelById(shape.label)?.color);
+      const label = editor.labelById(shape.label);
+      const style = regionStyle(shape, label?.color);
+      if (shape.kind === "mask") {
+        masks.push({ shape, color: label?.color ?? "#ff00ff" });
+        continue;
+      }
       const key = styleKey(style);
       let batch = batches.get(key);
       if (!batch) batches.set(key, (batch = { style, path: new Path2D() }));
-      traceShape(batch.path, shape);
+      traceShape(batch.path, shape, { pointRadius, label });
     }
-    return { batches: [...batches.values()] };
+    return { batches: [...batches.values()], masks };
   }
 
   paint(ctx: CanvasRenderingContext2D, editor: Editor): void {

@@ -1,4 +1,5 @@
 import type { Shape } from "../../../../shared/annotation";
+import { shapeBox } from "../../../../shared/annotation";
 import type { Point } from "../geometry/rect";
 
 const MAX_TAG_CHARS = 12;
@@ -21,13 +22,8 @@ export function labelTag(name: string, screenWidth: number): string {
   return name.charAt(0).toUpperCase();
 }
 
-/** Where the tag sits: a box's top-left corner, a polygon's topmost vertex. */
+/** Where the tag sits: the top-left of the shape's bounding box (a box's own corner). */
 export function tagAnchor(shape: Shape): Point {
-  if (shape.kind === "box") return { x: shape.x, y: shape.y };
-  let best = { x: Infinity, y: Infinity };
-  for (let i = 0; i < shape.points.length; i += 2) {
-    const y = shape.points[i + 1] as number;
-    if (y < best.y) best = { x: shape.points[i] as number, y };
-  }
-  return best;
+  const b = shapeBox(shape);
+  return { x: b.x, y: b.y };
 }

@@ -7,6 +7,7 @@ import { ShapeList } from "../../panels/ShapeList";
 import { ShortcutOverlay } from "../../panels/ShortcutOverlay";
 import { TaskBar } from "../../panels/TaskBar";
 import { Toolbar } from "../../panels/Toolbar";
+import { AssistClient } from "../../assist/assist-client";
 import { CanvasSurface } from "../../canvas/CanvasSurface";
 import type { CommandHost } from "../../canvas/editor/commands";
 import { runAction } from "../../canvas/editor/commands";
@@ -52,6 +53,8 @@ export interface LabelViewProps {
   /** Hands out the editor and its culling painter (tests, benchmarks, host integrations). */
   readonly onEditor?: (editor: Editor) => void;
   readonly onPainter?: (painter: SettledPainter) => void;
+  /** False turns off the assisted-drawing worker (magic wand, scissors). */
+  readonly assist?: boolean;
   /** A strip above the canvas for the host's task-level controls (e.g. first guesses). */
   readonly banner?: React.ReactNode;
   /**
@@ -74,7 +77,10 @@ const CHANGE_DEBOUNCE_MS = 250;
  */
 export function LabelView(props: LabelViewProps) {
   const { taskId, image, schema, initialDocument, onSave, onEditor, onPainter, onDocumentChange } = props;
-  const [editor] = useState(() => new Editor({ taskId, image: { width: image.width, height: image.height }, schema, document: initialDocument }));
+  // The assist worker gets the decrypted pixels only when a wand or scissors is first used.
+  const [assist] = useState(() => (typeof Worker === "undefined" || props.assist === false ? null : AssistClient.start(image)));
+  useEffect(() => () => assist?.dispose(), [assist]);
+  const [editor] = useState(() => new Editor({ taskId, image: { width: image.width, height: image.height }, schema, document: initialDocument, assist }));
   const pyramid = useMemo(() => new ImagePyramid(image.source, { width: image.width, height: image.height }), [image]);
   useEffect(() => () => pyramid.dispose(), [pyramid]);
   const timer = useTaskTimer(initialDocument?.timeSpentMs ?? 0);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { AnnotationDocument, emptyDocument } from "../../../../shared/annotation/document";
-import type { Label } from "../../../../shared/annotation/document";
+import { AnnotationDocument, emptyDocument } from "../../../../shared/annotation";
+import type { Label } from "../../../../shared/annotation";
 import { detectionsToShapes, labelFor } from "../../../../lib/first-guess/label-mapping";
 
 const labels: Label[] = [

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { BoxShape } from "../../../../shared/annotation/document";
+import type { BoxShape } from "../../../../shared/annotation";
 import { answerAgreement } from "../../../../lib/requester/scoring";
 import { consensusShapes, scoreTask, summarizeWorkers } from "../../../../lib/first-guess/model-consensus";
 import type { Vote } from "../../../../lib/first-guess/model-consensus";

@@ -11,7 +11,7 @@ const host: CommandHost = { next() {}, previous() {}, submit() {}, toggleHelp() 
 const guess = (id: string, x: number, label = "person"): BoxShape => ({ id, kind: "box", label, x, y: 10, w: 50, h: 50, source: { kind: "model", model: "m@1", score: 0.9 } });
 
 function editorWith(shapes: Shape[] = []) {
-  const doc: AnnotationDocument = { schema: 1, taskId: "t", labels: [], shapes, classes: [], timeSpentMs: 0 };
+  const doc: AnnotationDocument = { schema: 2, taskId: "t", labels: [], shapes, classes: [], timeSpentMs: 0 };
   const editor = new Editor({ taskId: "t", image: { width: 400, height: 300 }, schema, document: doc });
   return { editor, act: (action: string) => runAction(editor, action, host), sources: () => editor.store.shapes().map((s) => s.source) };
 }

@@ -6,7 +6,7 @@ import { seededRandom } from "../../../../shared/random";
 
 function setup(shapes: Shape[] = []) {
   const store = new DocumentStore("t", [{ id: "a", name: "A", color: "#ff0000" }], { width: 1000, height: 1000 }, {
-    schema: 1,
+    schema: 2,
     taskId: "t",
     labels: [],
     shapes,

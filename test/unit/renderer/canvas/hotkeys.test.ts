@@ -90,16 +90,16 @@ describe("hotkeys", () => {
   });
 
   it("overrides replace defaults per action, and the table maps combos back to actions", () => {
-    const bindings = resolveBindings(DEFAULT_BINDINGS, { "tool.box": "r", "edit.redo": "" });
-    expect(bindings["tool.box"]).toEqual(["r"]);
+    const bindings = resolveBindings(DEFAULT_BINDINGS, { "tool.box": "u", "edit.redo": "" });
+    expect(bindings["tool.box"]).toEqual(["u"]);
     expect(bindings["edit.redo"]).toEqual(["ctrl+shift+z", "ctrl+y"]);
     const table = comboTable(bindings);
-    expect(table.get("r")).toEqual(["tool.box"]);
+    expect(table.get("u")).toEqual(["tool.box"]);
     expect(table.get("b")).toBeUndefined();
     expect(table.get("ctrl+y")).toEqual(["edit.redo"]);
     expect(table.get("shift+3")).toEqual(["class.3"]);
     expect(table.get("arrowleft")).toEqual(["vertex.left", "nudge.left", "cursor.left"]);
-    expect(conflictsOf(bindings, "tool.polygon", "r")).toEqual(["tool.box"]);
+    expect(conflictsOf(bindings, "tool.polygon", "u")).toEqual(["tool.box"]);
     expect(displayCombo("ctrl+shift+z")).toBe("Ctrl+Shift+Z");
   });
 

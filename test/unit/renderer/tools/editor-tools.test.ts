@@ -20,7 +20,7 @@ const schema: LabelSchema = {
 
 /** Viewport scale 1, offset 0: screen pixels are image pixels. */
 function editorWith(shapes: Shape[] = [], previous: AnnotationDocument | null = null) {
-  const doc: AnnotationDocument = { schema: 1, taskId: "t", labels: [], shapes, classes: [], timeSpentMs: 0 };
+  const doc: AnnotationDocument = { schema: 2, taskId: "t", labels: [], shapes, classes: [], timeSpentMs: 0 };
   const editor = new Editor({ taskId: "t", image: { width: 400, height: 300 }, schema, document: doc });
   editor.setViewSize({ width: 1000, height: 800 });
   editor.setViewport({ scale: 1, x: 0, y: 0 });
@@ -174,7 +174,7 @@ describe("editing commands", () => {
 
   it("copies, pastes off the original, duplicates, deletes, and copies the previous task's shapes", () => {
     const a: BoxShape = { id: "a", kind: "box", label: "car", x: 10, y: 10, w: 20, h: 20 };
-    const previous: AnnotationDocument = { schema: 1, taskId: "p", labels: [], classes: [], timeSpentMs: 0, shapes: [{ id: "z", kind: "box", label: "tree", x: 390, y: 0, w: 50, h: 10 }] };
+    const previous: AnnotationDocument = { schema: 2, taskId: "p", labels: [], classes: [], timeSpentMs: 0, shapes: [{ id: "z", kind: "box", label: "tree", x: 390, y: 0, w: 50, h: 10 }] };
     const { editor, act, last } = editorWith([a], previous);
     editor.setSelection(["a"]);
     act("edit.copy");

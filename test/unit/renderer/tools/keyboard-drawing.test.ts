@@ -23,7 +23,7 @@ const table = comboTable(resolveBindings(DEFAULT_BINDINGS, {}));
 
 /** A 4000 × 3000 image in an 800 × 600 view at 200 %: most of the image is out of view. */
 function setup(shapes: Shape[] = []) {
-  const editor = new Editor({ taskId: "t", image: { width: 4000, height: 3000 }, schema, document: { schema: 1, taskId: "t", labels: [], shapes, classes: [], timeSpentMs: 0 } });
+  const editor = new Editor({ taskId: "t", image: { width: 4000, height: 3000 }, schema, document: { schema: 2, taskId: "t", labels: [], shapes, classes: [], timeSpentMs: 0 } });
   editor.setViewSize({ width: 800, height: 600 });
   editor.setViewport({ scale: 2, x: 0, y: 0 });
   const host: CommandHost = { next() {}, previous() {}, submit() {}, toggleHelp() {}, save() {}, toggleFocus() {}, previousDocument: () => null };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { Label } from "../../../../../shared/annotation/document";
+import type { Label } from "../../../../../shared/annotation";
 import type { DetectResult, DetectorPort } from "../../../../../lib/first-guess/detector";
 import { MemoryFirstGuessPrefs } from "../../../../../electron/core/first-guess/first-guess-prefs";
 import { FirstGuessService } from "../../../../../electron/core/first-guess/first-guess-service";
