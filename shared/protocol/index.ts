@@ -50,3 +50,5 @@ export type { AmplifyEvent, AmplifyEventKind, EventOf } from "./events";
 export { computeTasksRoot, taskLeaf, taskProof, verifyTask } from "./task-tree";
 export type { TaskDescriptor } from "./task-tree";
 export { sha256 } from "./sha256";
+export { decodeTaskList, encodeTaskList } from "./task-list";
+export { parseTaskKey, taskKey } from "./task-key";

@@ -1,5 +1,5 @@
 export { ChainClient } from "./chain-client";
-export type { ChainClientOptions, MemcmpFilter, RawAccount, SignatureStatus, SignedTransaction } from "./chain-client";
+export type { ChainClientOptions, LoggedEvent, MemcmpFilter, RawAccount, SignatureStatus, SignedTransaction } from "./chain-client";
 export { parseTransactionError } from "./transaction-error";
 export type { TransactionFailure } from "./transaction-error";
 export { ProtocolConfig } from "./protocol-config";

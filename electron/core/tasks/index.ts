@@ -3,6 +3,7 @@ export type { TaskServiceOptions } from "./task-service";
 export { TaskDirectory, isOpen } from "./task-directory";
 export type { TaskRecord } from "./task-directory";
 export { CampaignMetadataCache } from "./campaign-metadata";
+export { CampaignTaskLists } from "./campaign-task-lists";
 export { DecryptPool } from "./decrypt-pool";
 export { PlaintextCache } from "./plaintext-cache";
 export { sniffMime } from "./mime";

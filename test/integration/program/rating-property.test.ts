@@ -8,7 +8,8 @@ import {
 } from "../../../shared/protocol/index";
 import { at, plantAccount } from "./harness";
 import { acceptTask, createCampaign, registerWorker, setupMarket, submitIx } from "./market-fixture";
-import type { RatingState } from "../../../shared/protocol/index";
+import type { AmplifyInstruction, RatingState } from "../../../shared/protocol/index";
+import type { Address } from "@solana/kit";
 import { seededRandom } from "../../../shared/random";
 
 const SEQUENCES = 1000;
@@ -18,7 +19,7 @@ describe("rating: chain and TypeScript model agree", () => {
   it(`agrees bit for bit on ${SEQUENCES} random review sequences`, { timeout: 120_000 }, async () => {
     const m = await setupMarket();
     const worker = await registerWorker(m);
-    const campaigns = [];
+    const campaigns: { c: Awaited<ReturnType<typeof createCampaign>>; share: Address; base: AmplifyInstruction; price: bigint }[] = [];
     for (const price of PRICES) {
       const c = await createCampaign(m, { price, deadline: 2_500_000_000n, reviewWindow: 366n * 86_400n });
       await acceptTask(m, c, 0, worker);
@@ -44,7 +45,7 @@ describe("rating: chain and TypeScript model agree", () => {
       view.setUint32(W.windowAnchor, state.windowAnchor, true);
       plantAccount(m.h, profile, data, AMPLIFY_PROGRAM_ADDRESS);
     };
-    const owePending = (share: typeof campaigns[number]["share"]): void => {
+    const owePending = (share: Address): void => {
       const data = m.h.data(share);
       new DataView(data.buffer).setUint32(SHARE_OFFSETS.pendingReviews, 1, true);
       plantAccount(m.h, share, data, AMPLIFY_PROGRAM_ADDRESS);

@@ -20,7 +20,9 @@ import {
   findCampaignPda,
   findEscrowPda,
   findWorkerProfilePda,
-  getAddTasksInstructions,
+  computeTasksRoot,
+  encodeTaskList,
+  getAddTaskPageInstructions,
   getCreateCampaignInstruction,
   getGrantKeyInstruction,
 } from "../../../shared/protocol";
@@ -104,33 +106,6 @@ export async function startMarket(options: { slotMs?: number } = {}): Promise<Ma
     async createCampaign({ tasks, price = 1_000_000n, isPrivate = true, replication = 1, timeoutSeconds = 3600n, imageBytes }) {
       const id = nextCampaignId++;
       const requesterBox = generateX25519KeyPair();
-      const metadata = new TextEncoder().encode(
-        canonicalJson({
-          title: `Campaign ${id}`,
-          labelKind: "box",
-          labels: [{ id: "car", name: "car", color: "#ff0000" }],
-          requesterX25519: Buffer.from(requesterBox.publicKey).toString("hex"),
-        }),
-      );
-      const metadataUri = await putBlob(metadata);
-      const [campaign] = await findCampaignPda(requester.address, id);
-      const [escrow] = await findEscrowPda(campaign);
-      await send(requester, [
-        await getCreateCampaignInstruction({
-          requester,
-          id,
-          price,
-          maxTasks: tasks,
-          replication,
-          minRating: 0,
-          maxShareBps: 10_000,
-          isPrivate,
-          deadline: BigInt(Math.floor(Date.now() / 1000) + 86_400),
-          assignmentTimeout: timeoutSeconds,
-          labelSchemaHash: sha256(metadata),
-          metadataUri,
-        }),
-      ]);
       const files: TaskFile[] = [];
       const newTasks = [];
       for (let i = 0; i < tasks; i++) {
@@ -141,7 +116,39 @@ export async function startMarket(options: { slotMs?: number } = {}): Promise<Ma
         files.push({ index: i, plain, key, hash: toHex(sha256(stored)) });
         newTasks.push({ dataHash: sha256(stored), uri });
       }
-      for (const ix of await getAddTasksInstructions({ requester, campaign, firstIndex: 0, tasks: newTasks })) await send(requester, [ix]);
+      const tasksUri = await putBlob(encodeTaskList(newTasks));
+      const metadata = new TextEncoder().encode(
+        canonicalJson({
+          title: `Campaign ${id}`,
+          labelKind: "box",
+          labels: [{ id: "car", name: "car", color: "#ff0000" }],
+          requesterX25519: Buffer.from(requesterBox.publicKey).toString("hex"),
+          tasksUri,
+        }),
+      );
+      const metadataUri = await putBlob(metadata);
+      const [campaign] = await findCampaignPda(requester.address, id);
+      const [escrow] = await findEscrowPda(campaign);
+      await send(requester, [
+        await getCreateCampaignInstruction({
+          requester,
+          id,
+          price,
+          taskCount: tasks,
+          replication,
+          minRating: 0,
+          admitUnrated: true,
+          maxShareBps: 10_000,
+          isPrivate,
+          deadline: BigInt(Math.floor(Date.now() / 1000) + 86_400),
+          assignmentTimeout: timeoutSeconds,
+          reviewWindow: 86_400n,
+          tasksRoot: computeTasksRoot(newTasks),
+          labelSchemaHash: sha256(metadata),
+          metadataUri,
+        }),
+        ...(await getAddTaskPageInstructions({ requester, campaign, taskCount: tasks })),
+      ]);
       return { campaign, escrow, price, files, requesterBox };
     },
     async grantKeys(fixture, worker, override) {
