@@ -34,13 +34,13 @@ export default tseslint.config(
         paths: [noElectron],
         patterns: [
           { group: ["node:*", "fs", "path", "crypto", "os", "child_process"], message: "shared/ runs in the renderer too: no Node modules." },
-          { group: ["**/electron/**", "**/renderer/**", "**/localnet/**", "**/cli/**"], message: "shared/ imports nothing of ours." },
+          { group: ["**/electron/**", "**/renderer/**", "**/localnet/**", "**/cli/**", "**/lib/**"], message: "shared/ imports nothing of ours." },
         ],
       }],
     },
   },
   {
-    files: ["electron/core/**/*.ts", "localnet/**/*.ts", "cli/**/*.ts"],
+    files: ["electron/core/**/*.ts", "lib/**/*.ts", "localnet/**/*.ts", "cli/**/*.ts"],
     rules: {
       "no-restricted-imports": ["error", {
         paths: [noElectron],
@@ -57,7 +57,7 @@ export default tseslint.config(
       "no-restricted-imports": ["error", {
         paths: [noElectron],
         patterns: [
-          { group: ["**/electron/**", "**/localnet/**", "**/cli/**"], message: "The renderer talks to core only through shared/api." },
+          { group: ["**/electron/**", "**/localnet/**", "**/cli/**", "**/lib/**"], message: "The renderer talks to core only through shared/api." },
           { group: ["node:*"], message: "The renderer has no Node." },
         ],
       }],

@@ -2,14 +2,14 @@
 // program loaded, and the content-addressed blob store, all persisted under `home`.
 import path from "node:path";
 import { BlobStore, startBlobServer } from "./blobs";
-import { bootstrapAmplify } from "./genesis";
-import { Ledger, type LoadedProgram } from "./ledger/ledger";
-import { findAmplifyProgram } from "./programs";
+import { bootstrapAmplify, deployGenesisProgram } from "./genesis";
+import { Ledger } from "./ledger/ledger";
+import { findAmplifyProgram, type LoadedProgram } from "./programs";
 import { startPubsubServer } from "./pubsub/pubsubServer";
 import { startRpcServer } from "./rpc/httpServer";
 
 export { Ledger } from "./ledger/ledger";
-export type { LoadedProgram } from "./ledger/ledger";
+export type { LoadedProgram } from "./programs";
 export { treasuryAddress } from "./genesis";
 export { startDemo } from "./demo";
 export type { DemoOptions, Demo } from "./demo";
@@ -23,7 +23,7 @@ export interface LocalnetOptions {
   host?: "127.0.0.1";
   /** Milliseconds per slot; 400 like a cluster. Tests shorten it to reach expiry quickly. */
   slotMs?: number;
-  /** Programs to load; defaults to the Amplify program when it is built. */
+  /** Programs deployed at genesis through the loader; defaults to the Amplify program when it is built. */
   programs?: LoadedProgram[];
   /** Largest blob the store accepts, in bytes (64 MiB by default). */
   maxBlobBytes?: number;
@@ -50,10 +50,12 @@ export async function startLocalnet(opts: LocalnetOptions): Promise<Localnet> {
       log(`starting without the Amplify program: ${found.missing}`);
     }
   }
-  const ledger = new Ledger({ home: path.join(opts.home, "ledger"), programs, slotMs: opts.slotMs ?? 400 });
+  const ledger = new Ledger({ home: path.join(opts.home, "ledger"), slotMs: opts.slotMs ?? 400 });
   const closers: Array<() => Promise<void>> = [];
   try {
-    await bootstrapAmplify(ledger, log);
+    const deployed = [];
+    for (const program of programs) deployed.push(await deployGenesisProgram(ledger, program, log));
+    if (deployed[0]) await bootstrapAmplify(ledger, deployed[0], log);
     const rpc = await startRpcServer(ledger, { host, port: opts.rpcPort ?? 8899 });
     closers.push(rpc.close);
     const pubsub = await startPubsubServer(ledger, { host, port: opts.wsPort ?? 8900 });
@@ -64,7 +66,7 @@ export async function startLocalnet(opts: LocalnetOptions): Promise<Localnet> {
       ...(opts.maxBlobBytes !== undefined ? { maxBytes: opts.maxBlobBytes } : {}),
     });
     closers.push(blobs.close);
-    for (const id of ledger.loadedPrograms) log(`program ${id} loaded`);
+    for (const id of deployed) log(`program ${id} ready`);
     return {
       rpcUrl: rpc.url,
       wsUrl: pubsub.url,

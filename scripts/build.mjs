@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Builds what is stale: the renderer (Vite) and the Electron main + preload bundles (esbuild;
-// main bundles core and the requester library from cli/src, so both count as its inputs).
+// main bundles core and the Node library under lib/, so both count as its inputs).
 // `--force` rebuilds everything. Core is bundled into main; native modules stay external.
 import { build as esbuild } from "esbuild";
 import { spawnSync } from "node:child_process";
@@ -40,7 +40,7 @@ export async function buildRenderer() {
 }
 
 export async function buildElectron() {
-  if (!stale("dist/electron/main.cjs", ["electron", "shared", "cli/src", "package.json"])) return false;
+  if (!stale("dist/electron/main.cjs", ["electron", "lib", "shared", "package.json"])) return false;
   const common = {
     bundle: true,
     platform: "node",
@@ -56,7 +56,7 @@ export async function buildElectron() {
   };
   await esbuild({ ...common, entryPoints: ["electron/main.ts"], outfile: "dist/electron/main.cjs" });
   // The first-guess detector runs in a worker thread: its own bundle beside main (tfjs inside).
-  await esbuild({ ...common, entryPoints: ["electron/core/first-guess/detector-worker.ts"], outfile: "dist/electron/detector-worker.cjs" });
+  await esbuild({ ...common, entryPoints: ["lib/first-guess/detector-worker.ts"], outfile: "dist/electron/detector-worker.cjs" });
   // Private task data is decrypted off the main thread too: the pool looks for this beside main.
   await esbuild({ ...common, entryPoints: ["electron/core/tasks/decrypt-worker.ts"], outfile: "dist/electron/decrypt-worker.cjs" });
   // The sandboxed preload may only require "electron": everything else is bundled in.

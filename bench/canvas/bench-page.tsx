@@ -4,7 +4,7 @@ import { createRoot } from "react-dom/client";
 import type { Root } from "react-dom/client";
 import type { Shape } from "../../shared/annotation";
 import { emptyDocument } from "../../shared/annotation";
-import { LabelView } from "../../renderer/src/canvas/LabelView";
+import { LabelView } from "../../renderer/src/screens/labelling/LabelView";
 import type { Editor } from "../../renderer/src/canvas/editor/editor";
 import type { SettledPainter } from "../../renderer/src/canvas/layers/settled-painter";
 import { documentLabels } from "../../renderer/src/canvas/editor/label-schema";

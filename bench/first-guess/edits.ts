@@ -1,7 +1,7 @@
 // Edits (and simulated seconds) to reach the ground truth of the demo photos, starting from the
 // model's first guesses vs from a blank image. Cost model and thresholds: edit-cost.ts.
 // Run: npx tsx bench/first-guess/edits.ts
-import { DEFAULT_DETECT_PARAMS, Detector, ModelRegistry, detectionsToShapes, modelId, shippedModelsDir } from "../../electron/core/first-guess";
+import { DEFAULT_DETECT_PARAMS, Detector, ModelRegistry, detectionsToShapes, modelId, shippedModelsDir } from "../../lib/first-guess";
 import type { Label } from "../../shared/annotation/document";
 import { ACCEPT_IOU, COST_S, MATCH_IOU, editCount, editSeconds, editsToReach } from "./edit-cost";
 import type { Edits } from "./edit-cost";

@@ -1,7 +1,7 @@
 // Detection latency per image for the shipped first-guess model, in the detector thread.
 // Run: npx tsx bench/first-guess/latency.ts [runs per image, default 5]
 import { loadavg } from "node:os";
-import { Detector, ModelRegistry, shippedModelsDir } from "../../electron/core/first-guess";
+import { Detector, ModelRegistry, shippedModelsDir } from "../../lib/first-guess";
 import { loadScenes, photoBytes } from "./scenes";
 
 const runs = Math.max(1, Number(process.argv[2] ?? 5));

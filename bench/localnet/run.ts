@@ -29,7 +29,8 @@ import { startLocalnet } from "../../localnet";
 import { handleRpcPayload } from "../../localnet/rpc/httpServer";
 import { getBase64Decoder } from "@solana/kit";
 import { generateScene } from "../../localnet/demo/sceneGenerator";
-import { AmplifyChain, createCampaign, keysFromSecret } from "../../cli/src/requester";
+import { AmplifyChain, createCampaign, keysFromSecret } from "../../lib/requester";
+import { AMPLIFY_PROGRAM_ADDRESS } from "../../shared/protocol";
 
 const home = fs.mkdtempSync(path.join(os.tmpdir(), "amplify-bench-localnet-"));
 const net = await startLocalnet({ home, rpcPort: 0, wsPort: 0, blobPort: 0, log: () => {} });
@@ -110,7 +111,7 @@ const ROUNDS = 20;
 for (let i = 0; i < ROUNDS; i++) await chain.tasks(created.campaign);
 console.log(`getProgramAccounts (discriminator + campaign memcmp, ${IMAGES} tasks returned): ${((performance.now() - t0) / ROUNDS).toFixed(1)} ms`);
 
-const accounts = (await rpc.getProgramAccounts(address("AmpLify1111111111111111111111111111111111111"), { encoding: "base64", dataSlice: { offset: 0, length: 0 } }).send()).length;
+const accounts = (await rpc.getProgramAccounts(AMPLIFY_PROGRAM_ADDRESS, { encoding: "base64", dataSlice: { offset: 0, length: 0 } }).send()).length;
 const txCount = await rpc.getTransactionCount().send();
 await net.close();
 t0 = performance.now();

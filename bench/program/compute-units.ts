@@ -44,8 +44,8 @@ function wireSize(h: ProgramHarness, instructions: AmplifyInstruction[], payer: 
 }
 
 async function main(): Promise<void> {
-  const fresh = new ProgramHarness();
-  const payer = await fresh.fundedSigner();
+  const fresh = await ProgramHarness.deploy();
+  const payer = fresh.deployer;
   const other = await fresh.fundedSigner();
   await measure(fresh, "init_config", [await getInitConfigInstruction({ payer, authority: payer.address, treasury: other.address })], payer);
 

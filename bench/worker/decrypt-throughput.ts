@@ -3,7 +3,7 @@
 // same bytes in the same run, for 1, 10 and 100 MB; plus the worker-thread pool end to end.
 import { randomBytes } from "node:crypto";
 import nacl from "tweetnacl";
-import { decryptEnvelope, encryptEnvelope, generateFileKey } from "../../electron/core/crypto";
+import { decryptEnvelope, encryptEnvelope, generateFileKey } from "../../lib/crypto";
 import { DecryptPool } from "../../electron/core/tasks";
 
 const MB = 1024 * 1024;

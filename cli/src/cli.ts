@@ -1,10 +1,11 @@
 // The `amplify` requester command line. Parsing and printing only: the work is done by the
-// requester library (./requester), which the app's Requester view shares. Output goes
+// requester library (lib/requester), which the app's Requester view shares. Output goes
 // through `io` so tests can run commands in-process.
 import { parseArgs } from "node:util";
 import { address, lamports, type Address } from "@solana/kit";
 import { z } from "zod";
 import { resolveGlobals, type GlobalOptions } from "./cliOptions";
+import { campaignQuote } from "./campaignQuote";
 import { progressBar } from "./progressBar";
 import {
   AmplifyChain,
@@ -22,12 +23,12 @@ import {
   reviewCampaign,
   startKeyService,
   type ExportFormat,
-} from "./requester";
-import { createModerationCampaign, exportModerationResults, loadModerationManifest, moderationSpecOf, reviewModerationCampaign } from "./requester/moderation";
-import { readLabelsFile, type CampaignManifest, type Progress } from "./requester";
-import { parseMapping, resolveModel } from "./requester/recommendedModel";
-import { DEFAULT_WEIGHTS, createModelVoter } from "../../electron/core/first-guess";
-import type { ModelVoter, WorkerSummary } from "../../electron/core/first-guess";
+} from "../../lib/requester";
+import { createModerationCampaign, exportModerationResults, loadModerationManifest, moderationSpecOf, reviewModerationCampaign } from "../../lib/requester/moderation";
+import { readLabelsFile, type CampaignManifest, type Progress } from "../../lib/requester";
+import { parseMapping, resolveModel } from "../../lib/requester";
+import { DEFAULT_WEIGHTS, createModelVoter } from "../../lib/first-guess";
+import type { ModelVoter, WorkerSummary } from "../../lib/first-guess";
 import type { Label } from "../../shared/annotation";
 import type { CampaignFirstGuess } from "../../shared/api/first-guess";
 
@@ -50,6 +51,10 @@ Usage: amplify [--rpc URL] [--ws URL] [--blobs URL] [--keypair FILE] [--state DI
                                      {"id","image": path}, or a folder of images and .txt
   campaign status CAMPAIGN           progress of one campaign
   campaign list                      this wallet's campaigns
+  campaign quote [--kind box|polygon|class|moderation] [--min-rating STARS] [--replication N]
+                 [--deadline-days N | --deadline-hours N] [--tasks N]
+                                     the price similar recent campaigns filled at within the
+                                     deadline, the sample and spread, and the total cost
   requester serve-keys [--poll-ms N] grant file keys to workers as they accept (runs until ^C)
   review CAMPAIGN [--dry-run] [--default-score N] [--model DIR|SHA256|default [--model-map ...]]
                                      score results (gold + consensus) and post scores on chain;
@@ -109,6 +114,7 @@ async function run(argv: string[], io: CliIo): Promise<void> {
       "dry-run": { type: "boolean" }, "default-score": { type: "string" }, format: { type: "string" }, out: { type: "string" },
       type: { type: "string" }, items: { type: "string" }, policy: { type: "string" },
       model: { type: "string" }, "model-map": { type: "string" },
+      kind: { type: "string" }, tasks: { type: "string" }, "deadline-hours": { type: "string" },
       help: { type: "boolean", short: "h" },
     },
   });
@@ -206,6 +212,11 @@ async function run(argv: string[], io: CliIo): Promise<void> {
       for (const { address: a, account: c } of await chain().campaigns(keys.address)) {
         io.out(`${a}  ${c.taskCount} tasks  ${formatSol(c.price)} SOL  ${c.submittedCount} submitted${c.endedAt !== 0n ? "  ended" : ""}`);
       }
+      return;
+    }
+    case "campaign quote": {
+      const flags = { kind: values.kind, minRating: values["min-rating"], replication: values.replication, deadlineDays: values["deadline-days"], deadlineHours: values["deadline-hours"], tasks: values.tasks };
+      await campaignQuote(flags, { rpcUrl: g.rpcUrl, wsUrl: g.wsUrl, stateDir: g.stateDir }, io.out);
       return;
     }
     case "requester serve-keys": {

@@ -1,5 +1,5 @@
 // A one-line progress bar on stderr (a plain line per update when stderr is not a TTY).
-import type { Progress } from "./requester";
+import type { Progress } from "../../lib/requester";
 
 const LABELS: Record<Progress["phase"], string> = {
   upload: "uploading images",

@@ -1,4 +1,3 @@
 export { BlobStore, BlobHashMismatchError, HASH_PATTERN } from "./blobStore";
 export { startBlobServer, DEFAULT_MAX_BLOB_BYTES } from "./blobServer";
 export type { BlobServer } from "./blobServer";
-export { BlobIntegrityError, blobUri, getBlob, hashOfBlobUri, putBlob, sha256Hex } from "./blobClient";

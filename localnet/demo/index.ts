@@ -3,11 +3,11 @@
 // service grants keys for the private campaign as the worker accepts.
 import path from "node:path";
 import { lamports, type Address } from "@solana/kit";
-import { AmplifyChain, createCampaign, loadKeyFile, newKeyFile, startKeyService, type RequesterKeys } from "../../cli/src/requester";
-import { createModerationCampaign } from "../../cli/src/requester/moderation";
+import { AmplifyChain, createCampaign, loadKeyFile, newKeyFile, startKeyService, type RequesterKeys } from "../../lib/requester";
+import { createModerationCampaign } from "../../lib/requester/moderation";
 import { writeDemoModerationFiles } from "./demoModeration";
 import { DEMO_CAMPAIGNS, writeDemoCampaignFiles } from "./demoCampaigns";
-import { resolveModel } from "../../cli/src/requester/recommendedModel";
+import { resolveModel } from "../../lib/requester";
 import type { CampaignFirstGuess } from "../../shared/api/first-guess";
 import { DEMO_PHOTO_MAPPING, writeDemoPhotoFiles } from "./demoPhotos";
 

@@ -3,10 +3,10 @@
 // transactions are applied one at a time, in arrival order, like a single leader.
 import crypto from "node:crypto";
 import { EventEmitter } from "node:events";
-import fs from "node:fs";
-import { Clock, FailedTransactionMetadata, LiteSVM, type TransactionMetadata } from "litesvm";
+import { Clock, FailedTransactionMetadata, FeatureSet, LiteSVM, type TransactionMetadata } from "litesvm";
+import type { AccountState } from "./accountState";
 import { emptySimulation, metaToSimulation, type Simulation } from "./simulation";
-import { address, getBase58Decoder, getBase64Decoder, lamports, type Address } from "@solana/kit";
+import { address, getAddressEncoder, getBase58Decoder, getBase64Decoder, lamports, type Address } from "@solana/kit";
 import { createFaucet, type Faucet } from "./faucet";
 import { transactionFee } from "./fees";
 import { LedgerStore, type NewTransaction, type StoredAccount, type StoredTransaction } from "./ledgerStore";
@@ -27,26 +27,18 @@ const SLOTS_PER_EPOCH = 432_000;
 const STATUS_CACHE_SLOTS = 300;
 const FAUCET_LAMPORTS = 500_000_000n * 1_000_000_000n;
 
-export interface LoadedProgram {
-  programId: string;
-  path: string;
-}
-
 export interface LedgerOptions {
   home: string;
-  programs?: LoadedProgram[];
   slotMs?: number;
+  /** Features switched off (default: none; every feature on, as a stock validator runs). */
+  deactivateFeatures?: readonly string[];
 }
+
+const FEATURE_OWNER = "Feature111111111111111111111111111111111111";
 
 export type { InnerInstructionsJson, Simulation } from "./simulation";
 
-export interface AccountState {
-  address: string;
-  lamports: bigint;
-  owner: string;
-  executable: boolean;
-  data: Uint8Array;
-}
+export type { AccountState } from "./accountState";
 
 export type SendOutcome =
   /** Executed; `durable` resolves once it is on disk (only then may anyone be told). */
@@ -95,18 +87,18 @@ export class Ledger extends EventEmitter<LedgerEvents> {
   private lastPersistedAt = 0;
   private closed = false;
   private readonly b58 = getBase58Decoder();
-  readonly loadedPrograms: string[] = [];
 
   constructor(opts: LedgerOptions) {
     super();
     this.store = new LedgerStore(opts.home);
     // Our own blockhash window replaces LiteSVM's single-latest-hash check, and our store
     // replaces its in-memory history (which would also forbid nothing after a restart).
-    this.svm = new LiteSVM().withBlockhashCheck(false).withTransactionHistory(0n);
-    for (const p of opts.programs ?? []) {
-      this.svm.addProgram(address(p.programId), fs.readFileSync(p.path));
-      this.loadedPrograms.push(p.programId);
-    }
+    // Programs arrive like on any cluster, through the upgradeable loader (localnet/genesis.ts).
+    const features = FeatureSet.allEnabled();
+    const addressEncoder = getAddressEncoder();
+    for (const f of opts.deactivateFeatures ?? []) features.deactivate(new Uint8Array(addressEncoder.encode(address(f))));
+    this.svm = LiteSVM.default().withFeatureSet(features).withBuiltins().withLamports(FAUCET_LAMPORTS).withSysvars()
+      .withPrecompiles().withDefaultPrograms().withNativeMints().withBlockhashCheck(false).withTransactionHistory(0n);
     let seedHex = this.store.getMeta("genesisSeed");
     const fresh = seedHex === undefined;
     if (seedHex === undefined) {
@@ -122,7 +114,10 @@ export class Ledger extends EventEmitter<LedgerEvents> {
     const savedSlot = Number(this.store.getMeta("slot") ?? "0");
     const startSlot = fresh ? 1 : savedSlot + Math.ceil(1000 / slotMs) + 1;
     this.clock = new SlotClock(seed, startSlot, slotMs);
-    for (const a of this.store.loadAccounts()) this.writeAccount(a);
+    // Executable accounts last: LiteSVM compiles an upgradeable program when its program account
+    // is set, which needs its ProgramData there already.
+    const stored = this.store.loadAccounts();
+    for (const a of [...stored.filter((x) => !x.executable), ...stored.filter((x) => x.executable)]) this.writeAccount(a);
     if (fresh) {
       const faucetAccount: StoredAccount = {
         address: this.faucet.address,
@@ -131,8 +126,17 @@ export class Ledger extends EventEmitter<LedgerEvents> {
         executable: false,
         data: new Uint8Array(),
       };
-      this.writeAccount(faucetAccount);
-      this.store.commit([faucetAccount], undefined, startSlot);
+      // Feature accounts, as a validator keeps them: clients (amplify deploy) read them to learn
+      // which SBPF versions this cluster accepts.
+      const featureAccounts: StoredAccount[] = features.getActiveFeatures().map((id) => ({
+        address: this.b58.decode(id),
+        lamports: this.svm.minimumBalanceForRentExemption(9n),
+        owner: FEATURE_OWNER,
+        executable: false,
+        data: Uint8Array.from([1, 0, 0, 0, 0, 0, 0, 0, 0]), // Feature { activated_at: Some(0) }
+      }));
+      for (const a of [faucetAccount, ...featureAccounts]) this.writeAccount(a);
+      this.store.commit([faucetAccount, ...featureAccounts], undefined, startSlot);
     }
     this.syncClock();
     this.timer = setInterval(() => this.syncClock(), Math.max(1, Math.floor(slotMs / 2)));
@@ -328,9 +332,8 @@ export class Ledger extends EventEmitter<LedgerEvents> {
         : {}),
     };
     const durable = this.enqueue({
-      accounts: accounts
-        .filter((a) => !(a.state?.executable ?? false))
-        .map((a) => (a.state ? a.state : { address: a.address, deleted: true as const })),
+      // Program accounts too: programs arrive through the loader and must survive a restart.
+      accounts: accounts.map((a) => (a.state ? a.state : { address: a.address, deleted: true as const })),
       tx: {
         signature,
         slot,

@@ -2,7 +2,7 @@
 // getTransaction's meta): logs, units, return data, inner instructions.
 import type { TransactionMetadata } from "litesvm";
 import { getBase58Decoder } from "@solana/kit";
-import type { AccountState } from "./ledger";
+import type { AccountState } from "./accountState";
 import type { TransactionErrorJson } from "./txErrors";
 
 export interface Simulation {

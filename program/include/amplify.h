@@ -312,6 +312,9 @@ uint64_t move_lamports(SolAccountInfo *from, SolAccountInfo *to, uint64_t lampor
 uint64_t close_account(SolAccountInfo *account, SolAccountInfo *to);
 void copy_bytes(void *dst, const void *src, uint64_t n);
 void zero_bytes(void *dst, uint64_t n);
+/* init_config's gate (upgrade_authority.c): `signer` signed and is the upgrade authority recorded
+ * in `program_data`, the ProgramData account of this program under the upgradeable loader. */
+uint64_t require_upgrade_authority(const Context *ctx, const SolAccountInfo *signer, const SolAccountInfo *program_data);
 
 /* Counters are incremented only through this: every addition is overflow-checked. */
 #define INCREMENT_OR_FAIL(field, max) \

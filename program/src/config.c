@@ -22,15 +22,18 @@ static bool usable(const Context *ctx, const SolPubkey *key, const SolPubkey *co
   return !is_zero_pubkey(key) && !pubkey_eq(key, ctx->program_id) && !pubkey_eq(key, config) && !pubkey_eq(key, vault);
 }
 
-/* accounts: payer (signer, writable), config (writable), fee vault (writable), system program
+/* accounts: payer = the program's upgrade authority (signer, writable), config (writable), fee vault
+ * (writable), system program, the program's ProgramData (upgradeable loader)
  * data: fee_bps u16, authority [32], treasury [32] */
 uint64_t ix_init_config(Context *ctx) {
-  if (ctx->count < 4) return ERR_NOT_ENOUGH_ACCOUNTS;
+  if (ctx->count < 5) return ERR_NOT_ENOUGH_ACCOUNTS;
   if (ctx->data_len != 1 + 2 + 32 + 32) return ERR_INVALID_INSTRUCTION;
   SolAccountInfo *payer = &ctx->accounts[0];
   SolAccountInfo *config_info = &ctx->accounts[1];
   SolAccountInfo *vault_info = &ctx->accounts[2];
   uint64_t err = require_system_program(&ctx->accounts[3]);
+  if (err) return err;
+  err = require_upgrade_authority(ctx, payer, &ctx->accounts[4]);
   if (err) return err;
   Reader r = {ctx->data, ctx->data_len, 1, false};
   uint16_t fee_bps = read_u16(&r);

@@ -1,12 +1,15 @@
-// `npm run build:program`: compiles program/src/*.c with clang-19 to BPF objects and links them
-// into program/dist/amplify.so. Deterministic: fixed flags, sorted inputs, no timestamps or paths
-// in the output (no -g), so the committed .so can be checked byte for byte.
+// `npm run build:program`: compiles program/src/*.c with clang-19 to BPF objects once and links
+// them twice: program/dist/amplify.so (SBPF v0) and program/dist/amplify-v3.so (SBPF v3).
+// Deterministic: fixed flags, sorted inputs, no timestamps or paths in the output (no -g), so the
+// committed files can be checked byte for byte.
 import { execFileSync } from "node:child_process";
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseElfObject } from "./elf-object";
 import { linkSbfObjects } from "./sbf-linker";
+import { SBPF_VERSIONS } from "./sbpf-version";
+import type { SbpfVersion } from "./sbpf-version";
 
 export const CLANG = process.env.AMPLIFY_CLANG ?? "clang-19";
 
@@ -19,7 +22,13 @@ export const CLANG_FLAGS = [
 
 const programDir = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 
-export function buildProgram(outDir = join(programDir, "build")): Uint8Array {
+/** Where each version's build is committed, relative to the repository root. */
+export const PROGRAM_FILES: Record<SbpfVersion, string> = {
+  v0: "program/dist/amplify.so",
+  v3: "program/dist/amplify-v3.so",
+};
+
+export function buildPrograms(outDir = join(programDir, "build")): Record<SbpfVersion, Uint8Array> {
   const sourceDir = join(programDir, "src");
   const sources = readdirSync(sourceDir).filter((f) => f.endsWith(".c")).sort();
   mkdirSync(outDir, { recursive: true });
@@ -30,13 +39,15 @@ export function buildProgram(outDir = join(programDir, "build")): Uint8Array {
     });
     return parseElfObject(source, readFileSync(objectPath));
   });
-  return linkSbfObjects(objects);
+  return { v0: linkSbfObjects(objects, { sbpfVersion: "v0" }), v3: linkSbfObjects(objects, { sbpfVersion: "v3" }) };
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const bytes = buildProgram();
-  const target = join(programDir, "dist", "amplify.so");
-  mkdirSync(dirname(target), { recursive: true });
-  writeFileSync(target, bytes);
-  console.log(`wrote ${target} (${bytes.length} bytes)`);
+  const built = buildPrograms();
+  for (const version of SBPF_VERSIONS) {
+    const target = join(programDir, "..", PROGRAM_FILES[version]);
+    mkdirSync(dirname(target), { recursive: true });
+    writeFileSync(target, built[version]);
+    console.log(`wrote ${PROGRAM_FILES[version]} (SBPF ${version}, ${built[version].length} bytes)`);
+  }
 }

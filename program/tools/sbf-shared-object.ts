@@ -39,7 +39,7 @@ export function alignUp(value: number, alignment: number): number {
   return Math.ceil(value / alignment) * alignment;
 }
 
-class ByteWriter {
+export class ByteWriter {
   private chunks: number[] = [];
   get length(): number {
     return this.chunks.length;

@@ -4,6 +4,7 @@ import { draftsCalls } from "./drafts";
 import { firstGuessCalls, firstGuessEvents } from "./first-guess";
 import { keysCalls, keysEvents } from "./keys";
 import { marketCalls, marketEvents } from "./market";
+import { marketFeedCalls, marketFeedEvents } from "./market-feed";
 import { moderationCalls } from "./moderation";
 import { outboxCalls, outboxEvents } from "./outbox";
 import { profileCalls } from "./profile";
@@ -24,6 +25,7 @@ export const calls = {
   ...keysCalls,
   ...profileCalls,
   ...marketCalls,
+  ...marketFeedCalls,
   ...tasksCalls,
   ...outboxCalls,
   ...walletCalls,
@@ -37,6 +39,7 @@ export const events = {
   ...settingsEvents,
   ...keysEvents,
   ...marketEvents,
+  ...marketFeedEvents,
   ...tasksEvents,
   ...outboxEvents,
   ...firstGuessEvents,

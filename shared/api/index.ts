@@ -10,6 +10,7 @@ export * from "./drafts";
 export * from "./keys";
 export * from "./profile";
 export * from "./market";
+export * from "./market-feed";
 export * from "./tasks";
 export * from "./outbox";
 export * from "./first-guess";

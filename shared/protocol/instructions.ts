@@ -9,6 +9,7 @@ import {
   findWorkerProfilePda, taskPageOf,
 } from "./pdas";
 import { AMPLIFY_PROGRAM_ADDRESS, SYSTEM_PROGRAM_ADDRESS } from "./program-address";
+import { findProgramDataAddress } from "../loader/addresses";
 import type { SignerInput } from "./account-metas";
 import type { InstructionName } from "./instruction-tags";
 import type { AccountMeta, AccountSignerMeta, Address, Instruction } from "@solana/kit";
@@ -39,20 +40,24 @@ async function pda(given: Address | undefined, derive: () => Promise<readonly [A
 }
 
 export interface InitConfigInput extends ProgramOverride {
+  /** Must be the program's upgrade authority (the program reads it from the ProgramData account). */
   payer: SignerInput;
   authority: Address;
   treasury: Address;
   feeBps?: number;
   config?: Address;
   feeVault?: Address;
+  /** The program's ProgramData account under the upgradeable loader; derived when not given. */
+  programData?: Address;
 }
 
 export async function getInitConfigInstruction(input: InitConfigInput): Promise<AmplifyInstruction> {
   const config = await pda(input.config, () => findConfigPda(input.programAddress));
   const feeVault = await pda(input.feeVault, () => findFeeVaultPda(input.programAddress));
+  const programData = input.programData ?? (await findProgramDataAddress(input.programAddress ?? AMPLIFY_PROGRAM_ADDRESS));
   const body = new ByteWriter().u16(input.feeBps ?? 500).address(input.authority).address(input.treasury);
-  return build("initConfig", [signerMeta(input.payer, true), writableMeta(config), writableMeta(feeVault), readonlyMeta(SYSTEM_PROGRAM_ADDRESS)],
-    body, input.programAddress);
+  return build("initConfig", [signerMeta(input.payer, true), writableMeta(config), writableMeta(feeVault), readonlyMeta(SYSTEM_PROGRAM_ADDRESS),
+    readonlyMeta(programData)], body, input.programAddress);
 }
 
 interface GovernanceInput extends ProgramOverride {

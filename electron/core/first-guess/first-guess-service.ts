@@ -2,14 +2,9 @@ import type { Label } from "../../../shared/annotation/document";
 import type { CampaignFirstGuess, FirstGuessRequest, FirstGuessResult, FirstGuessStatus, LabelMapping } from "../../../shared/api/first-guess";
 import { FirstGuessRequest as RequestSchema } from "../../../shared/api/first-guess";
 import { ApiError } from "../../../shared/api/errors";
-import type { Detection } from "./detection";
-import type { DetectorPort } from "./detector";
-import { DEFAULT_DETECT_PARAMS } from "./detector";
+import type { Detection, DetectorPort, ModelEntry, ModelRegistry, ScanResult } from "../../../lib/first-guess";
+import { DEFAULT_DETECT_PARAMS, detectionsToShapes, modelId, modelInfo } from "../../../lib/first-guess";
 import type { FirstGuessPrefs } from "./first-guess-prefs";
-import { detectionsToShapes } from "./label-mapping";
-import { modelId } from "./model-manifest";
-import type { ModelEntry, ModelRegistry, ScanResult } from "./model-registry";
-import { modelInfo } from "./model-registry";
 import { SuggestionQueue } from "./suggestion-queue";
 
 /** Where decrypted task bytes come from (the task subsystem's in-memory cache), by task id. */

@@ -1,28 +1,16 @@
 import type { EventHub } from "../api";
 import type { Store } from "../store";
-import { Detector } from "./detector";
 import { StoredFirstGuessPrefs } from "./first-guess-prefs";
 import { firstGuessHandlers } from "./first-guess-handlers";
 import type { ImageSource } from "./first-guess-service";
 import { FirstGuessService } from "./first-guess-service";
-import { ModelRegistry } from "./model-registry";
-import { shippedModelsDir, userModelsDir } from "./shipped-models";
+import { Detector, ModelRegistry, shippedModelsDir, userModelsDir } from "../../../lib/first-guess";
 
-export { Detector, DEFAULT_DETECT_PARAMS, defaultWasmDir } from "./detector";
-export type { DetectResult, DetectorPort } from "./detector";
-export type { Detection } from "./detection";
-export { iou } from "./detection";
 export { FirstGuessService } from "./first-guess-service";
 export type { ImageSource, PreparedTask } from "./first-guess-service";
 export { MemoryFirstGuessPrefs, StoredFirstGuessPrefs } from "./first-guess-prefs";
 export type { FirstGuessPrefs } from "./first-guess-prefs";
 export { firstGuessHandlers } from "./first-guess-handlers";
-export { detectionsToShapes, labelFor } from "./label-mapping";
-export { ModelRegistry, modelInfo } from "./model-registry";
-export type { ModelEntry, ModelSource, VerifiedModel } from "./model-registry";
-export { ModelManifest, modelId } from "./model-manifest";
-export { ModelRefusedError } from "./model-errors";
-export { shippedModelsDir, userModelsDir } from "./shipped-models";
 
 export interface FirstGuessOptions {
   readonly dataDir: string;
@@ -50,7 +38,3 @@ export function createFirstGuess(options: FirstGuessOptions) {
   });
   return { service, handlers: firstGuessHandlers(service), dispose: () => service.dispose() };
 }
-export { DEFAULT_WEIGHTS, consensusShapes, scoreTask, summarizeWorkers } from "./model-consensus";
-export type { Agreement, Answer, ConsensusShape, ConsensusWeights, Vote, WorkerAgreement, WorkerSummary } from "./model-consensus";
-export { createModelVoter } from "./model-voter";
-export type { ModelVoter, ModelVoterOptions } from "./model-voter";

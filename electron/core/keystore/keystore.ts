@@ -3,7 +3,7 @@ import { join } from "node:path";
 import type { KeyPairSigner } from "@solana/kit";
 import { createKeyPairSignerFromBytes } from "@solana/kit";
 import type { KeyImportSource, KeyStatus } from "../../../shared/api";
-import { unwrapFileKey, x25519PublicKey } from "../crypto";
+import { unwrapFileKey, x25519PublicKey } from "../../../lib/crypto";
 import type { KeyMaterial } from "./key-material";
 import { base58, deriveX25519Secret, generateKeyMaterial, keyMaterialFromBase58, keyMaterialFromBytes, readSolanaKeypairFile } from "./key-material";
 import { writeFileAtomic } from "./atomic-write";

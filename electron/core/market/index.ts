@@ -3,3 +3,5 @@ export { MarketWatcher, deriveWsUrl } from "./market-watcher";
 export type { MarketWatcherOptions } from "./market-watcher";
 export { campaignView, tasksLeft } from "./campaign-view";
 export { marketHandlers } from "./market-handlers";
+export { createMarketFeedService } from "./feed-service";
+export type { MarketFeedService, MarketFeedServiceOptions } from "./feed-service";

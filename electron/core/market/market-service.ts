@@ -17,8 +17,8 @@ import {
   getAcceptTaskInstruction,
   taskKey,
 } from "../../../shared/protocol";
-import type { ChainClient, ProtocolConfig } from "../chain";
-import { waitForConfirmation } from "../chain";
+import type { ChainClient, ProtocolConfig } from "../../../lib/chain";
+import { waitForConfirmation } from "../../../lib/chain";
 import type { Keystore } from "../keystore";
 import type { ProfileService } from "../profile";
 import type { CampaignMetadataCache } from "../tasks";

@@ -2,8 +2,8 @@ import type { AnnotationDocument } from "../../../shared/annotation";
 import { canonicalJson } from "../../../shared/annotation";
 import { ApiError } from "../../../shared/api";
 import type { ModerationResult } from "../../../shared/moderation";
-import { sealToRecipient, sha256, toHex } from "../crypto";
-import type { TaskDirectory } from "../tasks";
+import { sealToRecipient, sha256, toHex } from "../../../lib/crypto";
+import type { ResultSink, TaskDirectory } from "../tasks";
 import { isOpen } from "../tasks";
 import type { OutboxRepository } from "./outbox-repository";
 import { OutboxConflictError } from "./outbox-repository";
@@ -22,7 +22,7 @@ export interface ResultSubmitterOptions {
  * JSON, sealed to the requester for private tasks, hashed, addressed. The sync loop signs,
  * uploads and sends it.
  */
-export class ResultSubmitter {
+export class ResultSubmitter implements ResultSink {
   constructor(private readonly options: ResultSubmitterOptions) {}
 
   async submit(id: string, doc: AnnotationDocument | ModerationResult): Promise<{ outboxId: string; resultHash: string }> {

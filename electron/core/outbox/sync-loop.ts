@@ -1,6 +1,6 @@
 import type { Blockhash, Instruction, TransactionSigner } from "@solana/kit";
 import { decodeAssignment, parseTaskKey } from "../../../shared/protocol";
-import type { ChainClient, SignatureStatus } from "../chain";
+import type { ChainClient, SignatureStatus } from "../../../lib/chain";
 import { backoffMs } from "./backoff";
 import type { OutboxRepository, OutboxRow } from "./outbox-repository";
 

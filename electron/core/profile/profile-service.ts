@@ -13,8 +13,8 @@ import {
   getUpdateWorkerKeyInstruction,
   ratingToStars,
 } from "../../../shared/protocol";
-import type { ChainClient, ProtocolConfig } from "../chain";
-import { waitForConfirmation } from "../chain";
+import type { ChainClient, ProtocolConfig } from "../../../lib/chain";
+import { waitForConfirmation } from "../../../lib/chain";
 import type { Keystore } from "../keystore";
 import type { TaskDirectory } from "../tasks";
 

@@ -1,4 +1,4 @@
-import { decodeMetadata, getBlob } from "../../../cli/src/requester";
+import { decodeMetadata, getBlob } from "../../../lib/requester";
 import type { CampaignAccount } from "../../../shared/protocol";
 
 /**

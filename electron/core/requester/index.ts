@@ -1,4 +1,4 @@
-// The Requester view's core: the CLI's requester library with the keystore as its signer.
+// The Requester view's core: the requester library (lib/requester) with the keystore as its signer.
 export { RequesterService } from "./requester-service";
 export type { RequesterEndpoints, RequesterServiceOptions } from "./requester-service";
 export { KeyServiceRunner } from "./key-service-runner";

@@ -1,4 +1,4 @@
-import { startKeyService, type KeyService } from "../../../cli/src/requester";
+import { startKeyService, type KeyService } from "../../../lib/requester";
 import type { KeyServiceStatus } from "../../../shared/api";
 import type { Keystore } from "../keystore";
 import { keystoreRequesterKeys } from "./requester-keys";

@@ -1,5 +1,5 @@
 import { ApiError } from "../../../shared/api";
-import { RequesterError } from "../../../cli/src/requester";
+import { RequesterError } from "../../../lib/requester";
 import type { HandlerGroup } from "../api";
 import { ChosenFolders } from "./chosen-folders";
 import type { FolderPurpose } from "./chosen-folders";

@@ -1,6 +1,6 @@
 import type { TransactionPartialSigner } from "@solana/kit";
 import { address } from "@solana/kit";
-import { requesterKeys, type RequesterKeys } from "../../../cli/src/requester";
+import { requesterKeys, type RequesterKeys } from "../../../lib/requester";
 import type { Keystore } from "../keystore";
 import { KeystoreError } from "../keystore";
 

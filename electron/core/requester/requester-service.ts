@@ -21,7 +21,7 @@ import {
   reviewCampaign,
   type Progress,
   type RequesterKeys,
-} from "../../../cli/src/requester";
+} from "../../../lib/requester";
 import { RATING_PRIOR } from "../../../shared/protocol";
 import { CampaignTitles } from "./campaign-titles";
 

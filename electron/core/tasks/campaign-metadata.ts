@@ -1,7 +1,7 @@
 import type { CampaignMetadata } from "../../../shared/api/tasks";
 import { CampaignMetadata as MetadataSchema } from "../../../shared/api/tasks";
-import type { BlobFetcher } from "../blobs";
-import { toHex } from "../crypto";
+import type { BlobFetcher } from "../../../lib/blobs";
+import { toHex } from "../../../lib/crypto";
 
 /**
  * A campaign's metadata (title, labels, pre-labels), fetched from its metadata URI and

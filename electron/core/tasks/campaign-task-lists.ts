@@ -1,7 +1,7 @@
 import type { CampaignAccount, TaskDescriptor } from "../../../shared/protocol";
 import { decodeTaskList } from "../../../shared/protocol";
 import type { CampaignMetadata } from "../../../shared/api/tasks";
-import type { BlobFetcher } from "../blobs";
+import type { BlobFetcher } from "../../../lib/blobs";
 
 /**
  * Each campaign's task list (the descriptors its on-chain tasksRoot commits to), fetched once

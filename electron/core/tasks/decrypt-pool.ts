@@ -1,7 +1,7 @@
 import type { Worker } from "node:worker_threads";
-import { EnvelopeError, decryptEnvelope } from "../crypto";
-import { startSiblingWorker } from "../threads";
-import type { EnvelopeErrorCode } from "../crypto";
+import { EnvelopeError, decryptEnvelope } from "../../../lib/crypto";
+import { startSiblingWorker } from "../../../lib/threads";
+import type { EnvelopeErrorCode } from "../../../lib/crypto";
 import type { DecryptReply, DecryptRequest } from "./decrypt-messages";
 
 interface Pending {

@@ -1,5 +1,5 @@
 import { parentPort } from "node:worker_threads";
-import { EnvelopeError, decryptEnvelope } from "../crypto";
+import { EnvelopeError, decryptEnvelope } from "../../../lib/crypto";
 import type { DecryptReply, DecryptRequest } from "./decrypt-messages";
 
 // Runs in a worker thread: big decrypts never block core's event loop (and with it every

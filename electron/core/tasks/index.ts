@@ -8,4 +8,5 @@ export { DecryptPool } from "./decrypt-pool";
 export { PlaintextCache } from "./plaintext-cache";
 export { sniffMime } from "./mime";
 export { tasksHandlers } from "./tasks-handlers";
+export type { ResultSink } from "./tasks-handlers";
 export type { FirstGuessHook, PlaintextTask } from "./first-guess-hook";

@@ -12,7 +12,7 @@ import {
   taskKey,
 } from "../../../shared/protocol";
 import type { CampaignMetadata } from "../../../shared/api/tasks";
-import type { ChainClient } from "../chain";
+import type { ChainClient } from "../../../lib/chain";
 import { getAddressEncoder } from "@solana/kit";
 import type { CampaignMetadataCache } from "./campaign-metadata";
 import type { CampaignTaskLists } from "./campaign-task-lists";

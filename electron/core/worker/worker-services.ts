@@ -3,11 +3,11 @@ import { join } from "node:path";
 import { address } from "@solana/kit";
 import { getSubmitResultInstruction, parseTaskKey } from "../../../shared/protocol";
 import type { EventHub, HandlerGroup } from "../api";
-import { BlobFetcher, uploadBlob } from "../blobs";
-import { ChainClient, ProtocolConfig } from "../chain";
+import { BlobFetcher, uploadBlob } from "../../../lib/blobs";
+import { ChainClient, ProtocolConfig } from "../../../lib/chain";
 import type { DraftRepository } from "../drafts";
 import type { Keystore } from "../keystore";
-import { MarketService, MarketWatcher, deriveWsUrl, marketHandlers } from "../market";
+import { MarketService, MarketWatcher, createMarketFeedService, deriveWsUrl, marketHandlers } from "../market";
 import { OutboxRepository, OutboxService, ResultSubmitter, SyncLoop, outboxHandlers } from "../outbox";
 import { ProfileService, profileHandlers } from "../profile";
 import type { SettingsRepository } from "../settings";
@@ -33,6 +33,7 @@ export interface WorkerServicesOptions {
 type WorkerChannel =
   | "profile:get" | "profile:register"
   | "market:list" | "market:stats" | "market:accept"
+  | "feed:page" | "feed:charts" | "feed:status" | "feed:quote"
   | "tasks:list" | "tasks:open" | "tasks:submit" | "tasks:prefetch" | "moderation:submit"
   | "outbox:summary" | "outbox:list" | "outbox:retry" | "outbox:export" | "outbox:syncNow";
 
@@ -128,6 +129,14 @@ export function createWorkerServices(options: WorkerServicesOptions): WorkerServ
     onChange: (source) => events.emit("market:changed", { at: Date.now(), source }),
     log,
   });
+  const marketFeed = createMarketFeedService({
+    store: options.store,
+    events,
+    rpcUrl: () => settings.get().rpcUrl,
+    wsUrl: () => options.wsUrl ?? deriveWsUrl(settings.get().rpcUrl),
+    metadata,
+    log,
+  });
   const offKeys = keystore.onChange((status) => {
     if (status.state === "unlocked") sync.keyAvailable();
   });
@@ -136,6 +145,7 @@ export function createWorkerServices(options: WorkerServicesOptions): WorkerServ
     handlers: {
       ...profileHandlers(profile),
       ...marketHandlers(market),
+      ...marketFeed.handlers,
       ...tasksHandlers(tasks, submitter, (task) => withModeration(task, directory.get(task.meta.id)?.metadata ?? null)),
       ...moderationHandlers({
         submitter,
@@ -153,11 +163,13 @@ export function createWorkerServices(options: WorkerServicesOptions): WorkerServ
     start() {
       sync.start();
       watcher.start();
+      marketFeed.start();
     },
     async dispose() {
       offKeys();
       sync.stop();
       watcher.stop();
+      marketFeed.stop();
       await sync.whenIdle();
       tasks.dispose();
       await pool.dispose();

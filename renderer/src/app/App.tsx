@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import type { KeyStatus } from "../../../shared/api";
 import { MissingShellError, getApi } from "../api";
 import { StatusPanel } from "../panels/StatusPanel";
@@ -12,8 +12,11 @@ import { RequesterScreen } from "../screens/requester/RequesterScreen";
 import { SettingsScreen } from "../screens/settings/SettingsScreen";
 import { WalletScreen } from "../screens/wallet/WalletScreen";
 import { LAB_ROUTE_REQUESTED, LabView } from "../views/LabView";
+import { AnnouncerProvider } from "./Announcer";
+import { useTheme } from "../ui/use-theme";
 import { NetworkBadge } from "./NetworkBadge";
 import { OfflineBanner } from "./OfflineBanner";
+import { WorkNotices } from "./WorkNotices";
 
 type View = "setup" | "market" | "queue" | "label" | "outbox" | "wallet" | "requester" | "settings" | "status" | "lab";
 
@@ -46,19 +49,26 @@ export function App() {
     }
     throw error;
   }
-  return <Workstation />;
+  return (
+    <AnnouncerProvider>
+      <Workstation />
+    </AnnouncerProvider>
+  );
 }
 
 function Workstation() {
   const [view, setView] = useState<View>(LAB_ROUTE_REQUESTED ? "lab" : "market");
   const [taskId, setTaskId] = useState<string | null>(null);
   const [keys, setKeys] = useState<KeyStatus | null>(null);
+  const mainRef = useRef<HTMLElement | null>(null);
 
   useEffect(() => {
     const api = getApi();
     api.keys.status().then(setKeys, () => {});
     return api.events.on("keys:changed", setKeys);
   }, []);
+
+  useTheme();
 
   const openTask = useCallback((id: string) => {
     setTaskId(id);
@@ -68,9 +78,13 @@ function Workstation() {
 
   const unlocked = keys?.state === "unlocked";
   let body;
+  // Which screen shows: when it changes (a nav click, unlock, lock, accept), focus goes to its heading.
+  let screen = `${view}:${unlocked ? "unlocked" : "locked"}`;
   if (NEEDS_KEY.has(view) && keys && !unlocked) {
+    screen = `onboarding:${keys.state}`;
     body = <OnboardingScreen status={keys} onReady={(status) => (setKeys(status), setView("setup"))} />;
   } else if (NEEDS_KEY.has(view) && !keys) {
+    screen = "starting";
     body = <p role="status">Starting…</p>;
   } else {
     switch (view) {
@@ -109,6 +123,19 @@ function Workstation() {
 
   return (
     <div className="app">
+      <a
+        className="skip-link"
+        href="#main"
+        onClick={(e) => {
+          // the hash is the lab's route: move focus without touching it
+          e.preventDefault();
+          focusMain(mainRef.current, true);
+        }}
+      >
+        Skip to main content
+      </a>
+      <WorkNotices />
+      <ScreenFocus screen={screen} main={mainRef} />
       <header className="topbar">
         <h1 className="brand">Amplify Workstation</h1>
         <nav aria-label="Main">
@@ -119,14 +146,52 @@ function Workstation() {
           ))}
         </nav>
         {unlocked && (
-          <button className="lock" onClick={() => void getApi().keys.lock()} title="Lock the key now">
+          <button className="lock" onClick={() => void getApi().keys.lock().then(setKeys, () => {})} title="Lock the key now">
             Lock
           </button>
         )}
         <NetworkBadge />
       </header>
       <OfflineBanner />
-      <main className={view === "label" || view === "lab" ? "content content-canvas" : "content"}>{body}</main>
+      <main id="main" ref={mainRef} tabIndex={-1} className={view === "label" || view === "lab" ? "content content-canvas" : "content"}>
+        {body}
+      </main>
     </div>
   );
+}
+
+/**
+ * Focus to the screen's heading (or the main region) so Tab continues in the new screen and a
+ * screen reader says where the person is; never steals focus from something inside main.
+ */
+function focusMain(main: HTMLElement | null, force = false): void {
+  if (!main) return;
+  if (!force && main.contains(document.activeElement) && document.activeElement !== main) return;
+  const heading = main.querySelector<HTMLElement>("h1, h2");
+  if (heading) {
+    if (!heading.hasAttribute("tabindex")) heading.tabIndex = -1;
+    heading.focus();
+  } else main.focus();
+}
+
+function ScreenFocus({ screen, main }: { screen: string; main: React.RefObject<HTMLElement | null> }) {
+  const first = useRef(true);
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    // after the new screen's first paint (its data may still be loading: try again briefly)
+    let tries = 0;
+    const timer = setInterval(() => {
+      tries += 1;
+      const el = main.current;
+      if (el?.querySelector("h1, h2") || tries > 20) {
+        clearInterval(timer);
+        focusMain(el);
+      }
+    }, 50);
+    return () => clearInterval(timer);
+  }, [screen, main]);
+  return null;
 }

@@ -9,6 +9,10 @@ interface CanvasSurfaceProps {
   readonly editor: Editor;
   readonly pyramid: ImagePyramid;
   readonly onPainter?: (painter: SettledPainter) => void;
+  /** Names the canvas for screen readers: which task's image this is. */
+  readonly taskTitle: string;
+  /** How the shortcut list opens, as bound now. */
+  readonly helpKey: string;
 }
 
 const WHEEL_ZOOM_SPEED = 0.0015;
@@ -18,7 +22,7 @@ const WHEEL_ZOOM_SPEED = 0.0015;
  * zooms at the pointer, wheel pans, Space+drag and the middle button pan, everything else goes
  * to the active tool in image coordinates.
  */
-export function CanvasSurface({ editor, pyramid, onPainter }: CanvasSurfaceProps) {
+export function CanvasSurface({ editor, pyramid, onPainter, taskTitle, helpKey }: CanvasSurfaceProps) {
   const ref = useRef<HTMLDivElement | null>(null);
   const [size, setSize] = useState({ width: 0, height: 0 });
   const [panning, setPanning] = useState(false);
@@ -71,7 +75,8 @@ export function CanvasSurface({ editor, pyramid, onPainter }: CanvasSurfaceProps
       tabIndex={0}
       role="application"
       aria-roledescription="labelling canvas"
-      aria-label="Image canvas. Press question mark for the keyboard shortcuts."
+      aria-label={`Image of ${taskTitle}`}
+      aria-description={`Arrows move the keyboard cursor, Space places a point, Tab leaves the canvas. ${helpKey} lists every key.`}
       data-testid="canvas-surface"
       onPointerDown={(e) => {
         e.currentTarget.focus();

@@ -75,15 +75,17 @@ export function ShapeList({ editor, onLeave }: { editor: Editor; onLeave: () => 
           if (el && el.clientHeight > 0 && el.clientHeight !== viewHeight) setViewHeight(el.clientHeight);
         }}
         className="shape-list"
-        role="listbox"
-        aria-label={`Shapes, ${shapes.length} in total`}
-        aria-multiselectable="true"
+        // an empty listbox is an error for screen readers (it must own options): a group until there is a shape
+        role={shapes.length > 0 ? "listbox" : "group"}
+        aria-label={shapes.length > 0 ? `Shapes, ${shapes.length} in total` : "Shapes, none yet"}
+        aria-multiselectable={shapes.length > 0 ? "true" : undefined}
         aria-activedescendant={activeShape ? `shape-option-${activeShape.id}` : undefined}
         tabIndex={0}
         data-testid="shape-list"
         onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}
         onKeyDown={onKeyDown}
       >
+        {shapes.length === 0 && <p className="muted small">No shapes yet. Draw one, or press N on the canvas.</p>}
         <div style={{ height: shapes.length * ROW_HEIGHT, position: "relative" }}>
           {shapes.slice(first, last).map((shape, i) => {
             const index = first + i;

@@ -1,8 +1,8 @@
-import { useEffect, useRef, useState } from "react";
-import type { KeyInput } from "../canvas/hotkeys/hotkeys";
+import { useRef, useState } from "react";
+import { useModal } from "../ui/use-modal";
 import type { Bindings } from "../canvas/hotkeys/hotkeys";
-import { comboOf, conflictsOf, displayCombo } from "../canvas/hotkeys/hotkeys";
-import { ACTIONS } from "../canvas/hotkeys/actions";
+import { bindingProblem, comboOf, displayCombo } from "../canvas/hotkeys/hotkeys";
+import { ACTIONS, ACTION_BY_ID, scopeOf } from "../canvas/hotkeys/actions";
 
 interface ShortcutOverlayProps {
   readonly bindings: Bindings;
@@ -11,7 +11,9 @@ interface ShortcutOverlayProps {
   readonly onClose: () => void;
 }
 
-const GROUPS = ["Tools", "Edit", "Shapes", "Labels", "View", "Task"] as const;
+const GROUPS = ["Tools", "Edit", "Shapes", "Vertices", "Cursor", "Labels", "View", "Task"] as const;
+
+const titleOf = (action: string) => ACTION_BY_ID.get(action)?.title ?? action;
 
 /**
  * Every shortcut, grouped, with a Change button per action: press the new combo (Escape keeps
@@ -21,31 +23,34 @@ export function ShortcutOverlay({ bindings, onRebind, onClose }: ShortcutOverlay
   const [capturing, setCapturing] = useState<string | null>(null);
   const [notice, setNotice] = useState("");
   const closeRef = useRef<HTMLButtonElement | null>(null);
-
-  useEffect(() => {
-    const previous = document.activeElement as HTMLElement | null;
-    closeRef.current?.focus();
-    return () => previous?.focus();
-  }, []);
+  const dialogRef = useRef<HTMLDivElement | null>(null);
+  // while a new key is being captured, Escape cancels the capture, not the dialog
+  useModal(dialogRef, () => capturing === null && onClose(), closeRef);
 
   const onKeyDown = (e: React.KeyboardEvent) => {
     e.stopPropagation(); // the editor must not act on keys typed into the dialog
     if (capturing) {
+      if (e.key === "Tab") return; // focus stays in the dialog (useModal); Tab is not bindable
       e.preventDefault();
       if (e.key === "Escape") {
         setCapturing(null);
-        setNotice("Binding unchanged.");
+        setNotice(`“${titleOf(capturing)}” keeps its keys.`);
         return;
       }
-      const combo = comboOf(e as unknown as KeyInput);
+      const combo = comboOf(e.nativeEvent);
       if (!combo) return;
-      const clash = conflictsOf(bindings, capturing, combo);
-      onRebind(capturing, combo);
-      setNotice(`${capturing} is now ${displayCombo(combo)}${clash.length ? `; it was also used by ${clash.join(", ")}, which keeps priority` : ""}.`);
+      // A binding that cannot work is not saved: the old one stays and the person is told why.
+      const problem = bindingProblem(bindings, capturing, combo, titleOf, scopeOf);
+      if (problem) {
+        setNotice(`${problem} “${titleOf(capturing)}” keeps ${(bindings[capturing] ?? []).map(displayCombo).join(" or ") || "no keys"}.`);
+      } else {
+        onRebind(capturing, combo);
+        setNotice(`“${titleOf(capturing)}” is now ${displayCombo(combo)}.`);
+      }
       setCapturing(null);
       return;
     }
-    if (e.key === "Escape" || (e.key === "?" && !e.ctrlKey)) {
+    if (e.key === "?" && !e.ctrlKey) {
       e.preventDefault();
       onClose();
     }
@@ -53,7 +58,7 @@ export function ShortcutOverlay({ bindings, onRebind, onClose }: ShortcutOverlay
 
   return (
     <div className="overlay-backdrop">
-      <div className="shortcut-overlay" role="dialog" aria-modal="true" aria-labelledby="shortcut-title" onKeyDown={onKeyDown} data-testid="shortcut-overlay">
+      <div ref={dialogRef} className="shortcut-overlay" role="dialog" aria-modal="true" aria-labelledby="shortcut-title" onKeyDown={onKeyDown} data-testid="shortcut-overlay">
         <header>
           <h2 id="shortcut-title">Keyboard shortcuts</h2>
           <button type="button" onClick={() => onRebind("*", null)}>
@@ -64,7 +69,7 @@ export function ShortcutOverlay({ bindings, onRebind, onClose }: ShortcutOverlay
           </button>
         </header>
         <p role="status" className="notice">
-          {capturing ? `Press the new keys for ${capturing} (Escape cancels)` : notice}
+          {capturing ? `Press the new keys for “${titleOf(capturing)}” (Escape cancels)` : notice}
         </p>
         <div className="shortcut-groups">
           {GROUPS.map((group) => (

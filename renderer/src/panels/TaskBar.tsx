@@ -27,7 +27,8 @@ export function TaskBar({ taskTitle, timeSpentMs, saveState, saves, run, canPrev
       <span className="task-timer" data-testid="task-timer" aria-label="Time spent on this task" role="timer">
         {formatDuration(timeSpentMs)}
       </span>
-      <span className="save-state" role="status" data-testid="save-state" data-saves={saves}>
+      {/* not a live region: autosave every 5 s is no news; a failed save is announced by LabelView */}
+      <span className="save-state" data-testid="save-state" data-saves={saves}>
         {saveState}
       </span>
       <button type="button" onClick={() => run("task.previous")} disabled={!canPrevious} aria-keyshortcuts="A">

@@ -6,6 +6,8 @@ interface ToolbarProps {
   readonly editor: Editor;
   readonly run: (action: string) => void;
   readonly shortcutFor: (action: string) => string;
+  /** The same keys in aria-keyshortcuts syntax. */
+  readonly ariaShortcutFor: (action: string) => string;
 }
 
 /** Only this re-renders on pan and zoom frames, not the whole toolbar. */
@@ -19,16 +21,23 @@ function ZoomValue({ editor }: { editor: Editor }) {
 }
 
 /** Tools, history, zoom and image adjustments: every button names its shortcut. */
-export function Toolbar({ editor, run, shortcutFor }: ToolbarProps) {
+export function Toolbar({ editor, run, shortcutFor, ariaShortcutFor }: ToolbarProps) {
   useEditorChannel(editor, "ui");
   useEditorChannel(editor, "doc");
   const tools: Array<{ id: "select" | "box" | "polygon"; title: string }> = [
     { id: "select", title: "Select" },
     ...editor.schema.tools.map((t) => ({ id: t, title: t === "box" ? "Box" : "Polygon" })),
   ];
-  const button = (action: string, text: string, extra: Partial<React.ButtonHTMLAttributes<HTMLButtonElement>> = {}) => (
-    <button type="button" title={`${text} (${shortcutFor(action)})`} aria-keyshortcuts={shortcutFor(action)} onClick={() => run(action)} {...extra}>
-      {text}
+  const button = (action: string, text: string, extra: Partial<React.ButtonHTMLAttributes<HTMLButtonElement>> = {}, symbol?: string) => (
+    <button type="button" title={`${text} (${shortcutFor(action)})`} aria-keyshortcuts={ariaShortcutFor(action) || undefined} onClick={() => run(action)} {...extra}>
+      {symbol ? (
+        <>
+          <span aria-hidden="true">{symbol}</span>
+          <span className="visually-hidden">{text}</span>
+        </>
+      ) : (
+        text
+      )}
     </button>
   );
   return (
@@ -43,9 +52,9 @@ export function Toolbar({ editor, run, shortcutFor }: ToolbarProps) {
         {button("edit.redo", "Redo", { disabled: !editor.history.canRedo })}
       </div>
       <div className="toolbar-group" role="group" aria-label="Zoom">
-        {button("view.zoomOut", "−")}
+        {button("view.zoomOut", "Zoom out", {}, "−")}
         <ZoomValue editor={editor} />
-        {button("view.zoomIn", "+")}
+        {button("view.zoomIn", "Zoom in", {}, "+")}
         {button("view.fit", "Fit")}
         {button("view.crosshair", "Crosshair", { "aria-pressed": editor.crosshair })}
       </div>

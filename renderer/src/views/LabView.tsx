@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from "react";
 import type { AnnotationDocument } from "../../../shared/annotation";
 import { getApi } from "../api";
-import { LabelView } from "../canvas/LabelView";
+import { LabelView } from "../screens/labelling/LabelView";
 import type { Editor } from "../canvas/editor/editor";
 import type { LabRoute } from "./lab/lab-route";
 import { initialLabRoute, labRouteHash } from "./lab/lab-route";

@@ -191,8 +191,8 @@ describe("labelling canvas: real mouse and keyboard, saved through the contract"
     expect(await rows.first().getAttribute("aria-setsize")).toBe(String(total));
     expect(await rows.first().getAttribute("aria-label")).toMatch(/^1\. Box, \w+, at \d+, \d+, \d+ by \d+ pixels, model guess$/);
 
-    // Tab on the canvas selects the first shape (a guess); a nudge makes it an edited guess
-    await harbour.press("Tab");
+    // "." on the canvas selects the first shape (a guess); a nudge makes it an edited guess
+    await harbour.press(".");
     expect(await harbour.selection()).toEqual([guesses[0]!.id]);
     await harbour.press("ArrowLeft");
     const edited = (await harbour.document()).shapes.find((s) => s.id === guesses[0]!.id) as BoxShape;
@@ -218,7 +218,7 @@ describe("labelling canvas: real mouse and keyboard, saved through the contract"
     await dialog.waitFor();
     await dialog.getByRole("button", { name: "Change the shortcut for Box tool" }).click();
     await page.keyboard.press("r");
-    await expect.poll(() => dialog.getByRole("status").textContent()).toContain("tool.box is now R");
+    await expect.poll(() => dialog.getByRole("status").textContent()).toContain("“Box tool” is now R");
     await page.keyboard.press("Escape");
     await dialog.waitFor({ state: "detached" });
     await lab.press("v");

@@ -6,7 +6,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { AnnotationDocument } from "../../../shared/annotation";
 import { decodeWorkerProfile, findWorkerProfilePda } from "../../../shared/protocol";
-import { CampaignManifest } from "../../../cli/src/requester";
+import { CampaignManifest } from "../../../lib/requester";
 import { writeDemoCampaignFiles } from "../../../localnet/demo/demoCampaigns";
 import { artifactPath, callCore, launchChromium, startBrowserShell } from "../support";
 import type { RunningShell } from "../support";

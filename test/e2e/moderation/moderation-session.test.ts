@@ -108,7 +108,7 @@ describe("moderation: post from JSONL, clear 50 items by keyboard, paid, reviewe
         await page.keyboard.press("?");
         const keys = page.getByRole("dialog", { name: "Moderation keys" });
         await keys.waitFor();
-        expect(await keys.getByRole("row").count()).toBe(CATEGORY_IDS.length + 5);
+        expect(await keys.getByRole("row").count()).toBe(CATEGORY_IDS.length + 6); // a header row, then one per key
         await page.keyboard.press("Escape");
         await keys.waitFor({ state: "detached" });
         await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute("data-testid"))).toBe("moderation");

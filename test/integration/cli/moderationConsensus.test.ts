@@ -10,8 +10,8 @@ import nacl from "tweetnacl";
 import { startLocalnet, type Localnet } from "../../../localnet";
 import { findAmplifyProgram } from "../../../localnet/programs";
 import { generateScene } from "../../../localnet/demo/sceneGenerator";
-import { AmplifyChain, getBlob, keysFromSecret, putBlob, type RequesterKeys } from "../../../cli/src/requester";
-import { createModerationCampaign, exportModerationResults, parsePolicy, reviewModerationCampaign, type ModerationExportLine } from "../../../cli/src/requester/moderation";
+import { AmplifyChain, getBlob, keysFromSecret, putBlob, type RequesterKeys } from "../../../lib/requester";
+import { createModerationCampaign, exportModerationResults, parsePolicy, reviewModerationCampaign, type ModerationExportLine } from "../../../lib/requester/moderation";
 import { canonicalJson } from "../../../shared/annotation";
 import { ModerationResult, TextItemBlob } from "../../../shared/moderation";
 import {
@@ -23,7 +23,7 @@ import {
   getRegisterWorkerInstruction,
   getSubmitResultInstruction,
 } from "../../../shared/protocol";
-import { generateX25519KeyPair, sha256 } from "../../../electron/core/crypto";
+import { generateX25519KeyPair, sha256 } from "../../../lib/crypto";
 
 const program = findAmplifyProgram();
 const work = fs.mkdtempSync(path.join(process.env.TMPDIR ?? "/tmp", "amplify-moderation-consensus-"));

@@ -26,7 +26,7 @@ import {
   startKeyService,
   type KeyService,
   type RequesterKeys,
-} from "../../../cli/src/requester";
+} from "../../../lib/requester";
 import {
   AssignmentState,
   getAcceptTaskInstruction,
@@ -35,7 +35,7 @@ import {
   findAssignmentPda,
 } from "../../../shared/protocol";
 import { canonicalJson, type AnnotationDocument } from "../../../shared/annotation";
-import { decryptEnvelope, generateX25519KeyPair, sha256, unwrapFileKey } from "../../../electron/core/crypto";
+import { decryptEnvelope, generateX25519KeyPair, sha256, unwrapFileKey } from "../../../lib/crypto";
 import nacl from "tweetnacl";
 
 const program = findAmplifyProgram();

@@ -2,8 +2,8 @@
 // exporters, sealed results.
 import { describe, expect, it } from "vitest";
 import type { Shape } from "../../../shared/annotation";
-import { answerAgreement, exportCoco, exportVoc, exportYolo, iou, openResult, parseLabels, RequesterError, sealResult, shapeAgreement, sniffImage, toScore } from "../../../cli/src/requester";
-import { deriveX25519 } from "../../../cli/src/requester/keyfile";
+import { answerAgreement, exportCoco, exportVoc, exportYolo, iou, openResult, parseLabels, RequesterError, sealResult, shapeAgreement, sniffImage, toScore } from "../../../lib/requester";
+import { deriveX25519 } from "../../../lib/requester/keyfile";
 
 const box = (x: number, y: number, w: number, h: number, label = "a"): Shape => ({ id: `${x}${y}`, kind: "box", x, y, w, h, label });
 

@@ -3,8 +3,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { threadId } from "node:worker_threads";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { Detector, ModelRegistry, iou, shippedModelsDir } from "../../../electron/core/first-guess";
-import type { VerifiedModel } from "../../../electron/core/first-guess";
+import { Detector, ModelRegistry, iou, shippedModelsDir } from "../../../lib/first-guess";
+import type { VerifiedModel } from "../../../lib/first-guess";
 
 const photos = join(import.meta.dirname, "../../../assets/demo/photos");
 /** Read off zoomed crops of the photo with a 10 px grid (see assets/demo/photos/ground-truth.json). */

@@ -1,9 +1,9 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { answerAgreement } from "../../../cli/src/requester/scoring";
-import { createModelVoter, scoreTask } from "../../../electron/core/first-guess";
-import type { ModelVoter } from "../../../electron/core/first-guess";
+import { answerAgreement } from "../../../lib/requester/scoring";
+import { createModelVoter, scoreTask } from "../../../lib/first-guess";
+import type { ModelVoter } from "../../../lib/first-guess";
 
 const photos = join(import.meta.dirname, "../../../assets/demo/photos");
 const labels = [{ id: "person", name: "person", color: "#ff8800" }];

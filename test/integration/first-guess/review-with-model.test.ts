@@ -7,12 +7,12 @@ import path from "node:path";
 import { generateKeyPairSigner, lamports, type Address } from "@solana/kit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCli } from "../../../cli/src/cli";
-import { AmplifyChain, decodeMetadata, getBlob, putBlob } from "../../../cli/src/requester";
+import { AmplifyChain, decodeMetadata, getBlob, putBlob } from "../../../lib/requester";
 import { startLocalnet, type Localnet } from "../../../localnet";
 import { findAmplifyProgram } from "../../../localnet/programs";
 import { canonicalJson, type AnnotationDocument } from "../../../shared/annotation";
 import { getAcceptTaskInstruction, getRegisterWorkerInstruction, getSubmitResultInstruction, taskKey } from "../../../shared/protocol";
-import { generateX25519KeyPair, sha256 } from "../../../electron/core/crypto";
+import { generateX25519KeyPair, sha256 } from "../../../lib/crypto";
 import { createHash } from "node:crypto";
 
 const program = findAmplifyProgram();

@@ -3,7 +3,7 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { BlobIntegrityError, getBlob, putBlob, sha256Hex } from "../../../localnet/blobs";
+import { BlobIntegrityError, getBlob, putBlob, sha256Hex } from "../../../lib/blobs";
 import { startHarness, type Harness } from "./localnetHarness";
 
 let h: Harness;

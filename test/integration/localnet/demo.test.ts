@@ -7,10 +7,10 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import { generateKeyPairSigner, type Address } from "@solana/kit";
 import { startDemo, startLocalnet, type Demo, type Localnet } from "../../../localnet";
 import { findAmplifyProgram } from "../../../localnet/programs";
-import { AmplifyChain, getBlob } from "../../../cli/src/requester";
+import { AmplifyChain, getBlob } from "../../../lib/requester";
 import { CampaignMetadata } from "../../../shared/api/tasks";
 import { AssignmentState, findAssignmentPda, getAcceptTaskInstruction, getRegisterWorkerInstruction } from "../../../shared/protocol";
-import { generateX25519KeyPair } from "../../../electron/core/crypto";
+import { generateX25519KeyPair } from "../../../lib/crypto";
 import { tempHome } from "./localnetHarness";
 
 const program = findAmplifyProgram();

@@ -112,8 +112,8 @@ describe("attacks on money and control", () => {
       await m.h.expectError([await getUpdateConfigInstruction({ authority: m.governance, proposedAuthority: bad, treasury: m.treasury.address })],
         m.governance, E.UnusableAddress);
     }
-    const fresh = new ProgramHarness();
-    const payer = await fresh.fundedSigner();
+    const fresh = await ProgramHarness.deploy();
+    const payer = fresh.deployer;
     for (const bad of unusable) {
       await fresh.expectError([await getInitConfigInstruction({ payer, authority: payer.address, treasury: bad })], payer, E.UnusableAddress);
     }

@@ -1,17 +1,23 @@
-// LiteSVM harness for the Amplify program: loads program/dist/amplify.so at the protocol's
-// address, sends instructions, reads accounts, and checks lamport conservation.
+// LiteSVM harness for the Amplify program: deploys a committed build through the real BPF
+// upgradeable loader (Write chunks, DeployWithMaxDataLen) under a chosen feature set, sends
+// instructions, reads accounts, and checks lamport conservation.
 import { readFileSync } from "node:fs";
 import {
-  appendTransactionMessageInstructions, createTransactionMessage, generateKeyPairSigner, lamports, pipe,
-  setTransactionMessageFeePayerSigner, signTransactionMessageWithSigners,
+  appendTransactionMessageInstructions, createKeyPairSignerFromBytes, createTransactionMessage, generateKeyPairSigner, getAddressEncoder,
+  lamports, pipe, setTransactionMessageFeePayerSigner, signTransactionMessageWithSigners,
 } from "@solana/kit";
 import type { TransactionMetadata } from "litesvm";
-import { Clock, FailedTransactionMetadata, LiteSVM } from "litesvm";
-import { AMPLIFY_PROGRAM_ADDRESS, getProgramErrorMessage } from "../../../shared/protocol/index";
+import { Clock, FailedTransactionMetadata, FeatureSet, LiteSVM } from "litesvm";
+import { deployProgram } from "../../../shared/loader/index";
+import { getProgramErrorMessage } from "../../../shared/protocol/index";
+import { liteSvmChain } from "./loader-deploy";
 import type { AmplifyInstruction } from "../../../shared/protocol/index";
 import type { Address, Instruction, KeyPairSigner } from "@solana/kit";
 
-export const PROGRAM_PATH = "program/dist/amplify.so";
+export type ProgramBuild = "v0" | "v3";
+export const PROGRAM_PATHS: Record<ProgramBuild, string> = { v0: "program/dist/amplify.so", v3: "program/dist/amplify-v3.so" };
+/** The localnet's program keypair: its address is the default program id (AMPLIFY_PROGRAM_ADDRESS). */
+export const LOCALNET_PROGRAM_KEYPAIR_PATH = "localnet/program-keypair.json";
 export const LAMPORTS_PER_SIGNATURE = 5000n;
 export const SOL = 1_000_000_000n;
 
@@ -35,13 +41,50 @@ function signatureCount(instructions: (Instruction | AmplifyInstruction)[], feeP
     .filter((a) => "signer" in a).map((a) => a.address))]).size);
 }
 
+/** A LiteSVM with every feature on (as a stock validator runs) except the ones named. */
+export function createSvm(deactivate: readonly Address[] = []): LiteSVM {
+  const features = FeatureSet.allEnabled();
+  const encoder = getAddressEncoder();
+  for (const feature of deactivate) features.deactivate(new Uint8Array(encoder.encode(feature)));
+  return LiteSVM.default().withFeatureSet(features).withBuiltins().withLamports(1_000_000_000n * SOL).withSysvars()
+    .withPrecompiles().withDefaultPrograms();
+}
+
+export async function loadKeypair(path: string): Promise<KeyPairSigner> {
+  return createKeyPairSignerFromBytes(Uint8Array.from(JSON.parse(readFileSync(path, "utf8")) as number[]));
+}
+
+export interface DeployOptions {
+  /** Which committed build; default v3, the one today's clusters accept. */
+  build?: ProgramBuild;
+  /** Features switched off (default: none, every feature on). */
+  deactivate?: readonly Address[];
+  /** The program keypair; default the localnet's, whose address is AMPLIFY_PROGRAM_ADDRESS. */
+  programKeypair?: KeyPairSigner;
+}
+
 export class ProgramHarness {
   readonly svm: LiteSVM;
+  readonly programId: Address;
+  /** Deployed the program, so it is its upgrade authority: the only signer init_config accepts. */
+  readonly deployer: KeyPairSigner;
 
-  constructor(programBytes: Uint8Array = readFileSync(PROGRAM_PATH)) {
-    this.svm = new LiteSVM();
-    this.svm.addProgram(AMPLIFY_PROGRAM_ADDRESS, programBytes);
+  private constructor(svm: LiteSVM, programId: Address, deployer: KeyPairSigner) {
+    this.svm = svm;
+    this.programId = programId;
+    this.deployer = deployer;
     this.setTime(1_700_000_000n);
+  }
+
+  /** A fresh LiteSVM with the program deployed through the upgradeable loader. */
+  static async deploy(options: DeployOptions = {}): Promise<ProgramHarness> {
+    const svm = createSvm(options.deactivate);
+    const deployer = await generateKeyPairSigner();
+    svm.airdrop(deployer.address, lamports(100n * SOL));
+    const program = options.programKeypair ?? (await loadKeypair(LOCALNET_PROGRAM_KEYPAIR_PATH));
+    await deployProgram({ chain: liteSvmChain(svm), bytes: readFileSync(PROGRAM_PATHS[options.build ?? "v3"]), program, payer: deployer,
+      buffer: await generateKeyPairSigner() });
+    return new ProgramHarness(svm, program.address, deployer);
   }
 
   async fundedSigner(amount: bigint = 100n * SOL): Promise<KeyPairSigner> {

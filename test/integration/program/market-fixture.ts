@@ -3,9 +3,10 @@
 import {
   computeTasksRoot, decodeWorkerProfile, findCampaignPda, findConfigPda, findEscrowPda, findFeeVaultPda, findWorkerProfilePda,
   getAcceptTaskInstruction, getAddTaskPageInstructions, getCreateCampaignInstruction, getInitConfigInstruction,
-  getRegisterWorkerInstruction, getSubmitResultInstruction, AMPLIFY_PROGRAM_ADDRESS, WORKER_PROFILE_OFFSETS,
+  getRegisterWorkerInstruction, getSubmitResultInstruction, WORKER_PROFILE_OFFSETS,
 } from "../../../shared/protocol/index";
 import { plantAccount, ProgramHarness, SOL } from "./harness";
+import type { DeployOptions } from "./harness";
 import type { AmplifyInstruction, CreateCampaignInput, TaskDescriptor } from "../../../shared/protocol/index";
 import type { Address, KeyPairSigner } from "@solana/kit";
 
@@ -26,33 +27,37 @@ export interface CampaignFixture {
   replication: number;
   taskCount: number;
   tasks: TaskDescriptor[];
+  programAddress: Address;
 }
 
 let nextCampaignId = 1n;
 
-export async function setupMarket(feeBps = 500): Promise<Market> {
-  const h = new ProgramHarness();
-  const governance = await h.fundedSigner();
+/** A market on a program deployed through the loader; its deployer (upgrade authority) governs it. */
+export async function setupMarket(feeBps = 500, options: DeployOptions = {}): Promise<Market> {
+  const h = await ProgramHarness.deploy(options);
+  const governance = h.deployer;
   const treasury = await h.fundedSigner(SOL);
-  await h.sendOk([await getInitConfigInstruction({ payer: governance, authority: governance.address, treasury: treasury.address, feeBps })], governance);
-  return { h, governance, treasury, config: (await findConfigPda())[0], feeVault: (await findFeeVaultPda())[0] };
+  const programAddress = h.programId;
+  await h.sendOk([await getInitConfigInstruction({ payer: governance, authority: governance.address, treasury: treasury.address, feeBps,
+    programAddress })], governance);
+  return { h, governance, treasury, config: (await findConfigPda(programAddress))[0], feeVault: (await findFeeVaultPda(programAddress))[0] };
 }
 
 export async function registerWorker(m: Market, rating?: number, balance = 10n * SOL): Promise<KeyPairSigner> {
   const worker = await m.h.fundedSigner(balance);
-  await m.h.sendOk([await getRegisterWorkerInstruction({ worker, x25519PublicKey: new Uint8Array(32).fill(7) })], worker);
+  await m.h.sendOk([await getRegisterWorkerInstruction({ worker, x25519PublicKey: new Uint8Array(32).fill(7), programAddress: m.h.programId })], worker);
   if (rating !== undefined) await setWorkerRating(m, worker.address, rating);
   return worker;
 }
 
 /** Test shortcut: writes a rating (and one review, so the worker counts as rated) straight into the profile. */
 export async function setWorkerRating(m: Market, worker: Address, rating: number): Promise<void> {
-  const profile = (await findWorkerProfilePda(worker))[0];
+  const profile = (await findWorkerProfilePda(worker, m.h.programId))[0];
   const data = m.h.data(profile);
   const view = new DataView(data.buffer);
   view.setUint32(WORKER_PROFILE_OFFSETS.rating, rating, true);
   view.setUint32(WORKER_PROFILE_OFFSETS.reviewCount, Math.max(1, view.getUint32(WORKER_PROFILE_OFFSETS.reviewCount, true)), true);
-  plantAccount(m.h, profile, data, AMPLIFY_PROGRAM_ADDRESS);
+  plantAccount(m.h, profile, data, m.h.programId);
 }
 
 export function taskList(count: number, salt = 0): TaskDescriptor[] {
@@ -79,6 +84,7 @@ export function campaignInput(m: Market, requester: KeyPairSigner, id: bigint, o
     tasksRoot: computeTasksRoot(taskList(taskCount, Number(id))),
     labelSchemaHash: new Uint8Array(32).fill(1),
     metadataUri: "blob://campaign-metadata",
+    programAddress: m.h.programId,
     ...options,
   };
 }
@@ -89,16 +95,17 @@ export async function createCampaign(m: Market, options: CampaignOptions = {}): 
   const id = nextCampaignId++;
   const input = campaignInput(m, requester, id, options);
   await m.h.sendOk([await getCreateCampaignInstruction(input)], requester);
-  const campaign = (await findCampaignPda(requester.address, id))[0];
+  const programAddress = m.h.programId;
+  const campaign = (await findCampaignPda(requester.address, id, programAddress))[0];
   if (options.pages !== false) {
-    await m.h.sendOk(await getAddTaskPageInstructions({ requester, campaign, taskCount: input.taskCount }), requester);
+    await m.h.sendOk(await getAddTaskPageInstructions({ requester, campaign, taskCount: input.taskCount, programAddress }), requester);
   }
-  return { requester, id, campaign, escrow: (await findEscrowPda(campaign))[0], price: input.price, replication: input.replication,
-    taskCount: input.taskCount, tasks: taskList(input.taskCount, Number(id)) };
+  return { requester, id, campaign, escrow: (await findEscrowPda(campaign, programAddress))[0], price: input.price, replication: input.replication,
+    taskCount: input.taskCount, tasks: taskList(input.taskCount, Number(id)), programAddress };
 }
 
 export async function acceptIx(c: CampaignFixture, taskIndex: number, worker: KeyPairSigner): Promise<AmplifyInstruction> {
-  return getAcceptTaskInstruction({ worker, campaign: c.campaign, taskIndex });
+  return getAcceptTaskInstruction({ worker, campaign: c.campaign, taskIndex, programAddress: c.programAddress });
 }
 
 export async function acceptTask(m: Market, c: CampaignFixture, taskIndex: number, worker: KeyPairSigner): Promise<void> {
@@ -107,9 +114,9 @@ export async function acceptTask(m: Market, c: CampaignFixture, taskIndex: numbe
 
 export async function submitIx(c: CampaignFixture, taskIndex: number, worker: KeyPairSigner, fill = 5): Promise<AmplifyInstruction> {
   return getSubmitResultInstruction({ worker, campaign: c.campaign, taskIndex, resultHash: new Uint8Array(32).fill(fill),
-    resultUri: `blob://result/${taskIndex}` });
+    resultUri: `blob://result/${taskIndex}`, programAddress: c.programAddress });
 }
 
 export async function profileOf(m: Market, worker: Address): Promise<ReturnType<typeof decodeWorkerProfile>> {
-  return decodeWorkerProfile(m.h.data((await findWorkerProfilePda(worker))[0]));
+  return decodeWorkerProfile(m.h.data((await findWorkerProfilePda(worker, m.h.programId))[0]));
 }

@@ -26,9 +26,9 @@ import {
   getCreateCampaignInstruction,
   getGrantKeyInstruction,
 } from "../../../shared/protocol";
-import { ChainClient, waitForConfirmation } from "../../../electron/core/chain";
-import { encryptEnvelope, generateFileKey, generateX25519KeyPair, sha256, toHex, wrapFileKey } from "../../../electron/core/crypto";
-import type { X25519KeyPair } from "../../../electron/core/crypto";
+import { ChainClient, waitForConfirmation } from "../../../lib/chain";
+import { encryptEnvelope, generateFileKey, generateX25519KeyPair, sha256, toHex, wrapFileKey } from "../../../lib/crypto";
+import type { X25519KeyPair } from "../../../lib/crypto";
 import { createCore } from "../../../electron/core";
 import type { Core } from "../../../electron/core";
 import { Keystore } from "../../../electron/core/keystore";

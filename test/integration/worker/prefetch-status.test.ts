@@ -3,7 +3,7 @@
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PrefetchStatus } from "../../../shared/api";
-import { generateFileKey, wrapFileKey } from "../../../electron/core/crypto";
+import { generateFileKey, wrapFileKey } from "../../../lib/crypto";
 import { PASSPHRASE, SOL, prepareKeystore, startMarket, startWorkerCore, waitFor } from "./market-harness";
 import type { CampaignFixture, Market, WorkerCore } from "./market-harness";
 

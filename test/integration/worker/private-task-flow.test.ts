@@ -9,7 +9,7 @@ import nacl from "tweetnacl";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { emptyDocument } from "../../../shared/annotation";
 import { computeWorkerPay } from "../../../shared/protocol";
-import { generateFileKey, generateX25519KeyPair, openSealed, wrapFileKey } from "../../../electron/core/crypto";
+import { generateFileKey, generateX25519KeyPair, openSealed, wrapFileKey } from "../../../lib/crypto";
 import type { CampaignFixture, Market, WorkerCore } from "./market-harness";
 import { PASSPHRASE, SOL, prepareKeystore, startMarket, startWorkerCore, waitFor } from "./market-harness";
 

@@ -10,7 +10,7 @@ import { Ledger } from "../../../localnet/ledger/ledger";
 import { parseWireTransaction } from "../../../localnet/ledger/txWire";
 
 it("a duplicate sent before the first one's commit is dropped, and statuses appear only once durable", async () => {
-  const ledger = new Ledger({ home: fs.mkdtempSync(path.join(os.tmpdir(), "amplify-ledger-")), programs: [] });
+  const ledger = new Ledger({ home: fs.mkdtempSync(path.join(os.tmpdir(), "amplify-ledger-")) });
   try {
     const to = getBase58Decoder().decode(nacl.sign.keyPair().publicKey);
     const wire = ledger.faucet.transfer(to, 5_000_000n, ledger.latestBlockhash().blockhash);

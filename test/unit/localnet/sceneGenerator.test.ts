@@ -1,7 +1,7 @@
 import zlib from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { generateScene, SCENE_LABELS } from "../../../localnet/demo/sceneGenerator";
-import { sniffImage } from "../../../cli/src/requester";
+import { sniffImage } from "../../../lib/requester";
 
 describe("scene generator", () => {
   it("is deterministic per seed and differs across seeds", () => {

@@ -2,6 +2,7 @@
 // allow-listed syscalls.
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { syscallHash } from "../../../program/tools/murmur3";
 import { ALLOWED_SYSCALLS } from "../../../program/tools/syscalls";
 
 const so = new Uint8Array(readFileSync("program/dist/amplify.so"));
@@ -68,5 +69,55 @@ describe("program/dist/amplify.so", () => {
     }
     expect(names.length).toBeGreaterThan(0);
     for (const name of names) expect(ALLOWED_SYSCALLS.has(name), name).toBe(true);
+  });
+});
+
+describe("program/dist/amplify-v3.so", () => {
+  const v3 = new Uint8Array(readFileSync("program/dist/amplify-v3.so"));
+  const v = new DataView(v3.buffer, v3.byteOffset, v3.byteLength);
+  const header = (i: number) => {
+    const at = 64 + i * 56;
+    return { type: v.getUint32(at, true), flags: v.getUint32(at + 4, true), offset: Number(v.getBigUint64(at + 8, true)),
+      vaddr: v.getBigUint64(at + 16, true), paddr: v.getBigUint64(at + 24, true), filesz: Number(v.getBigUint64(at + 32, true)),
+      memsz: Number(v.getBigUint64(at + 40, true)) };
+  };
+
+  it("has the strict SBPF v3 header: e_flags 3, program headers right after it", () => {
+    expect(Array.from(v3.subarray(0, 16))).toEqual([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+    expect(v.getUint16(18, true)).toBe(247);
+    expect(v.getUint32(48, true)).toBe(3);
+    expect(Number(v.getBigUint64(32, true))).toBe(64);
+    expect(v.getUint16(54, true)).toBe(56);
+    expect(v.getUint16(56, true)).toBe(2);
+  });
+
+  it("maps read-only data at 0x0 then bytecode at 0x1_0000_0000, back to back, with the entrypoint in the bytecode", () => {
+    const [rodata, text] = [header(0), header(1)];
+    expect(rodata).toMatchObject({ type: 1, flags: 4, offset: 64 + 2 * 56, vaddr: 0n, paddr: 0n });
+    expect(text).toMatchObject({ type: 1, flags: 1, offset: rodata.offset + rodata.filesz, vaddr: 0x1_0000_0000n, paddr: 0x1_0000_0000n });
+    for (const h of [rodata, text]) {
+      expect(h.filesz).toBe(h.memsz);
+      expect(h.filesz % 8).toBe(0);
+    }
+    const entry = v.getBigUint64(24, true);
+    expect(entry >= text.vaddr && entry < text.vaddr + BigInt(text.filesz) && entry % 8n === 0n).toBe(true);
+  });
+
+  it("calls syscalls statically: every call is internal (src 1) or an allow-listed syscall's hash (src 0)", () => {
+    const text = header(1);
+    const hashes = new Set([...ALLOWED_SYSCALLS].map(syscallHash));
+    let syscalls = 0;
+    for (let at = text.offset; at < text.offset + text.filesz; at += 8) {
+      const opcode = v3[at];
+      if (opcode === 0x18) at += 8;
+      if (opcode !== 0x85) continue;
+      const src = (v3[at + 1] ?? 0) >> 4;
+      expect([0, 1]).toContain(src);
+      if (src === 0) {
+        expect(hashes.has(v.getUint32(at + 4, true))).toBe(true);
+        syscalls++;
+      }
+    }
+    expect(syscalls).toBeGreaterThan(0);
   });
 });

@@ -1,5 +1,6 @@
 import type { AnnotationDocument, Shape } from "../../../../shared/annotation";
-import { MIN_BOX_SIZE, resizeBoxBy, translateBox } from "../geometry/box-geometry";
+import { resizeBoxBy, translateBox } from "../geometry/box-geometry";
+import { toScreen } from "../geometry/viewport";
 import { translatePolygon } from "../geometry/polygon-geometry";
 import { shapeBounds } from "../geometry/shape-geometry";
 import { clipboardShapes, copyToClipboard } from "./clipboard";
@@ -7,6 +8,19 @@ import type { Editor } from "./editor";
 import { acceptAllGuesses, rejectAllGuesses } from "./guesses";
 
 import { cloneShapes } from "./shape-transfer";
+import { kindName } from "./editor";
+import {
+  cursorToViewCentre,
+  deleteHandle,
+  insertAtCursor,
+  insertHandle,
+  moveCursor,
+  moveHandleBy,
+  panView,
+  placeAtCursor,
+  releaseHandle,
+  stepHandle,
+} from "./keyboard-drawing";
 
 /** What the host provides for actions that leave the canvas. */
 export interface CommandHost {
@@ -31,13 +45,23 @@ function selectedShapes(editor: Editor, editable: boolean): Shape[] {
   return out;
 }
 
+function where(editor: Editor, shapes: readonly Shape[]): string {
+  const first = shapes.length === 1 && shapes[0] ? editor.store.get(shapes[0].id) : undefined;
+  if (!first) return `${shapes.length} shapes`;
+  const b = shapeBounds(first);
+  return `${kindName(first)} at ${Math.round(b.x)}, ${Math.round(b.y)}`;
+}
+
 function nudge(editor: Editor, dx: number, dy: number): boolean {
+  // while drawing, arrows move the keyboard cursor (the next action in the arrows' chain)
+  if (editor.tool.busy()) return false;
   const shapes = selectedShapes(editor, true);
   if (shapes.length === 0) return false;
   editor.history.commit();
   editor.editShapes(
     shapes.map((s) => (s.kind === "box" ? { ...s, ...translateBox(s, dx, dy, editor.image) } : { ...s, points: translatePolygon(s.points, dx, dy, editor.image) })),
   );
+  editor.announce(`Moved: ${where(editor, shapes)}`);
   return true;
 }
 
@@ -45,6 +69,8 @@ function resize(editor: Editor, dw: number, dh: number): boolean {
   const boxes = selectedShapes(editor, true).filter((s) => s.kind === "box");
   if (boxes.length === 0) return false;
   editor.editShapes(boxes.map((b) => ({ ...b, ...resizeBoxBy(b, dw, dh, editor.image) })));
+  const first = boxes.length === 1 && boxes[0] ? editor.store.get(boxes[0].id) : undefined;
+  editor.announce(first?.kind === "box" ? `Resized to ${Math.round(first.w)} by ${Math.round(first.h)}` : `${boxes.length} boxes resized`);
   return true;
 }
 
@@ -57,9 +83,11 @@ function cycle(editor: Editor, step: 1 | -1): boolean {
   if (shapes.length === 0) return false;
   const current = [...editor.selection()].pop();
   const at = current ? shapes.findIndex((s) => s.id === current) : -1;
-  const next = shapes[at < 0 ? (step === 1 ? 0 : shapes.length - 1) : (at + step + shapes.length) % shapes.length] as Shape;
+  const index = at < 0 ? (step === 1 ? 0 : shapes.length - 1) : (at + step + shapes.length) % shapes.length;
+  const next = shapes[index] as Shape;
   editor.setSelection([next.id]);
   editor.reveal(next);
+  editor.announce(`Selected ${index + 1} of ${shapes.length}: ${kindName(next).toLowerCase()} ${editor.labelById(next.label)?.name ?? next.label}`);
   return true;
 }
 
@@ -69,6 +97,8 @@ function toggleFlag(editor: Editor, flag: "hidden" | "locked"): boolean {
   const value = !shapes.every((s) => s[flag] === true);
   editor.history.commit();
   editor.store.update(shapes.map((s) => ({ ...s, [flag]: value })));
+  const what = shapes.length === 1 ? "Shape" : `${shapes.length} shapes`;
+  editor.announce(`${what} ${flag === "hidden" ? (value ? "hidden" : "shown") : value ? "locked" : "unlocked"}`);
   return true;
 }
 
@@ -80,7 +110,8 @@ export function pickLabel(editor: Editor, index: number): boolean {
   if (relabel.length > 0) {
     editor.history.commit();
     editor.editShapes(relabel.map((s) => ({ ...s, label: label.id })));
-  }
+    editor.announce(relabel.length === 1 ? `Relabelled ${label.name}` : `${relabel.length} shapes relabelled ${label.name}`);
+  } else editor.announce(`Label ${label.name}`);
   return true;
 }
 
@@ -92,6 +123,7 @@ export function toggleClass(editor: Editor, index: number): boolean {
   const next = editor.schema.classification === "single" ? (on ? [] : [cls.id]) : on ? current.filter((c) => c !== cls.id) : [...current, cls.id];
   editor.history.commit();
   editor.store.setClasses(next);
+  editor.announce(`${cls.name} ${next.includes(cls.id) ? "on" : "off"}`);
   return true;
 }
 
@@ -107,30 +139,12 @@ function deleteSelection(editor: Editor): boolean {
     editor.emit("draft");
     return true;
   }
-  const ids = selectedShapes(editor, false).filter((s) => !s.locked).map((s) => s.id);
-  if (ids.length === 0) return false;
+  const shapes = selectedShapes(editor, false).filter((s) => !s.locked);
+  if (shapes.length === 0) return false;
   editor.history.commit();
-  editor.store.remove(ids);
-  return true;
-}
-
-/**
- * Keyboard-only drawing: a new shape of the active tool's kind at the centre of the view,
- * selected, so arrows move it and Alt+arrows size it (polygons: a triangle to move).
- */
-function insertShape(editor: Editor): boolean {
-  const kind = editor.tool.id === "polygon" ? "polygon" : editor.schema.tools.includes("box") ? "box" : null;
-  if (!kind) return false;
-  const vp = editor.viewport;
-  const cx = Math.min(editor.image.width, Math.max(0, (editor.viewSize.width / 2 - vp.x) / vp.scale));
-  const cy = Math.min(editor.image.height, Math.max(0, (editor.viewSize.height / 2 - vp.y) / vp.scale));
-  const size = Math.max(MIN_BOX_SIZE, Math.min(editor.image.width, editor.image.height, 80 / vp.scale));
-  const x = Math.min(editor.image.width - size, Math.max(0, cx - size / 2));
-  const y = Math.min(editor.image.height - size, Math.max(0, cy - size / 2));
-  const base = { id: editor.newShapeId(), label: editor.activeLabel().id, source: { kind: "human" as const } };
-  const shape: Shape =
-    kind === "box" ? { ...base, kind, x, y, w: size, h: size } : { ...base, kind, points: [x + size / 2, y, x + size, y + size, x, y + size] };
-  editor.addShapes([shape]);
+  editor.store.remove(shapes.map((s) => s.id));
+  const first = shapes[0] as Shape;
+  editor.announce(shapes.length === 1 ? `Deleted ${kindName(first).toLowerCase()} ${editor.labelById(first.label)?.name ?? first.label}` : `Deleted ${shapes.length} shapes`);
   return true;
 }
 
@@ -155,12 +169,14 @@ export function runAction(editor: Editor, action: string, host: CommandHost): bo
       return true;
     }
     case "edit.undo":
-      if (editor.tool.cancel()) editor.emit("draft");
-      else editor.history.undo();
+      if (editor.tool.cancel()) {
+        editor.emit("draft");
+        editor.announce("Drawing cancelled");
+      } else editor.announce(editor.history.undo() ? "Undone" : "Nothing to undo");
       return true;
     case "edit.redo":
       editor.tool.cancel();
-      editor.history.redo();
+      editor.announce(editor.history.redo() ? "Redone" : "Nothing to redo");
       return true;
     case "edit.delete":
       return deleteSelection(editor);
@@ -176,18 +192,50 @@ export function runAction(editor: Editor, action: string, host: CommandHost): bo
     case "edit.copyPrevious":
       return paste(editor, host.previousDocument()?.shapes ?? []);
     case "edit.insert":
-      return insertShape(editor);
+      return insertAtCursor(editor);
+    case "edit.place":
+      return placeAtCursor(editor);
     case "edit.cancel":
       if (editor.tool.cancel()) {
         editor.emit("draft");
+        editor.announce("Drawing cancelled");
         return true;
       }
-      editor.setSelection([]);
-      return true;
+      if (releaseHandle(editor)) return true;
+      if (editor.selection().size > 0) {
+        editor.setSelection([]);
+        editor.announce("Selection cleared");
+        return true;
+      }
+      if (editor.cursorShown) {
+        editor.cursorShown = false;
+        editor.emit("draft");
+        return true;
+      }
+      return false; // nothing to let go of: Escape is the page's again
     case "edit.finish":
       return editor.tool.finish();
+    case "vertex.next":
+      return stepHandle(editor, 1);
+    case "vertex.previous":
+      return stepHandle(editor, -1);
+    case "vertex.insert":
+      return insertHandle(editor);
+    case "vertex.delete":
+      return deleteHandle(editor);
+    case "cursor.centre":
+      return cursorToViewCentre(editor);
+    case "view.panUp":
+      return panView(editor, 0, -1);
+    case "view.panDown":
+      return panView(editor, 0, 1);
+    case "view.panLeft":
+      return panView(editor, -1, 0);
+    case "view.panRight":
+      return panView(editor, 1, 0);
     case "select.all":
       editor.setSelection(visibleOrder(editor).map((s) => s.id));
+      editor.announce(`${editor.selection().size} shapes selected`);
       return true;
     case "select.next":
       return cycle(editor, 1);
@@ -202,13 +250,13 @@ export function runAction(editor: Editor, action: string, host: CommandHost): bo
     case "shape.lock":
       return toggleFlag(editor, "locked");
     case "view.zoomIn":
-      editor.zoomBy(ZOOM_STEP);
-      return true;
     case "view.zoomOut":
-      editor.zoomBy(1 / ZOOM_STEP);
+      editor.zoomBy(action === "view.zoomIn" ? ZOOM_STEP : 1 / ZOOM_STEP, editor.cursorShown ? toScreen(editor.viewport, editor.cursor) : undefined);
+      editor.announce(`Zoom ${Math.round(editor.viewport.scale * 100)} %`);
       return true;
     case "view.fit":
       editor.fit();
+      editor.announce(`Whole image, zoom ${Math.round(editor.viewport.scale * 100)} %`);
       return true;
     case "view.crosshair":
       editor.setCrosshair(!editor.crosshair);
@@ -243,6 +291,12 @@ export function runAction(editor: Editor, action: string, host: CommandHost): bo
     case "task.submit":
       host.submit();
       return true;
+  }
+  const arrow = /^(vertex|cursor)\.(left|right|up|down)(10)?$/.exec(action);
+  if (arrow) {
+    const dx = arrow[2] === "left" ? -1 : arrow[2] === "right" ? 1 : 0;
+    const dy = arrow[2] === "up" ? -1 : arrow[2] === "down" ? 1 : 0;
+    return arrow[1] === "vertex" ? moveHandleBy(editor, dx, dy, arrow[3] !== undefined) : moveCursor(editor, dx, dy, arrow[3] !== undefined);
   }
   const move = /^(nudge|resize)\.(left|right|up|down|narrower|wider|shorter|taller)(10)?$/.exec(action);
   if (move) {

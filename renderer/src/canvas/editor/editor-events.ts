@@ -1,9 +1,9 @@
 /**
  * Change channels, by how often they fire; layers and panels listen only to what they draw.
  * doc: shapes or classes; selection; viewport; draft: tool preview and pointer (every move);
- * ui: tool, active label, view settings.
+ * ui: tool, active label, view settings; announce: a sentence for the live region.
  */
-export type EditorChannel = "doc" | "selection" | "viewport" | "draft" | "ui";
+export type EditorChannel = "doc" | "selection" | "viewport" | "draft" | "ui" | "announce";
 
 export class EditorEvents {
   private readonly listeners = new Map<EditorChannel, Set<() => void>>();

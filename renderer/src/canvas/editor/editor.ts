@@ -6,7 +6,7 @@ import { SelectTool } from "../../tools/select-tool";
 import { History } from "../history/history";
 import { DocumentStore } from "../model/document-store";
 import type { Point, Rect, Size } from "../geometry/rect";
-import { expandRect, rectsIntersect } from "../geometry/rect";
+import { clampPoint, expandRect, rectsIntersect } from "../geometry/rect";
 import { hitShape, shapeBounds } from "../geometry/shape-geometry";
 import type { Viewport } from "../geometry/viewport";
 import { fitViewport, revealRect, toImage, zoomAt } from "../geometry/viewport";
@@ -50,6 +50,17 @@ export class Editor implements ToolContext {
   private activeLabelId: string;
   /** Where the pointer is, in image pixels (crosshair, two-click preview). */
   pointer: Point | null = null;
+  /**
+   * The keyboard cursor, in image pixels: where Space places a point and N inserts a shape.
+   * The pointer drags it along, so keys carry on where the mouse left off; it is drawn only
+   * while `cursorShown` (the last cursor input was a key).
+   */
+  cursor: Point;
+  cursorShown = false;
+  /** The one handle (polygon vertex, box corner) picked by keys on a selected shape. */
+  handle: { readonly shapeId: string; readonly index: number } | null = null;
+  /** The last sentence for the screen's live region (see announce). */
+  announcement = "";
   crosshair = true;
   brightness = 1;
   contrast = 1;
@@ -74,6 +85,7 @@ export class Editor implements ToolContext {
     const firstLabel = options.schema.labels[0] ?? options.schema.classes[0];
     if (!firstLabel) throw new Error("a label schema needs at least one label");
     this.activeLabelId = firstLabel.id;
+    this.cursor = { x: options.image.width / 2, y: options.image.height / 2 };
   }
 
   // ── ToolContext ───────────────────────────────────────────────────────────
@@ -89,6 +101,7 @@ export class Editor implements ToolContext {
     const next = new Set([...ids].filter((id) => this.store.has(id)));
     if (next.size === this.selected.size && [...next].every((id) => this.selected.has(id))) return;
     this.selected = next;
+    if (this.handle && !next.has(this.handle.shapeId)) this.handle = null;
     this.events.emit("selection");
   }
 
@@ -108,6 +121,18 @@ export class Editor implements ToolContext {
     this.history.commit();
     this.store.add(shapes);
     this.setSelection(shapes.map((s) => s.id));
+    const first = shapes[0];
+    if (shapes.length === 1 && first) this.announce(`${kindName(first)} added: ${this.labelById(first.label)?.name ?? first.label}`);
+    else if (shapes.length > 1) this.announce(`${shapes.length} shapes added`);
+  }
+
+  /**
+   * One sentence about what a person just did to their work, for the screen's polite live
+   * region (the host debounces: a held arrow key says only where it ended).
+   */
+  announce(text: string): void {
+    this.announcement = text;
+    this.events.emit("announce");
   }
 
   shapeAt(p: Point): Shape | null {
@@ -176,6 +201,8 @@ export class Editor implements ToolContext {
   pointerMove(p: SurfacePointer): void {
     const input = this.input(p);
     this.pointer = input.point;
+    this.cursor = clampPoint(input.point, this.image);
+    this.cursorShown = false;
     this.currentTool.move(input);
     this.events.emit("draft");
   }
@@ -242,6 +269,11 @@ export class Editor implements ToolContext {
   toDocument(timeSpentMs: number): AnnotationDocument {
     return this.store.toDocument(timeSpentMs);
   }
+}
+
+/** "Box", "Polygon": how announcements name a shape's kind. */
+export function kindName(shape: Shape): string {
+  return shape.kind === "box" ? "Box" : "Polygon";
 }
 
 /** A human changed this shape: a model's first guess that is touched is flagged as edited. */

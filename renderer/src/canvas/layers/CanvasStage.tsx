@@ -92,7 +92,7 @@ export function CanvasStage({ editor, pyramid, width, height, onPainter }: Canva
       editor.events.on("viewport", () => {
         redraw(imageLayer, settledLayer);
         if (!stillBlank(selectionLayer, () => editor.selection().size === 0)) redraw(selectionLayer);
-        if (!stillBlank(pointerLayer, () => editor.tool.draft() === null && (editor.pointer === null || !editor.crosshair))) redraw(pointerLayer);
+        if (!stillBlank(pointerLayer, () => editor.tool.draft() === null && !editor.cursorShown && (editor.pointer === null || !editor.crosshair))) redraw(pointerLayer);
       }),
       editor.events.on("draft", () => redraw(pointerLayer)),
       editor.events.on("ui", () => {

@@ -46,10 +46,52 @@ export function paintDraft(ctx: CanvasRenderingContext2D, editor: Editor): boole
   return true;
 }
 
-/** Crosshair guides through the pointer and its position in image pixels. */
+/**
+ * The keyboard cursor: a cross with a ring, drawn dark under light so it reads on any image
+ * (≥ 3:1 against either), with its position in image pixels.
+ */
+function paintKeyboardCursor(ctx: CanvasRenderingContext2D, editor: Editor): boolean {
+  if (!editor.cursorShown) return false;
+  const s = toScreen(editor.viewport, editor.cursor);
+  const x = Math.round(s.x) + 0.5;
+  const y = Math.round(s.y) + 0.5;
+  ctx.save();
+  const cross = () => {
+    ctx.beginPath();
+    ctx.moveTo(x - 14, y);
+    ctx.lineTo(x - 4, y);
+    ctx.moveTo(x + 4, y);
+    ctx.lineTo(x + 14, y);
+    ctx.moveTo(x, y - 14);
+    ctx.lineTo(x, y - 4);
+    ctx.moveTo(x, y + 4);
+    ctx.lineTo(x, y + 14);
+    ctx.moveTo(x + 7, y);
+    ctx.arc(x, y, 7, 0, Math.PI * 2);
+  };
+  cross();
+  ctx.lineWidth = 4;
+  ctx.strokeStyle = "#000000";
+  ctx.stroke();
+  cross();
+  ctx.lineWidth = 2;
+  ctx.strokeStyle = "#ffd166";
+  ctx.stroke();
+  ctx.font = "11px ui-monospace, monospace";
+  const text = `${Math.round(editor.cursor.x)}, ${Math.round(editor.cursor.y)}`;
+  ctx.fillStyle = "rgba(0,0,0,0.8)";
+  ctx.fillRect(x + 12, y + 12, ctx.measureText(text).width + 8, 16);
+  ctx.fillStyle = "#ffffff";
+  ctx.fillText(text, x + 16, y + 24);
+  ctx.restore();
+  return true;
+}
+
+/** Crosshair guides through the pointer and its position in image pixels; the keyboard cursor. */
 export function paintOverlay(ctx: CanvasRenderingContext2D, editor: Editor): boolean {
+  const keyboard = paintKeyboardCursor(ctx, editor);
   const p = editor.pointer;
-  if (!p || !editor.crosshair) return false;
+  if (editor.cursorShown || !p || !editor.crosshair) return keyboard;
   if (p.x < 0 || p.y < 0 || p.x > editor.image.width || p.y > editor.image.height) return false;
   const s = toScreen(editor.viewport, p);
   const { width, height } = editor.viewSize;

@@ -3,7 +3,8 @@ import { BOX_HANDLES, handlePosition } from "../geometry/box-geometry";
 import { toScreen } from "../geometry/viewport";
 import type { Editor } from "../editor/editor";
 import { MAX_SHAPES_WITH_HANDLES } from "../../tools/edit-gestures";
-import { regionStyle, traceShape } from "../regions/region-style";
+import { HALO_COLOR, HALO_EXTRA_PX, outlineColor, regionStyle, traceShape } from "../regions/region-style";
+import { handlesOf } from "../geometry/shape-handles";
 
 const HANDLE_PX = 8;
 const SELECTION_COLOR = "#ffffff";
@@ -30,6 +31,12 @@ export function paintSelection(ctx: CanvasRenderingContext2D, editor: Editor): b
     traceShape(path, shape);
     ctx.fillStyle = style.fill;
     ctx.fill(path);
+    // double stroke: a dark halo under the light outline (see region-style)
+    ctx.setLineDash([]);
+    ctx.lineWidth = (2.5 + HALO_EXTRA_PX) / vp.scale;
+    ctx.strokeStyle = HALO_COLOR;
+    ctx.stroke(path);
+    ctx.lineWidth = 2.5 / vp.scale;
     ctx.strokeStyle = style.stroke;
     ctx.setLineDash(style.dashed ? [6 / vp.scale, 4 / vp.scale] : []);
     ctx.stroke(path);
@@ -49,12 +56,28 @@ export function paintSelection(ctx: CanvasRenderingContext2D, editor: Editor): b
       ctx.fillRect(s.x - HANDLE_PX / 2, s.y - HANDLE_PX / 2, HANDLE_PX, HANDLE_PX);
       ctx.strokeRect(s.x - HANDLE_PX / 2, s.y - HANDLE_PX / 2, HANDLE_PX, HANDLE_PX);
     }
+    const picked = editor.handle?.shapeId === shape.id ? handlesOf(shape)[editor.handle.index] : undefined;
+    if (picked && !locked) {
+      // the vertex picked by keys: a larger ring, dark then light, so it reads on any image
+      const s = toScreen(vp, picked);
+      for (const [width, color] of [[4, "#000000"], [2, "#ffd166"]] as const) {
+        ctx.beginPath();
+        ctx.arc(s.x, s.y, HANDLE_PX, 0, Math.PI * 2);
+        ctx.lineWidth = width;
+        ctx.strokeStyle = color;
+        ctx.stroke();
+      }
+      ctx.lineWidth = 1;
+      ctx.strokeStyle = "#000000";
+      ctx.fillStyle = locked ? "#888888" : SELECTION_COLOR;
+    }
     const label = editor.labelById(shape.label);
     const anchor = toScreen(vp, topLeft(shape));
     const tag = `${label?.name ?? shape.label}${locked ? " (locked)" : ""}${shape.source?.kind === "model" ? (shape.source.edited ? " · edited guess" : shape.source.accepted ? " · accepted guess" : " · model guess") : ""}`;
     const width = ctx.measureText(tag).width + 8;
-    ctx.fillStyle = label?.color ?? "#ff00ff";
+    ctx.fillStyle = outlineColor(label?.color ?? "#ff00ff");
     ctx.fillRect(anchor.x, anchor.y - 18, width, 16);
+    ctx.strokeRect(anchor.x + 0.5, anchor.y - 17.5, width - 1, 15);
     ctx.fillStyle = "#000000";
     ctx.fillText(tag, anchor.x + 4, anchor.y - 6);
   }

@@ -2,9 +2,11 @@ import type { Shape } from "../../../../shared/annotation";
 import type { Rect } from "../geometry/rect";
 import type { Viewport } from "../geometry/viewport";
 import { visibleImageRect } from "../geometry/viewport";
+import { shapeBounds } from "../geometry/shape-geometry";
 import type { Editor } from "../editor/editor";
 import type { RegionStyle } from "../regions/region-style";
-import { regionStyle, styleKey, traceShape } from "../regions/region-style";
+import { HALO_COLOR, HALO_EXTRA_PX, outlineColor, regionStyle, styleKey, traceShape } from "../regions/region-style";
+import { labelTag, tagAnchor } from "../regions/label-tag";
 
 interface Batch {
   readonly style: RegionStyle;
@@ -23,6 +25,8 @@ interface Snapshot {
 
 /** Margin around the view kept in the snapshot, as a fraction of the view on each side. */
 const CULL_MARGIN = 0.25;
+/** Above this many shapes in view, label tags are left out (unreadable, and text is slow). */
+const TAG_LIMIT = 400;
 /** Above this many shapes in view, fills are left out: at that density they are noise, and
  *  filling thousands of translucent paths is what software rasterisers are slowest at. */
 const FILL_LIMIT = 2_000;
@@ -81,23 +85,65 @@ export class SettledPainter {
     if (!snap || !ctx) return;
     const { batches } = this.batchShapes(editor, shapes);
     this.stroke(ctx, snap, batches, snap.count + shapes.length <= FILL_LIMIT);
+    if (snap.count + shapes.length <= TAG_LIMIT) this.tags(ctx, snap, shapes, editor);
     this.snapshot = { ...snap, count: snap.count + shapes.length };
   }
 
   private stroke(ctx: OffscreenCanvasRenderingContext2D, snap: Omit<Snapshot, "canvas" | "count">, batches: readonly Batch[], fill: boolean): void {
     const { vp, pixelRatio, marginX, marginY } = snap;
     ctx.setTransform(pixelRatio * vp.scale, 0, 0, pixelRatio * vp.scale, pixelRatio * (vp.x + marginX), pixelRatio * (vp.y + marginY));
-    ctx.lineWidth = 1.5 / vp.scale;
     const dash = [6 / vp.scale, 4 / vp.scale];
-    for (const { style, path } of batches) {
-      if (fill) {
+    if (fill) {
+      for (const { style, path } of batches) {
         ctx.fillStyle = style.fill;
         ctx.fill(path);
       }
+    }
+    // the dark half of the double stroke, all batches in one path: one extra stroke call per frame
+    const halo = new Path2D();
+    for (const { path } of batches) halo.addPath(path);
+    ctx.setLineDash([]);
+    ctx.lineWidth = (1.5 + HALO_EXTRA_PX) / vp.scale;
+    ctx.strokeStyle = HALO_COLOR;
+    ctx.stroke(halo);
+    ctx.lineWidth = 1.5 / vp.scale;
+    for (const { style, path } of batches) {
       ctx.strokeStyle = style.stroke;
       ctx.setLineDash(style.dashed ? dash : []);
       ctx.stroke(path);
     }
+  }
+
+  /**
+   * The label's name (or its initial, on a small shape) in a tag at the shape's top-left corner:
+   * the label is read without telling colours apart (deuteranopia makes the demo's red and
+   * green the same). Screen-sized text; left out when too many shapes are in view to read.
+   */
+  private tags(ctx: OffscreenCanvasRenderingContext2D, snap: Omit<Snapshot, "canvas" | "count">, shapes: readonly Shape[], editor: Editor): void {
+    const { vp, pixelRatio, marginX, marginY } = snap;
+    ctx.save();
+    ctx.setTransform(pixelRatio, 0, 0, pixelRatio, pixelRatio * marginX, pixelRatio * marginY);
+    ctx.setLineDash([]);
+    ctx.font = "11px system-ui, sans-serif";
+    ctx.textBaseline = "top";
+    for (const shape of shapes) {
+      const label = editor.labelById(shape.label);
+      const anchor = tagAnchor(shape);
+      const bounds = shapeBounds(shape);
+      const text = labelTag(label?.name ?? shape.label, bounds.w * vp.scale);
+      if (!text) continue;
+      const x = anchor.x * vp.scale + vp.x;
+      const y = anchor.y * vp.scale + vp.y;
+      const w = ctx.measureText(text).width + 6;
+      ctx.fillStyle = outlineColor(label?.color ?? "#ff00ff");
+      ctx.fillRect(x, y, w, 14);
+      ctx.strokeStyle = HALO_COLOR;
+      ctx.lineWidth = 1;
+      ctx.strokeRect(x + 0.5, y + 0.5, w - 1, 13);
+      ctx.fillStyle = "#000000";
+      ctx.fillText(text, x + 3, y + 2);
+    }
+    ctx.restore();
   }
 
   /** Shapes in the current snapshot (benchmarks and tests read it). */
@@ -131,6 +177,7 @@ export class SettledPainter {
     }
     const { batches } = this.batchShapes(editor, shapes);
     this.stroke(ctx, { vp, marginX, marginY, pixelRatio }, batches, shapes.length <= FILL_LIMIT);
+    if (shapes.length <= TAG_LIMIT) this.tags(ctx, { vp, marginX, marginY, pixelRatio }, shapes, editor);
     return { canvas, vp, marginX, marginY, pixelRatio, count: shapes.length };
   }
 

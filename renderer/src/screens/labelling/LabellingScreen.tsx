@@ -5,11 +5,13 @@ import type { OpenedTask, TaskMeta } from "../../../../shared/api";
 import { getApi } from "../../api";
 import type { Editor } from "../../canvas/editor/editor";
 import { acceptAllGuesses, rejectAllGuesses } from "../../canvas/editor/guesses";
-import type { LabelImage } from "../../canvas/LabelView";
-import { LabelView } from "../../canvas/LabelView";
+import type { LabelImage } from "./LabelView";
+import { LabelView } from "./LabelView";
+import { useAnnounce } from "../../app/Announcer";
 import { ErrorNotice } from "../../ui/ErrorNotice";
 import { errorMessage, formatSol } from "../../ui/format";
 import { decodeTaskImage } from "./decode-image";
+import { describeSubmission } from "./describe-submission";
 import { ModerationScreen } from "../moderation/ModerationScreen";
 import { FirstGuessBar } from "./FirstGuessBar";
 import { useFirstGuesses } from "./use-first-guesses";
@@ -43,6 +45,7 @@ export function LabellingScreen({ taskId, onOpen, onQueueEmpty }: LabellingScree
   const [error, setError] = useState<string | null>(null);
   const [moderation, setModeration] = useState<OpenedTask | null>(null);
   const [notice, setNotice] = useState("");
+  const announce = useAnnounce();
   const previous = useRef<AnnotationDocument | null>(null);
   // A submit finishes after its round trip; if the labeller has left this screen by then, the
   // result is still queued but nobody is pulled back to the next task.
@@ -109,14 +112,19 @@ export function LabellingScreen({ taskId, onOpen, onQueueEmpty }: LabellingScree
         try {
           await getApi().tasks.submit({ id: taskId, doc });
           previous.current = doc;
-          setNotice(`Submitted: ${doc.shapes.length} shapes. It is in the outbox and will be paid when it lands.`);
+          const said = `Submitted: ${describeSubmission(doc)}. It is in the outbox and will be paid when it lands.`;
+          setNotice(said);
+          // the app's live region outlives this screen, so the sentence is read after the next task opens
+          announce(said);
           if (mounted.current) await step(1);
         } catch (e) {
-          if (mounted.current) setNotice(`Could not queue the result: ${errorMessage(e)}. Your work is kept as a draft.`);
+          const said = `Could not queue the result: ${errorMessage(e)}. Your work is kept as a draft.`;
+          announce(said);
+          if (mounted.current) setNotice(said);
         }
       })();
     },
-    [taskId, step],
+    [taskId, step, announce],
   );
 
   const onHotkeysChange = useCallback((hotkeys: Record<string, string>) => {
@@ -151,10 +159,7 @@ function OpenTask({ loaded, previous, notice, onSave, onSubmit, onStep, onHotkey
     shapes: task.preLabels,
   };
   return (
-    <div className="labelling" data-testid="labelling" data-task={task.meta.id}>
-      <p className="sr-status" role="status" aria-live="polite">
-        {notice}
-      </p>
+    <div className="labelling" data-testid="labelling" data-task={task.meta.id} data-notice={notice}>
       <LabelView
         key={task.meta.id}
         taskId={task.meta.id}

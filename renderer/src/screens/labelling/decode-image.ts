@@ -1,4 +1,4 @@
-import type { LabelImage } from "../../canvas/LabelView";
+import type { LabelImage } from "./LabelView";
 
 /** Decodes task bytes in the renderer's memory; nothing is written anywhere. */
 export async function decodeTaskImage(bytes: Uint8Array, mime: string): Promise<LabelImage> {

@@ -1,12 +1,13 @@
 import { useMemo, useState } from "react";
 import type { AcceptOutcome, CampaignView, MarketFilter, MarketStats } from "../../../../shared/api";
 import { getApi } from "../../api";
-import { BarChart } from "../../ui/BarChart";
 import { EmptyState } from "../../ui/EmptyState";
 import { ErrorNotice } from "../../ui/ErrorNotice";
 import { ProgressBar } from "../../ui/ProgressBar";
 import { errorMessage, formatSol, relativeTime, shortAddress } from "../../ui/format";
 import { useLiveQuery } from "../../ui/use-live-query";
+import { MarketCharts } from "./MarketCharts";
+import { MarketFeed } from "./MarketFeed";
 
 type Sort = NonNullable<MarketFilter["sort"]>;
 
@@ -129,7 +130,7 @@ export function MarketScreen({ onAccepted }: MarketScreenProps) {
                           onChange={(e) => setCounts({ ...counts, [c.address]: Math.max(1, Number(e.target.value) || 1) })}
                         />
                         <button disabled={progress !== null} onClick={() => void accept([{ campaign: c.address, count: counts[c.address] ?? 1 }])}>
-                          Accept
+                          Accept<span className="visually-hidden"> tasks from {c.title ?? shortAddress(c.address)}</span>
                         </button>
                       </div>
                     ) : (
@@ -143,20 +144,13 @@ export function MarketScreen({ onAccepted }: MarketScreenProps) {
         )}
       </section>
       {stats.value && (
-        <section className="panel" aria-labelledby="market-stats-heading">
-          <h2 id="market-stats-heading">Recent prices and fills</h2>
-          <p>
-            {stats.value.openCampaigns} open campaign{stats.value.openCampaigns === 1 ? "" : "s"} · median pay{" "}
-            {stats.value.medianPayLamports === null ? "—" : formatSol(stats.value.medianPayLamports)} ·{" "}
-            {Math.round(stats.value.fillRate * 100)} % of slots filled
-          </p>
-          <BarChart
-            title="Pay per task of recent campaigns"
-            data={stats.value.recentPrices.map((p) => ({ label: shortAddress(p.campaign), value: p.payLamports }))}
-            format={formatSol}
-          />
-        </section>
+        <p className="muted small" data-testid="market-summary">
+          {stats.value.openCampaigns} open campaign{stats.value.openCampaigns === 1 ? "" : "s"} · median pay{" "}
+          {stats.value.medianPayLamports === null ? "—" : formatSol(stats.value.medianPayLamports)} · {Math.round(stats.value.fillRate * 100)} % of slots filled
+        </p>
       )}
+      <MarketCharts />
+      <MarketFeed />
     </div>
   );
 }

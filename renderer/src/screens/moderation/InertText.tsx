@@ -33,7 +33,7 @@ export function InertText({ text }: { readonly text: string }) {
         </p>
       )}
       {/* dir=ltr + isolation: whatever the text holds, it cannot reorder the page around it. */}
-      <div className="inert-text" dir="ltr" data-testid="moderation-text" aria-label="Item text">
+      <div className="inert-text" dir="ltr" data-testid="moderation-text" role="group" aria-label="Item text">
         {shown.segments.map((s, i) => (
           <Segment key={i} segment={s} />
         ))}

@@ -7,6 +7,9 @@ import { BlurredImage } from "./BlurredImage";
 import { BreakReminder, ExposurePanel } from "./BreakReminder";
 import { InertText } from "./InertText";
 import { ModerationShortcuts } from "./ModerationShortcuts";
+import { comboOf } from "../../canvas/hotkeys/hotkeys";
+import { moderationBindings } from "./moderation-keys";
+import { useAnnounce } from "../../app/Announcer";
 import { exposure } from "./exposure-session";
 import "./moderation.css";
 
@@ -39,6 +42,15 @@ export function ModerationScreen({ task, onNext }: ModerationScreenProps) {
   const [problem, setProblem] = useState("");
   const [busy, setBusy] = useState(false);
   const [showKeys, setShowKeys] = useState(false);
+  const [hotkeys, setHotkeys] = useState<Record<string, string>>({});
+  const announce = useAnnounce();
+  const keys = moderationBindings(hotkeys);
+
+  useEffect(() => {
+    const api = getApi();
+    api.settings.get().then((s) => setHotkeys(s.hotkeys), () => {});
+    return api.events.on("settings:changed", (s) => setHotkeys(s.hotkeys));
+  }, []);
 
   useEffect(() => {
     root.current?.focus({ preventScroll: true });
@@ -109,12 +121,14 @@ export function ModerationScreen({ task, onNext }: ModerationScreenProps) {
     try {
       await getApi().moderation.submit({ id: task.meta.id, result: built.value });
       exposure.judged();
+      const names = decisions.map((d) => spec.policy.categories.find((c) => c.id === d)?.name ?? d);
+      announce(`Decision sent: ${names.length > 0 ? names.join(", ") : "no category"}`);
       onNext();
     } catch (e) {
       setProblem(`Could not queue the decision: ${errorMessage(e)}. Nothing was lost; try again.`);
       setBusy(false);
     }
-  }, [spec, busy, task.meta.id, decisions, reason, everRevealed, onNext]);
+  }, [spec, busy, task.meta.id, decisions, reason, everRevealed, onNext, announce]);
 
   if (!spec || !item) return <p role="alert">This task is not a moderation task.</p>;
   const categories = spec.policy.categories;
@@ -130,15 +144,22 @@ export function ModerationScreen({ task, onNext }: ModerationScreenProps) {
     }
     if (e.ctrlKey || e.metaKey || e.altKey) return;
     // Enter and Space on the view's own buttons (Show more, Keys, Confirm) do what the button
-    // says; on a category button or anywhere else they confirm / reveal.
+    // says; Enter on "Hold to reveal" does nothing (a decision is never sent from there); on a
+    // category button or on the view itself Enter confirms and Space reveals.
     const button = e.target instanceof HTMLButtonElement ? e.target : null;
-    if (button && !button.dataset.category && !button.classList.contains("reveal-button") && (e.key === "Enter" || e.key === " ")) return;
+    const onRevealButton = button?.classList.contains("reveal-button") === true;
+    if (button && !button.dataset.category && !onRevealButton && (e.key === "Enter" || e.key === " ")) return;
+    if (onRevealButton && e.key === "Enter") {
+      e.preventDefault();
+      return;
+    }
     // A held key must not toggle a category back and forth, or confirm item after item.
     if (e.repeat && e.key !== " ") {
       e.preventDefault();
       return;
     }
-    if (/^[1-9]$/.test(e.key)) {
+    const combo = comboOf(e.nativeEvent);
+    if (keys.digits && /^[1-9]$/.test(e.key)) {
       e.preventDefault();
       toggle(Number(e.key) - 1);
     } else if (e.key === "Enter") {
@@ -147,14 +168,17 @@ export function ModerationScreen({ task, onNext }: ModerationScreenProps) {
     } else if (e.key === " ") {
       e.preventDefault();
       if (!e.repeat) reveal(true);
-    } else if (e.key === "r" || e.key === "R") {
+    } else if (combo !== null && combo === keys.keys["moderation.reason"]) {
       if (spec.policy.reason === "off") return;
       e.preventDefault();
       reasonField.current?.focus();
-    } else if (e.key === "s" || e.key === "S") {
+    } else if (combo !== null && combo === keys.keys["moderation.skip"]) {
+      // skipping is never a side effect of typing on a focused button
+      if (button) return;
       e.preventDefault();
+      announce("Skipped");
       onNext();
-    } else if (e.key === "?") {
+    } else if (combo !== null && combo === keys.keys["moderation.help"]) {
       e.preventDefault();
       setShowKeys(true);
     }
@@ -164,13 +188,13 @@ export function ModerationScreen({ task, onNext }: ModerationScreenProps) {
   };
 
   return (
-    <div className="moderation" data-testid="moderation" data-task={task.meta.id} data-index={task.meta.taskIndex} data-kind={item.kind} tabIndex={-1} ref={root} onKeyDown={onKeyDown} onKeyUp={onKeyUp}>
+    <div className="moderation" aria-label={`Moderation item ${task.meta.taskIndex}`} role="region" data-testid="moderation" data-task={task.meta.id} data-index={task.meta.taskIndex} data-kind={item.kind} tabIndex={-1} ref={root} onKeyDown={onKeyDown} onKeyUp={onKeyUp}>
       <header className="moderation-head">
         <h2>
           {task.meta.title ?? "Moderation"} <span className="muted">#{task.meta.taskIndex} · {formatSol(task.meta.payLamports)}</span>
         </h2>
-        <button type="button" onClick={() => setShowKeys(true)} aria-keyshortcuts="?">
-          Keys (?)
+        <button type="button" onClick={() => setShowKeys(true)} aria-keyshortcuts={keys.keys["moderation.help"] === "?" ? "?" : undefined}>
+          Keys{keys.keys["moderation.help"] ? ` (${keys.keys["moderation.help"].toUpperCase()})` : ""}
         </button>
       </header>
       <BreakReminder />
@@ -236,6 +260,7 @@ export function ModerationScreen({ task, onNext }: ModerationScreenProps) {
       {showKeys && (
         <ModerationShortcuts
           categories={categories}
+          hotkeys={hotkeys}
           onClose={() => {
             setShowKeys(false);
             root.current?.focus({ preventScroll: true });

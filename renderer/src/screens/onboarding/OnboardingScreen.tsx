@@ -64,9 +64,21 @@ function UnlockForm({ status, onReady }: OnboardingScreenProps) {
       <p className="muted">Key {status.publicKey}</p>
       <label>
         Passphrase
-        <input type="password" autoFocus autoComplete="current-password" value={passphrase} onChange={(e) => setPassphrase(e.target.value)} />
+        <input
+          type="password"
+          autoFocus
+          autoComplete="current-password"
+          value={passphrase}
+          onChange={(e) => setPassphrase(e.target.value)}
+          aria-invalid={error !== null}
+          aria-describedby={error ? "unlock-error" : undefined}
+        />
       </label>
-      {error && <p role="alert" className="error-text">{error}</p>}
+      {error && (
+        <p role="alert" className="error-text" id="unlock-error">
+          {error}
+        </p>
+      )}
       <button type="submit" disabled={busy || passphrase.length === 0}>
         {busy ? "Unlocking…" : "Unlock"}
       </button>
@@ -128,26 +140,70 @@ function CreateOrImport({ onReady, replace }: { readonly onReady: (s: KeyStatus)
       {mode === "import-file" && (
         <label>
           Keypair file path
-          <input value={path} onChange={(e) => setPath(e.target.value)} placeholder="~/.config/solana/id.json" required />
+          <input
+            value={path}
+            onChange={(e) => setPath(e.target.value)}
+            placeholder="~/.config/solana/id.json"
+            required
+            aria-invalid={error !== null}
+            aria-describedby={error ? "key-error" : undefined}
+          />
         </label>
       )}
       {mode === "import-secret" && (
         <label>
           Secret key (base58)
-          <input type="password" autoComplete="off" value={secret} onChange={(e) => setSecret(e.target.value)} required />
+          <input
+            type="password"
+            autoComplete="off"
+            value={secret}
+            onChange={(e) => setSecret(e.target.value)}
+            required
+            aria-invalid={error !== null}
+            aria-describedby={error ? "key-error" : undefined}
+          />
         </label>
       )}
       <label>
         Passphrase (at least 8 characters)
-        <input type="password" autoComplete="new-password" value={passphrase} onChange={(e) => setPassphrase(e.target.value)} aria-invalid={tooShort} />
+        <input
+          type="password"
+          autoComplete="new-password"
+          value={passphrase}
+          onChange={(e) => setPassphrase(e.target.value)}
+          aria-invalid={tooShort || (error !== null && mode === "create")}
+          aria-describedby={[tooShort ? "passphrase-error" : "", error && mode === "create" ? "key-error" : ""].filter(Boolean).join(" ") || undefined}
+        />
       </label>
       <label>
         Repeat the passphrase
-        <input type="password" autoComplete="new-password" value={confirm} onChange={(e) => setConfirm(e.target.value)} aria-invalid={mismatch} />
+        <input
+          type="password"
+          autoComplete="new-password"
+          value={confirm}
+          onChange={(e) => setConfirm(e.target.value)}
+          aria-invalid={mismatch}
+          aria-describedby={mismatch ? "confirm-error" : undefined}
+        />
       </label>
-      {tooShort && <p className="error-text">The passphrase needs at least 8 characters.</p>}
-      {mismatch && <p className="error-text">The two passphrases differ.</p>}
-      {error && <p role="alert" className="error-text">{error}</p>}
+      {/* always present, so the sentences are read when they appear while typing */}
+      <div aria-live="polite">
+        {tooShort && (
+          <p className="error-text" id="passphrase-error">
+            The passphrase needs at least 8 characters.
+          </p>
+        )}
+        {mismatch && (
+          <p className="error-text" id="confirm-error">
+            The two passphrases differ.
+          </p>
+        )}
+      </div>
+      {error && (
+        <p role="alert" className="error-text" id="key-error">
+          {error}
+        </p>
+      )}
       <button type="submit" disabled={busy || mismatch || passphrase.length < 8 || confirm !== passphrase}>
         {busy ? "Sealing your key…" : mode === "create" ? "Create my key" : "Import my key"}
       </button>

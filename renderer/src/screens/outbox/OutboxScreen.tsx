@@ -67,7 +67,9 @@ export function OutboxScreen() {
               <th scope="col">Attempts</th>
               <th scope="col">Why</th>
               <th scope="col">Queued</th>
-              <th scope="col" />
+              <th scope="col">
+                <span className="visually-hidden">Actions</span>
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -79,13 +81,13 @@ export function OutboxScreen() {
                 <td className="small">{item.error ?? (item.signature ? shortAddress(item.signature) : "")}</td>
                 <td>{relativeTime(Math.floor(item.createdAt / 1000))}</td>
                 <td className="actions">
-                  {item.state === "failed" && <button onClick={() => void act(() => getApi().outbox.retry({ id: item.id }))}>Retry</button>}
+                  {item.state === "failed" && <button onClick={() => void act(() => getApi().outbox.retry({ id: item.id }))}>Retry<span className="visually-hidden"> {item.title || shortAddress(item.task)}</span></button>}
                   <button
                     onClick={() =>
                       void act(async () => download(`amplify-result-${item.task}.json`, (await getApi().outbox.export({ id: item.id })).json))
                     }
                   >
-                    Export
+                    Export<span className="visually-hidden"> {item.title || shortAddress(item.task)}</span>
                   </button>
                 </td>
               </tr>

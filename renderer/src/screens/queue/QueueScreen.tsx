@@ -62,7 +62,9 @@ export function QueueScreen({ onOpen, onMarket }: QueueScreenProps) {
               <th scope="col">Pay</th>
               <th scope="col">Deadline</th>
               <th scope="col">Prepared</th>
-              <th scope="col" />
+              <th scope="col">
+                <span className="visually-hidden">Actions</span>
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -80,7 +82,7 @@ export function QueueScreen({ onOpen, onMarket }: QueueScreenProps) {
                 </td>
                 <td>
                   <button onClick={() => onOpen(t.id)} disabled={t.state !== "key_granted" && !(t.state === "accepted" && !t.private)}>
-                    Open
+                    Open<span className="visually-hidden"> {t.title ?? shortAddress(t.campaign)} #{t.taskIndex}</span>
                   </button>
                 </td>
               </tr>

@@ -23,7 +23,9 @@ export function CampaignList({ campaigns, selected, onSelect }: CampaignListProp
           <th scope="col">Price</th>
           <th scope="col">Escrow left</th>
           <th scope="col">Deadline</th>
-          <th scope="col" />
+          <th scope="col">
+            <span className="visually-hidden">Actions</span>
+          </th>
         </tr>
       </thead>
       <tbody>
@@ -55,7 +57,7 @@ export function CampaignList({ campaigns, selected, onSelect }: CampaignListProp
             <td>{relativeTime(c.deadline)}</td>
             <td>
               <button onClick={() => onSelect(c.address)} aria-pressed={selected === c.address}>
-                Review &amp; export
+                Review &amp; export<span className="visually-hidden"> {c.title}</span>
               </button>
             </td>
           </tr>

@@ -1,4 +1,5 @@
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
+import { PriceSuggestion } from "./PriceSuggestion";
 import type { FormEvent } from "react";
 import type { CreateCampaignRequest, CreatedCampaign, LabelKind } from "../../../../shared/api";
 import { getApi } from "../../api";
@@ -33,6 +34,11 @@ export function CreateCampaignForm({ canPickFolder, onCreated }: CreateCampaignF
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState<CreatedCampaign | null>(null);
   const progress = useRequesterProgress("create", busy);
+  // The form is disabled while it works, which drops focus: the outcome takes it instead.
+  const outcome = useRef<HTMLDivElement | null>(null);
+  useEffect(() => {
+    if (done || error) outcome.current?.focus();
+  }, [done, error]);
   const edit = (patch: Partial<typeof INITIAL>) => setForm({ ...form, ...patch });
 
   const pick = async () => {
@@ -134,6 +140,13 @@ export function CreateCampaignForm({ canPickFolder, onCreated }: CreateCampaignF
             <input type="number" min={1} max={3650} value={form.deadlineDays} onChange={(e) => edit({ deadlineDays: e.target.value })} />
           </label>
         </div>
+        <PriceSuggestion
+          labelKind={form.labelKind}
+          minStars={form.minStars}
+          replication={form.replication}
+          deadlineDays={form.deadlineDays}
+          onUse={(priceSol) => edit({ priceSol })}
+        />
         <label className="checkbox">
           <input type="checkbox" checked={form.isPrivate} onChange={(e) => edit({ isPrivate: e.target.checked })} /> Private: encrypt the
           images; only a worker who accepts a task gets its key (granted by this app while it is unlocked)
@@ -144,12 +157,14 @@ export function CreateCampaignForm({ canPickFolder, onCreated }: CreateCampaignF
       ) : (
         <p role="status">{progress ? progressLabel(progress) : "Starting"}…</p>
       ))}
-      {error && <ErrorNotice message={error} />}
-      {done && (
-        <p role="status" data-testid="campaign-created" data-campaign={done.campaign}>
-          {done.resumed ? "Resumed and finished" : "Created"} a campaign of {done.taskCount} task{done.taskCount === 1 ? "" : "s"}.
-        </p>
-      )}
+      <div ref={outcome} tabIndex={-1} className="form-outcome">
+        {error && <ErrorNotice message={error} />}
+        {done && (
+          <p role="status" data-testid="campaign-created" data-campaign={done.campaign}>
+            {done.resumed ? "Resumed and finished" : "Created"} a campaign of {done.taskCount} task{done.taskCount === 1 ? "" : "s"}.
+          </p>
+        )}
+      </div>
       <button type="submit" className="primary" disabled={busy}>
         {busy ? "Creating…" : "Create campaign"}
       </button>

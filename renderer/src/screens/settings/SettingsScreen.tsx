@@ -1,4 +1,4 @@
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import type { FormEvent } from "react";
 import type { NetStatus, Settings } from "../../../../shared/api";
 import { getApi } from "../../api";
@@ -19,6 +19,11 @@ export function SettingsScreen() {
   const [health, setHealth] = useState<NetStatus | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [saved, setSaved] = useState(false);
+  // Save disables itself once saved, which would drop focus to the page: the confirmation takes it.
+  const savedRef = useRef<HTMLParagraphElement | null>(null);
+  useEffect(() => {
+    if (saved) savedRef.current?.focus();
+  }, [saved]);
   const current = draft ?? settings.value;
   if (settings.error && !current) return <ErrorNotice message={settings.error} onRetry={settings.reload} />;
   if (!current) return <p role="status">Loading settings…</p>;
@@ -95,7 +100,11 @@ export function SettingsScreen() {
         <p className="muted small">Hotkeys are rebound from the shortcut overlay (press ? while labelling).</p>
       </fieldset>
       {error && <p role="alert" className="error-text">{error}</p>}
-      {saved && <p role="status">Saved.</p>}
+      {saved && (
+        <p role="status" tabIndex={-1} ref={savedRef}>
+          Saved.
+        </p>
+      )}
       <button type="submit" disabled={draft === null}>
         Save
       </button>

@@ -1,7 +1,7 @@
 import type { AnnotationDocument } from "../../../../shared/annotation";
 import { emptyDocument } from "../../../../shared/annotation";
 import type { AmplifyApi } from "../../../../shared/api";
-import type { LabelImage } from "../../canvas/LabelView";
+import type { LabelImage } from "../../screens/labelling/LabelView";
 import type { LabelSchema } from "../../canvas/editor/label-schema";
 import { documentLabels } from "../../canvas/editor/label-schema";
 import type { LabRoute } from "./lab-route";

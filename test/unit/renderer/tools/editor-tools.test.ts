@@ -77,7 +77,7 @@ describe("box tool", () => {
 });
 
 describe("keyboard only", () => {
-  it("inserts a box at the view centre and shapes it with arrows and Alt+arrows", () => {
+  it("inserts a box at the keyboard cursor (in view: the image centre) and shapes it with arrows and Alt+arrows", () => {
     const { editor, act, last } = editorWith();
     act("tool.box");
     editor.setViewport({ scale: 1, x: 300, y: 250 }); // the view's centre is image (200, 150)
@@ -189,7 +189,7 @@ describe("editing commands", () => {
     expect(last()).toMatchObject({ label: "tree", x: 350, w: 50 });
   });
 
-  it("Tab cycles visible shapes; marquee selects what it touches", () => {
+  it("period and comma cycle visible shapes; marquee selects what it touches", () => {
     const shapes: Shape[] = [0, 1, 2].map((i) => ({ id: `s${i}`, kind: "box", label: "car", x: i * 100, y: 0, w: 50, h: 50 }));
     const { editor, act, drag } = editorWith(shapes);
     act("select.next");

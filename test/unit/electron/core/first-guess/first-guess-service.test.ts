@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
 import type { Label } from "../../../../../shared/annotation/document";
-import type { DetectResult, DetectorPort } from "../../../../../electron/core/first-guess/detector";
+import type { DetectResult, DetectorPort } from "../../../../../lib/first-guess/detector";
 import { MemoryFirstGuessPrefs } from "../../../../../electron/core/first-guess/first-guess-prefs";
 import { FirstGuessService } from "../../../../../electron/core/first-guess/first-guess-service";
-import type { ModelRegistry, VerifiedModel } from "../../../../../electron/core/first-guess/model-registry";
-import type { ModelManifest } from "../../../../../electron/core/first-guess/model-manifest";
+import type { ModelRegistry, VerifiedModel } from "../../../../../lib/first-guess/model-registry";
+import type { ModelManifest } from "../../../../../lib/first-guess/model-manifest";
 
 const manifest: ModelManifest = { name: "fake", version: "1", format: "tfjs-graph-detections", graph: "g.json", output: "o", inputSize: 8, classes: ["person", "dog"], licence: "CC0", files: { "g.json": "a".repeat(64) } };
 const entry = { folder: "/models/fake", origin: "shipped" as const, manifest, hash: "b".repeat(64) };

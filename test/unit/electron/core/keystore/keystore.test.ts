@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { getBase58Decoder } from "@solana/kit";
 import nacl from "tweetnacl";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { generateFileKey, wrapFileKey } from "../../../../../electron/core/crypto";
+import { generateFileKey, wrapFileKey } from "../../../../../lib/crypto";
 import { Keystore, KeystoreError } from "../../../../../electron/core/keystore";
 
 const FAST = { N: 1024, r: 8, p: 1 };

@@ -1,6 +1,6 @@
 import { ACCOUNT_SIZES, ACCOUNT_VERSION, ASSIGNMENT_OFFSETS, AssignmentState, DISCRIMINATORS, parseTaskKey } from "../../../../../shared/protocol";
 import type { Address } from "@solana/kit";
-import type { ChainClient, LoggedEvent, SignatureStatus, SignedTransaction } from "../../../../../electron/core/chain";
+import type { ChainClient, LoggedEvent, SignatureStatus, SignedTransaction } from "../../../../../lib/chain";
 
 /** States of the fake's assignments: open (an account), paid or released (closed, known from events). */
 export const PAID = 3;

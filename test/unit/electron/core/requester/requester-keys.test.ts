@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { address, getBase58Decoder } from "@solana/kit";
 import nacl from "tweetnacl";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { keysFromSecret, sealResult } from "../../../../../cli/src/requester";
+import { keysFromSecret, sealResult } from "../../../../../lib/requester";
 import { Keystore } from "../../../../../electron/core/keystore";
 import { keystoreRequesterKeys } from "../../../../../electron/core/requester";
 

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
-import { EnvelopeError, encryptEnvelope, generateFileKey } from "../../../../../electron/core/crypto";
+import { EnvelopeError, encryptEnvelope, generateFileKey } from "../../../../../lib/crypto";
 import { DecryptPool, PlaintextCache, sniffMime } from "../../../../../electron/core/tasks";
 
 const pool = new DecryptPool();

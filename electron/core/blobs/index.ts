@@ -1,4 +1,0 @@
-export { BlobFetcher, uploadBlob } from "./blob-fetcher";
-export type { BlobFetcherOptions } from "./blob-fetcher";
-export { BlobError } from "./blob-errors";
-export type { BlobErrorCode } from "./blob-errors";

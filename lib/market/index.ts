@@ -1,0 +1,16 @@
+export type { MarketEventSource, HistoryPage, SourceStatus } from "./source";
+export { ChainReadSource } from "./chain-read-source";
+export type { ChainReadSourceOptions } from "./chain-read-source";
+export { decodeTransaction, FetchedTransaction } from "./transaction-decoder";
+export { MarketEventStore, createMarketSchema, niceBucket } from "./event-store";
+export type { FillSample } from "./event-store";
+export { MarketFeed } from "./market-feed";
+export type { MarketFeedOptions } from "./market-feed";
+export { quoteCampaign, campaignCost, defaultRent, describeSeconds, QUOTE_LOOKBACK_SECONDS } from "./quote";
+export type { QuoteTerms, CampaignRent } from "./quote";
+export { fetchQuoteTerms } from "./quote-terms";
+export { createJsonRpc, JsonRpcError } from "./json-rpc";
+export type { JsonRpc, RpcCall } from "./json-rpc";
+export { quoteFromChain } from "./quote-from-chain";
+export type { QuoteFromChainOptions } from "./quote-from-chain";
+export { fetchLabelKind } from "./label-kind";

@@ -1,0 +1,82 @@
+// The labels file a requester writes: JSON ({tool, labels, title?, instructions?}) or plain
+// text with one label per line. Validated with zod; errors name the file and the problem.
+import fs from "node:fs";
+import { z } from "zod";
+import type { Label } from "../../shared/annotation";
+import { RequesterError } from "../chain";
+
+export const TOOLS = ["box", "polygon", "class"] as const;
+export type Tool = (typeof TOOLS)[number];
+
+const PALETTE = ["#e6194b", "#3cb44b", "#4363d8", "#f58231", "#911eb4", "#42d4f4", "#f032e6", "#bfef45", "#fabed4", "#469990"];
+
+const LabelEntry = z.union([
+  z.string().min(1).max(128),
+  z.object({
+    name: z.string().min(1).max(128),
+    color: z.string().regex(/^#[0-9a-fA-F]{6}$/, "color must be #rrggbb").optional(),
+    hotkey: z.string().max(16).optional(),
+  }),
+]);
+
+const LabelsFileSchema = z.object({
+  title: z.string().max(200).optional(),
+  instructions: z.string().max(5000).optional(),
+  tool: z.enum(TOOLS).default("box"),
+  labels: z.array(LabelEntry).min(1, "at least one label").max(1000),
+});
+
+export interface LabelSpec {
+  title: string;
+  instructions: string;
+  tool: Tool;
+  labels: Label[];
+}
+
+function slug(name: string): string {
+  return name.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "").slice(0, 64) || "label";
+}
+
+export function parseLabels(text: string, source: string): LabelSpec {
+  let raw: unknown;
+  const trimmed = text.trim();
+  if (trimmed.startsWith("{")) {
+    try {
+      raw = JSON.parse(trimmed);
+    } catch (e) {
+      throw new RequesterError(`${source}: malformed JSON (${e instanceof Error ? e.message : String(e)})`);
+    }
+  } else {
+    raw = { labels: trimmed.split(/\r?\n/).map((l) => l.trim()).filter((l) => l && !l.startsWith("#")) };
+  }
+  const parsed = LabelsFileSchema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new RequesterError(`${source}: ${issue?.path.join(".") || "file"}: ${issue?.message ?? "invalid"}`);
+  }
+  const seen = new Set<string>();
+  const labels = parsed.data.labels.map((entry, i): Label => {
+    const e = typeof entry === "string" ? { name: entry } : entry;
+    let id = slug(e.name);
+    while (seen.has(id)) id = `${id}-${i}`;
+    seen.add(id);
+    const hotkey = e.hotkey ?? (i < 9 ? String(i + 1) : undefined);
+    return { id, name: e.name, color: e.color ?? PALETTE[i % PALETTE.length] ?? "#e6194b", ...(hotkey ? { hotkey } : {}) };
+  });
+  return {
+    title: parsed.data.title ?? "Untitled campaign",
+    instructions: parsed.data.instructions ?? "",
+    tool: parsed.data.tool,
+    labels,
+  };
+}
+
+export function readLabelsFile(file: string): LabelSpec {
+  if (!fs.existsSync(file)) throw new RequesterError(`Labels file not found: ${file}`);
+  return parseLabels(fs.readFileSync(file, "utf8"), file);
+}
+
+/** Finds a label by id or by name, as gold files and exports may use either. */
+export function labelIdOf(labels: Label[], idOrName: string): string | undefined {
+  return labels.find((l) => l.id === idOrName || l.name === idOrName)?.id;
+}

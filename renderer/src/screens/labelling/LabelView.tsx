@@ -1,0 +1,175 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import type { AnnotationDocument } from "../../../../shared/annotation";
+import { ClassificationPanel } from "../../panels/ClassificationPanel";
+import { LabelPalette } from "../../panels/LabelPalette";
+import { ShapeList } from "../../panels/ShapeList";
+import { ShortcutOverlay } from "../../panels/ShortcutOverlay";
+import { TaskBar } from "../../panels/TaskBar";
+import { Toolbar } from "../../panels/Toolbar";
+import { CanvasSurface } from "../../canvas/CanvasSurface";
+import type { CommandHost } from "../../canvas/editor/commands";
+import { runAction } from "../../canvas/editor/commands";
+import { Editor } from "../../canvas/editor/editor";
+import type { LabelSchema } from "../../canvas/editor/label-schema";
+import { DEFAULT_BINDINGS } from "../../canvas/hotkeys/actions";
+import { dispatchKey } from "../../canvas/hotkeys/dispatch";
+import { ariaShortcut, comboOf, comboTable, displayCombo, resolveBindings } from "../../canvas/hotkeys/hotkeys";
+import { useAnnounce } from "../../app/Announcer";
+import { ImagePyramid } from "../../canvas/layers/image-pyramid";
+import type { SettledPainter } from "../../canvas/layers/settled-painter";
+import { useAutosave } from "../../canvas/use-autosave";
+import { useTaskTimer } from "../../canvas/use-task-timer";
+import "./label-view.css";
+
+export interface LabelImage {
+  /** Decoded pixels: an ImageBitmap, a loaded <img>, a canvas or an OffscreenCanvas. */
+  readonly source: CanvasImageSource;
+  readonly width: number;
+  readonly height: number;
+}
+
+export interface LabelViewProps {
+  readonly taskId: string;
+  readonly taskTitle?: string;
+  readonly image: LabelImage;
+  readonly schema: LabelSchema;
+  /** The saved draft, or the task's pre-labels; null starts empty. */
+  readonly initialDocument?: AnnotationDocument | null;
+  /** The previous task's document, for "copy all shapes from the previous task". */
+  readonly previousDocument?: AnnotationDocument | null;
+  /** settings.hotkeys: action id → "combo|combo" overrides. */
+  readonly hotkeys?: Readonly<Record<string, string>>;
+  readonly onHotkeysChange?: (hotkeys: Record<string, string>) => void;
+  /** Persists the draft (drafts:save); called every 5 s when changed, on Ctrl+S and on leaving. */
+  readonly onSave: (doc: AnnotationDocument) => Promise<void>;
+  /** Called (debounced) after every document change, with the whole document. */
+  readonly onDocumentChange?: (doc: AnnotationDocument) => void;
+  readonly onNext?: () => void;
+  readonly onPrevious?: () => void;
+  readonly onSubmit?: (doc: AnnotationDocument) => void;
+  readonly autosaveMs?: number;
+  /** Hands out the editor and its culling painter (tests, benchmarks, host integrations). */
+  readonly onEditor?: (editor: Editor) => void;
+  readonly onPainter?: (painter: SettledPainter) => void;
+  /** A strip above the canvas for the host's task-level controls (e.g. first guesses). */
+  readonly banner?: React.ReactNode;
+}
+
+const CHANGE_DEBOUNCE_MS = 250;
+
+/**
+ * The labelling canvas for one task. Mount it with `key={taskId}`: a new task is a new editor,
+ * history and timer; unmounting saves the draft.
+ */
+export function LabelView(props: LabelViewProps) {
+  const { taskId, image, schema, initialDocument, onSave, onEditor, onPainter, onDocumentChange } = props;
+  const [editor] = useState(() => new Editor({ taskId, image: { width: image.width, height: image.height }, schema, document: initialDocument }));
+  const pyramid = useMemo(() => new ImagePyramid(image.source, { width: image.width, height: image.height }), [image]);
+  useEffect(() => () => pyramid.dispose(), [pyramid]);
+  const { elapsedMs, elapsedRef, touch } = useTaskTimer(initialDocument?.timeSpentMs ?? 0);
+  const { saveState, saves, save } = useAutosave(editor, elapsedRef, onSave, props.autosaveMs);
+  const [helpOpen, setHelpOpen] = useState(false);
+  const [overrides, setOverrides] = useState<Record<string, string>>(() => ({ ...props.hotkeys }));
+  const bindings = useMemo(() => resolveBindings(DEFAULT_BINDINGS, overrides), [overrides]);
+  const table = useMemo(() => comboTable(bindings), [bindings]);
+  const rootRef = useRef<HTMLDivElement | null>(null);
+  const latest = useRef(props);
+  useEffect(() => {
+    latest.current = props;
+  });
+
+  useEffect(() => onEditor?.(editor), [editor, onEditor]);
+
+  // What the person did on the canvas goes to the screen's live region; autosave only when it fails.
+  const announce = useAnnounce();
+  useEffect(() => editor.events.on("announce", () => announce(editor.announcement)), [editor, announce]);
+  useEffect(() => {
+    if (saveState.startsWith("Not saved:")) announce(`Draft ${saveState.charAt(0).toLowerCase()}${saveState.slice(1)}`);
+  }, [saveState, announce]);
+
+  useEffect(() => {
+    if (!onDocumentChange) return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const off = editor.store.onChange(() => {
+      clearTimeout(timer);
+      timer = setTimeout(() => latest.current.onDocumentChange?.(editor.toDocument(elapsedRef.current)), CHANGE_DEBOUNCE_MS);
+    });
+    return () => {
+      clearTimeout(timer);
+      off();
+    };
+  }, [editor, onDocumentChange, elapsedRef]);
+
+  const focusSurface = useCallback(() => rootRef.current?.querySelector<HTMLElement>("[data-testid=canvas-surface]")?.focus(), []);
+  useEffect(() => {
+    focusSurface();
+  }, [focusSurface]);
+
+  const host: CommandHost = useMemo(
+    () => ({
+      next: () => latest.current.onNext && void save(true).then(() => latest.current.onNext?.()),
+      previous: () => latest.current.onPrevious && void save(true).then(() => latest.current.onPrevious?.()),
+      submit: () => void save(true).then(() => latest.current.onSubmit?.(editor.toDocument(elapsedRef.current))),
+      toggleHelp: () => setHelpOpen((open) => !open),
+      previousDocument: () => latest.current.previousDocument,
+      save: () => void save(true),
+      toggleFocus: () => {
+        const root = rootRef.current;
+        const surface = root?.querySelector<HTMLElement>("[data-testid=canvas-surface]");
+        const list = root?.querySelector<HTMLElement>("[data-testid=shape-list]");
+        (document.activeElement === surface ? list : surface)?.focus();
+      },
+    }),
+    [editor, elapsedRef, save],
+  );
+
+  const run = useCallback((action: string) => runAction(editor, action, host), [editor, host]);
+
+  const onKeyDown = (e: React.KeyboardEvent) => {
+    touch();
+    if (helpOpen) return;
+    const target = e.target as HTMLElement;
+    if (target.closest("input, textarea, select")) return;
+    const combo = comboOf(e.nativeEvent);
+    const actions = combo ? table.get(combo) : undefined;
+    if (!actions) return;
+    const onSurface = target.dataset.testid === "canvas-surface";
+    // Enter and Space on a focused button press that button.
+    if (target.tagName === "BUTTON" && (combo === "enter" || combo === "space")) return;
+    if (dispatchKey(actions, { onCanvas: onSurface, repeat: e.repeat }, run)) e.preventDefault();
+  };
+
+  const onRebind = (action: string, combo: string | null) => {
+    const next = action === "*" ? {} : { ...overrides, [action]: combo ?? "" };
+    setOverrides(next);
+    props.onHotkeysChange?.(next);
+  };
+
+  const shortcutFor = (action: string) => (bindings[action] ?? []).map(displayCombo).join(" or ");
+  const ariaShortcutFor = (action: string) => (bindings[action] ?? []).map(ariaShortcut).join(" ");
+  return (
+    <div className="label-view" ref={rootRef} onKeyDown={onKeyDown} onPointerDown={touch} data-testid="label-view">
+      <Toolbar editor={editor} run={(a) => void run(a)} shortcutFor={shortcutFor} ariaShortcutFor={ariaShortcutFor} />
+      {props.banner}
+      <div className="label-main">
+        <CanvasSurface editor={editor} pyramid={pyramid} onPainter={onPainter} taskTitle={props.taskTitle ?? taskId} helpKey={shortcutFor("view.help")} />
+        <aside className="label-side" aria-label="Labels and shapes">
+          {schema.tools.length > 0 && <LabelPalette editor={editor} />}
+          <ClassificationPanel editor={editor} />
+          <ShapeList editor={editor} onLeave={focusSurface} />
+        </aside>
+      </div>
+      <TaskBar
+        taskTitle={props.taskTitle ?? taskId}
+        timeSpentMs={elapsedMs}
+        saveState={saveState}
+        saves={saves}
+        run={(a) => void run(a)}
+        canPrevious={props.onPrevious !== undefined}
+        canNext={props.onNext !== undefined}
+      />
+      {helpOpen && <ShortcutOverlay bindings={bindings} onRebind={onRebind} onClose={() => setHelpOpen(false)} />}
+    </div>
+  );
+}
+
