@@ -18,17 +18,16 @@ import {
 import type { Address, Blockhash, Instruction, KeyPairSigner } from "@solana/kit";
 import { createJsonRpc, JsonRpcError } from "../../lib/market";
 import {
-  findAssignmentPda,
   findCampaignPda,
   findConfigPda,
   decodeConfig,
   getAcceptTaskInstruction,
-  getAddTasksInstructions,
+  getAddTaskPageInstructions,
   getCreateCampaignInstruction,
   getRegisterWorkerInstruction,
   getReviewInstruction,
   getSubmitResultInstruction,
-  findTaskPda,
+  computeTasksRoot,
 } from "../../shared/protocol";
 import { createHash } from "node:crypto";
 
@@ -62,9 +61,9 @@ interface Campaign {
   price: bigint;
   minRating: number;
   replication: number;
-  tasks: Address[];
+  tasks: number[];
   /** Per task, workers who hold or did it. */
-  takers: Map<string, Set<string>>;
+  takers: Map<number, Set<string>>;
   postedAt: number;
 }
 
@@ -116,7 +115,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   const [configPda] = await findConfigPda();
   const configInfo = await call<{ value: { data: [string, string] } | null }>("getAccountInfo", [configPda, { encoding: "base64" }]);
   if (!configInfo.value) throw new Error("the Amplify program is not initialised on this localnet");
-  const treasury = decodeConfig(Buffer.from(configInfo.value.data[0], "base64")).treasury;
+  decodeConfig(Buffer.from(configInfo.value.data[0], "base64")); // fails loudly if the program is not initialised
 
   const airdrop = async (to: Address, lamports: bigint): Promise<void> => {
     await call("requestAirdrop", [to, Number(lamports)]);
@@ -155,32 +154,30 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
       requester,
       id,
       price: prices[which]!,
-      maxTasks: tasks,
+      taskCount: tasks,
       replication: 1,
       minRating: MIN_RATINGS[which]!,
+      admitUnrated: true,
       maxShareBps: 10_000,
       isPrivate: false,
       deadline: BigInt(Math.floor(Date.now() / 1000) + 86_400),
       assignmentTimeout: 3_600n,
+      reviewWindow: 86_400n,
+      tasksRoot: computeTasksRoot(Array.from({ length: tasks }, () => ({ dataHash: Uint8Array.from(randomBytes(32)), uri: "" }))),
       labelSchemaHash: metadata?.hash ?? new Uint8Array(32),
       metadataUri: metadata?.uri ?? "",
     });
-    const adds = await getAddTasksInstructions({
-      requester,
-      campaign: address,
-      firstIndex: 0,
-      tasks: Array.from({ length: tasks }, () => ({ dataHash: Uint8Array.from(randomBytes(32)), uri: "" })),
-    });
+    const pages = await getAddTaskPageInstructions({ requester, campaign: address, taskCount: tasks });
     if (!(await send(requester, [create], 1))) return;
-    for (let i = 0; i < adds.length; i += 2) await send(requester, adds.slice(i, i + 2), adds.slice(i, i + 2).length);
-    const taskAddresses = await Promise.all(Array.from({ length: tasks }, async (_, i) => (await findTaskPda(address, i))[0]));
+    await send(requester, pages, pages.length);
+    const taskAddresses = Array.from({ length: tasks }, (_, i) => i);
     const c: Campaign = { address, price: prices[which]!, minRating: MIN_RATINGS[which]!, replication: 1, tasks: taskAddresses, takers: new Map(), postedAt: Date.now() };
     posted.push(c);
     open.push(c);
   };
   for (let i = 0; i < options.openCampaigns; i++) await post(i);
 
-  const pendingReviews: { campaign: Address; assignment: Address; worker: Worker }[] = [];
+  const pendingReviews: { campaign: Address; taskIndex: number; worker: Worker }[] = [];
   const started = Date.now();
   let postedCount = options.openCampaigns;
   const done = (): boolean => events >= options.events || Date.now() - started > options.seconds * 1000;
@@ -191,16 +188,16 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
     if (!campaign) return false;
     const free = campaign.tasks.filter((t) => !(campaign.takers.get(t)?.size)).slice(0, 4);
     for (const t of free) campaign.takers.set(t, new Set([w.signer.address]));
-    const accepts = await Promise.all(free.map((task) => getAcceptTaskInstruction({ worker: w.signer, campaign: campaign.address, task })));
+    const accepts = await Promise.all(free.map((task) => getAcceptTaskInstruction({ worker: w.signer, campaign: campaign.address, taskIndex: task })));
     if (!(await send(w.signer, accepts, accepts.length))) {
       for (const t of free) campaign.takers.delete(t);
       return false;
     }
     const submits = await Promise.all(
-      free.map((task) => getSubmitResultInstruction({ worker: w.signer, campaign: campaign.address, task, treasury, resultHash: Uint8Array.from(randomBytes(32)), resultUri: "" })),
+      free.map((task) => getSubmitResultInstruction({ worker: w.signer, campaign: campaign.address, taskIndex: task, resultHash: Uint8Array.from(randomBytes(32)), resultUri: "" })),
     );
     if (await send(w.signer, submits, submits.length)) {
-      for (const task of free) pendingReviews.push({ campaign: campaign.address, assignment: (await findAssignmentPda(task, w.signer.address))[0], worker: w });
+      for (const task of free) pendingReviews.push({ campaign: campaign.address, taskIndex: task, worker: w });
     }
     if (campaign.tasks.every((t) => campaign.takers.get(t)?.size)) {
       open.splice(open.indexOf(campaign), 1);
@@ -211,7 +208,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   const review = async (): Promise<void> => {
     const batch = pendingReviews.splice(0, 6);
     if (batch.length === 0) return;
-    const ixs = await Promise.all(batch.map((r) => getReviewInstruction({ requester, campaign: r.campaign, assignment: r.assignment, worker: r.worker.signer.address, score: r.worker.skill })));
+    const ixs = await Promise.all(batch.map((r) => getReviewInstruction({ requester, campaign: r.campaign, taskIndex: r.taskIndex, worker: r.worker.signer.address, score: r.worker.skill })));
     if (await send(requester, ixs, ixs.length)) {
       // The generator's own estimate of each rating, enough to pick campaigns a worker may take.
       for (const r of batch) r.worker.rating = Math.max(0, Math.min(10_000, r.worker.rating + Math.max(-500, Math.min(500, (r.worker.skill * 100 - r.worker.rating) / 3))));

@@ -3,7 +3,7 @@
 // confirmed; checks on chain that the escrow paid exactly 1,000 results. Also prints the
 // sign rate (signatures per second, no network) and the sign-and-send rate of the sync loop.
 import { join } from "node:path";
-import { generateKeyPairSigner, address } from "@solana/kit";
+import { generateKeyPairSigner } from "@solana/kit";
 import { getSubmitResultInstruction } from "../../shared/protocol";
 import { PASSPHRASE, SOL, prepareKeystore, startMarket, startWorkerCore } from "../../test/integration/worker/market-harness";
 
@@ -21,7 +21,7 @@ try {
   const signer = await generateKeyPairSigner();
   const lifetime = await market.chain.latestBlockhash();
   const ix = await getSubmitResultInstruction({
-    worker: signer, campaign: fixture.campaign, task: address("11111111111111111111111111111112"), treasury: address("11111111111111111111111111111113"),
+    worker: signer, campaign: fixture.campaign, taskIndex: 0,
     resultHash: new Uint8Array(32), resultUri: "http://127.0.0.1/blobs/" + "0".repeat(64),
   });
   const signStart = performance.now();

@@ -275,9 +275,9 @@ async function run(argv: string[], io: CliIo): Promise<void> {
     case "campaign status": {
       const s = await campaignStatus(chain(), campaignArg(rest));
       const c = s.campaign;
-      io.out(`campaign   ${s.address}${c.isClosed ? " (closed)" : ""}${c.isPrivate ? " (private)" : ""}`);
+      io.out(`campaign   ${s.address}${c.endedAt !== 0n ? " (ended)" : ""}${c.isPrivate ? " (private)" : ""}`);
       io.out(`price      ${formatSol(c.price)} SOL per task × ${c.replication} workers, min rating ${(c.minRating / 2000).toFixed(1)}★`);
-      io.out(`tasks      ${s.tasks}/${c.maxTasks}; escrow ${formatSol(c.escrowBalance)} SOL`);
+      io.out(`tasks      ${s.tasks} (${c.pagesCreated}/${c.pageCount} task pages posted); escrow ${formatSol(c.escrowBalance)} SOL`);
       io.out(`work       accepted ${s.assignments.accepted}, key granted ${s.assignments.keyGranted}, submitted ${s.assignments.submitted}, reviewed ${s.assignments.reviewed}, expired ${s.assignments.expired}`);
       io.out(`completion ${(s.completion * 100).toFixed(1)} %${s.meanScore !== undefined ? `, mean score ${s.meanScore.toFixed(1)}` : ""}`);
       return;
@@ -285,7 +285,7 @@ async function run(argv: string[], io: CliIo): Promise<void> {
     case "campaign list": {
       const keys = await loadKeyFile(g.keypair);
       for (const { address: a, account: c } of await chain().campaigns(keys.address)) {
-        io.out(`${a}  ${c.taskCount} tasks  ${formatSol(c.price)} SOL  ${c.submittedCount} submitted${c.isClosed ? "  closed" : ""}`);
+        io.out(`${a}  ${c.taskCount} tasks  ${formatSol(c.price)} SOL  ${c.submittedCount} submitted${c.endedAt !== 0n ? "  ended" : ""}`);
       }
       return;
     }

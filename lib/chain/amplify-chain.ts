@@ -6,12 +6,13 @@ import {
   ASSIGNMENT_OFFSETS,
   CAMPAIGN_OFFSETS,
   DISCRIMINATORS,
-  TASK_OFFSETS,
   decodeAssignment,
   decodeCampaign,
   decodeConfig,
-  decodeTask,
+  decodeEventsFromLogs,
+  decodeTaskList,
   decodeWorkerProfile,
+  findAssignmentPda,
   findConfigPda,
   findWorkerProfilePda,
   getProgramErrorMessage,
@@ -19,10 +20,11 @@ import {
   type AssignmentAccount,
   type CampaignAccount,
   type ConfigAccount,
-  type TaskAccount,
   type WorkerProfileAccount,
 } from "../../shared/protocol";
-import { ChainClient, type MemcmpFilter } from "./chain-client";
+import { CampaignMetadata } from "../../shared/api/tasks";
+import { getBlob, hashOfBlobUri } from "../blobs";
+import { ChainClient, type LoggedEvent, type MemcmpFilter } from "./chain-client";
 import { waitForConfirmation } from "./confirm";
 import type { TransactionFailure } from "./transaction-error";
 
@@ -47,6 +49,34 @@ export interface AmplifyChainOptions {
   /** How long a sent transaction may take to confirm before the requester is told. */
   readonly confirmTimeoutMs?: number;
 }
+
+/** Task `index` of a campaign's committed list. */
+export interface TaskEntry {
+  index: number;
+  /** sha256 of the (encrypted) data blob. */
+  dataHash: Uint8Array;
+  uri: string;
+}
+
+/**
+ * A paid result, read back from its ResultSubmitted event (the assignment account itself is
+ * closed at submission) and joined with its ReviewPosted event, if any.
+ */
+export interface ResultRecord {
+  campaign: Address;
+  worker: Address;
+  taskIndex: number;
+  resultHash: Uint8Array;
+  resultUri: string;
+  price: bigint;
+  fee: bigint;
+  submittedAt: bigint;
+  /** null until the requester reviewed it. */
+  score: number | null;
+}
+
+const SIGNATURE_PAGE = 1000;
+const TRANSACTION_FETCH_CONCURRENCY = 16;
 
 export class AmplifyChain {
   readonly client: ChainClient;
@@ -99,15 +129,70 @@ export class AmplifyChain {
     return this.scan("campaign", filters, decodeCampaign);
   }
 
-  async tasks(campaign: Address): Promise<Array<Located<TaskAccount>>> {
-    const tasks = await this.scan("task", [memcmpAddress(TASK_OFFSETS.campaign, campaign)], decodeTask);
-    return tasks.sort((a, b) => a.account.index - b.account.index);
+  /**
+   * The campaign's committed task list: fetched from the task-list blob its metadata names and
+   * checked against the tasksRoot on chain, so no entry is trusted that the chain does not commit.
+   */
+  async tasks(campaign: Address): Promise<TaskEntry[]> {
+    const account = await this.campaign(campaign);
+    if (!account) throw new RequesterError(`No campaign at ${campaign}.`);
+    const metadata = CampaignMetadata.parse(JSON.parse(new TextDecoder().decode(
+      await getBlob(account.metadataUri, Buffer.from(account.labelSchemaHash).toString("hex")))));
+    if (!metadata.tasksUri) throw new RequesterError(`Campaign ${campaign} names no task list in its metadata.`);
+    const hash = hashOfBlobUri(metadata.tasksUri);
+    if (!hash) throw new RequesterError(`Campaign ${campaign}'s task list is not at a content address: ${metadata.tasksUri}`);
+    const tasks = decodeTaskList(await getBlob(metadata.tasksUri, hash), account.tasksRoot);
+    return tasks.map((t, index) => ({ index, ...t }));
   }
 
+  /** Open assignments (accepted, not yet submitted or released): the only ones that are accounts. */
   async assignments(campaign: Address, state?: number): Promise<Array<Located<AssignmentAccount>>> {
     const filters = [memcmpAddress(ASSIGNMENT_OFFSETS.campaign, campaign)];
     if (state !== undefined) filters.push({ offset: ASSIGNMENT_OFFSETS.state, bytes: Uint8Array.of(state) });
     return this.scan("assignment", filters, decodeAssignment);
+  }
+
+  /** Every Amplify event of transactions that touched `address`, oldest first. */
+  async events(address: Address): Promise<LoggedEvent[]> {
+    const signatures: { signature: Signature; blockTime: bigint }[] = [];
+    let before: Signature | undefined;
+    for (;;) {
+      const page = await this.rpc
+        .getSignaturesForAddress(address, { commitment: "confirmed", limit: SIGNATURE_PAGE, ...(before ? { before } : {}) })
+        .send();
+      for (const row of page) if (row.err === null) signatures.push({ signature: row.signature, blockTime: BigInt(row.blockTime ?? 0) });
+      if (page.length < SIGNATURE_PAGE) break;
+      before = page[page.length - 1]!.signature;
+    }
+    signatures.reverse();
+    const logs: (readonly string[])[] = new Array(signatures.length);
+    let next = 0;
+    await Promise.all(Array.from({ length: TRANSACTION_FETCH_CONCURRENCY }, async () => {
+      while (next < signatures.length) {
+        const i = next++;
+        const tx = await this.rpc.getTransaction(signatures[i]!.signature, { commitment: "confirmed", encoding: "json", maxSupportedTransactionVersion: 0 }).send();
+        logs[i] = tx?.meta?.logMessages ?? [];
+      }
+    }));
+    return signatures.flatMap((s, i) => decodeEventsFromLogs(logs[i] ?? []).map((event) => ({ ...s, event })));
+  }
+
+  /** The campaign's paid results with their reviews, from its events; keyed by the (closed) assignment address. */
+  async results(campaign: Address): Promise<Array<Located<ResultRecord>>> {
+    const events = await this.events(campaign);
+    const scores = new Map<string, number>();
+    for (const { event } of events) {
+      if (event.kind === "reviewPosted" && event.campaign === campaign) scores.set(`${event.worker}/${event.taskIndex}`, event.score);
+    }
+    const out: Array<Located<ResultRecord>> = [];
+    for (const { event, blockTime } of events) {
+      if (event.kind !== "resultSubmitted" || event.campaign !== campaign) continue;
+      const [assignment] = await findAssignmentPda(campaign, event.taskIndex, event.worker);
+      out.push({ address: assignment, account: { campaign, worker: event.worker, taskIndex: event.taskIndex, resultHash: event.resultHash,
+        resultUri: event.resultUri, price: event.price, fee: event.fee, submittedAt: blockTime,
+        score: scores.get(`${event.worker}/${event.taskIndex}`) ?? null } });
+    }
+    return out;
   }
 
   async allAssignments(state?: number): Promise<Array<Located<AssignmentAccount>>> {

@@ -15,7 +15,8 @@ import {
   signTransactionMessageWithSigners,
 } from "@solana/kit";
 import type { Instruction, Rpc, SolanaRpcApi, TransactionSigner } from "@solana/kit";
-import { amplifyProgramAddress } from "../../shared/protocol";
+import { amplifyProgramAddress, decodeEventsFromLogs } from "../../shared/protocol";
+import type { AmplifyEvent } from "../../shared/protocol";
 import { parseTransactionError } from "./transaction-error";
 import type { TransactionFailure } from "./transaction-error";
 
@@ -45,6 +46,13 @@ export interface RawAccount {
   readonly lamports: bigint;
 }
 
+/** An Amplify event and the transaction that logged it. */
+export interface LoggedEvent {
+  readonly signature: string;
+  readonly blockTime: bigint;
+  readonly event: AmplifyEvent;
+}
+
 export interface MemcmpFilter {
   readonly offset: number;
   readonly bytes: Uint8Array;
@@ -59,6 +67,8 @@ export class ChainClient {
   private rpcFor = "";
   private kitRpc: KitRpc | undefined;
   private readonly timeoutMs: number;
+  /** A confirmed transaction's events never change: each is read once. */
+  private readonly eventMemo = new Map<string, AmplifyEvent[]>();
 
   constructor(private readonly options: ChainClientOptions) {
     this.timeoutMs = options.timeoutMs ?? 8_000;
@@ -162,6 +172,31 @@ export class ChainClient {
       .simulateTransaction(toBase64Wire(wire), { encoding: "base64", commitment: "confirmed", sigVerify: false })
       .send({ abortSignal: this.signal() });
     return { failure: value.err ? parseTransactionError(value.err) : null, logs: value.logs ?? [] };
+  }
+
+  /**
+   * The Amplify events of the most recent successful transactions that touched `at` (newest
+   * last). History lives in events: an assignment closed at submission is read back this way.
+   */
+  async events(at: string, limit = 50): Promise<LoggedEvent[]> {
+    const rows = await this.client()
+      .getSignaturesForAddress(address(at), { commitment: "confirmed", limit })
+      .send({ abortSignal: this.signal() });
+    const out: LoggedEvent[] = [];
+    for (const row of [...rows].reverse()) {
+      if (row.err !== null) continue;
+      let events = this.eventMemo.get(row.signature);
+      if (!events) {
+        const tx = await this.client()
+          .getTransaction(row.signature, { commitment: "confirmed", encoding: "json", maxSupportedTransactionVersion: 0 })
+          .send({ abortSignal: this.signal() });
+        if (!tx) continue; // not readable yet: asked again next time
+        events = decodeEventsFromLogs(tx.meta?.logMessages ?? []);
+        this.eventMemo.set(row.signature, events);
+      }
+      for (const event of events) out.push({ signature: row.signature, blockTime: BigInt(row.blockTime ?? 0), event });
+    }
+    return out;
   }
 
   async signatureStatuses(signatures: readonly string[]): Promise<(SignatureStatus | null)[]> {

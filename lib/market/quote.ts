@@ -3,14 +3,20 @@
 // bill at that price. One function for the app's campaign form and `amplify campaign quote`.
 import type { Quote, QuoteRequest } from "../../shared/api/market-feed";
 import { ratingBand } from "../../shared/api/market-feed";
-import { MAX_TASKS_PER_ADD_TASKS, computeFee } from "../../shared/protocol";
+import { PAGE_TASKS, computeFee, taskPageSizes } from "../../shared/protocol";
 import type { FillSample } from "./event-store";
 
-/** Lamports of rent for the accounts a campaign creates (from the RPC, or the default rent). */
+/**
+ * Lamports of rent for the accounts a campaign creates (from the RPC, or the default rent); all
+ * of it comes back to the requester when the campaign closes.
+ */
 export interface CampaignRent {
   readonly campaign: bigint;
   readonly escrow: bigint;
+  /** Per task: one byte of slot counter in a task page. */
   readonly task: bigint;
+  /** Per task page (8,192 tasks): its header and the account overhead; 0 if folded into `task`. */
+  readonly page?: bigint;
 }
 
 export interface QuoteTerms {
@@ -81,9 +87,10 @@ export function campaignCost(price: bigint, tasks: number, replication: number, 
   const slots = BigInt(tasks) * BigInt(replication);
   const fees = computeFee(price, terms.feeBps) * slots;
   const paid = price * slots;
-  const rent = terms.rent.campaign + terms.rent.escrow + terms.rent.task * BigInt(tasks);
-  // One create_campaign transaction and one per add_tasks batch, each signed by the requester.
-  const network = (terms.signatureFee ?? 5_000n) * BigInt(1 + Math.ceil(tasks / MAX_TASKS_PER_ADD_TASKS));
+  const pages = taskPageSizes(tasks).length;
+  const rent = terms.rent.campaign + terms.rent.escrow + terms.rent.task * BigInt(tasks) + (terms.rent.page ?? 0n) * BigInt(pages);
+  // One create_campaign transaction and one add_task_page per 8,192 tasks, each signed by the requester.
+  const network = (terms.signatureFee ?? 5_000n) * BigInt(1 + Math.ceil(tasks / PAGE_TASKS));
   return {
     workersLamports: Number(paid - fees),
     feesLamports: Number(fees),

@@ -1,4 +1,5 @@
-// `amplify campaign status`: the campaign as the chain sees it, with assignment counts.
+// `amplify campaign status`: the campaign as the chain sees it: open assignments from accounts,
+// paid and reviewed results from the campaign's events.
 import type { Address } from "@solana/kit";
 import { AssignmentState, type CampaignAccount } from "../../shared/protocol";
 import type { AmplifyChain } from "../chain";
@@ -18,11 +19,11 @@ export interface CampaignStatus {
 export async function campaignStatus(chain: AmplifyChain, address: Address): Promise<CampaignStatus> {
   const campaign = await chain.campaign(address);
   if (!campaign) throw new RequesterError(`No campaign at ${address}.`);
-  const assignments = await chain.assignments(address);
+  const [assignments, results] = await Promise.all([chain.assignments(address), chain.results(address)]);
   const count = (state: number): number => assignments.filter((a) => a.account.state === state).length;
-  const reviewed = assignments.filter((a) => a.account.state === AssignmentState.Reviewed);
+  const reviewed = results.filter((r) => r.account.score !== null);
   const slots = campaign.taskCount * campaign.replication;
-  const done = count(AssignmentState.Submitted) + reviewed.length;
+  const done = results.length;
   return {
     address,
     campaign,
@@ -31,11 +32,11 @@ export async function campaignStatus(chain: AmplifyChain, address: Address): Pro
     assignments: {
       accepted: count(AssignmentState.Accepted),
       keyGranted: count(AssignmentState.KeyGranted),
-      submitted: count(AssignmentState.Submitted),
+      submitted: results.length - reviewed.length,
       reviewed: reviewed.length,
-      expired: count(AssignmentState.Expired),
+      expired: (await chain.events(address)).filter((e) => e.event.kind === "assignmentReleased").length,
     },
     completion: slots === 0 ? 0 : done / slots,
-    meanScore: reviewed.length === 0 ? undefined : reviewed.reduce((s, a) => s + a.account.score, 0) / reviewed.length,
+    meanScore: reviewed.length === 0 ? undefined : reviewed.reduce((s, a) => s + (a.account.score ?? 0), 0) / reviewed.length,
   };
 }

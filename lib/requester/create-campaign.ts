@@ -83,8 +83,9 @@ export async function createCampaign(opts: CreateCampaignOptions): Promise<Creat
     manifest,
     entries: manifest.tasks,
     save: () => saveManifest(opts.stateDir, manifest),
-    metadata: () =>
+    metadata: (tasksUri) =>
       encodeMetadata({
+        tasksUri,
         title: spec.title,
         description: spec.instructions,
         labelKind: spec.tool,

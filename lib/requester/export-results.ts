@@ -11,7 +11,6 @@ import type { RequesterKeys } from "./keyfile";
 import type { ProgressListener } from "./progress";
 import { collectResults, type SubmittedResult } from "./results";
 import { answerAgreement } from "./scoring";
-import { AssignmentState } from "../../shared/protocol";
 
 export const EXPORT_FORMATS = ["coco", "yolo", "voc"] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -35,8 +34,8 @@ export interface ExportSummary {
 function pickBest(results: SubmittedResult[]): SubmittedResult | undefined {
   const usable = results.filter((r) => r.doc);
   if (usable.length <= 1) return usable[0];
-  const reviewed = usable.filter((r) => r.account.state === AssignmentState.Reviewed);
-  if (reviewed.length > 0) return reviewed.reduce((a, b) => (b.account.score > a.account.score ? b : a));
+  const reviewed = usable.filter((r) => r.account.score !== null);
+  if (reviewed.length > 0) return reviewed.reduce((a, b) => ((b.account.score ?? 0) > (a.account.score ?? 0) ? b : a));
   const agreement = (r: SubmittedResult): number =>
     usable.filter((o) => o !== r).reduce((s, o) => s + answerAgreement({ shapes: r.doc?.shapes ?? [], classes: r.doc?.classes ?? [] }, { shapes: o.doc?.shapes ?? [], classes: o.doc?.classes ?? [] }), 0);
   return usable.reduce((a, b) => (agreement(b) > agreement(a) ? b : a));

@@ -40,7 +40,7 @@ export async function marketSummary(chain: AmplifyChain, opts: { recent?: number
         tasks: c.taskCount,
         minRating: c.minRating,
         isPrivate: c.isPrivate,
-        isClosed: c.isClosed,
+        isClosed: c.endedAt !== 0n,
         createdAt: c.createdAt,
         fillRate: slots === 0 ? 0 : Math.min(1, (c.submittedCount + c.openAssignments) / slots),
         doneRate: slots === 0 ? 0 : c.submittedCount / slots,

@@ -27,25 +27,25 @@ export interface ModelVoteOptions {
 /** The model's vote per task index; a task whose image cannot be read gets no vote (logged by the caller). */
 export async function collectModelVotes(opts: ModelVoteOptions): Promise<{ votes: Map<number, Vote>; problems: string[] }> {
   const wanted = new Set(opts.taskIndexes);
-  const tasks = (await opts.chain.tasks(opts.campaign)).filter((t) => wanted.has(t.account.index));
+  const tasks = (await opts.chain.tasks(opts.campaign)).filter((t) => wanted.has(t.index));
   const votes = new Map<number, Vote>();
   const problems: string[] = [];
   let done = 0;
   for (const t of tasks) {
     try {
-      const body = await getBlob(t.account.uri, Buffer.from(t.account.dataHash).toString("hex"));
+      const body = await getBlob(t.uri, Buffer.from(t.dataHash).toString("hex"));
       let image = body;
       if (opts.isPrivate) {
-        const key = opts.keys.fileKey(opts.campaign, t.account.index);
+        const key = opts.keys.fileKey(opts.campaign, t.index);
         try {
           image = decryptEnvelope(body, key);
         } finally {
           key.fill(0);
         }
       }
-      votes.set(t.account.index, await opts.voter.vote(image));
+      votes.set(t.index, await opts.voter.vote(image));
     } catch (e) {
-      problems.push(`task ${t.account.index}: the model could not vote (${e instanceof Error ? e.message : String(e)})`);
+      problems.push(`task ${t.index}: the model could not vote (${e instanceof Error ? e.message : String(e)})`);
     }
     // Reading the task images is the slow part: shown as a download.
     opts.onProgress?.({ phase: "download", done: ++done, total: tasks.length });

@@ -4,9 +4,11 @@
 // is idempotent and recorded in the manifest, so a re-run with the same inputs resumes.
 import crypto from "node:crypto";
 import type { Address } from "@solana/kit";
-import { ACCOUNT_SIZES, computeCampaignFunding, findCampaignPda, getCreateCampaignInstruction, RATING_MAX } from "../../shared/protocol";
+import {
+  computeCampaignFunding, computeRequesterRent, computeTasksRoot, encodeTaskList, findCampaignPda, getAddTaskPageInstructions,
+  getCreateCampaignInstruction, RATING_MAX, RATING_PRIOR,
+} from "../../shared/protocol";
 import { encryptEnvelope } from "../crypto";
-import { addAllTasks } from "./add-all-tasks";
 import { putBlob, sha256Hex } from "../blobs";
 import { RequesterError, type AmplifyChain } from "../chain";
 import type { RequesterKeys } from "./keyfile";
@@ -16,14 +18,18 @@ import { formatSol } from "./sol-amount";
 /** What the requester offers, as create_campaign takes it. */
 export interface CampaignTerms {
   priceLamports: bigint;
-  /** 0..10000 (5 stars = 10000; unrated workers count as 2000). */
+  /** 0..10000 (5 stars = 10000), for rated workers. */
   minRating: number;
+  /** Whether workers with no reviews yet may take tasks; default: when minRating is at most the prior (2000). */
+  admitUnrated?: boolean;
   /** 1..10000 basis points of the campaign one worker may take. */
   maxShareBps: number;
   replication: number;
   isPrivate: boolean;
   deadlineSeconds?: number;
   assignmentTimeoutSeconds?: number;
+  /** Seconds after the last possible submission that reviews stay open (default 7 days). */
+  reviewWindowSeconds?: number;
 }
 
 /** The part of a manifest the pipeline fills in: the metadata blob and whether creation finished. */
@@ -52,8 +58,8 @@ export interface PostCampaignOptions {
   entries: BlobEntry[];
   /** Writes the manifest to disk. */
   save: () => void;
-  /** The campaign's canonical metadata bytes; built only if not posted yet. */
-  metadata: () => Uint8Array;
+  /** The campaign's canonical metadata bytes, naming the task-list blob; built only if not posted yet. */
+  metadata: (tasksUri: string) => Uint8Array;
   /** How the funding message counts the tasks ("tasks", "items"). */
   noun: string;
   /** The error when the manifest does not match the inputs. */
@@ -127,8 +133,11 @@ export async function postCampaign(opts: PostCampaignOptions): Promise<number> {
       while (next < total) await uploadOne(next++);
     }),
   );
+  const tasks = entries.map((t) => ({ dataHash: Uint8Array.from(Buffer.from(t.dataHash ?? "", "hex")), uri: t.uri ?? "" }));
   if (!manifest.metadataUri || !manifest.metadataHash) {
-    const posted = await putBlob(blobUrl, opts.metadata());
+    // The task list is content-addressed: uploading it again after a crash lands at the same URI.
+    const list = await putBlob(blobUrl, encodeTaskList(tasks));
+    const posted = await putBlob(blobUrl, opts.metadata(list.uri));
     manifest.metadataUri = posted.uri;
     manifest.metadataHash = posted.hash;
   }
@@ -140,9 +149,12 @@ export async function postCampaign(opts: PostCampaignOptions): Promise<number> {
       requester: keys.signer,
       id: opts.campaignId,
       price: terms.priceLamports,
-      maxTasks: total,
+      taskCount: total,
       replication: terms.replication,
       minRating: terms.minRating,
+      admitUnrated: terms.admitUnrated ?? terms.minRating <= RATING_PRIOR,
+      reviewWindow: BigInt(terms.reviewWindowSeconds ?? 7 * 86_400),
+      tasksRoot: computeTasksRoot(tasks),
       maxShareBps: terms.maxShareBps,
       isPrivate: terms.isPrivate,
       deadline: BigInt(now + (terms.deadlineSeconds ?? 30 * 86_400)),
@@ -153,25 +165,23 @@ export async function postCampaign(opts: PostCampaignOptions): Promise<number> {
     await chain.send(keys.signer, [ix]);
   }
 
-  const taskCount = await addAllTasks(
-    chain,
-    keys.signer,
-    campaign,
-    entries.map((t) => ({ dataHash: t.dataHash ?? "", uri: t.uri ?? "" })),
-    progress,
-  );
+  // The task pages: one per 8,192 tasks, all in one transaction when they fit.
+  const onChain = await chain.campaign(campaign);
+  if (!onChain) throw new RequesterError(`The campaign ${campaign} was not created.`);
+  const pages = await getAddTaskPageInstructions({ requester: keys.signer, campaign, taskCount: onChain.taskCount });
+  const missing: typeof pages = [];
+  for (const ix of pages) if (!(await chain.accountData(ix.accounts[2]!.address))) missing.push(ix);
+  for (const ix of missing) await chain.send(keys.signer, [ix]);
+  progress({ phase: "tasks", done: total, total });
   manifest.complete = true;
   opts.save();
-  return taskCount;
+  return onChain.taskCount;
 }
 
-/** Rent for the campaign, escrow and task accounts, the workers' pay, and a fee allowance. */
+/** Rent for the campaign, escrow and task pages (all refunded at close), the workers' pay, and a fee allowance. */
 async function checkFunds({ chain, keys, terms, blobs, noun }: PostCampaignOptions): Promise<void> {
   const n = blobs.length;
-  const [campaignRent = 0n, escrowRent = 0n, taskRent = 0n] = await Promise.all(
-    [ACCOUNT_SIZES.campaign, ACCOUNT_SIZES.escrow, ACCOUNT_SIZES.task].map((size) => chain.rpc.getMinimumBalanceForRentExemption(BigInt(size)).send()),
-  );
-  const needed = computeCampaignFunding(terms.priceLamports, n, terms.replication) + campaignRent + escrowRent + taskRent * BigInt(n) + FEE_ALLOWANCE_PER_TX * BigInt(2 + n);
+  const needed = computeCampaignFunding(terms.priceLamports, n, terms.replication) + computeRequesterRent(n) + FEE_ALLOWANCE_PER_TX * BigInt(4);
   const balance = await chain.balance(keys.address);
   if (balance < needed) {
     throw new RequesterError(

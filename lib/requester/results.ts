@@ -2,16 +2,16 @@
 // hash, opened if sealed to us, and validated as annotation documents.
 import type { Address } from "@solana/kit";
 import { AnnotationDocument } from "../../shared/annotation";
-import { AssignmentState, type AssignmentAccount } from "../../shared/protocol";
 import { getBlob } from "../blobs";
-import type { AmplifyChain, Located } from "../chain";
+import type { AmplifyChain, Located, ResultRecord } from "../chain";
 import type { RequesterKeys } from "./keyfile";
 import type { ProgressListener } from "./progress";
 import { isSealedResult } from "./sealed-result";
 
 export interface SubmittedResult {
   assignment: Address;
-  account: AssignmentAccount;
+  /** The result as its ResultSubmitted event logged it, with its review score once reviewed. */
+  account: ResultRecord;
   doc: AnnotationDocument | undefined;
   /** Why the document could not be used, when it could not. */
   problem?: string;
@@ -23,10 +23,7 @@ export async function collectResults(
   campaign: Address,
   onProgress: ProgressListener = () => {},
 ): Promise<SubmittedResult[]> {
-  const all = await chain.assignments(campaign);
-  const submitted: Array<Located<AssignmentAccount>> = all.filter(
-    (a) => a.account.state === AssignmentState.Submitted || a.account.state === AssignmentState.Reviewed,
-  );
+  const submitted = await chain.results(campaign);
   const out: SubmittedResult[] = [];
   let done = 0;
   for (const a of submitted) {
@@ -36,7 +33,7 @@ export async function collectResults(
   return out.sort((x, y) => x.account.taskIndex - y.account.taskIndex || Number(x.account.submittedAt - y.account.submittedAt));
 }
 
-async function openOne(a: Located<AssignmentAccount>, keys: RequesterKeys): Promise<SubmittedResult> {
+async function openOne(a: Located<ResultRecord>, keys: RequesterKeys): Promise<SubmittedResult> {
   const base = { assignment: a.address, account: a.account };
   try {
     const blob = await getBlob(a.account.resultUri, Buffer.from(a.account.resultHash).toString("hex"));

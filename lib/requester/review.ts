@@ -4,7 +4,7 @@
 // and is left for later unless a default score is given.
 import type { Address } from "@solana/kit";
 import type { ModelVoter, Vote, WorkerSummary } from "../first-guess";
-import { AssignmentState, getReviewInstruction } from "../../shared/protocol";
+import { getReviewInstruction } from "../../shared/protocol";
 import type { AmplifyChain } from "../chain";
 import { RequesterError } from "../chain";
 import type { CampaignManifest } from "./campaign-manifest";
@@ -51,7 +51,7 @@ export function scoreResults(results: SubmittedResult[], manifest: CampaignManif
   for (const r of results) byTask.set(r.account.taskIndex, [...(byTask.get(r.account.taskIndex) ?? []), r]);
   return results.map((r): ReviewedResult => {
     const base = { assignment: r.assignment, worker: r.account.worker, taskIndex: r.account.taskIndex };
-    if (r.account.state === AssignmentState.Reviewed) return { ...base, score: r.account.score, basis: "already-reviewed" };
+    if (r.account.score !== null) return { ...base, score: r.account.score, basis: "already-reviewed" };
     if (!r.doc) return { ...base, score: 0, basis: "unreadable" };
     const mine = { shapes: r.doc.shapes, classes: r.doc.classes };
     const name = manifest?.tasks[r.account.taskIndex]?.name;
@@ -97,7 +97,7 @@ export async function reviewCampaign(opts: ReviewOptions): Promise<ReviewedResul
     const batch = toPost.slice(i, i + REVIEWS_PER_TRANSACTION);
     const ixs = await Promise.all(
       batch.map((s) =>
-        getReviewInstruction({ requester: opts.keys.signer, campaign: opts.campaign, assignment: s.assignment, worker: s.worker, score: s.score ?? 0 }),
+        getReviewInstruction({ requester: opts.keys.signer, campaign: opts.campaign, worker: s.worker, taskIndex: s.taskIndex, score: s.score ?? 0 }),
       ),
     );
     await opts.chain.send(opts.keys.signer, ixs);

@@ -77,6 +77,8 @@ void sol_memcpy_(void *dst, const void *src, uint64_t n);
 void sol_memset_(void *dst, uint8_t value, uint64_t n);
 void sol_memcmp_(const void *a, const void *b, uint64_t n, int32_t *result);
 
+/* Logs each slice base64-encoded on one "Program data:" line: the events channel. */
+void sol_log_data(const SolSignerSeed *slices, uint64_t slice_count);
 uint64_t sol_sha256(const SolSignerSeed *slices, uint64_t slice_count, uint8_t *result);
 /* Returns 0 when the 32 bytes are a valid compressed point on the curve (curve 0: Edwards25519). */
 uint64_t sol_curve_validate_point(uint64_t curve_id, const uint8_t *point, uint8_t *result);

@@ -46,15 +46,38 @@ uint64_t load_escrow(const Context *ctx, const SolAccountInfo *a, const Campaign
   return verify_pda(ctx, a, seeds, 2, campaign->escrow_bump);
 }
 
-uint64_t load_task(const Context *ctx, const SolAccountInfo *a, const SolAccountInfo *campaign_info, Task **out) {
-  uint64_t err = require_program_account(ctx, a, DISC_TASK, sizeof(Task));
+uint64_t load_fee_vault(const Context *ctx, const SolAccountInfo *a) {
+  uint64_t err = require_program_account(ctx, a, DISC_FEE_VAULT, sizeof(FeeVault));
   if (err) return err;
-  Task *task = AS(Task, a);
-  if (!pubkey_eq(&task->campaign, campaign_info->key)) return ERR_WRONG_CAMPAIGN;
-  SolSignerSeed seeds[3] = {SEED("task"), {campaign_info->key->x, 32}, {(const uint8_t *)&task->index, 4}};
-  err = verify_pda(ctx, a, seeds, 3, task->bump);
+  SolSignerSeed seeds[1] = {SEED("fee_vault")};
+  return verify_pda(ctx, a, seeds, 1, AS(FeeVault, a)->bump);
+}
+
+/* A page's size is its header plus one counter per task it holds. */
+uint64_t load_task_page(const Context *ctx, const SolAccountInfo *a, const SolAccountInfo *campaign_info, TaskPage **out) {
+  if (!pubkey_eq(a->owner, ctx->program_id)) return ERR_WRONG_OWNER;
+  if (a->data_len < sizeof(TaskPage)) return ERR_WRONG_ACCOUNT_TYPE;
+  TaskPage *page = AS(TaskPage, a);
+  if (page->count > PAGE_TASKS) return ERR_WRONG_ACCOUNT_TYPE;
+  uint64_t err = require_program_account(ctx, a, DISC_TASK_PAGE, sizeof(TaskPage) + page->count);
   if (err) return err;
-  *out = task;
+  if (!pubkey_eq(&page->campaign, campaign_info->key)) return ERR_WRONG_CAMPAIGN;
+  SolSignerSeed seeds[3] = {SEED("tasks"), {campaign_info->key->x, 32}, {(const uint8_t *)&page->page, 2}};
+  err = verify_pda(ctx, a, seeds, 3, page->bump);
+  if (err) return err;
+  *out = page;
+  return OK;
+}
+
+uint64_t load_share(const Context *ctx, const SolAccountInfo *a, const SolAccountInfo *campaign_info, Share **out) {
+  uint64_t err = require_program_account(ctx, a, DISC_SHARE, sizeof(Share));
+  if (err) return err;
+  Share *share = AS(Share, a);
+  if (!pubkey_eq(&share->campaign, campaign_info->key)) return ERR_WRONG_CAMPAIGN;
+  SolSignerSeed seeds[3] = {SEED("share"), {campaign_info->key->x, 32}, {share->worker.x, 32}};
+  err = verify_pda(ctx, a, seeds, 3, share->bump);
+  if (err) return err;
+  *out = share;
   return OK;
 }
 
@@ -63,8 +86,9 @@ uint64_t load_assignment(const Context *ctx, const SolAccountInfo *a, const SolA
   if (err) return err;
   Assignment *assignment = AS(Assignment, a);
   if (!pubkey_eq(&assignment->campaign, campaign_info->key)) return ERR_WRONG_CAMPAIGN;
-  SolSignerSeed seeds[3] = {SEED("assignment"), {assignment->task.x, 32}, {assignment->worker.x, 32}};
-  err = verify_pda(ctx, a, seeds, 3, assignment->bump);
+  SolSignerSeed seeds[4] = {SEED("assignment"), {campaign_info->key->x, 32}, {(const uint8_t *)&assignment->task_index, 4},
+                            {assignment->worker.x, 32}};
+  err = verify_pda(ctx, a, seeds, 4, assignment->bump);
   if (err) return err;
   *out = assignment;
   return OK;

@@ -50,17 +50,20 @@ static uint64_t dispatch(Context *ctx) {
     case IX_SET_FEE: return ix_set_fee(ctx);
     case IX_SET_PAUSED: return ix_set_paused(ctx);
     case IX_UPDATE_CONFIG: return ix_update_config(ctx);
+    case IX_ACCEPT_AUTHORITY: return ix_accept_authority(ctx);
+    case IX_WITHDRAW_FEES: return ix_withdraw_fees(ctx);
     case IX_REGISTER_WORKER: return ix_register_worker(ctx);
     case IX_UPDATE_WORKER_KEY: return ix_update_worker_key(ctx);
     case IX_CREATE_CAMPAIGN: return ix_create_campaign(ctx);
-    case IX_TOP_UP: return ix_top_up(ctx);
-    case IX_ADD_TASKS: return ix_add_tasks(ctx);
+    case IX_ADD_TASK_PAGE: return ix_add_task_page(ctx);
     case IX_ACCEPT_TASK: return ix_accept_task(ctx);
     case IX_GRANT_KEY: return ix_grant_key(ctx);
     case IX_SUBMIT_RESULT: return ix_submit_result(ctx);
     case IX_REVIEW: return ix_review(ctx);
     case IX_RELEASE_EXPIRED: return ix_release_expired(ctx);
+    case IX_END_CAMPAIGN: return ix_end_campaign(ctx);
     case IX_CLOSE_CAMPAIGN: return ix_close_campaign(ctx);
+    case IX_CLOSE_SHARE: return ix_close_share(ctx);
     default: return ERR_INVALID_INSTRUCTION;
   }
 }

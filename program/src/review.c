@@ -1,17 +1,21 @@
-/* Reviews: the requester scores a submitted result; the worker's rating moves (rating.c). */
+/* Reviews: the requester scores a paid result; the worker's rating moves (rating.c) by a weight
+ * that scales with the price paid, within the profile's per-window clamp. */
 #include "amplify.h"
 
-/* accounts: requester (signer), campaign (writable), assignment (writable), profile (writable)
- * data: score u8 (0..100) */
+/* accounts: requester (signer), campaign (writable), share (writable), profile (writable)
+ * data: task_index u32 (which result, as the ResultSubmitted event named it), score u8 (0..100)
+ * The chain bounds the reviews of one worker in one campaign by the results it was paid for
+ * (share.pending_reviews); which result a review speaks of is the requester's statement. */
 uint64_t ix_review(Context *ctx) {
   if (ctx->count < 4) return ERR_NOT_ENOUGH_ACCOUNTS;
+  if (ctx->data_len != 1 + 4 + 1) return ERR_INVALID_INSTRUCTION;
   SolAccountInfo *requester = &ctx->accounts[0];
   SolAccountInfo *campaign_info = &ctx->accounts[1];
-  SolAccountInfo *assignment_info = &ctx->accounts[2];
+  SolAccountInfo *share_info = &ctx->accounts[2];
   SolAccountInfo *profile_info = &ctx->accounts[3];
-  Reader r = {ctx->data, ctx->data_len, 1, false};
-  uint8_t score = read_u8(&r);
-  if (r.bad || r.at != r.len) return ERR_INVALID_INSTRUCTION;
+  uint32_t index;
+  copy_bytes(&index, ctx->data + 1, 4);
+  uint8_t score = ctx->data[5];
   if (score > 100) return ERR_INVALID_SCORE;
   uint64_t err = require_signer(requester);
   if (err) return err;
@@ -22,21 +26,36 @@ uint64_t ix_review(Context *ctx) {
   err = load_campaign(ctx, campaign_info, &c);
   if (err) return err;
   if (!pubkey_eq(&c->requester, requester->key)) return ERR_UNAUTHORIZED;
-  Assignment *a;
-  err = load_assignment(ctx, assignment_info, campaign_info, &a);
+  Share *share;
+  err = load_share(ctx, share_info, campaign_info, &share);
   if (err) return err;
+  if (pubkey_eq(&share->worker, requester->key)) return ERR_SELF_DEALING;
   WorkerProfile *profile;
   err = load_worker(ctx, profile_info, &profile);
   if (err) return err;
-  if (!pubkey_eq(&profile->worker, &a->worker)) return ERR_WRONG_WORKER;
-  if (a->state != ASSIGNMENT_SUBMITTED) return ERR_WRONG_STATE;
+  if (!pubkey_eq(&profile->worker, &share->worker)) return ERR_WRONG_WORKER;
+  if (share->pending_reviews == 0) return ERR_NO_PENDING_REVIEW;
   int64_t now = now_unix();
+  if (now >= campaign_review_deadline(c)) return ERR_REVIEW_WINDOW;
   if (c->reviewed_count >= U32_MAX) return ERR_OVERFLOW;
-  err = rating_apply_review(profile, score, now);
+  uint32_t before = profile->rating;
+  uint64_t weight = rating_review_weight(c->price);
+  err = rating_apply_review(profile, score, weight, now);
   if (err) return err;
-  a->state = ASSIGNMENT_REVIEWED;
-  a->score = score;
-  a->reviewed_at = now;
+  share->pending_reviews--;
+  share->reviewed++;
   c->reviewed_count++;
+
+  Event e;
+  event_begin(&e, EVENT_REVIEW_POSTED);
+  event_bytes(&e, campaign_info->key->x, 32);
+  event_bytes(&e, share->worker.x, 32);
+  event_u32(&e, index);
+  event_u8(&e, score);
+  event_u32(&e, (uint32_t)weight);
+  event_u32(&e, before);
+  event_u32(&e, profile->rating);
+  event_u32(&e, profile->review_count);
+  event_emit(&e);
   return OK;
 }

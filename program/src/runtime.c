@@ -210,6 +210,9 @@ uint64_t create_pda(const Context *ctx, const PdaSpec *spec, uint8_t *bump_out) 
   bool overflow = false;
   uint64_t needed = checked_add(rent_minimum(space, &overflow), spec->extra_lamports, &overflow);
   if (overflow) return ERR_OVERFLOW;
+  /* Said here, in the program's own words: the System Program's "custom error 1" would be read
+   * as one of ours. */
+  if (*target->lamports < needed && *payer->lamports < needed - *target->lamports) return ERR_INSUFFICIENT_FUNDS;
 
   SolAccountInfo infos[2] = {*payer, *target};
   SolAccountMeta pair[2] = {{payer->key, true, true}, {target->key, true, true}};
@@ -246,6 +249,7 @@ uint64_t create_pda(const Context *ctx, const PdaSpec *spec, uint8_t *bump_out) 
 }
 
 uint64_t system_transfer(SolAccountInfo *from, SolAccountInfo *to, uint64_t lamports) {
+  if (pubkey_eq(from->key, to->key)) return ERR_SELF_TRANSFER;
   if (lamports == 0) return OK;
   SolAccountInfo infos[2] = {*from, *to};
   SolAccountMeta metas[2] = {{from->key, true, true}, {to->key, true, false}};
@@ -255,13 +259,29 @@ uint64_t system_transfer(SolAccountInfo *from, SolAccountInfo *to, uint64_t lamp
   return invoke_system(&(SystemCall){metas, 2, data, 12, infos, 2, NULL, 0});
 }
 
-/* Direct debit of a program-owned account; the runtime checks the owner and the balance sum. */
+/* Direct debit of a program-owned account; the runtime checks the owner and the balance sum.
+ * A move from an account to itself is refused: it would double-count the balance. */
 uint64_t move_lamports(SolAccountInfo *from, SolAccountInfo *to, uint64_t lamports) {
+  if (pubkey_eq(from->key, to->key)) return ERR_SELF_TRANSFER;
   bool overflow = false;
   uint64_t from_after = checked_sub(*from->lamports, lamports, &overflow);
   uint64_t to_after = checked_add(*to->lamports, lamports, &overflow);
   if (overflow) return ERR_OVERFLOW;
   *from->lamports = from_after;
   *to->lamports = to_after;
+  return OK;
+}
+
+/* The serialized input keeps each account's data length in the 8 bytes before its data; the
+ * runtime reads it back after the instruction, which is how a program shrinks an account. The
+ * owner may change to the System Program because the data is empty by then. */
+uint64_t close_account(SolAccountInfo *account, SolAccountInfo *to) {
+  if (!account->is_writable || !to->is_writable) return ERR_NOT_WRITABLE;
+  uint64_t err = move_lamports(account, to, *account->lamports);
+  if (err) return err;
+  zero_bytes(account->data, account->data_len);
+  *(uint64_t *)(account->data - 8) = 0;
+  account->data_len = 0;
+  zero_bytes(account->owner->x, 32);
   return OK;
 }

@@ -25,8 +25,13 @@ uint64_t ix_register_worker(Context *ctx) {
   profile->bump = bump;
   copy_bytes(profile->worker.x, worker->key->x, 32);
   copy_bytes(profile->x25519, x25519, 32);
-  profile->rating = RATING_PRIOR; /* unrated workers are gated as if rated at the prior */
+  profile->rating = RATING_PRIOR; /* the prior the first reviews start from; review_count 0 = unrated */
+  profile->window_anchor = RATING_PRIOR;
   profile->registered_at = now_unix();
+  Event e;
+  event_begin(&e, EVENT_WORKER_REGISTERED);
+  event_bytes(&e, worker->key->x, 32);
+  event_emit(&e);
   return OK;
 }
 

@@ -32,7 +32,8 @@ export const MarketEvent = z.object({
   kind: MarketEventKind,
   campaign: Address,
   worker: Address.nullable(),
-  task: Address.nullable(),
+  /** "<campaign>#<index>": a task has no account of its own (shared/protocol/task-key.ts). */
+  task: z.string().max(60).regex(/^[1-9A-HJ-NP-Za-km-z]{32,44}#\d{1,10}$/).nullable(),
   /** Price per assignment (fee included): campaign_posted, result_submitted. */
   priceLamports: Lamports.nullable(),
   /** The treasury's cut of this result (result_submitted). */

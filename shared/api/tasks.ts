@@ -44,6 +44,8 @@ export const CampaignMetadata = z.object({
   noneOfThese: z.boolean().optional(),
   /** Present on moderation campaigns (labelKind "moderation"): the policy workers judge by. */
   moderation: ModerationSpec.optional(),
+  /** The task-list blob (shared/protocol/task-list.ts) the campaign's on-chain tasksRoot commits to. */
+  tasksUri: z.string().max(2048).optional(),
 });
 export type CampaignMetadata = z.infer<typeof CampaignMetadata>;
 

@@ -1,5 +1,5 @@
 // The money rules the program enforces, for clients that show or plan amounts.
-import { BPS_DENOMINATOR } from "./account-layouts";
+import { ACCOUNT_SIZES, BPS_DENOMINATOR, PAGE_TASKS, TASK_PAGE_HEADER_BYTES } from "./account-layouts";
 
 /** The treasury's cut of one paid assignment: floor(price x feeBps / 10000). */
 export function computeFee(price: bigint, feeBps: number): bigint {
@@ -16,7 +16,35 @@ export function computeCampaignFunding(price: bigint, tasks: number, replication
   return price * BigInt(tasks) * BigInt(replication);
 }
 
-/** How many of a campaign's tasks one worker may take: floor(maxTasks x maxShareBps / 10000), at least 1. */
-export function computeShareCap(maxTasks: number, maxShareBps: number): number {
-  return Math.max(1, Math.floor((maxTasks * maxShareBps) / BPS_DENOMINATOR));
+/** How many of a campaign's tasks one worker may take: floor(taskCount x maxShareBps / 10000), at least 1. */
+export function computeShareCap(taskCount: number, maxShareBps: number): number {
+  return Math.max(1, Math.floor((taskCount * maxShareBps) / BPS_DENOMINATOR));
+}
+
+/** Rent-exempt minimum of an account of `bytes` data bytes at the default rent: (bytes + 128) × 6,960. */
+export function rentExemptMinimum(bytes: number): bigint {
+  return BigInt(bytes + 128) * 6_960n;
+}
+
+/** Byte sizes of the TaskPages a campaign of `taskCount` tasks needs. */
+export function taskPageSizes(taskCount: number): number[] {
+  const sizes: number[] = [];
+  for (let first = 0; first < taskCount; first += PAGE_TASKS) sizes.push(TASK_PAGE_HEADER_BYTES + Math.min(PAGE_TASKS, taskCount - first));
+  return sizes;
+}
+
+/** Rent a requester puts up for a campaign (campaign, escrow, pages); all of it comes back at close. */
+export function computeRequesterRent(taskCount: number): bigint {
+  return rentExemptMinimum(ACCOUNT_SIZES.campaign) + rentExemptMinimum(ACCOUNT_SIZES.escrow)
+    + taskPageSizes(taskCount).reduce((sum, size) => sum + rentExemptMinimum(size), 0n);
+}
+
+/** A worker's refundable deposit for one open assignment (back at submit or release). */
+export function assignmentDeposit(): bigint {
+  return rentExemptMinimum(ACCOUNT_SIZES.assignment);
+}
+
+/** A worker's refundable deposit per campaign (its Share; back when the share closes). */
+export function shareDeposit(): bigint {
+  return rentExemptMinimum(ACCOUNT_SIZES.share);
 }

@@ -3,40 +3,54 @@ export {
   AMPLIFY_PROGRAM_ADDRESS, amplifyProgramAddress, configureProgramAddress, parseProgramAddress, SYSTEM_PROGRAM_ADDRESS,
 } from "./program-address";
 export {
-  ACCOUNT_SIZES, ACCOUNT_VERSION, ASSIGNMENT_OFFSETS, AssignmentState, BPS_DENOMINATOR, CAMPAIGN_OFFSETS, CONFIG_OFFSETS,
-  DISCRIMINATOR_OFFSET, DISCRIMINATORS, ESCROW_OFFSETS, FEE_BPS_DEFAULT, FEE_BPS_MAX, SHARE_OFFSETS, TASK_OFFSETS, URI_MAX_BYTES,
+  ACCOUNT_SIZES, ACCOUNT_VERSION, ASSIGNMENT_OFFSETS, AssignmentState, BPS_DENOMINATOR, CAMPAIGN_FLAGS, CAMPAIGN_OFFSETS, CONFIG_OFFSETS,
+  DISCRIMINATOR_OFFSET, DISCRIMINATORS, ESCROW_OFFSETS, FEE_BPS_DEFAULT, FEE_BPS_MAX, FEE_VAULT_OFFSETS, PAGE_TASKS, REPLICATION_MAX,
+  REVIEW_WINDOW_MAX_SECONDS, REVIEW_WINDOW_MIN_SECONDS, SHARE_OFFSETS, TASK_PAGE_HEADER_BYTES, TASK_PAGE_OFFSETS, URI_MAX_BYTES,
   VERSION_OFFSET, WORKER_PROFILE_OFFSETS, WRAPPED_KEY_BYTES,
 } from "./account-layouts";
 export type { AccountKind } from "./account-layouts";
 export {
-  decodeAssignment, decodeCampaign, decodeConfig, decodeEscrow, decodeShare, decodeTask, decodeWorkerProfile, identifyAccount,
+  decodeAssignment, decodeCampaign, decodeConfig, decodeEscrow, decodeFeeVault, decodeShare, decodeTaskPage, decodeWorkerProfile,
+  identifyAccount,
 } from "./account-decoders";
 export type {
-  AssignmentAccount, CampaignAccount, ConfigAccount, EscrowAccount, ShareAccount, TaskAccount, WorkerProfileAccount,
+  AssignmentAccount, CampaignAccount, ConfigAccount, EscrowAccount, FeeVaultAccount, ShareAccount, TaskPageAccount, WorkerProfileAccount,
 } from "./account-decoders";
 export {
-  findAssignmentPda, findCampaignPda, findConfigPda, findEscrowPda, findSharePda, findTaskPda, findWorkerProfilePda,
+  findAssignmentPda, findCampaignPda, findConfigPda, findEscrowPda, findFeeVaultPda, findSharePda, findTaskPagePda, findWorkerProfilePda,
+  taskPageOf,
 } from "./pdas";
 export { INSTRUCTION_TAGS } from "./instruction-tags";
 export type { InstructionName } from "./instruction-tags";
 export type { SignerInput } from "./account-metas";
 export {
-  getAcceptTaskInstruction, getAddTasksInstruction, getAddTasksInstructions, MAX_TASKS_PER_ADD_TASKS, getCloseCampaignInstruction, getCreateCampaignInstruction,
-  getGrantKeyInstruction, getInitConfigInstruction, getRegisterWorkerInstruction, getReleaseExpiredInstruction,
-  getReviewInstruction, getSetFeeInstruction, getSetPausedInstruction, getSubmitResultInstruction, getTopUpInstruction,
-  getUpdateConfigInstruction, getUpdateWorkerKeyInstruction,
+  getAcceptAuthorityInstruction, getAcceptTaskInstruction, getAddTaskPageInstruction, getAddTaskPageInstructions,
+  getCloseCampaignInstruction, getCloseShareInstruction, getCreateCampaignInstruction, getEndCampaignInstruction, getGrantKeyInstruction,
+  getInitConfigInstruction, getRegisterWorkerInstruction, getReleaseExpiredInstruction, getReviewInstruction, getSetFeeInstruction,
+  getSetPausedInstruction, getSubmitResultInstruction, getUpdateConfigInstruction, getUpdateWorkerKeyInstruction,
+  getWithdrawFeesInstruction,
 } from "./instructions";
 export type {
-  AcceptTaskInput, AddTasksInput, AmplifyInstruction, CloseCampaignInput, CreateCampaignInput, GrantKeyInput, InitConfigInput,
-  NewTask, ReleaseExpiredInput, ReviewInput, SubmitResultInput, TopUpInput, WorkerKeyInput,
+  AcceptTaskInput, AddTaskPageInput, AmplifyInstruction, CloseCampaignInput, CloseShareInput, CreateCampaignInput, EndCampaignInput,
+  GrantKeyInput, InitConfigInput, ReleaseExpiredInput, ReviewInput, SubmitResultInput, UpdateConfigInput, WithdrawFeesInput, WorkerKeyInput,
 } from "./instructions";
 export { getProgramErrorMessage, PROGRAM_ERROR_CODES, PROGRAM_ERRORS } from "./program-errors";
 export type { ProgramErrorCode, ProgramErrorName } from "./program-errors";
 export {
-  applyReview, initialRatingState, RATING_HALF_LIFE_SECONDS, RATING_MAX, RATING_MAX_STEP, RATING_ONE, RATING_PRIOR,
-  RATING_PRIOR_WEIGHT, ratingDecayFactor, ratingToStars,
+  applyReview, initialRatingState, RATING_FULL_WEIGHT_PRICE, RATING_HALF_LIFE_SECONDS, RATING_MAX, RATING_MAX_STEP, RATING_ONE,
+  RATING_PRIOR, RATING_PRIOR_WEIGHT, RATING_WINDOW_SECONDS, ratingDecayFactor, ratingToStars, reviewWeight,
 } from "./rating";
 export type { RatingState } from "./rating";
-export { computeCampaignFunding, computeFee, computeShareCap, computeWorkerPay } from "./economics";
+export {
+  assignmentDeposit, computeCampaignFunding, computeFee, computeRequesterRent, computeShareCap, computeWorkerPay, rentExemptMinimum,
+  shareDeposit, taskPageSizes,
+} from "./economics";
 export { getAddressFilter, getDiscriminatorFilter } from "./account-filters";
 export type { MemcmpFilter } from "./account-filters";
+export { decodeEvent, decodeEventsFromLogs, EVENT_KINDS, EVENT_VERSION } from "./events";
+export type { AmplifyEvent, AmplifyEventKind, EventOf } from "./events";
+export { computeTasksRoot, taskLeaf, taskProof, verifyTask } from "./task-tree";
+export type { TaskDescriptor } from "./task-tree";
+export { sha256 } from "./sha256";
+export { decodeTaskList, encodeTaskList } from "./task-list";
+export { parseTaskKey, taskKey } from "./task-key";

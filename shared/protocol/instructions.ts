@@ -1,10 +1,13 @@
 // Instruction builders, one per program instruction. PDAs are derived when not given; every
 // account can be overridden (the adversarial tests pass forged ones on purpose).
 import { addressOf, readonlyMeta, signerMeta, writableMeta } from "./account-metas";
-import { URI_MAX_BYTES, WRAPPED_KEY_BYTES } from "./account-layouts";
+import { CAMPAIGN_FLAGS, URI_MAX_BYTES, WRAPPED_KEY_BYTES } from "./account-layouts";
 import { ByteWriter, encodeUtf8 } from "./bytes";
 import { INSTRUCTION_TAGS } from "./instruction-tags";
-import { findAssignmentPda, findCampaignPda, findConfigPda, findEscrowPda, findSharePda, findTaskPda, findWorkerProfilePda } from "./pdas";
+import {
+  findAssignmentPda, findCampaignPda, findConfigPda, findEscrowPda, findFeeVaultPda, findSharePda, findTaskPagePda,
+  findWorkerProfilePda, taskPageOf,
+} from "./pdas";
 import { amplifyProgramAddress, SYSTEM_PROGRAM_ADDRESS } from "./program-address";
 import { findProgramDataAddress } from "../loader/addresses";
 import type { SignerInput } from "./account-metas";
@@ -19,10 +22,9 @@ interface ProgramOverride {
 
 function build(name: InstructionName, accounts: (AccountMeta | AccountSignerMeta)[], body: ByteWriter | undefined,
   programAddress: Address | undefined): AmplifyInstruction {
-  const head = new ByteWriter().u8(INSTRUCTION_TAGS[name]).toBytes();
   const rest = body?.toBytes() ?? new Uint8Array();
-  const data = new Uint8Array(head.length + rest.length);
-  data.set(head);
+  const data = new Uint8Array(1 + rest.length);
+  data[0] = INSTRUCTION_TAGS[name];
   data.set(rest, 1);
   return { programAddress: programAddress ?? amplifyProgramAddress(), accounts, data };
 }
@@ -44,15 +46,17 @@ export interface InitConfigInput extends ProgramOverride {
   treasury: Address;
   feeBps?: number;
   config?: Address;
+  feeVault?: Address;
   /** The program's ProgramData account under the upgradeable loader; derived when not given. */
   programData?: Address;
 }
 
 export async function getInitConfigInstruction(input: InitConfigInput): Promise<AmplifyInstruction> {
   const config = await pda(input.config, () => findConfigPda(input.programAddress));
+  const feeVault = await pda(input.feeVault, () => findFeeVaultPda(input.programAddress));
   const programData = input.programData ?? (await findProgramDataAddress(input.programAddress ?? amplifyProgramAddress()));
   const body = new ByteWriter().u16(input.feeBps ?? 500).address(input.authority).address(input.treasury);
-  return build("initConfig", [signerMeta(input.payer, true), writableMeta(config), readonlyMeta(SYSTEM_PROGRAM_ADDRESS),
+  return build("initConfig", [signerMeta(input.payer, true), writableMeta(config), writableMeta(feeVault), readonlyMeta(SYSTEM_PROGRAM_ADDRESS),
     readonlyMeta(programData)], body, input.programAddress);
 }
 
@@ -74,9 +78,40 @@ export async function getSetPausedInstruction(input: GovernanceInput & { paused:
   return build("setPaused", await governanceAccounts(input), new ByteWriter().u8(input.paused ? 1 : 0), input.programAddress);
 }
 
-export async function getUpdateConfigInstruction(input: GovernanceInput & { newAuthority: Address; newTreasury: Address }): Promise<AmplifyInstruction> {
-  const body = new ByteWriter().address(input.newAuthority).address(input.newTreasury);
-  return build("updateConfig", await governanceAccounts(input), body, input.programAddress);
+export interface UpdateConfigInput extends GovernanceInput {
+  /** Proposed next authority (it must sign accept_authority to take over); null proposes none. */
+  proposedAuthority: Address | null;
+  /** Where withdraw_fees pays out: a wallet, not a program or one of the program's accounts. */
+  treasury: Address;
+  feeVault?: Address;
+}
+
+export async function getUpdateConfigInstruction(input: UpdateConfigInput): Promise<AmplifyInstruction> {
+  const feeVault = await pda(input.feeVault, () => findFeeVaultPda(input.programAddress));
+  const body = new ByteWriter().raw(input.proposedAuthority ? new ByteWriter().address(input.proposedAuthority).toBytes() : new Uint8Array(32), 32)
+    .address(input.treasury);
+  return build("updateConfig", [...await governanceAccounts(input), readonlyMeta(feeVault), readonlyMeta(input.treasury)], body,
+    input.programAddress);
+}
+
+export async function getAcceptAuthorityInstruction(input: GovernanceInput): Promise<AmplifyInstruction> {
+  return build("acceptAuthority", await governanceAccounts(input), undefined, input.programAddress);
+}
+
+export interface WithdrawFeesInput extends ProgramOverride {
+  authority: SignerInput;
+  treasury: Address;
+  /** Lamports; 0n (default) takes everything above the vault's rent minimum. */
+  amount?: bigint;
+  config?: Address;
+  feeVault?: Address;
+}
+
+export async function getWithdrawFeesInstruction(input: WithdrawFeesInput): Promise<AmplifyInstruction> {
+  const config = await pda(input.config, () => findConfigPda(input.programAddress));
+  const feeVault = await pda(input.feeVault, () => findFeeVaultPda(input.programAddress));
+  return build("withdrawFees", [signerMeta(input.authority, false), readonlyMeta(config), writableMeta(feeVault), writableMeta(input.treasury)],
+    new ByteWriter().u64(input.amount ?? 0n), input.programAddress);
 }
 
 export interface WorkerKeyInput extends ProgramOverride {
@@ -103,17 +138,25 @@ export interface CreateCampaignInput extends ProgramOverride {
   id: bigint;
   /** Lamports paid per assignment (one worker, one task), fee included. */
   price: bigint;
-  maxTasks: number;
+  /** Tasks in the committed list (tasksRoot covers exactly these). */
+  taskCount: number;
+  /** 1..255 distinct workers per task. */
   replication: number;
-  /** 0..10000; unrated workers count as RATING_PRIOR (2000). */
+  /** 0..10000, for rated workers. */
   minRating: number;
-  /** 1..10000: the most of maxTasks one worker may take. */
+  /** Whether workers with no reviews yet may accept (they are not compared with minRating). */
+  admitUnrated: boolean;
+  /** 1..10000: the most of taskCount one worker may take. */
   maxShareBps: number;
   isPrivate: boolean;
   /** Unix seconds; no accept at or after it. */
   deadline: bigint;
   /** Seconds a worker has from accepting to submitting. */
   assignmentTimeout: bigint;
+  /** Seconds after the last possible submission that reviews stay open (>= 3600). */
+  reviewWindow: bigint;
+  /** Merkle root of the task descriptors (computeTasksRoot). */
+  tasksRoot: Uint8Array;
   labelSchemaHash: Uint8Array;
   metadataUri: string;
   config?: Address;
@@ -125,81 +168,41 @@ export async function getCreateCampaignInstruction(input: CreateCampaignInput): 
   const config = await pda(input.config, () => findConfigPda(input.programAddress));
   const campaign = await pda(input.campaign, () => findCampaignPda(addressOf(input.requester), input.id, input.programAddress));
   const escrow = await pda(input.escrow, () => findEscrowPda(campaign, input.programAddress));
-  const body = new ByteWriter().u64(input.id).u64(input.price).u32(input.maxTasks).u16(input.replication).u16(input.minRating)
-    .u16(input.maxShareBps).u8(input.isPrivate ? 1 : 0).u64(input.deadline).u64(input.assignmentTimeout)
-    .raw(input.labelSchemaHash, 32).shortBytes(uriBytes(input.metadataUri), URI_MAX_BYTES);
+  const flags = (input.isPrivate ? CAMPAIGN_FLAGS.private : 0) | (input.admitUnrated ? CAMPAIGN_FLAGS.admitUnrated : 0);
+  const body = new ByteWriter().u64(input.id).u64(input.price).u32(input.taskCount).u16(input.replication).u16(input.minRating)
+    .u16(input.maxShareBps).u8(flags).u64(input.deadline).u64(input.assignmentTimeout).u64(input.reviewWindow)
+    .raw(input.tasksRoot, 32).raw(input.labelSchemaHash, 32).shortBytes(uriBytes(input.metadataUri), URI_MAX_BYTES);
   return build("createCampaign", [signerMeta(input.requester, true), readonlyMeta(config), writableMeta(campaign), writableMeta(escrow),
     readonlyMeta(SYSTEM_PROGRAM_ADDRESS)], body, input.programAddress);
 }
 
-export interface TopUpInput extends ProgramOverride {
+export interface AddTaskPageInput extends ProgramOverride {
   requester: SignerInput;
   campaign: Address;
-  /** New task slots to fund, each at price x replication. */
-  additionalTasks: number;
-  config?: Address;
-  escrow?: Address;
+  /** 0..pageCount-1; page p counts tasks p × 8192 … */
+  page: number;
+  pageAddress?: Address;
 }
 
-export async function getTopUpInstruction(input: TopUpInput): Promise<AmplifyInstruction> {
-  const config = await pda(input.config, () => findConfigPda(input.programAddress));
-  const escrow = await pda(input.escrow, () => findEscrowPda(input.campaign, input.programAddress));
-  return build("topUp", [signerMeta(input.requester, true), readonlyMeta(config), writableMeta(input.campaign), writableMeta(escrow),
-    readonlyMeta(SYSTEM_PROGRAM_ADDRESS)], new ByteWriter().u32(input.additionalTasks), input.programAddress);
+export async function getAddTaskPageInstruction(input: AddTaskPageInput): Promise<AmplifyInstruction> {
+  const page = await pda(input.pageAddress, () => findTaskPagePda(input.campaign, input.page, input.programAddress));
+  return build("addTaskPage", [signerMeta(input.requester, true), writableMeta(input.campaign), writableMeta(page),
+    readonlyMeta(SYSTEM_PROGRAM_ADDRESS)], new ByteWriter().u16(input.page), input.programAddress);
 }
 
-export interface NewTask {
-  /** sha256 of the (encrypted) data blob. */
-  dataHash: Uint8Array;
-  uri: string;
-}
-
-export interface AddTasksInput extends ProgramOverride {
-  requester: SignerInput;
-  campaign: Address;
-  /** Index of the first new task: the campaign's current taskCount. */
-  firstIndex: number;
-  /** 1..MAX_TASKS_PER_ADD_TASKS tasks (getAddTasksInstructions splits longer lists). */
-  tasks: NewTask[];
-  config?: Address;
-  taskAddresses?: Address[];
-}
-
-/** The program creates at most this many tasks per add_tasks instruction (keeps it under 20,000 CU). */
-export const MAX_TASKS_PER_ADD_TASKS = 4;
-
-export async function getAddTasksInstruction(input: AddTasksInput): Promise<AmplifyInstruction> {
-  if (input.tasks.length === 0 || input.tasks.length > MAX_TASKS_PER_ADD_TASKS) {
-    throw new RangeError(`add_tasks takes 1..${MAX_TASKS_PER_ADD_TASKS} tasks; use getAddTasksInstructions for more`);
-  }
-  const config = await pda(input.config, () => findConfigPda(input.programAddress));
-  const body = new ByteWriter().u8(input.tasks.length);
-  const taskMetas: AccountMeta[] = [];
-  for (const [i, task] of input.tasks.entries()) {
-    body.raw(task.dataHash, 32).shortBytes(uriBytes(task.uri), URI_MAX_BYTES);
-    const address = await pda(input.taskAddresses?.[i], () => findTaskPda(input.campaign, input.firstIndex + i, input.programAddress));
-    taskMetas.push(writableMeta(address));
-  }
-  return build("addTasks", [signerMeta(input.requester, true), readonlyMeta(config), writableMeta(input.campaign),
-    readonlyMeta(SYSTEM_PROGRAM_ADDRESS), ...taskMetas], body, input.programAddress);
-}
-
-/** add_tasks for any number of tasks, as consecutive instructions of at most MAX_TASKS_PER_ADD_TASKS each. */
-export async function getAddTasksInstructions(input: Omit<AddTasksInput, "taskAddresses">): Promise<AmplifyInstruction[]> {
-  const chunks: AmplifyInstruction[] = [];
-  for (let start = 0; start < input.tasks.length; start += MAX_TASKS_PER_ADD_TASKS) {
-    chunks.push(await getAddTasksInstruction({ ...input, firstIndex: input.firstIndex + start,
-      tasks: input.tasks.slice(start, start + MAX_TASKS_PER_ADD_TASKS) }));
-  }
-  return chunks;
+/** Every add_task_page a campaign of `taskCount` tasks needs. */
+export async function getAddTaskPageInstructions(input: Omit<AddTaskPageInput, "page" | "pageAddress"> & { taskCount: number }): Promise<AmplifyInstruction[]> {
+  const pages = taskPageOf(input.taskCount - 1) + 1;
+  return Promise.all(Array.from({ length: pages }, (_, page) => getAddTaskPageInstruction({ ...input, page })));
 }
 
 export interface AcceptTaskInput extends ProgramOverride {
   worker: SignerInput;
   campaign: Address;
-  task: Address;
+  taskIndex: number;
   config?: Address;
   profile?: Address;
+  page?: Address;
   assignment?: Address;
   share?: Address;
 }
@@ -208,11 +211,12 @@ export async function getAcceptTaskInstruction(input: AcceptTaskInput): Promise<
   const worker = addressOf(input.worker);
   const config = await pda(input.config, () => findConfigPda(input.programAddress));
   const profile = await pda(input.profile, () => findWorkerProfilePda(worker, input.programAddress));
-  const assignment = await pda(input.assignment, () => findAssignmentPda(input.task, worker, input.programAddress));
+  const page = await pda(input.page, () => findTaskPagePda(input.campaign, taskPageOf(input.taskIndex), input.programAddress));
+  const assignment = await pda(input.assignment, () => findAssignmentPda(input.campaign, input.taskIndex, worker, input.programAddress));
   const share = await pda(input.share, () => findSharePda(input.campaign, worker, input.programAddress));
   return build("acceptTask", [signerMeta(input.worker, true), readonlyMeta(config), writableMeta(profile), writableMeta(input.campaign),
-    writableMeta(input.task), writableMeta(assignment), writableMeta(share), readonlyMeta(SYSTEM_PROGRAM_ADDRESS)], undefined,
-  input.programAddress);
+    writableMeta(page), writableMeta(assignment), writableMeta(share), readonlyMeta(SYSTEM_PROGRAM_ADDRESS)],
+  new ByteWriter().u32(input.taskIndex), input.programAddress);
 }
 
 export interface GrantKeyInput extends ProgramOverride {
@@ -231,70 +235,104 @@ export async function getGrantKeyInstruction(input: GrantKeyInput): Promise<Ampl
 export interface SubmitResultInput extends ProgramOverride {
   worker: SignerInput;
   campaign: Address;
-  task: Address;
-  /** Must be the Config's treasury (decodeConfig(...).treasury). */
-  treasury: Address;
+  taskIndex: number;
   resultHash: Uint8Array;
   resultUri: string;
   config?: Address;
-  assignment?: Address;
+  feeVault?: Address;
   escrow?: Address;
+  assignment?: Address;
+  share?: Address;
   profile?: Address;
 }
 
 export async function getSubmitResultInstruction(input: SubmitResultInput): Promise<AmplifyInstruction> {
   const worker = addressOf(input.worker);
   const config = await pda(input.config, () => findConfigPda(input.programAddress));
-  const assignment = await pda(input.assignment, () => findAssignmentPda(input.task, worker, input.programAddress));
+  const feeVault = await pda(input.feeVault, () => findFeeVaultPda(input.programAddress));
   const escrow = await pda(input.escrow, () => findEscrowPda(input.campaign, input.programAddress));
+  const assignment = await pda(input.assignment, () => findAssignmentPda(input.campaign, input.taskIndex, worker, input.programAddress));
+  const share = await pda(input.share, () => findSharePda(input.campaign, worker, input.programAddress));
   const profile = await pda(input.profile, () => findWorkerProfilePda(worker, input.programAddress));
   const body = new ByteWriter().raw(input.resultHash, 32).shortBytes(uriBytes(input.resultUri), URI_MAX_BYTES);
-  return build("submitResult", [signerMeta(input.worker, true), readonlyMeta(config), writableMeta(input.treasury),
-    writableMeta(input.campaign), writableMeta(input.task), writableMeta(assignment), writableMeta(escrow), writableMeta(profile)],
-  body, input.programAddress);
+  return build("submitResult", [signerMeta(input.worker, true), readonlyMeta(config), writableMeta(feeVault), writableMeta(input.campaign),
+    writableMeta(escrow), writableMeta(assignment), writableMeta(share), writableMeta(profile)], body, input.programAddress);
 }
 
 export interface ReviewInput extends ProgramOverride {
   requester: SignerInput;
   campaign: Address;
-  assignment: Address;
-  /** The assignment's worker (for the profile PDA). */
+  /** The reviewed result's worker. */
   worker: Address;
+  /** The reviewed result's task (as its ResultSubmitted event named it). */
+  taskIndex: number;
   /** 0..100 */
   score: number;
+  share?: Address;
   profile?: Address;
 }
 
 export async function getReviewInstruction(input: ReviewInput): Promise<AmplifyInstruction> {
+  const share = await pda(input.share, () => findSharePda(input.campaign, input.worker, input.programAddress));
   const profile = await pda(input.profile, () => findWorkerProfilePda(input.worker, input.programAddress));
-  return build("review", [signerMeta(input.requester, false), writableMeta(input.campaign), writableMeta(input.assignment),
-    writableMeta(profile)], new ByteWriter().u8(input.score), input.programAddress);
+  return build("review", [signerMeta(input.requester, false), writableMeta(input.campaign), writableMeta(share), writableMeta(profile)],
+    new ByteWriter().u32(input.taskIndex).u8(input.score), input.programAddress);
 }
 
 export interface ReleaseExpiredInput extends ProgramOverride {
   campaign: Address;
-  task: Address;
+  taskIndex: number;
   worker: Address;
+  page?: Address;
   assignment?: Address;
+  share?: Address;
   profile?: Address;
 }
 
-/** Permissionless: anyone may free a slot whose assignment is past its expiry. */
+/** Permissionless: anyone may free a slot whose assignment is past its expiry; the deposit goes back to the worker. */
 export async function getReleaseExpiredInstruction(input: ReleaseExpiredInput): Promise<AmplifyInstruction> {
-  const assignment = await pda(input.assignment, () => findAssignmentPda(input.task, input.worker, input.programAddress));
+  const page = await pda(input.page, () => findTaskPagePda(input.campaign, taskPageOf(input.taskIndex), input.programAddress));
+  const assignment = await pda(input.assignment, () => findAssignmentPda(input.campaign, input.taskIndex, input.worker, input.programAddress));
+  const share = await pda(input.share, () => findSharePda(input.campaign, input.worker, input.programAddress));
   const profile = await pda(input.profile, () => findWorkerProfilePda(input.worker, input.programAddress));
-  return build("releaseExpired", [writableMeta(input.campaign), writableMeta(input.task), writableMeta(assignment), writableMeta(profile)],
-    undefined, input.programAddress);
+  return build("releaseExpired", [writableMeta(input.campaign), writableMeta(page), writableMeta(assignment), writableMeta(share),
+    writableMeta(profile), writableMeta(input.worker)], undefined, input.programAddress);
+}
+
+export interface EndCampaignInput extends ProgramOverride {
+  requester: SignerInput;
+  campaign: Address;
+}
+
+export async function getEndCampaignInstruction(input: EndCampaignInput): Promise<AmplifyInstruction> {
+  return build("endCampaign", [signerMeta(input.requester, false), writableMeta(input.campaign)], undefined, input.programAddress);
 }
 
 export interface CloseCampaignInput extends ProgramOverride {
   requester: SignerInput;
   campaign: Address;
+  /** Pages the campaign created (campaign.pagesCreated): all are closed with it. */
+  pagesCreated: number;
   escrow?: Address;
+  pages?: Address[];
 }
 
 export async function getCloseCampaignInstruction(input: CloseCampaignInput): Promise<AmplifyInstruction> {
   const escrow = await pda(input.escrow, () => findEscrowPda(input.campaign, input.programAddress));
-  return build("closeCampaign", [signerMeta(input.requester, true), writableMeta(input.campaign), writableMeta(escrow)], undefined,
-    input.programAddress);
+  const pages = input.pages ?? await Promise.all(Array.from({ length: input.pagesCreated },
+    async (_, page) => (await findTaskPagePda(input.campaign, page, input.programAddress))[0]));
+  return build("closeCampaign", [signerMeta(input.requester, true), writableMeta(input.campaign), writableMeta(escrow),
+    ...pages.map(writableMeta)], undefined, input.programAddress);
+}
+
+export interface CloseShareInput extends ProgramOverride {
+  campaign: Address;
+  worker: Address;
+  share?: Address;
+}
+
+/** Permissionless: returns a share's rent to its worker once its campaign is closed or past its review window. */
+export async function getCloseShareInstruction(input: CloseShareInput): Promise<AmplifyInstruction> {
+  const share = await pda(input.share, () => findSharePda(input.campaign, input.worker, input.programAddress));
+  return build("closeShare", [writableMeta(share), writableMeta(input.worker), readonlyMeta(input.campaign)], undefined, input.programAddress);
 }

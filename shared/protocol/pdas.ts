@@ -1,5 +1,6 @@
 // Program-derived addresses, with the same seeds the program checks (README: "Accounts").
 import { getProgramDerivedAddress } from "@solana/kit";
+import { PAGE_TASKS } from "./account-layouts";
 import { addressBytes, ByteWriter } from "./bytes";
 import { amplifyProgramAddress } from "./program-address";
 import type { Address, ProgramDerivedAddress } from "@solana/kit";
@@ -11,6 +12,11 @@ function derive(seeds: (string | Uint8Array)[], programAddress: Address): Promis
 /** ["config"] */
 export function findConfigPda(programAddress: Address = amplifyProgramAddress()): Promise<ProgramDerivedAddress> {
   return derive(["config"], programAddress);
+}
+
+/** ["fee_vault"]: where every fee goes; governance withdraws to the treasury. */
+export function findFeeVaultPda(programAddress: Address = amplifyProgramAddress()): Promise<ProgramDerivedAddress> {
+  return derive(["fee_vault"], programAddress);
 }
 
 /** ["worker", worker] */
@@ -28,14 +34,20 @@ export function findEscrowPda(campaign: Address, programAddress: Address = ampli
   return derive(["escrow", addressBytes(campaign)], programAddress);
 }
 
-/** ["task", campaign, index as u32 LE] */
-export function findTaskPda(campaign: Address, index: number, programAddress: Address = amplifyProgramAddress()): Promise<ProgramDerivedAddress> {
-  return derive(["task", addressBytes(campaign), new ByteWriter().u32(index).toBytes()], programAddress);
+/** ["tasks", campaign, page as u16 LE]: slot counters of tasks page × 8192 … page × 8192 + 8191. */
+export function findTaskPagePda(campaign: Address, page: number, programAddress: Address = amplifyProgramAddress()): Promise<ProgramDerivedAddress> {
+  return derive(["tasks", addressBytes(campaign), new ByteWriter().u16(page).toBytes()], programAddress);
 }
 
-/** ["assignment", task, worker] */
-export function findAssignmentPda(task: Address, worker: Address, programAddress: Address = amplifyProgramAddress()): Promise<ProgramDerivedAddress> {
-  return derive(["assignment", addressBytes(task), addressBytes(worker)], programAddress);
+/** The page that holds task `index`. */
+export function taskPageOf(index: number): number {
+  return Math.floor(index / PAGE_TASKS);
+}
+
+/** ["assignment", campaign, task index as u32 LE, worker]: exists while the work is open. */
+export function findAssignmentPda(campaign: Address, taskIndex: number, worker: Address,
+  programAddress: Address = amplifyProgramAddress()): Promise<ProgramDerivedAddress> {
+  return derive(["assignment", addressBytes(campaign), new ByteWriter().u32(taskIndex).toBytes(), addressBytes(worker)], programAddress);
 }
 
 /** ["share", campaign, worker] */

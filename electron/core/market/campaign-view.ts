@@ -1,10 +1,13 @@
 import type { CampaignView, IneligibleReason } from "../../../shared/api/market";
 import type { CampaignAccount, ConfigAccount, WorkerProfileAccount } from "../../../shared/protocol";
-import { RATING_PRIOR, computeShareCap, computeWorkerPay } from "../../../shared/protocol";
+import { RATING_PRIOR, assignmentDeposit, computeShareCap, computeWorkerPay, shareDeposit } from "../../../shared/protocol";
 import type { CampaignMetadata } from "../../../shared/api/tasks";
 
-/** Lamports a worker needs for one accept: fee plus rent of an assignment and maybe a share. */
-export const ACCEPT_COST_LAMPORTS = 5_000 + 4_000_000;
+/**
+ * Lamports a worker needs for one accept: the fee plus the refundable deposits of an assignment
+ * (back at submission) and maybe a share (back when the campaign closes or its review window ends).
+ */
+export const ACCEPT_COST_LAMPORTS = 5_000 + Number(assignmentDeposit() + shareDeposit());
 
 export interface WorkerSituation {
   readonly hasKey: boolean;
@@ -30,25 +33,25 @@ export function campaignView(
 ): CampaignView {
   const reasons: IneligibleReason[] = [];
   const left = tasksLeft(campaign);
-  const cap = computeShareCap(campaign.maxTasks, campaign.maxShareBps);
+  const cap = computeShareCap(campaign.taskCount, campaign.maxShareBps);
   const held = worker.held.get(address) ?? 0;
   const rating = worker.profile?.rating ?? RATING_PRIOR;
   const pay = computeWorkerPay(campaign.price, config.feeBps);
   if (!worker.hasKey) reasons.push({ code: "no_key", message: "create or import a key to accept tasks" });
   if (config.paused) reasons.push({ code: "paused", message: "the protocol is paused: no acceptances for now" });
-  if (campaign.isClosed) reasons.push({ code: "closed", message: "the campaign is closed" });
+  if (campaign.endedAt !== 0n) reasons.push({ code: "closed", message: "the requester has ended the campaign" });
   if (Number(campaign.deadline) <= worker.nowSeconds) reasons.push({ code: "deadline", message: "the campaign's deadline has passed" });
   if (left === 0) reasons.push({ code: "no_tasks_left", message: "every task slot is taken" });
-  if (rating < campaign.minRating) {
-    reasons.push({
-      code: "rating",
-      message: `needs a rating of ${(campaign.minRating / 100).toFixed(0)}; yours is ${(rating / 100).toFixed(0)}${worker.profile?.reviewCount ? "" : " (unrated)"}`,
-    });
+  const rated = (worker.profile?.reviewCount ?? 0) > 0;
+  if (!rated && !campaign.admitUnrated) {
+    reasons.push({ code: "rating", message: "admits rated workers only; you have no reviews yet" });
+  } else if (rated && rating < campaign.minRating) {
+    reasons.push({ code: "rating", message: `needs a rating of ${(campaign.minRating / 100).toFixed(0)}; yours is ${(rating / 100).toFixed(0)}` });
   }
   if (held >= cap) reasons.push({ code: "share_cap", message: `you hold ${held} of its tasks, the most one worker may take (${cap})` });
   if (campaign.escrowBalance < campaign.price) reasons.push({ code: "escrow_empty", message: "the campaign's escrow cannot pay another result" });
   if (worker.balance < BigInt(ACCEPT_COST_LAMPORTS)) {
-    reasons.push({ code: "worker_funds", message: "your balance cannot cover the fee and rent of an acceptance" });
+    reasons.push({ code: "worker_funds", message: "your balance cannot cover the fee and the refundable deposit of an acceptance" });
   }
   return {
     address,

@@ -6,13 +6,16 @@ import type { CampaignAccount } from "../../../shared/protocol";
 import {
   ACCOUNT_SIZES,
   DISCRIMINATORS,
+  PAGE_TASKS,
   SHARE_OFFSETS,
-  TASK_OFFSETS,
   decodeCampaign,
   decodeShare,
-  decodeTask,
+  decodeTaskPage,
   findAssignmentPda,
+  findSharePda,
+  findTaskPagePda,
   getAcceptTaskInstruction,
+  taskKey,
 } from "../../../shared/protocol";
 import type { ChainClient, ProtocolConfig } from "../../../lib/chain";
 import { waitForConfirmation } from "../../../lib/chain";
@@ -21,8 +24,11 @@ import type { ProfileService } from "../profile";
 import type { CampaignMetadataCache } from "../tasks";
 import { campaignView } from "./campaign-view";
 
-/** Accepts per transaction: each adds two fresh accounts; four stay well under 1232 bytes. */
-const ACCEPTS_PER_TX = 4;
+/**
+ * Accepts per transaction: each adds one fresh account (its assignment) and five bytes of data;
+ * eight stay under 1,232 bytes even with a register_worker in front (budget test).
+ */
+const ACCEPTS_PER_TX = 8;
 
 /**
  * How long a listing waits for campaign metadata it does not have yet. Metadata URIs are chain
@@ -55,7 +61,7 @@ export class MarketService {
       worker ? this.held(worker) : Promise.resolve(new Map<string, number>()),
     ]);
     const situation = { hasKey: worker !== null, profile, balance, held, nowSeconds: Math.floor(Date.now() / 1000) };
-    const open = campaigns.filter((c) => !c.account.isClosed);
+    const open = campaigns.filter((c) => c.account.endedAt === 0n);
     const metadata = await Promise.all(open.map(({ address: at, account }) => this.metadata.get(at, account.metadataUri, account.labelSchemaHash, METADATA_WAIT_MS)));
     const views = open.map(({ address: at, account }, i) => campaignView(at, account, config, situation, metadata[i] ?? null));
     return sortAndFilter(views, filter);
@@ -83,15 +89,17 @@ export class MarketService {
   async accept(items: readonly { campaign: string; count: number }[]): Promise<AcceptOutcome[]> {
     const signer = this.keystore.signer();
     const outcomes: AcceptOutcome[] = [];
-    const planned: { campaign: string; task: string; ix: Instruction }[] = [];
+    const planned: { campaign: string; task: string; index: number; ix: Instruction }[] = [];
     const chosen = new Set<string>();
     for (const item of items) {
       // The same campaign may be named twice: never plan one task twice.
-      const free = (await this.freeTasks(item.campaign, signer.address)).filter((t) => !chosen.has(t));
-      for (const task of free.slice(0, item.count)) chosen.add(task);
+      const free = (await this.freeTasks(item.campaign, signer.address)).filter((i) => !chosen.has(taskKey(item.campaign, i)));
+      for (const index of free.slice(0, item.count)) chosen.add(taskKey(item.campaign, index));
       if (free.length === 0) outcomes.push(failure(item.campaign, null, "no free task in this campaign for you"));
-      for (const task of free.slice(0, item.count)) {
-        planned.push({ campaign: item.campaign, task, ix: await getAcceptTaskInstruction({ worker: signer, campaign: address(item.campaign), task: address(task) }) });
+      // In increasing index order: the program lets a worker take a campaign's tasks only in that order.
+      for (const index of free.slice(0, item.count)) {
+        planned.push({ campaign: item.campaign, task: taskKey(item.campaign, index), index,
+          ix: await getAcceptTaskInstruction({ worker: signer, campaign: address(item.campaign), taskIndex: index }) });
       }
       if (free.length > 0 && free.length < item.count) {
         outcomes.push(failure(item.campaign, null, `only ${free.length} of ${item.count} tasks were free`));
@@ -119,7 +127,7 @@ export class MarketService {
         const confirmed = await waitForConfirmation(this.chain, tx.signature);
         for (const b of batch) {
           if (confirmed?.ok) {
-            const [assignment] = await findAssignmentPda(address(b.task), signer.address);
+            const [assignment] = await findAssignmentPda(address(b.campaign), b.index, signer.address);
             outcomes.push({ campaign: b.campaign, task: b.task, ok: true, assignment, signature: tx.signature, error: null });
           } else {
             outcomes.push(failure(b.campaign, b.task, confirmed ? confirmed.failure.message : "sent but not confirmed in time; check your tasks"));
@@ -143,24 +151,34 @@ export class MarketService {
     }));
   }
 
-  private async freeTasks(campaign: string, worker: TransactionSigner["address"]): Promise<string[]> {
-    let raw;
-    try {
-      raw = await this.chain.programAccounts(ACCOUNT_SIZES.task, [
-        { offset: 0, bytes: DISCRIMINATORS.task },
-        { offset: TASK_OFFSETS.campaign, bytes: Uint8Array.from(getAddressEncoder().encode(address(campaign))) },
-      ]);
-    } catch (error) {
-      throw new ApiError("unavailable", `cannot list the campaign's tasks: ${error instanceof Error ? error.message : String(error)}`);
-    }
+  /**
+   * Task indexes this worker could take, in order: past its share's cursor (a worker takes a
+   * campaign's tasks in increasing order, so never one twice) and with a slot free on the page.
+   */
+  private async freeTasks(campaign: string, worker: TransactionSigner["address"]): Promise<number[]> {
     const campaignAccount = await this.chain.account(campaign);
     if (!campaignAccount) throw new ApiError("not_found", `no campaign ${campaign}`);
-    const { replication } = decodeCampaign(campaignAccount.data);
-    const tasks = raw.map((r) => ({ address: r.address, task: decodeTask(r.data) })).filter((t) => t.task.slotsTaken < replication);
-    tasks.sort((a, b) => a.task.index - b.task.index);
-    const assignments = await Promise.all(tasks.map(async (t) => (await findAssignmentPda(address(t.address), worker))[0]));
-    const existing = await this.chain.accounts(assignments);
-    return tasks.filter((_, i) => existing[i] === null).map((t) => t.address);
+    const { replication, pageCount, taskCount } = decodeCampaign(campaignAccount.data);
+    let pages;
+    try {
+      const addresses = await Promise.all(Array.from({ length: pageCount }, async (_, p) => (await findTaskPagePda(address(campaign), p))[0]));
+      const [share] = await findSharePda(address(campaign), worker);
+      pages = await this.chain.accounts([...addresses, share]);
+    } catch (error) {
+      throw new ApiError("unavailable", `cannot read the campaign's task slots: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    const shareRaw = pages.pop();
+    const next = shareRaw ? decodeShare(shareRaw.data).nextIndex : 0;
+    const free: number[] = [];
+    pages.forEach((raw, p) => {
+      if (!raw) return; // a page the requester has not posted: its tasks cannot be taken yet
+      const { slots } = decodeTaskPage(raw.data);
+      slots.forEach((taken, i) => {
+        const index = p * PAGE_TASKS + i;
+        if (index >= next && index < taskCount && taken < replication) free.push(index);
+      });
+    });
+    return free;
   }
 }
 

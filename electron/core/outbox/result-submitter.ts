@@ -55,7 +55,7 @@ export class ResultSubmitter implements ResultSink {
     try {
       this.options.repo.add({
         id,
-        task: record.assignment.task,
+        task: record.task.key,
         campaign: record.assignment.campaign,
         taskLabel: `${record.metadata?.title ?? "task"} #${record.assignment.taskIndex}`,
         doc: canonicalJson(doc),

@@ -1,5 +1,5 @@
 import type { Blockhash, Instruction, TransactionSigner } from "@solana/kit";
-import { AssignmentState, decodeAssignment } from "../../../shared/protocol";
+import { decodeAssignment, parseTaskKey } from "../../../shared/protocol";
 import type { ChainClient, SignatureStatus } from "../../../lib/chain";
 import { backoffMs } from "./backoff";
 import type { OutboxRepository, OutboxRow } from "./outbox-repository";
@@ -200,13 +200,20 @@ export class SyncLoop {
         accounts = null;
       }
       if (accounts) {
-        toJudge.forEach(({ row, status }, i) => {
-          const verdict = judge(row, accounts[i]?.data ?? null, status);
+        for (const [i, { row, status }] of toJudge.entries()) {
+          let verdict: Verdict;
+          try {
+            verdict = await judge(chain, row, accounts[i]?.data ?? null, status);
+          } catch (error) {
+            this.setOnline(false, describe(error));
+            transient(row, error);
+            continue;
+          }
           if (verdict === "paid") writes.push(() => repo.markConfirmed(row.id));
           else if (verdict === "sign") fresh.push(row);
           else writes.push(() => repo.markFailed(row.id, verdict.failed));
           changed.add(row.id);
-        });
+        }
       }
     }
 
@@ -270,20 +277,31 @@ const KEY_WAIT = "waiting for the keystore to be unlocked to sign";
 
 type Verdict = "paid" | "sign" | { failed: string };
 
-function judge(row: OutboxRow, data: Uint8Array | null, status: SignatureStatus | null): Verdict {
-  if (!data) return { failed: "the assignment does not exist on chain (released or never accepted)" };
-  let assignment;
+/**
+ * An open assignment is an account; submission closes it, so a missing account is read back
+ * from its history: a ResultSubmitted event for this task says who was paid for what.
+ */
+async function judge(chain: ChainClient, row: OutboxRow, data: Uint8Array | null, status: SignatureStatus | null): Promise<Verdict> {
+  if (!data) {
+    const { campaign, index } = parseTaskKey(row.task);
+    const history = await chain.events(row.id);
+    for (const { event } of [...history].reverse()) {
+      if (event.kind === "resultSubmitted" && event.campaign === campaign && event.taskIndex === index) {
+        return Buffer.from(event.resultHash).toString("hex") === row.resultHash
+          ? "paid"
+          : { failed: "another result was already submitted for this assignment" };
+      }
+      if (event.kind === "assignmentReleased" && event.campaign === campaign && event.taskIndex === index) {
+        return { failed: "the assignment expired before the result landed; the work is kept and can be exported" };
+      }
+    }
+    return { failed: "the assignment does not exist on chain (released or never accepted)" };
+  }
   try {
-    assignment = decodeAssignment(data);
+    decodeAssignment(data);
   } catch {
     return { failed: "the assignment account is not an Amplify assignment" };
   }
-  if (assignment.state === AssignmentState.Submitted || assignment.state === AssignmentState.Reviewed) {
-    return Buffer.from(assignment.resultHash).toString("hex") === row.resultHash
-      ? "paid"
-      : { failed: "another result was already submitted for this assignment" };
-  }
-  if (assignment.state === AssignmentState.Expired) return { failed: "the assignment expired before the result landed; the work is kept and can be exported" };
   if (status?.failure) {
     const reason = status.failure.programError !== null ? status.failure.message : `the transaction failed: ${status.failure.message}`;
     return { failed: `rejected by the program: ${reason}` };

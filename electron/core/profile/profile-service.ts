@@ -4,10 +4,9 @@ import { ApiError } from "../../../shared/api";
 import type { Profile, RatingView } from "../../../shared/api/profile";
 import type { WorkerProfileAccount } from "../../../shared/protocol";
 import {
-  AssignmentState,
+  findAssignmentPda,
   RATING_PRIOR_WEIGHT,
   RATING_ONE,
-  computeWorkerPay,
   decodeWorkerProfile,
   findWorkerProfilePda,
   getRegisterWorkerInstruction,
@@ -19,6 +18,9 @@ import { waitForConfirmation } from "../../../lib/chain";
 import type { Keystore } from "../keystore";
 import type { TaskDirectory } from "../tasks";
 import type { ProfileCache } from "./profile-cache";
+
+/** Recent transactions of the worker read for the earnings list (each read once per session). */
+const EARNINGS_HISTORY = 200;
 
 /** Reviews it takes for the prior to stop dominating: the prior's own weight in reviews. */
 const PROVISIONAL_REVIEWS = Number(RATING_PRIOR_WEIGHT / RATING_ONE);
@@ -81,23 +83,31 @@ export class ProfileService {
 
   private async read(worker: string): Promise<Profile> {
     const status = this.keystore.status();
-    const [account, balance, config, records] = await Promise.all([
+    const [account, balance, history] = await Promise.all([
       this.account(worker),
       this.chain.balance(worker),
-      this.config.get(),
-      this.directory.refresh(),
+      this.chain.events(worker, EARNINGS_HISTORY),
     ]);
-    const items = records
-      .filter((r) => r.assignment.state === AssignmentState.Submitted || r.assignment.state === AssignmentState.Reviewed)
-      .map((r) => ({
-        assignment: r.id,
-        campaign: r.assignment.campaign,
-        taskIndex: r.assignment.taskIndex,
-        lamports: Number(computeWorkerPay(r.campaign.price, config.feeBps)),
-        submittedAt: Number(r.assignment.submittedAt),
-        score: r.assignment.state === AssignmentState.Reviewed ? r.assignment.score : null,
-      }))
-      .sort((a, b) => b.submittedAt - a.submittedAt);
+    // Paid results are history, not accounts: read from the worker's recent ResultSubmitted
+    // events, each joined with its review if one was posted.
+    const scores = new Map<string, number>();
+    for (const { event } of history) {
+      if (event.kind === "reviewPosted" && event.worker === worker) scores.set(`${event.campaign}#${event.taskIndex}`, event.score);
+    }
+    const items = [];
+    for (const { event, blockTime } of history) {
+      if (event.kind !== "resultSubmitted" || event.worker !== worker) continue;
+      const [assignment] = await findAssignmentPda(event.campaign, event.taskIndex, event.worker);
+      items.push({
+        assignment,
+        campaign: event.campaign,
+        taskIndex: event.taskIndex,
+        lamports: Number(event.price - event.fee),
+        submittedAt: Number(blockTime),
+        score: scores.get(`${event.campaign}#${event.taskIndex}`) ?? null,
+      });
+    }
+    items.sort((a, b) => b.submittedAt - a.submittedAt);
     return {
       address: worker,
       registered: account !== null,
@@ -107,7 +117,8 @@ export class ProfileService {
       acceptedCount: account?.acceptedCount ?? 0,
       submittedCount: account?.submittedCount ?? 0,
       expiredCount: account?.expiredCount ?? 0,
-      earnings: { totalLamports: items.reduce((sum, e) => sum + e.lamports, 0), items: items.slice(0, 1000) },
+      // The total is the profile's own counter: exact however long the history.
+      earnings: { totalLamports: Number(account?.earned ?? 0n), items: items.slice(0, 1000) },
     };
   }
 }

@@ -96,7 +96,8 @@ export class KeyServiceRunner {
     try {
       const keys = keystoreRequesterKeys(this.options.keystore);
       const mine = await this.options.requester.chain().campaigns(keys.address);
-      if (mine.some((c) => c.account.isPrivate && !c.account.isClosed)) await this.ensureRunning();
+      const now = BigInt(Math.floor(Date.now() / 1000));
+      if (mine.some((c) => c.account.isPrivate && (c.account.openAssignments > 0 || (c.account.endedAt === 0n && c.account.deadline > now)))) await this.ensureRunning();
     } catch (error) {
       // The chain is unreachable or the key locked meanwhile: look again later while unlocked.
       if (this.disposed || !this.options.keystore.isUnlocked()) return;

@@ -119,7 +119,7 @@ export class RequesterService {
           title,
           labelKind,
           private: c.isPrivate,
-          closed: c.isClosed,
+          closed: c.endedAt !== 0n,
           priceLamports: Number(c.price),
           replication: c.replication,
           tasks: s.tasks,

@@ -4,6 +4,7 @@ export { TaskDirectory, isOpen } from "./task-directory";
 export type { TaskRecord } from "./task-directory";
 export { CampaignMetadataCache } from "./campaign-metadata";
 export type { CampaignMetadataOptions, MetadataFetcher } from "./campaign-metadata";
+export { CampaignTaskLists } from "./campaign-task-lists";
 export { DecryptPool } from "./decrypt-pool";
 export { PlaintextCache } from "./plaintext-cache";
 export { sniffMime } from "./mime";

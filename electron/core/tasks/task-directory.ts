@@ -1,5 +1,5 @@
 import { address } from "@solana/kit";
-import type { AssignmentAccount, CampaignAccount, TaskAccount } from "../../../shared/protocol";
+import type { AssignmentAccount, CampaignAccount, TaskDescriptor } from "../../../shared/protocol";
 import {
   ACCOUNT_SIZES,
   ASSIGNMENT_OFFSETS,
@@ -7,26 +7,31 @@ import {
   DISCRIMINATORS,
   decodeAssignment,
   decodeCampaign,
-  decodeTask,
   decodeWorkerProfile,
   findWorkerProfilePda,
+  taskKey,
 } from "../../../shared/protocol";
 import type { CampaignMetadata } from "../../../shared/api/tasks";
 import type { ChainClient } from "../../../lib/chain";
 import { getAddressEncoder } from "@solana/kit";
 import type { CampaignMetadataCache } from "./campaign-metadata";
+import type { CampaignTaskLists } from "./campaign-task-lists";
 
 export interface TaskRecord {
   readonly id: string;
   readonly assignment: AssignmentAccount;
-  readonly task: TaskAccount;
+  /** The task's descriptor from the campaign's committed list, and its "<campaign>#<index>" key. */
+  readonly task: TaskDescriptor & { readonly key: string; readonly index: number };
   readonly campaign: CampaignAccount;
   readonly metadata: CampaignMetadata | null;
   /** Where a private result is sealed to; null for public campaigns or when unknown. */
   readonly requesterX25519: Uint8Array | null;
 }
 
-/** This worker's assignments joined with their tasks, campaigns and metadata, read from chain. */
+/**
+ * This worker's open assignments (an assignment account lives from accept to submit) joined with
+ * their task descriptors, campaigns and metadata, read from chain.
+ */
 export class TaskDirectory {
   private records = new Map<string, TaskRecord>();
   private order: string[] = [];
@@ -35,6 +40,7 @@ export class TaskDirectory {
     private readonly chain: ChainClient,
     private readonly worker: () => string | null,
     private readonly metadata: CampaignMetadataCache,
+    private readonly taskLists: CampaignTaskLists,
   ) {}
 
   get(id: string): TaskRecord | undefined {
@@ -63,19 +69,19 @@ export class TaskDirectory {
       { offset: ASSIGNMENT_OFFSETS.worker, bytes: Uint8Array.from(getAddressEncoder().encode(address(worker))) },
     ]);
     const assignments = raw.map((r) => ({ id: r.address, account: decodeAssignment(r.data) }));
-    const taskAddrs = [...new Set(assignments.map((a) => a.account.task))];
     const campaignAddrs = [...new Set(assignments.map((a) => a.account.campaign))];
-    const [tasks, campaigns] = await Promise.all([this.chain.accounts(taskAddrs), this.chain.accounts(campaignAddrs)]);
-    const taskBy = new Map(taskAddrs.map((a, i) => [a as string, tasks[i] ? decodeTask(tasks[i].data) : null]));
+    const campaigns = await this.chain.accounts(campaignAddrs);
     const campaignBy = new Map(campaignAddrs.map((a, i) => [a as string, campaigns[i] ? decodeCampaign(campaigns[i].data) : null]));
 
     const requesterKeys = new Map<string, Uint8Array | null>();
     const next = new Map<string, TaskRecord>();
     for (const { id, account } of assignments) {
-      const task = taskBy.get(account.task);
       const campaign = campaignBy.get(account.campaign);
-      if (!task || !campaign) continue;
+      if (!campaign) continue;
       const metadata = await this.metadata.get(account.campaign, campaign.metadataUri, campaign.labelSchemaHash);
+      const list = await this.taskLists.get(account.campaign, campaign, metadata);
+      const descriptor = list?.[account.taskIndex];
+      if (!descriptor) continue;
       let requesterX25519: Uint8Array | null = null;
       if (campaign.isPrivate) {
         if (metadata?.requesterX25519) requesterX25519 = Buffer.from(metadata.requesterX25519, "hex");
@@ -84,6 +90,7 @@ export class TaskDirectory {
           requesterX25519 = requesterKeys.get(campaign.requester) ?? null;
         }
       }
+      const task = { ...descriptor, index: account.taskIndex, key: taskKey(account.campaign, account.taskIndex) };
       next.set(id, { id, assignment: account, task, campaign, metadata, requesterX25519 });
     }
     this.records = next;
@@ -100,6 +107,7 @@ export class TaskDirectory {
   }
 }
 
+/** Every assignment that is still an account is open (accepted or key granted). */
 export function isOpen(record: TaskRecord): boolean {
   return record.assignment.state === AssignmentState.Accepted || record.assignment.state === AssignmentState.KeyGranted;
 }

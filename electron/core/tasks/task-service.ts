@@ -43,9 +43,6 @@ interface Plain {
 const STATE: Record<number, TaskMeta["state"]> = {
   [AssignmentState.Accepted]: "accepted",
   [AssignmentState.KeyGranted]: "key_granted",
-  [AssignmentState.Submitted]: "submitted",
-  [AssignmentState.Reviewed]: "reviewed",
-  [AssignmentState.Expired]: "expired",
 };
 
 /**
@@ -182,7 +179,7 @@ export class TaskService {
   private meta(record: TaskRecord, feeBps: number): TaskMeta {
     return {
       id: record.id,
-      task: record.assignment.task,
+      task: record.task.key,
       campaign: record.assignment.campaign,
       taskIndex: record.assignment.taskIndex,
       state: STATE[record.assignment.state] ?? "accepted",

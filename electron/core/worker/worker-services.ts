@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { join } from "node:path";
 import { address } from "@solana/kit";
-import { getSubmitResultInstruction } from "../../../shared/protocol";
+import { getSubmitResultInstruction, parseTaskKey } from "../../../shared/protocol";
 import type { EventHub, HandlerGroup } from "../api";
 import { BlobFetcher, uploadBlob } from "../../../lib/blobs";
 import { ChainClient, ProtocolConfig } from "../../../lib/chain";
@@ -13,7 +13,7 @@ import { ProfileCache, ProfileService, profileHandlers } from "../profile";
 import type { SettingsRepository } from "../settings";
 import type { Store } from "../store";
 import { moderationHandlers, withModeration } from "../moderation";
-import { CampaignMetadataCache, DecryptPool, TaskDirectory, TaskService, tasksHandlers } from "../tasks";
+import { CampaignMetadataCache, CampaignTaskLists, DecryptPool, TaskDirectory, TaskService, tasksHandlers } from "../tasks";
 import type { FirstGuessHook } from "../tasks";
 
 export interface WorkerServicesOptions {
@@ -72,7 +72,7 @@ export function createWorkerServices(options: WorkerServicesOptions): WorkerServ
       refresh.unref();
     },
   });
-  const directory = new TaskDirectory(chain, () => keystore.address(), metadata);
+  const directory = new TaskDirectory(chain, () => keystore.address(), metadata, new CampaignTaskLists(blobs, log));
   const pool = new DecryptPool(log);
   const repo = new OutboxRepository(options.store);
   const profile = new ProfileService(chain, keystore, protocol, directory, new ProfileCache(options.store));
@@ -105,8 +105,7 @@ export function createWorkerServices(options: WorkerServicesOptions): WorkerServ
       await getSubmitResultInstruction({
         worker: signer,
         campaign: address(row.campaign),
-        task: address(row.task),
-        treasury: (await protocol.get()).treasury,
+        taskIndex: parseTaskKey(row.task).index,
         resultHash: Buffer.from(row.resultHash, "hex"),
         resultUri: row.resultUri,
       }),

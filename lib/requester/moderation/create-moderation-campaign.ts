@@ -91,8 +91,9 @@ export async function createModerationCampaign(opts: CreateModerationOptions): P
     manifest,
     entries: manifest.items,
     save: () => saveModerationManifest(opts.stateDir, manifest),
-    metadata: () => {
+    metadata: (tasksUri) => {
       const metadata = CampaignMetadata.parse({
+        tasksUri,
         title: spec.title,
         description: spec.instructions,
         labelKind: MODERATION_LABEL_KIND,

@@ -4,7 +4,6 @@
 import fs from "node:fs";
 import path from "node:path";
 import type { Address } from "@solana/kit";
-import { AssignmentState } from "../../../shared/protocol";
 import { RequesterError, type AmplifyChain } from "../../chain";
 import type { RequesterKeys } from "../keyfile";
 import type { ProgressListener } from "../progress";
@@ -63,7 +62,7 @@ export async function exportModerationResults(opts: ModerationExportOptions): Pr
         decisions: j.result?.decisions ?? [],
         ...(j.result?.reason ? { reason: j.result.reason } : {}),
         timeSpentMs: j.result?.timeSpentMs ?? 0,
-        ...(j.account.state === AssignmentState.Reviewed ? { score: j.account.score } : {}),
+        ...(j.account.score !== null ? { score: j.account.score } : {}),
       })),
     });
   }

@@ -2,23 +2,21 @@
 // result hash, opened when sealed to us, validated as moderation results.
 import type { Address } from "@solana/kit";
 import { ModerationResult } from "../../../shared/moderation";
-import { AssignmentState, type AssignmentAccount } from "../../../shared/protocol";
 import { getBlob } from "../../blobs";
-import type { AmplifyChain, Located } from "../../chain";
+import type { AmplifyChain, Located, ResultRecord } from "../../chain";
 import type { RequesterKeys } from "../keyfile";
 import type { ProgressListener } from "../progress";
 import { isSealedResult } from "../sealed-result";
 
 export interface SubmittedJudgement {
   assignment: Address;
-  account: AssignmentAccount;
+  account: ResultRecord;
   result: ModerationResult | undefined;
   problem?: string;
 }
 
 export async function collectJudgements(chain: AmplifyChain, keys: RequesterKeys, campaign: Address, onProgress: ProgressListener = () => {}): Promise<SubmittedJudgement[]> {
-  const all = await chain.assignments(campaign);
-  const submitted: Array<Located<AssignmentAccount>> = all.filter((a) => a.account.state === AssignmentState.Submitted || a.account.state === AssignmentState.Reviewed);
+  const submitted = await chain.results(campaign);
   const out: SubmittedJudgement[] = [];
   for (const a of submitted) {
     out.push(await openOne(a, keys));
@@ -30,7 +28,7 @@ export async function collectJudgements(chain: AmplifyChain, keys: RequesterKeys
   );
 }
 
-async function openOne(a: Located<AssignmentAccount>, keys: RequesterKeys): Promise<SubmittedJudgement> {
+async function openOne(a: Located<ResultRecord>, keys: RequesterKeys): Promise<SubmittedJudgement> {
   const base = { assignment: a.address, account: a.account };
   try {
     const blob = await getBlob(a.account.resultUri, Buffer.from(a.account.resultHash).toString("hex"));

@@ -3,7 +3,7 @@
 // with the program's review instruction, which moves each worker's rating like any review.
 import type { Address } from "@solana/kit";
 import type { ModerationPolicy } from "../../../shared/moderation";
-import { AssignmentState, getReviewInstruction } from "../../../shared/protocol";
+import { getReviewInstruction } from "../../../shared/protocol";
 import { RequesterError, type AmplifyChain } from "../../chain";
 import type { RequesterKeys } from "../keyfile";
 import type { ProgressListener } from "../progress";
@@ -50,7 +50,7 @@ export function scoreJudgements(policy: ModerationPolicy, judgements: SubmittedJ
   }
   return judgements.map((j): ReviewedJudgement => {
     const base = { assignment: j.assignment, worker: j.account.worker, taskIndex: j.account.taskIndex, ...(items.get(j.account.taskIndex) ?? { majority: [], agreement: 0 }) };
-    if (j.account.state === AssignmentState.Reviewed) return { ...base, score: j.account.score, basis: "already-reviewed" };
+    if (j.account.score !== null) return { ...base, score: j.account.score, basis: "already-reviewed" };
     if (!j.result) return { ...base, score: 0, basis: "unreadable" };
     const entries = votesByTask.get(j.account.taskIndex) ?? [];
     const mine = entries.find((e) => e.j === j)?.vote;
@@ -73,7 +73,7 @@ export async function reviewModerationCampaign(opts: ModerationReviewOptions): P
   for (let i = 0; i < toPost.length; i += REVIEWS_PER_TRANSACTION) {
     const batch = toPost.slice(i, i + REVIEWS_PER_TRANSACTION);
     const ixs = await Promise.all(
-      batch.map((s) => getReviewInstruction({ requester: opts.keys.signer, campaign: opts.campaign, assignment: s.assignment, worker: s.worker, score: s.score ?? 0 })),
+      batch.map((s) => getReviewInstruction({ requester: opts.keys.signer, campaign: opts.campaign, worker: s.worker, taskIndex: s.taskIndex, score: s.score ?? 0 })),
     );
     await opts.chain.send(opts.keys.signer, ixs);
     opts.onProgress?.({ phase: "review", done: Math.min(i + REVIEWS_PER_TRANSACTION, toPost.length), total: toPost.length });

@@ -1,6 +1,6 @@
 import { address } from "@solana/kit";
 import { describe, expect, it } from "vitest";
-import { AssignmentState, decodeAssignment, findAssignmentPda, findTaskPda } from "../../../shared/protocol";
+import { ACCOUNT_SIZES, findAssignmentPda, rentExemptMinimum } from "../../../shared/protocol";
 import { artifactPath } from "../support";
 import { useJourneyApp } from "./support/journey";
 import { waitFor } from "./support/market";
@@ -55,15 +55,13 @@ describe("journey a: a new worker from first launch to the first payout on a pri
     await page.locator("[data-testid=outbox-row][data-state=confirmed]").waitFor({ timeout: 120_000 });
     await page.screenshot({ path: artifactPath("journey-a-4-paid.png") });
 
-    // On chain: the assignment is submitted and the worker was paid price − 5 % fee − the tx fee.
-    const [task] = await findTaskPda(created.campaign, 0);
-    const [assignmentAddress] = await findAssignmentPda(task, worker);
-    const account = await market.chain.rpc.getAccountInfo(assignmentAddress, { encoding: "base64" }).send();
-    const assignment = decodeAssignment(new Uint8Array(Buffer.from(account.value!.data[0], "base64")));
-    expect(assignment.state).toBe(AssignmentState.Submitted);
+    // On chain: the submission closed the assignment, and the worker was paid price − 5 % fee −
+    // the tx fee, with the assignment's deposit back in the same transaction.
+    const [assignmentAddress] = await findAssignmentPda(created.campaign, 0, worker);
     await waitFor(async () => (await market.chain.balance(worker)) > before, "the payout");
+    expect((await market.chain.rpc.getAccountInfo(assignmentAddress, { encoding: "base64" }).send()).value).toBeNull();
     const gained = (await market.chain.balance(worker)) - before;
-    expect(gained).toBe(10_000_000n - 500_000n - 5_000n);
+    expect(gained).toBe(10_000_000n - 500_000n - 5_000n + rentExemptMinimum(ACCOUNT_SIZES.assignment));
 
     await goTo(page, "Wallet");
     await expect.poll(() => page.getByTestId("wallet-earned").textContent(), { timeout: 20_000 }).toBe("0.0095 SOL");

@@ -127,13 +127,12 @@ describe.skipIf(!("program" in program))("requester flow", () => {
     expect(status.tasks).toBe(3);
     expect(status.campaign.isPrivate).toBe(true);
     const tasks = await chain.tasks(campaign);
-    const blob = await getBlob(tasks[0]?.account.uri ?? "", Buffer.from(tasks[0]?.account.dataHash ?? []).toString("hex"));
+    const blob = await getBlob(tasks[0]?.uri ?? "", Buffer.from(tasks[0]?.dataHash ?? []).toString("hex"));
     expect(Buffer.from(blob).includes(Buffer.from("IHDR"))).toBe(false); // stored encrypted
   });
 
   it("two workers accept, get keys from the key service, label and submit; review scores; export writes COCO", async () => {
     keyService = await startKeyService({ chain, keys: requester, pollMs: 500 });
-    const config = await chain.config();
     const meta = decodeMetadata(await getBlob((await chain.campaign(campaign))?.metadataUri ?? "", Buffer.from((await chain.campaign(campaign))?.labelSchemaHash ?? []).toString("hex")));
     const requesterX25519 = Uint8Array.from(Buffer.from(meta.requesterX25519 ?? "", "hex"));
     const tasks = await chain.tasks(campaign);
@@ -147,24 +146,24 @@ describe.skipIf(!("program" in program))("requester flow", () => {
     }
     const before = await chain.balance(workers[0]?.signer.address as Address);
     for (const w of workers) {
-      const ixs = await Promise.all(tasks.map((t) => getAcceptTaskInstruction({ worker: w.signer, campaign, task: t.address })));
+      const ixs = await Promise.all(tasks.map((t) => getAcceptTaskInstruction({ worker: w.signer, campaign, taskIndex: t.index })));
       await chain.send(w.signer, ixs);
       const acceptedAt = Date.now();
       for (const t of tasks) {
-        const [assignmentAddress] = await findAssignmentPda(t.address, w.signer.address);
+        const [assignmentAddress] = await findAssignmentPda(campaign, t.index, w.signer.address);
         const assignment = await waitFor("key grant", async () => {
           const a = (await chain.assignments(campaign)).find((x) => x.address === assignmentAddress);
           return a && a.account.state === AssignmentState.KeyGranted ? a.account : undefined;
         });
         // All three grants follow one bulk accept; generous bound for a loaded 2-core machine.
         if (t === tasks[0]) expect(Date.now() - acceptedAt).toBeLessThan(5_000);
-        const cipher = await getBlob(t.account.uri, Buffer.from(t.account.dataHash).toString("hex"));
+        const cipher = await getBlob(t.uri, Buffer.from(t.dataHash).toString("hex"));
         const plain = decryptEnvelope(cipher, unwrapFileKey(assignment.wrappedKey, w.box.secretKey));
-        const scene = scenes[t.account.index] as Scene;
+        const scene = scenes[t.index] as Scene;
         expect(Buffer.from(plain).equals(Buffer.from(scene.png))).toBe(true);
         const doc: AnnotationDocument = {
           schema: 2,
-          taskId: t.address,
+          taskId: assignmentAddress,
           labels: meta.labels,
           shapes: scene.boxes.map((b) => ({ ...b, x: b.x + w.jitter, y: b.y + w.jitter })),
           classes: [],
@@ -174,7 +173,7 @@ describe.skipIf(!("program" in program))("requester flow", () => {
         const { hash, uri } = await putBlob(net.blobUrl, sealed);
         await chain.send(w.signer, [
           await getSubmitResultInstruction({
-            worker: w.signer, campaign, task: t.address, treasury: config.treasury, resultHash: sha256(sealed), resultUri: uri,
+            worker: w.signer, campaign, taskIndex: t.index, resultHash: sha256(sealed), resultUri: uri,
           }),
         ]);
         expect(hash).toHaveLength(64);

@@ -11,7 +11,7 @@ import { AmplifyChain, decodeMetadata, getBlob, putBlob } from "../../../lib/req
 import { startLocalnet, type Localnet } from "../../../localnet";
 import { findAmplifyProgram } from "../../../localnet/programs";
 import { canonicalJson, type AnnotationDocument } from "../../../shared/annotation";
-import { getAcceptTaskInstruction, getRegisterWorkerInstruction, getSubmitResultInstruction } from "../../../shared/protocol";
+import { getAcceptTaskInstruction, getRegisterWorkerInstruction, getSubmitResultInstruction, taskKey } from "../../../shared/protocol";
 import { generateX25519KeyPair, sha256 } from "../../../lib/crypto";
 import { createHash } from "node:crypto";
 
@@ -74,7 +74,6 @@ describe.skipIf(!("program" in program))("a model in the requester's tools", () 
   });
 
   it("review --model adds the model's vote below the workers' and reports agreement with it apart", { timeout: 120_000 }, async () => {
-    const config = await chain.config();
     const [task] = await chain.tasks(campaign as Address);
     if (!task) throw new Error("no task");
     // Two workers who disagree: one boxes the astronaut, the other boxes empty sky.
@@ -86,11 +85,11 @@ describe.skipIf(!("program" in program))("a model in the requester's tools", () 
       await chain.rpc.requestAirdrop(signer.address, lamports(1_000_000_000n)).send();
       while ((await chain.balance(signer.address)) === 0n) await new Promise((r) => setTimeout(r, 50));
       await chain.send(signer, [await getRegisterWorkerInstruction({ worker: signer, x25519PublicKey: generateX25519KeyPair().publicKey })]);
-      await chain.send(signer, [await getAcceptTaskInstruction({ worker: signer, campaign: campaign as Address, task: task.address })]);
-      const doc: AnnotationDocument = { schema: 2, taskId: task.address, labels: [], shapes: [{ id: "a", kind: "box", label: "pedestrian", ...box }], classes: [], timeSpentMs: 1 };
+      await chain.send(signer, [await getAcceptTaskInstruction({ worker: signer, campaign: campaign as Address, taskIndex: task.index })]);
+      const doc: AnnotationDocument = { schema: 2, taskId: taskKey(campaign, task.index), labels: [], shapes: [{ id: "a", kind: "box", label: "pedestrian", ...box }], classes: [], timeSpentMs: 1 };
       const bytes = new TextEncoder().encode(canonicalJson(doc));
       const { uri } = await putBlob(net.blobUrl, bytes);
-      await chain.send(signer, [await getSubmitResultInstruction({ worker: signer, campaign: campaign as Address, task: task.address, treasury: config.treasury, resultHash: sha256(bytes), resultUri: uri })]);
+      await chain.send(signer, [await getSubmitResultInstruction({ worker: signer, campaign: campaign as Address, taskIndex: task.index, resultHash: sha256(bytes), resultUri: uri })]);
     }
 
     const plain = await amplify("review", campaign, "--dry-run");

@@ -74,9 +74,9 @@ it.skipIf(!("program" in program))("grants the worker's key for a private task w
   const campaign = privateCampaign?.address as Address;
   const task = (await chain.tasks(campaign))[0];
   if (!task) throw new Error("no task");
-  await chain.send(worker, [await getAcceptTaskInstruction({ worker, campaign, task: task.address })]);
+  await chain.send(worker, [await getAcceptTaskInstruction({ worker, campaign, taskIndex: task.index })]);
   const accepted = Date.now();
-  const [assignment] = await findAssignmentPda(task.address, worker.address);
+  const [assignment] = await findAssignmentPda(campaign, task.index, worker.address);
   let state = 0;
   while (Date.now() - accepted < 5_000) {
     state = (await chain.assignments(campaign)).find((a) => a.address === assignment)?.account.state ?? 0;

@@ -16,13 +16,13 @@ import { startLocalnet } from "../../../localnet";
 import type { Localnet } from "../../../localnet";
 import {
   computeFee,
+  computeTasksRoot,
   decodeConfig,
-  findAssignmentPda,
   findCampaignPda,
   findConfigPda,
-  findTaskPda,
+  findFeeVaultPda,
   getAcceptTaskInstruction,
-  getAddTasksInstructions,
+  getAddTaskPageInstructions,
   getCreateCampaignInstruction,
   getRegisterWorkerInstruction,
   getReviewInstruction,
@@ -73,7 +73,8 @@ beforeAll(async () => {
   net.ledger.airdrop(requester.address, 10_000_000_000n);
   net.ledger.airdrop(worker.address, 10_000_000_000n);
   const config = decodeConfig((await chain.account((await findConfigPda())[0]))!.data);
-  treasury = config.treasury;
+  // Fees land in the program's fee vault (governance withdraws them to the treasury).
+  treasury = (await findFeeVaultPda())[0];
   feeBps = config.feeBps;
 });
 
@@ -95,16 +96,18 @@ describe("market feed", () => {
     const [campaign] = await findCampaignPda(requester.address, 7n);
     await send(requester, [
       await getCreateCampaignInstruction({
-        requester, id: 7n, price: PRICE, maxTasks: TASKS, replication: 1, minRating: 0, maxShareBps: 10_000, isPrivate: false,
-        deadline: BigInt(Math.floor(Date.now() / 1000) + 86_400), assignmentTimeout: 3_600n, labelSchemaHash: Uint8Array.from(hash), metadataUri: uri,
+        requester, id: 7n, price: PRICE, taskCount: TASKS, replication: 1, minRating: 0, admitUnrated: true, maxShareBps: 10_000, isPrivate: false,
+        deadline: BigInt(Math.floor(Date.now() / 1000) + 86_400), assignmentTimeout: 3_600n, reviewWindow: 86_400n,
+        tasksRoot: computeTasksRoot(Array.from({ length: TASKS }, () => ({ dataHash: Uint8Array.from(randomBytes(32)), uri: "" }))),
+        labelSchemaHash: Uint8Array.from(hash), metadataUri: uri,
       }),
-      ...(await getAddTasksInstructions({ requester, campaign, firstIndex: 0, tasks: Array.from({ length: TASKS }, () => ({ dataHash: Uint8Array.from(randomBytes(32)), uri: "" })) })),
+      ...(await getAddTaskPageInstructions({ requester, campaign, taskCount: TASKS })),
     ]);
-    const tasks = await Promise.all(Array.from({ length: TASKS }, async (_, i) => (await findTaskPda(campaign, i))[0]));
+    const tasks = Array.from({ length: TASKS }, (_, i) => i);
     await send(worker, [await getRegisterWorkerInstruction({ worker, x25519PublicKey: Uint8Array.from(randomBytes(32)) })]);
-    await send(worker, await Promise.all(tasks.map((task) => getAcceptTaskInstruction({ worker, campaign, task }))));
+    await send(worker, await Promise.all(tasks.map((task) => getAcceptTaskInstruction({ worker, campaign, taskIndex: task }))));
     const submit = (task: (typeof tasks)[number]) =>
-      getSubmitResultInstruction({ worker, campaign, task, treasury: treasury as never, resultHash: Uint8Array.from(randomBytes(32)), resultUri: "" });
+      getSubmitResultInstruction({ worker, campaign, taskIndex: task, resultHash: Uint8Array.from(randomBytes(32)), resultUri: "" });
     const before = await chain.balance(treasury);
     await send(worker, [await submit(tasks[0]!), await submit(tasks[1]!)]);
     const paidLive = (await chain.balance(treasury)) - before;
@@ -124,8 +127,7 @@ describe("market feed", () => {
     // Offline: the last result and a review land while the app is not listening.
     feed.stop();
     await send(worker, [await submit(tasks[2]!)]);
-    const [assignment] = await findAssignmentPda(tasks[0]!, worker.address);
-    await send(requester, [await getReviewInstruction({ requester, campaign, assignment, worker: worker.address, score: 90 })]);
+    await send(requester, [await getReviewInstruction({ requester, campaign, worker: worker.address, taskIndex: tasks[0]!, score: 90 })]);
     expect(events.head().count).toBe(7);
 
     feed = feedOn(events);
@@ -154,7 +156,8 @@ describe("market feed", () => {
     const quote = feed.quote({ labelKind: "polygon", minRating: 0, replication: 1, deadlineSeconds: 3_600, tasks: 10 }, { feeBps, rent: { campaign: 1n, escrow: 2n, task: 3n } });
     expect(quote.priceLamports).toBe(Number(PRICE));
     expect(quote.sampleSize).toBe(1);
-    expect(quote.cost?.totalLamports).toBe(Number(PRICE) * 10 + 1 + 2 + 3 * 10 + 5_000 * (1 + 3));
+    // Create + one task page: two requester signatures; rent per task is one counter byte.
+    expect(quote.cost?.totalLamports).toBe(Number(PRICE) * 10 + 1 + 2 + 3 * 10 + 5_000 * (1 + 1));
     expect(feed.quote({ labelKind: "box", minRating: 0, replication: 1, deadlineSeconds: 3_600, tasks: 10 }, { feeBps, rent: { campaign: 1n, escrow: 2n, task: 3n } }).priceLamports).toBeNull();
     store.close();
 

@@ -9,14 +9,12 @@ import {
   holdsProgram, upgradeInstruction, WRITE_CHUNK_BYTES, writeBuffer,
 } from "../../../shared/loader/index";
 import {
-  ACCOUNT_SIZES, AssignmentState, computeFee, decodeAssignment, decodeCampaign, findAssignmentPda, findWorkerProfilePda,
-  getAcceptTaskInstruction,
-  getCloseCampaignInstruction, getGrantKeyInstruction, getReleaseExpiredInstruction, getReviewInstruction, getSubmitResultInstruction,
-  getUpdateWorkerKeyInstruction,
+  ACCOUNT_SIZES, computeFee, findAssignmentPda, findTaskPagePda, findWorkerProfilePda, getCloseCampaignInstruction, getGrantKeyInstruction,
+  getReleaseExpiredInstruction, getReviewInstruction, getUpdateWorkerKeyInstruction,
 } from "../../../shared/protocol/index";
 import { createSvm, LAMPORTS_PER_SIGNATURE, PROGRAM_PATHS, SOL } from "./harness";
 import { LoaderDeployError, liteSvmChain } from "./loader-deploy";
-import { addTasks, createCampaign, profileOf, registerWorker, setupMarket } from "./market-fixture";
+import { acceptIx, createCampaign, profileOf, registerWorker, setupMarket, submitIx } from "./market-fixture";
 import type { ProgramBuild } from "./harness";
 import type { Address } from "@solana/kit";
 
@@ -32,42 +30,35 @@ async function lifecycle(build: ProgramBuild, deactivate: Address[]): Promise<vo
   expect(programData.kind === "programData" && holdsProgram(programData.bytes, readFileSync(PROGRAM_PATHS[build]))).toBe(true);
 
   const price = 2_000_003n;
-  const c = await createCampaign(m, { isPrivate: true, maxTasks: 2, replication: 1, price });
-  const requesterAfterCreate = h.lamports(c.requester.address);
-  const [task0, task1] = [...(await addTasks(m, c, 2))];
-  if (!task0 || !task1) throw new Error("two tasks");
-  expect(h.lamports(c.requester.address)).toBe(requesterAfterCreate - 2n * h.rent(ACCOUNT_SIZES.task) - LAMPORTS_PER_SIGNATURE);
+  const c = await createCampaign(m, { isPrivate: true, taskCount: 2, replication: 1, price });
   const worker = await registerWorker(m);
   const accepted = h.lamports(worker.address);
-  await h.sendOk(await Promise.all([task0, task1].map((task) => getAcceptTaskInstruction({ worker, campaign: c.campaign, task,
-    programAddress }))), worker);
+  await h.sendOk(await Promise.all([0, 1].map((i) => acceptIx(c, i, worker))), worker);
   expect(h.lamports(worker.address)).toBe(accepted - 2n * h.rent(ACCOUNT_SIZES.assignment) - h.rent(ACCOUNT_SIZES.share) - LAMPORTS_PER_SIGNATURE);
-  const assignment0 = (await findAssignmentPda(task0, worker.address, programAddress))[0];
+  const assignment0 = (await findAssignmentPda(c.campaign, 0, worker.address, programAddress))[0];
   await h.sendOk([await getGrantKeyInstruction({ requester: c.requester, campaign: c.campaign, assignment: assignment0,
     wrappedKey: new Uint8Array(104).fill(3), programAddress })], c.requester);
 
-  const before = { worker: h.lamports(worker.address), treasury: h.lamports(m.treasury.address), escrow: h.lamports(c.escrow) };
-  await h.sendOk([await getSubmitResultInstruction({ worker, campaign: c.campaign, task: task0, treasury: m.treasury.address,
-    resultHash: new Uint8Array(32).fill(5), resultUri: "blob://result/0", programAddress })], worker);
+  const before = { worker: h.lamports(worker.address), vault: h.lamports(m.feeVault), escrow: h.lamports(c.escrow) };
+  await h.sendOk([await submitIx(c, 0, worker)], worker);
   const fee = computeFee(price, 500);
-  expect(h.lamports(worker.address)).toBe(before.worker + price - fee - LAMPORTS_PER_SIGNATURE);
-  expect(h.lamports(m.treasury.address)).toBe(before.treasury + fee);
+  expect(h.lamports(worker.address)).toBe(before.worker + price - fee + h.rent(ACCOUNT_SIZES.assignment) - LAMPORTS_PER_SIGNATURE);
+  expect(h.lamports(m.feeVault)).toBe(before.vault + fee);
   expect(h.lamports(c.escrow)).toBe(before.escrow - price);
 
-  await h.sendOk([await getReviewInstruction({ requester: c.requester, campaign: c.campaign, assignment: assignment0, worker: worker.address,
+  await h.sendOk([await getReviewInstruction({ requester: c.requester, campaign: c.campaign, worker: worker.address, taskIndex: 0,
     score: 100, programAddress })], c.requester);
-  expect(decodeAssignment(h.data(assignment0))).toMatchObject({ state: AssignmentState.Reviewed, score: 100 });
   expect((await profileOf(m, worker.address)).reviewCount).toBe(1);
 
   h.setTime(h.now() + 3600n);
-  await h.sendOk([await getReleaseExpiredInstruction({ campaign: c.campaign, task: task1, worker: worker.address, programAddress })], m.governance);
+  await h.sendOk([await getReleaseExpiredInstruction({ campaign: c.campaign, taskIndex: 1, worker: worker.address, programAddress })], m.governance);
   const requesterBefore = h.lamports(c.requester.address);
-  const escrowLeft = h.lamports(c.escrow);
-  expect(escrowLeft).toBe(h.rent(ACCOUNT_SIZES.escrow) + price);
-  await h.sendOk([await getCloseCampaignInstruction({ requester: c.requester, campaign: c.campaign, programAddress })], c.requester);
-  expect(h.lamports(c.requester.address)).toBe(requesterBefore + escrowLeft - LAMPORTS_PER_SIGNATURE);
+  const held = h.lamports(c.escrow) + h.lamports(c.campaign) + h.lamports((await findTaskPagePda(c.campaign, 0, programAddress))[0]);
+  expect(h.lamports(c.escrow)).toBe(h.rent(ACCOUNT_SIZES.escrow) + price);
+  await h.sendOk([await getCloseCampaignInstruction({ requester: c.requester, campaign: c.campaign, pagesCreated: 1, programAddress })], c.requester);
+  expect(h.lamports(c.requester.address)).toBe(requesterBefore + held - LAMPORTS_PER_SIGNATURE);
   expect(h.exists(c.escrow)).toBe(false);
-  expect(decodeCampaign(h.data(c.campaign))).toMatchObject({ isClosed: true, escrowBalance: 0n, submittedCount: 1 });
+  expect(h.exists(c.campaign)).toBe(false);
 }
 
 async function refusal(build: ProgramBuild, deactivate: Address[]): Promise<LoaderDeployError> {

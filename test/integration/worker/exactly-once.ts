@@ -2,7 +2,7 @@
 // chain that each was paid exactly once and nothing was lost.
 import { expect } from "vitest";
 import { emptyDocument } from "../../../shared/annotation";
-import { AssignmentState, decodeAssignment, decodeWorkerProfile, findWorkerProfilePda } from "../../../shared/protocol";
+import { decodeWorkerProfile, findWorkerProfilePda } from "../../../shared/protocol";
 import { address } from "@solana/kit";
 import type { CampaignFixture, Market, WorkerCore } from "./market-harness";
 
@@ -35,9 +35,12 @@ export async function submitAll(worker: WorkerCore, ids: readonly string[]): Pro
 export async function expectPaidExactlyOnce(market: Market, fixture: CampaignFixture, queued: readonly Queued[], escrowBefore: bigint, worker: string): Promise<void> {
   expect(escrowBefore - (await market.lamports(fixture.escrow))).toBe(BigInt(queued.length) * fixture.price);
   for (const { id, resultHash } of queued) {
-    const assignment = decodeAssignment((await market.chain.account(id))!.data);
-    expect(assignment.state).toBe(AssignmentState.Submitted);
-    expect(Buffer.from(assignment.resultHash).toString("hex")).toBe(resultHash);
+    // Submission closes the assignment; its ResultSubmitted event is the record of what was paid.
+    expect(await market.chain.account(id)).toBeNull();
+    const paid = (await market.chain.events(id)).filter((e) => e.event.kind === "resultSubmitted");
+    expect(paid).toHaveLength(1);
+    const [only] = paid;
+    expect(only?.event.kind === "resultSubmitted" && Buffer.from(only.event.resultHash).toString("hex")).toBe(resultHash);
   }
   const [profile] = await findWorkerProfilePda(address(worker));
   expect(decodeWorkerProfile((await market.chain.account(profile))!.data).submittedCount).toBe(queued.length);

@@ -20,7 +20,9 @@ import {
   findCampaignPda,
   findEscrowPda,
   findWorkerProfilePda,
-  getAddTasksInstructions,
+  computeTasksRoot,
+  encodeTaskList,
+  getAddTaskPageInstructions,
   getCreateCampaignInstruction,
   getGrantKeyInstruction,
 } from "../../../shared/protocol";
@@ -113,12 +115,24 @@ export async function startMarket(options: { slotMs?: number } = {}): Promise<Ma
     async createCampaign({ tasks, price = 1_000_000n, isPrivate = true, replication = 1, timeoutSeconds = 3600n, imageBytes, metadata: extra }) {
       const id = nextCampaignId++;
       const requesterBox = generateX25519KeyPair();
+      const files: TaskFile[] = [];
+      const newTasks = [];
+      for (let i = 0; i < tasks; i++) {
+        const plain = fakeImage((imageBytes ?? 2048) + i);
+        const key = generateFileKey();
+        const stored = isPrivate ? encryptEnvelope(plain, key) : plain;
+        const uri = await putBlob(stored);
+        files.push({ index: i, plain, key, hash: toHex(sha256(stored)) });
+        newTasks.push({ dataHash: sha256(stored), uri });
+      }
+      const tasksUri = await putBlob(encodeTaskList(newTasks));
       const metadata = new TextEncoder().encode(
         canonicalJson({
           title: `Campaign ${id}`,
           labelKind: "box",
           labels: [{ id: "car", name: "car", color: "#ff0000" }],
           requesterX25519: Buffer.from(requesterBox.publicKey).toString("hex"),
+          tasksUri,
           ...extra,
         }),
       );
@@ -130,28 +144,21 @@ export async function startMarket(options: { slotMs?: number } = {}): Promise<Ma
           requester,
           id,
           price,
-          maxTasks: tasks,
+          taskCount: tasks,
           replication,
           minRating: 0,
+          admitUnrated: true,
           maxShareBps: 10_000,
           isPrivate,
           deadline: BigInt(Math.floor(Date.now() / 1000) + 86_400),
           assignmentTimeout: timeoutSeconds,
+          reviewWindow: 86_400n,
+          tasksRoot: computeTasksRoot(newTasks),
           labelSchemaHash: sha256(metadata),
           metadataUri,
         }),
+        ...(await getAddTaskPageInstructions({ requester, campaign, taskCount: tasks })),
       ]);
-      const files: TaskFile[] = [];
-      const newTasks = [];
-      for (let i = 0; i < tasks; i++) {
-        const plain = fakeImage((imageBytes ?? 2048) + i);
-        const key = generateFileKey();
-        const stored = isPrivate ? encryptEnvelope(plain, key) : plain;
-        const uri = await putBlob(stored);
-        files.push({ index: i, plain, key, hash: toHex(sha256(stored)) });
-        newTasks.push({ dataHash: sha256(stored), uri });
-      }
-      for (const ix of await getAddTasksInstructions({ requester, campaign, firstIndex: 0, tasks: newTasks })) await send(requester, [ix]);
       return { campaign, escrow, price, files, requesterBox };
     },
     async grantKeys(fixture, worker, override) {

@@ -8,7 +8,7 @@ import { getBase58Decoder } from "@solana/kit";
 import nacl from "tweetnacl";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { emptyDocument } from "../../../shared/annotation";
-import { AssignmentState, computeWorkerPay, decodeAssignment } from "../../../shared/protocol";
+import { computeWorkerPay } from "../../../shared/protocol";
 import { generateFileKey, generateX25519KeyPair, openSealed, wrapFileKey } from "../../../lib/crypto";
 import type { CampaignFixture, Market, WorkerCore } from "./market-harness";
 import { PASSPHRASE, SOL, prepareKeystore, startMarket, startWorkerCore, waitFor } from "./market-harness";
@@ -114,10 +114,11 @@ describe("a private task from accept to paid", () => {
     });
     expect(escrowBefore - (await market.lamports(fixture.escrow))).toBe(4n * fixture.price);
     for (const task of good) {
-      const assignment = decodeAssignment((await market.chain.account(task.id))!.data);
-      expect(assignment.state).toBe(AssignmentState.Submitted);
+      expect(await market.chain.account(task.id)).toBeNull();
+      const submitted = (await market.chain.events(task.id)).map((e) => e.event).find((e) => e.kind === "resultSubmitted");
+      if (submitted?.kind !== "resultSubmitted") throw new Error(`no result event for ${task.id}`);
       // The requester opens the sealed result with its own X25519 secret.
-      const blob = new Uint8Array(await (await fetch(assignment.resultUri)).arrayBuffer());
+      const blob = new Uint8Array(await (await fetch(submitted.resultUri)).arrayBuffer());
       const doc = JSON.parse(new TextDecoder().decode(openSealed(blob, fixture.requesterBox.secretKey))) as { taskId: string };
       expect(doc.taskId).toBe(task.id);
     }

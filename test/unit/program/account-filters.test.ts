@@ -10,7 +10,7 @@ describe("memcmp filters", () => {
   });
 
   it("matches an address field at its offset", () => {
-    expect(getAddressFilter(ASSIGNMENT_OFFSETS.worker, AMPLIFY_PROGRAM_ADDRESS).memcmp).toEqual({ offset: 80n, bytes: AMPLIFY_PROGRAM_ADDRESS,
+    expect(getAddressFilter(ASSIGNMENT_OFFSETS.worker, AMPLIFY_PROGRAM_ADDRESS).memcmp).toEqual({ offset: 48n, bytes: AMPLIFY_PROGRAM_ADDRESS,
       encoding: "base58" });
   });
 });

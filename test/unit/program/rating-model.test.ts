@@ -1,39 +1,53 @@
 // The rating model's intended behaviour (the chain is held to the same code by the property test).
 import { describe, expect, it } from "vitest";
 import {
-  applyReview, computeCampaignFunding, computeFee, computeShareCap, computeWorkerPay, initialRatingState, RATING_HALF_LIFE_SECONDS,
-  RATING_MAX_STEP, RATING_ONE, RATING_PRIOR, ratingDecayFactor,
+  applyReview, computeCampaignFunding, computeFee, computeRequesterRent, computeShareCap, computeWorkerPay, initialRatingState,
+  RATING_FULL_WEIGHT_PRICE, RATING_HALF_LIFE_SECONDS, RATING_MAX_STEP, RATING_ONE, RATING_PRIOR, RATING_WINDOW_SECONDS, ratingDecayFactor,
+  reviewWeight,
 } from "../../../shared/protocol/index";
 import type { RatingState } from "../../../shared/protocol/index";
 
-function run(scores: number[], start = 1_000_000n, gap = 60n, from: RatingState = initialRatingState()): RatingState {
-  return scores.reduce((state, score, i) => applyReview(state, score, start + BigInt(i) * gap), from);
+const FULL = RATING_FULL_WEIGHT_PRICE;
+
+/** One full-weight review a day apart by default: a new clamp window each time. */
+function run(scores: number[], start = 1_000_000n, gap = RATING_WINDOW_SECONDS, from: RatingState = initialRatingState()): RatingState {
+  return scores.reduce((state, score, i) => applyReview(state, score, FULL, start + BigInt(i) * gap), from);
 }
 
 describe("rating model", () => {
   it("starts unrated at the low prior", () => {
-    expect(initialRatingState()).toEqual({ rating: RATING_PRIOR, reviewCount: 0, weight: 0n, weightedSum: 0n, lastReviewAt: 0n });
+    expect(initialRatingState()).toEqual({ rating: RATING_PRIOR, reviewCount: 0, weight: 0n, weightedSum: 0n, lastReviewAt: 0n, windowStart: 0n,
+      windowAnchor: RATING_PRIOR });
   });
 
-  it("never moves more than one bounded step per review", () => {
+  it("moves at most one bounded step per window, however many reviews land in it", () => {
     let state = initialRatingState();
-    for (const score of [100, 100, 0, 100, 0, 0, 100, 50]) {
-      const next = applyReview(state, score, state.lastReviewAt + 10n);
-      expect(Math.abs(next.rating - state.rating)).toBeLessThanOrEqual(RATING_MAX_STEP);
-      state = next;
-    }
+    for (let i = 0; i < 20; i++) state = applyReview(state, 100, FULL, 1_000n + BigInt(i));
+    expect(state.rating).toBe(RATING_PRIOR + RATING_MAX_STEP);
+    state = applyReview(state, 100, FULL, 1_000n + RATING_WINDOW_SECONDS);
+    expect(state.rating).toBeGreaterThan(RATING_PRIOR + RATING_MAX_STEP);
+    expect(state.rating).toBeLessThanOrEqual(RATING_PRIOR + 2 * RATING_MAX_STEP);
+  });
+
+  it("weighs a review by the price paid: 1 lamport moves nothing, half the full price weighs half", () => {
+    expect(applyReview(initialRatingState(), 100, 1n, 5n)).toEqual(initialRatingState());
+    expect(reviewWeight(FULL / 2n)).toBe(RATING_ONE / 2n);
+    expect(reviewWeight(FULL * 10n)).toBe(RATING_ONE);
+    const half = applyReview(initialRatingState(), 30, FULL / 2n, 5n);
+    const full = applyReview(initialRatingState(), 30, FULL, 5n);
+    expect(half.rating).toBeLessThan(full.rating);
+    expect(half.rating).toBeGreaterThan(RATING_PRIOR);
   });
 
   it("stays biased down until enough reviews: perfect work needs many reviews to reach 90 %", () => {
-    const afterFive = run([100, 100, 100, 100, 100]);
-    expect(afterFive.rating).toBeLessThan(6000);
-    const afterFifty = run(Array.from({ length: 50 }, () => 100));
-    expect(afterFifty.rating).toBeGreaterThan(9000);
+    expect(run([100, 100, 100, 100, 100]).rating).toBeLessThan(6000);
+    // Daily reviews, so old ones have started to fade: it takes about 80 to pass 90 %.
+    expect(run(Array.from({ length: 80 }, () => 100)).rating).toBeGreaterThan(9000);
   });
 
   it("softens a single bad review for an established worker", () => {
     const established = run(Array.from({ length: 40 }, () => 95));
-    const after = applyReview(established, 0, established.lastReviewAt + 60n);
+    const after = applyReview(established, 0, FULL, established.lastReviewAt + 60n);
     expect(established.rating - after.rating).toBeLessThanOrEqual(500);
     expect(after.rating).toBeGreaterThan(8000);
   });
@@ -53,16 +67,18 @@ describe("rating model", () => {
   });
 
   it("rejects scores outside 0..100", () => {
-    expect(() => applyReview(initialRatingState(), 101, 1n)).toThrow(RangeError);
+    expect(() => applyReview(initialRatingState(), 101, FULL, 1n)).toThrow(RangeError);
   });
 });
 
 describe("economics helpers", () => {
-  it("splits a price into fee and pay, and sizes escrow and share caps like the program", () => {
+  it("splits a price into fee and pay, and sizes escrow, share caps and requester rent like the program", () => {
     expect(computeFee(1_000_000n, 500)).toBe(50_000n);
     expect(computeWorkerPay(1_000_001n, 500)).toBe(950_001n);
     expect(computeCampaignFunding(3n, 4, 5)).toBe(60n);
     expect(computeShareCap(10, 2000)).toBe(2);
     expect(computeShareCap(3, 100)).toBe(1);
+    // 10,000 tasks: campaign + escrow + two pages, well under 0.1 SOL.
+    expect(computeRequesterRent(10_000)).toBe(BigInt(336 + 128 + 48 + 128 + 8240 + 128 + 1856 + 128) * 6960n);
   });
 });

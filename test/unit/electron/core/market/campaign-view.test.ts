@@ -7,9 +7,10 @@ const config = { bump: 1, paused: false, authority: "a", treasury: "t", feeBps: 
 
 function campaign(over: Partial<CampaignAccount> = {}): CampaignAccount {
   return {
-    bump: 1, escrowBump: 1, isPrivate: true, isClosed: false, requester: "r", id: 1n, price: 1_000_000n, escrowBalance: 10_000_000n,
-    deadline: BigInt(Math.floor(Date.now() / 1000) + 3600), assignmentTimeout: 600n, createdAt: 1n, maxTasks: 10, taskCount: 10,
-    replication: 1, minRating: 0, maxShareBps: 10_000, openAssignments: 0, submittedCount: 0, reviewedCount: 0,
+    bump: 1, escrowBump: 1, isPrivate: true, admitUnrated: true, requester: "r", id: 1n, price: 1_000_000n, escrowBalance: 10_000_000n,
+    deadline: BigInt(Math.floor(Date.now() / 1000) + 3600), assignmentTimeout: 600n, createdAt: 1n, taskCount: 10,
+    replication: 1, minRating: 0, maxShareBps: 10_000, openAssignments: 0, submittedCount: 0, reviewedCount: 0, reviewWindow: 86_400n,
+    endedAt: 0n, pageCount: 1, pagesCreated: 1, tasksRoot: new Uint8Array(32),
     labelSchemaHash: new Uint8Array(32), metadataUri: "", ...over,
   } as CampaignAccount;
 }
@@ -25,13 +26,13 @@ describe("campaign view", () => {
   it("names every reason it cannot be accepted", () => {
     const view = campaignView(
       "c",
-      campaign({ minRating: 5000, maxShareBps: 2000, escrowBalance: 0n, deadline: 1n, openAssignments: 6, submittedCount: 4 }),
+      campaign({ minRating: 5000, admitUnrated: false, maxShareBps: 2000, escrowBalance: 0n, deadline: 1n, openAssignments: 6, submittedCount: 4 }),
       { ...config, paused: true },
       { ...worker, balance: 0n, held: new Map([["c", 2]]) },
       null,
     );
     expect(view.reasons.map((r) => r.code).sort()).toEqual(["deadline", "escrow_empty", "no_tasks_left", "paused", "rating", "share_cap", "worker_funds"]);
-    expect(view.reasons.find((r) => r.code === "rating")!.message).toMatch(/unrated/);
+    expect(view.reasons.find((r) => r.code === "rating")!.message).toMatch(/no reviews yet/);
     expect(view.eligible).toBe(false);
   });
 

@@ -1,5 +1,10 @@
-import { ACCOUNT_SIZES, ASSIGNMENT_OFFSETS, AssignmentState, DISCRIMINATORS } from "../../../../../shared/protocol";
-import type { ChainClient, SignatureStatus, SignedTransaction } from "../../../../../lib/chain";
+import { ACCOUNT_SIZES, ACCOUNT_VERSION, ASSIGNMENT_OFFSETS, AssignmentState, DISCRIMINATORS, parseTaskKey } from "../../../../../shared/protocol";
+import type { Address } from "@solana/kit";
+import type { ChainClient, LoggedEvent, SignatureStatus, SignedTransaction } from "../../../../../lib/chain";
+
+/** States of the fake's assignments: open (an account), paid or released (closed, known from events). */
+export const PAID = 3;
+export const RELEASED = 5;
 
 interface Landed {
   readonly id: string;
@@ -15,15 +20,17 @@ export class FakeChain {
   height = 100n;
   faultRate = 0;
   down = false;
-  readonly assignments = new Map<string, { state: number; hash: string }>();
+  readonly assignments = new Map<string, { state: number; hash: string; campaign: Address; index: number }>();
   readonly landed = new Map<string, Landed>();
   readonly payments = new Map<string, number>();
   private counter = 0;
 
   constructor(private readonly random: () => number = Math.random) {}
 
-  open(id: string): void {
-    this.assignments.set(id, { state: AssignmentState.Accepted, hash: "" });
+  /** An open assignment of task `task` ("<campaign>#<index>"). */
+  open(id: string, task: string): void {
+    const { campaign, index } = parseTaskKey(task);
+    this.assignments.set(id, { state: AssignmentState.Accepted, hash: "", campaign, index });
   }
 
   private fault(): void {
@@ -60,7 +67,7 @@ export class FakeChain {
       const assignment = this.assignments.get(tx.id)!;
       const ok = assignment.state === AssignmentState.Accepted;
       if (ok) {
-        assignment.state = AssignmentState.Submitted;
+        assignment.state = PAID;
         assignment.hash = tx.hash;
         this.payments.set(tx.id, (this.payments.get(tx.id) ?? 0) + 1);
       }
@@ -83,17 +90,30 @@ export class FakeChain {
     });
   }
 
+  /** Only open assignments are accounts: submission and release close them. */
   async accounts(ids: readonly string[]): Promise<({ address: string; data: Uint8Array; lamports: bigint } | null)[]> {
     this.fault();
     return ids.map((id) => {
       const a = this.assignments.get(id);
-      if (!a) return null;
+      if (!a || a.state !== AssignmentState.Accepted) return null;
       const data = new Uint8Array(ACCOUNT_SIZES.assignment);
       data.set(DISCRIMINATORS.assignment, 0);
-      data[8] = 1;
+      data[8] = ACCOUNT_VERSION;
       data[ASSIGNMENT_OFFSETS.state] = a.state;
-      if (a.hash) data.set(Buffer.from(a.hash, "hex"), ASSIGNMENT_OFFSETS.resultHash);
       return { address: id, data, lamports: 1n };
     });
+  }
+
+  /** What a closed assignment's history says: paid (with the result hash) or released. */
+  async events(id: string): Promise<LoggedEvent[]> {
+    this.fault();
+    const a = this.assignments.get(id);
+    if (!a || a.state === AssignmentState.Accepted) return [];
+    const worker = "worker" as Address;
+    const event = a.state === PAID
+      ? { kind: "resultSubmitted" as const, campaign: a.campaign, worker, taskIndex: a.index, price: 1n, fee: 0n, depositReturned: 0n, rating: 0,
+        reviewCount: 0, resultHash: Uint8Array.from(Buffer.from(a.hash, "hex")), resultUri: "" }
+      : { kind: "assignmentReleased" as const, campaign: a.campaign, worker, taskIndex: a.index, depositReturned: 0n };
+    return [{ signature: "fake", blockTime: 0n, event }];
   }
 }

@@ -6,7 +6,10 @@ import type { Instruction, TransactionSigner } from "@solana/kit";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { OutboxRepository, SyncLoop, backoffMs } from "../../../../../electron/core/outbox";
 import { Store } from "../../../../../electron/core/store";
-import { FakeChain } from "./fake-chain";
+import { taskKey } from "../../../../../shared/protocol";
+import { FakeChain, RELEASED } from "./fake-chain";
+
+const CAMPAIGN = "Campaign11111111111111111111111111111111111";
 
 let dir: string;
 let store: Store;
@@ -51,10 +54,11 @@ function queue(repo: OutboxRepository, chain: FakeChain, n: number): string[] {
   const ids: string[] = [];
   for (let i = 0; i < n; i++) {
     const id = `assignment-${i}`;
-    chain.open(id);
+    const task = taskKey(CAMPAIGN, i);
+    chain.open(id, task);
     const blob = new TextEncoder().encode(`{"taskId":"${id}"}`);
     const hash = createHash("sha256").update(blob).digest("hex");
-    repo.add({ id, task: "t", campaign: "c", taskLabel: `task ${i}`, doc: "{}", blob, resultHash: hash, resultUri: `http://blobs/${hash}`, signed: null });
+    repo.add({ id, task, campaign: CAMPAIGN, taskLabel: `task ${i}`, doc: "{}", blob, resultHash: hash, resultUri: `http://blobs/${hash}`, signed: null });
     ids.push(id);
   }
   return ids;
@@ -122,7 +126,7 @@ describe("sync loop", () => {
     const chain = new FakeChain();
     const { repo, loop } = setup(chain);
     const [id] = queue(repo, chain, 1);
-    chain.assignments.get(id!)!.state = 5;
+    chain.assignments.get(id!)!.state = RELEASED;
     await runUntilDone(repo, loop);
     const row = repo.get(id!)!;
     expect(row.state).toBe("failed");
