@@ -16,7 +16,8 @@ async function main(): Promise<void> {
     },
   });
   const port = Number(values.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be 0..65535, got ${values.port}`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new Error(`--port must be 0..65535, got ${values.port}`);
   const pkg = JSON.parse(readFileSync(`${repoRoot}package.json`, "utf8")) as { productName: string; version: string };
 
   const core = createCore({

@@ -70,13 +70,17 @@ if (!app.requestSingleInstanceLock()) {
       ...(process.env.AMPLIFY_WS_URL ? { wsUrl: process.env.AMPLIFY_WS_URL } : {}),
     });
 
-    session.defaultSession.setPermissionRequestHandler((_contents, permission, callback) => callback(allowPermission(permission)));
+    session.defaultSession.setPermissionRequestHandler((_contents, permission, callback) =>
+      callback(allowPermission(permission)),
+    );
     session.defaultSession.setPermissionCheckHandler((_contents, permission) => allowPermission(permission));
     protocol.handle(APP_SCHEME, async (request) => {
       const url = new URL(request.url);
       const file = url.host === APP_HOST ? await readRendererFile(rendererDir, url.pathname) : null;
       if (!file) return new Response("not found", { status: 404, headers: SECURITY_HEADERS });
-      return new Response(new Uint8Array(file.body), { headers: { "Content-Type": file.contentType, ...SECURITY_HEADERS } });
+      return new Response(new Uint8Array(file.body), {
+        headers: { "Content-Type": file.contentType, ...SECURITY_HEADERS },
+      });
     });
 
     registerContractHandlers(ipcMain, core, log);
@@ -87,7 +91,8 @@ if (!app.requestSingleInstanceLock()) {
     });
     // A (re)loaded page starts with no state: replay the latest value of every event to it.
     target.webContents.on("did-finish-load", () => {
-      for (const [event, payload] of core?.events.latest() ?? []) target.webContents.send(EVENT_IPC_CHANNEL, event, payload);
+      for (const [event, payload] of core?.events.latest() ?? [])
+        target.webContents.send(EVENT_IPC_CHANNEL, event, payload);
     });
     target.once("ready-to-show", () => target.show());
     void target.loadURL(APP_ENTRY_URL);

@@ -57,18 +57,31 @@ export function ledgerChain(ledger: Ledger): DeployChain {
   };
 }
 
-async function sendAndWait(ledger: Ledger, instructions: readonly Instruction[], feePayer: TransactionSigner): Promise<void> {
+async function sendAndWait(
+  ledger: Ledger,
+  instructions: readonly Instruction[],
+  feePayer: TransactionSigner,
+): Promise<void> {
   const latest = ledger.latestBlockhash();
   const message = pipe(
     createTransactionMessage({ version: 0 }),
     (m) => setTransactionMessageFeePayerSigner(feePayer, m),
-    (m) => setTransactionMessageLifetimeUsingBlockhash({ blockhash: blockhash(latest.blockhash), lastValidBlockHeight: BigInt(latest.lastValidBlockHeight) }, m),
+    (m) =>
+      setTransactionMessageLifetimeUsingBlockhash(
+        { blockhash: blockhash(latest.blockhash), lastValidBlockHeight: BigInt(latest.lastValidBlockHeight) },
+        m,
+      ),
     (m) => appendTransactionMessageInstructions(instructions, m),
   );
   const signed = await signTransactionMessageWithSigners(message);
-  const outcome = ledger.send(parseWireTransaction(Uint8Array.from(getTransactionEncoder().encode(signed))), { skipPreflight: false });
+  const outcome = ledger.send(parseWireTransaction(Uint8Array.from(getTransactionEncoder().encode(signed))), {
+    skipPreflight: false,
+  });
   if (outcome.kind !== "landed" || outcome.err !== null) {
-    const detail = outcome.kind === "preflightFailed" ? outcome.simulation.logs.join("\n") : `${outcome.kind} ${JSON.stringify("err" in outcome ? outcome.err : null)}`;
+    const detail =
+      outcome.kind === "preflightFailed"
+        ? outcome.simulation.logs.join("\n")
+        : `${outcome.kind} ${JSON.stringify("err" in outcome ? outcome.err : null)}`;
     throw new Error(`genesis transaction failed: ${detail}`);
   }
   await outcome.durable;
@@ -79,21 +92,42 @@ function faucetSigner(ledger: Ledger): Promise<TransactionSigner> {
 }
 
 /** Deploys `program` unless its id already holds a program; returns the program id. */
-export async function deployGenesisProgram(ledger: Ledger, program: LoadedProgram, log: (line: string) => void): Promise<Address> {
-  const keypair = await createKeyPairSignerFromBytes(Uint8Array.from(JSON.parse(fs.readFileSync(program.keypairPath, "utf8")) as number[]));
+export async function deployGenesisProgram(
+  ledger: Ledger,
+  program: LoadedProgram,
+  log: (line: string) => void,
+): Promise<Address> {
+  const keypair = await createKeyPairSignerFromBytes(
+    Uint8Array.from(JSON.parse(fs.readFileSync(program.keypairPath, "utf8")) as number[]),
+  );
   const chain = ledgerChain(ledger);
   if (await chain.getAccount(keypair.address)) return keypair.address;
-  const [disableV0, enableV3] = await Promise.all([FEATURE_DISABLE_SBPF_V0_V1_V2_DEPLOYMENT, FEATURE_ENABLE_SBPF_V3_DEPLOYMENT]
-    .map(async (feature) => decodeFeatureActive(await chain.getAccount(feature))));
+  const [disableV0, enableV3] = await Promise.all(
+    [FEATURE_DISABLE_SBPF_V0_V1_V2_DEPLOYMENT, FEATURE_ENABLE_SBPF_V3_DEPLOYMENT].map(async (feature) =>
+      decodeFeatureActive(await chain.getAccount(feature)),
+    ),
+  );
   const version = newestAcceptedVersion({ disableV0: disableV0 ?? false, enableV3: enableV3 ?? false });
   const bytes = fs.readFileSync(program.builds[version]);
   const faucet = await faucetSigner(ledger);
-  const result = await deployProgram({ chain, bytes, program: keypair, payer: faucet, buffer: await generateKeyPairSigner() });
-  log(`program ${result.programId} deployed through the upgradeable loader (SBPF ${version}, ${bytes.length} bytes, ${result.writes} writes)`);
+  const result = await deployProgram({
+    chain,
+    bytes,
+    program: keypair,
+    payer: faucet,
+    buffer: await generateKeyPairSigner(),
+  });
+  log(
+    `program ${result.programId} deployed through the upgradeable loader (SBPF ${version}, ${bytes.length} bytes, ${result.writes} writes)`,
+  );
   return result.programId;
 }
 
-export async function bootstrapAmplify(ledger: Ledger, programAddress: Address, log: (line: string) => void): Promise<void> {
+export async function bootstrapAmplify(
+  ledger: Ledger,
+  programAddress: Address,
+  log: (line: string) => void,
+): Promise<void> {
   const [config] = await findConfigPda(programAddress);
   if (ledger.getAccount(config)) return;
   const faucet = await faucetSigner(ledger);
@@ -102,6 +136,10 @@ export async function bootstrapAmplify(ledger: Ledger, programAddress: Address, 
     const funded = ledger.airdrop(treasury, TREASURY_FLOAT);
     if (funded.kind === "landed") await funded.durable;
   }
-  await sendAndWait(ledger, [await getInitConfigInstruction({ payer: faucet, authority: faucet.address, treasury, programAddress })], faucet);
+  await sendAndWait(
+    ledger,
+    [await getInitConfigInstruction({ payer: faucet, authority: faucet.address, treasury, programAddress })],
+    faucet,
+  );
   log(`Amplify config initialised (fee 5 %, treasury ${treasury})`);
 }

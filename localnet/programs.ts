@@ -21,10 +21,12 @@ export const DEFAULT_PROGRAM_BUILDS = {
   v3: path.join(repoRoot, "program", "dist", "amplify-v3.so"),
 };
 
-export function findAmplifyProgram(keypairPath = process.env.AMPLIFY_PROGRAM_KEYPAIR ?? DEFAULT_PROGRAM_KEYPAIR_PATH):
-  { program: LoadedProgram } | { missing: string } {
+export function findAmplifyProgram(
+  keypairPath = process.env.AMPLIFY_PROGRAM_KEYPAIR ?? DEFAULT_PROGRAM_KEYPAIR_PATH,
+): { program: LoadedProgram } | { missing: string } {
   for (const file of [DEFAULT_PROGRAM_BUILDS.v0, DEFAULT_PROGRAM_BUILDS.v3, keypairPath]) {
-    if (!fs.existsSync(file)) return { missing: `${path.relative(repoRoot, file)} does not exist (npm run build:program builds the program)` };
+    if (!fs.existsSync(file))
+      return { missing: `${path.relative(repoRoot, file)} does not exist (npm run build:program builds the program)` };
   }
   return { program: { keypairPath, builds: DEFAULT_PROGRAM_BUILDS } };
 }

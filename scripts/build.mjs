@@ -31,10 +31,14 @@ function stale(output, inputs) {
 
 export async function buildRenderer() {
   if (!stale("dist/renderer/index.html", ["renderer", "shared", "package.json"])) return false;
-  const result = spawnSync(process.execPath, [join(root, "node_modules/vite/bin/vite.js"), "build", "--config", "renderer/vite.config.ts", "--logLevel", "warn"], {
-    cwd: root,
-    stdio: "inherit",
-  });
+  const result = spawnSync(
+    process.execPath,
+    [join(root, "node_modules/vite/bin/vite.js"), "build", "--config", "renderer/vite.config.ts", "--logLevel", "warn"],
+    {
+      cwd: root,
+      stdio: "inherit",
+    },
+  );
   if (result.status !== 0) throw new Error("renderer build failed");
   return true;
 }
@@ -56,11 +60,25 @@ export async function buildElectron() {
   };
   await esbuild({ ...common, entryPoints: ["electron/main.ts"], outfile: "dist/electron/main.cjs" });
   // The first-guess detector runs in a worker thread: its own bundle beside main (tfjs inside).
-  await esbuild({ ...common, entryPoints: ["lib/first-guess/detector-worker.ts"], outfile: "dist/electron/detector-worker.cjs" });
+  await esbuild({
+    ...common,
+    entryPoints: ["lib/first-guess/detector-worker.ts"],
+    outfile: "dist/electron/detector-worker.cjs",
+  });
   // Private task data is decrypted off the main thread too: the pool looks for this beside main.
-  await esbuild({ ...common, entryPoints: ["electron/core/tasks/decrypt-worker.ts"], outfile: "dist/electron/decrypt-worker.cjs" });
+  await esbuild({
+    ...common,
+    entryPoints: ["electron/core/tasks/decrypt-worker.ts"],
+    outfile: "dist/electron/decrypt-worker.cjs",
+  });
   // The sandboxed preload may only require "electron": everything else is bundled in.
-  await esbuild({ ...common, platform: "browser", entryPoints: ["electron/preload.ts"], outfile: "dist/electron/preload.cjs", external: ["electron"] });
+  await esbuild({
+    ...common,
+    platform: "browser",
+    entryPoints: ["electron/preload.ts"],
+    outfile: "dist/electron/preload.cjs",
+    external: ["electron"],
+  });
   return true;
 }
 
@@ -72,6 +90,8 @@ export async function buildAll() {
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const built = await buildAll();
-  const done = Object.entries(built).filter(([, v]) => v).map(([k]) => k);
+  const done = Object.entries(built)
+    .filter(([, v]) => v)
+    .map(([k]) => k);
   console.log(done.length ? `built: ${done.join(", ")}` : "everything is up to date");
 }

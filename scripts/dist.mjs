@@ -23,7 +23,8 @@ function electronCaches() {
   const dirs = [];
   if (process.env.ELECTRON_CACHE) dirs.push(process.env.ELECTRON_CACHE);
   if (process.platform === "darwin") dirs.push(join(homedir(), "Library", "Caches", "electron"));
-  else if (process.platform === "win32") dirs.push(join(process.env.LOCALAPPDATA ?? join(homedir(), "AppData", "Local"), "electron", "Cache"));
+  else if (process.platform === "win32")
+    dirs.push(join(process.env.LOCALAPPDATA ?? join(homedir(), "AppData", "Local"), "electron", "Cache"));
   else dirs.push(join(process.env.XDG_CACHE_HOME ?? join(homedir(), ".cache"), "electron"));
   return dirs;
 }
@@ -42,7 +43,10 @@ function cachedZip(name) {
 
 async function reachable(host) {
   try {
-    await Promise.race([lookup(host), new Promise((_, reject) => setTimeout(() => reject(new Error("timeout")), 5000))]);
+    await Promise.race([
+      lookup(host),
+      new Promise((_, reject) => setTimeout(() => reject(new Error("timeout")), 5000)),
+    ]);
     return true;
   } catch {
     return false;
@@ -51,7 +55,9 @@ async function reachable(host) {
 
 await buildAll();
 
-const version = JSON.parse(readFileSync(join(dirname(require.resolve("electron/package.json")), "package.json"), "utf8")).version;
+const version = JSON.parse(
+  readFileSync(join(dirname(require.resolve("electron/package.json")), "package.json"), "utf8"),
+).version;
 const zip = `electron-v${version}-${process.platform}-${process.arch}.zip`;
 const explicitDist = args.some((a) => a.startsWith("-c.electronDist") || a.startsWith("--config.electronDist"));
 if (!explicitDist && !cachedZip(zip) && !(await reachable("github.com"))) {
@@ -63,5 +69,9 @@ if (!explicitDist && !cachedZip(zip) && !(await reachable("github.com"))) {
   process.exit(1);
 }
 
-const builder = spawnSync(process.execPath, [require.resolve("electron-builder/cli.js"), "--config", "electron-builder.yml", ...args], { cwd: root, stdio: "inherit" });
+const builder = spawnSync(
+  process.execPath,
+  [require.resolve("electron-builder/cli.js"), "--config", "electron-builder.yml", ...args],
+  { cwd: root, stdio: "inherit" },
+);
 process.exit(builder.status ?? 1);

@@ -21,7 +21,12 @@ export class Launcher {
 
   /** Spawns a child in its own process group, output shared with ours. */
   run(command, args, env = {}) {
-    const child = spawn(command, args, { cwd: this.cwd, stdio: "inherit", env: { ...process.env, ...env }, detached: process.platform !== "win32" });
+    const child = spawn(command, args, {
+      cwd: this.cwd,
+      stdio: "inherit",
+      env: { ...process.env, ...env },
+      detached: process.platform !== "win32",
+    });
     this.#children.push(child);
     return child;
   }
@@ -47,7 +52,8 @@ export class Launcher {
     const exited = running.map((c) => new Promise((resolve) => c.once("exit", resolve)));
     for (const child of this.#children) this.#signalGroup(child, signal === "SIGHUP" ? "SIGTERM" : signal);
     const timeout = new Promise((resolve) => setTimeout(() => resolve("timeout"), GRACE_MS).unref());
-    if ((await Promise.race([Promise.all(exited), timeout])) === "timeout") this.log("Some processes did not stop in time; killing them.");
+    if ((await Promise.race([Promise.all(exited), timeout])) === "timeout")
+      this.log("Some processes did not stop in time; killing them.");
     // Whatever is left in the groups (a leader that already exited may leave helpers behind).
     for (const child of this.#children) this.#signalGroup(child, "SIGKILL");
   }
@@ -73,7 +79,8 @@ export function localnetEndpoints(env = process.env) {
     const raw = env[name];
     if (raw === undefined || raw === "") return fallback;
     const n = Number(raw);
-    if (!Number.isInteger(n) || n < 1 || n > 65535) throw new Error(`${name} must be a port number from 1 to 65535; it is "${raw}".`);
+    if (!Number.isInteger(n) || n < 1 || n > 65535)
+      throw new Error(`${name} must be a port number from 1 to 65535; it is "${raw}".`);
     return n;
   };
   const rpcPort = port("AMPLIFY_RPC_PORT", 8899);

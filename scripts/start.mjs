@@ -21,10 +21,15 @@ function electronBinary() {
   // download (no internet) becomes one clear line here instead of a stack trace.
   const electronDir = dirname(require.resolve("electron/package.json"));
   if (!existsSync(join(electronDir, "path.txt"))) console.log("Fetching Electron's binary (first launch only)…");
-  const probe = spawnSync(process.execPath, ["-e", "process.stdout.write(require('electron'))"], { cwd: root, encoding: "utf8" });
+  const probe = spawnSync(process.execPath, ["-e", "process.stdout.write(require('electron'))"], {
+    cwd: root,
+    encoding: "utf8",
+  });
   const path = probe.stdout.trim();
   if (probe.status === 0 && path && existsSync(path)) return path;
-  const reason = /Electron failed to install correctly/.test(probe.stderr) ? "its download failed" : `it could not be started (exit ${probe.status})`;
+  const reason = /Electron failed to install correctly/.test(probe.stderr)
+    ? "its download failed"
+    : `it could not be started (exit ${probe.status})`;
   return { reason };
 }
 
@@ -36,7 +41,11 @@ async function waitForRpc(url, timeoutMs) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     try {
-      const r = await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: '{"jsonrpc":"2.0","id":1,"method":"getHealth"}' });
+      const r = await fetch(url, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: '{"jsonrpc":"2.0","id":1,"method":"getHealth"}',
+      });
       if (r.ok) return true;
     } catch {
       // not up yet
@@ -63,7 +72,9 @@ if (!process.env.AMPLIFY_RPC_URL && existsSync(join(root, "localnet/main.ts"))) 
   Object.assign(appEnv, endpoints.urls);
   tsxNode("localnet/main.ts", [], endpoints.ports);
   if (!(await waitForRpc(endpoints.urls.AMPLIFY_RPC_URL, 30_000))) {
-    console.error(`The localnet did not come up on ${endpoints.urls.AMPLIFY_RPC_URL} within 30 s; the app starts offline.`);
+    console.error(
+      `The localnet did not come up on ${endpoints.urls.AMPLIFY_RPC_URL} within 30 s; the app starts offline.`,
+    );
   }
 }
 
@@ -72,7 +83,8 @@ let app;
 if (typeof electron === "string") {
   app = launcher.run(electron, [root], appEnv);
 } else {
-  if (electron) console.log(`Electron's binary is not available here (${electron.reason}); starting the browser shell instead.`);
+  if (electron)
+    console.log(`Electron's binary is not available here (${electron.reason}); starting the browser shell instead.`);
   app = tsxNode("electron/browser-shell.ts", [], appEnv);
 }
 app.on("exit", (code) => void launcher.stop(code ?? 0));

@@ -27,7 +27,10 @@ export function ensureSystemDeps() {
   }
   console.log(`Installing system packages: ${names}`);
   const env = { ...process.env, DEBIAN_FRONTEND: "noninteractive" };
-  for (const step of [["apt-get", ["update", "-qq"]], ["apt-get", ["install", "-y", "-qq", "--no-install-recommends", ...missing.map((m) => m.pkg)]]]) {
+  for (const step of [
+    ["apt-get", ["update", "-qq"]],
+    ["apt-get", ["install", "-y", "-qq", "--no-install-recommends", ...missing.map((m) => m.pkg)]],
+  ]) {
     const r = spawnSync(step[0], step[1], { stdio: ["ignore", "ignore", "inherit"], env });
     if (r.status !== 0) {
       console.error(`Failed: ${command}`);

@@ -24,8 +24,13 @@ function step(title, command, args) {
 ensureSystemDeps();
 step("type-check (shared, renderer, node, electron, tests)", "npm", ["run", "--silent", "typecheck"]);
 step("eslint", bin("eslint"), ["--max-warnings", "0", "."]);
+step("prettier (120 columns)", bin("prettier"), ["--check", "--log-level", "warn", "**/*.{ts,tsx,mjs,css}"]);
 console.log("\n▶ build (renderer, electron main + preload)");
 await buildAll();
 const vitestArgs = ["run", ...process.argv.slice(2)];
-const result = spawnSync(bin("vitest"), vitestArgs, { cwd: root, stdio: "inherit", env: { ...process.env, FORCE_COLOR: process.env.CI ? "0" : "1" } });
+const result = spawnSync(bin("vitest"), vitestArgs, {
+  cwd: root,
+  stdio: "inherit",
+  env: { ...process.env, FORCE_COLOR: process.env.CI ? "0" : "1" },
+});
 process.exit(result.status ?? 1);

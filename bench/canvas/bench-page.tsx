@@ -66,7 +66,10 @@ async function mountOurs(shapes: Shape[]): Promise<Driver> {
     panBy: (dx, dy) => editor.panBy(dx, dy),
     zoomBy: (f) => editor.zoomBy(f),
     drawStep(x0, y0, x, y) {
-      const screen = (px: number, py: number) => ({ x: px * editor.viewport.scale + editor.viewport.x, y: py * editor.viewport.scale + editor.viewport.y });
+      const screen = (px: number, py: number) => ({
+        x: px * editor.viewport.scale + editor.viewport.x,
+        y: py * editor.viewport.scale + editor.viewport.y,
+      });
       if (!drawing) {
         editor.pointerDown({ screen: screen(x0, y0), shift: false, modify: false });
         drawing = true;
@@ -99,7 +102,12 @@ async function measure(frames: number, step: (i: number) => void): Promise<Frame
   }
   // one more frame so the last step's draw is included
   const end = await nextFrame();
-  return { fps: (frames * 1000) / (end - start), frames, worstMs: Math.round(worst), renders: (painter?.renders ?? 0) - rendersBefore };
+  return {
+    fps: (frames * 1000) / (end - start),
+    frames,
+    worstMs: Math.round(worst),
+    renders: (painter?.renders ?? 0) - rendersBefore,
+  };
 }
 
 const benchApi = {
@@ -127,7 +135,8 @@ const benchApi = {
   },
   pan: (frames: number) => measure(frames, (i) => driver?.panBy(i % 60 < 30 ? 7 : -7, i % 40 < 20 ? 4 : -4)),
   zoom: (frames: number) => measure(frames, (i) => driver?.zoomBy(i % 40 < 20 ? 1.04 : 1 / 1.04)),
-  draw: (frames: number) => measure(frames, (i) => driver?.drawStep(1000, 1000, 1000 + (i % 100) * 30, 1000 + (i % 100) * 20)),
+  draw: (frames: number) =>
+    measure(frames, (i) => driver?.drawStep(1000, 1000, 1000 + (i % 100) * 30, 1000 + (i % 100) * 20)),
 };
 
 declare global {

@@ -12,12 +12,20 @@ export class NaiveCanvas {
   private readonly layer: Konva.Layer;
   private readonly draft: Konva.Rect;
 
-  constructor(container: HTMLDivElement, image: CanvasImageSource, imageSize: number, shapes: readonly Shape[], labels: readonly Label[]) {
+  constructor(
+    container: HTMLDivElement,
+    image: CanvasImageSource,
+    imageSize: number,
+    shapes: readonly Shape[],
+    labels: readonly Label[],
+  ) {
     this.stage = new Konva.Stage({ container, width: container.clientWidth, height: container.clientHeight });
     this.layer = new Konva.Layer();
     this.stage.add(this.layer);
     const color = new Map(labels.map((l) => [l.id, l.color]));
-    this.layer.add(new Konva.Image({ image: image as HTMLImageElement, x: 0, y: 0, width: imageSize, height: imageSize }));
+    this.layer.add(
+      new Konva.Image({ image: image as HTMLImageElement, x: 0, y: 0, width: imageSize, height: imageSize }),
+    );
     for (const s of shapes) {
       const stroke = color.get(s.label) ?? "#ff00ff";
       const common = { stroke, strokeWidth: 2, fill: stroke + "2e", draggable: true, name: s.id };
@@ -38,7 +46,8 @@ export class NaiveCanvas {
 
   zoomBy(factor: number): void {
     const s = this.stage.scaleX() * factor;
-    const cx = this.stage.width() / 2, cy = this.stage.height() / 2;
+    const cx = this.stage.width() / 2,
+      cy = this.stage.height() / 2;
     this.stage.position({ x: cx - (cx - this.stage.x()) * factor, y: cy - (cy - this.stage.y()) * factor });
     this.stage.scale({ x: s, y: s });
     this.layer.batchDraw();
@@ -46,7 +55,13 @@ export class NaiveCanvas {
 
   /** One pointer step of drawing a box from (x0, y0) to (x, y) in image pixels. */
   drawStep(x0: number, y0: number, x: number, y: number): void {
-    this.draft.setAttrs({ visible: true, x: Math.min(x0, x), y: Math.min(y0, y), width: Math.abs(x - x0), height: Math.abs(y - y0) });
+    this.draft.setAttrs({
+      visible: true,
+      x: Math.min(x0, x),
+      y: Math.min(y0, y),
+      width: Math.abs(x - x0),
+      height: Math.abs(y - y0),
+    });
     this.layer.batchDraw();
   }
 

@@ -33,7 +33,9 @@ async function main(): Promise<void> {
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     page.on("pageerror", (e) => console.error("page error:", e.message));
-    await page.setContent("<!doctype html><html><head><style>:root{color-scheme:dark;background:#14161a;color:#eee;font:14px system-ui}body{margin:0}</style></head><body></body></html>");
+    await page.setContent(
+      "<!doctype html><html><head><style>:root{color-scheme:dark;background:#14161a;color:#eee;font:14px system-ui}body{margin:0}</style></head><body></body></html>",
+    );
     await page.addStyleTag({ content: css });
     await page.addScriptTag({ content: js });
     await page.evaluate(() => window.benchApi.prepare());
@@ -44,21 +46,35 @@ async function main(): Promise<void> {
       for (const kind of ["ours", "naive"] as const) {
         await page.evaluate(([k, n]) => window.benchApi.mount(k, n), [kind, count] as const);
         for (const scenario of ["pan", "zoom", "draw"] as const) {
-          results[kind]![scenario] = await page.evaluate(([s, f]) => window.benchApi[s](f), [scenario, FRAMES] as const);
+          results[kind]![scenario] = await page.evaluate(([s, f]) => window.benchApi[s](f), [
+            scenario,
+            FRAMES,
+          ] as const);
         }
       }
-      for (const scenario of ["pan", "zoom", "draw"]) rows.push({ shapes: count, scenario, ours: results.ours![scenario]!, naive: results.naive![scenario]! });
+      for (const scenario of ["pan", "zoom", "draw"])
+        rows.push({ shapes: count, scenario, ours: results.ours![scenario]!, naive: results.naive![scenario]! });
     }
     const idleAfter = await page.evaluate((f) => window.benchApi.idle(f), FRAMES);
-    console.log(`\nCanvas frames per second, 8192×8192 image, 1280×800 view, headless Chromium (software raster), ${FRAMES} frames each\n`);
-    console.log("shapes  scenario  ours fps (worst frame)   naive Konva fps (worst frame)   ratio   ours: snapshot renders");
+    console.log(
+      `\nCanvas frames per second, 8192×8192 image, 1280×800 view, headless Chromium (software raster), ${FRAMES} frames each\n`,
+    );
+    console.log(
+      "shapes  scenario  ours fps (worst frame)   naive Konva fps (worst frame)   ratio   ours: snapshot renders",
+    );
     for (const r of rows) {
       const cell = (s: FrameStats) => `${s.fps.toFixed(1).padStart(6)} (${String(s.worstMs).padStart(4)} ms)`;
-      console.log(`${String(r.shapes).padStart(6)}  ${r.scenario.padEnd(8)}  ${cell(r.ours).padEnd(23)}  ${cell(r.naive).padEnd(30)}  ${`${(r.ours.fps / r.naive.fps).toFixed(1)}×`.padEnd(6)}  ${r.ours.renders}`);
+      console.log(
+        `${String(r.shapes).padStart(6)}  ${r.scenario.padEnd(8)}  ${cell(r.ours).padEnd(23)}  ${cell(r.naive).padEnd(30)}  ${`${(r.ours.fps / r.naive.fps).toFixed(1)}×`.padEnd(6)}  ${r.ours.renders}`,
+      );
     }
     // The ceiling: an empty page's frame loop, before and after, and the machine's load. On a
     // shared 2-core machine these move a lot; compare the ratio, which both sides share.
-    console.log(`\nempty page: ${idleBefore.fps.toFixed(1)} fps before, ${idleAfter.fps.toFixed(1)} fps after; load average ${loadavg().map((l) => l.toFixed(1)).join(" ")} on ${cpus().length} cores`);
+    console.log(
+      `\nempty page: ${idleBefore.fps.toFixed(1)} fps before, ${idleAfter.fps.toFixed(1)} fps after; load average ${loadavg()
+        .map((l) => l.toFixed(1))
+        .join(" ")} on ${cpus().length} cores`,
+    );
   } finally {
     await browser.close();
   }

@@ -37,10 +37,12 @@ export function boxIou(a: Omit<GtBox, "label">, b: Omit<GtBox, "label">): number
  */
 export function editsToReach(start: readonly GtBox[], truth: readonly GtBox[]): Edits {
   const pairs: { i: number; j: number; v: number }[] = [];
-  start.forEach((s, i) => truth.forEach((t, j) => {
-    const v = boxIou(s, t);
-    if (v >= MATCH_IOU) pairs.push({ i, j, v });
-  }));
+  start.forEach((s, i) =>
+    truth.forEach((t, j) => {
+      const v = boxIou(s, t);
+      if (v >= MATCH_IOU) pairs.push({ i, j, v });
+    }),
+  );
   pairs.sort((p, q) => q.v - p.v);
   const usedS = new Set<number>();
   const usedT = new Set<number>();
@@ -60,4 +62,8 @@ export function editsToReach(start: readonly GtBox[], truth: readonly GtBox[]): 
 export const editCount = (e: Edits): number => e.draw + e.adjust + e.relabel + e.remove;
 
 export const editSeconds = (e: Edits): number =>
-  e.draw * COST_S.draw + e.adjust * COST_S.adjust + e.relabel * COST_S.relabel + e.remove * COST_S.remove + e.confirm * COST_S.confirm;
+  e.draw * COST_S.draw +
+  e.adjust * COST_S.adjust +
+  e.relabel * COST_S.relabel +
+  e.remove * COST_S.remove +
+  e.confirm * COST_S.confirm;

@@ -16,7 +16,11 @@ const probe = setInterval(() => {
   last = now;
 }, 5);
 
-console.log(`first-guess latency · ${runs} runs per image · load average ${loadavg().map((l) => l.toFixed(1)).join(" ")} on 2 cores`);
+console.log(
+  `first-guess latency · ${runs} runs per image · load average ${loadavg()
+    .map((l) => l.toFixed(1))
+    .join(" ")} on 2 cores`,
+);
 // The same probe with nothing to do first: on a shared, loaded machine the scheduler alone
 // delays timers, and that baseline is what the figure below should be read against.
 await new Promise((resolve) => setTimeout(resolve, 2000));
@@ -24,11 +28,15 @@ console.log(`baseline: largest event-loop delay over 2 s idle: ${ms(maxLoopDelay
 maxLoopDelay = 0;
 let t = performance.now();
 const model = await new ModelRegistry([{ dir: shippedModelsDir(), origin: "shipped" }]).load();
-console.log(`read + verify model (sha256 of ${(model.weightData.length / 1e6).toFixed(1)} MB on the thread pool): ${ms(performance.now() - t)}`);
+console.log(
+  `read + verify model (sha256 of ${(model.weightData.length / 1e6).toFixed(1)} MB on the thread pool): ${ms(performance.now() - t)}`,
+);
 const detector = new Detector();
 t = performance.now();
 const loaded = await detector.load(model);
-console.log(`start detector thread + load model + warm-up: ${ms(performance.now() - t)} wall (${ms(loaded.ms)} in the thread, backend ${loaded.backend})`);
+console.log(
+  `start detector thread + load model + warm-up: ${ms(performance.now() - t)} wall (${ms(loaded.ms)} in the thread, backend ${loaded.backend})`,
+);
 console.log(`largest event-loop delay while reading, verifying and loading (once per session): ${ms(maxLoopDelay)}`);
 maxLoopDelay = 0;
 
@@ -44,7 +52,9 @@ for (const scene of loadScenes().scenes) {
     times.push(result.ms);
   }
   all.push(...times);
-  console.log(`${scene.file.padEnd(14)} ${scene.width}×${scene.height}  median ${ms(median(times))} (min ${ms(Math.min(...times))}, max ${ms(Math.max(...times))}) decode+resize+infer in the thread; ${ms(median(wall))} round trip`);
+  console.log(
+    `${scene.file.padEnd(14)} ${scene.width}×${scene.height}  median ${ms(median(times))} (min ${ms(Math.min(...times))}, max ${ms(Math.max(...times))}) decode+resize+infer in the thread; ${ms(median(wall))} round trip`,
+  );
 }
 console.log(`all images: median ${ms(median(all))} per image`);
 console.log(`largest event-loop delay on the main thread while detecting: ${ms(maxLoopDelay)}`);

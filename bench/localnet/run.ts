@@ -51,7 +51,18 @@ async function transfer() {
     createTransactionMessage({ version: 0 }),
     (m) => setTransactionMessageFeePayerSigner(payer, m),
     (m) => setTransactionMessageLifetimeUsingBlockhash(latest, m),
-    (m) => appendTransactionMessageInstruction({ programAddress: address("11111111111111111111111111111111"), accounts: [{ address: payer.address, role: AccountRole.WRITABLE_SIGNER, signer: payer }, { address: to, role: AccountRole.WRITABLE }] as never, data }, m),
+    (m) =>
+      appendTransactionMessageInstruction(
+        {
+          programAddress: address("11111111111111111111111111111111"),
+          accounts: [
+            { address: payer.address, role: AccountRole.WRITABLE_SIGNER, signer: payer },
+            { address: to, role: AccountRole.WRITABLE },
+          ] as never,
+          data,
+        },
+        m,
+      ),
   );
   return signTransactionMessageWithSigners(msg);
 }
@@ -75,16 +86,31 @@ await Promise.all(
   }),
 );
 const parRate = PAR / ((performance.now() - t0) / 1000);
-console.log(`sendTransaction with preflight, 8 in flight: ${parRate.toFixed(0)} tx/s (${PAR} transfers, each durable before its reply)`);
+console.log(
+  `sendTransaction with preflight, 8 in flight: ${parRate.toFixed(0)} tx/s (${PAR} transfers, each durable before its reply)`,
+);
 
 // Server side alone: the JSON-RPC handler in-process, 1000 faucet transfers in one burst.
 {
   const bh = net.ledger.latestBlockhash().blockhash;
   const b64 = getBase64Decoder();
-  const wires = Array.from({ length: 1000 }, (_, i) => b64.decode(net.ledger.faucet.transfer(to, 2_000_000n + BigInt(i), bh)));
+  const wires = Array.from({ length: 1000 }, (_, i) =>
+    b64.decode(net.ledger.faucet.transfer(to, 2_000_000n + BigInt(i), bh)),
+  );
   const t = performance.now();
-  await Promise.all(wires.map((w, i) => handleRpcPayload(net.ledger, { jsonrpc: "2.0", id: i, method: "sendTransaction", params: [w, { encoding: "base64" }] })));
-  console.log(`server only (handler in-process, preflight + execute + group commit): ${(1000 / ((performance.now() - t) / 1000)).toFixed(0)} tx/s`);
+  await Promise.all(
+    wires.map((w, i) =>
+      handleRpcPayload(net.ledger, {
+        jsonrpc: "2.0",
+        id: i,
+        method: "sendTransaction",
+        params: [w, { encoding: "base64" }],
+      }),
+    ),
+  );
+  console.log(
+    `server only (handler in-process, preflight + execute + group commit): ${(1000 / ((performance.now() - t) / 1000)).toFixed(0)} tx/s`,
+  );
 }
 
 const images = path.join(home, "images");
@@ -100,23 +126,41 @@ const requester = await keysFromSecret(nacl.sign.keyPair().secretKey);
 await rpc.requestAirdrop(requester.address, lamports(100_000_000_000n)).send();
 t0 = performance.now();
 const created = await createCampaign({
-  chain, keys: requester, stateDir: path.join(home, "state"), imagesDir: images, labelsFile: path.join(home, "labels.txt"),
-  priceLamports: 1_000_000n, minRating: 0, maxShareBps: 10_000, replication: 1, isPrivate: true,
+  chain,
+  keys: requester,
+  stateDir: path.join(home, "state"),
+  imagesDir: images,
+  labelsFile: path.join(home, "labels.txt"),
+  priceLamports: 1_000_000n,
+  minRating: 0,
+  maxShareBps: 10_000,
+  replication: 1,
+  isPrivate: true,
 });
 const createS = (performance.now() - t0) / 1000;
-console.log(`campaign create, ${IMAGES} private images (encrypt + upload + create + add_tasks): ${createS.toFixed(1)} s = ${(IMAGES / createS).toFixed(0)} tasks/s`);
+console.log(
+  `campaign create, ${IMAGES} private images (encrypt + upload + create + add_tasks): ${createS.toFixed(1)} s = ${(IMAGES / createS).toFixed(0)} tasks/s`,
+);
 
 t0 = performance.now();
 const ROUNDS = 20;
 for (let i = 0; i < ROUNDS; i++) await chain.tasks(created.campaign);
-console.log(`getProgramAccounts (discriminator + campaign memcmp, ${IMAGES} tasks returned): ${((performance.now() - t0) / ROUNDS).toFixed(1)} ms`);
+console.log(
+  `getProgramAccounts (discriminator + campaign memcmp, ${IMAGES} tasks returned): ${((performance.now() - t0) / ROUNDS).toFixed(1)} ms`,
+);
 
-const accounts = (await rpc.getProgramAccounts(AMPLIFY_PROGRAM_ADDRESS, { encoding: "base64", dataSlice: { offset: 0, length: 0 } }).send()).length;
+const accounts = (
+  await rpc
+    .getProgramAccounts(AMPLIFY_PROGRAM_ADDRESS, { encoding: "base64", dataSlice: { offset: 0, length: 0 } })
+    .send()
+).length;
 const txCount = await rpc.getTransactionCount().send();
 await net.close();
 t0 = performance.now();
 const again = await startLocalnet({ home, rpcPort: 0, wsPort: 0, blobPort: 0, log: () => {} });
-console.log(`restart with ${txCount} transactions and ${accounts} program accounts in the ledger: ${(performance.now() - t0).toFixed(0)} ms`);
+console.log(
+  `restart with ${txCount} transactions and ${accounts} program accounts in the ledger: ${(performance.now() - t0).toFixed(0)} ms`,
+);
 await again.close();
 fs.rmSync(home, { recursive: true, force: true });
 process.exit(0);

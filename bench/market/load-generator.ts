@@ -86,9 +86,17 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
     if (r instanceof JsonRpcError) throw r;
     return r as T;
   };
-  let blockhash = (await call<{ value: { blockhash: Blockhash; lastValidBlockHeight: number } }>("getLatestBlockhash", [{ commitment: "confirmed" }])).value;
+  let blockhash = (
+    await call<{ value: { blockhash: Blockhash; lastValidBlockHeight: number } }>("getLatestBlockhash", [
+      { commitment: "confirmed" },
+    ])
+  ).value;
   const refresh = setInterval(() => {
-    void call<{ value: { blockhash: Blockhash; lastValidBlockHeight: number } }>("getLatestBlockhash", [{ commitment: "confirmed" }]).then((r) => (blockhash = r.value)).catch(() => {});
+    void call<{ value: { blockhash: Blockhash; lastValidBlockHeight: number } }>("getLatestBlockhash", [
+      { commitment: "confirmed" },
+    ])
+      .then((r) => (blockhash = r.value))
+      .catch(() => {});
   }, 2_000);
   let transactions = 0;
   let events = 0;
@@ -96,24 +104,36 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
     const message = pipe(
       createTransactionMessage({ version: 0 }),
       (m) => setTransactionMessageFeePayerSigner(payer, m),
-      (m) => setTransactionMessageLifetimeUsingBlockhash({ blockhash: blockhash.blockhash, lastValidBlockHeight: BigInt(blockhash.lastValidBlockHeight) }, m),
+      (m) =>
+        setTransactionMessageLifetimeUsingBlockhash(
+          { blockhash: blockhash.blockhash, lastValidBlockHeight: BigInt(blockhash.lastValidBlockHeight) },
+          m,
+        ),
       (m) => appendTransactionMessageInstructions(instructions, m),
     );
     const signed = await signTransactionMessageWithSigners(message);
     try {
       // The localnet replies once the transaction is durably committed, so the next step may build on it.
-      await call("sendTransaction", [getBase64EncodedWireTransaction(signed), { encoding: "base64", skipPreflight: false }]);
+      await call("sendTransaction", [
+        getBase64EncodedWireTransaction(signed),
+        { encoding: "base64", skipPreflight: false },
+      ]);
       transactions++;
       events += eventCount;
       return true;
     } catch (error) {
-      log(`transaction ${getSignatureFromTransaction(signed)} refused: ${error instanceof Error ? error.message : String(error)}`);
+      log(
+        `transaction ${getSignatureFromTransaction(signed)} refused: ${error instanceof Error ? error.message : String(error)}`,
+      );
       return false;
     }
   };
 
   const [configPda] = await findConfigPda();
-  const configInfo = await call<{ value: { data: [string, string] } | null }>("getAccountInfo", [configPda, { encoding: "base64" }]);
+  const configInfo = await call<{ value: { data: [string, string] } | null }>("getAccountInfo", [
+    configPda,
+    { encoding: "base64" },
+  ]);
   if (!configInfo.value) throw new Error("the Amplify program is not initialised on this localnet");
   decodeConfig(Buffer.from(configInfo.value.data[0], "base64")); // fails loudly if the program is not initialised
 
@@ -129,12 +149,18 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   }
   await Promise.all(workers.map((w) => airdrop(w.signer.address, 100_000_000_000n)));
   await pool(workers, options.concurrency, async (w) => {
-    await send(w.signer, [await getRegisterWorkerInstruction({ worker: w.signer, x25519PublicKey: Uint8Array.from(randomBytes(32)) })], 0);
+    await send(
+      w.signer,
+      [await getRegisterWorkerInstruction({ worker: w.signer, x25519PublicKey: Uint8Array.from(randomBytes(32)) })],
+      0,
+    );
   });
 
   let metadata: { uri: string; hash: Uint8Array } | null = null;
   if (options.blobUrl) {
-    const bytes = new TextEncoder().encode(JSON.stringify({ title: "Load test", labelKind: "box", labels: [{ id: "car", name: "car", color: "#ff0000" }] }));
+    const bytes = new TextEncoder().encode(
+      JSON.stringify({ title: "Load test", labelKind: "box", labels: [{ id: "car", name: "car", color: "#ff0000" }] }),
+    );
     const hash = createHash("sha256").update(bytes).digest();
     const uri = `${options.blobUrl}/blobs/${hash.toString("hex")}`;
     const put = await fetch(uri, { method: "PUT", body: bytes });
@@ -163,7 +189,9 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
       deadline: BigInt(Math.floor(Date.now() / 1000) + 86_400),
       assignmentTimeout: 3_600n,
       reviewWindow: 86_400n,
-      tasksRoot: computeTasksRoot(Array.from({ length: tasks }, () => ({ dataHash: Uint8Array.from(randomBytes(32)), uri: "" }))),
+      tasksRoot: computeTasksRoot(
+        Array.from({ length: tasks }, () => ({ dataHash: Uint8Array.from(randomBytes(32)), uri: "" })),
+      ),
       labelSchemaHash: metadata?.hash ?? new Uint8Array(32),
       metadataUri: metadata?.uri ?? "",
     });
@@ -171,7 +199,15 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
     if (!(await send(requester, [create], 1))) return;
     await send(requester, pages, pages.length);
     const taskAddresses = Array.from({ length: tasks }, (_, i) => i);
-    const c: Campaign = { address, price: prices[which]!, minRating: MIN_RATINGS[which]!, replication: 1, tasks: taskAddresses, takers: new Map(), postedAt: Date.now() };
+    const c: Campaign = {
+      address,
+      price: prices[which]!,
+      minRating: MIN_RATINGS[which]!,
+      replication: 1,
+      tasks: taskAddresses,
+      takers: new Map(),
+      postedAt: Date.now(),
+    };
     posted.push(c);
     open.push(c);
   };
@@ -184,17 +220,27 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
 
   // One step of one worker: take up to four free tasks of a campaign it may work on, then submit them.
   const step = async (w: Worker): Promise<boolean> => {
-    const campaign = open.find((c) => c.minRating <= w.rating && c.tasks.some((t) => !(c.takers.get(t)?.size)));
+    const campaign = open.find((c) => c.minRating <= w.rating && c.tasks.some((t) => !c.takers.get(t)?.size));
     if (!campaign) return false;
-    const free = campaign.tasks.filter((t) => !(campaign.takers.get(t)?.size)).slice(0, 4);
+    const free = campaign.tasks.filter((t) => !campaign.takers.get(t)?.size).slice(0, 4);
     for (const t of free) campaign.takers.set(t, new Set([w.signer.address]));
-    const accepts = await Promise.all(free.map((task) => getAcceptTaskInstruction({ worker: w.signer, campaign: campaign.address, taskIndex: task })));
+    const accepts = await Promise.all(
+      free.map((task) => getAcceptTaskInstruction({ worker: w.signer, campaign: campaign.address, taskIndex: task })),
+    );
     if (!(await send(w.signer, accepts, accepts.length))) {
       for (const t of free) campaign.takers.delete(t);
       return false;
     }
     const submits = await Promise.all(
-      free.map((task) => getSubmitResultInstruction({ worker: w.signer, campaign: campaign.address, taskIndex: task, resultHash: Uint8Array.from(randomBytes(32)), resultUri: "" })),
+      free.map((task) =>
+        getSubmitResultInstruction({
+          worker: w.signer,
+          campaign: campaign.address,
+          taskIndex: task,
+          resultHash: Uint8Array.from(randomBytes(32)),
+          resultUri: "",
+        }),
+      ),
     );
     if (await send(w.signer, submits, submits.length)) {
       for (const task of free) pendingReviews.push({ campaign: campaign.address, taskIndex: task, worker: w });
@@ -208,10 +254,27 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   const review = async (): Promise<void> => {
     const batch = pendingReviews.splice(0, 6);
     if (batch.length === 0) return;
-    const ixs = await Promise.all(batch.map((r) => getReviewInstruction({ requester, campaign: r.campaign, taskIndex: r.taskIndex, worker: r.worker.signer.address, score: r.worker.skill })));
+    const ixs = await Promise.all(
+      batch.map((r) =>
+        getReviewInstruction({
+          requester,
+          campaign: r.campaign,
+          taskIndex: r.taskIndex,
+          worker: r.worker.signer.address,
+          score: r.worker.skill,
+        }),
+      ),
+    );
     if (await send(requester, ixs, ixs.length)) {
       // The generator's own estimate of each rating, enough to pick campaigns a worker may take.
-      for (const r of batch) r.worker.rating = Math.max(0, Math.min(10_000, r.worker.rating + Math.max(-500, Math.min(500, (r.worker.skill * 100 - r.worker.rating) / 3))));
+      for (const r of batch)
+        r.worker.rating = Math.max(
+          0,
+          Math.min(
+            10_000,
+            r.worker.rating + Math.max(-500, Math.min(500, (r.worker.skill * 100 - r.worker.rating) / 3)),
+          ),
+        );
     }
   };
 
@@ -236,13 +299,22 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   while (pendingReviews.length && !(events >= options.events * 1.5)) await review();
   clearInterval(refresh);
   const seconds = (Date.now() - started) / 1000;
-  log(`load: ${events} events in ${transactions} transactions over ${seconds.toFixed(1)} s (${(events / seconds).toFixed(0)} events/s)`);
-  return { events, transactions, seconds, campaigns: posted.map((c) => ({ address: c.address, price: c.price, minRating: c.minRating })) };
+  log(
+    `load: ${events} events in ${transactions} transactions over ${seconds.toFixed(1)} s (${(events / seconds).toFixed(0)} events/s)`,
+  );
+  return {
+    events,
+    transactions,
+    seconds,
+    campaigns: posted.map((c) => ({ address: c.address, price: c.price, minRating: c.minRating })),
+  };
 }
 
 async function pool<T>(items: readonly T[], width: number, fn: (item: T) => Promise<void>): Promise<void> {
   let next = 0;
-  await Promise.all(Array.from({ length: Math.max(1, width) }, async () => {
-    while (next < items.length) await fn(items[next++]!);
-  }));
+  await Promise.all(
+    Array.from({ length: Math.max(1, width) }, async () => {
+      while (next < items.length) await fn(items[next++]!);
+    }),
+  );
 }

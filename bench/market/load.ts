@@ -29,10 +29,18 @@ const result = await runLoad({
   ...(values.prices ? { prices: prices(values.prices) } : {}),
   log: (line) => console.log(line),
 });
-console.log(JSON.stringify({ events: result.events, transactions: result.transactions, seconds: result.seconds, campaigns: result.campaigns.map((c) => ({ ...c, price: c.price.toString() })) }));
+console.log(
+  JSON.stringify({
+    events: result.events,
+    transactions: result.transactions,
+    seconds: result.seconds,
+    campaigns: result.campaigns.map((c) => ({ ...c, price: c.price.toString() })),
+  }),
+);
 
 function prices(text: string): [bigint, bigint, bigint] {
   const list = text.split(",").map((p) => BigInt(p.trim()));
-  if (list.length !== 3) throw new Error("--prices takes three amounts in lamports: for minimum ratings 0, 2000 and 4000");
+  if (list.length !== 3)
+    throw new Error("--prices takes three amounts in lamports: for minimum ratings 0, 2000 and 4000");
   return [list[0]!, list[1]!, list[2]!];
 }

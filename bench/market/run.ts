@@ -43,13 +43,26 @@ const heapBefore = process.memoryUsage().heapUsed;
 
 // 1. Live load.
 console.log(`(setting up 32 workers, then ${LOAD_SECONDS} s of load…)`);
-const load = await runLoad({ rpcUrl: net.rpcUrl, blobUrl: net.blobUrl, workers: 32, openCampaigns: 6, tasksPerCampaign: 32, events: 1_000_000, seconds: LOAD_SECONDS, concurrency: 16 });
+const load = await runLoad({
+  rpcUrl: net.rpcUrl,
+  blobUrl: net.blobUrl,
+  workers: 32,
+  openCampaigns: 6,
+  tasksPerCampaign: 32,
+  events: 1_000_000,
+  seconds: LOAD_SECONDS,
+  concurrency: 16,
+});
 const loadEnd = performance.now();
 const sent = load.events;
 while (events.head().count < sent && performance.now() - loadEnd < 60_000) await new Promise((r) => setTimeout(r, 100));
 const stored = events.head().count;
-console.log(`load generator: ${sent} events in ${load.transactions} transactions over ${load.seconds.toFixed(1)} s = ${(sent / load.seconds).toFixed(0)} events/s sent (32 workers, 16 in flight)`);
-console.log(`feed (logsSubscribe → getTransaction batches → SQLite): ${stored} of ${sent} events stored, ${(stored / ((lastStored - firstStored) / 1000 || 1)).toFixed(0)} events/s handled; last event stored ${Math.max(0, lastStored - loadEnd).toFixed(0)} ms after the load stopped`);
+console.log(
+  `load generator: ${sent} events in ${load.transactions} transactions over ${load.seconds.toFixed(1)} s = ${(sent / load.seconds).toFixed(0)} events/s sent (32 workers, 16 in flight)`,
+);
+console.log(
+  `feed (logsSubscribe → getTransaction batches → SQLite): ${stored} of ${sent} events stored, ${(stored / ((lastStored - firstStored) / 1000 || 1)).toFixed(0)} events/s handled; last event stored ${Math.max(0, lastStored - loadEnd).toFixed(0)} ms after the load stopped`,
+);
 feed.stop();
 
 // The feed's own capacity, apart from how fast this machine can generate load: a fresh store
@@ -58,13 +71,20 @@ const fresh = new Database(":memory:");
 createMarketSchema(fresh);
 const backlog = new MarketEventStore(fresh);
 const catchUpStart = performance.now();
-await new MarketFeed({ store: backlog, source: new ChainReadSource({ rpcUrl: () => net.rpcUrl, wsUrl: () => net.wsUrl }) }).catchUp();
+await new MarketFeed({
+  store: backlog,
+  source: new ChainReadSource({ rpcUrl: () => net.rpcUrl, wsUrl: () => net.wsUrl }),
+}).catchUp();
 const catchUpMs = performance.now() - catchUpStart;
-console.log(`catch-up from nothing (history): ${backlog.head().count} events in ${(catchUpMs / 1000).toFixed(1)} s = ${(backlog.head().count / (catchUpMs / 1000)).toFixed(0)} events/s read, decoded and stored`);
+console.log(
+  `catch-up from nothing (history): ${backlog.head().count} events in ${(catchUpMs / 1000).toFixed(1)} s = ${(backlog.head().count / (catchUpMs / 1000)).toFixed(0)} events/s read, decoded and stored`,
+);
 fresh.close();
 
 // 2. Fill the store to 100,000 with copies of the real events (new signatures, same campaigns).
-const real = events.page({ offset: 0, limit: 500 }).rows.map(({ seq: _seq, labelKind: _kind, ...e }) => e as MarketEvent);
+const real = events
+  .page({ offset: 0, limit: 500 })
+  .rows.map(({ seq: _seq, labelKind: _kind, ...e }) => e as MarketEvent);
 const b58 = getBase58Decoder();
 let copies = 0;
 const appendStart = performance.now();
@@ -72,25 +92,39 @@ for (let have = events.head().count; have < TARGET; have = events.head().count) 
   const batch: MarketEvent[] = [];
   for (let i = 0; i < 1_000 && have + batch.length < TARGET; i++) {
     const e = real[(copies + i) % real.length]!;
-    batch.push({ ...e, signature: b58.decode(randomBytes(64)), index: 0, time: e.time - Math.floor((copies + i) / 50) });
+    batch.push({
+      ...e,
+      signature: b58.decode(randomBytes(64)),
+      index: 0,
+      time: e.time - Math.floor((copies + i) / 50),
+    });
   }
   copies += batch.length;
   events.append(batch);
 }
 const appendMs = performance.now() - appendStart;
-console.log(`store: ${copies} copies appended in ${(appendMs / 1000).toFixed(1)} s = ${(copies / (appendMs / 1000)).toFixed(0)} events/s (batches of 1,000); ${events.head().count} events stored`);
+console.log(
+  `store: ${copies} copies appended in ${(appendMs / 1000).toFixed(1)} s = ${(copies / (appendMs / 1000)).toFixed(0)} events/s (batches of 1,000); ${events.head().count} events stored`,
+);
 const time = (fn: () => unknown, n = 20): number => {
   const t = performance.now();
   for (let i = 0; i < n; i++) fn();
   return (performance.now() - t) / n;
 };
-console.log(`queries at 100,000 events: first page ${time(() => events.page({ offset: 0, limit: 100 })).toFixed(1)} ms, page at offset 90,000 ${time(() => events.page({ offset: 90_000, limit: 100 })).toFixed(1)} ms, filtered page (results, band 1) ${time(() => events.page({ offset: 0, limit: 100, filter: { kinds: ["result_submitted"], bands: [1] } })).toFixed(1)} ms, charts over 30 days ${time(() => events.charts(30 * 86_400, 120, Math.floor(Date.now() / 1000)), 5).toFixed(1)} ms`);
+console.log(
+  `queries at 100,000 events: first page ${time(() => events.page({ offset: 0, limit: 100 })).toFixed(1)} ms, page at offset 90,000 ${time(() => events.page({ offset: 90_000, limit: 100 })).toFixed(1)} ms, filtered page (results, band 1) ${time(() => events.page({ offset: 0, limit: 100, filter: { kinds: ["result_submitted"], bands: [1] } })).toFixed(1)} ms, charts over 30 days ${time(() => events.charts(30 * 86_400, 120, Math.floor(Date.now() / 1000)), 5).toFixed(1)} ms`,
+);
 global.gc?.();
-console.log(`bench process heap: ${mb(heapBefore)} before the load, ${mb(process.memoryUsage().heapUsed)} with 100,000 events stored (events live in SQLite, not in memory)`);
+console.log(
+  `bench process heap: ${mb(heapBefore)} before the load, ${mb(process.memoryUsage().heapUsed)} with 100,000 events stored (events live in SQLite, not in memory)`,
+);
 store.close();
 
 // 3. The app on that store, in Chromium, while the load generator keeps the market busy.
-const shell = await startBrowserShell({ home: appHome, env: { AMPLIFY_RPC_URL: net.rpcUrl, AMPLIFY_WS_URL: net.wsUrl, AMPLIFY_BLOB_URL: net.blobUrl } });
+const shell = await startBrowserShell({
+  home: appHome,
+  env: { AMPLIFY_RPC_URL: net.rpcUrl, AMPLIFY_WS_URL: net.wsUrl, AMPLIFY_BLOB_URL: net.blobUrl },
+});
 const browser = await launchChromium();
 try {
   const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
@@ -101,7 +135,13 @@ try {
   await page.getByRole("heading", { name: "Get ready to work" }).waitFor({ timeout: 30_000 });
   await page.getByRole("navigation", { name: "Main" }).getByRole("button", { name: "Market", exact: true }).click();
   await page.getByTestId("feed-list").waitFor({ timeout: 30_000 });
-  await page.waitForFunction(() => Number((document.querySelector("[data-testid=feed-total]")?.textContent ?? "0").replace(/[^0-9]/g, "")) >= 100_000, undefined, { timeout: 60_000 });
+  await page.waitForFunction(
+    () =>
+      Number((document.querySelector("[data-testid=feed-total]")?.textContent ?? "0").replace(/[^0-9]/g, "")) >=
+      100_000,
+    undefined,
+    { timeout: 60_000 },
+  );
 
   // A plain string, so the bundler's helpers (tsx names functions) never reach the page.
   const frames = (mode: "scroll" | "idle", ms: number) =>
@@ -122,18 +162,35 @@ try {
   const describe = (label: string, t: number[]) => {
     const sorted = [...t].sort((a, b) => a - b);
     const mean = t.reduce((a, b) => a + b, 0) / t.length;
-    console.log(`feed ${label}: ${(1000 / mean).toFixed(0)} fps mean, p95 frame ${sorted[Math.floor(sorted.length * 0.95)]!.toFixed(1)} ms, worst ${sorted[sorted.length - 1]!.toFixed(1)} ms (${t.length} frames)`);
+    console.log(
+      `feed ${label}: ${(1000 / mean).toFixed(0)} fps mean, p95 frame ${sorted[Math.floor(sorted.length * 0.95)]!.toFixed(1)} ms, worst ${sorted[sorted.length - 1]!.toFixed(1)} ms (${t.length} frames)`,
+    );
   };
   describe("scrolled end to end through 100,000 events in 5 s", await frames("scroll", 5_000));
-  const streaming = runLoad({ rpcUrl: net.rpcUrl, blobUrl: net.blobUrl, workers: 16, openCampaigns: 4, tasksPerCampaign: 32, events: 1_000_000, seconds: 10, concurrency: 8 });
+  const streaming = runLoad({
+    rpcUrl: net.rpcUrl,
+    blobUrl: net.blobUrl,
+    workers: 16,
+    openCampaigns: 4,
+    tasksPerCampaign: 32,
+    events: 1_000_000,
+    seconds: 10,
+    concurrency: 8,
+  });
   await new Promise((r) => setTimeout(r, 1_000));
   await page.evaluate(() => document.querySelector<HTMLElement>("[data-testid=feed-list]")!.scrollTo({ top: 0 }));
   describe("at the top while the load generator streams events in (live refresh)", await frames("idle", 5_000));
   const streamed = await streaming;
-  console.log(`  (the load sent ${streamed.events} events in ${streamed.seconds.toFixed(1)} s = ${(streamed.events / streamed.seconds).toFixed(0)} events/s meanwhile)`);
-  const heap = await page.evaluate(() => (performance as Performance & { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? 0);
+  console.log(
+    `  (the load sent ${streamed.events} events in ${streamed.seconds.toFixed(1)} s = ${(streamed.events / streamed.seconds).toFixed(0)} events/s meanwhile)`,
+  );
+  const heap = await page.evaluate(
+    () => (performance as Performance & { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? 0,
+  );
   const rss = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${shell.process.pid}/status`, "utf8"))?.[1] ?? 0) * 1024;
-  console.log(`memory at ${(await page.getByTestId("feed-total").textContent())?.trim()}: page JS heap ${mb(heap)}, core (browser shell) RSS ${mb(rss)}`);
+  console.log(
+    `memory at ${(await page.getByTestId("feed-total").textContent())?.trim()}: page JS heap ${mb(heap)}, core (browser shell) RSS ${mb(rss)}`,
+  );
 } finally {
   await browser.close();
   await shell.stop();

@@ -19,7 +19,9 @@ function cpuMs(fn: () => void): number {
 const median = (times: number[]): number => [...times].sort((a, b) => a - b)[Math.floor(times.length / 2)]!;
 
 const pool = new DecryptPool();
-console.log("median of 7 interleaved runs after a warm-up; in-thread figures per CPU second, the pool figure in wall time\nsize    envelope MB/s   secretbox MB/s   ratio   pool (worker thread, wall) MB/s");
+console.log(
+  "median of 7 interleaved runs after a warm-up; in-thread figures per CPU second, the pool figure in wall time\nsize    envelope MB/s   secretbox MB/s   ratio   pool (worker thread, wall) MB/s",
+);
 for (const size of [1, 10, 100]) {
   const plain = Uint8Array.from(randomBytes(size * MB));
   const key = generateFileKey();

@@ -4,7 +4,13 @@
 // tasks:open to the decrypted bytes in hand is measured. Prints p50/p95/max, and the cold
 // open (nothing prefetched) for comparison.
 import { join } from "node:path";
-import { PASSPHRASE, SOL, prepareKeystore, startMarket, startWorkerCore } from "../../test/integration/worker/market-harness";
+import {
+  PASSPHRASE,
+  SOL,
+  prepareKeystore,
+  startMarket,
+  startWorkerCore,
+} from "../../test/integration/worker/market-harness";
 
 const TASKS = Number(process.env.TASKS ?? 40);
 const PAUSE_MS = Number(process.env.PAUSE_MS ?? 250);
@@ -17,7 +23,8 @@ try {
   const core = await startWorkerCore(market, dataDir);
   await core.call("keys:unlock", { passphrase: PASSPHRASE });
   await core.call("settings:update", { prefetchCount: 4 });
-  for (let left = TASKS; left > 0; left -= 100) await core.call("market:accept", { items: [{ campaign: fixture.campaign, count: Math.min(100, left) }] });
+  for (let left = TASKS; left > 0; left -= 100)
+    await core.call("market:accept", { items: [{ campaign: fixture.campaign, count: Math.min(100, left) }] });
   await market.grantKeys(fixture, worker);
   const tasks = await core.call("tasks:list");
 
@@ -34,7 +41,9 @@ try {
   }
   samples.sort((a, b) => a - b);
   const at = (q: number): string => samples[Math.min(samples.length - 1, Math.floor(q * samples.length))]!.toFixed(1);
-  console.log(`next-task latency over ${samples.length} opens of 2 MB private images (prefetch 4, ${PAUSE_MS} ms between opens)`);
+  console.log(
+    `next-task latency over ${samples.length} opens of 2 MB private images (prefetch 4, ${PAUSE_MS} ms between opens)`,
+  );
   console.log(`  p50 ${at(0.5)} ms   p95 ${at(0.95)} ms   max ${samples.at(-1)!.toFixed(1)} ms   (goal: p95 < 50 ms)`);
   console.log(`  cold open without prefetch: ${cold.toFixed(1)} ms`);
   await core.close();

@@ -5,7 +5,13 @@
 import { join } from "node:path";
 import { generateKeyPairSigner } from "@solana/kit";
 import { getSubmitResultInstruction } from "../../shared/protocol";
-import { PASSPHRASE, SOL, prepareKeystore, startMarket, startWorkerCore } from "../../test/integration/worker/market-harness";
+import {
+  PASSPHRASE,
+  SOL,
+  prepareKeystore,
+  startMarket,
+  startWorkerCore,
+} from "../../test/integration/worker/market-harness";
 
 const RESULTS = Number(process.env.RESULTS ?? 1000);
 const market = await startMarket({ slotMs: 400 });
@@ -21,8 +27,11 @@ try {
   const signer = await generateKeyPairSigner();
   const lifetime = await market.chain.latestBlockhash();
   const ix = await getSubmitResultInstruction({
-    worker: signer, campaign: fixture.campaign, taskIndex: 0,
-    resultHash: new Uint8Array(32), resultUri: "http://127.0.0.1/blobs/" + "0".repeat(64),
+    worker: signer,
+    campaign: fixture.campaign,
+    taskIndex: 0,
+    resultHash: new Uint8Array(32),
+    resultUri: "http://127.0.0.1/blobs/" + "0".repeat(64),
   });
   const signStart = performance.now();
   for (let i = 0; i < 1000; i++) await market.chain.sign(signer, [ix], lifetime);
@@ -32,14 +41,21 @@ try {
   await setup.call("keys:unlock", { passphrase: PASSPHRASE });
   const acceptStart = performance.now();
   for (let left = RESULTS; left > 0; left -= 100) {
-    const out = await setup.call("market:accept", { items: [{ campaign: fixture.campaign, count: Math.min(100, left) }] });
+    const out = await setup.call("market:accept", {
+      items: [{ campaign: fixture.campaign, count: Math.min(100, left) }],
+    });
     if (out.some((o) => !o.ok)) throw new Error(`accept failed: ${out.find((o) => !o.ok)!.error}`);
   }
-  console.log(`bulk accept: ${RESULTS} tasks in ${((performance.now() - acceptStart) / 1000).toFixed(1)} s (4 per transaction)`);
+  console.log(
+    `bulk accept: ${RESULTS} tasks in ${((performance.now() - acceptStart) / 1000).toFixed(1)} s (4 per transaction)`,
+  );
   const tasks = await setup.call("tasks:list");
   const queueStart = performance.now();
   for (const task of tasks) {
-    await setup.call("tasks:submit", { id: task.id, doc: { schema: 1, taskId: task.id, labels: [], shapes: [], classes: [], timeSpentMs: 1 } });
+    await setup.call("tasks:submit", {
+      id: task.id,
+      doc: { schema: 1, taskId: task.id, labels: [], shapes: [], classes: [], timeSpentMs: 1 },
+    });
   }
   console.log(`queued ${tasks.length} results offline in ${((performance.now() - queueStart) / 1000).toFixed(1)} s`);
   await setup.close();
@@ -55,7 +71,9 @@ try {
   }
   const syncSeconds = (performance.now() - syncStart) / 1000;
   const paid = (escrowBefore - (await market.lamports(fixture.escrow))) / fixture.price;
-  console.log(`sync: ${summary.confirmed} results uploaded, signed, sent and confirmed in ${syncSeconds.toFixed(1)} s (${(summary.confirmed / syncSeconds).toFixed(0)}/s); escrow paid ${paid} results, failed ${summary.failed}`);
+  console.log(
+    `sync: ${summary.confirmed} results uploaded, signed, sent and confirmed in ${syncSeconds.toFixed(1)} s (${(summary.confirmed / syncSeconds).toFixed(0)}/s); escrow paid ${paid} results, failed ${summary.failed}`,
+  );
   await core.close();
 } finally {
   await market.close();

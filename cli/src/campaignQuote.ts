@@ -17,9 +17,15 @@ export interface QuoteFlags {
 }
 
 const number = (what: string, min: number, max: number) =>
-  z.coerce.number().refine((v) => Number.isFinite(v) && v >= min && v <= max, `${what} must be between ${min} and ${max}`);
+  z.coerce
+    .number()
+    .refine((v) => Number.isFinite(v) && v >= min && v <= max, `${what} must be between ${min} and ${max}`);
 
-export async function campaignQuote(flags: QuoteFlags, endpoints: { rpcUrl: string; wsUrl: string; stateDir: string }, out: (line: string) => void): Promise<void> {
+export async function campaignQuote(
+  flags: QuoteFlags,
+  endpoints: { rpcUrl: string; wsUrl: string; stateDir: string },
+  out: (line: string) => void,
+): Promise<void> {
   const stars = number("--min-rating (stars)", 0, 5).parse(flags.minRating ?? "0");
   const replication = number("--replication", 1, 255).parse(flags.replication ?? "1");
   const tasks = number("--tasks", 1, 100_000).parse(flags.tasks ?? "100");
@@ -31,19 +37,32 @@ export async function campaignQuote(flags: QuoteFlags, endpoints: { rpcUrl: stri
     rpcUrl: endpoints.rpcUrl,
     wsUrl: endpoints.wsUrl,
     databasePath: join(endpoints.stateDir, "market.db"),
-    request: { labelKind: flags.kind ?? null, minRating: Math.round(stars * 2000), replication: Math.round(replication), deadlineSeconds, tasks: Math.round(tasks) },
+    request: {
+      labelKind: flags.kind ?? null,
+      minRating: Math.round(stars * 2000),
+      replication: Math.round(replication),
+      deadlineSeconds,
+      tasks: Math.round(tasks),
+    },
   });
-  if (quote.error) out(`note: the market could not be read fully (${quote.error}); quoting from the ${quote.stored} events stored`);
+  if (quote.error)
+    out(`note: the market could not be read fully (${quote.error}); quoting from the ${quote.stored} events stored`);
   if (quote.priceLamports === null) {
     out(`no suggestion: ${quote.basis}`);
     return;
   }
   out(`suggested price  ${formatSol(BigInt(quote.priceLamports))} SOL per task (fee included)`);
-  out(`spread           ${formatSol(BigInt(quote.lowLamports ?? 0))} – ${formatSol(BigInt(quote.highLamports ?? 0))} SOL (middle half of the sample)`);
-  out(`sample           ${quote.sampleSize} of ${quote.similar} similar campaigns filled within ${describeSeconds(deadlineSeconds)}${quote.medianFillSeconds !== null ? `; median fill ${describeSeconds(quote.medianFillSeconds)}` : ""}`);
+  out(
+    `spread           ${formatSol(BigInt(quote.lowLamports ?? 0))} – ${formatSol(BigInt(quote.highLamports ?? 0))} SOL (middle half of the sample)`,
+  );
+  out(
+    `sample           ${quote.sampleSize} of ${quote.similar} similar campaigns filled within ${describeSeconds(deadlineSeconds)}${quote.medianFillSeconds !== null ? `; median fill ${describeSeconds(quote.medianFillSeconds)}` : ""}`,
+  );
   if (quote.cost) {
     const c = quote.cost;
-    out(`total cost       ${formatSol(BigInt(c.totalLamports))} SOL for ${tasks} tasks × ${replication}: workers ${formatSol(BigInt(c.workersLamports))}, fees ${formatSol(BigInt(c.feesLamports))} (${quote.feeBps / 100} %), rent ${formatSol(BigInt(c.rentLamports))}, network ${formatSol(BigInt(c.networkLamports))}`);
+    out(
+      `total cost       ${formatSol(BigInt(c.totalLamports))} SOL for ${tasks} tasks × ${replication}: workers ${formatSol(BigInt(c.workersLamports))}, fees ${formatSol(BigInt(c.feesLamports))} (${quote.feeBps / 100} %), rent ${formatSol(BigInt(c.rentLamports))}, network ${formatSol(BigInt(c.networkLamports))}`,
+    );
   }
   out(`basis            ${quote.basis}`);
 }

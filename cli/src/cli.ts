@@ -31,7 +31,13 @@ import {
   startKeyService,
   type ExportFormat,
 } from "../../lib/requester";
-import { createModerationCampaign, exportModerationResults, loadModerationManifest, moderationSpecOf, reviewModerationCampaign } from "../../lib/requester/moderation";
+import {
+  createModerationCampaign,
+  exportModerationResults,
+  loadModerationManifest,
+  moderationSpecOf,
+  reviewModerationCampaign,
+} from "../../lib/requester/moderation";
 import { readLabelsFile, type CampaignManifest, type Progress } from "../../lib/requester";
 import { parseMapping, resolveModel } from "../../lib/requester";
 import { DEFAULT_WEIGHTS, createModelVoter } from "../../lib/first-guess";
@@ -88,7 +94,9 @@ class UsageError extends Error {}
 
 const sol = z.string().regex(/^\d+(\.\d{1,9})?$/, "an amount of SOL like 0.01");
 const num = (what: string, min: number, max: number) =>
-  z.coerce.number().refine((v) => Number.isFinite(v) && v >= min && v <= max, `${what} must be between ${min} and ${max}`);
+  z.coerce
+    .number()
+    .refine((v) => Number.isFinite(v) && v >= min && v <= max, `${what} must be between ${min} and ${max}`);
 
 function parseSol(text: string): bigint {
   const [whole = "0", frac = ""] = sol.parse(text).split(".");
@@ -108,7 +116,12 @@ function addressArg(text: string, flag: string): Address {
   }
 }
 
-const DEPLOY_PHASES = { buffer: "creating the buffer", write: "writing the program", deploy: "deploying", upgrade: "upgrading" } as const;
+const DEPLOY_PHASES = {
+  buffer: "creating the buffer",
+  write: "writing the program",
+  deploy: "deploying",
+  upgrade: "upgrading",
+} as const;
 
 /** Both builds rebuilt from source with clang-19 when it is installed, else the committed files. */
 function reproducibleBuilds(): { builds: Record<"v0" | "v3", Uint8Array>; source: string } {
@@ -120,8 +133,13 @@ function reproducibleBuilds(): { builds: Record<"v0" | "v3", Uint8Array>; source
       fs.rmSync(dir, { recursive: true, force: true });
     }
   }
-  return { builds: { v0: new Uint8Array(fs.readFileSync(PROGRAM_BUILDS.v0)), v3: new Uint8Array(fs.readFileSync(PROGRAM_BUILDS.v3)) },
-    source: `committed (${CLANG} not installed, so not rebuilt)` };
+  return {
+    builds: {
+      v0: new Uint8Array(fs.readFileSync(PROGRAM_BUILDS.v0)),
+      v3: new Uint8Array(fs.readFileSync(PROGRAM_BUILDS.v3)),
+    },
+    source: `committed (${CLANG} not installed, so not rebuilt)`,
+  };
 }
 
 function campaignArg(positionals: string[]): Address {
@@ -147,15 +165,40 @@ async function run(argv: string[], io: CliIo): Promise<void> {
     allowPositionals: true,
     strict: true,
     options: {
-      rpc: { type: "string" }, ws: { type: "string" }, blobs: { type: "string" }, keypair: { type: "string" }, state: { type: "string" },
-      force: { type: "boolean" }, images: { type: "string" }, labels: { type: "string" }, price: { type: "string" },
-      "min-rating": { type: "string" }, "max-share": { type: "string" }, replication: { type: "string" }, private: { type: "boolean" },
-      gold: { type: "string" }, "deadline-days": { type: "string" }, "timeout-minutes": { type: "string" }, "poll-ms": { type: "string" },
-      "dry-run": { type: "boolean" }, "default-score": { type: "string" }, format: { type: "string" }, out: { type: "string" },
-      type: { type: "string" }, items: { type: "string" }, policy: { type: "string" },
-      model: { type: "string" }, "model-map": { type: "string" }, "none-of-these": { type: "boolean" },
-      kind: { type: "string" }, tasks: { type: "string" }, "deadline-hours": { type: "string" },
-      url: { type: "string" }, authority: { type: "string" }, treasury: { type: "string" }, sbpf: { type: "string" },
+      rpc: { type: "string" },
+      ws: { type: "string" },
+      blobs: { type: "string" },
+      keypair: { type: "string" },
+      state: { type: "string" },
+      force: { type: "boolean" },
+      images: { type: "string" },
+      labels: { type: "string" },
+      price: { type: "string" },
+      "min-rating": { type: "string" },
+      "max-share": { type: "string" },
+      replication: { type: "string" },
+      private: { type: "boolean" },
+      gold: { type: "string" },
+      "deadline-days": { type: "string" },
+      "timeout-minutes": { type: "string" },
+      "poll-ms": { type: "string" },
+      "dry-run": { type: "boolean" },
+      "default-score": { type: "string" },
+      format: { type: "string" },
+      out: { type: "string" },
+      type: { type: "string" },
+      items: { type: "string" },
+      policy: { type: "string" },
+      model: { type: "string" },
+      "model-map": { type: "string" },
+      "none-of-these": { type: "boolean" },
+      kind: { type: "string" },
+      tasks: { type: "string" },
+      "deadline-hours": { type: "string" },
+      url: { type: "string" },
+      authority: { type: "string" },
+      treasury: { type: "string" },
+      sbpf: { type: "string" },
       "program-id": { type: "string" },
       help: { type: "boolean", short: "h" },
     },
@@ -192,7 +235,13 @@ async function run(argv: string[], io: CliIo): Promise<void> {
     const g = resolveGlobals({ ...values, rpc: values.url ?? values.rpc });
     const programId = amplifyProgramAddress();
     const { builds, source } = reproducibleBuilds();
-    const matches = await verifyDeploymentCommand({ rpcUrl: g.rpcUrl, programId, builds, buildSource: source, out: io.out });
+    const matches = await verifyDeploymentCommand({
+      rpcUrl: g.rpcUrl,
+      programId,
+      builds,
+      buildSource: source,
+      out: io.out,
+    });
     if (!matches) throw new RequesterError(`${programId} does not hold a reproducible build of this checkout`);
     return;
   }
@@ -244,22 +293,33 @@ async function run(argv: string[], io: CliIo): Promise<void> {
         maxShareBps: Math.round(share * 100),
         replication: num("--replication", 1, 100).parse(need(values.replication, "--replication N")),
         isPrivate: values.private ?? false,
-        ...(values["deadline-days"] ? { deadlineSeconds: num("--deadline-days", 1, 3650).parse(values["deadline-days"]) * 86_400 } : {}),
-        ...(values["timeout-minutes"] ? { assignmentTimeoutSeconds: num("--timeout-minutes", 1, 100_000).parse(values["timeout-minutes"]) * 60 } : {}),
+        ...(values["deadline-days"]
+          ? { deadlineSeconds: num("--deadline-days", 1, 3650).parse(values["deadline-days"]) * 86_400 }
+          : {}),
+        ...(values["timeout-minutes"]
+          ? { assignmentTimeoutSeconds: num("--timeout-minutes", 1, 100_000).parse(values["timeout-minutes"]) * 60 }
+          : {}),
         onProgress: (p: Progress) => bar.update(p),
       };
-      if (z.enum(["labelling", "moderation"], "--type is labelling or moderation").parse(values.type ?? "labelling") === "moderation") {
+      if (
+        z.enum(["labelling", "moderation"], "--type is labelling or moderation").parse(values.type ?? "labelling") ===
+        "moderation"
+      ) {
         const created = await createModerationCampaign({
           ...campaign,
           items: need(values.items, "--items DIR|FILE.jsonl"),
           policy: need(values.policy, "--policy FILE"),
         });
         bar.done();
-        io.out(`${created.resumed ? "resumed and completed" : "created"} moderation campaign ${created.campaign} with ${created.taskCount} items`);
+        io.out(
+          `${created.resumed ? "resumed and completed" : "created"} moderation campaign ${created.campaign} with ${created.taskCount} items`,
+        );
         return;
       }
       const spec = readLabelsFile(need(values.labels, "--labels FILE"));
-      const firstGuess = values.model ? await recommendedModel(values.model, values["model-map"], spec.labels, io) : undefined;
+      const firstGuess = values.model
+        ? await recommendedModel(values.model, values["model-map"], spec.labels, io)
+        : undefined;
       const created = await createCampaign({
         ...campaign,
         imagesDir: need(values.images, "--images DIR"),
@@ -269,28 +329,47 @@ async function run(argv: string[], io: CliIo): Promise<void> {
         ...(firstGuess ? { firstGuess } : {}),
       });
       bar.done();
-      io.out(`${created.resumed ? "resumed and completed" : "created"} campaign ${created.campaign} with ${created.taskCount} tasks`);
+      io.out(
+        `${created.resumed ? "resumed and completed" : "created"} campaign ${created.campaign} with ${created.taskCount} tasks`,
+      );
       return;
     }
     case "campaign status": {
       const s = await campaignStatus(chain(), campaignArg(rest));
       const c = s.campaign;
       io.out(`campaign   ${s.address}${c.endedAt !== 0n ? " (ended)" : ""}${c.isPrivate ? " (private)" : ""}`);
-      io.out(`price      ${formatSol(c.price)} SOL per task × ${c.replication} workers, min rating ${(c.minRating / 2000).toFixed(1)}★`);
-      io.out(`tasks      ${s.tasks} (${c.pagesCreated}/${c.pageCount} task pages posted); escrow ${formatSol(c.escrowBalance)} SOL`);
-      io.out(`work       accepted ${s.assignments.accepted}, key granted ${s.assignments.keyGranted}, submitted ${s.assignments.submitted}, reviewed ${s.assignments.reviewed}, expired ${s.assignments.expired}`);
-      io.out(`completion ${(s.completion * 100).toFixed(1)} %${s.meanScore !== undefined ? `, mean score ${s.meanScore.toFixed(1)}` : ""}`);
+      io.out(
+        `price      ${formatSol(c.price)} SOL per task × ${c.replication} workers, min rating ${(c.minRating / 2000).toFixed(1)}★`,
+      );
+      io.out(
+        `tasks      ${s.tasks} (${c.pagesCreated}/${c.pageCount} task pages posted); escrow ${formatSol(c.escrowBalance)} SOL`,
+      );
+      io.out(
+        `work       accepted ${s.assignments.accepted}, key granted ${s.assignments.keyGranted}, submitted ${s.assignments.submitted}, reviewed ${s.assignments.reviewed}, expired ${s.assignments.expired}`,
+      );
+      io.out(
+        `completion ${(s.completion * 100).toFixed(1)} %${s.meanScore !== undefined ? `, mean score ${s.meanScore.toFixed(1)}` : ""}`,
+      );
       return;
     }
     case "campaign list": {
       const keys = await loadKeyFile(g.keypair);
       for (const { address: a, account: c } of await chain().campaigns(keys.address)) {
-        io.out(`${a}  ${c.taskCount} tasks  ${formatSol(c.price)} SOL  ${c.submittedCount} submitted${c.endedAt !== 0n ? "  ended" : ""}`);
+        io.out(
+          `${a}  ${c.taskCount} tasks  ${formatSol(c.price)} SOL  ${c.submittedCount} submitted${c.endedAt !== 0n ? "  ended" : ""}`,
+        );
       }
       return;
     }
     case "campaign quote": {
-      const flags = { kind: values.kind, minRating: values["min-rating"], replication: values.replication, deadlineDays: values["deadline-days"], deadlineHours: values["deadline-hours"], tasks: values.tasks };
+      const flags = {
+        kind: values.kind,
+        minRating: values["min-rating"],
+        replication: values.replication,
+        deadlineDays: values["deadline-days"],
+        deadlineHours: values["deadline-hours"],
+        tasks: values.tasks,
+      };
       await campaignQuote(flags, { rpcUrl: g.rpcUrl, wsUrl: g.wsUrl, stateDir: g.stateDir }, io.out);
       return;
     }
@@ -317,13 +396,17 @@ async function run(argv: string[], io: CliIo): Promise<void> {
           chain: chain(),
           keys,
           campaign: target,
-          ...(values["default-score"] ? { unverifiableScore: num("--default-score", 0, 100).parse(values["default-score"]) } : {}),
+          ...(values["default-score"]
+            ? { unverifiableScore: num("--default-score", 0, 100).parse(values["default-score"]) }
+            : {}),
           dryRun: values["dry-run"] ?? false,
           onProgress: (p) => bar.update(p),
         });
         bar.done();
         for (const r of reviewed) {
-          io.out(`item ${r.taskIndex}  ${r.worker}  ${r.score ?? "-"}  ${r.basis}  (majority ${r.majority.join("+") || "-"}, agreement ${Math.round(r.agreement * 100)} %)`);
+          io.out(
+            `item ${r.taskIndex}  ${r.worker}  ${r.score ?? "-"}  ${r.basis}  (majority ${r.majority.join("+") || "-"}, agreement ${Math.round(r.agreement * 100)} %)`,
+          );
         }
         const posted = reviewed.filter((r) => r.score !== undefined && r.basis !== "already-reviewed").length;
         io.out(values["dry-run"] ? `${posted} scores computed (dry run, nothing posted)` : `${posted} scores posted`);
@@ -339,13 +422,20 @@ async function run(argv: string[], io: CliIo): Promise<void> {
         keys,
         campaign,
         ...(manifest ? { manifest } : {}),
-        ...(values["default-score"] ? { unverifiableScore: num("--default-score", 0, 100).parse(values["default-score"]) } : {}),
+        ...(values["default-score"]
+          ? { unverifiableScore: num("--default-score", 0, 100).parse(values["default-score"]) }
+          : {}),
         dryRun: values["dry-run"] ?? false,
         onProgress: (p) => bar.update(p),
-        ...(model ? { model, onAgreement: (rows, problems) => agreementRows.push(...formatAgreement(model.id, rows, problems)) } : {}),
+        ...(model
+          ? { model, onAgreement: (rows, problems) => agreementRows.push(...formatAgreement(model.id, rows, problems)) }
+          : {}),
       }).finally(() => model?.dispose());
       bar.done();
-      for (const r of reviewed) io.out(`task ${r.taskIndex}  ${r.worker}  ${r.score ?? "-"}  ${r.basis}${r.withModel !== undefined ? `  model ${pct(r.withModel)}` : ""}`);
+      for (const r of reviewed)
+        io.out(
+          `task ${r.taskIndex}  ${r.worker}  ${r.score ?? "-"}  ${r.basis}${r.withModel !== undefined ? `  model ${pct(r.withModel)}` : ""}`,
+        );
       for (const line of agreementRows) io.out(line);
       const posted = reviewed.filter((r) => r.score !== undefined && r.basis !== "already-reviewed").length;
       io.out(values["dry-run"] ? `${posted} scores computed (dry run, nothing posted)` : `${posted} scores posted`);
@@ -356,14 +446,29 @@ async function run(argv: string[], io: CliIo): Promise<void> {
       const campaign = campaignArg([sub ?? ""]);
       if (values.format === "jsonl") {
         const manifest = loadModerationManifest(g.stateDir, campaign);
-        const summary = await exportModerationResults({ chain: chain(), keys, campaign, ...(manifest ? { manifest } : {}), outFile: need(values.out, "--out FILE") });
+        const summary = await exportModerationResults({
+          chain: chain(),
+          keys,
+          campaign,
+          ...(manifest ? { manifest } : {}),
+          outFile: need(values.out, "--out FILE"),
+        });
         io.out(`exported ${summary.items} items (${summary.judgements} judgements) as JSONL to ${summary.file}`);
         return;
       }
       const format = z.enum(EXPORT_FORMATS).parse(need(values.format, "--format coco|yolo|voc")) as ExportFormat;
       const manifest = loadManifest(g.stateDir, campaign);
-      const summary = await exportResults({ chain: chain(), keys, campaign, ...(manifest ? { manifest } : {}), format, outDir: need(values.out, "--out DIR") });
-      io.out(`exported ${summary.images} images, ${summary.shapes} shapes as ${format} to ${values.out} (${summary.files.length} files)`);
+      const summary = await exportResults({
+        chain: chain(),
+        keys,
+        campaign,
+        ...(manifest ? { manifest } : {}),
+        format,
+        outDir: need(values.out, "--out DIR"),
+      });
+      io.out(
+        `exported ${summary.images} images, ${summary.shapes} shapes as ${format} to ${values.out} (${summary.files.length} files)`,
+      );
       return;
     }
     case "market": {
@@ -372,7 +477,9 @@ async function run(argv: string[], io: CliIo): Promise<void> {
       if (m.medianPriceLamports !== undefined) io.out(`median price ${formatSol(m.medianPriceLamports)} SOL per task`);
       if (m.meanFillRate !== undefined) io.out(`mean fill rate ${(m.meanFillRate * 100).toFixed(1)} %`);
       for (const c of m.campaigns.slice(0, 20)) {
-        io.out(`${c.address}  ${formatSol(c.priceLamports)} SOL × ${c.replication}  ${c.tasks} tasks  filled ${(c.fillRate * 100).toFixed(0)} %  done ${(c.doneRate * 100).toFixed(0)} %${c.isPrivate ? "  private" : ""}${c.isClosed ? "  closed" : ""}`);
+        io.out(
+          `${c.address}  ${formatSol(c.priceLamports)} SOL × ${c.replication}  ${c.tasks} tasks  filled ${(c.fillRate * 100).toFixed(0)} %  done ${(c.doneRate * 100).toFixed(0)} %${c.isPrivate ? "  private" : ""}${c.isClosed ? "  closed" : ""}`,
+        );
       }
       return;
     }
@@ -382,19 +489,37 @@ async function run(argv: string[], io: CliIo): Promise<void> {
 }
 
 /** `--model` + `--model-map` for campaign create: what the campaign metadata will recommend. */
-async function recommendedModel(arg: string, map: string | undefined, labels: Label[], io: CliIo): Promise<CampaignFirstGuess> {
+async function recommendedModel(
+  arg: string,
+  map: string | undefined,
+  labels: Label[],
+  io: CliIo,
+): Promise<CampaignFirstGuess> {
   const choice = await resolveModel(arg, process.env.AMPLIFY_HOME);
   io.out(`first guesses: recommending ${choice.id ?? "a model not installed here"} (manifest sha256 ${choice.hash})`);
   return { model: choice.hash, ...(map ? { mapping: parseMapping(map, labels) } : {}) };
 }
 
 /** `--model` for review: a verified model, with the campaign's mapping unless one is given. */
-async function modelVoterFor(arg: string, map: string | undefined, manifest: CampaignManifest | undefined, io: CliIo): Promise<ModelVoter> {
-  if (!manifest) throw new RequesterError("review --model needs the campaign's manifest (its labels): run it with the --state the campaign was created from.");
+async function modelVoterFor(
+  arg: string,
+  map: string | undefined,
+  manifest: CampaignManifest | undefined,
+  io: CliIo,
+): Promise<ModelVoter> {
+  if (!manifest)
+    throw new RequesterError(
+      "review --model needs the campaign's manifest (its labels): run it with the --state the campaign was created from.",
+    );
   const choice = await resolveModel(arg, process.env.AMPLIFY_HOME);
   const mapping = map ? parseMapping(map, manifest.labels) : manifest.firstGuess?.mapping;
   try {
-    const voter = await createModelVoter({ labels: manifest.labels, modelHash: choice.hash, sources: choice.sources, ...(mapping ? { mapping } : {}) });
+    const voter = await createModelVoter({
+      labels: manifest.labels,
+      modelHash: choice.hash,
+      sources: choice.sources,
+      ...(mapping ? { mapping } : {}),
+    });
     io.out(`model voter: ${voter.id} (weight ${DEFAULT_WEIGHTS.model} against ${DEFAULT_WEIGHTS.human} per worker)`);
     return voter;
   } catch (error) {
@@ -408,7 +533,10 @@ function formatAgreement(modelId: string, rows: WorkerSummary[], problems: strin
   return [
     ...problems,
     `agreement per worker (mean over their tasks): with other workers | with ${modelId} | weighted`,
-    ...rows.map((r) => `${r.worker}  ${r.tasks} tasks  workers ${pct(r.meanWithHumans)}  model ${pct(r.meanWithModel)}  weighted ${pct(r.meanCombined)}`),
+    ...rows.map(
+      (r) =>
+        `${r.worker}  ${r.tasks} tasks  workers ${pct(r.meanWithHumans)}  model ${pct(r.meanWithModel)}  weighted ${pct(r.meanCombined)}`,
+    ),
   ];
 }
 
@@ -418,7 +546,10 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     await run(argv, io);
     return 0;
   } catch (e) {
-    if (e instanceof UsageError || (e instanceof Error && e.name === "TypeError" && "code" in e && String(e.code).startsWith("ERR_PARSE_ARGS"))) {
+    if (
+      e instanceof UsageError ||
+      (e instanceof Error && e.name === "TypeError" && "code" in e && String(e.code).startsWith("ERR_PARSE_ARGS"))
+    ) {
       io.err(`amplify: ${e.message}\n\n${USAGE}`);
       return 2;
     }

@@ -11,11 +11,21 @@ export interface GlobalOptions {
   stateDir: string;
 }
 
-export function resolveGlobals(flags: { rpc?: string | undefined; ws?: string | undefined; blobs?: string | undefined; keypair?: string | undefined; state?: string | undefined }): GlobalOptions {
+export function resolveGlobals(flags: {
+  rpc?: string | undefined;
+  ws?: string | undefined;
+  blobs?: string | undefined;
+  keypair?: string | undefined;
+  state?: string | undefined;
+}): GlobalOptions {
   const env = process.env;
-  const base = env.AMPLIFY_HOME ? path.join(env.AMPLIFY_HOME, "requester") : path.join(os.homedir(), ".config", "amplify");
+  const base = env.AMPLIFY_HOME
+    ? path.join(env.AMPLIFY_HOME, "requester")
+    : path.join(os.homedir(), ".config", "amplify");
   const rpcUrl = flags.rpc ?? env.AMPLIFY_RPC_URL ?? "http://127.0.0.1:8899";
-  const derivedWs = rpcUrl.replace(/^http/, "ws").replace(/:(\d+)(\/?)$/, (_m, p: string, s: string) => `:${Number(p) + 1}${s}`);
+  const derivedWs = rpcUrl
+    .replace(/^http/, "ws")
+    .replace(/:(\d+)(\/?)$/, (_m, p: string, s: string) => `:${Number(p) + 1}${s}`);
   return {
     rpcUrl,
     wsUrl: flags.ws ?? env.AMPLIFY_WS_URL ?? derivedWs,

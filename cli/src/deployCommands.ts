@@ -7,12 +7,24 @@ import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import {
-  createKeyPairSignerFromBytes, createKeyPairSignerFromPrivateKeyBytes, createSolanaRpc, getAddressEncoder, type Address, type KeyPairSigner,
+  createKeyPairSignerFromBytes,
+  createKeyPairSignerFromPrivateKeyBytes,
+  createSolanaRpc,
+  getAddressEncoder,
+  type Address,
+  type KeyPairSigner,
 } from "@solana/kit";
 import { z } from "zod";
 import {
-  deployCost, deployProgram, holdsProgram, newestAcceptedVersion, readDeployedProgram, readDeployFeatures, rpcDeployChain,
-  type DeployProgress, type SbpfDeployVersion,
+  deployCost,
+  deployProgram,
+  holdsProgram,
+  newestAcceptedVersion,
+  readDeployedProgram,
+  readDeployFeatures,
+  rpcDeployChain,
+  type DeployProgress,
+  type SbpfDeployVersion,
 } from "../../shared/loader";
 import { findConfigPda, getInitConfigInstruction } from "../../shared/protocol";
 import { formatSol, RequesterError } from "../../lib/requester";
@@ -35,7 +47,8 @@ export async function readKeypairFile(file: string, what: string): Promise<KeyPa
     throw new RequesterError(`${what} ${file} is not JSON (expected solana-keygen's array of 64 numbers)`);
   }
   const bytes = KeypairFile.safeParse(parsed);
-  if (!bytes.success) throw new RequesterError(`${what} ${file} is not a solana-keygen keypair (an array of 64 numbers)`);
+  if (!bytes.success)
+    throw new RequesterError(`${what} ${file} is not a solana-keygen keypair (an array of 64 numbers)`);
   try {
     return await createKeyPairSignerFromBytes(Uint8Array.from(bytes.data));
   } catch {
@@ -70,18 +83,24 @@ export async function deployCommand(opts: DeployOptions): Promise<void> {
   const rpc = createSolanaRpc(opts.rpcUrl);
   const chain = rpcDeployChain(rpc);
   const features = await readDeployFeatures(rpc).catch((e: unknown) => {
-    throw new RequesterError(`cannot read ${opts.rpcUrl}'s feature accounts: ${e instanceof Error ? e.message : String(e)}`);
+    throw new RequesterError(
+      `cannot read ${opts.rpcUrl}'s feature accounts: ${e instanceof Error ? e.message : String(e)}`,
+    );
   });
   const version = opts.version ?? newestAcceptedVersion(features);
   const bytes = new Uint8Array(fs.readFileSync(PROGRAM_BUILDS[version]));
-  opts.out(`cluster features: SBPF v0 deploys ${features.disableV0 ? "refused (SIMD-0500 active)" : "accepted"}, v3 deploys ${features.enableV3 ? "accepted" : "not enabled"}; deploying ${version}`);
+  opts.out(
+    `cluster features: SBPF v0 deploys ${features.disableV0 ? "refused (SIMD-0500 active)" : "accepted"}, v3 deploys ${features.enableV3 ? "accepted" : "not enabled"}; deploying ${version}`,
+  );
 
   const current = await readDeployedProgram(chain, program.address);
   if (current.kind === "absent") {
     const cost = await deployCost(chain, bytes.length);
     const balance = (await chain.getAccount(opts.authority.address))?.lamports ?? 0n;
     if (balance < cost) {
-      throw new RequesterError(`${opts.authority.address} holds ${formatSol(balance)} SOL; a first deploy locks about ${formatSol(cost)} SOL of rent (fund it first)`);
+      throw new RequesterError(
+        `${opts.authority.address} holds ${formatSol(balance)} SOL; a first deploy locks about ${formatSol(cost)} SOL of rent (fund it first)`,
+      );
     }
   }
   // The buffer's key survives an interruption here, so the next run resumes into the same buffer.
@@ -94,27 +113,49 @@ export async function deployCommand(opts: DeployOptions): Promise<void> {
     const seed = crypto.randomBytes(32);
     buffer = await createKeyPairSignerFromPrivateKeyBytes(seed);
     fs.mkdirSync(opts.stateDir, { recursive: true });
-    fs.writeFileSync(bufferFile, JSON.stringify([...seed, ...getAddressEncoder().encode(buffer.address)]), { mode: 0o600 });
+    fs.writeFileSync(bufferFile, JSON.stringify([...seed, ...getAddressEncoder().encode(buffer.address)]), {
+      mode: 0o600,
+    });
   }
   const result = await deployProgram({
-    chain, bytes, program: current.kind === "absent" ? program : program.address, payer: opts.authority, buffer,
+    chain,
+    bytes,
+    program: current.kind === "absent" ? program : program.address,
+    payer: opts.authority,
+    buffer,
     ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
   }).catch((e: unknown) => {
-    throw new RequesterError(`deploy failed (run the same command again to resume): ${e instanceof Error ? e.message : String(e)}`);
+    throw new RequesterError(
+      `deploy failed (run the same command again to resume): ${e instanceof Error ? e.message : String(e)}`,
+    );
   });
   fs.rmSync(bufferFile, { force: true });
 
   const deployed = await readDeployedProgram(chain, program.address);
-  if (deployed.kind !== "upgradeable" || !holdsProgram(deployed.bytes, bytes)) throw new RequesterError("the cluster does not hold the bytes just deployed");
-  opts.out(`${result.kind} program ${result.programId} (SBPF ${version}, ${bytes.length} bytes, ${result.writes} of ${result.chunks} chunks written)`);
+  if (deployed.kind !== "upgradeable" || !holdsProgram(deployed.bytes, bytes))
+    throw new RequesterError("the cluster does not hold the bytes just deployed");
+  opts.out(
+    `${result.kind} program ${result.programId} (SBPF ${version}, ${bytes.length} bytes, ${result.writes} of ${result.chunks} chunks written)`,
+  );
   opts.out(`upgrade authority ${deployed.upgradeAuthority ?? "none (immutable)"}`);
-  opts.out(`sha256 ${sha256Hex(deployed.bytes.subarray(0, bytes.length))} (the ${bytes.length} deployed bytes; ${sha256Hex(stripTrailingZeros(deployed.bytes))} with trailing zeros stripped, as solana-verify hashes)`);
+  opts.out(
+    `sha256 ${sha256Hex(deployed.bytes.subarray(0, bytes.length))} (the ${bytes.length} deployed bytes; ${sha256Hex(stripTrailingZeros(deployed.bytes))} with trailing zeros stripped, as solana-verify hashes)`,
+  );
 
   const [config] = await findConfigPda(program.address);
   if (!(await chain.getAccount(config))) {
     const treasury = opts.treasury ?? opts.authority.address;
-    await chain.send([await getInitConfigInstruction({ payer: opts.authority, authority: opts.authority.address, treasury,
-      programAddress: program.address })], opts.authority);
+    await chain.send(
+      [
+        await getInitConfigInstruction({
+          payer: opts.authority,
+          authority: opts.authority.address,
+          treasury,
+          programAddress: program.address,
+        }),
+      ],
+      opts.authority,
+    );
     opts.out(`config initialised: governance ${opts.authority.address}, treasury ${treasury}, fee 5 %`);
   }
 }
@@ -138,7 +179,9 @@ export async function verifyDeploymentCommand(opts: VerifyOptions): Promise<bool
   for (const version of ["v3", "v0"] as const) {
     const build = opts.builds[version];
     const same = holdsProgram(deployed.bytes, build);
-    opts.out(`  ${same ? "matches" : "differs from"} the ${opts.buildSource} ${version} build (sha256 ${sha256Hex(build)})`);
+    opts.out(
+      `  ${same ? "matches" : "differs from"} the ${opts.buildSource} ${version} build (sha256 ${sha256Hex(build)})`,
+    );
     if (same) return true;
   }
   return false;

@@ -39,7 +39,9 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
     }
     void readRendererFile(options.rendererDir, request.url ?? "/").then((file) => {
       if (!file) {
-        response.writeHead(404, { "Content-Type": "text/plain; charset=utf-8", ...SECURITY_HEADERS }).end("not found\n");
+        response
+          .writeHead(404, { "Content-Type": "text/plain; charset=utf-8", ...SECURITY_HEADERS })
+          .end("not found\n");
         return;
       }
       response.writeHead(200, { "Content-Type": file.contentType, "Cache-Control": "no-store", ...SECURITY_HEADERS });

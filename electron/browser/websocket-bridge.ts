@@ -18,7 +18,8 @@ export type UpgradeRefusal = { status: 401 | 403 | 426; reason: string };
 
 /** Decides an upgrade from its headers alone; exported so tests can assert each refusal. */
 export function checkUpgrade(request: IncomingMessage, token: string, allowedOrigin: string): UpgradeRefusal | null {
-  if (request.headers.upgrade?.toLowerCase() !== "websocket") return { status: 426, reason: "WebSocket upgrade required" };
+  if (request.headers.upgrade?.toLowerCase() !== "websocket")
+    return { status: 426, reason: "WebSocket upgrade required" };
   if (request.headers.origin !== allowedOrigin) return { status: 403, reason: "foreign origin" };
   if (!tokensMatch(token, tokenFromProtocols(request.headers["sec-websocket-protocol"]))) {
     return { status: 401, reason: "missing or wrong launch token" };
@@ -60,7 +61,8 @@ export class WebSocketBridge {
   }
 
   private serve(socket: WebSocket): void {
-    for (const [event, payload] of this.options.core.events.latest()) socket.send(encodeWire({ type: "event", event, payload }));
+    for (const [event, payload] of this.options.core.events.latest())
+      socket.send(encodeWire({ type: "event", event, payload }));
     socket.on("message", (data, isBinary) => {
       void this.onMessage(socket, data as Buffer, isBinary);
     });
@@ -83,7 +85,14 @@ export class WebSocketBridge {
     }
     if (!message) {
       // Answer the caller when its id is readable, so it fails fast instead of waiting.
-      socket.send(encodeWire({ type: "reply", id: readableId(decoded), ok: false, error: { code: "invalid_input", message: `malformed message: ${reason}` } }));
+      socket.send(
+        encodeWire({
+          type: "reply",
+          id: readableId(decoded),
+          ok: false,
+          error: { code: "invalid_input", message: `malformed message: ${reason}` },
+        }),
+      );
       return;
     }
     const reply = await this.options.core.dispatch(message.channel, message.payload, { encodedBytes: data.byteLength });

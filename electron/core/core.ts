@@ -43,7 +43,10 @@ export function createCore(options: CoreOptions): Core {
   const events = new EventHub();
   const settings = new SettingsRepository(store, defaultSettings());
   settings.applyProgramAddress();
-  const net = new NetMonitor({ rpcUrl: () => settings.get().rpcUrl, onChange: (status) => events.emit("net:changed", status) });
+  const net = new NetMonitor({
+    rpcUrl: () => settings.get().rpcUrl,
+    onChange: (status) => events.emit("net:changed", status),
+  });
   const drafts = new DraftRepository(store);
   const keystore = new Keystore({
     dataDir: options.identity.dataDir,
@@ -57,7 +60,13 @@ export function createCore(options: CoreOptions): Core {
   });
   // First guesses read task bytes from the task service's memory; the two are wired both ways.
   let tasks: { bytesInMemory(id: string): Uint8Array | null } | null = null;
-  const firstGuess = createFirstGuess({ dataDir: options.identity.dataDir, store, events, log, imageSource: async (id) => tasks?.bytesInMemory(id) ?? null });
+  const firstGuess = createFirstGuess({
+    dataDir: options.identity.dataDir,
+    store,
+    events,
+    log,
+    imageSource: async (id) => tasks?.bytesInMemory(id) ?? null,
+  });
   const worker = createWorkerServices({
     dataDir: options.identity.dataDir,
     store,
@@ -75,12 +84,17 @@ export function createCore(options: CoreOptions): Core {
     dataDir: options.identity.dataDir,
     endpoints: () => {
       const { rpcUrl, blobGateways } = settings.get();
-      return { rpcUrl, wsUrl: options.wsUrl ?? deriveWsUrl(rpcUrl), blobUrl: blobGateways[0] ?? process.env.AMPLIFY_BLOB_URL ?? null };
+      return {
+        rpcUrl,
+        wsUrl: options.wsUrl ?? deriveWsUrl(rpcUrl),
+        blobUrl: blobGateways[0] ?? process.env.AMPLIFY_BLOB_URL ?? null,
+      };
     },
     keys: () => keystoreRequesterKeys(keystore),
     onProgress: (progress) => events.emit("requester:progress", progress),
     onCreated: (_campaign, isPrivate) => {
-      if (isPrivate) void keyService.ensureRunning().catch((error: unknown) => log(`key service did not start: ${String(error)}`));
+      if (isPrivate)
+        void keyService.ensureRunning().catch((error: unknown) => log(`key service did not start: ${String(error)}`));
     },
   });
   const keyService = new KeyServiceRunner({ keystore, requester, log });

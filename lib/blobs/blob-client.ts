@@ -56,7 +56,10 @@ export async function streamBlob(url: string, limits: BlobLimits = {}): Promise<
   try {
     response = await fetch(url, { signal, redirect: limits.redirect ?? "follow" });
   } catch (error) {
-    throw new BlobError("unavailable", `cannot reach ${url}: ${signal.aborted ? `no answer within ${timeoutMs} ms` : error instanceof Error ? error.message : String(error)}`);
+    throw new BlobError(
+      "unavailable",
+      `cannot reach ${url}: ${signal.aborted ? `no answer within ${timeoutMs} ms` : error instanceof Error ? error.message : String(error)}`,
+    );
   }
   if (response.status === 404) {
     await response.body?.cancel().catch(() => undefined);
@@ -88,7 +91,11 @@ export async function streamBlob(url: string, limits: BlobLimits = {}): Promise<
   } catch (error) {
     if (error instanceof BlobError) throw error;
     await reader?.cancel().catch(() => undefined);
-    const why = signal.aborted ? `not sent in full within ${timeoutMs} ms` : error instanceof Error ? error.message : String(error);
+    const why = signal.aborted
+      ? `not sent in full within ${timeoutMs} ms`
+      : error instanceof Error
+        ? error.message
+        : String(error);
     throw new BlobError("unavailable", `${url} broke off: ${why}`);
   }
   return { bytes: new Uint8Array(Buffer.concat(chunks, total)), sha256: hash.digest("hex") };
@@ -96,20 +103,35 @@ export async function streamBlob(url: string, limits: BlobLimits = {}): Promise<
 
 /** Stores a blob at a content-addressed HTTP URI (PUT is idempotent there). */
 export async function uploadBlob(uri: string, bytes: Uint8Array, timeoutMs = DEFAULT_BLOB_TIMEOUT_MS): Promise<void> {
-  if (!uri.startsWith("http://") && !uri.startsWith("https://")) throw new BlobError("unsupported_uri", `cannot upload to ${uri}`);
+  if (!uri.startsWith("http://") && !uri.startsWith("https://"))
+    throw new BlobError("unsupported_uri", `cannot upload to ${uri}`);
   let response: Response;
   try {
-    response = await fetch(uri, { method: "PUT", body: bytes as Uint8Array<ArrayBuffer>, signal: AbortSignal.timeout(timeoutMs) });
+    response = await fetch(uri, {
+      method: "PUT",
+      body: bytes as Uint8Array<ArrayBuffer>,
+      signal: AbortSignal.timeout(timeoutMs),
+    });
   } catch (error) {
-    throw new BlobError("unavailable", `cannot reach ${uri}: ${error instanceof Error ? error.message : String(error)}`);
+    throw new BlobError(
+      "unavailable",
+      `cannot reach ${uri}: ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
   if (response.status !== 201 && response.status !== 200) {
-    throw new BlobError("unavailable", `upload to ${uri} answered HTTP ${response.status}: ${(await response.text()).slice(0, 200)}`);
+    throw new BlobError(
+      "unavailable",
+      `upload to ${uri} answered HTTP ${response.status}: ${(await response.text()).slice(0, 200)}`,
+    );
   }
 }
 
 /** Uploads to a blob store by its base URL; returns the hash and the URI it is served at. */
-export async function putBlob(blobUrl: string, bytes: Uint8Array, limits: Pick<BlobLimits, "timeoutMs"> = {}): Promise<{ hash: string; uri: string }> {
+export async function putBlob(
+  blobUrl: string,
+  bytes: Uint8Array,
+  limits: Pick<BlobLimits, "timeoutMs"> = {},
+): Promise<{ hash: string; uri: string }> {
   const hash = sha256Hex(bytes);
   const uri = blobUri(blobUrl, hash);
   await uploadBlob(uri, bytes, limits.timeoutMs);
@@ -119,6 +141,7 @@ export async function putBlob(blobUrl: string, bytes: Uint8Array, limits: Pick<B
 /** Downloads a blob and verifies it hashes to `expectedHash`. */
 export async function getBlob(uri: string, expectedHash: string, limits: BlobLimits = {}): Promise<Uint8Array> {
   const { bytes, sha256: actual } = await streamBlob(uri, limits);
-  if (actual !== expectedHash) throw new BlobIntegrityError(`blob ${uri} hashes to ${actual}, expected ${expectedHash}`);
+  if (actual !== expectedHash)
+    throw new BlobIntegrityError(`blob ${uri} hashes to ${actual}, expected ${expectedHash}`);
   return bytes;
 }

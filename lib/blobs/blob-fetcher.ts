@@ -61,7 +61,9 @@ export class BlobFetcher {
   async cached(hashHex: string, kind: BlobKind = "task"): Promise<Uint8Array | null> {
     if (!HASH.test(hashHex)) return null;
     try {
-      const bytes = new Uint8Array(await readRegularFile(join(this.options.cacheDir, hashHex), this.limitsOf(kind).maxBytes, "the cached blob"));
+      const bytes = new Uint8Array(
+        await readRegularFile(join(this.options.cacheDir, hashHex), this.limitsOf(kind).maxBytes, "the cached blob"),
+      );
       // A damaged file is refetched, not trusted.
       return toHex(sha256(bytes)) === hashHex ? bytes : null;
     } catch (error) {
@@ -81,19 +83,36 @@ export class BlobFetcher {
       try {
         const { bytes, sha256: actual } = await streamBlob(url, { ...limits, redirect: "error" });
         if (actual !== hashHex) {
-          errors.push(new BlobError("hash_mismatch", `the data at ${url} does not match the hash on chain (got ${actual.slice(0, 12)}…, expected ${hashHex.slice(0, 12)}…)`));
+          errors.push(
+            new BlobError(
+              "hash_mismatch",
+              `the data at ${url} does not match the hash on chain (got ${actual.slice(0, 12)}…, expected ${hashHex.slice(0, 12)}…)`,
+            ),
+          );
           continue;
         }
         await this.store(hashHex, bytes);
         return bytes;
       } catch (error) {
-        errors.push(error instanceof BlobError ? error : new BlobError("unavailable", `${url}: ${error instanceof Error ? error.message : String(error)}`));
+        errors.push(
+          error instanceof BlobError
+            ? error
+            : new BlobError("unavailable", `${url}: ${error instanceof Error ? error.message : String(error)}`),
+        );
       }
     }
     // The most telling failure decides the code: tampered bytes, then a gateway without it.
-    const worst = errors.find((e) => e.code === "hash_mismatch") ?? errors.find((e) => e.code === "too_large") ?? errors.find((e) => e.code === "not_found");
+    const worst =
+      errors.find((e) => e.code === "hash_mismatch") ??
+      errors.find((e) => e.code === "too_large") ??
+      errors.find((e) => e.code === "not_found");
     const code = worst?.code ?? "unavailable";
-    throw new BlobError(code, errors.length === 1 ? errors[0]!.message : `no blob gateway served ${uri}: ${errors.map((e) => e.message).join("; ")}`);
+    throw new BlobError(
+      code,
+      errors.length === 1
+        ? errors[0]!.message
+        : `no blob gateway served ${uri}: ${errors.map((e) => e.message).join("; ")}`,
+    );
   }
 
   /** The URLs to try for a URI, all on configured gateways; refuses a URI that names no such place. */
@@ -101,7 +120,8 @@ export class BlobFetcher {
     const gateways = this.gatewayBases();
     if (uri.startsWith("blob://")) {
       const named = uri.slice("blob://".length);
-      if (named && named !== hashHex) throw new BlobError("unsupported_uri", `${uri} names another hash than the one on chain`);
+      if (named && named !== hashHex)
+        throw new BlobError("unsupported_uri", `${uri} names another hash than the one on chain`);
       return this.byHash(gateways, hashHex, uri);
     }
     let url: URL;
@@ -111,7 +131,10 @@ export class BlobFetcher {
       throw new BlobError("unsupported_uri", `the data URI ${JSON.stringify(uri.slice(0, 80))} is not a URL`);
     }
     if (url.protocol !== "http:" && url.protocol !== "https:") {
-      throw new BlobError("unsupported_uri", `data URIs with the ${url.protocol.slice(0, 20)} scheme are not fetched: only blob:// and http(s) through your blob gateways`);
+      throw new BlobError(
+        "unsupported_uri",
+        `data URIs with the ${url.protocol.slice(0, 20)} scheme are not fetched: only blob:// and http(s) through your blob gateways`,
+      );
     }
     const onGateway = gateways.some((g) => g.origin === url.origin && url.pathname.startsWith(g.pathname));
     if (CONTENT_ADDRESSED.test(url.pathname)) {
@@ -120,13 +143,17 @@ export class BlobFetcher {
       return onGateway ? [url.href, ...byHash.filter((u) => u !== url.href)] : byHash;
     }
     if (!onGateway) {
-      throw new BlobError("unsupported_uri", `${url.origin} is not one of your blob gateways; add it in Settings to fetch data from it`);
+      throw new BlobError(
+        "unsupported_uri",
+        `${url.origin} is not one of your blob gateways; add it in Settings to fetch data from it`,
+      );
     }
     return [url.href];
   }
 
   private byHash(gateways: readonly URL[], hashHex: string, uri: string): string[] {
-    if (gateways.length === 0) throw new BlobError("unavailable", `no blob gateway is configured to fetch ${uri}: add one in Settings`);
+    if (gateways.length === 0)
+      throw new BlobError("unavailable", `no blob gateway is configured to fetch ${uri}: add one in Settings`);
     return gateways.map((g) => `${g.href.replace(/\/$/, "")}/blobs/${hashHex}`);
   }
 

@@ -1,7 +1,16 @@
 // The requester's view of the chain: typed program-account queries (memcmp on the fixed
 // layouts) and a send that turns failures into sentences a person can act on, over the one
 // ChainClient (timeouts, bytes and bigints) that core uses too.
-import { createSolanaRpcSubscriptions, getAddressEncoder, isSolanaError, type Address, type Blockhash, type Instruction, type Signature, type TransactionSigner } from "@solana/kit";
+import {
+  createSolanaRpcSubscriptions,
+  getAddressEncoder,
+  isSolanaError,
+  type Address,
+  type Blockhash,
+  type Instruction,
+  type Signature,
+  type TransactionSigner,
+} from "@solana/kit";
 import {
   ASSIGNMENT_OFFSETS,
   CAMPAIGN_OFFSETS,
@@ -105,7 +114,10 @@ export class AmplifyChain {
   async config(): Promise<ConfigAccount> {
     const [config] = await findConfigPda();
     const data = await this.accountData(config);
-    if (!data) throw new RequesterError("The Amplify program is not initialised on this cluster (no Config account). Is this the right RPC?");
+    if (!data)
+      throw new RequesterError(
+        "The Amplify program is not initialised on this cluster (no Config account). Is this the right RPC?",
+      );
     return decodeConfig(data);
   }
 
@@ -136,11 +148,17 @@ export class AmplifyChain {
   async tasks(campaign: Address): Promise<TaskEntry[]> {
     const account = await this.campaign(campaign);
     if (!account) throw new RequesterError(`No campaign at ${campaign}.`);
-    const metadata = CampaignMetadata.parse(JSON.parse(new TextDecoder().decode(
-      await getBlob(account.metadataUri, Buffer.from(account.labelSchemaHash).toString("hex")))));
+    const metadata = CampaignMetadata.parse(
+      JSON.parse(
+        new TextDecoder().decode(
+          await getBlob(account.metadataUri, Buffer.from(account.labelSchemaHash).toString("hex")),
+        ),
+      ),
+    );
     if (!metadata.tasksUri) throw new RequesterError(`Campaign ${campaign} names no task list in its metadata.`);
     const hash = hashOfBlobUri(metadata.tasksUri);
-    if (!hash) throw new RequesterError(`Campaign ${campaign}'s task list is not at a content address: ${metadata.tasksUri}`);
+    if (!hash)
+      throw new RequesterError(`Campaign ${campaign}'s task list is not at a content address: ${metadata.tasksUri}`);
     const tasks = decodeTaskList(await getBlob(metadata.tasksUri, hash), account.tasksRoot);
     return tasks.map((t, index) => ({ index, ...t }));
   }
@@ -158,22 +176,35 @@ export class AmplifyChain {
     let before: Signature | undefined;
     for (;;) {
       const page = await this.rpc
-        .getSignaturesForAddress(address, { commitment: "confirmed", limit: SIGNATURE_PAGE, ...(before ? { before } : {}) })
+        .getSignaturesForAddress(address, {
+          commitment: "confirmed",
+          limit: SIGNATURE_PAGE,
+          ...(before ? { before } : {}),
+        })
         .send();
-      for (const row of page) if (row.err === null) signatures.push({ signature: row.signature, blockTime: BigInt(row.blockTime ?? 0) });
+      for (const row of page)
+        if (row.err === null) signatures.push({ signature: row.signature, blockTime: BigInt(row.blockTime ?? 0) });
       if (page.length < SIGNATURE_PAGE) break;
       before = page[page.length - 1]!.signature;
     }
     signatures.reverse();
     const logs: (readonly string[])[] = new Array(signatures.length);
     let next = 0;
-    await Promise.all(Array.from({ length: TRANSACTION_FETCH_CONCURRENCY }, async () => {
-      while (next < signatures.length) {
-        const i = next++;
-        const tx = await this.rpc.getTransaction(signatures[i]!.signature, { commitment: "confirmed", encoding: "json", maxSupportedTransactionVersion: 0 }).send();
-        logs[i] = tx?.meta?.logMessages ?? [];
-      }
-    }));
+    await Promise.all(
+      Array.from({ length: TRANSACTION_FETCH_CONCURRENCY }, async () => {
+        while (next < signatures.length) {
+          const i = next++;
+          const tx = await this.rpc
+            .getTransaction(signatures[i]!.signature, {
+              commitment: "confirmed",
+              encoding: "json",
+              maxSupportedTransactionVersion: 0,
+            })
+            .send();
+          logs[i] = tx?.meta?.logMessages ?? [];
+        }
+      }),
+    );
     return signatures.flatMap((s, i) => decodeEventsFromLogs(logs[i] ?? []).map((event) => ({ ...s, event })));
   }
 
@@ -182,15 +213,27 @@ export class AmplifyChain {
     const events = await this.events(campaign);
     const scores = new Map<string, number>();
     for (const { event } of events) {
-      if (event.kind === "reviewPosted" && event.campaign === campaign) scores.set(`${event.worker}/${event.taskIndex}`, event.score);
+      if (event.kind === "reviewPosted" && event.campaign === campaign)
+        scores.set(`${event.worker}/${event.taskIndex}`, event.score);
     }
     const out: Array<Located<ResultRecord>> = [];
     for (const { event, blockTime } of events) {
       if (event.kind !== "resultSubmitted" || event.campaign !== campaign) continue;
       const [assignment] = await findAssignmentPda(campaign, event.taskIndex, event.worker);
-      out.push({ address: assignment, account: { campaign, worker: event.worker, taskIndex: event.taskIndex, resultHash: event.resultHash,
-        resultUri: event.resultUri, price: event.price, fee: event.fee, submittedAt: blockTime,
-        score: scores.get(`${event.worker}/${event.taskIndex}`) ?? null } });
+      out.push({
+        address: assignment,
+        account: {
+          campaign,
+          worker: event.worker,
+          taskIndex: event.taskIndex,
+          resultHash: event.resultHash,
+          resultUri: event.resultUri,
+          price: event.price,
+          fee: event.fee,
+          submittedAt: blockTime,
+          score: scores.get(`${event.worker}/${event.taskIndex}`) ?? null,
+        },
+      });
     }
     return out;
   }
@@ -200,7 +243,11 @@ export class AmplifyChain {
     return this.scan("assignment", filters, decodeAssignment);
   }
 
-  private async scan<T>(kind: AccountKind, filters: MemcmpFilter[], decode: (data: Uint8Array) => T): Promise<Array<Located<T>>> {
+  private async scan<T>(
+    kind: AccountKind,
+    filters: MemcmpFilter[],
+    decode: (data: Uint8Array) => T,
+  ): Promise<Array<Located<T>>> {
     const raw = await this.client.programAccounts(null, [{ offset: 0, bytes: DISCRIMINATORS[kind] }, ...filters]);
     return raw.map((r) => ({ address: r.address as Address, account: decode(r.data) }));
   }
@@ -216,7 +263,9 @@ export class AmplifyChain {
     const signature = await this.sendRaw(payer, instructions);
     const outcome = await waitForConfirmation(this.client, signature, this.confirmTimeoutMs, 100);
     if (!outcome) {
-      throw new RequesterError(`Transaction ${signature} was not confirmed within ${this.confirmTimeoutMs / 1000} s: check the RPC, then run the command again (it resumes).`);
+      throw new RequesterError(
+        `Transaction ${signature} was not confirmed within ${this.confirmTimeoutMs / 1000} s: check the RPC, then run the command again (it resumes).`,
+      );
     }
     if (!outcome.ok) throw new RequesterError(explainFailure(outcome.failure));
     return signature;
@@ -239,7 +288,9 @@ function memcmpAddress(offset: number, address: Address): MemcmpFilter {
 }
 
 function explainFailure(failure: TransactionFailure): string {
-  return failure.programError !== null ? `The Amplify program refused the transaction: ${failure.message}` : `The transaction failed on chain: ${failure.message}`;
+  return failure.programError !== null
+    ? `The Amplify program refused the transaction: ${failure.message}`
+    : `The transaction failed on chain: ${failure.message}`;
 }
 
 /** Turns kit's errors into what the requester should do next. */
@@ -252,14 +303,23 @@ export function explainSendError(e: unknown, payer: Address): Error {
     if (typeof ctx.code === "number" && "index" in ctx && err.message.includes("custom program error")) {
       return new RequesterError(`The Amplify program refused the transaction: ${getProgramErrorMessage(ctx.code)}`);
     }
-    if (/InsufficientFundsForFee|AccountNotFound|insufficient funds|InsufficientFundsForRent/i.test(`${err.message} ${JSON.stringify(ctx, (_k, v: unknown) => (typeof v === "bigint" ? String(v) : v))}`)) {
-      return new RequesterError(`The wallet ${payer} cannot pay for this transaction: fund it first (on the localnet: amplify keys airdrop).`);
+    if (
+      /InsufficientFundsForFee|AccountNotFound|insufficient funds|InsufficientFundsForRent/i.test(
+        `${err.message} ${JSON.stringify(ctx, (_k, v: unknown) => (typeof v === "bigint" ? String(v) : v))}`,
+      )
+    ) {
+      return new RequesterError(
+        `The wallet ${payer} cannot pay for this transaction: fund it first (on the localnet: amplify keys airdrop).`,
+      );
     }
   }
   const logs = chain
     .map((c) => (isSolanaError(c) ? (c.context as { logs?: unknown }).logs : undefined))
     .find((l): l is string[] => Array.isArray(l));
   const custom = logs?.join("\n").match(/custom program error: 0x([0-9a-f]+)/);
-  if (custom?.[1]) return new RequesterError(`The Amplify program refused the transaction: ${getProgramErrorMessage(parseInt(custom[1], 16))}`);
+  if (custom?.[1])
+    return new RequesterError(
+      `The Amplify program refused the transaction: ${getProgramErrorMessage(parseInt(custom[1], 16))}`,
+    );
   return e instanceof Error ? e : new Error(String(e));
 }

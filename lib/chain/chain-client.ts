@@ -93,7 +93,9 @@ export class ChainClient {
   }
 
   async latestBlockhash(): Promise<{ blockhash: Blockhash; lastValidBlockHeight: bigint }> {
-    const { value } = await this.client().getLatestBlockhash({ commitment: "confirmed" }).send({ abortSignal: this.signal() });
+    const { value } = await this.client()
+      .getLatestBlockhash({ commitment: "confirmed" })
+      .send({ abortSignal: this.signal() });
     return value;
   }
 
@@ -102,7 +104,9 @@ export class ChainClient {
   }
 
   async balance(owner: string): Promise<bigint> {
-    const { value } = await this.client().getBalance(address(owner), { commitment: "confirmed" }).send({ abortSignal: this.signal() });
+    const { value } = await this.client()
+      .getBalance(address(owner), { commitment: "confirmed" })
+      .send({ abortSignal: this.signal() });
     return value;
   }
 
@@ -119,7 +123,11 @@ export class ChainClient {
         .getMultipleAccounts(slice, { encoding: "base64", commitment: "confirmed" })
         .send({ abortSignal: this.signal() });
       value.forEach((account, j) => {
-        out.push(account ? { address: slice[j]!, data: Buffer.from(account.data[0], "base64"), lamports: account.lamports } : null);
+        out.push(
+          account
+            ? { address: slice[j]!, data: Buffer.from(account.data[0], "base64"), lamports: account.lamports }
+            : null,
+        );
       });
     }
     return out;
@@ -129,13 +137,19 @@ export class ChainClient {
   async programAccounts(dataSize: number | null, memcmp: readonly MemcmpFilter[] = []): Promise<RawAccount[]> {
     const filters = [
       ...(dataSize === null ? [] : [{ dataSize: BigInt(dataSize) }]),
-      ...memcmp.map((m) => ({ memcmp: { offset: BigInt(m.offset), bytes: getBase58Decoder().decode(m.bytes), encoding: "base58" as const } })),
+      ...memcmp.map((m) => ({
+        memcmp: { offset: BigInt(m.offset), bytes: getBase58Decoder().decode(m.bytes), encoding: "base58" as const },
+      })),
     ];
     const result = await this.client()
       .getProgramAccounts(amplifyProgramAddress(), { encoding: "base64", commitment: "confirmed", filters } as never)
       .send({ abortSignal: this.signal() });
     const list = result as unknown as { pubkey: Address; account: { data: [string, string]; lamports: bigint } }[];
-    return list.map((item) => ({ address: item.pubkey, data: Buffer.from(item.account.data[0], "base64"), lamports: item.account.lamports }));
+    return list.map((item) => ({
+      address: item.pubkey,
+      data: Buffer.from(item.account.data[0], "base64"),
+      lamports: item.account.lamports,
+    }));
   }
 
   /** Signs with a fresh blockhash, or the one given (to sign many with one RPC round trip). */
@@ -162,7 +176,12 @@ export class ChainClient {
   /** Sends already-signed bytes; the same bytes sent twice are the same transaction. */
   async send(wire: Uint8Array, options: { skipPreflight?: boolean } = {}): Promise<string> {
     return this.client()
-      .sendTransaction(toBase64Wire(wire), { encoding: "base64", skipPreflight: options.skipPreflight ?? true, preflightCommitment: "confirmed", maxRetries: 0n })
+      .sendTransaction(toBase64Wire(wire), {
+        encoding: "base64",
+        skipPreflight: options.skipPreflight ?? true,
+        preflightCommitment: "confirmed",
+        maxRetries: 0n,
+      })
       .send({ abortSignal: this.signal() });
   }
 
@@ -188,7 +207,11 @@ export class ChainClient {
       let events = this.eventMemo.get(row.signature);
       if (!events) {
         const tx = await this.client()
-          .getTransaction(row.signature, { commitment: "confirmed", encoding: "json", maxSupportedTransactionVersion: 0 })
+          .getTransaction(row.signature, {
+            commitment: "confirmed",
+            encoding: "json",
+            maxSupportedTransactionVersion: 0,
+          })
           .send({ abortSignal: this.signal() });
         if (!tx) continue; // not readable yet: asked again next time
         events = decodeEventsFromLogs(tx.meta?.logMessages ?? []);
@@ -209,7 +232,11 @@ export class ChainClient {
       for (const status of value) {
         out.push(
           status
-            ? { slot: status.slot, confirmationStatus: status.confirmationStatus, failure: status.err ? parseTransactionError(status.err) : null }
+            ? {
+                slot: status.slot,
+                confirmationStatus: status.confirmationStatus,
+                failure: status.err ? parseTransactionError(status.err) : null,
+              }
             : null,
         );
       }

@@ -13,7 +13,8 @@ export async function waitForConfirmation(
     try {
       const [status] = await chain.signatureStatuses([signature]);
       if (status?.failure) return { ok: false, failure: status.failure };
-      if (status && (status.confirmationStatus === "confirmed" || status.confirmationStatus === "finalized")) return { ok: true };
+      if (status && (status.confirmationStatus === "confirmed" || status.confirmationStatus === "finalized"))
+        return { ok: true };
     } catch {
       // transient: keep polling until the deadline
     }

@@ -24,7 +24,7 @@ export function parseTransactionError(err: unknown): TransactionFailure {
         const code = Number((inner as { Custom: unknown }).Custom);
         return { instruction: index, programError: code, kind: "Custom", message: getProgramErrorMessage(code) };
       }
-      const kind = typeof inner === "string" ? inner : Object.keys(inner as object)[0] ?? "InstructionError";
+      const kind = typeof inner === "string" ? inner : (Object.keys(inner as object)[0] ?? "InstructionError");
       return { instruction: index, programError: null, kind, message: `instruction ${index} failed: ${kind}` };
     }
     const kind = Object.keys(record)[0] ?? "TransactionError";

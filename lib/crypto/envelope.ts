@@ -144,5 +144,6 @@ function keyCheck(key: Uint8Array, aad: Uint8Array): Buffer {
 }
 
 function checkKey(key: Uint8Array): void {
-  if (!(key instanceof Uint8Array) || key.length !== KEY_BYTES) throw new RangeError(`file key must be ${KEY_BYTES} bytes`);
+  if (!(key instanceof Uint8Array) || key.length !== KEY_BYTES)
+    throw new RangeError(`file key must be ${KEY_BYTES} bytes`);
 }

@@ -31,7 +31,8 @@ export function x25519PublicKey(secretKey: Uint8Array): Uint8Array {
  */
 export function wrapFileKey(fileKey: Uint8Array, recipientPublicKey: Uint8Array): Uint8Array {
   if (fileKey.length !== KEY_BYTES) throw new RangeError(`file key must be ${KEY_BYTES} bytes`);
-  if (recipientPublicKey.length !== nacl.box.publicKeyLength) throw new RangeError("recipient X25519 key must be 32 bytes");
+  if (recipientPublicKey.length !== nacl.box.publicKeyLength)
+    throw new RangeError("recipient X25519 key must be 32 bytes");
   const ephemeral = nacl.box.keyPair();
   const nonce = Uint8Array.from(randomBytes(nacl.box.nonceLength));
   const boxed = nacl.box(fileKey, nonce, recipientPublicKey, ephemeral.secretKey);
@@ -47,8 +48,14 @@ export function unwrapFileKey(wrapped: Uint8Array, recipientSecretKey: Uint8Arra
   if (wrapped.length !== WRAPPED_KEY_BYTES) {
     throw new EnvelopeError("bad_wrapped_key", `wrapped key must be ${WRAPPED_KEY_BYTES} bytes, got ${wrapped.length}`);
   }
-  if (recipientSecretKey.length !== nacl.box.secretKeyLength) throw new RangeError("X25519 secret key must be 32 bytes");
-  const opened = nacl.box.open(wrapped.subarray(56), wrapped.subarray(32, 56), wrapped.subarray(0, 32), recipientSecretKey);
+  if (recipientSecretKey.length !== nacl.box.secretKeyLength)
+    throw new RangeError("X25519 secret key must be 32 bytes");
+  const opened = nacl.box.open(
+    wrapped.subarray(56),
+    wrapped.subarray(32, 56),
+    wrapped.subarray(0, 32),
+    recipientSecretKey,
+  );
   if (!opened || opened.length !== KEY_BYTES) {
     throw new EnvelopeError("bad_wrapped_key", "the wrapped key was not sealed to this worker's key, or was altered");
   }

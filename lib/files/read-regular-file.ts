@@ -27,8 +27,10 @@ export async function readRegularFile(path: string, maxBytes: number, what = "th
   }
   try {
     const stat = await handle.stat();
-    if (!stat.isFile()) throw new FileReadError("not_regular", `${path} is not a regular file (${kindOf(stat)}); choose a file`);
-    if (stat.size > maxBytes) throw new FileReadError("too_large", `${what} ${path} is ${stat.size} bytes; at most ${maxBytes} are read`);
+    if (!stat.isFile())
+      throw new FileReadError("not_regular", `${path} is not a regular file (${kindOf(stat)}); choose a file`);
+    if (stat.size > maxBytes)
+      throw new FileReadError("too_large", `${what} ${path} is ${stat.size} bytes; at most ${maxBytes} are read`);
     const buffer = Buffer.alloc(maxBytes + 1);
     let filled = 0;
     while (filled < buffer.length) {
@@ -43,7 +45,14 @@ export async function readRegularFile(path: string, maxBytes: number, what = "th
   }
 }
 
-export function kindOf(stat: { isDirectory(): boolean; isFIFO(): boolean; isCharacterDevice(): boolean; isBlockDevice(): boolean; isSocket(): boolean; isSymbolicLink(): boolean }): string {
+export function kindOf(stat: {
+  isDirectory(): boolean;
+  isFIFO(): boolean;
+  isCharacterDevice(): boolean;
+  isBlockDevice(): boolean;
+  isSocket(): boolean;
+  isSymbolicLink(): boolean;
+}): string {
   if (stat.isDirectory()) return "a folder";
   if (stat.isFIFO()) return "a named pipe";
   if (stat.isCharacterDevice() || stat.isBlockDevice()) return "a device";

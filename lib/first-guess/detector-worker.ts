@@ -33,11 +33,18 @@ async function load(model: ModelPayload, wasmDir: string): Promise<{ backend: st
   const backend = await initBackend(wasmDir);
   loaded?.graph.dispose();
   loaded = null;
-  const weightData = model.weightData.buffer.slice(model.weightData.byteOffset, model.weightData.byteOffset + model.weightData.byteLength) as ArrayBuffer;
+  const weightData = model.weightData.buffer.slice(
+    model.weightData.byteOffset,
+    model.weightData.byteOffset + model.weightData.byteLength,
+  ) as ArrayBuffer;
   const { modelTopology } = JSON.parse(new TextDecoder().decode(model.graphBytes)) as { modelTopology: object };
-  const graph = await loadGraphModel(tf.io.fromMemory({ modelTopology, weightSpecs: model.weightSpecs as tf.io.WeightsManifestEntry[], weightData }));
+  const graph = await loadGraphModel(
+    tf.io.fromMemory({ modelTopology, weightSpecs: model.weightSpecs as tf.io.WeightsManifestEntry[], weightData }),
+  );
   // One warm-up run: the first execution compiles kernels and would otherwise land on a user's task.
-  const warm = tf.tidy(() => graph.execute(tf.zeros([1, model.inputSize, model.inputSize, 3]), model.output) as tf.Tensor);
+  const warm = tf.tidy(
+    () => graph.execute(tf.zeros([1, model.inputSize, model.inputSize, 3]), model.output) as tf.Tensor,
+  );
   await warm.data();
   tf.dispose(warm);
   loaded = { graph, payload: model };
@@ -49,10 +56,18 @@ async function detect(image: Uint8Array, params: { minScore: number; iouThreshol
   const { graph, payload } = loaded;
   const decoded = decodeImage(image);
   const input = resizeToInput(decoded, payload.inputSize);
-  const output = tf.tidy(() => graph.execute(tf.tensor4d(input, [1, payload.inputSize, payload.inputSize, 3]), payload.output) as tf.Tensor);
+  const output = tf.tidy(
+    () => graph.execute(tf.tensor4d(input, [1, payload.inputSize, payload.inputSize, 3]), payload.output) as tf.Tensor,
+  );
   const rows = await output.data();
   output.dispose();
-  const detections = decodeDetections(rows, { ...params, inputSize: payload.inputSize, width: decoded.width, height: decoded.height, classCount: payload.classCount });
+  const detections = decodeDetections(rows, {
+    ...params,
+    inputSize: payload.inputSize,
+    width: decoded.width,
+    height: decoded.height,
+    classCount: payload.classCount,
+  });
   return { width: decoded.width, height: decoded.height, detections };
 }
 

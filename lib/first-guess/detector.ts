@@ -31,7 +31,10 @@ export const DEFAULT_DETECT_PARAMS: DetectParams = { minScore: 0.3, iouThreshold
 
 /** The wasm binaries of the installed tfjs-backend-wasm package: loaded from disk, never a CDN. */
 export function defaultWasmDir(): string {
-  return join(dirname(createRequire(moduleFile(import.meta.url)).resolve("@tensorflow/tfjs-backend-wasm/package.json")), "dist");
+  return join(
+    dirname(createRequire(moduleFile(import.meta.url)).resolve("@tensorflow/tfjs-backend-wasm/package.json")),
+    "dist",
+  );
 }
 
 /**
@@ -51,7 +54,15 @@ export class Detector implements DetectorPort {
       type: "load",
       id,
       wasmDir: this.options.wasmDir ?? defaultWasmDir(),
-      model: { id: modelId(m), graphBytes: model.graphBytes, weightSpecs: model.weightSpecs, weightData: model.weightData, inputSize: m.inputSize, output: m.output, classCount: m.classes.length },
+      model: {
+        id: modelId(m),
+        graphBytes: model.graphBytes,
+        weightSpecs: model.weightSpecs,
+        weightData: model.weightData,
+        inputSize: m.inputSize,
+        output: m.output,
+        classCount: m.classes.length,
+      },
     }));
     if (reply.type !== "loaded") throw new Error("detector thread answered a load with something else");
     return { ms: reply.ms, backend: reply.backend };
@@ -60,7 +71,13 @@ export class Detector implements DetectorPort {
   async detect(image: Uint8Array, params: DetectParams = DEFAULT_DETECT_PARAMS): Promise<DetectResult> {
     const reply = await this.request((id) => ({ type: "detect", id, image, params }));
     if (reply.type !== "detected") throw new Error("detector thread answered a detection with something else");
-    return { width: reply.width, height: reply.height, detections: reply.detections, ms: reply.ms, threadId: reply.threadId };
+    return {
+      width: reply.width,
+      height: reply.height,
+      detections: reply.detections,
+      ms: reply.ms,
+      threadId: reply.threadId,
+    };
   }
 
   async dispose(): Promise<void> {

@@ -30,10 +30,15 @@ function decodePng(bytes: Uint8Array): DecodedImage {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const width = view.getUint32(16);
   const height = view.getUint32(20);
-  if (width === 0 || height === 0 || width * height > MAX_IMAGE_MEGAPIXELS * 1e6) throw new ImageDecodeError(`PNG of ${width}×${height} is outside the decodable size`);
+  if (width === 0 || height === 0 || width * height > MAX_IMAGE_MEGAPIXELS * 1e6)
+    throw new ImageDecodeError(`PNG of ${width}×${height} is outside the decodable size`);
   try {
     const png = PNG.sync.read(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
-    return { width: png.width, height: png.height, rgba: new Uint8Array(png.data.buffer, png.data.byteOffset, png.data.byteLength) };
+    return {
+      width: png.width,
+      height: png.height,
+      rgba: new Uint8Array(png.data.buffer, png.data.byteOffset, png.data.byteLength),
+    };
   } catch (error) {
     throw new ImageDecodeError(`PNG could not be decoded: ${error instanceof Error ? error.message : String(error)}`);
   }
@@ -41,7 +46,12 @@ function decodePng(bytes: Uint8Array): DecodedImage {
 
 function decodeJpeg(bytes: Uint8Array): DecodedImage {
   try {
-    const img = jpeg.decode(bytes, { useTArray: true, formatAsRGBA: true, maxResolutionInMP: MAX_IMAGE_MEGAPIXELS, maxMemoryUsageInMB: 1024 });
+    const img = jpeg.decode(bytes, {
+      useTArray: true,
+      formatAsRGBA: true,
+      maxResolutionInMP: MAX_IMAGE_MEGAPIXELS,
+      maxMemoryUsageInMB: 1024,
+    });
     return { width: img.width, height: img.height, rgba: img.data };
   } catch (error) {
     throw new ImageDecodeError(`JPEG could not be decoded: ${error instanceof Error ? error.message : String(error)}`);

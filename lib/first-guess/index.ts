@@ -12,6 +12,14 @@ export { ModelManifest, modelId } from "./model-manifest";
 export { ModelRefusedError } from "./model-errors";
 export { shippedModelsDir, userModelsDir } from "./shipped-models";
 export { DEFAULT_WEIGHTS, consensusShapes, scoreTask, summarizeWorkers } from "./model-consensus";
-export type { Agreement, Answer, ConsensusShape, ConsensusWeights, Vote, WorkerAgreement, WorkerSummary } from "./model-consensus";
+export type {
+  Agreement,
+  Answer,
+  ConsensusShape,
+  ConsensusWeights,
+  Vote,
+  WorkerAgreement,
+  WorkerSummary,
+} from "./model-consensus";
 export { createModelVoter } from "./model-voter";
 export type { ModelVoter, ModelVoterOptions } from "./model-voter";

@@ -40,11 +40,16 @@ export interface WorkerAgreement {
 }
 
 function checkWeights(w: ConsensusWeights): void {
-  if (!(w.model >= 0 && w.model < w.human)) throw new RangeError(`the model's weight (${w.model}) must be at least 0 and below a human's (${w.human})`);
+  if (!(w.model >= 0 && w.model < w.human))
+    throw new RangeError(`the model's weight (${w.model}) must be at least 0 and below a human's (${w.human})`);
 }
 
 /** Each human voter of one task scored against the others, humans and model apart and combined. */
-export function scoreTask(votes: readonly Vote[], agreement: Agreement, weights: ConsensusWeights = DEFAULT_WEIGHTS): WorkerAgreement[] {
+export function scoreTask(
+  votes: readonly Vote[],
+  agreement: Agreement,
+  weights: ConsensusWeights = DEFAULT_WEIGHTS,
+): WorkerAgreement[] {
   checkWeights(weights);
   const humans = votes.filter((v) => v.kind === "human");
   const model = votes.find((v) => v.kind === "model");
@@ -53,7 +58,12 @@ export function scoreTask(votes: readonly Vote[], agreement: Agreement, weights:
     const withHumans = peers.length > 0 ? mean(peers) : null;
     const withModel = model ? agreement(me.answer, model.answer) : null;
     const totalWeight = peers.length * weights.human + (withModel === null ? 0 : weights.model);
-    const combined = totalWeight > 0 ? (peers.reduce((s, v) => s + v * weights.human, 0) + (withModel ?? 0) * (withModel === null ? 0 : weights.model)) / totalWeight : null;
+    const combined =
+      totalWeight > 0
+        ? (peers.reduce((s, v) => s + v * weights.human, 0) +
+            (withModel ?? 0) * (withModel === null ? 0 : weights.model)) /
+          totalWeight
+        : null;
     return { worker: me.voter, withHumans, withModel, combined };
   });
 }
@@ -93,7 +103,11 @@ export interface ConsensusShape {
  * kept when its voters hold more than half of the total weight. Boxes are the weight-averaged
  * box of the cluster; a polygon cluster keeps its heaviest voter's polygon.
  */
-export function consensusShapes(votes: readonly Vote[], weights: ConsensusWeights = DEFAULT_WEIGHTS, matchIou = 0.5): ConsensusShape[] {
+export function consensusShapes(
+  votes: readonly Vote[],
+  weights: ConsensusWeights = DEFAULT_WEIGHTS,
+  matchIou = 0.5,
+): ConsensusShape[] {
   checkWeights(weights);
   const weightOf = (v: Vote): number => (v.kind === "human" ? weights.human : weights.model);
   const total = votes.reduce((s, v) => s + weightOf(v), 0);
@@ -121,7 +135,11 @@ export function consensusShapes(votes: readonly Vote[], weights: ConsensusWeight
   for (const c of clusters) {
     const weight = c.members.reduce((s, m) => s + weightOf(m.vote), 0);
     if (weight * 2 <= total) continue;
-    out.push({ shape: merge(c.members.map((m) => ({ shape: m.shape, w: weightOf(m.vote) }))), weight, voters: c.members.map((m) => m.vote.voter) });
+    out.push({
+      shape: merge(c.members.map((m) => ({ shape: m.shape, w: weightOf(m.vote) }))),
+      weight,
+      voters: c.members.map((m) => m.vote.voter),
+    });
   }
   return out;
 }
@@ -132,7 +150,8 @@ function merge(members: { shape: Shape; w: number }[]): Shape {
   const boxes = members.flatMap((m) => (m.shape.kind === "box" ? [{ box: m.shape, w: m.w }] : []));
   if (heaviest.shape.kind !== "box" || boxes.length !== members.length) return heaviest.shape;
   const sum = boxes.reduce((s, b) => s + b.w, 0);
-  const avg = (f: (b: { x: number; y: number; w: number; h: number }) => number): number => boxes.reduce((s, b) => s + f(b.box) * b.w, 0) / sum;
+  const avg = (f: (b: { x: number; y: number; w: number; h: number }) => number): number =>
+    boxes.reduce((s, b) => s + f(b.box) * b.w, 0) / sum;
   // The merged box is nobody's drawing: it carries no source.
   const { source: _source, ...base } = heaviest.shape;
   return { ...base, x: avg((b) => b.x), y: avg((b) => b.y), w: avg((b) => b.w), h: avg((b) => b.h) };

@@ -22,7 +22,10 @@ export const ModelManifest = z
     licence: z.string().min(1).max(2000),
     files: z.record(FileName, z.string().regex(/^[0-9a-f]{64}$/, "a lowercase hex sha256")),
   })
-  .refine((m) => Object.prototype.hasOwnProperty.call(m.files, m.graph), { message: "the graph file must be listed in files" });
+  .refine((m) => Object.prototype.hasOwnProperty.call(m.files, m.graph), {
+    message: "the graph file must be listed in files",
+  });
 export type ModelManifest = z.infer<typeof ModelManifest>;
 
-export const modelId = (manifest: Pick<ModelManifest, "name" | "version">): string => `${manifest.name}@${manifest.version}`;
+export const modelId = (manifest: Pick<ModelManifest, "name" | "version">): string =>
+  `${manifest.name}@${manifest.version}`;

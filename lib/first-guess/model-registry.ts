@@ -64,10 +64,16 @@ export class ModelRegistry {
   /** The model with this manifest hash, or the first shipped one; re-verified as it is read. */
   async load(hash?: string): Promise<VerifiedModel> {
     const { models, refused } = await this.scan();
-    const entry = hash ? models.find((m) => m.hash === hash) : (models.find((m) => m.origin === "shipped") ?? models[0]);
+    const entry = hash
+      ? models.find((m) => m.hash === hash)
+      : (models.find((m) => m.origin === "shipped") ?? models[0]);
     if (!entry) {
       const why = refused.map((r) => `${r.folder}: ${r.reason}`).join("; ");
-      throw new Error(hash ? `no verified model has manifest hash ${hash}${why ? ` (refused: ${why})` : ""}` : `no model installed${why ? ` (refused: ${why})` : ""}`);
+      throw new Error(
+        hash
+          ? `no verified model has manifest hash ${hash}${why ? ` (refused: ${why})` : ""}`
+          : `no model installed${why ? ` (refused: ${why})` : ""}`,
+      );
     }
     const { files } = await readVerified(entry.folder, entry.origin, hash);
     return assemble(entry, files);
@@ -76,19 +82,35 @@ export class ModelRegistry {
 
 export function modelInfo(entry: ModelEntry): FirstGuessModelInfo {
   const m = entry.manifest;
-  return { id: modelId(m), name: m.name, version: m.version, hash: entry.hash, licence: m.licence, inputSize: m.inputSize, classes: m.classes, origin: entry.origin };
+  return {
+    id: modelId(m),
+    name: m.name,
+    version: m.version,
+    hash: entry.hash,
+    licence: m.licence,
+    inputSize: m.inputSize,
+    classes: m.classes,
+    origin: entry.origin,
+  };
 }
 
 async function subfolders(dir: string): Promise<string[]> {
   try {
     const entries = await readdir(dir, { withFileTypes: true });
-    return entries.filter((e) => e.isDirectory()).map((e) => join(dir, e.name)).sort();
+    return entries
+      .filter((e) => e.isDirectory())
+      .map((e) => join(dir, e.name))
+      .sort();
   } catch {
     return [];
   }
 }
 
-async function readVerified(folder: string, origin: "shipped" | "user", expectedHash?: string): Promise<{ entry: ModelEntry; files: Map<string, Uint8Array> }> {
+async function readVerified(
+  folder: string,
+  origin: "shipped" | "user",
+  expectedHash?: string,
+): Promise<{ entry: ModelEntry; files: Map<string, Uint8Array> }> {
   let manifestBytes: Uint8Array;
   try {
     manifestBytes = await readFile(join(folder, "manifest.json"));
@@ -96,7 +118,8 @@ async function readVerified(folder: string, origin: "shipped" | "user", expected
     throw new ModelRefusedError(folder, "manifest.json is missing or unreadable");
   }
   const hash = sha256(manifestBytes);
-  if (expectedHash && hash !== expectedHash) throw new ModelRefusedError(folder, `manifest.json has sha256 ${hash}, expected ${expectedHash}`);
+  if (expectedHash && hash !== expectedHash)
+    throw new ModelRefusedError(folder, `manifest.json has sha256 ${hash}, expected ${expectedHash}`);
   let json: unknown;
   try {
     json = JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(manifestBytes));
@@ -106,7 +129,10 @@ async function readVerified(folder: string, origin: "shipped" | "user", expected
   const parsed = ModelManifest.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new ModelRefusedError(folder, `manifest.json is invalid: ${issue ? `${issue.path.join(".") || "(root)"}: ${issue.message}` : "unknown"}`);
+    throw new ModelRefusedError(
+      folder,
+      `manifest.json is invalid: ${issue ? `${issue.path.join(".") || "(root)"}: ${issue.message}` : "unknown"}`,
+    );
   }
   const manifest = parsed.data;
   const files = new Map<string, Uint8Array>();
@@ -118,7 +144,11 @@ async function readVerified(folder: string, origin: "shipped" | "user", expected
     } catch {
       throw new ModelRefusedError(folder, `file ${name} is listed in the manifest but missing`);
     }
-    if (actual !== expected) throw new ModelRefusedError(folder, `file ${name} has sha256 ${actual}, the manifest says ${expected}: tampered or corrupt`);
+    if (actual !== expected)
+      throw new ModelRefusedError(
+        folder,
+        `file ${name} has sha256 ${actual}, the manifest says ${expected}: tampered or corrupt`,
+      );
     files.set(name, bytes);
   }
   return { entry: { folder, origin, manifest, hash }, files };
@@ -153,7 +183,8 @@ function assemble(entry: ModelEntry, files: Map<string, Uint8Array>): VerifiedMo
     for (const path of group.paths) {
       // Only files the manifest hashed may be read: a path outside that list is refused.
       const shard = files.get(path);
-      if (!shard) throw new ModelRefusedError(folder, `weight shard ${path} is not listed (with its sha256) in the manifest`);
+      if (!shard)
+        throw new ModelRefusedError(folder, `weight shard ${path} is not listed (with its sha256) in the manifest`);
       shards.push(shard);
     }
   }

@@ -44,8 +44,16 @@ export async function createModelVoter(options: ModelVoterOptions): Promise<Mode
   return {
     id,
     async vote(image) {
-      const result = await detector.detect(image, { ...DEFAULT_DETECT_PARAMS, minScore: options.minScore ?? DEFAULT_DETECT_PARAMS.minScore });
-      const shapes = detectionsToShapes(result.detections, { classes: manifest.classes, labels: options.labels, mapping: options.mapping, model: id });
+      const result = await detector.detect(image, {
+        ...DEFAULT_DETECT_PARAMS,
+        minScore: options.minScore ?? DEFAULT_DETECT_PARAMS.minScore,
+      });
+      const shapes = detectionsToShapes(result.detections, {
+        classes: manifest.classes,
+        labels: options.labels,
+        mapping: options.mapping,
+        model: id,
+      });
       return { voter: id, kind: "model", answer: { shapes, classes: [] } };
     },
     dispose: () => detector.dispose(),

@@ -38,7 +38,9 @@ export class ChainReadSource implements MarketEventSource {
   constructor(private readonly options: ChainReadSourceOptions) {
     this.rpc = createJsonRpc(options.rpcUrl);
     this.program = options.program ?? amplifyProgramAddress();
-    this.name = options.fromLogs ? "program events (logsSubscribe), chain reads for older transactions" : "chain reads (getSignaturesForAddress + getTransaction)";
+    this.name = options.fromLogs
+      ? "program events (logsSubscribe), chain reads for older transactions"
+      : "chain reads (getSignaturesForAddress + getTransaction)";
   }
 
   async *history({ until, limit }: { until: string | null; limit: number }): AsyncIterable<HistoryPage> {
@@ -46,14 +48,24 @@ export class ChainReadSource implements MarketEventSource {
     let fetched = 0;
     while (fetched < limit) {
       const want = Math.min(SIGNATURES_PER_PAGE, limit - fetched);
-      const config: Record<string, unknown> = { limit: want, commitment: "confirmed", ...(before ? { before } : {}), ...(until ? { until } : {}) };
+      const config: Record<string, unknown> = {
+        limit: want,
+        commitment: "confirmed",
+        ...(before ? { before } : {}),
+        ...(until ? { until } : {}),
+      };
       const [list] = await this.rpc.batch([{ method: "getSignaturesForAddress", params: [this.program, config] }]);
       if (list instanceof JsonRpcError) throw list;
       const rows = Array.isArray(list) ? (list as { signature?: unknown; err?: unknown }[]) : [];
       if (rows.length === 0) return;
       fetched += rows.length;
-      const landed = rows.filter((r) => typeof r.signature === "string" && (r.err === null || r.err === undefined)).map((r) => r.signature as string);
-      yield { events: await this.fetchEvents(landed), newestSignature: typeof rows[0]?.signature === "string" ? rows[0].signature : null };
+      const landed = rows
+        .filter((r) => typeof r.signature === "string" && (r.err === null || r.err === undefined))
+        .map((r) => r.signature as string);
+      yield {
+        events: await this.fetchEvents(landed),
+        newestSignature: typeof rows[0]?.signature === "string" ? rows[0].signature : null,
+      };
       before = rows[rows.length - 1]!.signature as string;
       if (rows.length < want) return;
     }
@@ -95,7 +107,8 @@ export class ChainReadSource implements MarketEventSource {
           onStatus({ live: true, error: null });
           for await (const note of stream) {
             if (note.value.err !== null) continue;
-            const direct = this.options.fromLogs?.(note.value.signature, Number(note.context.slot), note.value.logs ?? []) ?? null;
+            const direct =
+              this.options.fromLogs?.(note.value.signature, Number(note.context.slot), note.value.logs ?? []) ?? null;
             if (direct) {
               if (direct.length) onEvents(await this.withRatings(direct));
             } else queue.push(note.value.signature);
@@ -122,13 +135,17 @@ export class ChainReadSource implements MarketEventSource {
     for (let i = 0; i < signatures.length; i += TRANSACTIONS_PER_BATCH) {
       const slice = signatures.slice(i, i + TRANSACTIONS_PER_BATCH);
       const replies = await this.rpc.batch(
-        slice.map((s) => ({ method: "getTransaction", params: [s, { encoding: "json", commitment: "confirmed", maxSupportedTransactionVersion: 0 }] })),
+        slice.map((s) => ({
+          method: "getTransaction",
+          params: [s, { encoding: "json", commitment: "confirmed", maxSupportedTransactionVersion: 0 }],
+        })),
       );
       replies.forEach((reply, j) => {
         if (reply instanceof JsonRpcError) throw new JsonRpcError(`getTransaction ${slice[j]}: ${reply.message}`);
         if (reply === null) return;
         const parsed = FetchedTransaction.safeParse(reply);
-        if (!parsed.success) throw new JsonRpcError(`getTransaction ${slice[j]}: the RPC replied with an unexpected shape`);
+        if (!parsed.success)
+          throw new JsonRpcError(`getTransaction ${slice[j]}: the RPC replied with an unexpected shape`);
         events.push(...decodeTransaction(parsed.data, this.program));
       });
     }
@@ -147,7 +164,9 @@ export class ChainReadSource implements MarketEventSource {
     for (let i = 0; i < stale.length; i += 100) {
       const slice = stale.slice(i, i + 100);
       const pdas = await Promise.all(slice.map((w) => this.profilePda(w)));
-      const [reply] = await this.rpc.batch([{ method: "getMultipleAccounts", params: [pdas, { encoding: "base64", commitment: "confirmed" }] }]);
+      const [reply] = await this.rpc.batch([
+        { method: "getMultipleAccounts", params: [pdas, { encoding: "base64", commitment: "confirmed" }] },
+      ]);
       if (reply instanceof JsonRpcError) throw reply;
       const value = (reply as { value?: ({ data?: [string, string] } | null)[] } | null)?.value ?? [];
       slice.forEach((w, j) => {
@@ -163,7 +182,11 @@ export class ChainReadSource implements MarketEventSource {
         this.ratings.set(w, { rating, at: now });
       });
     }
-    return events.map((e) => (e.worker && e.workerRating === null && (e.kind === "result_submitted" || e.kind === "task_accepted") ? { ...e, workerRating: this.ratings.get(e.worker)?.rating ?? RATING_PRIOR } : e));
+    return events.map((e) =>
+      e.worker && e.workerRating === null && (e.kind === "result_submitted" || e.kind === "task_accepted")
+        ? { ...e, workerRating: this.ratings.get(e.worker)?.rating ?? RATING_PRIOR }
+        : e,
+    );
   }
 
   private async profilePda(worker: string): Promise<string> {

@@ -2,7 +2,14 @@
 // offline), the charts and the price quote read aggregates computed here (so the page never
 // holds 100,000 events). An event is stored once: (signature, index) is its identity.
 import type { Database, Statement } from "better-sqlite3";
-import type { FeedFilter, FeedPage, FeedPageRequest, FeedRow, MarketCharts, MarketEvent } from "../../shared/api/market-feed";
+import type {
+  FeedFilter,
+  FeedPage,
+  FeedPageRequest,
+  FeedRow,
+  MarketCharts,
+  MarketEvent,
+} from "../../shared/api/market-feed";
 import { RATING_BANDS, ratingBand } from "../../shared/api/market-feed";
 
 /** The schema, shared by the app's migration and the CLI's own market file. */
@@ -91,13 +98,19 @@ export class MarketEventStore {
          deadline = @deadline, metadata_uri = @metadataUri, metadata_hash = @metadataHash WHERE campaign = @campaign`,
     );
     this.addTasks = db.prepare("UPDATE market_campaigns SET task_count = task_count + ? WHERE campaign = ?");
-    this.addSubmit = db.prepare("UPDATE market_campaigns SET submitted = submitted + 1, last_submit_at = MAX(COALESCE(last_submit_at, 0), ?) WHERE campaign = ?");
+    this.addSubmit = db.prepare(
+      "UPDATE market_campaigns SET submitted = submitted + 1, last_submit_at = MAX(COALESCE(last_submit_at, 0), ?) WHERE campaign = ?",
+    );
     this.closeCampaign = db.prepare("UPDATE market_campaigns SET closed_at = ? WHERE campaign = ?");
     this.headStmt = db.prepare("SELECT COALESCE(MAX(seq), 0) AS head, COUNT(*) AS n FROM market_events");
     this.cursorGet = db.prepare("SELECT value FROM market_cursor WHERE name = ?");
-    this.cursorSet = db.prepare("INSERT INTO market_cursor (name, value) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET value = excluded.value");
+    this.cursorSet = db.prepare(
+      "INSERT INTO market_cursor (name, value) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET value = excluded.value",
+    );
     this.setKind = db.prepare("UPDATE market_campaigns SET label_kind = ? WHERE campaign = ?");
-    this.unresolvedKinds = db.prepare("SELECT campaign, metadata_uri AS uri, metadata_hash AS hash FROM market_campaigns WHERE label_kind IS NULL AND metadata_uri IS NOT NULL LIMIT ?");
+    this.unresolvedKinds = db.prepare(
+      "SELECT campaign, metadata_uri AS uri, metadata_hash AS hash FROM market_campaigns WHERE label_kind IS NULL AND metadata_uri IS NOT NULL LIMIT ?",
+    );
   }
 
   /**
@@ -160,7 +173,9 @@ export class MarketEventStore {
 
   page(request: FeedPageRequest): FeedPage {
     const { where, params } = filterSql(request.filter ?? {}, request.atOrBefore);
-    const total = (this.db.prepare(`SELECT COUNT(*) AS n FROM market_events e WHERE ${where}`).get(params) as { n: number }).n;
+    const total = (
+      this.db.prepare(`SELECT COUNT(*) AS n FROM market_events e WHERE ${where}`).get(params) as { n: number }
+    ).n;
     const rows = this.db
       .prepare(
         `SELECT e.seq, e.body, c.label_kind FROM market_events e LEFT JOIN market_campaigns c ON c.campaign = e.campaign
@@ -235,12 +250,18 @@ export class MarketEventStore {
       minRating: r.min_rating,
       replication: r.replication,
       labelKind: r.label_kind,
-      fillSeconds: r.task_count > 0 && r.submitted >= r.task_count * r.replication && r.last_submit_at !== null ? Math.max(0, r.last_submit_at - r.posted_at) : null,
+      fillSeconds:
+        r.task_count > 0 && r.submitted >= r.task_count * r.replication && r.last_submit_at !== null
+          ? Math.max(0, r.last_submit_at - r.posted_at)
+          : null,
     }));
   }
 }
 
-function filterSql(filter: FeedFilter, atOrBefore: number | undefined): { where: string; params: Record<string, unknown> } {
+function filterSql(
+  filter: FeedFilter,
+  atOrBefore: number | undefined,
+): { where: string; params: Record<string, unknown> } {
   const clauses = ["1 = 1"];
   const params: Record<string, unknown> = {};
   if (atOrBefore !== undefined) {

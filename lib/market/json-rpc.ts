@@ -16,7 +16,9 @@ export interface JsonRpc {
 }
 
 const reply = (value: unknown): { id: number; result?: unknown; error?: { message?: string } } | null =>
-  value && typeof value === "object" && "id" in value && typeof value.id === "number" ? (value as { id: number }) : null;
+  value && typeof value === "object" && "id" in value && typeof value.id === "number"
+    ? (value as { id: number })
+    : null;
 
 export function createJsonRpc(url: () => string, timeoutMs = 15_000): JsonRpc {
   return {

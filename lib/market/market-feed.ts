@@ -58,7 +58,12 @@ export class MarketFeed {
   }
 
   status(): FeedStatus {
-    return { live: this.sourceStatus.live, stored: this.options.store.head().count, source: this.options.source.name, lastError: this.sourceStatus.error };
+    return {
+      live: this.sourceStatus.live,
+      stored: this.options.store.head().count,
+      source: this.options.source.name,
+      lastError: this.sourceStatus.error,
+    };
   }
 
   /**
@@ -77,13 +82,19 @@ export class MarketFeed {
         const until = this.options.store.cursor(HEAD_CURSOR);
         let newest: string | null = null;
         try {
-          for await (const page of this.options.source.history({ until, limit: until ? Number.MAX_SAFE_INTEGER : (this.options.firstHistoryLimit ?? 20_000) })) {
+          for await (const page of this.options.source.history({
+            until,
+            limit: until ? Number.MAX_SAFE_INTEGER : (this.options.firstHistoryLimit ?? 20_000),
+          })) {
             newest ??= page.newestSignature;
             this.ingest(page.events);
           }
           if (newest) this.options.store.setCursor(HEAD_CURSOR, newest);
         } catch (error) {
-          this.sourceStatus = { ...this.sourceStatus, error: `catching up: ${error instanceof Error ? error.message : String(error)}` };
+          this.sourceStatus = {
+            ...this.sourceStatus,
+            error: `catching up: ${error instanceof Error ? error.message : String(error)}`,
+          };
           this.options.onStatus?.(this.status());
           this.options.log?.(`market feed: ${this.sourceStatus.error}`);
           break;

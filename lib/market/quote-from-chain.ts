@@ -20,7 +20,9 @@ export interface QuoteFromChainOptions {
   readonly historyLimit?: number;
 }
 
-export async function quoteFromChain(options: QuoteFromChainOptions): Promise<Quote & { stored: number; error: string | null }> {
+export async function quoteFromChain(
+  options: QuoteFromChainOptions,
+): Promise<Quote & { stored: number; error: string | null }> {
   const db = new Database(options.databasePath);
   try {
     db.pragma("journal_mode = WAL");

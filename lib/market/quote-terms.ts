@@ -9,10 +9,20 @@ import type { QuoteTerms } from "./quote";
 
 export async function fetchQuoteTerms(rpc: JsonRpc, fallbackFeeBps = 500): Promise<QuoteTerms & { offline: boolean }> {
   // A page of n tasks is header + n bytes: rent(header) + n x (rent(header + 1) - rent(header)).
-  const sizes = [ACCOUNT_SIZES.campaign, ACCOUNT_SIZES.escrow, TASK_PAGE_HEADER_BYTES, TASK_PAGE_HEADER_BYTES + 1] as const;
+  const sizes = [
+    ACCOUNT_SIZES.campaign,
+    ACCOUNT_SIZES.escrow,
+    TASK_PAGE_HEADER_BYTES,
+    TASK_PAGE_HEADER_BYTES + 1,
+  ] as const;
   const fallback = {
     feeBps: fallbackFeeBps,
-    rent: { campaign: defaultRent(sizes[0]), escrow: defaultRent(sizes[1]), page: defaultRent(sizes[2]), task: defaultRent(sizes[3]) - defaultRent(sizes[2]) },
+    rent: {
+      campaign: defaultRent(sizes[0]),
+      escrow: defaultRent(sizes[1]),
+      page: defaultRent(sizes[2]),
+      task: defaultRent(sizes[3]) - defaultRent(sizes[2]),
+    },
     offline: true,
   };
   try {

@@ -38,12 +38,22 @@ interface Rule {
 
 export function quoteCampaign(samples: readonly FillSample[], request: QuoteRequest, terms: QuoteTerms): Quote {
   const band = ratingBand(request.minRating);
-  const kindOk = (s: FillSample): boolean => request.labelKind === null || s.labelKind === null || s.labelKind === request.labelKind;
+  const kindOk = (s: FillSample): boolean =>
+    request.labelKind === null || s.labelKind === null || s.labelKind === request.labelKind;
   const kindText = request.labelKind ? `${request.labelKind} ` : "";
   const rules: Rule[] = [
-    { name: `${kindText}campaigns with a minimum rating in the same star band and ${request.replication} worker${request.replication === 1 ? "" : "s"} per task`, keep: (s) => kindOk(s) && ratingBand(s.minRating) === band && s.replication === request.replication },
-    { name: `${kindText}campaigns with a minimum rating in the same star band`, keep: (s) => kindOk(s) && ratingBand(s.minRating) === band },
-    { name: `${kindText}campaigns with a minimum rating within one star`, keep: (s) => kindOk(s) && Math.abs(ratingBand(s.minRating) - band) <= 1 },
+    {
+      name: `${kindText}campaigns with a minimum rating in the same star band and ${request.replication} worker${request.replication === 1 ? "" : "s"} per task`,
+      keep: (s) => kindOk(s) && ratingBand(s.minRating) === band && s.replication === request.replication,
+    },
+    {
+      name: `${kindText}campaigns with a minimum rating in the same star band`,
+      keep: (s) => kindOk(s) && ratingBand(s.minRating) === band,
+    },
+    {
+      name: `${kindText}campaigns with a minimum rating within one star`,
+      keep: (s) => kindOk(s) && Math.abs(ratingBand(s.minRating) - band) <= 1,
+    },
   ];
   let chosen: { rule: Rule; similar: FillSample[]; inTime: FillSample[] } | null = null;
   for (const rule of rules) {
@@ -83,12 +93,18 @@ export function quoteCampaign(samples: readonly FillSample[], request: QuoteRequ
 }
 
 /** Everything a campaign costs its requester at `price` per assignment, in lamports. */
-export function campaignCost(price: bigint, tasks: number, replication: number, terms: QuoteTerms): NonNullable<Quote["cost"]> {
+export function campaignCost(
+  price: bigint,
+  tasks: number,
+  replication: number,
+  terms: QuoteTerms,
+): NonNullable<Quote["cost"]> {
   const slots = BigInt(tasks) * BigInt(replication);
   const fees = computeFee(price, terms.feeBps) * slots;
   const paid = price * slots;
   const pages = taskPageSizes(tasks).length;
-  const rent = terms.rent.campaign + terms.rent.escrow + terms.rent.task * BigInt(tasks) + (terms.rent.page ?? 0n) * BigInt(pages);
+  const rent =
+    terms.rent.campaign + terms.rent.escrow + terms.rent.task * BigInt(tasks) + (terms.rent.page ?? 0n) * BigInt(pages);
   // One create_campaign transaction and one add_task_page per 8,192 tasks, each signed by the requester.
   const network = (terms.signatureFee ?? 5_000n) * BigInt(1 + Math.ceil(tasks / PAGE_TASKS));
   return {

@@ -17,7 +17,9 @@ export const FetchedTransaction = z.object({
     signatures: z.array(z.string()).min(1),
     message: z.object({
       accountKeys: z.array(z.string()),
-      instructions: z.array(z.object({ programIdIndex: z.number().int(), accounts: z.array(z.number().int()), data: z.string() })),
+      instructions: z.array(
+        z.object({ programIdIndex: z.number().int(), accounts: z.array(z.number().int()), data: z.string() }),
+      ),
     }),
   }),
   meta: z
@@ -65,12 +67,17 @@ function blank(tx: FetchedTransaction, index: number, kind: MarketEvent["kind"],
  */
 export function decodeTransaction(tx: FetchedTransaction, program: string = amplifyProgramAddress()): MarketEvent[] {
   if (!tx.meta || tx.meta.err !== null) return [];
-  const keys = [...tx.transaction.message.accountKeys, ...(tx.meta.loadedAddresses?.writable ?? []), ...(tx.meta.loadedAddresses?.readonly ?? [])];
+  const keys = [
+    ...tx.transaction.message.accountKeys,
+    ...(tx.meta.loadedAddresses?.writable ?? []),
+    ...(tx.meta.loadedAddresses?.readonly ?? []),
+  ];
   const metadata = new Map<string, { uri: string; hash: string }>();
   for (const ix of tx.transaction.message.instructions) {
     if (keys[ix.programIdIndex] !== program) continue;
     const data = Uint8Array.from(base58.encode(ix.data));
-    if (data[0] !== INSTRUCTION_TAGS.createCampaign || data.length <= CREATE_URI_LENGTH || ix.accounts.length < 3) continue;
+    if (data[0] !== INSTRUCTION_TAGS.createCampaign || data.length <= CREATE_URI_LENGTH || ix.accounts.length < 3)
+      continue;
     const r = new ByteReader(data);
     const uriLength = r.u8(CREATE_URI_LENGTH);
     metadata.set(keys[ix.accounts[2]!] ?? "", {
@@ -98,7 +105,11 @@ export function decodeTransaction(tx: FetchedTransaction, program: string = ampl
         events.push({ ...blank(tx, at, "tasks_added", e.campaign), count: e.count });
         break;
       case "taskAccepted":
-        events.push({ ...blank(tx, at, "task_accepted", e.campaign), worker: e.worker, task: taskKey(e.campaign, e.taskIndex) });
+        events.push({
+          ...blank(tx, at, "task_accepted", e.campaign),
+          worker: e.worker,
+          task: taskKey(e.campaign, e.taskIndex),
+        });
         break;
       case "resultSubmitted":
         events.push({
@@ -111,7 +122,12 @@ export function decodeTransaction(tx: FetchedTransaction, program: string = ampl
         });
         break;
       case "reviewPosted":
-        events.push({ ...blank(tx, at, "review_posted", e.campaign), worker: e.worker, task: taskKey(e.campaign, e.taskIndex), score: e.score });
+        events.push({
+          ...blank(tx, at, "review_posted", e.campaign),
+          worker: e.worker,
+          task: taskKey(e.campaign, e.taskIndex),
+          score: e.score,
+        });
         break;
       case "campaignClosed":
         events.push({ ...blank(tx, at, "campaign_closed", e.campaign) });

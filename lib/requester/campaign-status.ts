@@ -37,6 +37,7 @@ export async function campaignStatus(chain: AmplifyChain, address: Address): Pro
       expired: (await chain.events(address)).filter((e) => e.event.kind === "assignmentReleased").length,
     },
     completion: slots === 0 ? 0 : done / slots,
-    meanScore: reviewed.length === 0 ? undefined : reviewed.reduce((s, a) => s + (a.account.score ?? 0), 0) / reviewed.length,
+    meanScore:
+      reviewed.length === 0 ? undefined : reviewed.reduce((s, a) => s + (a.account.score ?? 0), 0) / reviewed.length,
   };
 }

@@ -11,7 +11,14 @@ import { readGoldFile } from "./gold-file";
 import { readImageFolder } from "./images";
 import type { RequesterKeys } from "./keyfile";
 import { readLabelsFile, type LabelSpec } from "./labels-file";
-import { campaignAddress, checkTerms, inputsKeyOf, postCampaign, termsInputs, type CampaignTerms } from "./post-campaign";
+import {
+  campaignAddress,
+  checkTerms,
+  inputsKeyOf,
+  postCampaign,
+  termsInputs,
+  type CampaignTerms,
+} from "./post-campaign";
 import type { ProgressListener } from "./progress";
 
 export { formatSol } from "./sol-amount";
@@ -44,7 +51,13 @@ export async function createCampaign(opts: CreateCampaignOptions): Promise<Creat
   const spec = opts.labels ?? (opts.labelsFile !== undefined ? readLabelsFile(opts.labelsFile) : undefined);
   if (!spec) throw new RequesterError("A campaign needs labels: a labels file or a list.");
   const images = await readImageFolder(opts.imagesDir);
-  const gold = opts.goldFile ? readGoldFile(opts.goldFile, images.map((i) => i.name), spec.labels) : {};
+  const gold = opts.goldFile
+    ? readGoldFile(
+        opts.goldFile,
+        images.map((i) => i.name),
+        spec.labels,
+      )
+    : {};
 
   const inputsKey = inputsKeyOf({
     requester: opts.keys.address,

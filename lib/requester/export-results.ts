@@ -37,7 +37,17 @@ function pickBest(results: SubmittedResult[]): SubmittedResult | undefined {
   const reviewed = usable.filter((r) => r.account.score !== null);
   if (reviewed.length > 0) return reviewed.reduce((a, b) => ((b.account.score ?? 0) > (a.account.score ?? 0) ? b : a));
   const agreement = (r: SubmittedResult): number =>
-    usable.filter((o) => o !== r).reduce((s, o) => s + answerAgreement({ shapes: r.doc?.shapes ?? [], classes: r.doc?.classes ?? [] }, { shapes: o.doc?.shapes ?? [], classes: o.doc?.classes ?? [] }), 0);
+    usable
+      .filter((o) => o !== r)
+      .reduce(
+        (s, o) =>
+          s +
+          answerAgreement(
+            { shapes: r.doc?.shapes ?? [], classes: r.doc?.classes ?? [] },
+            { shapes: o.doc?.shapes ?? [], classes: o.doc?.classes ?? [] },
+          ),
+        0,
+      );
   return usable.reduce((a, b) => (agreement(b) > agreement(a) ? b : a));
 }
 
@@ -56,10 +66,18 @@ export async function exportResults(opts: ExportOptions): Promise<ExportSummary>
     const width = known?.width ?? best.doc.image?.width;
     const height = known?.height ?? best.doc.image?.height;
     if (!width || !height) continue;
-    images.push({ index, fileName: known?.name ?? `task-${index}.png`, width, height, shapes: best.doc.shapes, classes: best.doc.classes });
+    images.push({
+      index,
+      fileName: known?.name ?? `task-${index}.png`,
+      width,
+      height,
+      shapes: best.doc.shapes,
+      classes: best.doc.classes,
+    });
   }
   const input = { title: opts.manifest?.title ?? `campaign ${opts.campaign}`, labels, images };
-  const files = opts.format === "coco" ? exportCoco(input) : opts.format === "yolo" ? exportYolo(input) : exportVoc(input);
+  const files =
+    opts.format === "coco" ? exportCoco(input) : opts.format === "yolo" ? exportYolo(input) : exportVoc(input);
   const written: string[] = [];
   for (const f of files) {
     const target = path.join(opts.outDir, f.path);

@@ -8,6 +8,11 @@ export function deriveFileKey(seed: Uint8Array, campaign: Address, taskIndex: nu
   const index = Buffer.alloc(4);
   index.writeUInt32LE(taskIndex);
   return Uint8Array.from(
-    crypto.createHmac("sha256", seed).update("amplify/file-key/v1").update(Uint8Array.from(getAddressEncoder().encode(campaign))).update(index).digest(),
+    crypto
+      .createHmac("sha256", seed)
+      .update("amplify/file-key/v1")
+      .update(Uint8Array.from(getAddressEncoder().encode(campaign)))
+      .update(index)
+      .digest(),
   );
 }

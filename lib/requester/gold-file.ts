@@ -30,7 +30,10 @@ export function readGoldFile(file: string, imageNames: string[], labels: Label[]
       if (!id) throw new RequesterError(`${file}: "${name}" uses unknown label "${l}".`);
       return id;
     };
-    out[name] = { shapes: answer.shapes.map((s) => ({ ...s, label: label(s.label) })), classes: answer.classes.map(label) };
+    out[name] = {
+      shapes: answer.shapes.map((s) => ({ ...s, label: label(s.label) })),
+      classes: answer.classes.map(label),
+    };
   }
   return out;
 }

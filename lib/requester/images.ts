@@ -37,14 +37,24 @@ export function sniffImage(b: Uint8Array): ImageInfo | undefined {
     }
     return undefined;
   }
-  if (b.length >= 30 && String.fromCharCode(...b.subarray(0, 4)) === "RIFF" && String.fromCharCode(...b.subarray(8, 12)) === "WEBP") {
+  if (
+    b.length >= 30 &&
+    String.fromCharCode(...b.subarray(0, 4)) === "RIFF" &&
+    String.fromCharCode(...b.subarray(8, 12)) === "WEBP"
+  ) {
     const chunk = String.fromCharCode(...b.subarray(12, 16));
-    if (chunk === "VP8X") return { type: "webp", width: 1 + (view.getUint32(24, true) & 0xffffff), height: 1 + (view.getUint32(27, true) & 0xffffff) };
+    if (chunk === "VP8X")
+      return {
+        type: "webp",
+        width: 1 + (view.getUint32(24, true) & 0xffffff),
+        height: 1 + (view.getUint32(27, true) & 0xffffff),
+      };
     if (chunk === "VP8L") {
       const bits = view.getUint32(21, true);
       return { type: "webp", width: 1 + (bits & 0x3fff), height: 1 + ((bits >> 14) & 0x3fff) };
     }
-    if (chunk === "VP8 ") return { type: "webp", width: view.getUint16(26, true) & 0x3fff, height: view.getUint16(28, true) & 0x3fff };
+    if (chunk === "VP8 ")
+      return { type: "webp", width: view.getUint16(26, true) & 0x3fff, height: view.getUint16(28, true) & 0x3fff };
   }
   return undefined;
 }
@@ -74,7 +84,10 @@ export const IMAGE_FOLDER_LIMITS: ImageFolderLimits = {
  * socket, a folder) is skipped unopened, and a file that cannot be read without waiting (such
  * as /proc/kmsg) is refused, so no folder can freeze the app. Stops at the limits with a sentence.
  */
-export async function readImageFolder(dir: string, limits: ImageFolderLimits = IMAGE_FOLDER_LIMITS): Promise<ImageFile[]> {
+export async function readImageFolder(
+  dir: string,
+  limits: ImageFolderLimits = IMAGE_FOLDER_LIMITS,
+): Promise<ImageFile[]> {
   let folder: fs.Dir;
   try {
     if (!(await fs.promises.stat(dir)).isDirectory()) throw new Error("not a folder");
@@ -87,7 +100,9 @@ export async function readImageFolder(dir: string, limits: ImageFolderLimits = I
   for await (const entry of folder) {
     entries += 1;
     if (entries > limits.maxEntries) {
-      throw new RequesterError(`${dir} holds more than ${limits.maxEntries} entries; choose a folder with just the campaign's images.`);
+      throw new RequesterError(
+        `${dir} holds more than ${limits.maxEntries} entries; choose a folder with just the campaign's images.`,
+      );
     }
     // Type from the directory entry: a FIFO or device is never opened. Symlinks are followed
     // below only if they lead to a regular file.
@@ -118,12 +133,16 @@ export async function readImageFolder(dir: string, limits: ImageFolderLimits = I
       throw new RequesterError(`${dir} has more than ${limits.maxImages} images; split it into several campaigns.`);
     }
     if (total > limits.maxTotalBytes) {
-      throw new RequesterError(`The images in ${dir} add up to more than ${size(limits.maxTotalBytes)}; split them into several campaigns.`);
+      throw new RequesterError(
+        `The images in ${dir} add up to more than ${size(limits.maxTotalBytes)}; split them into several campaigns.`,
+      );
     }
     images.push({ name, path: file, bytes, ...info });
   }
   if (refused.length > 0) {
-    throw new RequesterError(`Unsupported or unreadable image${refused.length > 1 ? "s" : ""} in ${dir}: ${refused.slice(0, 5).join(", ")}${refused.length > 5 ? ", …" : ""} (PNG, JPEG and WebP are supported).`);
+    throw new RequesterError(
+      `Unsupported or unreadable image${refused.length > 1 ? "s" : ""} in ${dir}: ${refused.slice(0, 5).join(", ")}${refused.length > 5 ? ", …" : ""} (PNG, JPEG and WebP are supported).`,
+    );
   }
   if (images.length === 0) throw new RequesterError(`No images (PNG, JPEG, WebP) in ${dir}.`);
   return images;
@@ -150,7 +169,9 @@ async function readImageFile(file: string, maxBytes: number): Promise<Uint8Array
       filled += bytesRead;
     }
     if (filled > maxBytes || (filled === buffer.length && stat.size < filled)) {
-      throw new RequesterError(`${file} is larger than it says (or endless); images up to ${size(maxBytes)} are accepted.`);
+      throw new RequesterError(
+        `${file} is larger than it says (or endless); images up to ${size(maxBytes)} are accepted.`,
+      );
     }
     return new Uint8Array(buffer.subarray(0, filled));
   } finally {

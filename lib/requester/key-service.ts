@@ -61,7 +61,12 @@ export async function startKeyService(opts: KeyServiceOptions): Promise<KeyServi
       const fileKey = keys.fileKey(assignment.campaign, assignment.taskIndex);
       const wrappedKey = wrapFileKey(fileKey, profile.x25519PublicKey);
       fileKey.fill(0);
-      const ix = await getGrantKeyInstruction({ requester: keys.signer, campaign: assignment.campaign, assignment: address, wrappedKey });
+      const ix = await getGrantKeyInstruction({
+        requester: keys.signer,
+        campaign: assignment.campaign,
+        assignment: address,
+        wrappedKey,
+      });
       await chain.send(keys.signer, [ix]);
       done.add(address);
       grantedCount++;
@@ -86,7 +91,13 @@ export async function startKeyService(opts: KeyServiceOptions): Promise<KeyServi
         commitment: "confirmed",
         filters: [
           { memcmp: { offset: 0n, bytes: b58.decode(DISCRIMINATORS.assignment), encoding: "base58" } },
-          { memcmp: { offset: BigInt(ASSIGNMENT_OFFSETS.state), bytes: b58.decode(Uint8Array.of(AssignmentState.Accepted)), encoding: "base58" } },
+          {
+            memcmp: {
+              offset: BigInt(ASSIGNMENT_OFFSETS.state),
+              bytes: b58.decode(Uint8Array.of(AssignmentState.Accepted)),
+              encoding: "base58",
+            },
+          },
         ] as never,
       })
       .subscribe({ abortSignal: abort.signal });

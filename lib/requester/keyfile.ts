@@ -74,7 +74,10 @@ export async function keysFromSecret(secret64: Uint8Array): Promise<RequesterKey
 }
 
 export async function loadKeyFile(file: string): Promise<RequesterKeys> {
-  if (!fs.existsSync(file)) throw new RequesterError(`No key file at ${file}: create one with \`amplify keys new\` or import one with \`amplify keys import\`.`);
+  if (!fs.existsSync(file))
+    throw new RequesterError(
+      `No key file at ${file}: create one with \`amplify keys new\` or import one with \`amplify keys import\`.`,
+    );
   let raw: unknown;
   try {
     raw = JSON.parse(fs.readFileSync(file, "utf8"));
@@ -87,7 +90,8 @@ export async function loadKeyFile(file: string): Promise<RequesterKeys> {
 }
 
 function writeKeyFile(file: string, secret64: Uint8Array, overwrite: boolean): void {
-  if (!overwrite && fs.existsSync(file)) throw new RequesterError(`${file} already exists; refusing to overwrite a key (pass --force).`);
+  if (!overwrite && fs.existsSync(file))
+    throw new RequesterError(`${file} already exists; refusing to overwrite a key (pass --force).`);
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const tmp = `${file}.tmp-${process.pid}`;
   fs.writeFileSync(tmp, JSON.stringify(Array.from(secret64)), { mode: 0o600 });

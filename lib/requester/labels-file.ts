@@ -9,13 +9,27 @@ import { RequesterError } from "../chain";
 export const TOOLS = ["box", "polygon", "class"] as const;
 export type Tool = (typeof TOOLS)[number];
 
-const PALETTE = ["#e6194b", "#3cb44b", "#4363d8", "#f58231", "#911eb4", "#42d4f4", "#f032e6", "#bfef45", "#fabed4", "#469990"];
+const PALETTE = [
+  "#e6194b",
+  "#3cb44b",
+  "#4363d8",
+  "#f58231",
+  "#911eb4",
+  "#42d4f4",
+  "#f032e6",
+  "#bfef45",
+  "#fabed4",
+  "#469990",
+];
 
 const LabelEntry = z.union([
   z.string().min(1).max(128),
   z.object({
     name: z.string().min(1).max(128),
-    color: z.string().regex(/^#[0-9a-fA-F]{6}$/, "color must be #rrggbb").optional(),
+    color: z
+      .string()
+      .regex(/^#[0-9a-fA-F]{6}$/, "color must be #rrggbb")
+      .optional(),
     hotkey: z.string().max(16).optional(),
     description: z.string().max(1000).optional(),
   }),
@@ -40,7 +54,13 @@ export interface LabelSpec {
 }
 
 function slug(name: string): string {
-  return name.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "").slice(0, 64) || "label";
+  return (
+    name
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, "-")
+      .replace(/^-|-$/g, "")
+      .slice(0, 64) || "label"
+  );
 }
 
 export function parseLabels(text: string, source: string): LabelSpec {
@@ -53,7 +73,12 @@ export function parseLabels(text: string, source: string): LabelSpec {
       throw new RequesterError(`${source}: malformed JSON (${e instanceof Error ? e.message : String(e)})`);
     }
   } else {
-    raw = { labels: trimmed.split(/\r?\n/).map((l) => l.trim()).filter((l) => l && !l.startsWith("#")) };
+    raw = {
+      labels: trimmed
+        .split(/\r?\n/)
+        .map((l) => l.trim())
+        .filter((l) => l && !l.startsWith("#")),
+    };
   }
   const parsed = LabelsFileSchema.safeParse(raw);
   if (!parsed.success) {
@@ -62,7 +87,8 @@ export function parseLabels(text: string, source: string): LabelSpec {
   }
   const seen = new Set<string>();
   const labels = parsed.data.labels.map((entry, i): Label => {
-    const e: { name: string; color?: string; hotkey?: string; description?: string } = typeof entry === "string" ? { name: entry } : entry;
+    const e: { name: string; color?: string; hotkey?: string; description?: string } =
+      typeof entry === "string" ? { name: entry } : entry;
     let id = slug(e.name);
     while (seen.has(id)) id = `${id}-${i}`;
     seen.add(id);

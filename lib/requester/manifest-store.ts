@@ -13,7 +13,10 @@ export interface ManifestStore<T> {
   findByInputs(stateDir: string, inputsKey: string): T | undefined;
 }
 
-export function manifestStore<T extends { campaign: string; inputsKey: string }>(folder: string, schema: { parse(data: unknown): T }): ManifestStore<T> {
+export function manifestStore<T extends { campaign: string; inputsKey: string }>(
+  folder: string,
+  schema: { parse(data: unknown): T },
+): ManifestStore<T> {
   const dir = (stateDir: string): string => path.join(stateDir, folder);
   const file = (stateDir: string, campaign: string): string => path.join(dir(stateDir), `${campaign}.json`);
   const read = (name: string): T => schema.parse(JSON.parse(fs.readFileSync(name, "utf8")));

@@ -25,7 +25,9 @@ export interface ModelVoteOptions {
 }
 
 /** The model's vote per task index; a task whose image cannot be read gets no vote (logged by the caller). */
-export async function collectModelVotes(opts: ModelVoteOptions): Promise<{ votes: Map<number, Vote>; problems: string[] }> {
+export async function collectModelVotes(
+  opts: ModelVoteOptions,
+): Promise<{ votes: Map<number, Vote>; problems: string[] }> {
   const wanted = new Set(opts.taskIndexes);
   const tasks = (await opts.chain.tasks(opts.campaign)).filter((t) => wanted.has(t.index));
   const votes = new Map<number, Vote>();
@@ -54,16 +56,27 @@ export async function collectModelVotes(opts: ModelVoteOptions): Promise<{ votes
 }
 
 const votesOf = (results: readonly SubmittedResult[]): Vote[] =>
-  results.flatMap((r) => (r.doc ? [{ voter: r.account.worker, kind: "human" as const, answer: { shapes: r.doc.shapes, classes: r.doc.classes } }] : []));
+  results.flatMap((r) =>
+    r.doc
+      ? [{ voter: r.account.worker, kind: "human" as const, answer: { shapes: r.doc.shapes, classes: r.doc.classes } }]
+      : [],
+  );
 
 /** One result's agreement on its task, humans and model apart and weighted together. */
-export function agreementOf(result: SubmittedResult, sameTask: readonly SubmittedResult[], model: Vote | undefined): WorkerAgreement | undefined {
+export function agreementOf(
+  result: SubmittedResult,
+  sameTask: readonly SubmittedResult[],
+  model: Vote | undefined,
+): WorkerAgreement | undefined {
   const rows = scoreTask([...votesOf(sameTask), ...(model ? [model] : [])], answerAgreement, DEFAULT_WEIGHTS);
   return rows.find((r) => r.worker === result.account.worker);
 }
 
 /** Per worker over the campaign: mean agreement with other workers, and with the model, kept apart. */
-export function workerAgreement(results: readonly SubmittedResult[], votes: ReadonlyMap<number, Vote>): WorkerSummary[] {
+export function workerAgreement(
+  results: readonly SubmittedResult[],
+  votes: ReadonlyMap<number, Vote>,
+): WorkerSummary[] {
   const byTask = new Map<number, SubmittedResult[]>();
   for (const r of results) byTask.set(r.account.taskIndex, [...(byTask.get(r.account.taskIndex) ?? []), r]);
   const perTask = [...byTask.entries()].map(([index, rs]) => {

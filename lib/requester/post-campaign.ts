@@ -5,8 +5,15 @@
 import crypto from "node:crypto";
 import type { Address } from "@solana/kit";
 import {
-  computeCampaignFunding, computeRequesterRent, computeTasksRoot, encodeTaskList, findCampaignPda, getAddTaskPageInstructions,
-  getCreateCampaignInstruction, RATING_MAX, RATING_PRIOR,
+  computeCampaignFunding,
+  computeRequesterRent,
+  computeTasksRoot,
+  encodeTaskList,
+  findCampaignPda,
+  getAddTaskPageInstructions,
+  getCreateCampaignInstruction,
+  RATING_MAX,
+  RATING_PRIOR,
 } from "../../shared/protocol";
 import { encryptEnvelope } from "../crypto";
 import { putBlob, sha256Hex } from "../blobs";
@@ -77,14 +84,35 @@ function check(condition: boolean, message: string): void {
 /** Rejects terms the program would refuse, before any input is read. */
 export function checkTerms(terms: CampaignTerms): void {
   check(terms.priceLamports > 0n, "The price per task must be positive.");
-  check(Number.isInteger(terms.replication) && terms.replication >= 1 && terms.replication <= 100, "Replication must be a whole number from 1 to 100.");
-  check(Number.isInteger(terms.minRating) && terms.minRating >= 0 && terms.minRating <= RATING_MAX, "The minimum rating must be between 0 and 5 stars.");
-  check(Number.isInteger(terms.maxShareBps) && terms.maxShareBps >= 1 && terms.maxShareBps <= 10_000, "The maximum share must be between 0.01 % and 100 %.");
+  check(
+    Number.isInteger(terms.replication) && terms.replication >= 1 && terms.replication <= 100,
+    "Replication must be a whole number from 1 to 100.",
+  );
+  check(
+    Number.isInteger(terms.minRating) && terms.minRating >= 0 && terms.minRating <= RATING_MAX,
+    "The minimum rating must be between 0 and 5 stars.",
+  );
+  check(
+    Number.isInteger(terms.maxShareBps) && terms.maxShareBps >= 1 && terms.maxShareBps <= 10_000,
+    "The maximum share must be between 0.01 % and 100 %.",
+  );
 }
 
 /** The terms as they enter a campaign's inputs key (this order: the key must not change). */
-export function termsInputs(terms: CampaignTerms): { price: string; minRating: number; maxShareBps: number; replication: number; isPrivate: boolean } {
-  return { price: String(terms.priceLamports), minRating: terms.minRating, maxShareBps: terms.maxShareBps, replication: terms.replication, isPrivate: terms.isPrivate };
+export function termsInputs(terms: CampaignTerms): {
+  price: string;
+  minRating: number;
+  maxShareBps: number;
+  replication: number;
+  isPrivate: boolean;
+} {
+  return {
+    price: String(terms.priceLamports),
+    minRating: terms.minRating,
+    maxShareBps: terms.maxShareBps,
+    replication: terms.replication,
+    isPrivate: terms.isPrivate,
+  };
 }
 
 /** The key a manifest is found by: the hash of everything that defines the campaign. */
@@ -93,7 +121,10 @@ export function inputsKeyOf(inputs: unknown): string {
 }
 
 /** The campaign a resumed manifest names, or a new one with a random id. */
-export async function campaignAddress(requester: Address, previous: { campaignId: string } | undefined): Promise<{ campaign: Address; campaignId: bigint }> {
+export async function campaignAddress(
+  requester: Address,
+  previous: { campaignId: string } | undefined,
+): Promise<{ campaign: Address; campaignId: bigint }> {
   const campaignId = previous ? BigInt(previous.campaignId) : BigInt(crypto.randomBytes(6).readUIntLE(0, 6)) || 1n;
   const [campaign] = await findCampaignPda(requester, campaignId);
   return { campaign, campaignId };
@@ -133,7 +164,10 @@ export async function postCampaign(opts: PostCampaignOptions): Promise<number> {
       while (next < total) await uploadOne(next++);
     }),
   );
-  const tasks = entries.map((t) => ({ dataHash: Uint8Array.from(Buffer.from(t.dataHash ?? "", "hex")), uri: t.uri ?? "" }));
+  const tasks = entries.map((t) => ({
+    dataHash: Uint8Array.from(Buffer.from(t.dataHash ?? "", "hex")),
+    uri: t.uri ?? "",
+  }));
   if (!manifest.metadataUri || !manifest.metadataHash) {
     // The task list is content-addressed: uploading it again after a crash lands at the same URI.
     const list = await putBlob(blobUrl, encodeTaskList(tasks));
@@ -181,7 +215,10 @@ export async function postCampaign(opts: PostCampaignOptions): Promise<number> {
 /** Rent for the campaign, escrow and task pages (all refunded at close), the workers' pay, and a fee allowance. */
 async function checkFunds({ chain, keys, terms, blobs, noun }: PostCampaignOptions): Promise<void> {
   const n = blobs.length;
-  const needed = computeCampaignFunding(terms.priceLamports, n, terms.replication) + computeRequesterRent(n) + FEE_ALLOWANCE_PER_TX * BigInt(4);
+  const needed =
+    computeCampaignFunding(terms.priceLamports, n, terms.replication) +
+    computeRequesterRent(n) +
+    FEE_ALLOWANCE_PER_TX * BigInt(4);
   const balance = await chain.balance(keys.address);
   if (balance < needed) {
     throw new RequesterError(

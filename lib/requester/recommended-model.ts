@@ -28,7 +28,10 @@ const HASH = /^[0-9a-f]{64}$/;
  * said to be unknown when no installed model has it.
  */
 export async function resolveModel(arg: string, appHome?: string): Promise<ModelChoice> {
-  const installed: ModelSource[] = [{ dir: shippedModelsDir(), origin: "shipped" }, ...(appHome ? [{ dir: userModelsDir(appHome), origin: "user" as const }] : [])];
+  const installed: ModelSource[] = [
+    { dir: shippedModelsDir(), origin: "shipped" },
+    ...(appHome ? [{ dir: userModelsDir(appHome), origin: "user" as const }] : []),
+  ];
   if (arg === "default") {
     const model = (await new ModelRegistry(installed.slice(0, 1)).scan()).models[0];
     if (!model) throw new RequesterError(`No default model in ${shippedModelsDir()}.`);
@@ -40,7 +43,10 @@ export async function resolveModel(arg: string, appHome?: string): Promise<Model
   }
   const folder = path.resolve(arg);
   const manifestFile = path.join(folder, "manifest.json");
-  if (!fs.existsSync(manifestFile)) throw new RequesterError(`--model ${arg}: not a model folder (no manifest.json), a 64-hex manifest sha256, or "default".`);
+  if (!fs.existsSync(manifestFile))
+    throw new RequesterError(
+      `--model ${arg}: not a model folder (no manifest.json), a 64-hex manifest sha256, or "default".`,
+    );
   const hash = createHash("sha256").update(fs.readFileSync(manifestFile)).digest("hex");
   // The registry reads folders under a root: the folder's parent, asked for exactly this hash.
   const sources: ModelSource[] = [{ dir: path.dirname(folder), origin: "user" }];
@@ -48,7 +54,9 @@ export async function resolveModel(arg: string, appHome?: string): Promise<Model
     const model = await new ModelRegistry(sources).load(hash);
     return { hash, sources, id: `${model.entry.manifest.name}@${model.entry.manifest.version}` };
   } catch (error) {
-    throw new RequesterError(`--model ${arg}: ${error instanceof ModelRefusedError ? error.reason : error instanceof Error ? error.message : String(error)}`);
+    throw new RequesterError(
+      `--model ${arg}: ${error instanceof ModelRefusedError ? error.reason : error instanceof Error ? error.message : String(error)}`,
+    );
   }
 }
 
@@ -64,10 +72,14 @@ export function parseMapping(text: string, labels: readonly Label[]): LabelMappi
     } catch (e) {
       throw new RequesterError(`${text}: malformed JSON (${e instanceof Error ? e.message : String(e)})`);
     }
-    if (typeof raw !== "object" || raw === null || Array.isArray(raw)) throw new RequesterError(`${text}: expected an object of detector class → label`);
+    if (typeof raw !== "object" || raw === null || Array.isArray(raw))
+      throw new RequesterError(`${text}: expected an object of detector class → label`);
   } else {
     raw = {};
-    for (const pair of text.split(",").map((p) => p.trim()).filter(Boolean)) {
+    for (const pair of text
+      .split(",")
+      .map((p) => p.trim())
+      .filter(Boolean)) {
       const at = pair.indexOf("=");
       if (at <= 0 || at === pair.length - 1) throw new RequesterError(`--model-map: "${pair}" is not class=label`);
       raw[pair.slice(0, at).trim()] = pair.slice(at + 1).trim();
@@ -77,7 +89,10 @@ export function parseMapping(text: string, labels: readonly Label[]): LabelMappi
   for (const [cls, target] of Object.entries(raw)) {
     if (typeof target !== "string") throw new RequesterError(`--model-map: the label for "${cls}" must be a string`);
     const id = labelIdOf([...labels], target);
-    if (!id) throw new RequesterError(`--model-map: "${target}" (for detector class "${cls}") is not one of the campaign's labels (${labels.map((l) => l.name).join(", ")})`);
+    if (!id)
+      throw new RequesterError(
+        `--model-map: "${target}" (for detector class "${cls}") is not one of the campaign's labels (${labels.map((l) => l.name).join(", ")})`,
+      );
     mapping[cls] = id;
   }
   if (Object.keys(mapping).length === 0) throw new RequesterError("--model-map: no class=label pairs");

@@ -30,7 +30,9 @@ export async function collectResults(
     out.push(await openOne(a, keys));
     onProgress({ phase: "download", done: ++done, total: submitted.length });
   }
-  return out.sort((x, y) => x.account.taskIndex - y.account.taskIndex || Number(x.account.submittedAt - y.account.submittedAt));
+  return out.sort(
+    (x, y) => x.account.taskIndex - y.account.taskIndex || Number(x.account.submittedAt - y.account.submittedAt),
+  );
 }
 
 async function openOne(a: Located<ResultRecord>, keys: RequesterKeys): Promise<SubmittedResult> {
@@ -39,7 +41,12 @@ async function openOne(a: Located<ResultRecord>, keys: RequesterKeys): Promise<S
     const blob = await getBlob(a.account.resultUri, Buffer.from(a.account.resultHash).toString("hex"));
     const plain = isSealedResult(blob) ? keys.openSealed(blob) : blob;
     const parsed = AnnotationDocument.safeParse(JSON.parse(new TextDecoder().decode(plain)));
-    if (!parsed.success) return { ...base, doc: undefined, problem: `not an annotation document: ${parsed.error.issues[0]?.message ?? ""}` };
+    if (!parsed.success)
+      return {
+        ...base,
+        doc: undefined,
+        problem: `not an annotation document: ${parsed.error.issues[0]?.message ?? ""}`,
+      };
     return { ...base, doc: parsed.data };
   } catch (e) {
     return { ...base, doc: undefined, problem: e instanceof Error ? e.message : String(e) };

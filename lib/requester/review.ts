@@ -46,7 +46,12 @@ const REVIEWS_PER_TRANSACTION = 4;
  * tip a split between people but never outvote one; a lone result is still not judged by the
  * model alone, and gold still decides where there is gold.
  */
-export function scoreResults(results: SubmittedResult[], manifest: CampaignManifest | undefined, unverifiableScore?: number, modelVotes?: ReadonlyMap<number, Vote>): ReviewedResult[] {
+export function scoreResults(
+  results: SubmittedResult[],
+  manifest: CampaignManifest | undefined,
+  unverifiableScore?: number,
+  modelVotes?: ReadonlyMap<number, Vote>,
+): ReviewedResult[] {
   const byTask = new Map<number, SubmittedResult[]>();
   for (const r of results) byTask.set(r.account.taskIndex, [...(byTask.get(r.account.taskIndex) ?? []), r]);
   return results.map((r): ReviewedResult => {
@@ -61,20 +66,32 @@ export function scoreResults(results: SubmittedResult[], manifest: CampaignManif
     const model = modelVotes?.get(r.account.taskIndex);
     if (model && peers.length > 0) {
       const agreement = agreementOf(r, [r, ...peers], model);
-      return { ...base, score: toScore(agreement?.combined ?? 0), basis: "consensus", ...(agreement?.withModel != null ? { withModel: agreement.withModel } : {}) };
+      return {
+        ...base,
+        score: toScore(agreement?.combined ?? 0),
+        basis: "consensus",
+        ...(agreement?.withModel != null ? { withModel: agreement.withModel } : {}),
+      };
     }
     if (peers.length > 0) {
-      const mean = peers.reduce((s, p) => s + answerAgreement(mine, { shapes: p.doc?.shapes ?? [], classes: p.doc?.classes ?? [] }), 0) / peers.length;
+      const mean =
+        peers.reduce(
+          (s, p) => s + answerAgreement(mine, { shapes: p.doc?.shapes ?? [], classes: p.doc?.classes ?? [] }),
+          0,
+        ) / peers.length;
       return { ...base, score: toScore(mean), basis: "consensus" };
     }
-    return unverifiableScore === undefined ? { ...base, score: undefined, basis: "unverifiable" } : { ...base, score: unverifiableScore, basis: "default" };
+    return unverifiableScore === undefined
+      ? { ...base, score: undefined, basis: "unverifiable" }
+      : { ...base, score: unverifiableScore, basis: "default" };
   });
 }
 
 export async function reviewCampaign(opts: ReviewOptions): Promise<ReviewedResult[]> {
   const campaign = await opts.chain.campaign(opts.campaign);
   if (!campaign) throw new RequesterError(`No campaign at ${opts.campaign}.`);
-  if (campaign.requester !== opts.keys.address) throw new RequesterError(`Campaign ${opts.campaign} belongs to ${campaign.requester}, not to this wallet.`);
+  if (campaign.requester !== opts.keys.address)
+    throw new RequesterError(`Campaign ${opts.campaign} belongs to ${campaign.requester}, not to this wallet.`);
   const results = await collectResults(opts.chain, opts.keys, opts.campaign, opts.onProgress);
   let modelVotes: Map<number, Vote> | undefined;
   if (opts.model) {
@@ -97,11 +114,21 @@ export async function reviewCampaign(opts: ReviewOptions): Promise<ReviewedResul
     const batch = toPost.slice(i, i + REVIEWS_PER_TRANSACTION);
     const ixs = await Promise.all(
       batch.map((s) =>
-        getReviewInstruction({ requester: opts.keys.signer, campaign: opts.campaign, worker: s.worker, taskIndex: s.taskIndex, score: s.score ?? 0 }),
+        getReviewInstruction({
+          requester: opts.keys.signer,
+          campaign: opts.campaign,
+          worker: s.worker,
+          taskIndex: s.taskIndex,
+          score: s.score ?? 0,
+        }),
       ),
     );
     await opts.chain.send(opts.keys.signer, ixs);
-    opts.onProgress?.({ phase: "review", done: Math.min(i + REVIEWS_PER_TRANSACTION, toPost.length), total: toPost.length });
+    opts.onProgress?.({
+      phase: "review",
+      done: Math.min(i + REVIEWS_PER_TRANSACTION, toPost.length),
+      total: toPost.length,
+    });
   }
   return scored;
 }

@@ -28,7 +28,10 @@ function inside(s: Shape, x: number, y: number): boolean {
   }
   let hit = false;
   for (let i = 0, j = p.length - 2; i < p.length; j = i, i += 2) {
-    const xi = p[i] ?? 0, yi = p[i + 1] ?? 0, xj = p[j] ?? 0, yj = p[j + 1] ?? 0;
+    const xi = p[i] ?? 0,
+      yi = p[i + 1] ?? 0,
+      xj = p[j] ?? 0,
+      yj = p[j + 1] ?? 0;
     if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) hit = !hit;
   }
   return hit;

@@ -18,7 +18,9 @@ import { moduleFile } from "./module-file";
 export function startSiblingWorker(callerUrl: string | undefined, workerName: string): Worker {
   const here = moduleFile(callerUrl);
   const dir = dirname(here);
-  const built = [join(dir, `${workerName}.js`), join(dir, `${workerName}.cjs`)].find((p) => p !== here && existsSync(p));
+  const built = [join(dir, `${workerName}.js`), join(dir, `${workerName}.cjs`)].find(
+    (p) => p !== here && existsSync(p),
+  );
   if (built) return new Worker(built);
   const ts = join(dir, `${workerName}.ts`);
   if (!basename(here).endsWith(".ts") || !existsSync(ts)) {
@@ -35,7 +37,9 @@ export function startSiblingWorker(callerUrl: string | undefined, workerName: st
  */
 function tsxEsmApiPath(from: string): string {
   const pkgPath = createRequire(from).resolve("tsx/package.json");
-  const pkg = JSON.parse(readFileSync(pkgPath, "utf8")) as { exports?: Record<string, { import?: { default?: string } }> };
+  const pkg = JSON.parse(readFileSync(pkgPath, "utf8")) as {
+    exports?: Record<string, { import?: { default?: string } }>;
+  };
   const entry = pkg.exports?.["./esm/api"]?.import?.default;
   if (!entry) throw new Error("tsx has no ESM API entry: cannot run a TypeScript worker thread");
   return join(dirname(pkgPath), entry);

@@ -2,7 +2,7 @@
 // GET and HEAD /blobs/<sha256> serve it with single-range support.
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import type { BlobStore} from "./blobStore";
+import type { BlobStore } from "./blobStore";
 import { BlobHashMismatchError, HASH_PATTERN } from "./blobStore";
 
 export const DEFAULT_MAX_BLOB_BYTES = 64 * 1024 * 1024;
@@ -31,7 +31,10 @@ function parseRange(header: string, size: number): { start: number; end: number 
   return { start, end };
 }
 
-export function startBlobServer(store: BlobStore, opts: { host: string; port: number; maxBytes?: number }): Promise<BlobServer> {
+export function startBlobServer(
+  store: BlobStore,
+  opts: { host: string; port: number; maxBytes?: number },
+): Promise<BlobServer> {
   const maxBytes = opts.maxBytes ?? DEFAULT_MAX_BLOB_BYTES;
   const server = http.createServer((req, res) => {
     const json = (status: number, body: unknown): void => {
@@ -43,7 +46,8 @@ export function startBlobServer(store: BlobStore, opts: { host: string; port: nu
     const m = /^\/blobs(?:\/([^/]+))?\/?$/.exec(url.pathname);
     if (!m) return json(404, { error: "not found" });
     const hash = m[1];
-    if (hash !== undefined && !HASH_PATTERN.test(hash)) return json(400, { error: "a blob is named by the lowercase hex sha256 of its bytes" });
+    if (hash !== undefined && !HASH_PATTERN.test(hash))
+      return json(400, { error: "a blob is named by the lowercase hex sha256 of its bytes" });
 
     if (req.method === "PUT" || req.method === "POST") {
       const declared = Number(req.headers["content-length"] ?? "0");
@@ -94,7 +98,11 @@ export function startBlobServer(store: BlobStore, opts: { host: string; port: nu
     }
     if (range) {
       const length = range.end - range.start + 1;
-      res.writeHead(206, { ...headers, "content-length": length, "content-range": `bytes ${range.start}-${range.end}/${size}` });
+      res.writeHead(206, {
+        ...headers,
+        "content-length": length,
+        "content-range": `bytes ${range.start}-${range.end}/${size}`,
+      });
       if (req.method === "HEAD") return res.end();
       return res.end(store.readRange(hash, range.start, range.end));
     }

@@ -34,7 +34,8 @@ export class BlobStore {
   /** Stores bytes and returns their sha256; when `expected` is given it must match. */
   put(bytes: Uint8Array, expected?: string): string {
     const hash = crypto.createHash("sha256").update(bytes).digest("hex");
-    if (expected !== undefined && expected !== hash) throw new BlobHashMismatchError(`content hashes to ${hash}, not ${expected}`);
+    if (expected !== undefined && expected !== hash)
+      throw new BlobHashMismatchError(`content hashes to ${hash}, not ${expected}`);
     const target = this.pathOf(hash);
     if (fs.existsSync(target)) return hash;
     fs.mkdirSync(path.dirname(target), { recursive: true });
@@ -53,7 +54,8 @@ export class BlobStore {
   /** As put, with the write and fsync on the thread pool so concurrent uploads overlap. */
   async putAsync(bytes: Uint8Array, expected?: string): Promise<string> {
     const hash = crypto.createHash("sha256").update(bytes).digest("hex");
-    if (expected !== undefined && expected !== hash) throw new BlobHashMismatchError(`content hashes to ${hash}, not ${expected}`);
+    if (expected !== undefined && expected !== hash)
+      throw new BlobHashMismatchError(`content hashes to ${hash}, not ${expected}`);
     const target = this.pathOf(hash);
     if (fs.existsSync(target)) return hash;
     await fs.promises.mkdir(path.dirname(target), { recursive: true });

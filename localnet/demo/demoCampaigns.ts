@@ -59,7 +59,10 @@ function truth(scene: Scene, tool: DemoCampaignSpec["tool"]): { shapes: Shape[];
 }
 
 /** Writes a campaign's images, labels file and gold file under `dir`; returns their paths. */
-export function writeDemoCampaignFiles(spec: DemoCampaignSpec, dir: string): { images: string; labels: string; gold: string } {
+export function writeDemoCampaignFiles(
+  spec: DemoCampaignSpec,
+  dir: string,
+): { images: string; labels: string; gold: string } {
   const images = path.join(dir, "images");
   fs.mkdirSync(images, { recursive: true });
   const gold: Record<string, { shapes: Shape[]; classes: string[] }> = {};
@@ -71,7 +74,10 @@ export function writeDemoCampaignFiles(spec: DemoCampaignSpec, dir: string): { i
     if (i % 4 === 0) gold[scene.name] = truth(scene, spec.tool);
   });
   const labels = path.join(dir, "labels.json");
-  fs.writeFileSync(labels, JSON.stringify({ title: spec.title, instructions: spec.instructions, tool: spec.tool, labels: SCENE_LABELS }));
+  fs.writeFileSync(
+    labels,
+    JSON.stringify({ title: spec.title, instructions: spec.instructions, tool: spec.tool, labels: SCENE_LABELS }),
+  );
   const goldFile = path.join(dir, "gold.json");
   fs.writeFileSync(goldFile, JSON.stringify(gold));
   return { images, labels, gold: goldFile };

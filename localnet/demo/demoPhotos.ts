@@ -23,7 +23,13 @@ const GroundTruth = z.object({
  * The photo campaign recommends the shipped COCO detector for first guesses, with its classes
  * mapped onto the campaign's labels (here by the same names, spelled out as a requester would).
  */
-export const DEMO_PHOTO_MAPPING: Readonly<Record<string, string>> = { person: "person", cat: "cat", dog: "dog", cup: "cup", spoon: "spoon" };
+export const DEMO_PHOTO_MAPPING: Readonly<Record<string, string>> = {
+  person: "person",
+  cat: "cat",
+  dog: "dog",
+  cup: "cup",
+  spoon: "spoon",
+};
 
 /** Writes the photo campaign's folder, labels and gold under `dir`; undefined when no photos ship. */
 export function writeDemoPhotoFiles(dir: string): { images: string; labels: string; gold: string } | undefined {
@@ -46,7 +52,8 @@ export function writeDemoPhotoFiles(dir: string): { images: string; labels: stri
     labels,
     JSON.stringify({
       title: "Demo: box the objects in real photos (first guesses)",
-      instructions: "Draw a tight box around every person, cat, dog, cup and spoon. A detector suggests boxes first: fix them, accept them (G) or reject them (Shift+G).",
+      instructions:
+        "Draw a tight box around every person, cat, dog, cup and spoon. A detector suggests boxes first: fix them, accept them (G) or reject them (Shift+G).",
       tool: "box",
       labels: parsed.data.labels,
     }),

@@ -3,7 +3,14 @@
 // service grants keys for the private campaign as the worker accepts.
 import path from "node:path";
 import { lamports, type Address } from "@solana/kit";
-import { AmplifyChain, createCampaign, loadKeyFile, newKeyFile, startKeyService, type RequesterKeys } from "../../lib/requester";
+import {
+  AmplifyChain,
+  createCampaign,
+  loadKeyFile,
+  newKeyFile,
+  startKeyService,
+  type RequesterKeys,
+} from "../../lib/requester";
 import { createModerationCampaign } from "../../lib/requester/moderation";
 import { writeDemoModerationFiles } from "./demoModeration";
 import { DEMO_CAMPAIGNS, writeDemoCampaignFiles } from "./demoCampaigns";
@@ -40,21 +47,35 @@ export async function startDemo(opts: DemoOptions): Promise<Demo> {
     keys = await newKeyFile(keyFile);
   }
   const chain = new AmplifyChain({ rpcUrl: opts.rpcUrl, wsUrl: opts.wsUrl, blobUrl: opts.blobUrl });
-  if ((await chain.balance(keys.address)) < 100n * SOL) await chain.rpc.requestAirdrop(keys.address, lamports(1000n * SOL)).send();
+  if ((await chain.balance(keys.address)) < 100n * SOL)
+    await chain.rpc.requestAirdrop(keys.address, lamports(1000n * SOL)).send();
   if (opts.workerAddress) {
     const worker = opts.workerAddress as Address;
     if ((await chain.balance(worker)) < SOL) await chain.rpc.requestAirdrop(worker, lamports(10n * SOL)).send();
     log(`worker ${worker} funded`);
   }
   const campaigns: Address[] = [];
-  const specs: { spec: (typeof DEMO_CAMPAIGNS)[number]; files: ReturnType<typeof writeDemoCampaignFiles>; firstGuess?: CampaignFirstGuess }[] = DEMO_CAMPAIGNS.map((spec) => ({
+  const specs: {
+    spec: (typeof DEMO_CAMPAIGNS)[number];
+    files: ReturnType<typeof writeDemoCampaignFiles>;
+    firstGuess?: CampaignFirstGuess;
+  }[] = DEMO_CAMPAIGNS.map((spec) => ({
     spec,
     files: writeDemoCampaignFiles(spec, path.join(dir, "campaigns", spec.key)),
   }));
   const photos = writeDemoPhotoFiles(path.join(dir, "campaigns", "photos"));
   if (photos) {
     specs.push({
-      spec: { key: "photos", title: "Demo: box the objects in real photos (first guesses)", instructions: "", tool: "box", isPrivate: false, priceLamports: 3_000_000n, replication: 2, seeds: [] },
+      spec: {
+        key: "photos",
+        title: "Demo: box the objects in real photos (first guesses)",
+        instructions: "",
+        tool: "box",
+        isPrivate: false,
+        priceLamports: 3_000_000n,
+        replication: 2,
+        seeds: [],
+      },
       files: photos,
       firstGuess: await demoFirstGuess(log),
     });
@@ -76,7 +97,9 @@ export async function startDemo(opts: DemoOptions): Promise<Demo> {
       ...(firstGuess ? { firstGuess } : {}),
     });
     campaigns.push(created.campaign);
-    log(`${created.resumed ? "campaign ready" : "campaign created"}: ${spec.title} (${created.taskCount} tasks) ${created.campaign}`);
+    log(
+      `${created.resumed ? "campaign ready" : "campaign created"}: ${spec.title} (${created.taskCount} tasks) ${created.campaign}`,
+    );
   }
   // A small moderation campaign: photos and scenes blurred until revealed, and hostile texts.
   const moderation = writeDemoModerationFiles(path.join(dir, "campaigns", "moderation"));
@@ -94,7 +117,9 @@ export async function startDemo(opts: DemoOptions): Promise<Demo> {
     deadlineSeconds: 365 * 86_400,
   });
   campaigns.push(moderated.campaign);
-  log(`${moderated.resumed ? "campaign ready" : "campaign created"}: moderation (${moderated.taskCount} items) ${moderated.campaign}`);
+  log(
+    `${moderated.resumed ? "campaign ready" : "campaign created"}: moderation (${moderated.taskCount} items) ${moderated.campaign}`,
+  );
   const keyService = await startKeyService({ chain, keys, pollMs: 1000, log: (line) => log(`key service: ${line}`) });
   return {
     requester: keys.address,

@@ -5,8 +5,20 @@ import { encodePng } from "./pngEncoder";
 import { seededRandom } from "../../shared/random";
 
 export const SCENE_LABELS: Label[] = [
-  { id: "square", name: "square", color: "#e6194b", hotkey: "1", description: "Four equal sides, at any angle; usually red." },
-  { id: "triangle", name: "triangle", color: "#3cb44b", hotkey: "2", description: "Three corners, at any angle; usually green." },
+  {
+    id: "square",
+    name: "square",
+    color: "#e6194b",
+    hotkey: "1",
+    description: "Four equal sides, at any angle; usually red.",
+  },
+  {
+    id: "triangle",
+    name: "triangle",
+    color: "#3cb44b",
+    hotkey: "2",
+    description: "Three corners, at any angle; usually green.",
+  },
   { id: "circle", name: "circle", color: "#4363d8", hotkey: "3", description: "Round, no corners; usually blue." },
 ];
 
@@ -27,8 +39,13 @@ export interface Scene {
   classes: string[];
 }
 
-
-function fillPolygon(rgb: Uint8Array, width: number, height: number, pts: number[], color: [number, number, number]): void {
+function fillPolygon(
+  rgb: Uint8Array,
+  width: number,
+  height: number,
+  pts: number[],
+  color: [number, number, number],
+): void {
   const ys = pts.filter((_, i) => i % 2 === 1);
   const y0 = Math.max(0, Math.floor(Math.min(...ys)));
   const y1 = Math.min(height - 1, Math.ceil(Math.max(...ys)));
@@ -36,7 +53,10 @@ function fillPolygon(rgb: Uint8Array, width: number, height: number, pts: number
     const cy = y + 0.5;
     const xs: number[] = [];
     for (let i = 0, j = pts.length - 2; i < pts.length; j = i, i += 2) {
-      const xi = pts[i] ?? 0, yi = pts[i + 1] ?? 0, xj = pts[j] ?? 0, yj = pts[j + 1] ?? 0;
+      const xi = pts[i] ?? 0,
+        yi = pts[i + 1] ?? 0,
+        xj = pts[j] ?? 0,
+        yj = pts[j + 1] ?? 0;
       if (yi > cy !== yj > cy) xs.push(xi + ((cy - yi) * (xj - xi)) / (yj - yi));
     }
     xs.sort((a, b) => a - b);
@@ -59,7 +79,10 @@ function outline(kind: string, cx: number, cy: number, r: number, turn: number):
   return pts;
 }
 
-export function generateScene(seed: number, opts: { width?: number; height?: number; maxObjects?: number } = {}): Scene {
+export function generateScene(
+  seed: number,
+  opts: { width?: number; height?: number; maxObjects?: number } = {},
+): Scene {
   const width = opts.width ?? 320;
   const height = opts.height ?? 240;
   const rand = seededRandom(seed);
@@ -69,7 +92,10 @@ export function generateScene(seed: number, opts: { width?: number; height?: num
     for (let x = 0; x < width; x++) {
       const shade = (x + y) / (width + height);
       const noise = (rand() - 0.5) * 12;
-      rgb.set(base.map((c) => Math.max(0, Math.min(255, c - 50 * shade + noise))), (y * width + x) * 3);
+      rgb.set(
+        base.map((c) => Math.max(0, Math.min(255, c - 50 * shade + noise))),
+        (y * width + x) * 3,
+      );
     }
   }
   const count = 1 + Math.floor(rand() * (opts.maxObjects ?? 4));
@@ -89,10 +115,26 @@ export function generateScene(seed: number, opts: { width?: number; height?: num
     const ys = pts.filter((_, k) => k % 2 === 1);
     const x = Math.min(...xs);
     const y = Math.min(...ys);
-    boxes.push({ id: `b${i}`, kind: "box", label: kind, x, y, w: Math.round((Math.max(...xs) - x) * 10) / 10, h: Math.round((Math.max(...ys) - y) * 10) / 10 });
+    boxes.push({
+      id: `b${i}`,
+      kind: "box",
+      label: kind,
+      x,
+      y,
+      w: Math.round((Math.max(...xs) - x) * 10) / 10,
+      h: Math.round((Math.max(...ys) - y) * 10) / 10,
+    });
     polygons.push({ id: `p${i}`, kind: "polygon", label: kind, points: pts });
     i++;
   }
   const classes = [...new Set(boxes.map((b) => b.label))].sort();
-  return { name: `scene-${String(seed).padStart(4, "0")}.png`, width, height, png: encodePng(width, height, rgb), boxes, polygons, classes };
+  return {
+    name: `scene-${String(seed).padStart(4, "0")}.png`,
+    width,
+    height,
+    png: encodePng(width, height, rgb),
+    boxes,
+    polygons,
+    classes,
+  };
 }

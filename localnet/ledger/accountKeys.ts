@@ -13,7 +13,10 @@ export interface ResolvedKeys {
 // Lookup-table layout: a 56-byte header, then 32-byte addresses.
 const LOOKUP_TABLE_HEADER = 56;
 
-export function resolveAccountKeys(tx: ParsedTransaction, readData: (key: string) => Uint8Array | undefined): ResolvedKeys {
+export function resolveAccountKeys(
+  tx: ParsedTransaction,
+  readData: (key: string) => Uint8Array | undefined,
+): ResolvedKeys {
   const b58 = getBase58Decoder();
   const loadedWritable: string[] = [];
   const loadedReadonly: string[] = [];
@@ -33,6 +36,8 @@ export function resolveAccountKeys(tx: ParsedTransaction, readData: (key: string
     }
   }
   const all = [...tx.staticKeys, ...loadedWritable, ...loadedReadonly];
-  const writable = all.map((_, i) => (i < tx.staticKeys.length ? isStaticWritable(tx, i) : i < tx.staticKeys.length + loadedWritable.length));
+  const writable = all.map((_, i) =>
+    i < tx.staticKeys.length ? isStaticWritable(tx, i) : i < tx.staticKeys.length + loadedWritable.length,
+  );
   return { all, writable, loadedWritable, loadedReadonly };
 }

@@ -26,10 +26,21 @@ export function createFaucet(seed: Uint8Array): Faucet {
       view.setUint32(0, 2, true);
       view.setBigUint64(4, lamports, true);
       const message = new Uint8Array([
-        1, 0, 1, // header: one signer, no readonly signers, one readonly non-signer
-        3, ...pair.publicKey, ...b58e.encode(to), ...b58e.encode(SYSTEM_PROGRAM),
+        1,
+        0,
+        1, // header: one signer, no readonly signers, one readonly non-signer
+        3,
+        ...pair.publicKey,
+        ...b58e.encode(to),
+        ...b58e.encode(SYSTEM_PROGRAM),
         ...b58e.encode(recentBlockhash),
-        1, 2, 2, 0, 1, data.length, ...data,
+        1,
+        2,
+        2,
+        0,
+        1,
+        data.length,
+        ...data,
       ]);
       const signature = nacl.sign.detached(message, pair.secretKey);
       return new Uint8Array([1, ...signature, ...message]);

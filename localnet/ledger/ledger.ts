@@ -96,9 +96,18 @@ export class Ledger extends EventEmitter<LedgerEvents> {
     // Programs arrive like on any cluster, through the upgradeable loader (localnet/genesis.ts).
     const features = FeatureSet.allEnabled();
     const addressEncoder = getAddressEncoder();
-    for (const f of opts.deactivateFeatures ?? []) features.deactivate(new Uint8Array(addressEncoder.encode(address(f))));
-    this.svm = LiteSVM.default().withFeatureSet(features).withBuiltins().withLamports(FAUCET_LAMPORTS).withSysvars()
-      .withPrecompiles().withDefaultPrograms().withNativeMints().withBlockhashCheck(false).withTransactionHistory(0n);
+    for (const f of opts.deactivateFeatures ?? [])
+      features.deactivate(new Uint8Array(addressEncoder.encode(address(f))));
+    this.svm = LiteSVM.default()
+      .withFeatureSet(features)
+      .withBuiltins()
+      .withLamports(FAUCET_LAMPORTS)
+      .withSysvars()
+      .withPrecompiles()
+      .withDefaultPrograms()
+      .withNativeMints()
+      .withBlockhashCheck(false)
+      .withTransactionHistory(0n);
     let seedHex = this.store.getMeta("genesisSeed");
     const fresh = seedHex === undefined;
     if (seedHex === undefined) {
@@ -117,7 +126,8 @@ export class Ledger extends EventEmitter<LedgerEvents> {
     // Executable accounts last: LiteSVM compiles an upgradeable program when its program account
     // is set, which needs its ProgramData there already.
     const stored = this.store.loadAccounts();
-    for (const a of [...stored.filter((x) => !x.executable), ...stored.filter((x) => x.executable)]) this.writeAccount(a);
+    for (const a of [...stored.filter((x) => !x.executable), ...stored.filter((x) => x.executable)])
+      this.writeAccount(a);
     if (fresh) {
       const faucetAccount: StoredAccount = {
         address: this.faucet.address,
@@ -240,7 +250,13 @@ export class Ledger extends EventEmitter<LedgerEvents> {
       }
       const post = new Map<string, AccountState | null>();
       for (const a of result.postAccounts()) {
-        post.set(a.address, { address: a.address, lamports: a.lamports, owner: a.programAddress, executable: a.executable, data: a.data as Uint8Array });
+        post.set(a.address, {
+          address: a.address,
+          lamports: a.lamports,
+          owner: a.programAddress,
+          executable: a.executable,
+          data: a.data as Uint8Array,
+        });
       }
       for (const k of keys.all) if (!post.has(k)) post.set(k, this.getAccount(k));
       return { ...metaToSimulation(result.meta()), err: null, postAccounts: post };
@@ -308,7 +324,8 @@ export class Ledger extends EventEmitter<LedgerEvents> {
     if (failed && isSignatureFailure(failed)) return { kind: "signatureFailure", signature };
     const err = failed ? transactionErrorJson(failed) : null;
     // A transaction landed if and only if the fee payer paid: otherwise nothing was committed.
-    if (failed && (post[0] ?? 0n) >= (pre[0] ?? 0n)) return { kind: "dropped", signature, err: err ?? "SanitizeFailure" };
+    if (failed && (post[0] ?? 0n) >= (pre[0] ?? 0n))
+      return { kind: "dropped", signature, err: err ?? "SanitizeFailure" };
     const meta = failed ? failed.meta() : (result as TransactionMetadata);
     const sim = metaToSimulation(meta);
     const writable = keys.all.filter((_, i) => keys.writable[i]);
@@ -328,7 +345,12 @@ export class Ledger extends EventEmitter<LedgerEvents> {
       loadedAddresses: { writable: keys.loadedWritable, readonly: keys.loadedReadonly },
       computeUnitsConsumed: sim.unitsConsumed,
       ...(sim.returnData
-        ? { returnData: { programId: sim.returnData.programId, data: [getBase64Decoder().decode(sim.returnData.data), "base64"] } }
+        ? {
+            returnData: {
+              programId: sim.returnData.programId,
+              data: [getBase64Decoder().decode(sim.returnData.data), "base64"],
+            },
+          }
         : {}),
     };
     const durable = this.enqueue({
@@ -370,7 +392,10 @@ export class Ledger extends EventEmitter<LedgerEvents> {
     const batch = this.queue.splice(0);
     if (batch.length === 0) return;
     try {
-      this.store.commitMany(batch.map((b) => ({ accounts: b.accounts, tx: b.tx })), this.clockSlot);
+      this.store.commitMany(
+        batch.map((b) => ({ accounts: b.accounts, tx: b.tx })),
+        this.clockSlot,
+      );
       this.lastPersistedAt = Date.now();
     } catch (e) {
       for (const b of batch) {

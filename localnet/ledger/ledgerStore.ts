@@ -57,7 +57,9 @@ export class LedgerStore {
     this.migrate();
     this.stmts = {
       getMeta: this.db.prepare<[string], { value: string }>("SELECT value FROM meta WHERE key = ?"),
-      setMeta: this.db.prepare("INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value"),
+      setMeta: this.db.prepare(
+        "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+      ),
       upsertAccount: this.db.prepare(
         `INSERT INTO accounts (address, lamports, owner, executable, data) VALUES (?, ?, ?, ?, ?)
          ON CONFLICT(address) DO UPDATE SET lamports = excluded.lamports, owner = excluded.owner,
@@ -109,7 +111,11 @@ export class LedgerStore {
   }
 
   /** Persists accounts (null = deleted) and, when given, a transaction, atomically and durably. */
-  commit(accounts: Array<StoredAccount | { address: string; deleted: true }>, tx?: NewTransaction, slot?: number): void {
+  commit(
+    accounts: Array<StoredAccount | { address: string; deleted: true }>,
+    tx?: NewTransaction,
+    slot?: number,
+  ): void {
     this.db.transaction(() => {
       for (const a of accounts) {
         if ("deleted" in a) this.stmts.deleteAccount.run(a.address);
@@ -124,7 +130,10 @@ export class LedgerStore {
   }
 
   /** Several transactions' records in one durable SQLite transaction (group commit). */
-  commitMany(items: Array<{ accounts: Array<StoredAccount | { address: string; deleted: true }>; tx: NewTransaction }>, slot: number): void {
+  commitMany(
+    items: Array<{ accounts: Array<StoredAccount | { address: string; deleted: true }>; tx: NewTransaction }>,
+    slot: number,
+  ): void {
     this.db.transaction(() => {
       for (const item of items) this.commit(item.accounts, item.tx);
       this.stmts.setMeta.run("slot", String(slot));

@@ -19,7 +19,6 @@ export interface InnerInstructionsJson {
   instructions: Array<{ programIdIndex: number; accounts: number[]; data: string; stackHeight: number }>;
 }
 
-
 export function emptySimulation(err: TransactionErrorJson): Simulation {
   return { err, logs: [], unitsConsumed: 0, returnData: null, innerInstructions: [], postAccounts: new Map() };
 }
@@ -35,7 +34,12 @@ export function metaToSimulation(meta: TransactionMetadata): Omit<Simulation, "e
       index,
       instructions: list.map((inner) => {
         const ix = inner.instruction();
-        return { programIdIndex: ix.programIdIndex(), accounts: [...ix.accounts()], data: b58.decode(ix.data()), stackHeight: inner.stackHeight() };
+        return {
+          programIdIndex: ix.programIdIndex(),
+          accounts: [...ix.accounts()],
+          data: b58.decode(ix.data()),
+          stackHeight: inner.stackHeight(),
+        };
       }),
     }))
     .filter((entry) => entry.instructions.length > 0);

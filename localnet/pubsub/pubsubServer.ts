@@ -16,7 +16,13 @@ const SYSTEM_PROGRAM = "11111111111111111111111111111111";
 
 type Subscription =
   | { kind: "account"; address: string; encoding: AccountEncoding; slice?: { offset: number; length: number } }
-  | { kind: "program"; program: string; encoding: AccountEncoding; filters: Array<(a: AccountState) => boolean>; slice?: { offset: number; length: number } }
+  | {
+      kind: "program";
+      program: string;
+      encoding: AccountEncoding;
+      filters: Array<(a: AccountState) => boolean>;
+      slice?: { offset: number; length: number };
+    }
   | { kind: "signature"; signature: string }
   | { kind: "logs"; mentions: string | undefined }
   | { kind: "slot" };
@@ -76,7 +82,12 @@ export function startPubsubServer(ledger: Ledger, opts: { host: string; port: nu
     switch (method) {
       case "accountSubscribe": {
         const [address, config] = parseParams(z.tuple([z.string(), accountConfig.optional()]), params);
-        sub = { kind: "account", address: checkPubkey(address), encoding: config?.encoding ?? "binary", ...(config?.dataSlice ? { slice: config.dataSlice } : {}) };
+        sub = {
+          kind: "account",
+          address: checkPubkey(address),
+          encoding: config?.encoding ?? "binary",
+          ...(config?.dataSlice ? { slice: config.dataSlice } : {}),
+        };
         break;
       }
       case "programSubscribe": {
@@ -92,7 +103,10 @@ export function startPubsubServer(ledger: Ledger, opts: { host: string; port: nu
       }
       case "signatureSubscribe": {
         const [signature] = parseParams(
-          z.tuple([z.string(), commitmentConfig.extend({ enableReceivedNotification: z.boolean().optional() }).optional()]),
+          z.tuple([
+            z.string(),
+            commitmentConfig.extend({ enableReceivedNotification: z.boolean().optional() }).optional(),
+          ]),
           params,
         );
         sub = { kind: "signature", signature: checkSignature(signature) };
@@ -100,10 +114,16 @@ export function startPubsubServer(ledger: Ledger, opts: { host: string; port: nu
       }
       case "logsSubscribe": {
         const [filter] = parseParams(
-          z.tuple([z.union([z.enum(["all", "allWithVotes"]), z.object({ mentions: z.array(z.string()).length(1) })]), commitmentConfig.optional()]),
+          z.tuple([
+            z.union([z.enum(["all", "allWithVotes"]), z.object({ mentions: z.array(z.string()).length(1) })]),
+            commitmentConfig.optional(),
+          ]),
           params,
         );
-        sub = { kind: "logs", mentions: typeof filter === "string" ? undefined : checkPubkey(filter.mentions[0] ?? "") };
+        sub = {
+          kind: "logs",
+          mentions: typeof filter === "string" ? undefined : checkPubkey(filter.mentions[0] ?? ""),
+        };
         break;
       }
       case "slotSubscribe":
@@ -147,13 +167,18 @@ export function startPubsubServer(ledger: Ledger, opts: { host: string; port: nu
         return send(socket, { jsonrpc: "2.0", error: { code: PARSE_ERROR, message: "Parse error" }, id: null });
       }
       const parsed = requestSchema.safeParse(payload);
-      if (!parsed.success) return send(socket, { jsonrpc: "2.0", error: { code: INVALID_REQUEST, message: "Invalid request" }, id: null });
+      if (!parsed.success)
+        return send(socket, { jsonrpc: "2.0", error: { code: INVALID_REQUEST, message: "Invalid request" }, id: null });
       const { id = null, method, params } = parsed.data;
       try {
-        const result = method.endsWith("Unsubscribe") && method in KIND_BY_METHOD ? unsubscribe(socket, method, params) : subscribe(socket, method, params);
+        const result =
+          method.endsWith("Unsubscribe") && method in KIND_BY_METHOD
+            ? unsubscribe(socket, method, params)
+            : subscribe(socket, method, params);
         send(socket, { jsonrpc: "2.0", result, id });
       } catch (e) {
-        const err = e instanceof RpcError ? { code: e.code, message: e.message } : { code: -32603, message: "Internal error" };
+        const err =
+          e instanceof RpcError ? { code: e.code, message: e.message } : { code: -32603, message: "Internal error" };
         send(socket, { jsonrpc: "2.0", error: err, id });
       }
     });
@@ -164,7 +189,8 @@ export function startPubsubServer(ledger: Ledger, opts: { host: string; port: nu
 
   const onSlot = (slot: number): void => {
     for (const [id, { socket, sub }] of subs) {
-      if (sub.kind === "slot") notify(id, socket, "slot", { parent: Math.max(0, slot - 1), root: Math.max(0, slot - 32), slot });
+      if (sub.kind === "slot")
+        notify(id, socket, "slot", { parent: Math.max(0, slot - 1), root: Math.max(0, slot - 32), slot });
     }
   };
 
@@ -174,13 +200,20 @@ export function startPubsubServer(ledger: Ledger, opts: { host: string; port: nu
       switch (sub.kind) {
         case "account": {
           const hit = event.accounts.find((a) => a.address === sub.address);
-          if (hit) notify(id, socket, "account", { context: ctx, value: encodeAccount(hit.state ?? closedAccount(hit.address), sub.encoding, sub.slice) });
+          if (hit)
+            notify(id, socket, "account", {
+              context: ctx,
+              value: encodeAccount(hit.state ?? closedAccount(hit.address), sub.encoding, sub.slice),
+            });
           break;
         }
         case "program":
           for (const a of event.accounts) {
             if (a.state && a.state.owner === sub.program && sub.filters.every((f) => f(a.state as AccountState))) {
-              notify(id, socket, "program", { context: ctx, value: { pubkey: a.address, account: encodeAccount(a.state, sub.encoding, sub.slice) } });
+              notify(id, socket, "program", {
+                context: ctx,
+                value: { pubkey: a.address, account: encodeAccount(a.state, sub.encoding, sub.slice) },
+              });
             }
           }
           break;
@@ -192,7 +225,10 @@ export function startPubsubServer(ledger: Ledger, opts: { host: string; port: nu
           break;
         case "logs":
           if (sub.mentions === undefined || event.mentions.includes(sub.mentions)) {
-            notify(id, socket, "logs", { context: ctx, value: { signature: event.signature, err: event.err, logs: event.logs } });
+            notify(id, socket, "logs", {
+              context: ctx,
+              value: { signature: event.signature, err: event.err, logs: event.logs },
+            });
           }
           break;
         case "slot":

@@ -7,13 +7,20 @@ export type AccountEncoding = "binary" | "base58" | "base64" | "base64+zstd" | "
 
 const MAX_BASE58_BYTES = 128;
 
-export function encodeData(data: Uint8Array, encoding: AccountEncoding, slice?: { offset: number; length: number }): unknown {
+export function encodeData(
+  data: Uint8Array,
+  encoding: AccountEncoding,
+  slice?: { offset: number; length: number },
+): unknown {
   const bytes = slice ? data.subarray(slice.offset, slice.offset + slice.length) : data;
   switch (encoding) {
     case "binary":
     case "base58":
       if (bytes.length > MAX_BASE58_BYTES) {
-        throw new RpcError(INVALID_REQUEST, "Encoded binary (base 58) data should be less than 128 bytes, please use Base64 encoding.");
+        throw new RpcError(
+          INVALID_REQUEST,
+          "Encoded binary (base 58) data should be less than 128 bytes, please use Base64 encoding.",
+        );
       }
       return encoding === "binary" ? getBase58Decoder().decode(bytes) : [getBase58Decoder().decode(bytes), "base58"];
     case "base64":
@@ -25,7 +32,11 @@ export function encodeData(data: Uint8Array, encoding: AccountEncoding, slice?: 
   }
 }
 
-export function encodeAccount(acc: AccountState, encoding: AccountEncoding, slice?: { offset: number; length: number }): Record<string, unknown> {
+export function encodeAccount(
+  acc: AccountState,
+  encoding: AccountEncoding,
+  slice?: { offset: number; length: number },
+): Record<string, unknown> {
   return {
     data: encodeData(acc.data, encoding, slice),
     executable: acc.executable,

@@ -27,7 +27,11 @@ export interface RpcServer {
 
 function errorResponse(id: Id, e: unknown): Record<string, unknown> {
   if (e instanceof RpcError) {
-    return { jsonrpc: "2.0", error: { code: e.code, message: e.message, ...(e.data !== undefined ? { data: e.data } : {}) }, id };
+    return {
+      jsonrpc: "2.0",
+      error: { code: e.code, message: e.message, ...(e.data !== undefined ? { data: e.data } : {}) },
+      id,
+    };
   }
   console.error("[localnet rpc] internal error:", e);
   return { jsonrpc: "2.0", error: { code: INTERNAL_ERROR, message: "Internal error" }, id };
@@ -36,7 +40,10 @@ function errorResponse(id: Id, e: unknown): Record<string, unknown> {
 export async function handleRpcPayload(ledger: Ledger, payload: unknown): Promise<unknown> {
   const one = async (raw: unknown): Promise<Record<string, unknown>> => {
     const parsed = requestSchema.safeParse(raw);
-    const id: Id = raw && typeof raw === "object" && "id" in raw && (typeof raw.id === "number" || typeof raw.id === "string") ? raw.id : null;
+    const id: Id =
+      raw && typeof raw === "object" && "id" in raw && (typeof raw.id === "number" || typeof raw.id === "string")
+        ? raw.id
+        : null;
     if (!parsed.success) return errorResponse(id, new RpcError(INVALID_REQUEST, "Invalid request"));
     const method = rpcMethods.get(parsed.data.method);
     if (!method) return errorResponse(id, new RpcError(METHOD_NOT_FOUND, "Method not found"));
@@ -60,7 +67,8 @@ export function startRpcServer(ledger: Ledger, opts: { host: string; port: numbe
       res.end(body);
     };
     if (req.method === "GET" && req.url === "/health") return reply(200, "ok", "text/plain");
-    if (req.method !== "POST") return reply(405, "Used HTTP Method is not allowed. POST or OPTIONS is required", "text/plain");
+    if (req.method !== "POST")
+      return reply(405, "Used HTTP Method is not allowed. POST or OPTIONS is required", "text/plain");
     const chunks: Buffer[] = [];
     let size = 0;
     req.on("data", (c: Buffer) => {
@@ -78,7 +86,10 @@ export function startRpcServer(ledger: Ledger, opts: { host: string; port: numbe
       try {
         payload = JSON.parse(Buffer.concat(chunks).toString("utf8"));
       } catch {
-        return reply(200, stringifyJson({ jsonrpc: "2.0", error: { code: PARSE_ERROR, message: "Parse error" }, id: null }));
+        return reply(
+          200,
+          stringifyJson({ jsonrpc: "2.0", error: { code: PARSE_ERROR, message: "Parse error" }, id: null }),
+        );
       }
       void handleRpcPayload(ledger, payload).then((response) => reply(200, stringifyJson(response)));
     });

@@ -4,7 +4,16 @@ import { z } from "zod";
 import { getBase58Encoder } from "@solana/kit";
 import { RpcError, INVALID_PARAMS, invalidParams } from "./rpcError";
 
-export const commitment = z.enum(["processed", "confirmed", "finalized", "recent", "single", "singleGossip", "root", "max"]);
+export const commitment = z.enum([
+  "processed",
+  "confirmed",
+  "finalized",
+  "recent",
+  "single",
+  "singleGossip",
+  "root",
+  "max",
+]);
 export const encoding = z.enum(["binary", "base58", "base64", "base64+zstd", "jsonParsed"]);
 export const dataSlice = z.object({ offset: z.number().int().nonnegative(), length: z.number().int().nonnegative() });
 
@@ -12,7 +21,10 @@ export const commitmentConfig = z
   .object({ commitment: commitment.optional(), minContextSlot: z.number().int().nonnegative().optional() })
   .loose();
 
-export const accountConfig = commitmentConfig.extend({ encoding: encoding.optional(), dataSlice: dataSlice.optional() });
+export const accountConfig = commitmentConfig.extend({
+  encoding: encoding.optional(),
+  dataSlice: dataSlice.optional(),
+});
 
 /** Parses a positional params array against a tuple schema; absent params means []. */
 export function parseParams<T extends z.ZodType>(schema: T, params: unknown): z.infer<T> {

@@ -34,7 +34,8 @@ export function compileFilters(filters: Filter[]): Array<(acc: AccountState) => 
     try {
       if (enc === "base64") needle = Uint8Array.from(getBase64Encoder().encode(bytes));
       else {
-        if (bytes.length > MAX_MEMCMP_BASE58_CHARS) throw new RpcError(INVALID_PARAMS, "Invalid param: Base58DataTooLarge");
+        if (bytes.length > MAX_MEMCMP_BASE58_CHARS)
+          throw new RpcError(INVALID_PARAMS, "Invalid param: Base58DataTooLarge");
         needle = Uint8Array.from(getBase58Encoder().encode(bytes));
       }
     } catch (e) {
@@ -48,4 +49,3 @@ export function compileFilters(filters: Filter[]): Array<(acc: AccountState) => 
     };
   });
 }
-

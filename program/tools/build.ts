@@ -14,10 +14,20 @@ import type { SbpfVersion } from "./sbpf-version";
 export const CLANG = process.env.AMPLIFY_CLANG ?? "clang-19";
 
 export const CLANG_FLAGS = [
-  "-target", "bpfel", "-mcpu=v1", "-O2", "-std=c11",
-  "-fno-builtin", "-ffreestanding", "-fno-jump-tables", "-fno-ident",
-  "-Wall", "-Wextra", "-Werror",
-  "-mllvm", "-bpf-stack-size=4096",
+  "-target",
+  "bpfel",
+  "-mcpu=v1",
+  "-O2",
+  "-std=c11",
+  "-fno-builtin",
+  "-ffreestanding",
+  "-fno-jump-tables",
+  "-fno-ident",
+  "-Wall",
+  "-Wextra",
+  "-Werror",
+  "-mllvm",
+  "-bpf-stack-size=4096",
 ];
 
 const programDir = resolve(dirname(fileURLToPath(import.meta.url)), "..");
@@ -30,13 +40,19 @@ export const PROGRAM_FILES: Record<SbpfVersion, string> = {
 
 export function buildPrograms(outDir = join(programDir, "build")): Record<SbpfVersion, Uint8Array> {
   const sourceDir = join(programDir, "src");
-  const sources = readdirSync(sourceDir).filter((f) => f.endsWith(".c")).sort();
+  const sources = readdirSync(sourceDir)
+    .filter((f) => f.endsWith(".c"))
+    .sort();
   mkdirSync(outDir, { recursive: true });
   const objects = sources.map((source) => {
     const objectPath = join(outDir, source.replace(/\.c$/, ".o"));
-    execFileSync(CLANG, [...CLANG_FLAGS, "-I", join(programDir, "include"), "-c", join(sourceDir, source), "-o", objectPath], {
-      stdio: ["ignore", "inherit", "inherit"],
-    });
+    execFileSync(
+      CLANG,
+      [...CLANG_FLAGS, "-I", join(programDir, "include"), "-c", join(sourceDir, source), "-o", objectPath],
+      {
+        stdio: ["ignore", "inherit", "inherit"],
+      },
+    );
     return parseElfObject(source, readFileSync(objectPath));
   });
   return { v0: linkSbfObjects(objects, { sbpfVersion: "v0" }), v3: linkSbfObjects(objects, { sbpfVersion: "v3" }) };

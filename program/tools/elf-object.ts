@@ -79,7 +79,10 @@ export function parseElfObject(path: string, file: Uint8Array): ElfObject {
     };
   });
   const shstr = raw[shstrndx]?.bytes ?? new Uint8Array();
-  const sections: ObjectSection[] = raw.map(({ nameOffset, ...rest }) => ({ ...rest, name: cString(shstr, nameOffset) }));
+  const sections: ObjectSection[] = raw.map(({ nameOffset, ...rest }) => ({
+    ...rest,
+    name: cString(shstr, nameOffset),
+  }));
 
   const symtab = sections.find((s) => s.type === SHT_SYMTAB);
   const symbols: ObjectSymbol[] = [];
@@ -109,7 +112,11 @@ export function parseElfObject(path: string, file: Uint8Array): ElfObject {
     const list: ObjectRelocation[] = [];
     for (let at = 0; at + 16 <= section.bytes.length; at += 16) {
       const info = rv.getBigUint64(at + 8, true);
-      list.push({ offset: Number(rv.getBigUint64(at, true)), type: Number(info & 0xffffffffn), symbolIndex: Number(info >> 32n) });
+      list.push({
+        offset: Number(rv.getBigUint64(at, true)),
+        type: Number(info & 0xffffffffn),
+        symbolIndex: Number(info >> 32n),
+      });
     }
     relocations.set(section.info, list);
   }

@@ -36,7 +36,8 @@ type OutputKind = "text" | "rodata";
 function outputKindOf(section: ObjectSection): OutputKind | "ignore" {
   const n = section.name;
   if (n === ".text" || n.startsWith(".text.")) return "text";
-  if (n === ".rodata" || n.startsWith(".rodata.") || n === ".data.rel.ro" || n.startsWith(".data.rel.ro.")) return "rodata";
+  if (n === ".rodata" || n.startsWith(".rodata.") || n === ".data.rel.ro" || n.startsWith(".data.rel.ro."))
+    return "rodata";
   const writable = n === ".data" || n.startsWith(".data.") || n === ".bss" || n.startsWith(".bss.") || n === ".sdata";
   if (writable && section.size > 0) {
     throw new Error(`section ${n} holds writable globals, which the SBF loader refuses; make them const`);
@@ -138,7 +139,8 @@ export function linkSbfObjects(objects: ElfObject[], options: LinkOptions = {}):
       const view = at.kind === "text" ? textView : rodataView;
       for (const reloc of relocations) {
         const symbol = object.symbols[reloc.symbolIndex];
-        if (!symbol) throw new Error(`${object.path}: relocation names symbol ${reloc.symbolIndex}, which does not exist`);
+        if (!symbol)
+          throw new Error(`${object.path}: relocation names symbol ${reloc.symbolIndex}, which does not exist`);
         const site = at.offset + reloc.offset;
         if (reloc.type === R_BPF_64_64) {
           // lddw: the implicit addend is the first immediate; the 64-bit address spans both.
@@ -152,11 +154,14 @@ export function linkSbfObjects(objects: ElfObject[], options: LinkOptions = {}):
           if (target === undefined) throw new Error(`${object.path}: undefined data symbol ${symbol.name}`);
           view.setBigUint64(site, vaddrOf(target.at, target.value) + view.getBigUint64(site, true), true);
         } else if (reloc.type === R_BPF_64_32 && at.kind === "text") {
-          if (view.getUint8(site) !== OPCODE_CALL_IMM) throw new Error(`${object.path}: R_BPF_64_32 on a non-call at ${site}`);
-          if (symbol.type === STT_SECTION) throw new Error(`${object.path}: call through a section symbol is not supported`);
+          if (view.getUint8(site) !== OPCODE_CALL_IMM)
+            throw new Error(`${object.path}: R_BPF_64_32 on a non-call at ${site}`);
+          if (symbol.type === STT_SECTION)
+            throw new Error(`${object.path}: call through a section symbol is not supported`);
           const target = resolve(object, symbol);
           if (target === undefined) {
-            if (!ALLOWED_SYSCALLS.has(symbol.name)) throw new Error(`${object.path}: unknown function or syscall ${symbol.name}`);
+            if (!ALLOWED_SYSCALLS.has(symbol.name))
+              throw new Error(`${object.path}: unknown function or syscall ${symbol.name}`);
             if (version === "v0") {
               view.setInt32(site + 4, -1, true);
               syscallSites.push({ offset: TEXT_OFFSET + site, name: symbol.name });
@@ -171,7 +176,9 @@ export function linkSbfObjects(objects: ElfObject[], options: LinkOptions = {}):
             view.setInt32(site + 4, targetOffset / 8 - site / 8 - 1, true);
           }
         } else {
-          throw new Error(`${object.path}: unsupported relocation type ${reloc.type} in ${object.sections[sectionIndex]?.name}`);
+          throw new Error(
+            `${object.path}: unsupported relocation type ${reloc.type} in ${object.sections[sectionIndex]?.name}`,
+          );
         }
       }
     }

@@ -113,7 +113,14 @@ export function writeSharedObject(input: SharedObjectInput): Uint8Array {
   const out = new ByteWriter();
   out.pad(ELF_HEADER_SIZE);
   const sections: SectionRecord[] = [];
-  const place = (name: string, type: number, flags: bigint, data: Uint8Array, align: number, entsize = 0): SectionRecord => {
+  const place = (
+    name: string,
+    type: number,
+    flags: bigint,
+    data: Uint8Array,
+    align: number,
+    entsize = 0,
+  ): SectionRecord => {
     out.pad(alignUp(out.length, align));
     const record = { name, type, flags, offset: out.length, size: data.length, link: 0, info: 0, align, entsize };
     out.bytes(data);

@@ -31,7 +31,8 @@ export function v3RodataFileOffset(hasRodata: boolean): number {
 }
 
 export function writeSbpfV3Object(input: V3ObjectInput): Uint8Array {
-  if (input.rodata.length % 8 !== 0 || input.text.length % 8 !== 0) throw new Error("v3 regions must be multiples of 8 bytes");
+  if (input.rodata.length % 8 !== 0 || input.text.length % 8 !== 0)
+    throw new Error("v3 regions must be multiples of 8 bytes");
   const hasRodata = input.rodata.length > 0;
   const rodataOffset = v3RodataFileOffset(hasRodata);
   const textOffset = rodataOffset + input.rodata.length;
@@ -65,7 +66,15 @@ export function writeSbpfV3Object(input: V3ObjectInput): Uint8Array {
   out.bytes(shstrtab.result());
   out.pad(alignUp(out.length, 8));
   const shoff = out.length;
-  const sectionHeader = (name: number, type: number, flags: bigint, addr: bigint, offset: number, size: number, align: number): void => {
+  const sectionHeader = (
+    name: number,
+    type: number,
+    flags: bigint,
+    addr: bigint,
+    offset: number,
+    size: number,
+    align: number,
+  ): void => {
     out.u32(name);
     out.u32(type);
     out.u64(flags);
@@ -83,7 +92,15 @@ export function writeSbpfV3Object(input: V3ObjectInput): Uint8Array {
     sectionHeader(nameOffsets[0] ?? 0, SHT_PROGBITS, SHF_ALLOC, MM_RODATA_START, rodataOffset, input.rodata.length, 8);
     sectionCount++;
   }
-  sectionHeader(nameOffsets[1] ?? 0, SHT_PROGBITS, SHF_ALLOC | SHF_EXECINSTR, MM_BYTECODE_START, textOffset, input.text.length, 8);
+  sectionHeader(
+    nameOffsets[1] ?? 0,
+    SHT_PROGBITS,
+    SHF_ALLOC | SHF_EXECINSTR,
+    MM_BYTECODE_START,
+    textOffset,
+    input.text.length,
+    8,
+  );
   sectionHeader(nameOffsets[2] ?? 0, SHT_STRTAB, 0n, 0n, shstrtabOffset, shstrtab.length, 1);
   sectionCount += 2;
 

@@ -13,7 +13,9 @@ export const ANNOTATION_SCHEMA_VERSION = 2;
 
 export const AnnotationDocument = z
   .object({
-    schema: z.union([z.literal(1), z.literal(ANNOTATION_SCHEMA_VERSION)]).transform((): typeof ANNOTATION_SCHEMA_VERSION => ANNOTATION_SCHEMA_VERSION),
+    schema: z
+      .union([z.literal(1), z.literal(ANNOTATION_SCHEMA_VERSION)])
+      .transform((): typeof ANNOTATION_SCHEMA_VERSION => ANNOTATION_SCHEMA_VERSION),
     taskId: z.string().min(1).max(128),
     image: z.object({ width: z.number().int().positive(), height: z.number().int().positive() }).optional(),
     labels: z.array(Label).max(1000),
@@ -43,11 +45,14 @@ export function documentProblems(doc: { labels: readonly Label[]; shapes: readon
   for (const shape of doc.shapes) {
     const label = labels.get(shape.label);
     if (!label) continue;
-    if (label.kinds && !label.kinds.includes(shape.kind)) problems.push(`shape ${shape.id}: label ${label.name} cannot be a ${shape.kind}`);
+    if (label.kinds && !label.kinds.includes(shape.kind))
+      problems.push(`shape ${shape.id}: label ${label.name} cannot be a ${shape.kind}`);
     if (shape.kind === "keypoints") {
       if (!label.skeleton) problems.push(`shape ${shape.id}: label ${label.name} has no skeleton`);
       else if (shape.visibility.length !== label.skeleton.joints.length)
-        problems.push(`shape ${shape.id}: ${shape.visibility.length} keypoints, but the ${label.name} skeleton has ${label.skeleton.joints.length} joints`);
+        problems.push(
+          `shape ${shape.id}: ${shape.visibility.length} keypoints, but the ${label.name} skeleton has ${label.skeleton.joints.length} joints`,
+        );
     }
     for (const [id, value] of Object.entries(shape.attributes ?? {})) {
       const spec = label.attributes?.find((a) => a.id === id);

@@ -8,7 +8,11 @@ import type { MaskShape } from "./shapes";
  * full bitmap, so an 8192² export costs time, not 64 MB. Parts of the crop outside the image
  * are cut off.
  */
-export function maskToImageRle(shape: MaskShape, width: number, height: number): { size: [number, number]; counts: string } {
+export function maskToImageRle(
+  shape: MaskShape,
+  width: number,
+  height: number,
+): { size: [number, number]; counts: string } {
   const bits = decodeMask(shape.counts, shape.w, shape.h);
   const counts: number[] = [];
   let current = 0;
@@ -30,7 +34,8 @@ export function maskToImageRle(shape: MaskShape, width: number, height: number):
     }
     const top = Math.min(height, Math.max(0, shape.y));
     push(0, top);
-    for (let y = top; y < Math.min(height, shape.y + shape.h); y++) push(bits.data[(y - shape.y) * shape.w + cx] as number, 1);
+    for (let y = top; y < Math.min(height, shape.y + shape.h); y++)
+      push(bits.data[(y - shape.y) * shape.w + cx] as number, 1);
     push(0, height - Math.min(height, shape.y + shape.h));
   }
   counts.push(run);

@@ -6,7 +6,16 @@ export {
   migrateDocument,
 } from "./document";
 export type { AnnotationDocumentInput } from "./document";
-export { AttributeSpec, AttributeValue, Label, SHAPE_KINDS, ShapeKind, Skeleton, attributeProblem, defaultAttributes } from "./label";
+export {
+  AttributeSpec,
+  AttributeValue,
+  Label,
+  SHAPE_KINDS,
+  ShapeKind,
+  Skeleton,
+  attributeProblem,
+  defaultAttributes,
+} from "./label";
 export {
   BoxShape,
   EllipseShape,
@@ -20,7 +29,17 @@ export {
   ShapeSource,
 } from "./shapes";
 export type { VertexShape } from "./shapes";
-export { countsToString, cropBits, decodeCounts, decodeMask, encodeCounts, encodeMask, maskArea, maskBitsBounds, stringToCounts } from "./mask-rle";
+export {
+  countsToString,
+  cropBits,
+  decodeCounts,
+  decodeMask,
+  encodeCounts,
+  encodeMask,
+  maskArea,
+  maskBitsBounds,
+  stringToCounts,
+} from "./mask-rle";
 export type { MaskBits } from "./mask-rle";
 export { canonicalJson } from "./canonical-json";
 export { areaOutline, placedKeypoints, shapeBox } from "./shape-box";

@@ -8,7 +8,16 @@ import { z } from "zod";
 export const Id = z.string().min(1).max(64);
 
 /** Every kind of shape, in the canonical order (toolbars, exports' category order, docs). */
-export const SHAPE_KINDS = ["box", "polygon", "polyline", "points", "keypoints", "mask", "rotated-box", "ellipse"] as const;
+export const SHAPE_KINDS = [
+  "box",
+  "polygon",
+  "polyline",
+  "points",
+  "keypoints",
+  "mask",
+  "rotated-box",
+  "ellipse",
+] as const;
 export const ShapeKind = z.enum(SHAPE_KINDS);
 export type ShapeKind = z.infer<typeof ShapeKind>;
 
@@ -31,7 +40,12 @@ export const AttributeSpec = z.discriminatedUnion("type", [
     step: z.number().positive().finite().optional(),
     default: z.number().finite().optional(),
   }),
-  z.object({ ...AttributeCommon, type: z.literal("text"), maxLength: z.number().int().positive().max(1000).optional(), default: z.string().max(1000).optional() }),
+  z.object({
+    ...AttributeCommon,
+    type: z.literal("text"),
+    maxLength: z.number().int().positive().max(1000).optional(),
+    default: z.string().max(1000).optional(),
+  }),
 ]);
 export type AttributeSpec = z.infer<typeof AttributeSpec>;
 
@@ -42,10 +56,16 @@ export type AttributeValue = z.infer<typeof AttributeValue>;
 export const Skeleton = z
   .object({
     joints: z.array(z.string().min(1).max(64)).min(1).max(64),
-    edges: z.array(z.tuple([z.number().int().nonnegative(), z.number().int().nonnegative()])).max(256).default([]),
+    edges: z
+      .array(z.tuple([z.number().int().nonnegative(), z.number().int().nonnegative()]))
+      .max(256)
+      .default([]),
   })
   .refine((s) => new Set(s.joints).size === s.joints.length, "joint names must be unique")
-  .refine((s) => s.edges.every(([a, b]) => a < s.joints.length && b < s.joints.length && a !== b), "edges must join two different joints of the skeleton");
+  .refine(
+    (s) => s.edges.every(([a, b]) => a < s.joints.length && b < s.joints.length && a !== b),
+    "edges must join two different joints of the skeleton",
+  );
 export type Skeleton = z.infer<typeof Skeleton>;
 
 export const Label = z.object({
@@ -69,14 +89,18 @@ export function attributeProblem(spec: AttributeSpec, value: AttributeValue): st
     case "checkbox":
       return typeof value === "boolean" ? null : `${spec.name} must be true or false`;
     case "select":
-      return typeof value === "string" && spec.options.includes(value) ? null : `${spec.name} must be one of ${spec.options.join(", ")}`;
+      return typeof value === "string" && spec.options.includes(value)
+        ? null
+        : `${spec.name} must be one of ${spec.options.join(", ")}`;
     case "number":
       if (typeof value !== "number") return `${spec.name} must be a number`;
       if (spec.min !== undefined && value < spec.min) return `${spec.name} must be at least ${spec.min}`;
       if (spec.max !== undefined && value > spec.max) return `${spec.name} must be at most ${spec.max}`;
       return null;
     case "text":
-      return typeof value === "string" && value.length <= (spec.maxLength ?? 1000) ? null : `${spec.name} must be a text of at most ${spec.maxLength ?? 1000} characters`;
+      return typeof value === "string" && value.length <= (spec.maxLength ?? 1000)
+        ? null
+        : `${spec.name} must be a text of at most ${spec.maxLength ?? 1000} characters`;
   }
 }
 

@@ -121,7 +121,10 @@ export function maskArea(counts: string): number {
 
 /** The tight bounding rectangle of the set pixels, or null when none is set. */
 export function maskBitsBounds(bits: MaskBits): { x: number; y: number; w: number; h: number } | null {
-  let x0 = bits.w, y0 = bits.h, x1 = -1, y1 = -1;
+  let x0 = bits.w,
+    y0 = bits.h,
+    x1 = -1,
+    y1 = -1;
   for (let y = 0; y < bits.h; y++) {
     const row = y * bits.w;
     for (let x = 0; x < bits.w; x++) {

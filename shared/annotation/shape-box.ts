@@ -3,9 +3,13 @@ import { ellipseBounds, ellipsePolygon, rotatedBoxBounds, rotatedBoxCorners } fr
 import type { Shape } from "./shapes";
 
 function flatBounds(points: readonly number[]): Rect {
-  let x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
+  let x0 = Infinity,
+    y0 = Infinity,
+    x1 = -Infinity,
+    y1 = -Infinity;
   for (let i = 0; i < points.length; i += 2) {
-    const x = points[i] as number, y = points[i + 1] as number;
+    const x = points[i] as number,
+      y = points[i + 1] as number;
     if (x < x0) x0 = x;
     if (x > x1) x1 = x;
     if (y < y0) y0 = y;
@@ -17,7 +21,8 @@ function flatBounds(points: readonly number[]): Rect {
 /** Placed keypoints only (v > 0), flat x,y. */
 export function placedKeypoints(points: readonly number[], visibility: readonly number[]): number[] {
   const out: number[] = [];
-  for (let i = 0; i < visibility.length; i++) if (visibility[i] !== 0) out.push(points[2 * i] as number, points[2 * i + 1] as number);
+  for (let i = 0; i < visibility.length; i++)
+    if (visibility[i] !== 0) out.push(points[2 * i] as number, points[2 * i + 1] as number);
   return out;
 }
 
@@ -44,7 +49,16 @@ export function shapeBox(shape: Shape): Rect {
 export function areaOutline(shape: Shape): number[] | null {
   switch (shape.kind) {
     case "box":
-      return [shape.x, shape.y, shape.x + shape.w, shape.y, shape.x + shape.w, shape.y + shape.h, shape.x, shape.y + shape.h];
+      return [
+        shape.x,
+        shape.y,
+        shape.x + shape.w,
+        shape.y,
+        shape.x + shape.w,
+        shape.y + shape.h,
+        shape.x,
+        shape.y + shape.h,
+      ];
     case "polygon":
       return [...shape.points];
     case "rotated-box":

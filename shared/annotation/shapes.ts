@@ -36,7 +36,14 @@ const ShapeCommon = {
   attributes: z.record(Id, AttributeValue).optional(),
 };
 
-export const BoxShape = z.object({ ...ShapeCommon, kind: z.literal("box"), x: Coordinate, y: Coordinate, w: Coordinate.nonnegative(), h: Coordinate.nonnegative() });
+export const BoxShape = z.object({
+  ...ShapeCommon,
+  kind: z.literal("box"),
+  x: Coordinate,
+  y: Coordinate,
+  w: Coordinate.nonnegative(),
+  h: Coordinate.nonnegative(),
+});
 export type BoxShape = z.infer<typeof BoxShape>;
 
 /** Flat [x0, y0, x1, y1, ...]; closed, at least three vertices. */
@@ -61,7 +68,10 @@ export const KeypointsShape = z
     ...ShapeCommon,
     kind: z.literal("keypoints"),
     points: FlatPoints(1),
-    visibility: z.array(z.union([z.literal(0), z.literal(1), z.literal(2)])).min(1).max(64),
+    visibility: z
+      .array(z.union([z.literal(0), z.literal(1), z.literal(2)]))
+      .min(1)
+      .max(64),
   })
   .refine((s) => s.points.length === 2 * s.visibility.length, "keypoints need one x,y per visibility flag");
 export type KeypointsShape = z.infer<typeof KeypointsShape>;
@@ -78,14 +88,18 @@ export const MaskShape = z
     y: z.number().int().nonnegative(),
     w: z.number().int().positive().max(65_536),
     h: z.number().int().positive().max(65_536),
-    counts: z.string().max(16_000_000).regex(/^[0-o]*$/, "counts must be COCO compressed RLE"),
+    counts: z
+      .string()
+      .max(16_000_000)
+      .regex(/^[0-o]*$/, "counts must be COCO compressed RLE"),
   })
   .superRefine((s, ctx) => {
     try {
       const area = maskArea(s.counts);
       let total = 0;
       for (const run of countsOf(s.counts)) total += run;
-      if (total !== s.w * s.h) ctx.addIssue({ code: "custom", message: `mask runs cover ${total} pixels, not ${s.w}×${s.h}` });
+      if (total !== s.w * s.h)
+        ctx.addIssue({ code: "custom", message: `mask runs cover ${total} pixels, not ${s.w}×${s.h}` });
       else if (area === 0) ctx.addIssue({ code: "custom", message: "a mask must set at least one pixel" });
     } catch (e) {
       ctx.addIssue({ code: "custom", message: e instanceof Error ? e.message : "unreadable mask" });
@@ -117,7 +131,16 @@ export const EllipseShape = z.object({
 });
 export type EllipseShape = z.infer<typeof EllipseShape>;
 
-export const Shape = z.discriminatedUnion("kind", [BoxShape, PolygonShape, PolylineShape, PointsShape, KeypointsShape, MaskShape, RotatedBoxShape, EllipseShape]);
+export const Shape = z.discriminatedUnion("kind", [
+  BoxShape,
+  PolygonShape,
+  PolylineShape,
+  PointsShape,
+  KeypointsShape,
+  MaskShape,
+  RotatedBoxShape,
+  EllipseShape,
+]);
 export type Shape = z.infer<typeof Shape>;
 
 /** Shapes whose geometry is a flat vertex list. */

@@ -12,9 +12,10 @@ export interface ApiTransport {
 type Domain<C extends string> = C extends `${infer D}:${string}` ? D : never;
 type Verb<C extends string, D extends string> = C extends `${D}:${infer V}` ? V : never;
 
-type Method<C extends CallChannel> = undefined extends CallInput<C>
-  ? (input?: CallInput<C>) => Promise<CallOutput<C>>
-  : (input: CallInput<C>) => Promise<CallOutput<C>>;
+type Method<C extends CallChannel> =
+  undefined extends CallInput<C>
+    ? (input?: CallInput<C>) => Promise<CallOutput<C>>
+    : (input: CallInput<C>) => Promise<CallOutput<C>>;
 
 /** `drafts:save` becomes `api.drafts.save(input)`: one method per operation, typed end to end. */
 export type AmplifyCalls = {

@@ -28,7 +28,10 @@ export const keysCalls = {
   "keys:status": call(z.undefined(), KeyStatus),
   /** Makes a new keypair, sealed with the passphrase. `replace` keeps a backup of the old file. */
   "keys:create": call(z.object({ passphrase: Passphrase, replace: z.boolean().optional() }), KeyStatus),
-  "keys:import": call(z.object({ source: KeyImportSource, passphrase: Passphrase, replace: z.boolean().optional() }), KeyStatus),
+  "keys:import": call(
+    z.object({ source: KeyImportSource, passphrase: Passphrase, replace: z.boolean().optional() }),
+    KeyStatus,
+  ),
   "keys:unlock": call(z.object({ passphrase: z.string().min(1).max(1024) }), KeyStatus),
   "keys:lock": call(z.undefined(), KeyStatus),
   "keys:changePassphrase": call(z.object({ current: z.string().min(1).max(1024), next: Passphrase }), KeyStatus),

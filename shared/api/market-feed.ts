@@ -8,7 +8,14 @@ const Lamports = z.number().int().nonnegative();
 const Address = z.string().min(32).max(44);
 const Signature = z.string().min(64).max(88);
 
-export const MARKET_EVENT_KINDS = ["campaign_posted", "tasks_added", "task_accepted", "result_submitted", "review_posted", "campaign_closed"] as const;
+export const MARKET_EVENT_KINDS = [
+  "campaign_posted",
+  "tasks_added",
+  "task_accepted",
+  "result_submitted",
+  "review_posted",
+  "campaign_closed",
+] as const;
 export const MarketEventKind = z.enum(MARKET_EVENT_KINDS);
 export type MarketEventKind = z.infer<typeof MarketEventKind>;
 
@@ -17,7 +24,11 @@ export type MarketEventKind = z.infer<typeof MarketEventKind>;
  * worker (2000) is in band 1.
  */
 export const RATING_BANDS = ["0–1★", "1–2★", "2–3★", "3–4★", "4–5★"] as const;
-export const RatingBand = z.number().int().min(0).max(RATING_BANDS.length - 1);
+export const RatingBand = z
+  .number()
+  .int()
+  .min(0)
+  .max(RATING_BANDS.length - 1);
 export function ratingBand(rating: number): number {
   return Math.max(0, Math.min(RATING_BANDS.length - 1, Math.floor(rating / 2000)));
 }
@@ -33,7 +44,11 @@ export const MarketEvent = z.object({
   campaign: Address,
   worker: Address.nullable(),
   /** "<campaign>#<index>": a task has no account of its own (shared/protocol/task-key.ts). */
-  task: z.string().max(60).regex(/^[1-9A-HJ-NP-Za-km-z]{32,44}#\d{1,10}$/).nullable(),
+  task: z
+    .string()
+    .max(60)
+    .regex(/^[1-9A-HJ-NP-Za-km-z]{32,44}#\d{1,10}$/)
+    .nullable(),
   /** Price per assignment (fee included): campaign_posted, result_submitted. */
   priceLamports: Lamports.nullable(),
   /** The treasury's cut of this result (result_submitted). */
@@ -48,7 +63,10 @@ export const MarketEvent = z.object({
   deadline: z.number().int().nonnegative().nullable(),
   metadataUri: z.string().max(256).nullable(),
   /** sha256 (hex) of the campaign metadata the URI must serve. */
-  metadataHash: z.string().regex(/^[0-9a-f]{64}$/).nullable(),
+  metadataHash: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/)
+    .nullable(),
   /** campaign_posted: most tasks; tasks_added: how many tasks were added. */
   count: z.number().int().nonnegative().nullable(),
 });
@@ -84,7 +102,11 @@ export type FeedPage = z.infer<typeof FeedPage>;
 
 export const ChartsRequest = z.object({
   /** Seconds of history to chart, ending now. */
-  windowSeconds: z.number().int().min(60).max(366 * 86_400),
+  windowSeconds: z
+    .number()
+    .int()
+    .min(60)
+    .max(366 * 86_400),
   /** At most this many time buckets (the bucket width follows). */
   buckets: z.number().int().min(10).max(400).optional(),
 });
@@ -102,7 +124,15 @@ export const MarketCharts = z.object({
   feeByBucket: z.array(Lamports).max(400),
   /** Campaigns that filled (every slot submitted), most recent first, at most 500. */
   fills: z
-    .array(z.object({ campaign: Address, priceLamports: Lamports, minRating: z.number().int().min(0).max(10_000), seconds: z.number().int().nonnegative(), labelKind: z.string().nullable() }))
+    .array(
+      z.object({
+        campaign: Address,
+        priceLamports: Lamports,
+        minRating: z.number().int().min(0).max(10_000),
+        seconds: z.number().int().nonnegative(),
+        labelKind: z.string().nullable(),
+      }),
+    )
     .max(500),
   totalEvents: z.number().int().nonnegative(),
 });
@@ -113,7 +143,11 @@ export const QuoteRequest = z.object({
   minRating: z.number().int().min(0).max(10_000),
   replication: z.number().int().min(1).max(255),
   /** How long the requester gives the campaign to fill, in seconds. */
-  deadlineSeconds: z.number().int().min(60).max(366 * 86_400),
+  deadlineSeconds: z
+    .number()
+    .int()
+    .min(60)
+    .max(366 * 86_400),
   /** Tasks to post (for the total cost). */
   tasks: z.number().int().min(1).max(100_000),
 });
@@ -133,7 +167,13 @@ export const Quote = z.object({
   feeBps: z.number().int().min(0).max(10_000),
   /** At the suggested price: workers' pay, treasury fees, rent and network fees, and the sum. */
   cost: z
-    .object({ workersLamports: Lamports, feesLamports: Lamports, rentLamports: Lamports, networkLamports: Lamports, totalLamports: Lamports })
+    .object({
+      workersLamports: Lamports,
+      feesLamports: Lamports,
+      rentLamports: Lamports,
+      networkLamports: Lamports,
+      totalLamports: Lamports,
+    })
     .nullable(),
   /** One sentence on how the suggestion was made (or why there is none). */
   basis: z.string(),
@@ -159,6 +199,12 @@ export const marketFeedCalls = {
 
 export const marketFeedEvents = {
   /** New events were stored: how many, the newest sequence number, and the newest few. */
-  "feed:appended": event(z.object({ added: z.number().int().positive(), head: z.number().int().nonnegative(), latest: z.array(FeedRow).max(50) })),
+  "feed:appended": event(
+    z.object({
+      added: z.number().int().positive(),
+      head: z.number().int().nonnegative(),
+      latest: z.array(FeedRow).max(50),
+    }),
+  ),
   "feed:statusChanged": event(FeedStatus),
 };

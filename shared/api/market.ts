@@ -5,7 +5,17 @@ import { SolanaAddress } from "./address";
 const Lamports = z.number().int().nonnegative();
 
 export const IneligibleReason = z.object({
-  code: z.enum(["closed", "deadline", "no_tasks_left", "rating", "share_cap", "escrow_empty", "worker_funds", "paused", "no_key"]),
+  code: z.enum([
+    "closed",
+    "deadline",
+    "no_tasks_left",
+    "rating",
+    "share_cap",
+    "escrow_empty",
+    "worker_funds",
+    "paused",
+    "no_key",
+  ]),
   message: z.string(),
 });
 export type IneligibleReason = z.infer<typeof IneligibleReason>;
@@ -45,7 +55,10 @@ export const MarketFilter = z.object({
 export type MarketFilter = z.infer<typeof MarketFilter>;
 
 export const AcceptRequest = z.object({
-  items: z.array(z.object({ campaign: SolanaAddress, count: z.number().int().min(1).max(100) })).min(1).max(50),
+  items: z
+    .array(z.object({ campaign: SolanaAddress, count: z.number().int().min(1).max(100) }))
+    .min(1)
+    .max(50),
 });
 
 export const AcceptOutcome = z.object({

@@ -30,7 +30,10 @@ export type OutboxSummary = z.infer<typeof OutboxSummary>;
 
 export const outboxCalls = {
   "outbox:summary": call(z.undefined(), OutboxSummary),
-  "outbox:list": call(z.object({ limit: z.number().int().min(1).max(5000).optional() }).optional(), z.array(OutboxItem)),
+  "outbox:list": call(
+    z.object({ limit: z.number().int().min(1).max(5000).optional() }).optional(),
+    z.array(OutboxItem),
+  ),
   /** Tries a failed item again (only when nothing of it can still land). */
   "outbox:retry": call(z.object({ id: z.string() }), OutboxItem),
   /** The kept annotation document of any item, e.g. one the chain refused, for export. */

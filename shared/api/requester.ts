@@ -132,7 +132,10 @@ export const requesterCalls = {
   /** Whether core is granting file keys to workers who accept this key's private tasks. */
   "requester:keyService": call(z.undefined(), KeyServiceStatus),
   /** A native folder dialog (Electron only; the browser shell replies "unavailable"). */
-  "requester:pickFolder": call(z.object({ purpose: z.enum(["images", "export"]) }), z.object({ path: z.string().nullable() })),
+  "requester:pickFolder": call(
+    z.object({ purpose: z.enum(["images", "export"]) }),
+    z.object({ path: z.string().nullable() }),
+  ),
 };
 
 export const requesterEvents = {

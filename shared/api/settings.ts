@@ -15,10 +15,20 @@ export const Settings = z.object({
   theme: z.enum(["dark", "light"]),
   rpcUrl: HttpUrl,
   /** The Amplify program id on that cluster (where it was deployed; the localnet's by default). */
-  programAddress: z.string().trim().refine((value: string): boolean => isAddress(value), "The program address is not a Solana address (base58, 32 bytes)."),
+  programAddress: z
+    .string()
+    .trim()
+    .refine(
+      (value: string): boolean => isAddress(value),
+      "The program address is not a Solana address (base58, 32 bytes).",
+    ),
   blobGateways: z.array(HttpUrl).max(8),
   prefetchCount: z.number().int().min(0).max(32),
-  autoLockMinutes: z.number().int().min(1).max(24 * 60),
+  autoLockMinutes: z
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60),
   hotkeys: Hotkeys,
   /** Campaigns whose instructions this worker has been shown (newest last): later tasks open without them. */
   instructionsSeen: z.array(z.string().max(64)).max(500).optional(),

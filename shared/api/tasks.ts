@@ -32,7 +32,10 @@ export const CampaignMetadata = z.object({
   labelKind: z.string().max(64).optional(),
   labels: z.array(Label).max(1000).default([]),
   /** Hex X25519 key private results are sealed to (else the requester's worker profile key). */
-  requesterX25519: z.string().regex(/^[0-9a-f]{64}$/).optional(),
+  requesterX25519: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/)
+    .optional(),
   /** First guesses per task index. */
   preLabels: z.record(z.string(), z.array(Shape).max(10_000)).optional(),
   /** The requester's recommended first-guess model (by manifest sha256) and class → label mapping. */

@@ -18,6 +18,9 @@ export const FEATURE_ENABLE_SBPF_V3_DEPLOYMENT = address("5cC3foj77CWun58pC51ebH
 
 /** The ProgramData account of an upgradeable program: PDA of [program id] under the loader. */
 export async function findProgramDataAddress(programId: Address): Promise<Address> {
-  const [programData] = await getProgramDerivedAddress({ programAddress: BPF_LOADER_UPGRADEABLE_ADDRESS, seeds: [addressBytes(programId)] });
+  const [programData] = await getProgramDerivedAddress({
+    programAddress: BPF_LOADER_UPGRADEABLE_ADDRESS,
+    seeds: [addressBytes(programId)],
+  });
   return programData;
 }

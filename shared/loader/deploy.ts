@@ -5,8 +5,12 @@
 // interrupted run, only the chunks whose bytes differ are written again.
 import { findProgramDataAddress, BPF_LOADER_UPGRADEABLE_ADDRESS } from "./addresses";
 import {
-  createAccountInstruction, deployWithMaxDataLenInstruction, extendProgramInstruction, initializeBufferInstruction,
-  upgradeInstruction, writeInstruction,
+  createAccountInstruction,
+  deployWithMaxDataLenInstruction,
+  extendProgramInstruction,
+  initializeBufferInstruction,
+  upgradeInstruction,
+  writeInstruction,
 } from "./instructions";
 import { BUFFER_METADATA_SIZE, decodeLoaderState, PROGRAM_ACCOUNT_SIZE, PROGRAMDATA_METADATA_SIZE } from "./state";
 import type { Address, Instruction, TransactionSigner } from "@solana/kit";
@@ -73,19 +77,31 @@ function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
 }
 
 /** What the cluster holds for a program id now. */
-export async function readDeployedProgram(chain: DeployChain, programId: Address): Promise<
-  { kind: "absent" } | { kind: "upgradeable"; programData: Address; upgradeAuthority: Address | null; capacity: number; bytes: Uint8Array }> {
+export async function readDeployedProgram(
+  chain: DeployChain,
+  programId: Address,
+): Promise<
+  | { kind: "absent" }
+  | { kind: "upgradeable"; programData: Address; upgradeAuthority: Address | null; capacity: number; bytes: Uint8Array }
+> {
   const account = await chain.getAccount(programId);
   if (!account) return { kind: "absent" };
-  if (account.owner !== BPF_LOADER_UPGRADEABLE_ADDRESS) throw new Error(`${programId} is owned by ${account.owner}, not the upgradeable loader`);
+  if (account.owner !== BPF_LOADER_UPGRADEABLE_ADDRESS)
+    throw new Error(`${programId} is owned by ${account.owner}, not the upgradeable loader`);
   const state = decodeLoaderState(account.data);
   if (state.kind !== "program") throw new Error(`${programId} is a loader ${state.kind} account, not a program`);
   const dataAccount = await chain.getAccount(state.programData);
-  if (!dataAccount) throw new Error(`the ProgramData account ${state.programData} of ${programId} does not exist (closed program)`);
+  if (!dataAccount)
+    throw new Error(`the ProgramData account ${state.programData} of ${programId} does not exist (closed program)`);
   const data = decodeLoaderState(dataAccount.data);
   if (data.kind !== "programData") throw new Error(`${state.programData} is not a ProgramData account`);
-  return { kind: "upgradeable", programData: state.programData, upgradeAuthority: data.upgradeAuthority,
-    capacity: data.bytes.length, bytes: data.bytes };
+  return {
+    kind: "upgradeable",
+    programData: state.programData,
+    upgradeAuthority: data.upgradeAuthority,
+    capacity: data.bytes.length,
+    bytes: data.bytes,
+  };
 }
 
 /** True when a ProgramData's bytes are `elf` followed only by zero padding. */
@@ -96,7 +112,10 @@ export function holdsProgram(programDataBytes: Uint8Array, elf: Uint8Array): boo
 }
 
 /** Creates (or resumes) `input.buffer` and writes `input.bytes` into it, skipping chunks already there. */
-export async function writeBuffer(input: DeployInput, authority: TransactionSigner = input.authority ?? input.payer): Promise<{ writes: number; chunks: number }> {
+export async function writeBuffer(
+  input: DeployInput,
+  authority: TransactionSigner = input.authority ?? input.payer,
+): Promise<{ writes: number; chunks: number }> {
   const { chain, bytes, payer, buffer } = input;
   const size = BUFFER_METADATA_SIZE + bytes.length;
   let existing = await chain.getAccount(buffer.address);
@@ -105,16 +124,21 @@ export async function writeBuffer(input: DeployInput, authority: TransactionSign
   }
   if (!existing) {
     input.onProgress?.({ phase: "buffer", done: 0, total: 1 });
-    await chain.send([
-      createAccountInstruction(payer, buffer, await chain.minimumBalance(size), size, BPF_LOADER_UPGRADEABLE_ADDRESS),
-      initializeBufferInstruction(buffer.address, authority.address),
-    ], payer);
+    await chain.send(
+      [
+        createAccountInstruction(payer, buffer, await chain.minimumBalance(size), size, BPF_LOADER_UPGRADEABLE_ADDRESS),
+        initializeBufferInstruction(buffer.address, authority.address),
+      ],
+      payer,
+    );
     existing = await chain.getAccount(buffer.address);
   }
   if (!existing) throw new Error(`buffer ${buffer.address} was not created`);
   const state = decodeLoaderState(existing.data);
   if (state.kind !== "buffer" || state.authority !== authority.address || existing.data.length !== size) {
-    throw new Error(`buffer ${buffer.address} cannot be resumed: it is not a ${bytes.length}-byte buffer of authority ${authority.address}`);
+    throw new Error(
+      `buffer ${buffer.address} cannot be resumed: it is not a ${bytes.length}-byte buffer of authority ${authority.address}`,
+    );
   }
   const chunks = Math.ceil(bytes.length / WRITE_CHUNK_BYTES);
   let writes = 0;
@@ -150,26 +174,62 @@ export async function deployProgram(input: DeployInput): Promise<DeployResult> {
   const { writes, chunks } = await writeBuffer(input, authority);
   if (current.kind === "upgradeable") {
     if (bytes.length > current.capacity) {
-      await chain.send([extendProgramInstruction(programData, programId, payer, bytes.length - current.capacity)], payer);
+      await chain.send(
+        [extendProgramInstruction(programData, programId, payer, bytes.length - current.capacity)],
+        payer,
+      );
     }
     input.onProgress?.({ phase: "upgrade", done: 0, total: 1 });
-    await chain.send([upgradeInstruction({ programData, program: programId, buffer: input.buffer.address, spill: payer.address, authority })], payer);
+    await chain.send(
+      [
+        upgradeInstruction({
+          programData,
+          program: programId,
+          buffer: input.buffer.address,
+          spill: payer.address,
+          authority,
+        }),
+      ],
+      payer,
+    );
     input.onProgress?.({ phase: "upgrade", done: 1, total: 1 });
     return { kind: "upgraded", programId, programData, upgradeAuthority: authority.address, writes, chunks };
   }
   const programSigner = input.program as TransactionSigner;
   const maxDataLen = Math.max(input.maxDataLen ?? bytes.length * 2, bytes.length);
   input.onProgress?.({ phase: "deploy", done: 0, total: 1 });
-  await chain.send([
-    createAccountInstruction(payer, programSigner, await chain.minimumBalance(PROGRAM_ACCOUNT_SIZE), PROGRAM_ACCOUNT_SIZE,
-      BPF_LOADER_UPGRADEABLE_ADDRESS),
-    deployWithMaxDataLenInstruction({ payer, programData, program: programId, buffer: input.buffer.address, authority, maxDataLen }),
-  ], payer);
+  await chain.send(
+    [
+      createAccountInstruction(
+        payer,
+        programSigner,
+        await chain.minimumBalance(PROGRAM_ACCOUNT_SIZE),
+        PROGRAM_ACCOUNT_SIZE,
+        BPF_LOADER_UPGRADEABLE_ADDRESS,
+      ),
+      deployWithMaxDataLenInstruction({
+        payer,
+        programData,
+        program: programId,
+        buffer: input.buffer.address,
+        authority,
+        maxDataLen,
+      }),
+    ],
+    payer,
+  );
   input.onProgress?.({ phase: "deploy", done: 1, total: 1 });
   return { kind: "deployed", programId, programData, upgradeAuthority: authority.address, writes, chunks };
 }
 
 /** Rent a first deploy locks: buffer (refunded at deploy), program account and ProgramData. */
-export async function deployCost(chain: DeployChain, programLength: number, maxDataLen = programLength * 2): Promise<bigint> {
-  return (await chain.minimumBalance(PROGRAM_ACCOUNT_SIZE)) + (await chain.minimumBalance(PROGRAMDATA_METADATA_SIZE + maxDataLen));
+export async function deployCost(
+  chain: DeployChain,
+  programLength: number,
+  maxDataLen = programLength * 2,
+): Promise<bigint> {
+  return (
+    (await chain.minimumBalance(PROGRAM_ACCOUNT_SIZE)) +
+    (await chain.minimumBalance(PROGRAMDATA_METADATA_SIZE + maxDataLen))
+  );
 }

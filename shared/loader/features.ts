@@ -22,6 +22,9 @@ export function acceptedSbpfVersions(features: { disableV0: boolean; enableV3: b
 export function newestAcceptedVersion(features: { disableV0: boolean; enableV3: boolean }): SbpfDeployVersion {
   const versions = acceptedSbpfVersions(features);
   const newest = versions[versions.length - 1];
-  if (!newest) throw new Error("this cluster accepts neither SBPF v0 (SIMD-0500 is active) nor v3 (its feature is not active): nothing can be deployed");
+  if (!newest)
+    throw new Error(
+      "this cluster accepts neither SBPF v0 (SIMD-0500 is active) nor v3 (its feature is not active): nothing can be deployed",
+    );
   return newest;
 }

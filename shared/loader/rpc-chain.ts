@@ -2,23 +2,35 @@
 // rent by getMinimumBalanceForRentExemption, and each transaction sent and polled with
 // getSignatureStatuses until confirmed, so no PubSub connection is needed.
 import {
-  appendTransactionMessageInstructions, createTransactionMessage, getBase64EncodedWireTransaction,
-  getBase64Encoder, getSignatureFromTransaction, pipe, setTransactionMessageFeePayerSigner,
-  setTransactionMessageLifetimeUsingBlockhash, signTransactionMessageWithSigners,
+  appendTransactionMessageInstructions,
+  createTransactionMessage,
+  getBase64EncodedWireTransaction,
+  getBase64Encoder,
+  getSignatureFromTransaction,
+  pipe,
+  setTransactionMessageFeePayerSigner,
+  setTransactionMessageLifetimeUsingBlockhash,
+  signTransactionMessageWithSigners,
 } from "@solana/kit";
 import { FEATURE_DISABLE_SBPF_V0_V1_V2_DEPLOYMENT, FEATURE_ENABLE_SBPF_V3_DEPLOYMENT } from "./addresses";
 import { decodeFeatureActive } from "./features";
 import type { ChainAccount, DeployChain } from "./deploy";
-import type { Address, Instruction, TransactionSigner , createSolanaRpc} from "@solana/kit";
+import type { Address, Instruction, TransactionSigner, createSolanaRpc } from "@solana/kit";
 
 const POLL_MS = 60;
 const CONFIRM_TIMEOUT_MS = 60_000;
 
 export type Rpc = ReturnType<typeof createSolanaRpc>;
 
-function toChainAccount(value: { lamports: bigint; owner: Address; data: readonly [string, string] } | null): ChainAccount | null {
+function toChainAccount(
+  value: { lamports: bigint; owner: Address; data: readonly [string, string] } | null,
+): ChainAccount | null {
   if (!value) return null;
-  return { lamports: BigInt(value.lamports), owner: value.owner, data: Uint8Array.from(getBase64Encoder().encode(value.data[0])) };
+  return {
+    lamports: BigInt(value.lamports),
+    owner: value.owner,
+    data: Uint8Array.from(getBase64Encoder().encode(value.data[0])),
+  };
 }
 
 export function rpcDeployChain(rpc: Rpc): DeployChain {
@@ -40,11 +52,19 @@ export function rpcDeployChain(rpc: Rpc): DeployChain {
       );
       const signed = await signTransactionMessageWithSigners(message);
       const signature = getSignatureFromTransaction(signed);
-      await rpc.sendTransaction(getBase64EncodedWireTransaction(signed), { encoding: "base64", preflightCommitment: "confirmed" }).send();
+      await rpc
+        .sendTransaction(getBase64EncodedWireTransaction(signed), {
+          encoding: "base64",
+          preflightCommitment: "confirmed",
+        })
+        .send();
       const deadline = Date.now() + CONFIRM_TIMEOUT_MS;
       while (Date.now() < deadline) {
         const [status] = (await rpc.getSignatureStatuses([signature]).send()).value;
-        if (status?.err) throw new Error(`transaction ${signature} failed: ${JSON.stringify(status.err, (_k, v: unknown) => (typeof v === "bigint" ? Number(v) : v))}`);
+        if (status?.err)
+          throw new Error(
+            `transaction ${signature} failed: ${JSON.stringify(status.err, (_k, v: unknown) => (typeof v === "bigint" ? Number(v) : v))}`,
+          );
         if (status && (status.confirmationStatus === "confirmed" || status.confirmationStatus === "finalized")) return;
         await new Promise((resolve) => setTimeout(resolve, POLL_MS));
       }
@@ -55,8 +75,12 @@ export function rpcDeployChain(rpc: Rpc): DeployChain {
 
 /** The two deploy features of a cluster, read with one getMultipleAccounts. */
 export async function readDeployFeatures(rpc: Rpc): Promise<{ disableV0: boolean; enableV3: boolean }> {
-  const { value } = await rpc.getMultipleAccounts([FEATURE_DISABLE_SBPF_V0_V1_V2_DEPLOYMENT, FEATURE_ENABLE_SBPF_V3_DEPLOYMENT],
-    { encoding: "base64", commitment: "confirmed" }).send();
+  const { value } = await rpc
+    .getMultipleAccounts([FEATURE_DISABLE_SBPF_V0_V1_V2_DEPLOYMENT, FEATURE_ENABLE_SBPF_V3_DEPLOYMENT], {
+      encoding: "base64",
+      commitment: "confirmed",
+    })
+    .send();
   const [disableV0, enableV3] = value.map((account) => decodeFeatureActive(toChainAccount(account as never)));
   return { disableV0: disableV0 ?? false, enableV3: enableV3 ?? false };
 }

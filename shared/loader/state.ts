@@ -37,8 +37,12 @@ export function decodeLoaderState(data: Uint8Array): LoaderState {
       return { kind: "program", programData: decoder.decode(data.subarray(4, 36)) };
     case 3:
       if (data.length < PROGRAMDATA_METADATA_SIZE) break;
-      return { kind: "programData", slot: view.getBigUint64(4, true), upgradeAuthority: optionalAddress(data, 12),
-        bytes: data.subarray(PROGRAMDATA_METADATA_SIZE) };
+      return {
+        kind: "programData",
+        slot: view.getBigUint64(4, true),
+        upgradeAuthority: optionalAddress(data, 12),
+        bytes: data.subarray(PROGRAMDATA_METADATA_SIZE),
+      };
   }
   throw new Error(`not an upgradeable-loader account (tag ${tag}, ${data.length} bytes)`);
 }

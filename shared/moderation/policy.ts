@@ -14,7 +14,10 @@ export const MAX_REASON_CHARS = 1000;
 
 export const CategoryId = z
   .string()
-  .regex(/^[a-z0-9][a-z0-9_-]{0,31}$/, "a category id is 1–32 lower-case letters, digits, - or _, starting with a letter or digit");
+  .regex(
+    /^[a-z0-9][a-z0-9_-]{0,31}$/,
+    "a category id is 1–32 lower-case letters, digits, - or _, starting with a letter or digit",
+  );
 
 export const ModerationCategory = z.object({
   id: CategoryId,
@@ -35,7 +38,8 @@ export const ModerationPolicy = z
   .superRefine((policy, ctx) => {
     const seen = new Set<string>();
     policy.categories.forEach((c, i) => {
-      if (seen.has(c.id)) ctx.addIssue({ code: "custom", path: ["categories", i, "id"], message: `category id "${c.id}" is used twice` });
+      if (seen.has(c.id))
+        ctx.addIssue({ code: "custom", path: ["categories", i, "id"], message: `category id "${c.id}" is used twice` });
       seen.add(c.id);
     });
   });

@@ -30,7 +30,10 @@ export interface ModerationDraft {
 }
 
 /** The result document for a draft, or the sentence saying why the policy refuses it. */
-export function buildModerationResult(policy: ModerationPolicy, draft: ModerationDraft): { ok: true; value: ModerationResult } | { ok: false; error: string } {
+export function buildModerationResult(
+  policy: ModerationPolicy,
+  draft: ModerationDraft,
+): { ok: true; value: ModerationResult } | { ok: false; error: string } {
   const problem = policyProblem(policy, draft.decisions, draft.reason);
   if (problem) return { ok: false, error: problem };
   const reason = draft.reason.trim();
@@ -49,7 +52,11 @@ export function buildModerationResult(policy: ModerationPolicy, draft: Moderatio
 }
 
 /** Why these decisions break the policy, or null when they fit it. */
-export function policyProblem(policy: ModerationPolicy, decisions: readonly string[], reason: string | undefined): string | null {
+export function policyProblem(
+  policy: ModerationPolicy,
+  decisions: readonly string[],
+  reason: string | undefined,
+): string | null {
   const ids = new Set(policy.categories.map((c) => c.id));
   const unknown = decisions.find((d) => !ids.has(d));
   if (unknown !== undefined) return `"${unknown}" is not a category of this policy`;

@@ -9,7 +9,13 @@ export type HiddenGroup = "bidi" | "invisible" | "control" | "space" | "tag" | "
 
 export type TextSegment =
   | { readonly kind: "text"; readonly text: string }
-  | { readonly kind: "hidden"; readonly group: HiddenGroup; readonly code: string; readonly name: string; readonly count?: number }
+  | {
+      readonly kind: "hidden";
+      readonly group: HiddenGroup;
+      readonly code: string;
+      readonly name: string;
+      readonly count?: number;
+    }
   | { readonly kind: "link"; readonly text: string }
   | { readonly kind: "mixed-script"; readonly text: string };
 
@@ -86,7 +92,10 @@ function classify(cp: number): { group: HiddenGroup; name: string } | null {
   if (space) return { group: "space", name: space };
   if (cp >= 0xe0000 && cp <= 0xe007f) {
     const ascii = cp - 0xe0000;
-    return { group: "tag", name: ascii >= 0x20 && ascii < 0x7f ? `TAG "${String.fromCharCode(ascii)}"` : "TAG CHARACTER" };
+    return {
+      group: "tag",
+      name: ascii >= 0x20 && ascii < 0x7f ? `TAG "${String.fromCharCode(ascii)}"` : "TAG CHARACTER",
+    };
   }
   if (cp === 0x09 || cp === 0x0a) return null;
   if (cp < 0x20 || (cp >= 0x7f && cp <= 0x9f)) return { group: "control", name: "CONTROL CHARACTER" };
@@ -135,7 +144,14 @@ export function inspectText(input: string): TextSegment[] {
       // A word with piled-up marks: shown with the excess counted, not stacked over the line.
       for (const part of word.parts) {
         if (typeof part === "string") plain += part;
-        else push({ kind: "hidden", group: "marks", code: "marks", name: `${part.count} more combining marks`, count: part.count });
+        else
+          push({
+            kind: "hidden",
+            group: "marks",
+            code: "marks",
+            name: `${part.count} more combining marks`,
+            count: part.count,
+          });
       }
       continue;
     }
@@ -177,7 +193,12 @@ function collapseMarks(word: string): { marks: number; parts: Array<string | { c
 }
 
 /** How many characters of each hidden group a text holds (for the notice above it). */
-export function summariseHidden(segments: readonly TextSegment[]): { hidden: number; mixedScript: number; links: number; byGroup: Partial<Record<HiddenGroup, number>> } {
+export function summariseHidden(segments: readonly TextSegment[]): {
+  hidden: number;
+  mixedScript: number;
+  links: number;
+  byGroup: Partial<Record<HiddenGroup, number>>;
+} {
   const byGroup: Partial<Record<HiddenGroup, number>> = {};
   let hidden = 0;
   let mixedScript = 0;
@@ -196,7 +217,10 @@ export function summariseHidden(segments: readonly TextSegment[]): { hidden: num
  * The first `limit` characters' worth of segments (a badge counts as one), so a 100 KB line does
  * not become a 100 KB layout before the worker asks for it. `more` counts what was left out.
  */
-export function truncateSegments(segments: readonly TextSegment[], limit: number): { segments: TextSegment[]; more: number } {
+export function truncateSegments(
+  segments: readonly TextSegment[],
+  limit: number,
+): { segments: TextSegment[]; more: number } {
   const out: TextSegment[] = [];
   let used = 0;
   let more = 0;

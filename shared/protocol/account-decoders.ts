@@ -1,8 +1,20 @@
 // Decoders for every program account. Each checks size, discriminator and version first, so a
 // decoder never silently reads an account of another kind.
-import { ACCOUNT_SIZES, ACCOUNT_VERSION, ASSIGNMENT_OFFSETS as A, CAMPAIGN_OFFSETS as C, CONFIG_OFFSETS as G, DISCRIMINATORS,
-  ESCROW_OFFSETS as E, FEE_VAULT_OFFSETS as V, PAGE_TASKS, SHARE_OFFSETS as S, TASK_PAGE_HEADER_BYTES, TASK_PAGE_OFFSETS as P,
-  WORKER_PROFILE_OFFSETS as W } from "./account-layouts";
+import {
+  ACCOUNT_SIZES,
+  ACCOUNT_VERSION,
+  ASSIGNMENT_OFFSETS as A,
+  CAMPAIGN_OFFSETS as C,
+  CONFIG_OFFSETS as G,
+  DISCRIMINATORS,
+  ESCROW_OFFSETS as E,
+  FEE_VAULT_OFFSETS as V,
+  PAGE_TASKS,
+  SHARE_OFFSETS as S,
+  TASK_PAGE_HEADER_BYTES,
+  TASK_PAGE_OFFSETS as P,
+  WORKER_PROFILE_OFFSETS as W,
+} from "./account-layouts";
 import { ByteReader, decodeUtf8 } from "./bytes";
 import type { AccountKind, AssignmentState } from "./account-layouts";
 import type { Address } from "@solana/kit";
@@ -141,9 +153,15 @@ function reader(kind: AccountKind, data: Uint8Array): ByteReader {
 export function decodeConfig(data: Uint8Array): ConfigAccount {
   const r = reader("config", data);
   const pending = r.address(G.pendingAuthority);
-  return { bump: r.u8(G.bump), paused: r.u8(G.paused) !== 0, vaultBump: r.u8(G.vaultBump), authority: r.address(G.authority),
-    pendingAuthority: r.bytes(G.pendingAuthority, 32).every((b) => b === 0) ? null : pending, treasury: r.address(G.treasury),
-    feeBps: r.u16(G.feeBps) };
+  return {
+    bump: r.u8(G.bump),
+    paused: r.u8(G.paused) !== 0,
+    vaultBump: r.u8(G.vaultBump),
+    authority: r.address(G.authority),
+    pendingAuthority: r.bytes(G.pendingAuthority, 32).every((b) => b === 0) ? null : pending,
+    treasury: r.address(G.treasury),
+    feeBps: r.u16(G.feeBps),
+  };
 }
 
 export function decodeFeeVault(data: Uint8Array): FeeVaultAccount {
@@ -154,25 +172,53 @@ export function decodeFeeVault(data: Uint8Array): FeeVaultAccount {
 export function decodeWorkerProfile(data: Uint8Array): WorkerProfileAccount {
   const r = reader("workerProfile", data);
   return {
-    bump: r.u8(W.bump), worker: r.address(W.worker), x25519PublicKey: r.bytes(W.x25519, 32), rating: r.u32(W.rating),
-    reviewCount: r.u32(W.reviewCount), rated: r.u32(W.reviewCount) > 0, weight: r.u64(W.weight), weightedSum: r.u64(W.weightedSum),
-    lastReviewAt: r.i64(W.lastReviewAt), acceptedCount: r.u32(W.acceptedCount), submittedCount: r.u32(W.submittedCount),
-    expiredCount: r.u32(W.expiredCount), windowAnchor: r.u32(W.windowAnchor), registeredAt: r.i64(W.registeredAt),
-    windowStart: r.i64(W.windowStart), earned: r.u64(W.earned),
+    bump: r.u8(W.bump),
+    worker: r.address(W.worker),
+    x25519PublicKey: r.bytes(W.x25519, 32),
+    rating: r.u32(W.rating),
+    reviewCount: r.u32(W.reviewCount),
+    rated: r.u32(W.reviewCount) > 0,
+    weight: r.u64(W.weight),
+    weightedSum: r.u64(W.weightedSum),
+    lastReviewAt: r.i64(W.lastReviewAt),
+    acceptedCount: r.u32(W.acceptedCount),
+    submittedCount: r.u32(W.submittedCount),
+    expiredCount: r.u32(W.expiredCount),
+    windowAnchor: r.u32(W.windowAnchor),
+    registeredAt: r.i64(W.registeredAt),
+    windowStart: r.i64(W.windowStart),
+    earned: r.u64(W.earned),
   };
 }
 
 export function decodeCampaign(data: Uint8Array): CampaignAccount {
   const r = reader("campaign", data);
   return {
-    bump: r.u8(C.bump), escrowBump: r.u8(C.escrowBump), isPrivate: r.u8(C.isPrivate) !== 0, admitUnrated: r.u8(C.admitUnrated) !== 0,
-    requester: r.address(C.requester), id: r.u64(C.id), price: r.u64(C.price), escrowBalance: r.u64(C.escrowBalance),
-    deadline: r.i64(C.deadline), assignmentTimeout: r.i64(C.assignmentTimeout), createdAt: r.i64(C.createdAt),
-    taskCount: r.u32(C.taskCount), replication: r.u16(C.replication), minRating: r.u16(C.minRating),
-    maxShareBps: r.u16(C.maxShareBps), openAssignments: r.u32(C.openAssignments), submittedCount: r.u32(C.submittedCount),
-    reviewedCount: r.u32(C.reviewedCount), reviewWindow: r.i64(C.reviewWindow), endedAt: r.i64(C.endedAt),
-    pageCount: r.u16(C.pageCount), pagesCreated: r.u16(C.pagesCreated), tasksRoot: r.bytes(C.tasksRoot, 32),
-    labelSchemaHash: r.bytes(C.labelSchemaHash, 32), metadataUri: decodeUtf8(r.bytes(C.metadataUri, r.u16(C.metadataUriLen))),
+    bump: r.u8(C.bump),
+    escrowBump: r.u8(C.escrowBump),
+    isPrivate: r.u8(C.isPrivate) !== 0,
+    admitUnrated: r.u8(C.admitUnrated) !== 0,
+    requester: r.address(C.requester),
+    id: r.u64(C.id),
+    price: r.u64(C.price),
+    escrowBalance: r.u64(C.escrowBalance),
+    deadline: r.i64(C.deadline),
+    assignmentTimeout: r.i64(C.assignmentTimeout),
+    createdAt: r.i64(C.createdAt),
+    taskCount: r.u32(C.taskCount),
+    replication: r.u16(C.replication),
+    minRating: r.u16(C.minRating),
+    maxShareBps: r.u16(C.maxShareBps),
+    openAssignments: r.u32(C.openAssignments),
+    submittedCount: r.u32(C.submittedCount),
+    reviewedCount: r.u32(C.reviewedCount),
+    reviewWindow: r.i64(C.reviewWindow),
+    endedAt: r.i64(C.endedAt),
+    pageCount: r.u16(C.pageCount),
+    pagesCreated: r.u16(C.pagesCreated),
+    tasksRoot: r.bytes(C.tasksRoot, 32),
+    labelSchemaHash: r.bytes(C.labelSchemaHash, 32),
+    metadataUri: decodeUtf8(r.bytes(C.metadataUri, r.u16(C.metadataUriLen))),
   };
 }
 
@@ -183,22 +229,41 @@ export function decodeEscrow(data: Uint8Array): EscrowAccount {
 
 export function decodeTaskPage(data: Uint8Array): TaskPageAccount {
   const r = reader("taskPage", data);
-  return { bump: r.u8(P.bump), page: r.u16(P.page), campaign: r.address(P.campaign), slots: r.bytes(P.slots, r.u32(P.count)) };
+  return {
+    bump: r.u8(P.bump),
+    page: r.u16(P.page),
+    campaign: r.address(P.campaign),
+    slots: r.bytes(P.slots, r.u32(P.count)),
+  };
 }
 
 export function decodeAssignment(data: Uint8Array): AssignmentAccount {
   const r = reader("assignment", data);
   return {
-    bump: r.u8(A.bump), state: r.u8(A.state) as AssignmentState, campaign: r.address(A.campaign), worker: r.address(A.worker),
-    taskIndex: r.u32(A.taskIndex), acceptedAt: r.i64(A.acceptedAt), expiresAt: r.i64(A.expiresAt), wrappedKey: r.bytes(A.wrappedKey, 104),
+    bump: r.u8(A.bump),
+    state: r.u8(A.state) as AssignmentState,
+    campaign: r.address(A.campaign),
+    worker: r.address(A.worker),
+    taskIndex: r.u32(A.taskIndex),
+    acceptedAt: r.i64(A.acceptedAt),
+    expiresAt: r.i64(A.expiresAt),
+    wrappedKey: r.bytes(A.wrappedKey, 104),
   };
 }
 
 export function decodeShare(data: Uint8Array): ShareAccount {
   const r = reader("share", data);
   return {
-    bump: r.u8(S.bump), campaign: r.address(S.campaign), worker: r.address(S.worker), nextIndex: r.u32(S.nextIndex), taken: r.u32(S.taken),
-    open: r.u32(S.open), submitted: r.u32(S.submitted), pendingReviews: r.u32(S.pendingReviews), reviewed: r.u32(S.reviewed),
-    paid: r.u64(S.paid), resultsHash: r.bytes(S.resultsHash, 32),
+    bump: r.u8(S.bump),
+    campaign: r.address(S.campaign),
+    worker: r.address(S.worker),
+    nextIndex: r.u32(S.nextIndex),
+    taken: r.u32(S.taken),
+    open: r.u32(S.open),
+    submitted: r.u32(S.submitted),
+    pendingReviews: r.u32(S.pendingReviews),
+    reviewed: r.u32(S.reviewed),
+    paid: r.u64(S.paid),
+    resultsHash: r.bytes(S.resultsHash, 32),
   };
 }

@@ -49,21 +49,62 @@ export const ACCOUNT_SIZES: Record<Exclude<AccountKind, "taskPage">, number> = {
 export const TASK_PAGE_HEADER_BYTES = 48;
 
 export const CONFIG_OFFSETS = {
-  bump: 9, paused: 10, vaultBump: 11, authority: 16, pendingAuthority: 48, treasury: 80, feeBps: 112,
+  bump: 9,
+  paused: 10,
+  vaultBump: 11,
+  authority: 16,
+  pendingAuthority: 48,
+  treasury: 80,
+  feeBps: 112,
 } as const;
 
 export const FEE_VAULT_OFFSETS = { bump: 9, config: 16 } as const;
 
 export const WORKER_PROFILE_OFFSETS = {
-  bump: 9, worker: 16, x25519: 48, rating: 80, reviewCount: 84, weight: 88, weightedSum: 96, lastReviewAt: 104,
-  acceptedCount: 112, submittedCount: 116, expiredCount: 120, windowAnchor: 124, registeredAt: 128, windowStart: 136, earned: 144,
+  bump: 9,
+  worker: 16,
+  x25519: 48,
+  rating: 80,
+  reviewCount: 84,
+  weight: 88,
+  weightedSum: 96,
+  lastReviewAt: 104,
+  acceptedCount: 112,
+  submittedCount: 116,
+  expiredCount: 120,
+  windowAnchor: 124,
+  registeredAt: 128,
+  windowStart: 136,
+  earned: 144,
 } as const;
 
 export const CAMPAIGN_OFFSETS = {
-  bump: 9, escrowBump: 10, isPrivate: 11, admitUnrated: 12, requester: 16, id: 48, price: 56, escrowBalance: 64,
-  deadline: 72, assignmentTimeout: 80, createdAt: 88, taskCount: 96, replication: 100, minRating: 102,
-  maxShareBps: 104, metadataUriLen: 106, openAssignments: 108, submittedCount: 112, reviewedCount: 116,
-  reviewWindow: 120, endedAt: 128, pageCount: 136, pagesCreated: 138, tasksRoot: 144, labelSchemaHash: 176, metadataUri: 208,
+  bump: 9,
+  escrowBump: 10,
+  isPrivate: 11,
+  admitUnrated: 12,
+  requester: 16,
+  id: 48,
+  price: 56,
+  escrowBalance: 64,
+  deadline: 72,
+  assignmentTimeout: 80,
+  createdAt: 88,
+  taskCount: 96,
+  replication: 100,
+  minRating: 102,
+  maxShareBps: 104,
+  metadataUriLen: 106,
+  openAssignments: 108,
+  submittedCount: 112,
+  reviewedCount: 116,
+  reviewWindow: 120,
+  endedAt: 128,
+  pageCount: 136,
+  pagesCreated: 138,
+  tasksRoot: 144,
+  labelSchemaHash: 176,
+  metadataUri: 208,
 } as const;
 
 export const ESCROW_OFFSETS = { bump: 9, campaign: 16 } as const;
@@ -71,12 +112,28 @@ export const ESCROW_OFFSETS = { bump: 9, campaign: 16 } as const;
 export const TASK_PAGE_OFFSETS = { bump: 9, page: 10, count: 12, campaign: 16, slots: 48 } as const;
 
 export const ASSIGNMENT_OFFSETS = {
-  bump: 9, state: 10, campaign: 16, worker: 48, taskIndex: 80, acceptedAt: 88, expiresAt: 96, wrappedKey: 104,
+  bump: 9,
+  state: 10,
+  campaign: 16,
+  worker: 48,
+  taskIndex: 80,
+  acceptedAt: 88,
+  expiresAt: 96,
+  wrappedKey: 104,
 } as const;
 
 export const SHARE_OFFSETS = {
-  bump: 9, campaign: 16, worker: 48, nextIndex: 80, taken: 84, open: 88, submitted: 92, pendingReviews: 96, reviewed: 100,
-  paid: 104, resultsHash: 112,
+  bump: 9,
+  campaign: 16,
+  worker: 48,
+  nextIndex: 80,
+  taken: 84,
+  open: 88,
+  submitted: 92,
+  pendingReviews: 96,
+  reviewed: 100,
+  paid: 104,
+  resultsHash: 112,
 } as const;
 
 /**

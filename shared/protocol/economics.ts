@@ -29,14 +29,18 @@ export function rentExemptMinimum(bytes: number): bigint {
 /** Byte sizes of the TaskPages a campaign of `taskCount` tasks needs. */
 export function taskPageSizes(taskCount: number): number[] {
   const sizes: number[] = [];
-  for (let first = 0; first < taskCount; first += PAGE_TASKS) sizes.push(TASK_PAGE_HEADER_BYTES + Math.min(PAGE_TASKS, taskCount - first));
+  for (let first = 0; first < taskCount; first += PAGE_TASKS)
+    sizes.push(TASK_PAGE_HEADER_BYTES + Math.min(PAGE_TASKS, taskCount - first));
   return sizes;
 }
 
 /** Rent a requester puts up for a campaign (campaign, escrow, pages); all of it comes back at close. */
 export function computeRequesterRent(taskCount: number): bigint {
-  return rentExemptMinimum(ACCOUNT_SIZES.campaign) + rentExemptMinimum(ACCOUNT_SIZES.escrow)
-    + taskPageSizes(taskCount).reduce((sum, size) => sum + rentExemptMinimum(size), 0n);
+  return (
+    rentExemptMinimum(ACCOUNT_SIZES.campaign) +
+    rentExemptMinimum(ACCOUNT_SIZES.escrow) +
+    taskPageSizes(taskCount).reduce((sum, size) => sum + rentExemptMinimum(size), 0n)
+  );
 }
 
 /** A worker's refundable deposit for one open assignment (back at submit or release). */

@@ -26,20 +26,59 @@ export const EVENT_KINDS = {
 } as const;
 
 export type AmplifyEvent =
-  | { kind: "configUpdated"; authority: Address; pendingAuthority: Address | null; treasury: Address; feeBps: number; paused: boolean }
+  | {
+      kind: "configUpdated";
+      authority: Address;
+      pendingAuthority: Address | null;
+      treasury: Address;
+      feeBps: number;
+      paused: boolean;
+    }
   | { kind: "feesWithdrawn"; treasury: Address; amount: bigint }
   | { kind: "workerRegistered"; worker: Address }
-  | { kind: "campaignPosted"; campaign: Address; requester: Address; price: bigint; taskCount: number; replication: number;
-      minRating: number; isPrivate: boolean; admitUnrated: boolean; deadline: bigint; reviewWindow: bigint; funding: bigint }
+  | {
+      kind: "campaignPosted";
+      campaign: Address;
+      requester: Address;
+      price: bigint;
+      taskCount: number;
+      replication: number;
+      minRating: number;
+      isPrivate: boolean;
+      admitUnrated: boolean;
+      deadline: bigint;
+      reviewWindow: bigint;
+      funding: bigint;
+    }
   | { kind: "taskPageAdded"; campaign: Address; page: number; count: number; rent: bigint }
   | { kind: "taskAccepted"; campaign: Address; worker: Address; taskIndex: number; expiresAt: bigint; deposit: bigint }
   | { kind: "keyGranted"; campaign: Address; worker: Address; taskIndex: number }
-  | { kind: "resultSubmitted"; campaign: Address; worker: Address; taskIndex: number; price: bigint; fee: bigint;
+  | {
+      kind: "resultSubmitted";
+      campaign: Address;
+      worker: Address;
+      taskIndex: number;
+      price: bigint;
+      fee: bigint;
       /** The assignment's rent, back to the worker in the same instruction. */
-      depositReturned: bigint; rating: number; reviewCount: number; resultHash: Uint8Array; resultUri: string }
-  | { kind: "reviewPosted"; campaign: Address; worker: Address; taskIndex: number; score: number;
+      depositReturned: bigint;
+      rating: number;
+      reviewCount: number;
+      resultHash: Uint8Array;
+      resultUri: string;
+    }
+  | {
+      kind: "reviewPosted";
+      campaign: Address;
+      worker: Address;
+      taskIndex: number;
+      score: number;
       /** 16.16 fixed point: 65536 = a full-weight review. */
-      weight: number; ratingBefore: number; ratingAfter: number; reviewCount: number }
+      weight: number;
+      ratingBefore: number;
+      ratingAfter: number;
+      reviewCount: number;
+    }
   | { kind: "assignmentReleased"; campaign: Address; worker: Address; taskIndex: number; depositReturned: bigint }
   | { kind: "campaignEnded"; campaign: Address; endedAt: bigint }
   | { kind: "campaignClosed"; campaign: Address; submitted: number; reviewed: number; refund: bigint }
@@ -62,15 +101,36 @@ class Cursor {
     this.at += n;
     return start;
   }
-  u8(): number { return this.view.getUint8(this.take(1)); }
-  u16(): number { return this.view.getUint16(this.take(2), true); }
-  u32(): number { return this.view.getUint32(this.take(4), true); }
-  u64(): bigint { return this.view.getBigUint64(this.take(8), true); }
-  i64(): bigint { return this.view.getBigInt64(this.take(8), true); }
-  bytes(n: number): Uint8Array { const s = this.take(n); return this.data.slice(s, s + n); }
-  address(): Address { return addressDecoder.decode(this.data.subarray(this.take(32), this.at)); }
-  optionalAddress(): Address | null { const b = this.data.slice(this.at, this.at + 32); const a = this.address(); return b.every((x) => x === 0) ? null : a; }
-  done(): void { if (this.at !== this.data.length) throw new RangeError("event has trailing bytes"); }
+  u8(): number {
+    return this.view.getUint8(this.take(1));
+  }
+  u16(): number {
+    return this.view.getUint16(this.take(2), true);
+  }
+  u32(): number {
+    return this.view.getUint32(this.take(4), true);
+  }
+  u64(): bigint {
+    return this.view.getBigUint64(this.take(8), true);
+  }
+  i64(): bigint {
+    return this.view.getBigInt64(this.take(8), true);
+  }
+  bytes(n: number): Uint8Array {
+    const s = this.take(n);
+    return this.data.slice(s, s + n);
+  }
+  address(): Address {
+    return addressDecoder.decode(this.data.subarray(this.take(32), this.at));
+  }
+  optionalAddress(): Address | null {
+    const b = this.data.slice(this.at, this.at + 32);
+    const a = this.address();
+    return b.every((x) => x === 0) ? null : a;
+  }
+  done(): void {
+    if (this.at !== this.data.length) throw new RangeError("event has trailing bytes");
+  }
 }
 
 /** One event from its raw bytes; throws on an unknown version or kind, or a malformed payload. */
@@ -81,7 +141,14 @@ export function decodeEvent(bytes: Uint8Array): AmplifyEvent {
   let event: AmplifyEvent;
   switch (bytes[1]) {
     case EVENT_KINDS.configUpdated:
-      event = { kind: "configUpdated", authority: c.address(), pendingAuthority: c.optionalAddress(), treasury: c.address(), feeBps: c.u16(), paused: c.u8() !== 0 };
+      event = {
+        kind: "configUpdated",
+        authority: c.address(),
+        pendingAuthority: c.optionalAddress(),
+        treasury: c.address(),
+        feeBps: c.u16(),
+        paused: c.u8() !== 0,
+      };
       break;
     case EVENT_KINDS.feesWithdrawn:
       event = { kind: "feesWithdrawn", treasury: c.address(), amount: c.u64() };
@@ -90,34 +157,92 @@ export function decodeEvent(bytes: Uint8Array): AmplifyEvent {
       event = { kind: "workerRegistered", worker: c.address() };
       break;
     case EVENT_KINDS.campaignPosted: {
-      const campaign = c.address(), requester = c.address(), price = c.u64(), taskCount = c.u32(), replication = c.u16(), minRating = c.u16();
+      const campaign = c.address(),
+        requester = c.address(),
+        price = c.u64(),
+        taskCount = c.u32(),
+        replication = c.u16(),
+        minRating = c.u16();
       const flags = c.u8();
-      event = { kind: "campaignPosted", campaign, requester, price, taskCount, replication, minRating, isPrivate: (flags & 1) !== 0,
-        admitUnrated: (flags & 2) !== 0, deadline: c.i64(), reviewWindow: c.i64(), funding: c.u64() };
+      event = {
+        kind: "campaignPosted",
+        campaign,
+        requester,
+        price,
+        taskCount,
+        replication,
+        minRating,
+        isPrivate: (flags & 1) !== 0,
+        admitUnrated: (flags & 2) !== 0,
+        deadline: c.i64(),
+        reviewWindow: c.i64(),
+        funding: c.u64(),
+      };
       break;
     }
     case EVENT_KINDS.taskPageAdded:
       event = { kind: "taskPageAdded", campaign: c.address(), page: c.u16(), count: c.u32(), rent: c.u64() };
       break;
     case EVENT_KINDS.taskAccepted:
-      event = { kind: "taskAccepted", campaign: c.address(), worker: c.address(), taskIndex: c.u32(), expiresAt: c.i64(), deposit: c.u64() };
+      event = {
+        kind: "taskAccepted",
+        campaign: c.address(),
+        worker: c.address(),
+        taskIndex: c.u32(),
+        expiresAt: c.i64(),
+        deposit: c.u64(),
+      };
       break;
     case EVENT_KINDS.keyGranted:
       event = { kind: "keyGranted", campaign: c.address(), worker: c.address(), taskIndex: c.u32() };
       break;
     case EVENT_KINDS.resultSubmitted: {
-      const campaign = c.address(), worker = c.address(), taskIndex = c.u32(), price = c.u64(), fee = c.u64(), depositReturned = c.u64();
-      const rating = c.u32(), reviewCount = c.u32(), resultHash = c.bytes(32), uriLength = c.u8();
-      event = { kind: "resultSubmitted", campaign, worker, taskIndex, price, fee, depositReturned, rating, reviewCount, resultHash,
-        resultUri: decodeUtf8(c.bytes(uriLength)) };
+      const campaign = c.address(),
+        worker = c.address(),
+        taskIndex = c.u32(),
+        price = c.u64(),
+        fee = c.u64(),
+        depositReturned = c.u64();
+      const rating = c.u32(),
+        reviewCount = c.u32(),
+        resultHash = c.bytes(32),
+        uriLength = c.u8();
+      event = {
+        kind: "resultSubmitted",
+        campaign,
+        worker,
+        taskIndex,
+        price,
+        fee,
+        depositReturned,
+        rating,
+        reviewCount,
+        resultHash,
+        resultUri: decodeUtf8(c.bytes(uriLength)),
+      };
       break;
     }
     case EVENT_KINDS.reviewPosted:
-      event = { kind: "reviewPosted", campaign: c.address(), worker: c.address(), taskIndex: c.u32(), score: c.u8(), weight: c.u32(),
-        ratingBefore: c.u32(), ratingAfter: c.u32(), reviewCount: c.u32() };
+      event = {
+        kind: "reviewPosted",
+        campaign: c.address(),
+        worker: c.address(),
+        taskIndex: c.u32(),
+        score: c.u8(),
+        weight: c.u32(),
+        ratingBefore: c.u32(),
+        ratingAfter: c.u32(),
+        reviewCount: c.u32(),
+      };
       break;
     case EVENT_KINDS.assignmentReleased:
-      event = { kind: "assignmentReleased", campaign: c.address(), worker: c.address(), taskIndex: c.u32(), depositReturned: c.u64() };
+      event = {
+        kind: "assignmentReleased",
+        campaign: c.address(),
+        worker: c.address(),
+        taskIndex: c.u32(),
+        depositReturned: c.u64(),
+      };
       break;
     case EVENT_KINDS.campaignEnded:
       event = { kind: "campaignEnded", campaign: c.address(), endedAt: c.i64() };
@@ -126,7 +251,13 @@ export function decodeEvent(bytes: Uint8Array): AmplifyEvent {
       event = { kind: "campaignClosed", campaign: c.address(), submitted: c.u32(), reviewed: c.u32(), refund: c.u64() };
       break;
     case EVENT_KINDS.shareClosed:
-      event = { kind: "shareClosed", campaign: c.address(), worker: c.address(), depositReturned: c.u64(), lapsedReviews: c.u32() };
+      event = {
+        kind: "shareClosed",
+        campaign: c.address(),
+        worker: c.address(),
+        depositReturned: c.u64(),
+        lapsedReviews: c.u32(),
+      };
       break;
     default:
       throw new RangeError(`unknown event kind ${bytes[1]}`);
@@ -144,13 +275,22 @@ const EXIT = /^Program (\w+) (success|failed)/;
  * written while the Amplify program itself is executing count (a program it calls, or one that
  * calls it, cannot forge them); lines that do not decode are skipped.
  */
-export function decodeEventsFromLogs(logs: readonly string[], programAddress: Address = amplifyProgramAddress()): AmplifyEvent[] {
+export function decodeEventsFromLogs(
+  logs: readonly string[],
+  programAddress: Address = amplifyProgramAddress(),
+): AmplifyEvent[] {
   const stack: string[] = [];
   const events: AmplifyEvent[] = [];
   for (const line of logs) {
     const invoke = INVOKE.exec(line);
-    if (invoke) { stack.push(invoke[1]!); continue; }
-    if (EXIT.test(line)) { stack.pop(); continue; }
+    if (invoke) {
+      stack.push(invoke[1]!);
+      continue;
+    }
+    if (EXIT.test(line)) {
+      stack.pop();
+      continue;
+    }
     if (!line.startsWith("Program data: ") || stack.at(-1) !== programAddress) continue;
     const parts = line.slice("Program data: ".length).trim().split(" ");
     if (parts.length !== 1) continue;

@@ -5,8 +5,15 @@ import { CAMPAIGN_FLAGS, URI_MAX_BYTES, WRAPPED_KEY_BYTES } from "./account-layo
 import { ByteWriter, encodeUtf8 } from "./bytes";
 import { INSTRUCTION_TAGS } from "./instruction-tags";
 import {
-  findAssignmentPda, findCampaignPda, findConfigPda, findEscrowPda, findFeeVaultPda, findSharePda, findTaskPagePda,
-  findWorkerProfilePda, taskPageOf,
+  findAssignmentPda,
+  findCampaignPda,
+  findConfigPda,
+  findEscrowPda,
+  findFeeVaultPda,
+  findSharePda,
+  findTaskPagePda,
+  findWorkerProfilePda,
+  taskPageOf,
 } from "./pdas";
 import { amplifyProgramAddress, SYSTEM_PROGRAM_ADDRESS } from "./program-address";
 import { findProgramDataAddress } from "../loader/addresses";
@@ -14,14 +21,21 @@ import type { SignerInput } from "./account-metas";
 import type { InstructionName } from "./instruction-tags";
 import type { AccountMeta, AccountSignerMeta, Address, Instruction } from "@solana/kit";
 
-export type AmplifyInstruction = Instruction & { accounts: readonly (AccountMeta | AccountSignerMeta)[]; data: Uint8Array };
+export type AmplifyInstruction = Instruction & {
+  accounts: readonly (AccountMeta | AccountSignerMeta)[];
+  data: Uint8Array;
+};
 
 interface ProgramOverride {
   programAddress?: Address;
 }
 
-function build(name: InstructionName, accounts: (AccountMeta | AccountSignerMeta)[], body: ByteWriter | undefined,
-  programAddress: Address | undefined): AmplifyInstruction {
+function build(
+  name: InstructionName,
+  accounts: (AccountMeta | AccountSignerMeta)[],
+  body: ByteWriter | undefined,
+  programAddress: Address | undefined,
+): AmplifyInstruction {
   const rest = body?.toBytes() ?? new Uint8Array();
   const data = new Uint8Array(1 + rest.length);
   data[0] = INSTRUCTION_TAGS[name];
@@ -31,7 +45,8 @@ function build(name: InstructionName, accounts: (AccountMeta | AccountSignerMeta
 
 function uriBytes(uri: string): Uint8Array {
   const bytes = encodeUtf8(uri);
-  if (bytes.length > URI_MAX_BYTES) throw new RangeError(`URI is ${bytes.length} bytes; the program stores at most ${URI_MAX_BYTES}`);
+  if (bytes.length > URI_MAX_BYTES)
+    throw new RangeError(`URI is ${bytes.length} bytes; the program stores at most ${URI_MAX_BYTES}`);
   return bytes;
 }
 
@@ -54,10 +69,24 @@ export interface InitConfigInput extends ProgramOverride {
 export async function getInitConfigInstruction(input: InitConfigInput): Promise<AmplifyInstruction> {
   const config = await pda(input.config, () => findConfigPda(input.programAddress));
   const feeVault = await pda(input.feeVault, () => findFeeVaultPda(input.programAddress));
-  const programData = input.programData ?? (await findProgramDataAddress(input.programAddress ?? amplifyProgramAddress()));
-  const body = new ByteWriter().u16(input.feeBps ?? 500).address(input.authority).address(input.treasury);
-  return build("initConfig", [signerMeta(input.payer, true), writableMeta(config), writableMeta(feeVault), readonlyMeta(SYSTEM_PROGRAM_ADDRESS),
-    readonlyMeta(programData)], body, input.programAddress);
+  const programData =
+    input.programData ?? (await findProgramDataAddress(input.programAddress ?? amplifyProgramAddress()));
+  const body = new ByteWriter()
+    .u16(input.feeBps ?? 500)
+    .address(input.authority)
+    .address(input.treasury);
+  return build(
+    "initConfig",
+    [
+      signerMeta(input.payer, true),
+      writableMeta(config),
+      writableMeta(feeVault),
+      readonlyMeta(SYSTEM_PROGRAM_ADDRESS),
+      readonlyMeta(programData),
+    ],
+    body,
+    input.programAddress,
+  );
 }
 
 interface GovernanceInput extends ProgramOverride {
@@ -74,8 +103,15 @@ export async function getSetFeeInstruction(input: GovernanceInput & { feeBps: nu
   return build("setFee", await governanceAccounts(input), new ByteWriter().u16(input.feeBps), input.programAddress);
 }
 
-export async function getSetPausedInstruction(input: GovernanceInput & { paused: boolean }): Promise<AmplifyInstruction> {
-  return build("setPaused", await governanceAccounts(input), new ByteWriter().u8(input.paused ? 1 : 0), input.programAddress);
+export async function getSetPausedInstruction(
+  input: GovernanceInput & { paused: boolean },
+): Promise<AmplifyInstruction> {
+  return build(
+    "setPaused",
+    await governanceAccounts(input),
+    new ByteWriter().u8(input.paused ? 1 : 0),
+    input.programAddress,
+  );
 }
 
 export interface UpdateConfigInput extends GovernanceInput {
@@ -88,10 +124,15 @@ export interface UpdateConfigInput extends GovernanceInput {
 
 export async function getUpdateConfigInstruction(input: UpdateConfigInput): Promise<AmplifyInstruction> {
   const feeVault = await pda(input.feeVault, () => findFeeVaultPda(input.programAddress));
-  const body = new ByteWriter().raw(input.proposedAuthority ? new ByteWriter().address(input.proposedAuthority).toBytes() : new Uint8Array(32), 32)
+  const body = new ByteWriter()
+    .raw(input.proposedAuthority ? new ByteWriter().address(input.proposedAuthority).toBytes() : new Uint8Array(32), 32)
     .address(input.treasury);
-  return build("updateConfig", [...await governanceAccounts(input), readonlyMeta(feeVault), readonlyMeta(input.treasury)], body,
-    input.programAddress);
+  return build(
+    "updateConfig",
+    [...(await governanceAccounts(input)), readonlyMeta(feeVault), readonlyMeta(input.treasury)],
+    body,
+    input.programAddress,
+  );
 }
 
 export async function getAcceptAuthorityInstruction(input: GovernanceInput): Promise<AmplifyInstruction> {
@@ -110,8 +151,12 @@ export interface WithdrawFeesInput extends ProgramOverride {
 export async function getWithdrawFeesInstruction(input: WithdrawFeesInput): Promise<AmplifyInstruction> {
   const config = await pda(input.config, () => findConfigPda(input.programAddress));
   const feeVault = await pda(input.feeVault, () => findFeeVaultPda(input.programAddress));
-  return build("withdrawFees", [signerMeta(input.authority, false), readonlyMeta(config), writableMeta(feeVault), writableMeta(input.treasury)],
-    new ByteWriter().u64(input.amount ?? 0n), input.programAddress);
+  return build(
+    "withdrawFees",
+    [signerMeta(input.authority, false), readonlyMeta(config), writableMeta(feeVault), writableMeta(input.treasury)],
+    new ByteWriter().u64(input.amount ?? 0n),
+    input.programAddress,
+  );
 }
 
 export interface WorkerKeyInput extends ProgramOverride {
@@ -123,14 +168,22 @@ export interface WorkerKeyInput extends ProgramOverride {
 
 export async function getRegisterWorkerInstruction(input: WorkerKeyInput): Promise<AmplifyInstruction> {
   const profile = await pda(input.profile, () => findWorkerProfilePda(addressOf(input.worker), input.programAddress));
-  return build("registerWorker", [signerMeta(input.worker, true), writableMeta(profile), readonlyMeta(SYSTEM_PROGRAM_ADDRESS)],
-    new ByteWriter().raw(input.x25519PublicKey, 32), input.programAddress);
+  return build(
+    "registerWorker",
+    [signerMeta(input.worker, true), writableMeta(profile), readonlyMeta(SYSTEM_PROGRAM_ADDRESS)],
+    new ByteWriter().raw(input.x25519PublicKey, 32),
+    input.programAddress,
+  );
 }
 
 export async function getUpdateWorkerKeyInstruction(input: WorkerKeyInput): Promise<AmplifyInstruction> {
   const profile = await pda(input.profile, () => findWorkerProfilePda(addressOf(input.worker), input.programAddress));
-  return build("updateWorkerKey", [signerMeta(input.worker, false), writableMeta(profile)],
-    new ByteWriter().raw(input.x25519PublicKey, 32), input.programAddress);
+  return build(
+    "updateWorkerKey",
+    [signerMeta(input.worker, false), writableMeta(profile)],
+    new ByteWriter().raw(input.x25519PublicKey, 32),
+    input.programAddress,
+  );
 }
 
 export interface CreateCampaignInput extends ProgramOverride {
@@ -166,14 +219,37 @@ export interface CreateCampaignInput extends ProgramOverride {
 
 export async function getCreateCampaignInstruction(input: CreateCampaignInput): Promise<AmplifyInstruction> {
   const config = await pda(input.config, () => findConfigPda(input.programAddress));
-  const campaign = await pda(input.campaign, () => findCampaignPda(addressOf(input.requester), input.id, input.programAddress));
+  const campaign = await pda(input.campaign, () =>
+    findCampaignPda(addressOf(input.requester), input.id, input.programAddress),
+  );
   const escrow = await pda(input.escrow, () => findEscrowPda(campaign, input.programAddress));
   const flags = (input.isPrivate ? CAMPAIGN_FLAGS.private : 0) | (input.admitUnrated ? CAMPAIGN_FLAGS.admitUnrated : 0);
-  const body = new ByteWriter().u64(input.id).u64(input.price).u32(input.taskCount).u16(input.replication).u16(input.minRating)
-    .u16(input.maxShareBps).u8(flags).u64(input.deadline).u64(input.assignmentTimeout).u64(input.reviewWindow)
-    .raw(input.tasksRoot, 32).raw(input.labelSchemaHash, 32).shortBytes(uriBytes(input.metadataUri), URI_MAX_BYTES);
-  return build("createCampaign", [signerMeta(input.requester, true), readonlyMeta(config), writableMeta(campaign), writableMeta(escrow),
-    readonlyMeta(SYSTEM_PROGRAM_ADDRESS)], body, input.programAddress);
+  const body = new ByteWriter()
+    .u64(input.id)
+    .u64(input.price)
+    .u32(input.taskCount)
+    .u16(input.replication)
+    .u16(input.minRating)
+    .u16(input.maxShareBps)
+    .u8(flags)
+    .u64(input.deadline)
+    .u64(input.assignmentTimeout)
+    .u64(input.reviewWindow)
+    .raw(input.tasksRoot, 32)
+    .raw(input.labelSchemaHash, 32)
+    .shortBytes(uriBytes(input.metadataUri), URI_MAX_BYTES);
+  return build(
+    "createCampaign",
+    [
+      signerMeta(input.requester, true),
+      readonlyMeta(config),
+      writableMeta(campaign),
+      writableMeta(escrow),
+      readonlyMeta(SYSTEM_PROGRAM_ADDRESS),
+    ],
+    body,
+    input.programAddress,
+  );
 }
 
 export interface AddTaskPageInput extends ProgramOverride {
@@ -186,12 +262,23 @@ export interface AddTaskPageInput extends ProgramOverride {
 
 export async function getAddTaskPageInstruction(input: AddTaskPageInput): Promise<AmplifyInstruction> {
   const page = await pda(input.pageAddress, () => findTaskPagePda(input.campaign, input.page, input.programAddress));
-  return build("addTaskPage", [signerMeta(input.requester, true), writableMeta(input.campaign), writableMeta(page),
-    readonlyMeta(SYSTEM_PROGRAM_ADDRESS)], new ByteWriter().u16(input.page), input.programAddress);
+  return build(
+    "addTaskPage",
+    [
+      signerMeta(input.requester, true),
+      writableMeta(input.campaign),
+      writableMeta(page),
+      readonlyMeta(SYSTEM_PROGRAM_ADDRESS),
+    ],
+    new ByteWriter().u16(input.page),
+    input.programAddress,
+  );
 }
 
 /** Every add_task_page a campaign of `taskCount` tasks needs. */
-export async function getAddTaskPageInstructions(input: Omit<AddTaskPageInput, "page" | "pageAddress"> & { taskCount: number }): Promise<AmplifyInstruction[]> {
+export async function getAddTaskPageInstructions(
+  input: Omit<AddTaskPageInput, "page" | "pageAddress"> & { taskCount: number },
+): Promise<AmplifyInstruction[]> {
   const pages = taskPageOf(input.taskCount - 1) + 1;
   return Promise.all(Array.from({ length: pages }, (_, page) => getAddTaskPageInstruction({ ...input, page })));
 }
@@ -211,12 +298,28 @@ export async function getAcceptTaskInstruction(input: AcceptTaskInput): Promise<
   const worker = addressOf(input.worker);
   const config = await pda(input.config, () => findConfigPda(input.programAddress));
   const profile = await pda(input.profile, () => findWorkerProfilePda(worker, input.programAddress));
-  const page = await pda(input.page, () => findTaskPagePda(input.campaign, taskPageOf(input.taskIndex), input.programAddress));
-  const assignment = await pda(input.assignment, () => findAssignmentPda(input.campaign, input.taskIndex, worker, input.programAddress));
+  const page = await pda(input.page, () =>
+    findTaskPagePda(input.campaign, taskPageOf(input.taskIndex), input.programAddress),
+  );
+  const assignment = await pda(input.assignment, () =>
+    findAssignmentPda(input.campaign, input.taskIndex, worker, input.programAddress),
+  );
   const share = await pda(input.share, () => findSharePda(input.campaign, worker, input.programAddress));
-  return build("acceptTask", [signerMeta(input.worker, true), readonlyMeta(config), writableMeta(profile), writableMeta(input.campaign),
-    writableMeta(page), writableMeta(assignment), writableMeta(share), readonlyMeta(SYSTEM_PROGRAM_ADDRESS)],
-  new ByteWriter().u32(input.taskIndex), input.programAddress);
+  return build(
+    "acceptTask",
+    [
+      signerMeta(input.worker, true),
+      readonlyMeta(config),
+      writableMeta(profile),
+      writableMeta(input.campaign),
+      writableMeta(page),
+      writableMeta(assignment),
+      writableMeta(share),
+      readonlyMeta(SYSTEM_PROGRAM_ADDRESS),
+    ],
+    new ByteWriter().u32(input.taskIndex),
+    input.programAddress,
+  );
 }
 
 export interface GrantKeyInput extends ProgramOverride {
@@ -228,8 +331,12 @@ export interface GrantKeyInput extends ProgramOverride {
 }
 
 export async function getGrantKeyInstruction(input: GrantKeyInput): Promise<AmplifyInstruction> {
-  return build("grantKey", [signerMeta(input.requester, false), readonlyMeta(input.campaign), writableMeta(input.assignment)],
-    new ByteWriter().raw(input.wrappedKey, WRAPPED_KEY_BYTES), input.programAddress);
+  return build(
+    "grantKey",
+    [signerMeta(input.requester, false), readonlyMeta(input.campaign), writableMeta(input.assignment)],
+    new ByteWriter().raw(input.wrappedKey, WRAPPED_KEY_BYTES),
+    input.programAddress,
+  );
 }
 
 export interface SubmitResultInput extends ProgramOverride {
@@ -251,12 +358,27 @@ export async function getSubmitResultInstruction(input: SubmitResultInput): Prom
   const config = await pda(input.config, () => findConfigPda(input.programAddress));
   const feeVault = await pda(input.feeVault, () => findFeeVaultPda(input.programAddress));
   const escrow = await pda(input.escrow, () => findEscrowPda(input.campaign, input.programAddress));
-  const assignment = await pda(input.assignment, () => findAssignmentPda(input.campaign, input.taskIndex, worker, input.programAddress));
+  const assignment = await pda(input.assignment, () =>
+    findAssignmentPda(input.campaign, input.taskIndex, worker, input.programAddress),
+  );
   const share = await pda(input.share, () => findSharePda(input.campaign, worker, input.programAddress));
   const profile = await pda(input.profile, () => findWorkerProfilePda(worker, input.programAddress));
   const body = new ByteWriter().raw(input.resultHash, 32).shortBytes(uriBytes(input.resultUri), URI_MAX_BYTES);
-  return build("submitResult", [signerMeta(input.worker, true), readonlyMeta(config), writableMeta(feeVault), writableMeta(input.campaign),
-    writableMeta(escrow), writableMeta(assignment), writableMeta(share), writableMeta(profile)], body, input.programAddress);
+  return build(
+    "submitResult",
+    [
+      signerMeta(input.worker, true),
+      readonlyMeta(config),
+      writableMeta(feeVault),
+      writableMeta(input.campaign),
+      writableMeta(escrow),
+      writableMeta(assignment),
+      writableMeta(share),
+      writableMeta(profile),
+    ],
+    body,
+    input.programAddress,
+  );
 }
 
 export interface ReviewInput extends ProgramOverride {
@@ -275,8 +397,12 @@ export interface ReviewInput extends ProgramOverride {
 export async function getReviewInstruction(input: ReviewInput): Promise<AmplifyInstruction> {
   const share = await pda(input.share, () => findSharePda(input.campaign, input.worker, input.programAddress));
   const profile = await pda(input.profile, () => findWorkerProfilePda(input.worker, input.programAddress));
-  return build("review", [signerMeta(input.requester, false), writableMeta(input.campaign), writableMeta(share), writableMeta(profile)],
-    new ByteWriter().u32(input.taskIndex).u8(input.score), input.programAddress);
+  return build(
+    "review",
+    [signerMeta(input.requester, false), writableMeta(input.campaign), writableMeta(share), writableMeta(profile)],
+    new ByteWriter().u32(input.taskIndex).u8(input.score),
+    input.programAddress,
+  );
 }
 
 export interface ReleaseExpiredInput extends ProgramOverride {
@@ -291,12 +417,27 @@ export interface ReleaseExpiredInput extends ProgramOverride {
 
 /** Permissionless: anyone may free a slot whose assignment is past its expiry; the deposit goes back to the worker. */
 export async function getReleaseExpiredInstruction(input: ReleaseExpiredInput): Promise<AmplifyInstruction> {
-  const page = await pda(input.page, () => findTaskPagePda(input.campaign, taskPageOf(input.taskIndex), input.programAddress));
-  const assignment = await pda(input.assignment, () => findAssignmentPda(input.campaign, input.taskIndex, input.worker, input.programAddress));
+  const page = await pda(input.page, () =>
+    findTaskPagePda(input.campaign, taskPageOf(input.taskIndex), input.programAddress),
+  );
+  const assignment = await pda(input.assignment, () =>
+    findAssignmentPda(input.campaign, input.taskIndex, input.worker, input.programAddress),
+  );
   const share = await pda(input.share, () => findSharePda(input.campaign, input.worker, input.programAddress));
   const profile = await pda(input.profile, () => findWorkerProfilePda(input.worker, input.programAddress));
-  return build("releaseExpired", [writableMeta(input.campaign), writableMeta(page), writableMeta(assignment), writableMeta(share),
-    writableMeta(profile), writableMeta(input.worker)], undefined, input.programAddress);
+  return build(
+    "releaseExpired",
+    [
+      writableMeta(input.campaign),
+      writableMeta(page),
+      writableMeta(assignment),
+      writableMeta(share),
+      writableMeta(profile),
+      writableMeta(input.worker),
+    ],
+    undefined,
+    input.programAddress,
+  );
 }
 
 export interface EndCampaignInput extends ProgramOverride {
@@ -305,7 +446,12 @@ export interface EndCampaignInput extends ProgramOverride {
 }
 
 export async function getEndCampaignInstruction(input: EndCampaignInput): Promise<AmplifyInstruction> {
-  return build("endCampaign", [signerMeta(input.requester, false), writableMeta(input.campaign)], undefined, input.programAddress);
+  return build(
+    "endCampaign",
+    [signerMeta(input.requester, false), writableMeta(input.campaign)],
+    undefined,
+    input.programAddress,
+  );
 }
 
 export interface CloseCampaignInput extends ProgramOverride {
@@ -319,10 +465,20 @@ export interface CloseCampaignInput extends ProgramOverride {
 
 export async function getCloseCampaignInstruction(input: CloseCampaignInput): Promise<AmplifyInstruction> {
   const escrow = await pda(input.escrow, () => findEscrowPda(input.campaign, input.programAddress));
-  const pages = input.pages ?? await Promise.all(Array.from({ length: input.pagesCreated },
-    async (_, page) => (await findTaskPagePda(input.campaign, page, input.programAddress))[0]));
-  return build("closeCampaign", [signerMeta(input.requester, true), writableMeta(input.campaign), writableMeta(escrow),
-    ...pages.map(writableMeta)], undefined, input.programAddress);
+  const pages =
+    input.pages ??
+    (await Promise.all(
+      Array.from(
+        { length: input.pagesCreated },
+        async (_, page) => (await findTaskPagePda(input.campaign, page, input.programAddress))[0],
+      ),
+    ));
+  return build(
+    "closeCampaign",
+    [signerMeta(input.requester, true), writableMeta(input.campaign), writableMeta(escrow), ...pages.map(writableMeta)],
+    undefined,
+    input.programAddress,
+  );
 }
 
 export interface CloseShareInput extends ProgramOverride {
@@ -334,5 +490,10 @@ export interface CloseShareInput extends ProgramOverride {
 /** Permissionless: returns a share's rent to its worker once its campaign is closed or past its review window. */
 export async function getCloseShareInstruction(input: CloseShareInput): Promise<AmplifyInstruction> {
   const share = await pda(input.share, () => findSharePda(input.campaign, input.worker, input.programAddress));
-  return build("closeShare", [writableMeta(share), writableMeta(input.worker), readonlyMeta(input.campaign)], undefined, input.programAddress);
+  return build(
+    "closeShare",
+    [writableMeta(share), writableMeta(input.worker), readonlyMeta(input.campaign)],
+    undefined,
+    input.programAddress,
+  );
 }

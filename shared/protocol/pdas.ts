@@ -20,22 +20,36 @@ export function findFeeVaultPda(programAddress: Address = amplifyProgramAddress(
 }
 
 /** ["worker", worker] */
-export function findWorkerProfilePda(worker: Address, programAddress: Address = amplifyProgramAddress()): Promise<ProgramDerivedAddress> {
+export function findWorkerProfilePda(
+  worker: Address,
+  programAddress: Address = amplifyProgramAddress(),
+): Promise<ProgramDerivedAddress> {
   return derive(["worker", addressBytes(worker)], programAddress);
 }
 
 /** ["campaign", requester, id as u64 LE] */
-export function findCampaignPda(requester: Address, id: bigint, programAddress: Address = amplifyProgramAddress()): Promise<ProgramDerivedAddress> {
+export function findCampaignPda(
+  requester: Address,
+  id: bigint,
+  programAddress: Address = amplifyProgramAddress(),
+): Promise<ProgramDerivedAddress> {
   return derive(["campaign", addressBytes(requester), new ByteWriter().u64(id).toBytes()], programAddress);
 }
 
 /** ["escrow", campaign] */
-export function findEscrowPda(campaign: Address, programAddress: Address = amplifyProgramAddress()): Promise<ProgramDerivedAddress> {
+export function findEscrowPda(
+  campaign: Address,
+  programAddress: Address = amplifyProgramAddress(),
+): Promise<ProgramDerivedAddress> {
   return derive(["escrow", addressBytes(campaign)], programAddress);
 }
 
 /** ["tasks", campaign, page as u16 LE]: slot counters of tasks page × 8192 … page × 8192 + 8191. */
-export function findTaskPagePda(campaign: Address, page: number, programAddress: Address = amplifyProgramAddress()): Promise<ProgramDerivedAddress> {
+export function findTaskPagePda(
+  campaign: Address,
+  page: number,
+  programAddress: Address = amplifyProgramAddress(),
+): Promise<ProgramDerivedAddress> {
   return derive(["tasks", addressBytes(campaign), new ByteWriter().u16(page).toBytes()], programAddress);
 }
 
@@ -45,12 +59,23 @@ export function taskPageOf(index: number): number {
 }
 
 /** ["assignment", campaign, task index as u32 LE, worker]: exists while the work is open. */
-export function findAssignmentPda(campaign: Address, taskIndex: number, worker: Address,
-  programAddress: Address = amplifyProgramAddress()): Promise<ProgramDerivedAddress> {
-  return derive(["assignment", addressBytes(campaign), new ByteWriter().u32(taskIndex).toBytes(), addressBytes(worker)], programAddress);
+export function findAssignmentPda(
+  campaign: Address,
+  taskIndex: number,
+  worker: Address,
+  programAddress: Address = amplifyProgramAddress(),
+): Promise<ProgramDerivedAddress> {
+  return derive(
+    ["assignment", addressBytes(campaign), new ByteWriter().u32(taskIndex).toBytes(), addressBytes(worker)],
+    programAddress,
+  );
 }
 
 /** ["share", campaign, worker] */
-export function findSharePda(campaign: Address, worker: Address, programAddress: Address = amplifyProgramAddress()): Promise<ProgramDerivedAddress> {
+export function findSharePda(
+  campaign: Address,
+  worker: Address,
+  programAddress: Address = amplifyProgramAddress(),
+): Promise<ProgramDerivedAddress> {
   return derive(["share", addressBytes(campaign), addressBytes(worker)], programAddress);
 }

@@ -31,6 +31,7 @@ export function configureProgramAddress(programAddress: Address | undefined): vo
 /** The program id this process talks to: configured, else `AMPLIFY_PROGRAM_ADDRESS` in the environment, else the default. */
 export function amplifyProgramAddress(): Address {
   if (configured) return configured;
-  const fromEnv = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env?.AMPLIFY_PROGRAM_ADDRESS;
+  const fromEnv = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env
+    ?.AMPLIFY_PROGRAM_ADDRESS;
   return fromEnv ? parseProgramAddress(fromEnv, "AMPLIFY_PROGRAM_ADDRESS") : AMPLIFY_PROGRAM_ADDRESS;
 }

@@ -5,7 +5,10 @@ export const PROGRAM_ERRORS = {
   2: { name: "NotEnoughAccounts", message: "The instruction is missing accounts." },
   3: { name: "MissingSigner", message: "A required signature is missing." },
   4: { name: "NotWritable", message: "An account that must be writable was passed read-only." },
-  5: { name: "WrongOwner", message: "An account is not owned by the Amplify program (or is not empty where a new account was expected)." },
+  5: {
+    name: "WrongOwner",
+    message: "An account is not owned by the Amplify program (or is not empty where a new account was expected).",
+  },
   6: { name: "WrongAccountType", message: "An account has the wrong type, size or version." },
   7: { name: "WrongPda", message: "An account's address does not match its seeds." },
   8: { name: "AlreadyInitialized", message: "The account already exists." },
@@ -21,7 +24,10 @@ export const PROGRAM_ERRORS = {
   18: { name: "TaskFull", message: "The task already has as many workers as its replication." },
   19: { name: "ShareCap", message: "This worker already holds the maximum share of this campaign's tasks." },
   20: { name: "RatingTooLow", message: "The worker's rating is below the campaign's minimum." },
-  21: { name: "AlreadyAssigned", message: "This worker already took this task, or a later one of this campaign (tasks are taken in order)." },
+  21: {
+    name: "AlreadyAssigned",
+    message: "This worker already took this task, or a later one of this campaign (tasks are taken in order).",
+  },
   22: { name: "WrongState", message: "The assignment is not in a state that allows this." },
   23: { name: "KeyNotGranted", message: "This private task's key has not been granted yet." },
   24: { name: "NotPrivate", message: "Keys are granted only on private campaigns." },
@@ -37,11 +43,20 @@ export const PROGRAM_ERRORS = {
   34: { name: "SelfDealing", message: "A requester cannot work on, or review itself on, its own campaign." },
   35: { name: "Unrated", message: "This campaign admits rated workers only, and this worker has no reviews yet." },
   36: { name: "SelfTransfer", message: "A transfer from an account to itself is refused." },
-  37: { name: "UnusableAddress", message: "That authority or treasury could never sign or receive (empty, the program, or one of its own accounts)." },
+  37: {
+    name: "UnusableAddress",
+    message: "That authority or treasury could never sign or receive (empty, the program, or one of its own accounts).",
+  },
   38: { name: "NoPendingReview", message: "This worker has no paid result left to review in this campaign." },
-  39: { name: "ReviewWindow", message: "Outside the review window: too late to review, or too early to close the share." },
+  39: {
+    name: "ReviewWindow",
+    message: "Outside the review window: too late to review, or too early to close the share.",
+  },
   40: { name: "PagesMissing", message: "This task's page of slot counters has not been posted by the requester yet." },
-  41: { name: "InsufficientFunds", message: "The wallet cannot pay the refundable deposit (rent) of a new account: fund it first." },
+  41: {
+    name: "InsufficientFunds",
+    message: "The wallet cannot pay the refundable deposit (rent) of a new account: fund it first.",
+  },
 } as const satisfies Record<number, { name: string; message: string }>;
 
 export type ProgramErrorCode = keyof typeof PROGRAM_ERRORS;

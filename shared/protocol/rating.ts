@@ -34,7 +34,15 @@ export interface RatingState {
 }
 
 export function initialRatingState(): RatingState {
-  return { rating: RATING_PRIOR, reviewCount: 0, weight: 0n, weightedSum: 0n, lastReviewAt: 0n, windowStart: 0n, windowAnchor: RATING_PRIOR };
+  return {
+    rating: RATING_PRIOR,
+    reviewCount: 0,
+    weight: 0n,
+    weightedSum: 0n,
+    lastReviewAt: 0n,
+    windowStart: 0n,
+    windowAnchor: RATING_PRIOR,
+  };
 }
 
 export function ratingDecayFactor(elapsedSeconds: bigint): bigint {
@@ -67,7 +75,8 @@ export function applyReview(state: RatingState, score: number, price: bigint, no
   const f = ratingDecayFactor(elapsed);
   const weight = checked(((state.weight * f) >> 16n) + w);
   const weightedSum = checked(((state.weightedSum * f) >> 16n) + BigInt(score) * 100n * w);
-  const target = checked(weightedSum + BigInt(RATING_PRIOR) * RATING_PRIOR_WEIGHT) / checked(weight + RATING_PRIOR_WEIGHT);
+  const target =
+    checked(weightedSum + BigInt(RATING_PRIOR) * RATING_PRIOR_WEIGHT) / checked(weight + RATING_PRIOR_WEIGHT);
   const sinceWindow = now > state.windowStart ? now - state.windowStart : 0n;
   const restart = state.reviewCount === 0 || sinceWindow >= RATING_WINDOW_SECONDS;
   const windowStart = restart ? now : state.windowStart;
@@ -75,7 +84,15 @@ export function applyReview(state: RatingState, score: number, price: bigint, no
   const low = Math.max(windowAnchor - RATING_MAX_STEP, 0);
   const high = Math.min(windowAnchor + RATING_MAX_STEP, RATING_MAX);
   const rating = Math.min(Math.max(Number(target), low), high);
-  return { rating, reviewCount: state.reviewCount + 1, weight, weightedSum, lastReviewAt: now, windowStart, windowAnchor };
+  return {
+    rating,
+    reviewCount: state.reviewCount + 1,
+    weight,
+    weightedSum,
+    lastReviewAt: now,
+    windowStart,
+    windowAnchor,
+  };
 }
 
 /** A rating (0..10000) as stars out of five, for display. */

@@ -9,10 +9,16 @@ import type { TaskDescriptor } from "./task-tree";
 
 const TaskListDocument = z.object({
   version: z.literal(1),
-  tasks: z.array(z.object({
-    dataHash: z.string().regex(/^[0-9a-f]{64}$/),
-    uri: z.string().refine((u) => encodeUtf8(u).length <= URI_MAX_BYTES, `a task URI is at most ${URI_MAX_BYTES} bytes`),
-  })).min(1),
+  tasks: z
+    .array(
+      z.object({
+        dataHash: z.string().regex(/^[0-9a-f]{64}$/),
+        uri: z
+          .string()
+          .refine((u) => encodeUtf8(u).length <= URI_MAX_BYTES, `a task URI is at most ${URI_MAX_BYTES} bytes`),
+      }),
+    )
+    .min(1),
 });
 
 function hex(bytes: Uint8Array): string {
@@ -25,7 +31,9 @@ function unhex(text: string): Uint8Array {
 
 /** The blob's bytes: canonical JSON, so the same list always uploads to the same content address. */
 export function encodeTaskList(tasks: readonly TaskDescriptor[]): Uint8Array {
-  return encodeUtf8(JSON.stringify({ version: 1, tasks: tasks.map((t) => ({ dataHash: hex(t.dataHash), uri: t.uri })) }));
+  return encodeUtf8(
+    JSON.stringify({ version: 1, tasks: tasks.map((t) => ({ dataHash: hex(t.dataHash), uri: t.uri })) }),
+  );
 }
 
 /** The tasks in a task-list blob, or an Error that says why it cannot be trusted. */
@@ -37,7 +45,8 @@ export function decodeTaskList(bytes: Uint8Array, tasksRoot: Uint8Array): TaskDe
     throw new Error("the campaign's task list is not JSON");
   }
   const parsed = TaskListDocument.safeParse(json);
-  if (!parsed.success) throw new Error(`the campaign's task list is malformed: ${parsed.error.issues[0]?.message ?? "unknown shape"}`);
+  if (!parsed.success)
+    throw new Error(`the campaign's task list is malformed: ${parsed.error.issues[0]?.message ?? "unknown shape"}`);
   const tasks = parsed.data.tasks.map((t) => ({ dataHash: unhex(t.dataHash), uri: t.uri }));
   const root = computeTasksRoot(tasks);
   if (root.length !== tasksRoot.length || root.some((b, i) => b !== tasksRoot[i])) {

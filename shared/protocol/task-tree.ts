@@ -41,7 +41,8 @@ function levels(tasks: readonly TaskDescriptor[]): Uint8Array[][] {
   while (all[all.length - 1]!.length > 1) {
     const level = all[all.length - 1]!;
     const next: Uint8Array[] = [];
-    for (let i = 0; i < level.length; i += 2) next.push(i + 1 < level.length ? node(level[i]!, level[i + 1]!) : level[i]!);
+    for (let i = 0; i < level.length; i += 2)
+      next.push(i + 1 < level.length ? node(level[i]!, level[i + 1]!) : level[i]!);
     all.push(next);
   }
   return all;
@@ -66,7 +67,12 @@ export function taskProof(tasks: readonly TaskDescriptor[], index: number): (Uin
 }
 
 /** Whether `task` is task `index` of the list whose root is `root`. */
-export function verifyTask(root: Uint8Array, index: number, task: TaskDescriptor, proof: readonly (Uint8Array | null)[]): boolean {
+export function verifyTask(
+  root: Uint8Array,
+  index: number,
+  task: TaskDescriptor,
+  proof: readonly (Uint8Array | null)[],
+): boolean {
   let hash = taskLeaf(index, task);
   let at = index;
   for (const sibling of proof) {

@@ -108,7 +108,10 @@ export async function startHostileGateway(): Promise<HostileGateway> {
               ? new TextEncoder().encode(JSON.stringify({ title: "slow", labels: ["a"] }))
               : new Uint8Array(0));
       // Endless and huge bodies can match no hash: the chain names a random one.
-      const hash = behaviour === "endless" || behaviour === "huge" || behaviour === "missing" ? randomBytes(32).toString("hex") : createHash("sha256").update(bytes).digest("hex");
+      const hash =
+        behaviour === "endless" || behaviour === "huge" || behaviour === "missing"
+          ? randomBytes(32).toString("hex")
+          : createHash("sha256").update(bytes).digest("hex");
       blobs.set(hash, { behaviour, body: bytes });
       return { behaviour, hash, url: `${url}/blobs/${hash}` };
     },

@@ -43,7 +43,9 @@ export function createDispatcher(handlers: Handlers, log: (line: string) => void
       // Typed failures that a handler let through still get their own code and sentence.
       const error = toApiError(thrown);
       if (error instanceof ApiError) return fail(error);
-      log(`handler ${channel as CallChannel} failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+      log(
+        `handler ${channel as CallChannel} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+      );
       return fail(new ApiError("internal", error instanceof Error ? error.message : "internal error"));
     }
   };

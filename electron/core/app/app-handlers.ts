@@ -10,7 +10,11 @@ export interface AppIdentity {
   readonly dataDir: string;
 }
 
-export function appHandlers(identity: AppIdentity, store: Store, net: NetMonitor): HandlerGroup<"app:info" | "app:ping" | "net:status"> {
+export function appHandlers(
+  identity: AppIdentity,
+  store: Store,
+  net: NetMonitor,
+): HandlerGroup<"app:info" | "app:ping" | "net:status"> {
   const startedAt = Date.now();
   return {
     "app:info": () => ({

@@ -8,7 +8,10 @@ export const APP_DIR_NAME = "Amplify Workstation";
  * otherwise the platform's user-data folder (the same one Electron's app.getPath("userData")
  * picks for this product name, so both shells share one store).
  */
-export function resolveDataDir(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): string {
+export function resolveDataDir(
+  env: NodeJS.ProcessEnv = process.env,
+  platform: NodeJS.Platform = process.platform,
+): string {
   if (env.AMPLIFY_HOME) return env.AMPLIFY_HOME;
   const home = homedir();
   switch (platform) {

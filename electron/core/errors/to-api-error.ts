@@ -38,7 +38,8 @@ export function toApiError(error: unknown): unknown {
     case "TimeoutError":
       return new ApiError("unavailable", `the chain cannot be reached right now: ${error.message}`);
   }
-  if (error instanceof TypeError && /fetch failed/.test(error.message)) return new ApiError("unavailable", `the chain cannot be reached right now: ${error.message}`);
+  if (error instanceof TypeError && /fetch failed/.test(error.message))
+    return new ApiError("unavailable", `the chain cannot be reached right now: ${error.message}`);
   if (error.name === "FileReadError") return new ApiError("invalid_input", error.message);
   if (typeof code === "string" && /^E[A-Z0-9]+$/.test(code)) return errnoError(error as NodeJS.ErrnoException, code);
   return error;

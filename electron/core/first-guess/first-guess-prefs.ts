@@ -39,7 +39,9 @@ export class StoredFirstGuessPrefs implements FirstGuessPrefs {
 
   constructor(store: Store) {
     this.select = store.db.prepare("SELECT value FROM settings WHERE key = ?");
-    this.upsert = store.db.prepare("INSERT INTO settings(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value");
+    this.upsert = store.db.prepare(
+      "INSERT INTO settings(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+    );
   }
 
   enabledCampaigns(): string[] {

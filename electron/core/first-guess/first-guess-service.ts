@@ -1,5 +1,11 @@
 import type { Label } from "../../../shared/annotation";
-import type { CampaignFirstGuess, FirstGuessRequest, FirstGuessResult, FirstGuessStatus, LabelMapping } from "../../../shared/api/first-guess";
+import type {
+  CampaignFirstGuess,
+  FirstGuessRequest,
+  FirstGuessResult,
+  FirstGuessStatus,
+  LabelMapping,
+} from "../../../shared/api/first-guess";
 import { FirstGuessRequest as RequestSchema } from "../../../shared/api/first-guess";
 import { ApiError } from "../../../shared/api/errors";
 import type { Detection, DetectorPort, ModelEntry, ModelRegistry, ScanResult } from "../../../lib/first-guess";
@@ -83,7 +89,10 @@ export class FirstGuessService {
 
   enabledCampaigns(): string[] {
     const disabled = new Set(this.options.prefs.disabledCampaigns());
-    const on = new Set([...this.options.prefs.enabledCampaigns(), ...[...this.recommending].filter((c) => !disabled.has(c))]);
+    const on = new Set([
+      ...this.options.prefs.enabledCampaigns(),
+      ...[...this.recommending].filter((c) => !disabled.has(c)),
+    ]);
     return [...on].sort();
   }
 
@@ -138,12 +147,15 @@ export class FirstGuessService {
 
   async suggest(input: FirstGuessRequest): Promise<FirstGuessResult> {
     const request = RequestSchema.parse(input);
-    if (request.campaignId && !this.isEnabled(request.campaignId)) throw new ApiError("rejected", `first guesses are off for campaign ${request.campaignId}`);
+    if (request.campaignId && !this.isEnabled(request.campaignId))
+      throw new ApiError("rejected", `first guesses are off for campaign ${request.campaignId}`);
     const minScore = request.minScore ?? DEFAULT_DETECT_PARAMS.minScore;
     const key = `${request.taskId}|${request.modelHash ?? "default"}|${minScore}`;
     let detected = this.cache.get(key);
     if (!detected) {
-      detected = await this.queue.enqueue(key, request.priority, () => this.detect(request.taskId, request.image, request.modelHash, minScore));
+      detected = await this.queue.enqueue(key, request.priority, () =>
+        this.detect(request.taskId, request.image, request.modelHash, minScore),
+      );
       this.remember(key, detected);
     }
     return resultOf(request.taskId, detected, request.labels, request.mapping);
@@ -155,7 +167,9 @@ export class FirstGuessService {
    */
   ready(task: Omit<PreparedTask, "image">): FirstGuessResult | null {
     if (!this.isEnabled(task.campaignId)) return null;
-    const detected = this.cache.get(`${task.taskId}|${task.firstGuess?.model ?? "default"}|${DEFAULT_DETECT_PARAMS.minScore}`);
+    const detected = this.cache.get(
+      `${task.taskId}|${task.firstGuess?.model ?? "default"}|${DEFAULT_DETECT_PARAMS.minScore}`,
+    );
     return detected ? resultOf(task.taskId, detected, task.labels, task.firstGuess?.mapping) : null;
   }
 
@@ -188,16 +202,30 @@ export class FirstGuessService {
     }
     if (!this.isEnabled(task.campaignId)) return false;
     // The contract's schema types bytes as ArrayBuffer-backed; task bytes are never shared memory.
-    const request = { taskId: task.taskId, campaignId: task.campaignId, image: task.image as Uint8Array<ArrayBuffer>, labels: task.labels, mapping: task.firstGuess?.mapping, modelHash: task.firstGuess?.model };
+    const request = {
+      taskId: task.taskId,
+      campaignId: task.campaignId,
+      image: task.image as Uint8Array<ArrayBuffer>,
+      labels: task.labels,
+      mapping: task.firstGuess?.mapping,
+      modelHash: task.firstGuess?.model,
+    };
     if (reason === "prefetch") this.prefetch(request);
-    else this.suggest({ ...request, priority: "current" }).catch((error: unknown) => this.options.log?.(`first guesses: ${task.taskId} failed: ${error instanceof Error ? error.message : String(error)}`));
+    else
+      this.suggest({ ...request, priority: "current" }).catch((error: unknown) =>
+        this.options.log?.(
+          `first guesses: ${task.taskId} failed: ${error instanceof Error ? error.message : String(error)}`,
+        ),
+      );
     return true;
   }
 
   /** Queues a task behind the current one; failures are logged, never thrown at the caller. */
   prefetch(input: Omit<FirstGuessRequest, "priority">): void {
     this.suggest({ ...input, priority: "prefetch" }).catch((error: unknown) => {
-      this.options.log?.(`first guesses: prefetch of ${input.taskId} failed: ${error instanceof Error ? error.message : String(error)}`);
+      this.options.log?.(
+        `first guesses: prefetch of ${input.taskId} failed: ${error instanceof Error ? error.message : String(error)}`,
+      );
     });
   }
 
@@ -206,7 +234,12 @@ export class FirstGuessService {
     await this.options.detector.dispose();
   }
 
-  private async detect(taskId: string, image: Uint8Array | undefined, hash: string | undefined, minScore: number): Promise<Detected> {
+  private async detect(
+    taskId: string,
+    image: Uint8Array | undefined,
+    hash: string | undefined,
+    minScore: number,
+  ): Promise<Detected> {
     const bytes = image ?? (await this.options.imageSource?.(taskId)) ?? null;
     if (!bytes) throw new ApiError("not_found", `no image bytes in memory for task ${taskId}`);
     const model = await this.ensureModel(hash);
@@ -215,7 +248,10 @@ export class FirstGuessService {
       const result = await this.options.detector.detect(bytes, { ...DEFAULT_DETECT_PARAMS, minScore });
       return { model, width: result.width, height: result.height, detections: result.detections, ms: result.ms };
     } catch (error) {
-      throw new ApiError("invalid_input", `first guesses for task ${taskId} failed: ${error instanceof Error ? error.message : String(error)}`);
+      throw new ApiError(
+        "invalid_input",
+        `first guesses for task ${taskId} failed: ${error instanceof Error ? error.message : String(error)}`,
+      );
     }
   }
 
@@ -238,8 +274,18 @@ export class FirstGuessService {
 }
 
 /** Detections → the contract's answer: boxes on the campaign's labels, unmapped classes dropped. */
-function resultOf(taskId: string, detected: Detected, labels: readonly Label[], mapping: LabelMapping | undefined): FirstGuessResult {
+function resultOf(
+  taskId: string,
+  detected: Detected,
+  labels: readonly Label[],
+  mapping: LabelMapping | undefined,
+): FirstGuessResult {
   const model = modelId(detected.model.manifest);
-  const shapes = detectionsToShapes(detected.detections, { classes: detected.model.manifest.classes, labels, mapping, model });
+  const shapes = detectionsToShapes(detected.detections, {
+    classes: detected.model.manifest.classes,
+    labels,
+    mapping,
+    model,
+  });
   return { taskId, model, image: { width: detected.width, height: detected.height }, shapes, inferenceMs: detected.ms };
 }

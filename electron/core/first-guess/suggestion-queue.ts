@@ -43,7 +43,8 @@ export class SuggestionQueue<T> {
     else {
       this.prefetch.push(job);
       // Prefetch is a bet on what comes next: the oldest bets are the first to give up.
-      while (this.prefetch.length > this.maxPrefetch) this.prefetch.shift()?.reject(new Error("prefetch dropped: too many queued"));
+      while (this.prefetch.length > this.maxPrefetch)
+        this.prefetch.shift()?.reject(new Error("prefetch dropped: too many queued"));
     }
     this.pump();
     return promise;

@@ -24,7 +24,8 @@ export function keyMaterialFromBytes(bytes: Uint8Array): KeyMaterial {
     const pair = nacl.sign.keyPair.fromSeed(bytes);
     return { secretKey: pair.secretKey, publicKey: pair.publicKey };
   }
-  if (bytes.length !== 64) throw new KeystoreError("bad_import", `a Solana secret key is 64 bytes (or a 32-byte seed), got ${bytes.length}`);
+  if (bytes.length !== 64)
+    throw new KeystoreError("bad_import", `a Solana secret key is 64 bytes (or a 32-byte seed), got ${bytes.length}`);
   const pair = nacl.sign.keyPair.fromSeed(bytes.subarray(0, 32));
   if (!Buffer.from(pair.publicKey).equals(Buffer.from(bytes.subarray(32)))) {
     throw new KeystoreError("bad_import", "the keypair's public half does not match its secret half");
@@ -37,7 +38,8 @@ export async function readSolanaKeypairFile(path: string): Promise<KeyMaterial> 
   try {
     text = (await readRegularFile(path, MAX_KEYPAIR_FILE_BYTES, "the keypair file")).toString("utf8");
   } catch (error) {
-    if (error instanceof FileReadError) throw new KeystoreError("bad_import", `${error.message} (a Solana CLI keypair file is a small JSON file)`);
+    if (error instanceof FileReadError)
+      throw new KeystoreError("bad_import", `${error.message} (a Solana CLI keypair file is a small JSON file)`);
     throw error;
   }
   let parsed: unknown;
@@ -46,8 +48,15 @@ export async function readSolanaKeypairFile(path: string): Promise<KeyMaterial> 
   } catch {
     throw new KeystoreError("bad_import", `${path} is not a Solana CLI keypair file (not JSON)`);
   }
-  if (!Array.isArray(parsed) || parsed.length !== 64 || !parsed.every((n) => Number.isInteger(n) && n >= 0 && n <= 255)) {
-    throw new KeystoreError("bad_import", `${path} is not a Solana CLI keypair file (expected a JSON array of 64 bytes)`);
+  if (
+    !Array.isArray(parsed) ||
+    parsed.length !== 64 ||
+    !parsed.every((n) => Number.isInteger(n) && n >= 0 && n <= 255)
+  ) {
+    throw new KeystoreError(
+      "bad_import",
+      `${path} is not a Solana CLI keypair file (expected a JSON array of 64 bytes)`,
+    );
   }
   return keyMaterialFromBytes(Uint8Array.from(parsed as number[]));
 }

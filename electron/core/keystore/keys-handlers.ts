@@ -2,7 +2,8 @@ import type { HandlerGroup } from "../api";
 import { guard } from "../errors";
 import type { Keystore } from "./keystore";
 
-type KeysChannel = "keys:status" | "keys:create" | "keys:import" | "keys:unlock" | "keys:lock" | "keys:changePassphrase";
+type KeysChannel =
+  "keys:status" | "keys:create" | "keys:import" | "keys:unlock" | "keys:lock" | "keys:changePassphrase";
 
 export function keysHandlers(keystore: Keystore): HandlerGroup<KeysChannel> {
   return {

@@ -1,4 +1,5 @@
-export type KeystoreErrorCode = "no_keystore" | "exists" | "wrong_passphrase" | "throttled" | "corrupt" | "bad_import" | "locked";
+export type KeystoreErrorCode =
+  "no_keystore" | "exists" | "wrong_passphrase" | "throttled" | "corrupt" | "bad_import" | "locked";
 
 export class KeystoreError extends Error {
   override name = "KeystoreError";

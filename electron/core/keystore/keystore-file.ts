@@ -22,7 +22,11 @@ const KeystoreFile = z.object({
   x25519PublicKey: z.string().regex(/^[0-9a-f]{64}$/),
   kdf: z.object({
     name: z.literal("scrypt"),
-    N: z.number().int().min(1024).max(1 << 22),
+    N: z
+      .number()
+      .int()
+      .min(1024)
+      .max(1 << 22),
     r: z.number().int().min(1).max(32),
     p: z.number().int().min(1).max(16),
     salt: B64,
@@ -38,19 +42,29 @@ export function parseKeystoreFile(text: string, path: string): KeystoreFile {
   try {
     json = JSON.parse(text);
   } catch {
-    throw new KeystoreError("corrupt", `the keystore at ${path} is damaged (not JSON). It was left as it is; restore it from a backup or import your key again.`);
+    throw new KeystoreError(
+      "corrupt",
+      `the keystore at ${path} is damaged (not JSON). It was left as it is; restore it from a backup or import your key again.`,
+    );
   }
   const parsed = KeystoreFile.safeParse(json);
   if (!parsed.success) {
-    throw new KeystoreError("corrupt", `the keystore at ${path} is damaged (${parsed.error.issues[0]?.path.join(".") ?? "format"}). It was left as it is; restore it from a backup or import your key again.`);
+    throw new KeystoreError(
+      "corrupt",
+      `the keystore at ${path} is damaged (${parsed.error.issues[0]?.path.join(".") ?? "format"}). It was left as it is; restore it from a backup or import your key again.`,
+    );
   }
   return parsed.data;
 }
 
 function deriveKey(passphrase: string, salt: Uint8Array, params: ScryptParams): Promise<Buffer> {
   return new Promise((resolve, reject) => {
-    scrypt(passphrase.normalize("NFKC"), salt, 32, { ...params, maxmem: 256 * params.N * params.r + 1024 * 1024 }, (error, key) =>
-      error ? reject(error) : resolve(key),
+    scrypt(
+      passphrase.normalize("NFKC"),
+      salt,
+      32,
+      { ...params, maxmem: 256 * params.N * params.r + 1024 * 1024 },
+      (error, key) => (error ? reject(error) : resolve(key)),
     );
   });
 }

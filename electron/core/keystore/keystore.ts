@@ -5,7 +5,14 @@ import { createKeyPairSignerFromBytes } from "@solana/kit";
 import type { KeyImportSource, KeyStatus } from "../../../shared/api";
 import { unwrapFileKey, x25519PublicKey } from "../../../lib/crypto";
 import type { KeyMaterial } from "./key-material";
-import { base58, deriveX25519Secret, generateKeyMaterial, keyMaterialFromBase58, keyMaterialFromBytes, readSolanaKeypairFile } from "./key-material";
+import {
+  base58,
+  deriveX25519Secret,
+  generateKeyMaterial,
+  keyMaterialFromBase58,
+  keyMaterialFromBytes,
+  readSolanaKeypairFile,
+} from "./key-material";
 import { writeFileAtomic } from "./atomic-write";
 import { KeystoreError } from "./keystore-errors";
 import type { KeystoreFile, ScryptParams } from "./keystore-file";
@@ -79,7 +86,8 @@ export class Keystore {
   }
 
   async import(source: KeyImportSource, passphrase: string, replace = false): Promise<KeyStatus> {
-    const material = source.kind === "file" ? await readSolanaKeypairFile(source.path) : keyMaterialFromBase58(source.secret);
+    const material =
+      source.kind === "file" ? await readSolanaKeypairFile(source.path) : keyMaterialFromBase58(source.secret);
     return this.install(material, passphrase, replace);
   }
 
@@ -106,7 +114,13 @@ export class Keystore {
     const file = this.readFile();
     const secret = await this.checkPassphrase(file, current);
     const material = this.checkMaterial(secret, file);
-    const sealed = await sealSecret(material.secretKey, next, file.publicKey, file.x25519PublicKey, this.options.scrypt ?? DEFAULT_SCRYPT);
+    const sealed = await sealSecret(
+      material.secretKey,
+      next,
+      file.publicKey,
+      file.x25519PublicKey,
+      this.options.scrypt ?? DEFAULT_SCRYPT,
+    );
     material.secretKey.fill(0);
     writeFileAtomic(this.path, JSON.stringify(sealed, null, 2));
     return this.changed();
@@ -163,11 +177,18 @@ export class Keystore {
   private async install(material: KeyMaterial, passphrase: string, replace: boolean): Promise<KeyStatus> {
     mkdirSync(this.options.dataDir, { recursive: true, mode: 0o700 });
     if (existsSync(this.path)) {
-      if (!replace) throw new KeystoreError("exists", "a keystore already exists; pass replace to back it up and replace it");
+      if (!replace)
+        throw new KeystoreError("exists", "a keystore already exists; pass replace to back it up and replace it");
       copyFileSync(this.path, `${this.path}.${new Date(this.now()).toISOString().replace(/[:.]/g, "-")}.bak`);
     }
     const x25519Public = Buffer.from(x25519PublicKey(deriveX25519Secret(material.secretKey))).toString("hex");
-    const sealed = await sealSecret(material.secretKey, passphrase, base58(material.publicKey), x25519Public, this.options.scrypt ?? DEFAULT_SCRYPT);
+    const sealed = await sealSecret(
+      material.secretKey,
+      passphrase,
+      base58(material.publicKey),
+      x25519Public,
+      this.options.scrypt ?? DEFAULT_SCRYPT,
+    );
     writeFileAtomic(this.path, JSON.stringify(sealed, null, 2));
     this.lock();
     await this.adopt(material);
@@ -182,7 +203,10 @@ export class Keystore {
       throw new KeystoreError("corrupt", `the keystore at ${this.path} holds a malformed key; it was left as it is`);
     }
     if (base58(material.publicKey) !== file.publicKey) {
-      throw new KeystoreError("corrupt", `the keystore at ${this.path} does not match its public key; it was left as it is`);
+      throw new KeystoreError(
+        "corrupt",
+        `the keystore at ${this.path} does not match its public key; it was left as it is`,
+      );
     }
     return material;
   }

@@ -9,14 +9,18 @@ const KEY = "passphrase-throttle";
  */
 export function storeThrottleStorage(store: Store): ThrottleStorage {
   const select = store.db.prepare<[string], { value: string }>("SELECT value FROM settings WHERE key = ?");
-  const upsert = store.db.prepare<[string, string]>("INSERT INTO settings(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value");
+  const upsert = store.db.prepare<[string, string]>(
+    "INSERT INTO settings(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+  );
   return {
     load() {
       const row = select.get(KEY);
       if (!row) return null;
       try {
         const parsed = JSON.parse(row.value) as Partial<ThrottleState>;
-        return typeof parsed.failures === "number" && typeof parsed.notBefore === "number" ? { failures: parsed.failures, notBefore: parsed.notBefore } : null;
+        return typeof parsed.failures === "number" && typeof parsed.notBefore === "number"
+          ? { failures: parsed.failures, notBefore: parsed.notBefore }
+          : null;
       } catch {
         return null;
       }

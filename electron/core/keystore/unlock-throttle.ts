@@ -46,7 +46,12 @@ export class UnlockThrottle {
   attempt<T>(check: () => Promise<T>, isWrong: (error: unknown) => boolean): Promise<T> {
     const run = this.queue.then(async () => {
       const wait = this.retryAfterMs();
-      if (wait > 0) throw new KeystoreError("throttled", `too many wrong passphrases; try again in ${Math.ceil(wait / 1000)} s`, wait);
+      if (wait > 0)
+        throw new KeystoreError(
+          "throttled",
+          `too many wrong passphrases; try again in ${Math.ceil(wait / 1000)} s`,
+          wait,
+        );
       let value: T;
       try {
         value = await check();
@@ -63,7 +68,8 @@ export class UnlockThrottle {
 
   private state(): ThrottleState {
     const stored = this.storage.load();
-    if (!stored || !Number.isSafeInteger(stored.failures) || !Number.isFinite(stored.notBefore)) return { failures: 0, notBefore: 0 };
+    if (!stored || !Number.isSafeInteger(stored.failures) || !Number.isFinite(stored.notBefore))
+      return { failures: 0, notBefore: 0 };
     // A clock set back must not turn a 5-minute wait into a year.
     return { failures: stored.failures, notBefore: Math.min(stored.notBefore, this.now() + this.maxDelayMs) };
   }

@@ -1,6 +1,12 @@
 import type { CampaignView, IneligibleReason } from "../../../shared/api/market";
 import type { CampaignAccount, ConfigAccount, WorkerProfileAccount } from "../../../shared/protocol";
-import { RATING_PRIOR, assignmentDeposit, computeShareCap, computeWorkerPay, shareDeposit } from "../../../shared/protocol";
+import {
+  RATING_PRIOR,
+  assignmentDeposit,
+  computeShareCap,
+  computeWorkerPay,
+  shareDeposit,
+} from "../../../shared/protocol";
 import type { CampaignMetadata } from "../../../shared/api/tasks";
 
 /**
@@ -40,18 +46,30 @@ export function campaignView(
   if (!worker.hasKey) reasons.push({ code: "no_key", message: "create or import a key to accept tasks" });
   if (config.paused) reasons.push({ code: "paused", message: "the protocol is paused: no acceptances for now" });
   if (campaign.endedAt !== 0n) reasons.push({ code: "closed", message: "the requester has ended the campaign" });
-  if (Number(campaign.deadline) <= worker.nowSeconds) reasons.push({ code: "deadline", message: "the campaign's deadline has passed" });
+  if (Number(campaign.deadline) <= worker.nowSeconds)
+    reasons.push({ code: "deadline", message: "the campaign's deadline has passed" });
   if (left === 0) reasons.push({ code: "no_tasks_left", message: "every task slot is taken" });
   const rated = (worker.profile?.reviewCount ?? 0) > 0;
   if (!rated && !campaign.admitUnrated) {
     reasons.push({ code: "rating", message: "admits rated workers only; you have no reviews yet" });
   } else if (rated && rating < campaign.minRating) {
-    reasons.push({ code: "rating", message: `needs a rating of ${(campaign.minRating / 100).toFixed(0)}; yours is ${(rating / 100).toFixed(0)}` });
+    reasons.push({
+      code: "rating",
+      message: `needs a rating of ${(campaign.minRating / 100).toFixed(0)}; yours is ${(rating / 100).toFixed(0)}`,
+    });
   }
-  if (held >= cap) reasons.push({ code: "share_cap", message: `you hold ${held} of its tasks, the most one worker may take (${cap})` });
-  if (campaign.escrowBalance < campaign.price) reasons.push({ code: "escrow_empty", message: "the campaign's escrow cannot pay another result" });
+  if (held >= cap)
+    reasons.push({
+      code: "share_cap",
+      message: `you hold ${held} of its tasks, the most one worker may take (${cap})`,
+    });
+  if (campaign.escrowBalance < campaign.price)
+    reasons.push({ code: "escrow_empty", message: "the campaign's escrow cannot pay another result" });
   if (worker.balance < BigInt(ACCEPT_COST_LAMPORTS)) {
-    reasons.push({ code: "worker_funds", message: "your balance cannot cover the fee and the refundable deposit of an acceptance" });
+    reasons.push({
+      code: "worker_funds",
+      message: "your balance cannot cover the fee and the refundable deposit of an acceptance",
+    });
   }
   return {
     address,
@@ -67,7 +85,13 @@ export function campaignView(
     private: campaign.isPrivate,
     deadline: Number(campaign.deadline),
     createdAt: Number(campaign.createdAt),
-    fillRate: campaign.taskCount === 0 ? 0 : Math.min(1, (campaign.openAssignments + campaign.submittedCount) / (campaign.taskCount * campaign.replication)),
+    fillRate:
+      campaign.taskCount === 0
+        ? 0
+        : Math.min(
+            1,
+            (campaign.openAssignments + campaign.submittedCount) / (campaign.taskCount * campaign.replication),
+          ),
     myRemainingShare: Math.max(0, cap - held),
     eligible: reasons.length === 0,
     reasons,

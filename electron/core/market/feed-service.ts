@@ -43,7 +43,8 @@ export function createMarketFeedService(options: MarketFeedServiceOptions): Mark
     feed,
     handlers: {
       "feed:page": (request) => guard(() => store.page(request)),
-      "feed:charts": (request) => guard(() => store.charts(request.windowSeconds, request.buckets ?? 120, Math.floor(Date.now() / 1000))),
+      "feed:charts": (request) =>
+        guard(() => store.charts(request.windowSeconds, request.buckets ?? 120, Math.floor(Date.now() / 1000))),
       "feed:status": () => guard(() => feed.status()),
       "feed:quote": (request) =>
         guard(async () => {

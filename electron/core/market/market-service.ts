@@ -47,7 +47,9 @@ export class MarketService {
   ) {}
 
   async campaigns(): Promise<{ address: string; account: CampaignAccount }[]> {
-    const raw = await this.chain.programAccounts(ACCOUNT_SIZES.campaign, [{ offset: 0, bytes: DISCRIMINATORS.campaign }]);
+    const raw = await this.chain.programAccounts(ACCOUNT_SIZES.campaign, [
+      { offset: 0, bytes: DISCRIMINATORS.campaign },
+    ]);
     return raw.map((r) => ({ address: r.address, account: decodeCampaign(r.data) }));
   }
 
@@ -62,8 +64,14 @@ export class MarketService {
     ]);
     const situation = { hasKey: worker !== null, profile, balance, held, nowSeconds: Math.floor(Date.now() / 1000) };
     const open = campaigns.filter((c) => c.account.endedAt === 0n);
-    const metadata = await Promise.all(open.map(({ address: at, account }) => this.metadata.get(at, account.metadataUri, account.labelSchemaHash, METADATA_WAIT_MS)));
-    const views = open.map(({ address: at, account }, i) => campaignView(at, account, config, situation, metadata[i] ?? null));
+    const metadata = await Promise.all(
+      open.map(({ address: at, account }) =>
+        this.metadata.get(at, account.metadataUri, account.labelSchemaHash, METADATA_WAIT_MS),
+      ),
+    );
+    const views = open.map(({ address: at, account }, i) =>
+      campaignView(at, account, config, situation, metadata[i] ?? null),
+    );
     return sortAndFilter(views, filter);
   }
 
@@ -76,7 +84,9 @@ export class MarketService {
     return {
       openCampaigns: open.length,
       medianPayLamports: pays.length ? pays[Math.floor(pays.length / 2)]! : null,
-      recentPrices: views.slice(0, 50).map((v) => ({ campaign: v.address, payLamports: v.payLamports, createdAt: v.createdAt })),
+      recentPrices: views
+        .slice(0, 50)
+        .map((v) => ({ campaign: v.address, payLamports: v.payLamports, createdAt: v.createdAt })),
       fillRate: slots === 0 ? 0 : taken / slots,
     };
   }
@@ -93,13 +103,19 @@ export class MarketService {
     const chosen = new Set<string>();
     for (const item of items) {
       // The same campaign may be named twice: never plan one task twice.
-      const free = (await this.freeTasks(item.campaign, signer.address)).filter((i) => !chosen.has(taskKey(item.campaign, i)));
+      const free = (await this.freeTasks(item.campaign, signer.address)).filter(
+        (i) => !chosen.has(taskKey(item.campaign, i)),
+      );
       for (const index of free.slice(0, item.count)) chosen.add(taskKey(item.campaign, index));
       if (free.length === 0) outcomes.push(failure(item.campaign, null, "no free task in this campaign for you"));
       // In increasing index order: the program lets a worker take a campaign's tasks only in that order.
       for (const index of free.slice(0, item.count)) {
-        planned.push({ campaign: item.campaign, task: taskKey(item.campaign, index), index,
-          ix: await getAcceptTaskInstruction({ worker: signer, campaign: address(item.campaign), taskIndex: index }) });
+        planned.push({
+          campaign: item.campaign,
+          task: taskKey(item.campaign, index),
+          index,
+          ix: await getAcceptTaskInstruction({ worker: signer, campaign: address(item.campaign), taskIndex: index }),
+        });
       }
       if (free.length > 0 && free.length < item.count) {
         outcomes.push(failure(item.campaign, null, `only ${free.length} of ${item.count} tasks were free`));
@@ -128,9 +144,22 @@ export class MarketService {
         for (const b of batch) {
           if (confirmed?.ok) {
             const [assignment] = await findAssignmentPda(address(b.campaign), b.index, signer.address);
-            outcomes.push({ campaign: b.campaign, task: b.task, ok: true, assignment, signature: tx.signature, error: null });
+            outcomes.push({
+              campaign: b.campaign,
+              task: b.task,
+              ok: true,
+              assignment,
+              signature: tx.signature,
+              error: null,
+            });
           } else {
-            outcomes.push(failure(b.campaign, b.task, confirmed ? confirmed.failure.message : "sent but not confirmed in time; check your tasks"));
+            outcomes.push(
+              failure(
+                b.campaign,
+                b.task,
+                confirmed ? confirmed.failure.message : "sent but not confirmed in time; check your tasks",
+              ),
+            );
           }
         }
         if (confirmed?.ok) keyIx = null;
@@ -145,10 +174,12 @@ export class MarketService {
       { offset: 0, bytes: DISCRIMINATORS.share },
       { offset: SHARE_OFFSETS.worker, bytes: Uint8Array.from(getAddressEncoder().encode(address(worker))) },
     ]);
-    return new Map(raw.map((r) => {
-      const share = decodeShare(r.data);
-      return [share.campaign as string, share.taken];
-    }));
+    return new Map(
+      raw.map((r) => {
+        const share = decodeShare(r.data);
+        return [share.campaign as string, share.taken];
+      }),
+    );
   }
 
   /**
@@ -161,11 +192,16 @@ export class MarketService {
     const { replication, pageCount, taskCount } = decodeCampaign(campaignAccount.data);
     let pages;
     try {
-      const addresses = await Promise.all(Array.from({ length: pageCount }, async (_, p) => (await findTaskPagePda(address(campaign), p))[0]));
+      const addresses = await Promise.all(
+        Array.from({ length: pageCount }, async (_, p) => (await findTaskPagePda(address(campaign), p))[0]),
+      );
       const [share] = await findSharePda(address(campaign), worker);
       pages = await this.chain.accounts([...addresses, share]);
     } catch (error) {
-      throw new ApiError("unavailable", `cannot read the campaign's task slots: ${error instanceof Error ? error.message : String(error)}`);
+      throw new ApiError(
+        "unavailable",
+        `cannot read the campaign's task slots: ${error instanceof Error ? error.message : String(error)}`,
+      );
     }
     const shareRaw = pages.pop();
     const next = shareRaw ? decodeShare(shareRaw.data).nextIndex : 0;

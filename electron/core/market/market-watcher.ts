@@ -62,7 +62,10 @@ export class MarketWatcher {
         this.subscribed = true;
         for await (const _notification of stream) this.changed("pubsub");
       } catch (error) {
-        if (!this.stopped) this.options.log?.(`market pubsub unavailable, polling instead: ${error instanceof Error ? error.message : String(error)}`);
+        if (!this.stopped)
+          this.options.log?.(
+            `market pubsub unavailable, polling instead: ${error instanceof Error ? error.message : String(error)}`,
+          );
       }
       this.subscribed = false;
       if (this.stopped) return;

@@ -22,7 +22,8 @@ export function moderationHandlers(deps: ModerationHandlerDeps): HandlerGroup<"m
   return {
     "moderation:submit": ({ id, result }) =>
       guard(async () => {
-        if (result.taskId !== id) throw new ApiError("invalid_input", `the result is for task ${result.taskId}, not ${id}`);
+        if (result.taskId !== id)
+          throw new ApiError("invalid_input", `the result is for task ${result.taskId}, not ${id}`);
         const metadata = await deps.metadataOf(id);
         if (metadata === undefined) throw new ApiError("not_found", `no assignment ${id} for this worker`);
         const spec = metadata?.moderation;

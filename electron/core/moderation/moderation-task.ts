@@ -18,6 +18,15 @@ export function withModeration(task: OpenedTask, metadata: CampaignMetadata | nu
     throw new ApiError("rejected", "this moderation item is neither an image nor a valid text item (not UTF-8 JSON)");
   }
   const item = TextItemBlob.safeParse(parsed);
-  if (!item.success) throw new ApiError("rejected", `this moderation item is not a valid text item: ${item.error.issues[0]?.message ?? ""}`);
-  return { ...task, image: new Uint8Array(0), mime: "text/plain", moderation: { spec, item: { kind: "text", text: item.data.text } } };
+  if (!item.success)
+    throw new ApiError(
+      "rejected",
+      `this moderation item is not a valid text item: ${item.error.issues[0]?.message ?? ""}`,
+    );
+  return {
+    ...task,
+    image: new Uint8Array(0),
+    mime: "text/plain",
+    moderation: { spec, item: { kind: "text", text: item.data.text } },
+  };
 }

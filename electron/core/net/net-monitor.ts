@@ -20,7 +20,13 @@ export class NetMonitor {
   constructor(private readonly options: NetMonitorOptions) {
     this.intervalMs = options.intervalMs ?? 5_000;
     this.timeoutMs = options.timeoutMs ?? 2_000;
-    this.current = { online: false, rpcUrl: options.rpcUrl(), checkedAt: 0, latencyMs: null, reason: "not checked yet" };
+    this.current = {
+      online: false,
+      rpcUrl: options.rpcUrl(),
+      checkedAt: 0,
+      latencyMs: null,
+      reason: "not checked yet",
+    };
   }
 
   status(): NetStatus {
@@ -55,9 +61,16 @@ export class NetMonitor {
         ...(healthy ? {} : { reason: body.error?.message ?? `RPC answered HTTP ${response.status}` }),
       };
     } catch (error) {
-      next = { online: false, rpcUrl, checkedAt: Date.now(), latencyMs: null, reason: error instanceof Error ? error.message : String(error) };
+      next = {
+        online: false,
+        rpcUrl,
+        checkedAt: Date.now(),
+        latencyMs: null,
+        reason: error instanceof Error ? error.message : String(error),
+      };
     }
-    const changed = this.current.checkedAt === 0 || next.online !== this.current.online || next.rpcUrl !== this.current.rpcUrl;
+    const changed =
+      this.current.checkedAt === 0 || next.online !== this.current.online || next.rpcUrl !== this.current.rpcUrl;
     this.current = next;
     if (changed) this.options.onChange?.(next);
     return next;

@@ -106,18 +106,30 @@ export class OutboxRepository {
       const existing = this.get(item.id);
       if (existing && existing.state !== "failed") {
         if (existing.resultHash === item.resultHash) return existing;
-        throw new OutboxConflictError("a result for this assignment is already queued or paid; each assignment is submitted once");
+        throw new OutboxConflictError(
+          "a result for this assignment is already queued or paid; each assignment is submitted once",
+        );
       }
       // A failed row was refused by the chain, so none of its signatures can land: replace it.
       if (existing) this.sql("DELETE FROM outbox WHERE id = ?").run(item.id);
       this.sql(
-          `INSERT INTO outbox (id, task, campaign, task_label, doc, blob, result_hash, result_uri, tx, signature, last_valid_block_height,
+        `INSERT INTO outbox (id, task, campaign, task_label, doc, blob, result_hash, result_uri, tx, signature, last_valid_block_height,
              state, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'queued', ?, ?)`,
-        )
-        .run(
-          item.id, item.task, item.campaign, item.taskLabel, item.doc, Buffer.from(item.blob), item.resultHash, item.resultUri,
-          item.signed ? Buffer.from(item.signed.tx) : null, item.signed?.signature ?? null, item.signed?.lastValidBlockHeight ?? null, at, at,
-        );
+      ).run(
+        item.id,
+        item.task,
+        item.campaign,
+        item.taskLabel,
+        item.doc,
+        Buffer.from(item.blob),
+        item.resultHash,
+        item.resultUri,
+        item.signed ? Buffer.from(item.signed.tx) : null,
+        item.signed?.signature ?? null,
+        item.signed?.lastValidBlockHeight ?? null,
+        at,
+        at,
+      );
       return this.get(item.id)!;
     });
   }
@@ -134,25 +146,33 @@ export class OutboxRepository {
 
   /** Rows the sync loop should look at now, oldest first. */
   due(limit: number): OutboxRow[] {
-    const rows = this.sql("SELECT * FROM outbox WHERE state IN ('queued', 'sent') AND next_attempt_at <= ? ORDER BY created_at, id LIMIT ?")
-      .all(this.now(), limit) as Raw[];
+    const rows = this.sql(
+      "SELECT * FROM outbox WHERE state IN ('queued', 'sent') AND next_attempt_at <= ? ORDER BY created_at, id LIMIT ?",
+    ).all(this.now(), limit) as Raw[];
     return rows.map(toRow);
   }
 
   nextDueAt(): number | null {
-    const row = this.sql("SELECT MIN(next_attempt_at) AS at FROM outbox WHERE state IN ('queued', 'sent')").get() as { at: number | null };
+    const row = this.sql("SELECT MIN(next_attempt_at) AS at FROM outbox WHERE state IN ('queued', 'sent')").get() as {
+      at: number | null;
+    };
     return row.at;
   }
 
   /** Everything but the blobs and transaction bytes, for the UI. */
   list(limit = 500): OutboxRow[] {
-    const rows = this.sql(`SELECT ${COLUMNS_WITHOUT_BLOB} FROM outbox ORDER BY created_at DESC, id LIMIT ?`).all(limit) as Raw[];
+    const rows = this.sql(`SELECT ${COLUMNS_WITHOUT_BLOB} FROM outbox ORDER BY created_at DESC, id LIMIT ?`).all(
+      limit,
+    ) as Raw[];
     return rows.map(toRow);
   }
 
   counts(): Record<OutboxState, number> {
     const out: Record<OutboxState, number> = { queued: 0, sent: 0, confirmed: 0, failed: 0 };
-    for (const row of this.sql("SELECT state, COUNT(*) AS n FROM outbox GROUP BY state").all() as { state: OutboxState; n: number }[]) {
+    for (const row of this.sql("SELECT state, COUNT(*) AS n FROM outbox GROUP BY state").all() as {
+      state: OutboxState;
+      n: number;
+    }[]) {
       out[row.state] = row.n;
     }
     return out;
@@ -168,8 +188,9 @@ export class OutboxRepository {
       const row = this.get(id);
       if (!row) return;
       const prior = row.signature ? [...row.priorSignatures, row.signature] : [...row.priorSignatures];
-      this.sql("UPDATE outbox SET tx = ?, signature = ?, last_valid_block_height = ?, prior_signatures = ?, updated_at = ? WHERE id = ?")
-        .run(Buffer.from(tx), signature, lastValidBlockHeight, JSON.stringify(prior), this.now(), id);
+      this.sql(
+        "UPDATE outbox SET tx = ?, signature = ?, last_valid_block_height = ?, prior_signatures = ?, updated_at = ? WHERE id = ?",
+      ).run(Buffer.from(tx), signature, lastValidBlockHeight, JSON.stringify(prior), this.now(), id);
     });
   }
 
@@ -195,15 +216,17 @@ export class OutboxRepository {
       const row = this.get(id);
       if (!row || row.state !== "failed") return;
       const prior = row.signature ? [...row.priorSignatures, row.signature] : [...row.priorSignatures];
-      this.sql("UPDATE outbox SET state = 'queued', tx = NULL, signature = NULL, last_valid_block_height = NULL, prior_signatures = ?, attempts = 0, next_attempt_at = 0, last_error = NULL, updated_at = ? WHERE id = ?")
-        .run(JSON.stringify(prior), this.now(), id);
+      this.sql(
+        "UPDATE outbox SET state = 'queued', tx = NULL, signature = NULL, last_valid_block_height = NULL, prior_signatures = ?, attempts = 0, next_attempt_at = 0, last_error = NULL, updated_at = ? WHERE id = ?",
+      ).run(JSON.stringify(prior), this.now(), id);
     });
   }
 
   /** Rows that only waited for the keystore become due at once (it was just unlocked). */
   wakeWaitingForKey(): void {
-    this.sql("UPDATE outbox SET next_attempt_at = 0, last_error = NULL WHERE state IN ('queued', 'sent') AND last_error LIKE 'waiting for the keystore%'")
-      .run();
+    this.sql(
+      "UPDATE outbox SET next_attempt_at = 0, last_error = NULL WHERE state IN ('queued', 'sent') AND last_error LIKE 'waiting for the keystore%'",
+    ).run();
   }
 
   /** A transient problem: try again later, keeping whatever progress was made. */

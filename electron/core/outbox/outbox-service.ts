@@ -41,7 +41,8 @@ export class OutboxService {
   retry(id: string): OutboxItem {
     const row = this.repo.get(id);
     if (!row) throw new ApiError("not_found", `no outbox item ${id}`);
-    if (row.state !== "failed") throw new ApiError("conflict", "only failed items can be retried; the others are still in progress or done");
+    if (row.state !== "failed")
+      throw new ApiError("conflict", "only failed items can be retried; the others are still in progress or done");
     this.repo.resetForRetry(id);
     this.loop.kick();
     return toItem(this.repo.get(id)!);

@@ -25,10 +25,16 @@ export interface ResultSubmitterOptions {
 export class ResultSubmitter implements ResultSink {
   constructor(private readonly options: ResultSubmitterOptions) {}
 
-  async submit(id: string, doc: AnnotationDocument | ModerationResult): Promise<{ outboxId: string; resultHash: string }> {
+  async submit(
+    id: string,
+    doc: AnnotationDocument | ModerationResult,
+  ): Promise<{ outboxId: string; resultHash: string }> {
     if (doc.taskId !== id) throw new ApiError("invalid_input", `the document is for task ${doc.taskId}, not ${id}`);
     const record = await this.options.directory.lookup(id).catch(() => {
-      throw new ApiError("unavailable", "this task was never opened here and the chain cannot be reached to look it up");
+      throw new ApiError(
+        "unavailable",
+        "this task was never opened here and the chain cannot be reached to look it up",
+      );
     });
     if (!record) throw new ApiError("not_found", `no assignment ${id} for this worker`);
     if (!isOpen(record) && !this.options.repo.has(id)) {
@@ -41,12 +47,14 @@ export class ResultSubmitter implements ResultSink {
       if (problem) throw new ApiError("rejected", problem);
     }
     const base = this.options.blobStore();
-    if (!base) throw new ApiError("unavailable", "no blob store is configured to upload results to (settings: blob gateways)");
+    if (!base)
+      throw new ApiError("unavailable", "no blob store is configured to upload results to (settings: blob gateways)");
 
     const plain = new TextEncoder().encode(canonicalJson(doc));
     let blob: Uint8Array;
     if (record.campaign.isPrivate) {
-      if (!record.requesterX25519) throw new ApiError("unavailable", "the requester has no X25519 key to seal this private result to");
+      if (!record.requesterX25519)
+        throw new ApiError("unavailable", "the requester has no X25519 key to seal this private result to");
       blob = sealToRecipient(plain, record.requesterX25519);
     } else {
       blob = plain;

@@ -137,15 +137,19 @@ export class SyncLoop {
     };
 
     // 1. Uploads are idempotent (content-addressed), so they can always be repeated.
-    await mapLimit(rows.filter((r) => !r.uploaded), 6, async (row) => {
-      try {
-        await this.options.upload(row.resultUri, row.blob);
-        writes.push(() => repo.markUploaded(row.id));
-        changed.add(row.id);
-      } catch (error) {
-        transient(row, error);
-      }
-    });
+    await mapLimit(
+      rows.filter((r) => !r.uploaded),
+      6,
+      async (row) => {
+        try {
+          await this.options.upload(row.resultUri, row.blob);
+          writes.push(() => repo.markUploaded(row.id));
+          changed.add(row.id);
+        } catch (error) {
+          transient(row, error);
+        }
+      },
+    );
     flush();
     const ready = rows.map((r) => repo.get(r.id)!).filter((r) => r.uploaded && r.nextAttemptAt <= this.now());
     if (ready.length === 0) return this.finish(rows.length, changed);
@@ -281,7 +285,12 @@ type Verdict = "paid" | "sign" | { failed: string };
  * An open assignment is an account; submission closes it, so a missing account is read back
  * from its history: a ResultSubmitted event for this task says who was paid for what.
  */
-async function judge(chain: ChainClient, row: OutboxRow, data: Uint8Array | null, status: SignatureStatus | null): Promise<Verdict> {
+async function judge(
+  chain: ChainClient,
+  row: OutboxRow,
+  data: Uint8Array | null,
+  status: SignatureStatus | null,
+): Promise<Verdict> {
   if (!data) {
     const { campaign, index } = parseTaskKey(row.task);
     const history = await chain.events(row.id);
@@ -303,7 +312,10 @@ async function judge(chain: ChainClient, row: OutboxRow, data: Uint8Array | null
     return { failed: "the assignment account is not an Amplify assignment" };
   }
   if (status?.failure) {
-    const reason = status.failure.programError !== null ? status.failure.message : `the transaction failed: ${status.failure.message}`;
+    const reason =
+      status.failure.programError !== null
+        ? status.failure.message
+        : `the transaction failed: ${status.failure.message}`;
     return { failed: `rejected by the program: ${reason}` };
   }
   return "sign";

@@ -13,11 +13,15 @@ export class ProfileCache {
 
   constructor(private readonly store: Store) {
     this.select = store.db.prepare("SELECT value FROM settings WHERE key = ?");
-    this.upsert = store.db.prepare("INSERT INTO settings(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value");
+    this.upsert = store.db.prepare(
+      "INSERT INTO settings(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+    );
   }
 
   remember(profile: Profile, at = Date.now()): void {
-    this.store.transaction("profile:cache", () => this.upsert.run(keyOf(profile.address), JSON.stringify({ profile, at })));
+    this.store.transaction("profile:cache", () =>
+      this.upsert.run(keyOf(profile.address), JSON.stringify({ profile, at })),
+    );
   }
 
   /** The last profile read for this address and when, or null (never read, or unreadable). */

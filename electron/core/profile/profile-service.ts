@@ -59,7 +59,8 @@ export class ProfileService {
       const tx = await this.chain.sign(signer, [ix]);
       await this.chain.send(tx.wire, { skipPreflight: false });
       const outcome = await waitForConfirmation(this.chain, tx.signature);
-      if (!outcome) throw new ApiError("unavailable", "the registration was sent but not confirmed in time; check again shortly");
+      if (!outcome)
+        throw new ApiError("unavailable", "the registration was sent but not confirmed in time; check again shortly");
       if (!outcome.ok) throw new ApiError("rejected", `registration failed: ${outcome.failure.message}`);
       signature = tx.signature;
     }
@@ -92,7 +93,8 @@ export class ProfileService {
     // events, each joined with its review if one was posted.
     const scores = new Map<string, number>();
     for (const { event } of history) {
-      if (event.kind === "reviewPosted" && event.worker === worker) scores.set(`${event.campaign}#${event.taskIndex}`, event.score);
+      if (event.kind === "reviewPosted" && event.worker === worker)
+        scores.set(`${event.campaign}#${event.taskIndex}`, event.score);
     }
     const items = [];
     for (const { event, blockTime } of history) {

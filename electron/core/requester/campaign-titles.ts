@@ -13,7 +13,9 @@ export class CampaignTitles {
     const cached = this.known.get(address);
     if (cached) return cached;
     try {
-      const meta = decodeMetadata(await getBlob(campaign.metadataUri, Buffer.from(campaign.labelSchemaHash).toString("hex")));
+      const meta = decodeMetadata(
+        await getBlob(campaign.metadataUri, Buffer.from(campaign.labelSchemaHash).toString("hex")),
+      );
       const found = { title: meta.title ?? `Campaign ${address.slice(0, 8)}…`, labelKind: meta.labelKind ?? null };
       this.known.set(address, found);
       return found;

@@ -21,7 +21,10 @@ export class ChosenFolders {
 
   check(purpose: FolderPurpose, path: string): void {
     if (this.enforced && !this.chosen.has(key(purpose, path))) {
-      throw new ApiError("rejected", `choose the folder with "Choose…": the app only ${purpose === "images" ? "reads" : "writes"} folders picked in its dialog (${path})`);
+      throw new ApiError(
+        "rejected",
+        `choose the folder with "Choose…": the app only ${purpose === "images" ? "reads" : "writes"} folders picked in its dialog (${path})`,
+      );
     }
   }
 }

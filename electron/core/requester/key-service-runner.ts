@@ -97,11 +97,20 @@ export class KeyServiceRunner {
       const keys = keystoreRequesterKeys(this.options.keystore);
       const mine = await this.options.requester.chain().campaigns(keys.address);
       const now = BigInt(Math.floor(Date.now() / 1000));
-      if (mine.some((c) => c.account.isPrivate && (c.account.openAssignments > 0 || (c.account.endedAt === 0n && c.account.deadline > now)))) await this.ensureRunning();
+      if (
+        mine.some(
+          (c) =>
+            c.account.isPrivate &&
+            (c.account.openAssignments > 0 || (c.account.endedAt === 0n && c.account.deadline > now)),
+        )
+      )
+        await this.ensureRunning();
     } catch (error) {
       // The chain is unreachable or the key locked meanwhile: look again later while unlocked.
       if (this.disposed || !this.options.keystore.isUnlocked()) return;
-      this.options.log(`key service: cannot list this key's campaigns yet (${error instanceof Error ? error.message : String(error)})`);
+      this.options.log(
+        `key service: cannot list this key's campaigns yet (${error instanceof Error ? error.message : String(error)})`,
+      );
       this.retry = setTimeout(() => void this.startIfNeeded(), this.options.retryMs ?? 30_000);
       this.retry.unref();
     }

@@ -8,12 +8,21 @@ import type { KeyServiceRunner } from "./key-service-runner";
 import type { RequesterService } from "./requester-service";
 
 type RequesterChannel =
-  | "requester:create" | "requester:campaigns" | "requester:review" | "requester:export" | "requester:keyService" | "requester:pickFolder";
+  | "requester:create"
+  | "requester:campaigns"
+  | "requester:review"
+  | "requester:export"
+  | "requester:keyService"
+  | "requester:pickFolder";
 
 /** Asks the shell for a folder; only the Electron shell has a native dialog. */
 export type FolderPicker = (purpose: FolderPurpose) => Promise<string | null>;
 
-export function requesterHandlers(requester: RequesterService, keys: KeyServiceRunner, pickFolder?: FolderPicker): HandlerGroup<RequesterChannel> {
+export function requesterHandlers(
+  requester: RequesterService,
+  keys: KeyServiceRunner,
+  pickFolder?: FolderPicker,
+): HandlerGroup<RequesterChannel> {
   const folders = new ChosenFolders(pickFolder !== undefined);
   return {
     "requester:create": async (input) => {
@@ -44,12 +53,23 @@ async function guard<T>(fn: () => Promise<T>, retryHint = "try again when it is 
     if (error instanceof RequesterError) throw new ApiError("rejected", error.message);
     // A folder that cannot be read or written (a file in the way, no permission, a full disk).
     const fsError = error as NodeJS.ErrnoException;
-    if (typeof fsError.code === "string" && typeof fsError.path === "string" && /^E(ACCES|PERM|NOTDIR|ROFS|NOSPC|EXIST|ISDIR|NOENT)$/.test(fsError.code)) {
+    if (
+      typeof fsError.code === "string" &&
+      typeof fsError.path === "string" &&
+      /^E(ACCES|PERM|NOTDIR|ROFS|NOSPC|EXIST|ISDIR|NOENT)$/.test(fsError.code)
+    ) {
       throw new ApiError("rejected", `cannot use ${fsError.path} (${fsError.code}): choose another folder`);
     }
-    if (error instanceof Error && error.name === "RequesterUnavailable") throw new ApiError("unavailable", error.message);
-    if (error instanceof Error && /fetch failed|ECONNREFUSED|blob upload failed/.test(`${error.message} ${String(error.cause ?? "")}`)) {
-      throw new ApiError("unavailable", `the network cannot be reached right now (${error.message}); nothing was lost: ${retryHint}`);
+    if (error instanceof Error && error.name === "RequesterUnavailable")
+      throw new ApiError("unavailable", error.message);
+    if (
+      error instanceof Error &&
+      /fetch failed|ECONNREFUSED|blob upload failed/.test(`${error.message} ${String(error.cause ?? "")}`)
+    ) {
+      throw new ApiError(
+        "unavailable",
+        `the network cannot be reached right now (${error.message}); nothing was lost: ${retryHint}`,
+      );
     }
     throw toApiError(error);
   }

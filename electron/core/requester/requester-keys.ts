@@ -11,7 +11,8 @@ import { KeystoreError } from "../keystore";
  */
 export function keystoreRequesterKeys(keystore: Keystore): RequesterKeys {
   const owner = keystore.address();
-  if (!owner || !keystore.isUnlocked()) throw new KeystoreError("locked", "the keystore is locked: unlock it to act as a requester");
+  if (!owner || !keystore.isUnlocked())
+    throw new KeystoreError("locked", "the keystore is locked: unlock it to act as a requester");
   const signer: TransactionPartialSigner = {
     address: address(owner),
     signTransactions: (transactions, config) => keystore.signer().signTransactions(transactions, config),

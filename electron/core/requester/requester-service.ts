@@ -65,14 +65,17 @@ export class RequesterService {
   chain(): AmplifyChain {
     const e = this.options.endpoints();
     const key = `${e.rpcUrl} ${e.wsUrl} ${e.blobUrl ?? ""}`;
-    if (this.cached?.key !== key) this.cached = { key, chain: new AmplifyChain({ rpcUrl: e.rpcUrl, wsUrl: e.wsUrl, blobUrl: e.blobUrl ?? "" }) };
+    if (this.cached?.key !== key)
+      this.cached = { key, chain: new AmplifyChain({ rpcUrl: e.rpcUrl, wsUrl: e.wsUrl, blobUrl: e.blobUrl ?? "" }) };
     return this.cached.chain;
   }
 
   async create(request: CreateCampaignRequest): Promise<CreatedCampaign> {
-    if (!this.options.endpoints().blobUrl) throw new RequesterUnavailable("no blob store to upload images to: add a blob gateway in Settings");
+    if (!this.options.endpoints().blobUrl)
+      throw new RequesterUnavailable("no blob store to upload images to: add a blob gateway in Settings");
     const keys = this.options.keys();
-    const progress = (p: Progress) => this.options.onProgress({ operation: "create", phase: p.phase, done: p.done, total: p.total });
+    const progress = (p: Progress) =>
+      this.options.onProgress({ operation: "create", phase: p.phase, done: p.done, total: p.total });
     this.options.onProgress({ operation: "create", phase: "read", done: 0, total: 0 });
     const created = await createCampaign({
       chain: this.chain(),
@@ -112,7 +115,9 @@ export class RequesterService {
         const s = await campaignStatus(chain, address);
         const c = s.campaign;
         const manifest = this.manifest(address);
-        const { title, labelKind } = manifest ? { title: manifest.title, labelKind: manifest.tool } : await this.titles.get(address, c);
+        const { title, labelKind } = manifest
+          ? { title: manifest.title, labelKind: manifest.tool }
+          : await this.titles.get(address, c);
         const a = s.assignments;
         return {
           address,
@@ -151,7 +156,8 @@ export class RequesterService {
       onProgress: (p) => this.options.onProgress({ operation: "review", phase: p.phase, done: p.done, total: p.total }),
     });
     const byWorker = new Map<Address, number[]>();
-    for (const r of results) byWorker.set(r.worker, [...(byWorker.get(r.worker) ?? []), ...(r.score === undefined ? [] : [r.score])]);
+    for (const r of results)
+      byWorker.set(r.worker, [...(byWorker.get(r.worker) ?? []), ...(r.score === undefined ? [] : [r.score])]);
     const workers = await Promise.all(
       [...byWorker.entries()].map(async ([worker, scores]): Promise<WorkerReview> => {
         const profile = await chain.workerProfile(worker);
@@ -165,7 +171,13 @@ export class RequesterService {
       }),
     );
     return {
-      results: results.map((r) => ({ assignment: r.assignment, worker: r.worker, taskIndex: r.taskIndex, score: r.score ?? null, basis: r.basis })),
+      results: results.map((r) => ({
+        assignment: r.assignment,
+        worker: r.worker,
+        taskIndex: r.taskIndex,
+        score: r.score ?? null,
+        basis: r.basis,
+      })),
       workers: workers.sort((a, b) => (b.meanScore ?? -1) - (a.meanScore ?? -1)),
       posted: dryRun ? 0 : results.filter((r) => r.score !== undefined && r.basis !== "already-reviewed").length,
     };
@@ -180,7 +192,10 @@ export class RequesterService {
     const campaign = await this.chain().campaign(address);
     if (!campaign) throw new ApiError("not_found", `there is no campaign ${address} on this chain`);
     if (campaign.requester !== keys.address) {
-      throw new ApiError("rejected", `campaign ${address} belongs to ${campaign.requester}, not to this key (${keys.address}): only your own campaigns can be exported`);
+      throw new ApiError(
+        "rejected",
+        `campaign ${address} belongs to ${campaign.requester}, not to this key (${keys.address}): only your own campaigns can be exported`,
+      );
     }
     const manifest = this.manifest(address);
     const summary = await exportResults({
@@ -210,13 +225,22 @@ export class RequesterService {
  * wherever core happens to run, and a typo must not silently create a new folder tree.
  */
 async function checkExportFolder(outDir: string): Promise<void> {
-  if (!isAbsolute(outDir)) throw new ApiError("invalid_input", `give the export folder as a full path (${outDir} is relative): choose it with "Choose…" or type it from the root`);
+  if (!isAbsolute(outDir))
+    throw new ApiError(
+      "invalid_input",
+      `give the export folder as a full path (${outDir} is relative): choose it with "Choose…" or type it from the root`,
+    );
   let info;
   try {
     info = await stat(outDir);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ENOENT") throw new ApiError("invalid_input", `the folder ${outDir} does not exist: create it first, or choose another one`);
+    if ((error as NodeJS.ErrnoException).code === "ENOENT")
+      throw new ApiError(
+        "invalid_input",
+        `the folder ${outDir} does not exist: create it first, or choose another one`,
+      );
     throw error;
   }
-  if (!info.isDirectory()) throw new ApiError("invalid_input", `${outDir} is not a folder: choose a folder to export into`);
+  if (!info.isDirectory())
+    throw new ApiError("invalid_input", `${outDir} is not a folder: choose a folder to export into`);
 }

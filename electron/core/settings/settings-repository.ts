@@ -11,7 +11,9 @@ export function defaultSettings(env: NodeJS.ProcessEnv = process.env): Settings 
   return {
     theme: "dark",
     rpcUrl: env.AMPLIFY_RPC_URL ?? DEFAULT_RPC_URL,
-    programAddress: env.AMPLIFY_PROGRAM_ADDRESS ? parseProgramAddress(env.AMPLIFY_PROGRAM_ADDRESS, "AMPLIFY_PROGRAM_ADDRESS") : AMPLIFY_PROGRAM_ADDRESS,
+    programAddress: env.AMPLIFY_PROGRAM_ADDRESS
+      ? parseProgramAddress(env.AMPLIFY_PROGRAM_ADDRESS, "AMPLIFY_PROGRAM_ADDRESS")
+      : AMPLIFY_PROGRAM_ADDRESS,
     blobGateways: [],
     prefetchCount: 4,
     autoLockMinutes: 15,
@@ -32,7 +34,9 @@ export class SettingsRepository {
     private readonly defaults: Settings,
   ) {
     this.select = store.db.prepare("SELECT value FROM settings WHERE key = ?");
-    this.upsert = store.db.prepare("INSERT INTO settings(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value");
+    this.upsert = store.db.prepare(
+      "INSERT INTO settings(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+    );
   }
 
   get(): Settings {

@@ -11,7 +11,8 @@ export class MigrationOrderError extends Error {
  */
 export function migrate(db: Database, migrations: readonly Migration[]): number {
   migrations.forEach((m, i) => {
-    if (m.version !== i + 1) throw new MigrationOrderError(`migration ${m.name} has version ${m.version}, expected ${i + 1}`);
+    if (m.version !== i + 1)
+      throw new MigrationOrderError(`migration ${m.name} has version ${m.version}, expected ${i + 1}`);
   });
   const current = db.pragma("user_version", { simple: true }) as number;
   if (current > migrations.length) {

@@ -86,7 +86,14 @@ export class Store {
       }
       return { ok: true, path: this.path, schemaVersion, journalMode, sizeBytes };
     } catch (error) {
-      return { ok: false, path: this.path, schemaVersion: 0, journalMode: "unknown", sizeBytes: 0, message: message(error) };
+      return {
+        ok: false,
+        path: this.path,
+        schemaVersion: 0,
+        journalMode: "unknown",
+        sizeBytes: 0,
+        message: message(error),
+      };
     }
   }
 

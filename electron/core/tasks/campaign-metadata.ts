@@ -68,7 +68,12 @@ export class CampaignMetadataCache {
    * The campaign's metadata, or null when it has none, is invalid, or is not available (yet).
    * With `waitMs`, answers after at most that long; a fetch still running then carries on.
    */
-  async get(campaign: string, uri: string, schemaHash: Uint8Array, waitMs = Number.POSITIVE_INFINITY): Promise<CampaignMetadata | null> {
+  async get(
+    campaign: string,
+    uri: string,
+    schemaHash: Uint8Array,
+    waitMs = Number.POSITIVE_INFINITY,
+  ): Promise<CampaignMetadata | null> {
     const hit = this.cache.get(campaign);
     if (hit) {
       // Most recently used goes last: eviction takes the first.
@@ -111,9 +116,14 @@ export class CampaignMetadataCache {
       bytes = await this.blobs.fetch(uri, hashHex, "metadata");
     } catch (error) {
       const count = (this.failures.get(campaign)?.count ?? 0) + 1;
-      const wait = Math.min(this.options.maxBackoffMs ?? 60 * 60_000, (this.options.baseBackoffMs ?? 30_000) * 2 ** (count - 1));
+      const wait = Math.min(
+        this.options.maxBackoffMs ?? 60 * 60_000,
+        (this.options.baseBackoffMs ?? 30_000) * 2 ** (count - 1),
+      );
       this.failures.set(campaign, { count, retryAt: this.now() + wait });
-      this.log(`campaign ${campaign} metadata unavailable (next try in ${Math.round(wait / 1000)} s): ${error instanceof Error ? error.message : String(error)}`);
+      this.log(
+        `campaign ${campaign} metadata unavailable (next try in ${Math.round(wait / 1000)} s): ${error instanceof Error ? error.message : String(error)}`,
+      );
       return null;
     } finally {
       this.release();

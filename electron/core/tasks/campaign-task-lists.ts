@@ -15,7 +15,11 @@ export class CampaignTaskLists {
     private readonly log: (line: string) => void = () => {},
   ) {}
 
-  async get(campaign: string, account: CampaignAccount, metadata: CampaignMetadata | null): Promise<TaskDescriptor[] | null> {
+  async get(
+    campaign: string,
+    account: CampaignAccount,
+    metadata: CampaignMetadata | null,
+  ): Promise<TaskDescriptor[] | null> {
     const known = this.cache.get(campaign);
     if (known) return known;
     const uri = metadata?.tasksUri;

@@ -67,7 +67,12 @@ export class DecryptPool {
         this.pending.delete(reply.id);
         if (this.pending.size === 0) worker.unref();
         if (reply.ok) pending.resolve(reply.plain);
-        else pending.reject(reply.code === "internal" ? new Error(reply.message) : new EnvelopeError(reply.code as EnvelopeErrorCode, reply.message));
+        else
+          pending.reject(
+            reply.code === "internal"
+              ? new Error(reply.message)
+              : new EnvelopeError(reply.code as EnvelopeErrorCode, reply.message),
+          );
       });
       worker.on("error", (error) => this.crashed(error));
       worker.on("exit", (code) => {
@@ -77,7 +82,9 @@ export class DecryptPool {
       this.worker = worker;
     } catch (error) {
       this.failedToStart = true;
-      this.log(`decrypt worker unavailable, decrypting in-thread: ${error instanceof Error ? error.message : String(error)}`);
+      this.log(
+        `decrypt worker unavailable, decrypting in-thread: ${error instanceof Error ? error.message : String(error)}`,
+      );
     }
     return this.worker;
   }

@@ -71,7 +71,9 @@ export class TaskDirectory {
     const assignments = raw.map((r) => ({ id: r.address, account: decodeAssignment(r.data) }));
     const campaignAddrs = [...new Set(assignments.map((a) => a.account.campaign))];
     const campaigns = await this.chain.accounts(campaignAddrs);
-    const campaignBy = new Map(campaignAddrs.map((a, i) => [a as string, campaigns[i] ? decodeCampaign(campaigns[i].data) : null]));
+    const campaignBy = new Map(
+      campaignAddrs.map((a, i) => [a as string, campaigns[i] ? decodeCampaign(campaigns[i].data) : null]),
+    );
 
     const requesterKeys = new Map<string, Uint8Array | null>();
     const next = new Map<string, TaskRecord>();
@@ -86,7 +88,8 @@ export class TaskDirectory {
       if (campaign.isPrivate) {
         if (metadata?.requesterX25519) requesterX25519 = Buffer.from(metadata.requesterX25519, "hex");
         else {
-          if (!requesterKeys.has(campaign.requester)) requesterKeys.set(campaign.requester, await this.requesterKey(campaign.requester));
+          if (!requesterKeys.has(campaign.requester))
+            requesterKeys.set(campaign.requester, await this.requesterKey(campaign.requester));
           requesterX25519 = requesterKeys.get(campaign.requester) ?? null;
         }
       }
@@ -95,7 +98,10 @@ export class TaskDirectory {
     }
     this.records = next;
     this.order = [...next.values()]
-      .sort((a, b) => Number(a.assignment.acceptedAt - b.assignment.acceptedAt) || a.assignment.taskIndex - b.assignment.taskIndex)
+      .sort(
+        (a, b) =>
+          Number(a.assignment.acceptedAt - b.assignment.acceptedAt) || a.assignment.taskIndex - b.assignment.taskIndex,
+      )
       .map((r) => r.id);
     return this.all();
   }

@@ -77,7 +77,9 @@ export class TaskService {
     const fee = this.options.config.peek()?.feeBps ?? (await this.options.config.get()).feeBps;
     this.warmGuesses(records);
     // A result already in the outbox is done from the worker's side, even before it lands.
-    return records.filter((r) => includeDone || (isOpen(r) && !this.options.isQueued?.(r.id))).map((r) => this.meta(r, fee));
+    return records
+      .filter((r) => includeDone || (isOpen(r) && !this.options.isQueued?.(r.id)))
+      .map((r) => this.meta(r, fee));
   }
 
   async open(id: string): Promise<OpenedTask> {
@@ -202,14 +204,23 @@ export class TaskService {
       try {
         hook.warm(r.assignment.campaign, r.metadata?.firstGuess);
       } catch (error) {
-        this.options.log?.(`first guesses not warmed for ${r.assignment.campaign}: ${error instanceof Error ? error.message : String(error)}`);
+        this.options.log?.(
+          `first guesses not warmed for ${r.assignment.campaign}: ${error instanceof Error ? error.message : String(error)}`,
+        );
       }
     }
   }
 
   private readyGuesses(record: TaskRecord): FirstGuessResult | null {
     try {
-      return this.options.firstGuess?.ready({ taskId: record.id, campaignId: record.assignment.campaign, labels: record.metadata?.labels ?? [], firstGuess: record.metadata?.firstGuess }) ?? null;
+      return (
+        this.options.firstGuess?.ready({
+          taskId: record.id,
+          campaignId: record.assignment.campaign,
+          labels: record.metadata?.labels ?? [],
+          firstGuess: record.metadata?.firstGuess,
+        }) ?? null
+      );
     } catch {
       return null; // the renderer asks for them instead
     }
@@ -221,12 +232,20 @@ export class TaskService {
     if (!hook) return false;
     try {
       return hook.prepare(
-        { taskId: record.id, campaignId: record.assignment.campaign, image: plain.bytes, labels: record.metadata?.labels ?? [], firstGuess: record.metadata?.firstGuess },
+        {
+          taskId: record.id,
+          campaignId: record.assignment.campaign,
+          image: plain.bytes,
+          labels: record.metadata?.labels ?? [],
+          firstGuess: record.metadata?.firstGuess,
+        },
         reason,
       );
     } catch (error) {
       // Guesses are a help, never a reason a task does not open.
-      this.options.log?.(`first guesses for ${record.id} not prepared: ${error instanceof Error ? error.message : String(error)}`);
+      this.options.log?.(
+        `first guesses for ${record.id} not prepared: ${error instanceof Error ? error.message : String(error)}`,
+      );
       return false;
     }
   }
@@ -276,7 +295,10 @@ export class TaskService {
     if (count <= 0 || this.prefetching) return;
     const now = Date.now();
     const next = this.windowAfter(this.openQueue(), id).filter(
-      (r) => !this.ready.has(r.id) && !waitingForKey(r) && now - (this.prefetchFailedAt.get(r.id) ?? -Infinity) > PREFETCH_RETRY_MS,
+      (r) =>
+        !this.ready.has(r.id) &&
+        !waitingForKey(r) &&
+        now - (this.prefetchFailedAt.get(r.id) ?? -Infinity) > PREFETCH_RETRY_MS,
     );
     if (next.length === 0) return;
     for (const record of next) this.prefetchStates.set(record.id, { state: "queued" });

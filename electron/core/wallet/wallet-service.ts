@@ -37,25 +37,39 @@ export class WalletService {
     const owner = this.options.owner();
     if (!owner) throw new ApiError("locked", "Unlock your key first: the airdrop goes to its address.");
     const network = await this.network();
-    if (!network.hasFaucet) throw new ApiError("rejected", `The ${network.cluster} network has no faucet: send SOL to ${owner} from a wallet.`);
+    if (!network.hasFaucet)
+      throw new ApiError(
+        "rejected",
+        `The ${network.cluster} network has no faucet: send SOL to ${owner} from a wallet.`,
+      );
     const rpc = this.rpc();
     let signature: Signature;
     try {
       signature = await rpc.requestAirdrop(address(owner), lamports(BigInt(Math.round(sol * LAMPORTS_PER_SOL)))).send();
     } catch (error) {
-      throw new ApiError("unavailable", `The faucet refused: ${error instanceof Error ? error.message : String(error)}`);
+      throw new ApiError(
+        "unavailable",
+        `The faucet refused: ${error instanceof Error ? error.message : String(error)}`,
+      );
     }
     const deadline = Date.now() + (this.options.confirmTimeoutMs ?? 30_000);
     while (Date.now() < deadline) {
       const { value } = await rpc.getSignatureStatuses([signature]).send();
       const status = value[0];
-      if (status?.err) throw new ApiError("rejected", `The airdrop failed on chain: ${JSON.stringify(status.err, (_k, v: unknown) => (typeof v === "bigint" ? v.toString() : v))}`);
+      if (status?.err)
+        throw new ApiError(
+          "rejected",
+          `The airdrop failed on chain: ${JSON.stringify(status.err, (_k, v: unknown) => (typeof v === "bigint" ? v.toString() : v))}`,
+        );
       if (status && (status.confirmationStatus === "confirmed" || status.confirmationStatus === "finalized")) {
         const balance = await rpc.getBalance(address(owner)).send();
         return { signature, balanceLamports: Number(balance.value) };
       }
       await new Promise((resolve) => setTimeout(resolve, 300));
     }
-    throw new ApiError("unavailable", `The airdrop ${signature} was sent but not confirmed in time; your balance will show it once it lands.`);
+    throw new ApiError(
+      "unavailable",
+      `The airdrop ${signature} was sent but not confirmed in time; your balance will show it once it lands.`,
+    );
   }
 }

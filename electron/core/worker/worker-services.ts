@@ -13,7 +13,14 @@ import { ProfileCache, ProfileService, profileHandlers } from "../profile";
 import type { SettingsRepository } from "../settings";
 import type { Store } from "../store";
 import { moderationHandlers, withModeration } from "../moderation";
-import { CampaignMetadataCache, CampaignTaskLists, DecryptPool, TaskDirectory, TaskService, tasksHandlers } from "../tasks";
+import {
+  CampaignMetadataCache,
+  CampaignTaskLists,
+  DecryptPool,
+  TaskDirectory,
+  TaskService,
+  tasksHandlers,
+} from "../tasks";
 import type { FirstGuessHook } from "../tasks";
 
 export interface WorkerServicesOptions {
@@ -31,11 +38,25 @@ export interface WorkerServicesOptions {
 }
 
 type WorkerChannel =
-  | "profile:get" | "profile:register"
-  | "market:list" | "market:stats" | "market:accept"
-  | "feed:page" | "feed:charts" | "feed:status" | "feed:quote"
-  | "tasks:list" | "tasks:open" | "tasks:submit" | "tasks:prefetch" | "moderation:submit"
-  | "outbox:summary" | "outbox:list" | "outbox:retry" | "outbox:export" | "outbox:syncNow";
+  | "profile:get"
+  | "profile:register"
+  | "market:list"
+  | "market:stats"
+  | "market:accept"
+  | "feed:page"
+  | "feed:charts"
+  | "feed:status"
+  | "feed:quote"
+  | "tasks:list"
+  | "tasks:open"
+  | "tasks:submit"
+  | "tasks:prefetch"
+  | "moderation:submit"
+  | "outbox:summary"
+  | "outbox:list"
+  | "outbox:retry"
+  | "outbox:export"
+  | "outbox:syncNow";
 
 export interface WorkerServices {
   readonly handlers: HandlerGroup<WorkerChannel>;
@@ -54,7 +75,8 @@ export function createWorkerServices(options: WorkerServicesOptions): WorkerServ
   const { settings, events, keystore, log } = options;
   const blobGateways = (): string[] => {
     const list = [...settings.get().blobGateways];
-    if (process.env.AMPLIFY_BLOB_URL && !list.includes(process.env.AMPLIFY_BLOB_URL)) list.push(process.env.AMPLIFY_BLOB_URL);
+    if (process.env.AMPLIFY_BLOB_URL && !list.includes(process.env.AMPLIFY_BLOB_URL))
+      list.push(process.env.AMPLIFY_BLOB_URL);
     return list;
   };
   const chain = new ChainClient({ rpcUrl: () => settings.get().rpcUrl });
@@ -112,7 +134,9 @@ export function createWorkerServices(options: WorkerServicesOptions): WorkerServ
     ],
     onChange: emitOutbox,
     // A tuning knob for tests and benches; the default suits people.
-    ...(process.env.AMPLIFY_SYNC_MAX_BACKOFF_MS ? { maxBackoffMs: Number(process.env.AMPLIFY_SYNC_MAX_BACKOFF_MS) } : {}),
+    ...(process.env.AMPLIFY_SYNC_MAX_BACKOFF_MS
+      ? { maxBackoffMs: Number(process.env.AMPLIFY_SYNC_MAX_BACKOFF_MS) }
+      : {}),
     onOnline: (online, reason) => {
       outbox?.noteOnline(online, reason);
       emitOutbox([]);
@@ -134,7 +158,12 @@ export function createWorkerServices(options: WorkerServicesOptions): WorkerServ
     wsUrl: () => options.wsUrl ?? deriveWsUrl(settings.get().rpcUrl),
     fingerprint: async () => {
       const hash = createHash("sha256");
-      for (const c of await market.campaigns()) hash.update(c.address).update(String(c.account.openAssignments)).update(String(c.account.submittedCount)).update(String(c.account.taskCount));
+      for (const c of await market.campaigns())
+        hash
+          .update(c.address)
+          .update(String(c.account.openAssignments))
+          .update(String(c.account.submittedCount))
+          .update(String(c.account.taskCount));
       return hash.digest("hex");
     },
     onChange: (source) => events.emit("market:changed", { at: Date.now(), source }),

@@ -9,16 +9,31 @@ import type { Shape } from "../../../shared/annotation";
 import { areaOutline, maskArea, maskToImageRle } from "../../../shared/annotation";
 import { polygonArea, shapeBounds, type ExportFile, type ExportInput } from "./export-model";
 
-function geometry(s: Shape, width: number, height: number): { segmentation: unknown; area: number; extra: Record<string, unknown> } {
+function geometry(
+  s: Shape,
+  width: number,
+  height: number,
+): { segmentation: unknown; area: number; extra: Record<string, unknown> } {
   if (s.kind === "mask") return { segmentation: maskToImageRle(s, width, height), area: maskArea(s.counts), extra: {} };
   if (s.kind === "keypoints") {
     const keypoints: number[] = [];
-    s.visibility.forEach((v, i) => keypoints.push(v === 0 ? 0 : (s.points[2 * i] as number), v === 0 ? 0 : (s.points[2 * i + 1] as number), v));
+    s.visibility.forEach((v, i) =>
+      keypoints.push(v === 0 ? 0 : (s.points[2 * i] as number), v === 0 ? 0 : (s.points[2 * i + 1] as number), v),
+    );
     const b = shapeBounds(s);
-    return { segmentation: [], area: b.w * b.h, extra: { keypoints, num_keypoints: s.visibility.filter((v) => v > 0).length } };
+    return {
+      segmentation: [],
+      area: b.w * b.h,
+      extra: { keypoints, num_keypoints: s.visibility.filter((v) => v > 0).length },
+    };
   }
   const outline = areaOutline(s);
-  if (outline) return { segmentation: s.kind === "box" ? [] : [outline], area: s.kind === "box" ? s.w * s.h : polygonArea(outline), extra: {} };
+  if (outline)
+    return {
+      segmentation: s.kind === "box" ? [] : [outline],
+      area: s.kind === "box" ? s.w * s.h : polygonArea(outline),
+      extra: {},
+    };
   const b = shapeBounds(s);
   return { segmentation: [], area: b.w * b.h, extra: {} };
 }
@@ -47,21 +62,31 @@ export function exportCoco(input: ExportInput): ExportFile[] {
     }),
   );
   const coco = {
-    info: { description: input.title, version: "1.0", year: new Date().getUTCFullYear(), contributor: "Amplify", date_created: new Date().toISOString() },
+    info: {
+      description: input.title,
+      version: "1.0",
+      year: new Date().getUTCFullYear(),
+      contributor: "Amplify",
+      date_created: new Date().toISOString(),
+    },
     licenses: [],
     images: input.images.map((img) => ({
       id: img.index + 1,
       file_name: img.fileName,
       width: img.width,
       height: img.height,
-      ...(img.classes.length > 0 ? { attributes: { classes: img.classes.map((c) => input.labels.find((l) => l.id === c)?.name ?? c) } } : {}),
+      ...(img.classes.length > 0
+        ? { attributes: { classes: img.classes.map((c) => input.labels.find((l) => l.id === c)?.name ?? c) } }
+        : {}),
     })),
     annotations,
     categories: input.labels.map((l, i) => ({
       id: i + 1,
       name: l.name,
       supercategory: "",
-      ...(l.skeleton ? { keypoints: l.skeleton.joints, skeleton: l.skeleton.edges.map(([a, b]) => [a + 1, b + 1]) } : {}),
+      ...(l.skeleton
+        ? { keypoints: l.skeleton.joints, skeleton: l.skeleton.edges.map(([a, b]) => [a + 1, b + 1]) }
+        : {}),
     })),
   };
   return [{ path: "annotations.json", contents: JSON.stringify(coco, null, 1) }];

@@ -14,7 +14,13 @@ export function exportYolo(input: ExportInput): ExportFile[] {
         return [c, ...s.points.map((v, i) => f(v / (i % 2 === 0 ? img.width : img.height)))].join(" ");
       }
       const b = shapeBounds(s);
-      return [c, f((b.x + b.w / 2) / img.width), f((b.y + b.h / 2) / img.height), f(b.w / img.width), f(b.h / img.height)].join(" ");
+      return [
+        c,
+        f((b.x + b.w / 2) / img.width),
+        f((b.y + b.h / 2) / img.height),
+        f(b.w / img.width),
+        f(b.h / img.height),
+      ].join(" ");
     });
     files.push({ path: `labels/${stem(img.fileName)}.txt`, contents: lines.length > 0 ? `${lines.join("\n")}\n` : "" });
   }

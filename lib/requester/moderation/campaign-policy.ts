@@ -8,7 +8,10 @@ import type { CampaignAccount } from "../../../shared/protocol";
 import { getBlob } from "../../blobs";
 import { RequesterError, type AmplifyChain } from "../../chain";
 
-export async function campaignMetadataOf(chain: AmplifyChain, campaign: Address): Promise<{ account: CampaignAccount; metadata: CampaignMetadata | undefined }> {
+export async function campaignMetadataOf(
+  chain: AmplifyChain,
+  campaign: Address,
+): Promise<{ account: CampaignAccount; metadata: CampaignMetadata | undefined }> {
   const account = await chain.campaign(campaign);
   if (!account) throw new RequesterError(`No campaign at ${campaign}.`);
   if (!account.metadataUri || account.labelSchemaHash.every((b) => b === 0)) return { account, metadata: undefined };

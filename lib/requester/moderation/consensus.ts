@@ -69,7 +69,11 @@ export function decisionAgreement(a: readonly string[], b: readonly string[]): n
  * A voter's agreement with the consensus of the *other* voters on the item (leave-one-out, so
  * nobody is scored against their own vote); undefined when nobody else voted.
  */
-export function voteAgreement(policy: ModerationPolicy, vote: ModerationVote, all: readonly ModerationVote[]): number | undefined {
+export function voteAgreement(
+  policy: ModerationPolicy,
+  vote: ModerationVote,
+  all: readonly ModerationVote[],
+): number | undefined {
   const others = all.filter((v) => v !== vote);
   if (others.length === 0) return undefined;
   return decisionAgreement(vote.decisions, consensusOf(policy, others).decision);

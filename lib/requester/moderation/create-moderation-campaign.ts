@@ -11,7 +11,14 @@ import { MODERATION_LABEL_KIND } from "../../../shared/moderation";
 import { sha256Hex } from "../../blobs";
 import type { AmplifyChain } from "../../chain";
 import type { RequesterKeys } from "../keyfile";
-import { campaignAddress, checkTerms, inputsKeyOf, postCampaign, termsInputs, type CampaignTerms } from "../post-campaign";
+import {
+  campaignAddress,
+  checkTerms,
+  inputsKeyOf,
+  postCampaign,
+  termsInputs,
+  type CampaignTerms,
+} from "../post-campaign";
 import type { ProgressListener } from "../progress";
 import { readModerationItems, type ModerationInput } from "./items-source";
 import { findModerationManifestByInputs, saveModerationManifest, type ModerationManifest } from "./moderation-manifest";
@@ -98,7 +105,12 @@ export async function createModerationCampaign(opts: CreateModerationOptions): P
         description: spec.instructions,
         labelKind: MODERATION_LABEL_KIND,
         // Categories as labels too, so views that know only labels still show something sensible.
-        labels: spec.policy.categories.map((c, i): Label => ({ id: c.id, name: c.name, color: SEVERITY_COLOURS[c.severity], hotkey: String(i + 1) })),
+        labels: spec.policy.categories.map((c, i): Label => ({
+          id: c.id,
+          name: c.name,
+          color: SEVERITY_COLOURS[c.severity],
+          hotkey: String(i + 1),
+        })),
         moderation: { policy: spec.policy, ...(spec.unblurred ? { unblurred: true } : {}) },
         ...(opts.isPrivate ? { requesterX25519: Buffer.from(opts.keys.x25519.publicKey).toString("hex") } : {}),
       });

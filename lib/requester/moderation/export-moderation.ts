@@ -35,12 +35,18 @@ export interface ModerationExportLine {
   judgements: Array<{ worker: string; decisions: string[]; reason?: string; timeSpentMs: number; score?: number }>;
 }
 
-export async function exportModerationResults(opts: ModerationExportOptions): Promise<{ file: string; items: number; judgements: number }> {
+export async function exportModerationResults(
+  opts: ModerationExportOptions,
+): Promise<{ file: string; items: number; judgements: number }> {
   const spec = await moderationSpecOf(opts.chain, opts.campaign);
-  if (!spec) throw new RequesterError(`Campaign ${opts.campaign} is not a moderation campaign (or its metadata cannot be read).`);
+  if (!spec)
+    throw new RequesterError(
+      `Campaign ${opts.campaign} is not a moderation campaign (or its metadata cannot be read).`,
+    );
   const judgements = await collectJudgements(opts.chain, opts.keys, opts.campaign, opts.onProgress);
   const byTask = new Map<number, typeof judgements>();
-  for (const j of judgements) if (j.result) byTask.set(j.account.taskIndex, [...(byTask.get(j.account.taskIndex) ?? []), j]);
+  for (const j of judgements)
+    if (j.result) byTask.set(j.account.taskIndex, [...(byTask.get(j.account.taskIndex) ?? []), j]);
   const lines: ModerationExportLine[] = [];
   for (const [index, list] of [...byTask.entries()].sort((a, b) => a[0] - b[0])) {
     const c = consensusOf(

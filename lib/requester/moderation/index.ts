@@ -6,7 +6,12 @@ export { parseModerationJsonl, readModerationFolder, readModerationItems, MAX_IT
 export type { ModerationInput } from "./items-source";
 export { parsePolicy, readPolicyFile, PolicyFile } from "./policy-file";
 export type { ModerationPolicySpec } from "./policy-file";
-export { ModerationManifest, loadModerationManifest, moderationManifestPath, saveModerationManifest } from "./moderation-manifest";
+export {
+  ModerationManifest,
+  loadModerationManifest,
+  moderationManifestPath,
+  saveModerationManifest,
+} from "./moderation-manifest";
 export { consensusOf, decisionAgreement, voteAgreement } from "./consensus";
 export type { ItemConsensus, ModerationVote } from "./consensus";
 export { campaignMetadataOf, moderationSpecOf } from "./campaign-policy";

@@ -10,8 +10,7 @@ import { sniffImage } from "../images";
 import { describeIssue } from "./policy-file";
 
 export type ModerationInput =
-  | { id: string; kind: "text"; text: string }
-  | { id: string; kind: "image"; bytes: Uint8Array; file: string };
+  { id: string; kind: "text"; text: string } | { id: string; kind: "image"; bytes: Uint8Array; file: string };
 
 /** Lines reported at most, so a wholly wrong file gives a readable error. */
 const MAX_REPORTED = 10;
@@ -68,7 +67,9 @@ export function parseModerationJsonl(text: string, baseDir: string, source = "it
     const parsed = JsonlItem.safeParse(json);
     if (!parsed.success) {
       const hasBoth = typeof json === "object" && json !== null && "text" in json && "image" in json;
-      problems.push(`line ${n}: ${hasBoth ? "an item has either text or image, not both" : `expected {"id", "text"} or {"id", "image"}: ${describeIssue(parsed.error.issues[0])}`}`);
+      problems.push(
+        `line ${n}: ${hasBoth ? "an item has either text or image, not both" : `expected {"id", "text"} or {"id", "image"}: ${describeIssue(parsed.error.issues[0])}`}`,
+      );
       return;
     }
     const item = parsed.data;
@@ -92,16 +93,22 @@ export function parseModerationJsonl(text: string, baseDir: string, source = "it
   if (problems.length > 0) {
     const shown = problems.slice(0, MAX_REPORTED).join("\n  ");
     const more = problems.length > MAX_REPORTED ? `\n  … and ${problems.length - MAX_REPORTED} more` : "";
-    throw new RequesterError(`${source} has ${problems.length} bad line${problems.length > 1 ? "s" : ""}; nothing was posted:\n  ${shown}${more}`);
+    throw new RequesterError(
+      `${source} has ${problems.length} bad line${problems.length > 1 ? "s" : ""}; nothing was posted:\n  ${shown}${more}`,
+    );
   }
   if (items.length === 0) throw new RequesterError(`${source} has no items.`);
-  if (items.length > MAX_ITEMS) throw new RequesterError(`${source} has ${items.length} items; a campaign takes at most ${MAX_ITEMS}.`);
+  if (items.length > MAX_ITEMS)
+    throw new RequesterError(`${source} has ${items.length} items; a campaign takes at most ${MAX_ITEMS}.`);
   return items;
 }
 
 /** Items from a folder: images by content, `.txt` files as UTF-8 text; ids are file names. */
 export function readModerationFolder(dir: string): ModerationInput[] {
-  const names = fs.readdirSync(dir).filter((n) => !n.startsWith(".")).sort();
+  const names = fs
+    .readdirSync(dir)
+    .filter((n) => !n.startsWith("."))
+    .sort();
   const items: ModerationInput[] = [];
   const problems: string[] = [];
   for (const name of names) {
@@ -124,7 +131,10 @@ export function readModerationFolder(dir: string): ModerationInput[] {
     if ("problem" in image) problems.push(`${name}: not a PNG, JPEG, WebP or .txt file`);
     else items.push({ id: name, kind: "image", bytes: image.bytes, file });
   }
-  if (problems.length > 0) throw new RequesterError(`${dir} has ${problems.length} unusable file${problems.length > 1 ? "s" : ""}; nothing was posted:\n  ${problems.slice(0, MAX_REPORTED).join("\n  ")}`);
+  if (problems.length > 0)
+    throw new RequesterError(
+      `${dir} has ${problems.length} unusable file${problems.length > 1 ? "s" : ""}; nothing was posted:\n  ${problems.slice(0, MAX_REPORTED).join("\n  ")}`,
+    );
   if (items.length === 0) throw new RequesterError(`No items (images or .txt files) in ${dir}.`);
   return items;
 }

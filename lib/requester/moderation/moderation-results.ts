@@ -15,7 +15,12 @@ export interface SubmittedJudgement {
   problem?: string;
 }
 
-export async function collectJudgements(chain: AmplifyChain, keys: RequesterKeys, campaign: Address, onProgress: ProgressListener = () => {}): Promise<SubmittedJudgement[]> {
+export async function collectJudgements(
+  chain: AmplifyChain,
+  keys: RequesterKeys,
+  campaign: Address,
+  onProgress: ProgressListener = () => {},
+): Promise<SubmittedJudgement[]> {
   const submitted = await chain.results(campaign);
   const out: SubmittedJudgement[] = [];
   for (const a of submitted) {
@@ -24,7 +29,10 @@ export async function collectJudgements(chain: AmplifyChain, keys: RequesterKeys
   }
   // Same item, same second: by worker address, so review and export list judgements in a stable order.
   return out.sort(
-    (x, y) => x.account.taskIndex - y.account.taskIndex || Number(x.account.submittedAt - y.account.submittedAt) || (x.account.worker < y.account.worker ? -1 : x.account.worker > y.account.worker ? 1 : 0),
+    (x, y) =>
+      x.account.taskIndex - y.account.taskIndex ||
+      Number(x.account.submittedAt - y.account.submittedAt) ||
+      (x.account.worker < y.account.worker ? -1 : x.account.worker > y.account.worker ? 1 : 0),
   );
 }
 
@@ -34,7 +42,12 @@ async function openOne(a: Located<ResultRecord>, keys: RequesterKeys): Promise<S
     const blob = await getBlob(a.account.resultUri, Buffer.from(a.account.resultHash).toString("hex"));
     const plain = isSealedResult(blob) ? keys.openSealed(blob) : blob;
     const parsed = ModerationResult.safeParse(JSON.parse(new TextDecoder().decode(plain)));
-    if (!parsed.success) return { ...base, result: undefined, problem: `not a moderation result: ${parsed.error.issues[0]?.message ?? ""}` };
+    if (!parsed.success)
+      return {
+        ...base,
+        result: undefined,
+        problem: `not a moderation result: ${parsed.error.issues[0]?.message ?? ""}`,
+      };
     return { ...base, result: parsed.data };
   } catch (e) {
     return { ...base, result: undefined, problem: e instanceof Error ? e.message : String(e) };

@@ -26,9 +26,18 @@ export interface ModerationPolicySpec {
 export function parsePolicy(value: unknown, where = "the policy"): ModerationPolicySpec {
   const file = PolicyFile.safeParse(value);
   if (!file.success) throw new RequesterError(`${where}: ${describeIssue(file.error.issues[0])}`);
-  const policy = ModerationPolicy.safeParse({ categories: file.data.categories, select: file.data.select, reason: file.data.reason });
+  const policy = ModerationPolicy.safeParse({
+    categories: file.data.categories,
+    select: file.data.select,
+    reason: file.data.reason,
+  });
   if (!policy.success) throw new RequesterError(`${where}: ${describeIssue(policy.error.issues[0])}`);
-  return { title: file.data.title, instructions: file.data.instructions, policy: policy.data, unblurred: file.data.unblurred ?? false };
+  return {
+    title: file.data.title,
+    instructions: file.data.instructions,
+    policy: policy.data,
+    unblurred: file.data.unblurred ?? false,
+  };
 }
 
 export function readPolicyFile(file: string): ModerationPolicySpec {

@@ -35,7 +35,11 @@ export interface ReviewedJudgement {
 
 const REVIEWS_PER_TRANSACTION = 4;
 
-export function scoreJudgements(policy: ModerationPolicy, judgements: SubmittedJudgement[], unverifiableScore?: number): ReviewedJudgement[] {
+export function scoreJudgements(
+  policy: ModerationPolicy,
+  judgements: SubmittedJudgement[],
+  unverifiableScore?: number,
+): ReviewedJudgement[] {
   const votesByTask = new Map<number, Array<{ j: SubmittedJudgement; vote: ModerationVote }>>();
   for (const j of judgements) {
     if (!j.result) continue;
@@ -45,27 +49,47 @@ export function scoreJudgements(policy: ModerationPolicy, judgements: SubmittedJ
   }
   const items = new Map<number, { majority: string[]; agreement: number }>();
   for (const [index, entries] of votesByTask) {
-    const c = consensusOf(policy, entries.map((e) => e.vote));
+    const c = consensusOf(
+      policy,
+      entries.map((e) => e.vote),
+    );
     items.set(index, { majority: c.decision, agreement: c.agreement });
   }
   return judgements.map((j): ReviewedJudgement => {
-    const base = { assignment: j.assignment, worker: j.account.worker, taskIndex: j.account.taskIndex, ...(items.get(j.account.taskIndex) ?? { majority: [], agreement: 0 }) };
+    const base = {
+      assignment: j.assignment,
+      worker: j.account.worker,
+      taskIndex: j.account.taskIndex,
+      ...(items.get(j.account.taskIndex) ?? { majority: [], agreement: 0 }),
+    };
     if (j.account.score !== null) return { ...base, score: j.account.score, basis: "already-reviewed" };
     if (!j.result) return { ...base, score: 0, basis: "unreadable" };
     const entries = votesByTask.get(j.account.taskIndex) ?? [];
     const mine = entries.find((e) => e.j === j)?.vote;
-    const agreement = mine ? voteAgreement(policy, mine, entries.map((e) => e.vote)) : undefined;
+    const agreement = mine
+      ? voteAgreement(
+          policy,
+          mine,
+          entries.map((e) => e.vote),
+        )
+      : undefined;
     if (agreement !== undefined) return { ...base, score: toScore(agreement), basis: "consensus" };
-    return unverifiableScore === undefined ? { ...base, score: undefined, basis: "unverifiable" } : { ...base, score: unverifiableScore, basis: "default" };
+    return unverifiableScore === undefined
+      ? { ...base, score: undefined, basis: "unverifiable" }
+      : { ...base, score: unverifiableScore, basis: "default" };
   });
 }
 
 export async function reviewModerationCampaign(opts: ModerationReviewOptions): Promise<ReviewedJudgement[]> {
   const campaign = await opts.chain.campaign(opts.campaign);
   if (!campaign) throw new RequesterError(`No campaign at ${opts.campaign}.`);
-  if (campaign.requester !== opts.keys.address) throw new RequesterError(`Campaign ${opts.campaign} belongs to ${campaign.requester}, not to this wallet.`);
+  if (campaign.requester !== opts.keys.address)
+    throw new RequesterError(`Campaign ${opts.campaign} belongs to ${campaign.requester}, not to this wallet.`);
   const spec = await moderationSpecOf(opts.chain, opts.campaign);
-  if (!spec) throw new RequesterError(`Campaign ${opts.campaign} is not a moderation campaign (or its metadata cannot be read).`);
+  if (!spec)
+    throw new RequesterError(
+      `Campaign ${opts.campaign} is not a moderation campaign (or its metadata cannot be read).`,
+    );
   const judgements = await collectJudgements(opts.chain, opts.keys, opts.campaign, opts.onProgress);
   const scored = scoreJudgements(spec.policy, judgements, opts.unverifiableScore);
   if (opts.dryRun) return scored;
@@ -73,10 +97,22 @@ export async function reviewModerationCampaign(opts: ModerationReviewOptions): P
   for (let i = 0; i < toPost.length; i += REVIEWS_PER_TRANSACTION) {
     const batch = toPost.slice(i, i + REVIEWS_PER_TRANSACTION);
     const ixs = await Promise.all(
-      batch.map((s) => getReviewInstruction({ requester: opts.keys.signer, campaign: opts.campaign, worker: s.worker, taskIndex: s.taskIndex, score: s.score ?? 0 })),
+      batch.map((s) =>
+        getReviewInstruction({
+          requester: opts.keys.signer,
+          campaign: opts.campaign,
+          worker: s.worker,
+          taskIndex: s.taskIndex,
+          score: s.score ?? 0,
+        }),
+      ),
     );
     await opts.chain.send(opts.keys.signer, ixs);
-    opts.onProgress?.({ phase: "review", done: Math.min(i + REVIEWS_PER_TRANSACTION, toPost.length), total: toPost.length });
+    opts.onProgress?.({
+      phase: "review",
+      done: Math.min(i + REVIEWS_PER_TRANSACTION, toPost.length),
+      total: toPost.length,
+    });
   }
   return scored;
 }

@@ -40,7 +40,10 @@ export const accountMethods: Record<string, RpcMethod> = {
     const matches = ctx.ledger
       .getProgramAccounts(checkPubkey(program))
       .filter((acc) => filters.every((f) => f(acc)))
-      .map((acc) => ({ pubkey: acc.address, account: encodeAccount(acc, config?.encoding ?? "binary", config?.dataSlice) }));
+      .map((acc) => ({
+        pubkey: acc.address,
+        account: encodeAccount(acc, config?.encoding ?? "binary", config?.dataSlice),
+      }));
     return config?.withContext ? withContext(ctx, matches) : matches;
   },
 };

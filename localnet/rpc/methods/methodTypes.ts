@@ -19,9 +19,14 @@ export function withContext<T>(ctx: RpcContext, value: T): { context: { slot: nu
   return { context: contextOf(ctx), value };
 }
 
-export function checkMinContextSlot(ctx: RpcContext, config: { minContextSlot?: number | undefined } | undefined): void {
+export function checkMinContextSlot(
+  ctx: RpcContext,
+  config: { minContextSlot?: number | undefined } | undefined,
+): void {
   const slot = ctx.ledger.currentSlot();
   if (config?.minContextSlot !== undefined && config.minContextSlot > slot) {
-    throw new RpcError(MIN_CONTEXT_SLOT_NOT_REACHED, "Minimum context slot has not been reached", { contextSlot: slot });
+    throw new RpcError(MIN_CONTEXT_SLOT_NOT_REACHED, "Minimum context slot has not been reached", {
+      contextSlot: slot,
+    });
   }
 }

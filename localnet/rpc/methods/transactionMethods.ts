@@ -46,7 +46,9 @@ function decodeWire(data: string, enc: "base58" | "base64" | undefined): ParsedT
     throw invalidParams(`invalid ${enc ?? "base58"} encoding`);
   }
   if (wire.length > MAX_WIRE_BYTES) {
-    throw invalidParams(`${enc ?? "base58"} encoded solana_transaction::versioned::VersionedTransaction too large: ${wire.length} bytes (max: encoded/raw 1644/${MAX_WIRE_BYTES})`);
+    throw invalidParams(
+      `${enc ?? "base58"} encoded solana_transaction::versioned::VersionedTransaction too large: ${wire.length} bytes (max: encoded/raw 1644/${MAX_WIRE_BYTES})`,
+    );
   }
   try {
     return parseWireTransaction(wire);
@@ -56,7 +58,10 @@ function decodeWire(data: string, enc: "base58" | "base64" | undefined): ParsedT
   }
 }
 
-function simulationValue(sim: Simulation, extra: { accounts: unknown; replacementBlockhash: unknown; innerInstructions: boolean }) {
+function simulationValue(
+  sim: Simulation,
+  extra: { accounts: unknown; replacementBlockhash: unknown; innerInstructions: boolean },
+) {
   return {
     err: sim.err,
     logs: sim.logs,
@@ -96,7 +101,13 @@ function messageJson(tx: ParsedTransaction): Record<string, unknown> {
     })),
     recentBlockhash: tx.recentBlockhash,
     ...(tx.version === 0
-      ? { addressTableLookups: tx.addressTableLookups.map((l) => ({ accountKey: l.accountKey, writableIndexes: l.writableIndexes, readonlyIndexes: l.readonlyIndexes })) }
+      ? {
+          addressTableLookups: tx.addressTableLookups.map((l) => ({
+            accountKey: l.accountKey,
+            writableIndexes: l.writableIndexes,
+            readonlyIndexes: l.readonlyIndexes,
+          })),
+        }
       : {}),
   };
 }
@@ -159,19 +170,24 @@ export const transactionMethods: Record<string, RpcMethod> = {
       throw invalidParams(`Too many inputs provided; max ${MAX_SIGNATURE_STATUSES}`);
     }
     const search = config?.searchTransactionHistory ?? false;
-    return withContext(ctx, signatures.map((s) => statusJson(ctx, checkSignature(s), search)));
+    return withContext(
+      ctx,
+      signatures.map((s) => statusJson(ctx, checkSignature(s), search)),
+    );
   },
   getTransaction: (ctx, params) => {
     const [signature, config] = parseParams(
       z.tuple([
         z.string(),
-        z.union([
-          z.enum(["json", "jsonParsed", "base58", "base64"]),
-          commitmentConfig.extend({
-            encoding: z.enum(["json", "jsonParsed", "base58", "base64"]).optional(),
-            maxSupportedTransactionVersion: z.number().int().nonnegative().optional(),
-          }),
-        ]).optional(),
+        z
+          .union([
+            z.enum(["json", "jsonParsed", "base58", "base64"]),
+            commitmentConfig.extend({
+              encoding: z.enum(["json", "jsonParsed", "base58", "base64"]).optional(),
+              maxSupportedTransactionVersion: z.number().int().nonnegative().optional(),
+            }),
+          ])
+          .optional(),
       ]),
       params,
     );
@@ -234,7 +250,10 @@ export const transactionMethods: Record<string, RpcMethod> = {
     }));
   },
   requestAirdrop: async (ctx, params) => {
-    const [pubkey, amount] = parseParams(z.tuple([z.string(), z.number().int().positive(), commitmentConfig.optional()]), params);
+    const [pubkey, amount] = parseParams(
+      z.tuple([z.string(), z.number().int().positive(), commitmentConfig.optional()]),
+      params,
+    );
     const outcome = ctx.ledger.airdrop(checkPubkey(pubkey), BigInt(amount));
     if (outcome.kind !== "landed" || outcome.err !== null) {
       throw new RpcError(-32603, "Internal error: airdrop failed");

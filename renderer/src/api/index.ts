@@ -20,7 +20,11 @@ function takeLaunchToken(): string | null {
   const token = launchTokenIn(window.location.hash);
   if (token) {
     sessionStorage.setItem(TOKEN_KEY, token);
-    history.replaceState(null, "", window.location.pathname + window.location.search + withoutLaunchToken(window.location.hash));
+    history.replaceState(
+      null,
+      "",
+      window.location.pathname + window.location.search + withoutLaunchToken(window.location.hash),
+    );
     return token;
   }
   return sessionStorage.getItem(TOKEN_KEY);
@@ -34,7 +38,9 @@ function connectApi(): AmplifyApi {
   if (window.amplifyBridge) return createAmplifyApi(createIpcTransport(window.amplifyBridge));
   const token = takeLaunchToken();
   if (!token) {
-    throw new MissingShellError("This page was opened without its launch token. Open the URL that `npm start` printed.");
+    throw new MissingShellError(
+      "This page was opened without its launch token. Open the URL that `npm start` printed.",
+    );
   }
   const wsUrl = `${window.location.protocol === "https:" ? "wss" : "ws"}://${window.location.host}/api`;
   return createAmplifyApi(createWebSocketTransport(wsUrl, token));

@@ -7,7 +7,8 @@ export function createIpcTransport(bridge: AmplifyBridge): ApiTransport {
     async invoke(channel: CallChannel, payload) {
       const [domain, verb] = channel.split(":") as [string, string];
       const method = methods[domain]?.[verb];
-      if (!method) return { ok: false, error: { code: "unknown_channel", message: `the preload does not offer ${channel}` } };
+      if (!method)
+        return { ok: false, error: { code: "unknown_channel", message: `the preload does not offer ${channel}` } };
       return (await method(payload)) as Awaited<ReturnType<ApiTransport["invoke"]>>;
     },
     subscribe: (event, listener) => bridge.events.on(event, listener),

@@ -38,7 +38,15 @@ export function AnnouncerProvider({ children }: { children: React.ReactNode }) {
   return (
     <AnnounceContext.Provider value={value}>
       {children}
-      <div ref={region} role="status" aria-live="polite" aria-atomic="true" className="visually-hidden" data-testid="announcer" data-count="0" />
+      <div
+        ref={region}
+        role="status"
+        aria-live="polite"
+        aria-atomic="true"
+        className="visually-hidden"
+        data-testid="announcer"
+        data-count="0"
+      />
     </AnnounceContext.Provider>
   );
 }

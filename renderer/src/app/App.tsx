@@ -133,7 +133,11 @@ function Workstation() {
         body = <QueueScreen onOpen={openTask} onMarket={() => setView("market")} />;
         break;
       case "label":
-        body = taskId ? <LabellingScreen taskId={taskId} onOpen={openTask} onQueueEmpty={toQueue} onNotice={notify} /> : <QueueScreen onOpen={openTask} onMarket={() => setView("market")} />;
+        body = taskId ? (
+          <LabellingScreen taskId={taskId} onOpen={openTask} onQueueEmpty={toQueue} onNotice={notify} />
+        ) : (
+          <QueueScreen onOpen={openTask} onMarket={() => setView("market")} />
+        );
         break;
       case "outbox":
         body = <OutboxScreen />;
@@ -181,7 +185,15 @@ function Workstation() {
           ))}
         </nav>
         {unlocked && (
-          <button className="lock" onClick={() => void getApi().keys.lock().then(setKeys, () => {})} title="Lock the key now">
+          <button
+            className="lock"
+            onClick={() =>
+              void getApi()
+                .keys.lock()
+                .then(setKeys, () => {})
+            }
+            title="Lock the key now"
+          >
             Lock
           </button>
         )}
@@ -191,7 +203,12 @@ function Workstation() {
       <p className={flash ? "flash" : "flash is-empty"} role="status" aria-live="polite" data-testid="flash">
         {flash?.text}
       </p>
-      <main id="main" ref={mainRef} tabIndex={-1} className={view === "label" || view === "lab" ? "content content-canvas" : "content"}>
+      <main
+        id="main"
+        ref={mainRef}
+        tabIndex={-1}
+        className={view === "label" || view === "lab" ? "content content-canvas" : "content"}
+      >
         {body}
       </main>
     </div>

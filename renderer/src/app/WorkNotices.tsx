@@ -24,15 +24,21 @@ export function WorkNotices() {
       const parts: string[] = [];
       if (paid.length === 1 && paid[0]) parts.push(`Paid: ${paid[0].title}`);
       else if (paid.length > 1) parts.push(`${paid.length} results paid`);
-      if (failed.length === 1 && failed[0]) parts.push(`Not accepted by the chain: ${failed[0].title}${failed[0].error ? ` (${failed[0].error})` : ""}; it is kept in the Outbox`);
-      else if (failed.length > 1) parts.push(`${failed.length} results not accepted by the chain; they are kept in the Outbox`);
+      if (failed.length === 1 && failed[0])
+        parts.push(
+          `Not accepted by the chain: ${failed[0].title}${failed[0].error ? ` (${failed[0].error})` : ""}; it is kept in the Outbox`,
+        );
+      else if (failed.length > 1)
+        parts.push(`${failed.length} results not accepted by the chain; they are kept in the Outbox`);
       if (parts.length > 0) announce(parts.join(". "));
     });
     const offNet = api.events.on("net:changed", (net) => {
       const was = online.current;
       online.current = net.online;
       if (was === null || was === net.online) return;
-      announce(net.online ? "Back online: queued results are being sent" : "Offline: keep labelling, results are queued");
+      announce(
+        net.online ? "Back online: queued results are being sent" : "Offline: keep labelling, results are queued",
+      );
     });
     return () => {
       offOutbox();

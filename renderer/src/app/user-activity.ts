@@ -18,10 +18,12 @@ export function reportUserActivity(target: Window = window): () => void {
     const now = Date.now();
     if (now - last < REPORT_EVERY_MS) return;
     last = now;
-    getApi().session.activity().catch(() => {
-      // Core unreachable: the next input tries again.
-      last = 0;
-    });
+    getApi()
+      .session.activity()
+      .catch(() => {
+        // Core unreachable: the next input tries again.
+        last = 0;
+      });
   };
   for (const name of INPUT_EVENTS) target.addEventListener(name, onInput, { capture: true, passive: true });
   return () => {

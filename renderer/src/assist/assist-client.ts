@@ -28,8 +28,19 @@ export class AssistClient {
     private readonly image: { readonly source: CanvasImageSource; readonly width: number; readonly height: number },
   ) {}
 
-  static start(image: { readonly source: CanvasImageSource; readonly width: number; readonly height: number }): AssistClient {
-    return new AssistClient(() => new Worker(new URL("./assist-worker.ts", import.meta.url), { type: "module", name: "assist" }) as unknown as AssistPort, image);
+  static start(image: {
+    readonly source: CanvasImageSource;
+    readonly width: number;
+    readonly height: number;
+  }): AssistClient {
+    return new AssistClient(
+      () =>
+        new Worker(new URL("./assist-worker.ts", import.meta.url), {
+          type: "module",
+          name: "assist",
+        }) as unknown as AssistPort,
+      image,
+    );
   }
 
   private load(): AssistPort {

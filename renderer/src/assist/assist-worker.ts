@@ -29,11 +29,18 @@ function answer(request: AssistRequest): AssistReply | null {
     return { id: request.id, type: "wand", region, polygon: simplifyPolygon(ring, request.simplify) };
   }
   cost ??= new EdgeCost(pixels);
-  return { id: request.id, type: "wire", points: simplifyPath(cost.path(request.from[0], request.from[1], request.to[0], request.to[1]), 0.75) };
+  return {
+    id: request.id,
+    type: "wire",
+    points: simplifyPath(cost.path(request.from[0], request.from[1], request.to[0], request.to[1]), 0.75),
+  };
 }
 
 /** The worker's global, typed by what is used (the renderer's lib is the DOM's, not the worker's). */
-const scope = self as unknown as { onmessage: ((event: MessageEvent<AssistRequest>) => void) | null; postMessage(message: AssistReply): void };
+const scope = self as unknown as {
+  onmessage: ((event: MessageEvent<AssistRequest>) => void) | null;
+  postMessage(message: AssistReply): void;
+};
 
 scope.onmessage = (event) => {
   try {

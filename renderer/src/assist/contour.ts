@@ -10,23 +10,30 @@ export function traceOuterContour(bits: MaskBits): number[] {
   const { w, h, data } = bits;
   const set = (x: number, y: number) => x >= 0 && y >= 0 && x < w && y < h && data[y * w + x] === 1;
   let start = -1;
-  for (let i = 0; i < w * h; i++) if (data[i]) {
-    start = i;
-    break;
-  }
+  for (let i = 0; i < w * h; i++)
+    if (data[i]) {
+      start = i;
+      break;
+    }
   if (start < 0) return [];
-  const sx = start % w, sy = (start - sx) / w;
+  const sx = start % w,
+    sy = (start - sx) / w;
   // Invariant: the edge about to be walked has a set pixel on its right and an unset one on its left.
   const out: number[] = [sx, sy];
-  let x = sx, y = sy, dx = 1, dy = 0;
+  let x = sx,
+    y = sy,
+    dx = 1,
+    dy = 0;
   const limit = 4 * (w + 1) * (h + 1);
   for (let steps = 0; steps < limit; steps++) {
     x += dx;
     y += dy;
-    const rx = -dy, ry = dx;
+    const rx = -dy,
+      ry = dx;
     const right = set(Math.floor(x + 0.5 * dx + 0.5 * rx), Math.floor(y + 0.5 * dy + 0.5 * ry));
     const left = set(Math.floor(x + 0.5 * dx - 0.5 * rx), Math.floor(y + 0.5 * dy - 0.5 * ry));
-    let ndx = dx, ndy = dy;
+    let ndx = dx,
+      ndy = dy;
     if (!right) {
       ndx = rx;
       ndy = ry;

@@ -19,14 +19,29 @@ export class EdgeCost {
     this.width = w;
     this.height = h;
     const lum = new Float32Array(w * h);
-    for (let i = 0; i < w * h; i++) lum[i] = 0.299 * (data[4 * i] as number) + 0.587 * (data[4 * i + 1] as number) + 0.114 * (data[4 * i + 2] as number);
+    for (let i = 0; i < w * h; i++)
+      lum[i] =
+        0.299 * (data[4 * i] as number) + 0.587 * (data[4 * i + 1] as number) + 0.114 * (data[4 * i + 2] as number);
     const grad = new Float32Array(w * h);
     let max = 1e-6;
-    const at = (x: number, y: number) => lum[Math.min(h - 1, Math.max(0, y)) * w + Math.min(w - 1, Math.max(0, x))] as number;
+    const at = (x: number, y: number) =>
+      lum[Math.min(h - 1, Math.max(0, y)) * w + Math.min(w - 1, Math.max(0, x))] as number;
     for (let y = 0; y < h; y++) {
       for (let x = 0; x < w; x++) {
-        const gx = at(x + 1, y - 1) + 2 * at(x + 1, y) + at(x + 1, y + 1) - at(x - 1, y - 1) - 2 * at(x - 1, y) - at(x - 1, y + 1);
-        const gy = at(x - 1, y + 1) + 2 * at(x, y + 1) + at(x + 1, y + 1) - at(x - 1, y - 1) - 2 * at(x, y - 1) - at(x + 1, y - 1);
+        const gx =
+          at(x + 1, y - 1) +
+          2 * at(x + 1, y) +
+          at(x + 1, y + 1) -
+          at(x - 1, y - 1) -
+          2 * at(x - 1, y) -
+          at(x - 1, y + 1);
+        const gy =
+          at(x - 1, y + 1) +
+          2 * at(x, y + 1) +
+          at(x + 1, y + 1) -
+          at(x - 1, y - 1) -
+          2 * at(x, y - 1) -
+          at(x + 1, y - 1);
         const g = Math.hypot(gx, gy);
         grad[y * w + x] = g;
         if (g > max) max = g;
@@ -38,18 +53,25 @@ export class EdgeCost {
 
   /** The cheapest path from a to b as flat x,y pixel centres (a and b included). */
   path(ax: number, ay: number, bx: number, by: number): number[] {
-    const w = this.width, h = this.height;
-    const sx = clamp(Math.round(ax), 0, w - 1), sy = clamp(Math.round(ay), 0, h - 1);
-    const tx = clamp(Math.round(bx), 0, w - 1), ty = clamp(Math.round(by), 0, h - 1);
+    const w = this.width,
+      h = this.height;
+    const sx = clamp(Math.round(ax), 0, w - 1),
+      sy = clamp(Math.round(ay), 0, h - 1);
+    const tx = clamp(Math.round(bx), 0, w - 1),
+      ty = clamp(Math.round(by), 0, h - 1);
     const margin = Math.max(32, Math.ceil(Math.max(Math.abs(tx - sx), Math.abs(ty - sy)) / 2));
-    const x0 = Math.max(0, Math.min(sx, tx) - margin), y0 = Math.max(0, Math.min(sy, ty) - margin);
-    const x1 = Math.min(w - 1, Math.max(sx, tx) + margin), y1 = Math.min(h - 1, Math.max(sy, ty) + margin);
-    const ww = x1 - x0 + 1, wh = y1 - y0 + 1;
+    const x0 = Math.max(0, Math.min(sx, tx) - margin),
+      y0 = Math.max(0, Math.min(sy, ty) - margin);
+    const x1 = Math.min(w - 1, Math.max(sx, tx) + margin),
+      y1 = Math.min(h - 1, Math.max(sy, ty) + margin);
+    const ww = x1 - x0 + 1,
+      wh = y1 - y0 + 1;
     const dist = new Float64Array(ww * wh).fill(Infinity);
     const from = new Int32Array(ww * wh).fill(-1);
     const done = new Uint8Array(ww * wh);
     const heap = new MinHeap();
-    const start = (sy - y0) * ww + (sx - x0), target = (ty - y0) * ww + (tx - x0);
+    const start = (sy - y0) * ww + (sx - x0),
+      target = (ty - y0) * ww + (tx - x0);
     dist[start] = 0;
     heap.push(start, 0);
     while (heap.size > 0) {
@@ -57,7 +79,8 @@ export class EdgeCost {
       if (done[i]) continue;
       done[i] = 1;
       if (i === target) break;
-      const x = i % ww, y = (i - x) / ww;
+      const x = i % ww,
+        y = (i - x) / ww;
       for (let oy = -1; oy <= 1; oy++) {
         const ny = y + oy;
         if (ny < 0 || ny >= wh) continue;
@@ -101,7 +124,8 @@ class MinHeap {
   }
 
   push(id: number, key: number): void {
-    const ids = this.ids, keys = this.keys;
+    const ids = this.ids,
+      keys = this.keys;
     let i = ids.length;
     ids.push(id);
     keys.push(key);
@@ -117,9 +141,11 @@ class MinHeap {
   }
 
   pop(): [number, number] {
-    const ids = this.ids, keys = this.keys;
+    const ids = this.ids,
+      keys = this.keys;
     const top: [number, number] = [ids[0] as number, keys[0] as number];
-    const lastId = ids.pop() as number, lastKey = keys.pop() as number;
+    const lastId = ids.pop() as number,
+      lastKey = keys.pop() as number;
     const n = ids.length;
     if (n > 0) {
       let i = 0;

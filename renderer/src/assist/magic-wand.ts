@@ -22,24 +22,36 @@ export interface WandRegion extends MaskBits {
  */
 export function magicWand(pixels: Pixels, seedX: number, seedY: number, tolerance: number): WandRegion | null {
   const { width: w, height: h, data } = pixels;
-  const sx = Math.floor(seedX), sy = Math.floor(seedY);
+  const sx = Math.floor(seedX),
+    sy = Math.floor(seedY);
   if (sx < 0 || sy < 0 || sx >= w || sy >= h) return null;
   const s = 4 * (sy * w + sx);
-  const r0 = data[s] as number, g0 = data[s + 1] as number, b0 = data[s + 2] as number;
+  const r0 = data[s] as number,
+    g0 = data[s + 1] as number,
+    b0 = data[s + 2] as number;
   const inside = new Uint8Array(w * h);
   const queue = new Int32Array(w * h);
-  let head = 0, tail = 0;
+  let head = 0,
+    tail = 0;
   const similar = (i: number) => {
     const k = 4 * i;
-    return Math.abs((data[k] as number) - r0) <= tolerance && Math.abs((data[k + 1] as number) - g0) <= tolerance && Math.abs((data[k + 2] as number) - b0) <= tolerance;
+    return (
+      Math.abs((data[k] as number) - r0) <= tolerance &&
+      Math.abs((data[k + 1] as number) - g0) <= tolerance &&
+      Math.abs((data[k + 2] as number) - b0) <= tolerance
+    );
   };
   const start = sy * w + sx;
   inside[start] = 1;
   queue[tail++] = start;
-  let x0 = sx, y0 = sy, x1 = sx, y1 = sy;
+  let x0 = sx,
+    y0 = sy,
+    x1 = sx,
+    y1 = sy;
   while (head < tail) {
     const i = queue[head++] as number;
-    const x = i % w, y = (i - x) / w;
+    const x = i % w,
+      y = (i - x) / w;
     if (x < x0) x0 = x;
     if (x > x1) x1 = x;
     if (y < y0) y0 = y;

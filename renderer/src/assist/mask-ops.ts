@@ -13,7 +13,8 @@ export function fillHoles(bits: MaskBits): MaskBits {
   const { w, h } = bits;
   const outside = new Uint8Array(w * h);
   const queue = new Int32Array(w * h);
-  let head = 0, tail = 0;
+  let head = 0,
+    tail = 0;
   const seed = (i: number) => {
     if (!bits.data[i] && !outside[i]) {
       outside[i] = 1;
@@ -53,9 +54,11 @@ export function rasterizePolygon(points: readonly number[], ox: number, oy: numb
     const y = oy + row + 0.5;
     xs.length = 0;
     for (let i = 0, j = n - 1; i < n; j = i++) {
-      const yi = points[2 * i + 1] as number, yj = points[2 * j + 1] as number;
+      const yi = points[2 * i + 1] as number,
+        yj = points[2 * j + 1] as number;
       if (yi > y !== yj > y) {
-        const xi = points[2 * i] as number, xj = points[2 * j] as number;
+        const xi = points[2 * i] as number,
+          xj = points[2 * j] as number;
         xs.push(xi + ((y - yi) * (xj - xi)) / (yj - yi));
       }
     }
@@ -71,9 +74,11 @@ export function rasterizePolygon(points: readonly number[], ox: number, oy: numb
 
 /** Intersection over union of two masks of the same size. */
 export function maskIoU(a: MaskBits, b: MaskBits): number {
-  let inter = 0, union = 0;
+  let inter = 0,
+    union = 0;
   for (let i = 0; i < a.data.length; i++) {
-    const p = a.data[i], q = b.data[i];
+    const p = a.data[i],
+      q = b.data[i];
     if (p && q) inter++;
     if (p || q) union++;
   }

@@ -5,7 +5,8 @@
  * where the ring happened to start.
  */
 function perpendicular(px: number, py: number, ax: number, ay: number, bx: number, by: number): number {
-  const dx = bx - ax, dy = by - ay;
+  const dx = bx - ax,
+    dy = by - ay;
   const len = Math.hypot(dx, dy);
   if (len === 0) return Math.hypot(px - ax, py - ay);
   return Math.abs(dy * px - dx * py + bx * ay - by * ax) / len;
@@ -17,9 +18,17 @@ function keepMarks(points: readonly number[], first: number, last: number, toler
   keep[last] = 1;
   while (stack.length > 0) {
     const [a, b] = stack.pop() as [number, number];
-    let worst = -1, worstDistance = tolerance;
+    let worst = -1,
+      worstDistance = tolerance;
     for (let i = a + 1; i < b; i++) {
-      const d = perpendicular(points[2 * i] as number, points[2 * i + 1] as number, points[2 * a] as number, points[2 * a + 1] as number, points[2 * b] as number, points[2 * b + 1] as number);
+      const d = perpendicular(
+        points[2 * i] as number,
+        points[2 * i + 1] as number,
+        points[2 * a] as number,
+        points[2 * a + 1] as number,
+        points[2 * b] as number,
+        points[2 * b + 1] as number,
+      );
       if (d > worstDistance) {
         worst = i;
         worstDistance = d;
@@ -47,9 +56,13 @@ export function simplifyPath(points: readonly number[], tolerance: number): numb
 export function simplifyPolygon(points: readonly number[], tolerance: number): number[] {
   const n = points.length >> 1;
   if (n <= 3) return [...points];
-  let far = 0, farDistance = -1;
+  let far = 0,
+    farDistance = -1;
   for (let i = 1; i < n; i++) {
-    const d = Math.hypot((points[2 * i] as number) - (points[0] as number), (points[2 * i + 1] as number) - (points[1] as number));
+    const d = Math.hypot(
+      (points[2 * i] as number) - (points[0] as number),
+      (points[2 * i + 1] as number) - (points[1] as number),
+    );
     if (d > farDistance) {
       far = i;
       farDistance = d;
@@ -63,14 +76,25 @@ export function simplifyPolygon(points: readonly number[], tolerance: number): n
   for (let i = 0; i < n; i++) if (keep[i]) out.push(points[2 * i] as number, points[2 * i + 1] as number);
   if (out.length >= 6) return out;
   // too coarse a tolerance: keep the first, the farthest and the vertex farthest from their chord
-  let third = 1, thirdDistance = -1;
+  let third = 1,
+    thirdDistance = -1;
   for (let i = 1; i < n; i++) {
     if (i === far) continue;
-    const d = perpendicular(points[2 * i] as number, points[2 * i + 1] as number, points[0] as number, points[1] as number, points[2 * far] as number, points[2 * far + 1] as number);
+    const d = perpendicular(
+      points[2 * i] as number,
+      points[2 * i + 1] as number,
+      points[0] as number,
+      points[1] as number,
+      points[2 * far] as number,
+      points[2 * far + 1] as number,
+    );
     if (d > thirdDistance) {
       third = i;
       thirdDistance = d;
     }
   }
-  return [0, Math.min(far, third), Math.max(far, third)].flatMap((i) => [points[2 * i] as number, points[2 * i + 1] as number]);
+  return [0, Math.min(far, third), Math.max(far, third)].flatMap((i) => [
+    points[2 * i] as number,
+    points[2 * i + 1] as number,
+  ]);
 }

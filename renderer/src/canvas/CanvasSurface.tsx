@@ -22,7 +22,13 @@ const WHEEL_ZOOM_SPEED = 0.0015;
  * zooms at the pointer, wheel pans, Space+drag and the middle button pan, everything else goes
  * to the active tool in image coordinates.
  */
-export const CanvasSurface = memo(function CanvasSurface({ editor, pyramid, onPainter, taskTitle, helpKey }: CanvasSurfaceProps) {
+export const CanvasSurface = memo(function CanvasSurface({
+  editor,
+  pyramid,
+  onPainter,
+  taskTitle,
+  helpKey,
+}: CanvasSurfaceProps) {
   const ref = useRef<HTMLDivElement | null>(null);
   const [size, setSize] = useState({ width: 0, height: 0 });
   const [panning, setPanning] = useState(false);
@@ -33,7 +39,10 @@ export const CanvasSurface = memo(function CanvasSurface({ editor, pyramid, onPa
     const element = ref.current;
     if (!element) return;
     const observer = new ResizeObserver(() => {
-      const next = { width: Math.max(1, Math.floor(element.clientWidth)), height: Math.max(1, Math.floor(element.clientHeight)) };
+      const next = {
+        width: Math.max(1, Math.floor(element.clientWidth)),
+        height: Math.max(1, Math.floor(element.clientHeight)),
+      };
       setSize(next);
       editor.setViewSize(next);
     });
@@ -42,7 +51,8 @@ export const CanvasSurface = memo(function CanvasSurface({ editor, pyramid, onPa
     const onWheel = (e: WheelEvent) => {
       e.preventDefault();
       const rect = element.getBoundingClientRect();
-      if (e.ctrlKey || e.metaKey) editor.zoomBy(Math.exp(-e.deltaY * WHEEL_ZOOM_SPEED), { x: e.clientX - rect.left, y: e.clientY - rect.top });
+      if (e.ctrlKey || e.metaKey)
+        editor.zoomBy(Math.exp(-e.deltaY * WHEEL_ZOOM_SPEED), { x: e.clientX - rect.left, y: e.clientY - rect.top });
       else editor.panBy(-e.deltaX, -e.deltaY);
     };
     element.addEventListener("wheel", onWheel, { passive: false });
@@ -66,7 +76,11 @@ export const CanvasSurface = memo(function CanvasSurface({ editor, pyramid, onPa
     const rect = e.currentTarget.getBoundingClientRect();
     return { x: e.clientX - rect.left, y: e.clientY - rect.top };
   };
-  const pointer = (e: React.PointerEvent) => ({ screen: local(e), shift: e.shiftKey, modify: e.altKey || e.ctrlKey || e.metaKey });
+  const pointer = (e: React.PointerEvent) => ({
+    screen: local(e),
+    shift: e.shiftKey,
+    modify: e.altKey || e.ctrlKey || e.metaKey,
+  });
 
   return (
     <div
@@ -110,7 +124,9 @@ export const CanvasSurface = memo(function CanvasSurface({ editor, pyramid, onPa
       onAuxClick={(e) => e.preventDefault()}
       onContextMenu={(e) => e.preventDefault()}
     >
-      {size.width > 0 && <CanvasStage editor={editor} pyramid={pyramid} width={size.width} height={size.height} onPainter={onPainter} />}
+      {size.width > 0 && (
+        <CanvasStage editor={editor} pyramid={pyramid} width={size.width} height={size.height} onPainter={onPainter} />
+      )}
     </div>
   );
 });

@@ -49,11 +49,21 @@ export function describeShapeParts(shape: Shape, position: number): ShapeDescrip
   const b = shapeBounds(shape);
   const kind = kindText(shape);
   const flags = [
-    shape.source?.kind === "model" ? (shape.source.edited ? "edited model guess" : shape.source.accepted ? "accepted model guess" : "model guess") : null,
+    shape.source?.kind === "model"
+      ? shape.source.edited
+        ? "edited model guess"
+        : shape.source.accepted
+          ? "accepted model guess"
+          : "model guess"
+      : null,
     shape.hidden ? "hidden" : null,
     shape.locked ? "locked" : null,
   ].filter((f): f is string => f !== null);
-  return { lead: `${position}. ${kind}`, where: `at ${Math.round(b.x)}, ${Math.round(b.y)}, ${Math.round(b.w)} by ${Math.round(b.h)} pixels`, flags: flags.join(", ") };
+  return {
+    lead: `${position}. ${kind}`,
+    where: `at ${Math.round(b.x)}, ${Math.round(b.y)}, ${Math.round(b.w)} by ${Math.round(b.h)} pixels`,
+    flags: flags.join(", "),
+  };
 }
 
 /** What a screen reader says for a shape: kind, label, where, how big, and its flags. */

@@ -9,7 +9,12 @@ export const AUTOSAVE_MS = 5_000;
  * page is hidden or closed, and on unmount (the task switch). Saving is separate from undo:
  * it reads the store, never the history.
  */
-export function useAutosave(editor: Editor, elapsedRef: React.RefObject<number>, onSave: (doc: AnnotationDocument) => Promise<void>, everyMs = AUTOSAVE_MS) {
+export function useAutosave(
+  editor: Editor,
+  elapsedRef: React.RefObject<number>,
+  onSave: (doc: AnnotationDocument) => Promise<void>,
+  everyMs = AUTOSAVE_MS,
+) {
   const [state, setState] = useState("Not saved yet");
   const [saves, setSaves] = useState(0);
   const savedVersion = useRef(editor.store.version);

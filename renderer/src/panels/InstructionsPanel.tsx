@@ -18,14 +18,22 @@ export interface InstructionsPanelProps {
 export function InstructionsPanel({ instructions, labels, shortcut, onClose }: InstructionsPanelProps) {
   const described = labels.filter((l) => l.description);
   return (
-    <section className="side-panel instructions" aria-labelledby="instructions-heading" data-testid="instructions-panel">
+    <section
+      className="side-panel instructions"
+      aria-labelledby="instructions-heading"
+      data-testid="instructions-panel"
+    >
       <div className="instructions-head">
         <h2 id="instructions-heading">Instructions</h2>
         <button type="button" className="link" onClick={onClose} title={`Hide (${shortcut} shows them again)`}>
           Hide <kbd>{shortcut}</kbd>
         </button>
       </div>
-      {instructions.trim() ? <p className="instructions-text">{instructions}</p> : <p className="muted small">The requester gave no instructions for this campaign.</p>}
+      {instructions.trim() ? (
+        <p className="instructions-text">{instructions}</p>
+      ) : (
+        <p className="muted small">The requester gave no instructions for this campaign.</p>
+      )}
       {described.length > 0 && (
         <dl className="label-descriptions">
           {described.map((label) => (

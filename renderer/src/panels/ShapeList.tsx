@@ -41,12 +41,20 @@ export function ShapeList({ editor, onLeave }: { editor: Editor; onLeave: () => 
     if (list) {
       const top = index * ROW_HEIGHT;
       if (top < list.scrollTop) list.scrollTop = top;
-      else if (top + ROW_HEIGHT > list.scrollTop + list.clientHeight) list.scrollTop = top + ROW_HEIGHT - list.clientHeight;
+      else if (top + ROW_HEIGHT > list.scrollTop + list.clientHeight)
+        list.scrollTop = top + ROW_HEIGHT - list.clientHeight;
     }
   };
 
   const onKeyDown = (e: React.KeyboardEvent) => {
-    const moves: Record<string, number> = { ArrowDown: active + 1, ArrowUp: active - 1, Home: 0, End: shapes.length - 1, PageDown: active + 10, PageUp: active - 10 };
+    const moves: Record<string, number> = {
+      ArrowDown: active + 1,
+      ArrowUp: active - 1,
+      Home: 0,
+      End: shapes.length - 1,
+      PageDown: active + 10,
+      PageUp: active - 10,
+    };
     const target = moves[e.key];
     if (target !== undefined && shapes.length > 0) {
       e.preventDefault();

@@ -42,7 +42,9 @@ export function ShortcutOverlay({ bindings, onRebind, onClose }: ShortcutOverlay
       // A binding that cannot work is not saved: the old one stays and the person is told why.
       const problem = bindingProblem(bindings, capturing, combo, titleOf, scopeOf);
       if (problem) {
-        setNotice(`${problem} “${titleOf(capturing)}” keeps ${(bindings[capturing] ?? []).map(displayCombo).join(" or ") || "no keys"}.`);
+        setNotice(
+          `${problem} “${titleOf(capturing)}” keeps ${(bindings[capturing] ?? []).map(displayCombo).join(" or ") || "no keys"}.`,
+        );
       } else {
         onRebind(capturing, combo);
         setNotice(`“${titleOf(capturing)}” is now ${displayCombo(combo)}.`);
@@ -58,7 +60,15 @@ export function ShortcutOverlay({ bindings, onRebind, onClose }: ShortcutOverlay
 
   return (
     <div className="overlay-backdrop">
-      <div ref={dialogRef} className="shortcut-overlay" role="dialog" aria-modal="true" aria-labelledby="shortcut-title" onKeyDown={onKeyDown} data-testid="shortcut-overlay">
+      <div
+        ref={dialogRef}
+        className="shortcut-overlay"
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby="shortcut-title"
+        onKeyDown={onKeyDown}
+        data-testid="shortcut-overlay"
+      >
         <header>
           <h2 id="shortcut-title">Keyboard shortcuts</h2>
           <button type="button" onClick={() => onRebind("*", null)}>
@@ -86,7 +96,12 @@ export function ShortcutOverlay({ bindings, onRebind, onClose }: ShortcutOverlay
                         ))}
                       </td>
                       <td>
-                        <button type="button" aria-label={`Change the shortcut for ${a.title}`} data-action={a.id} onClick={() => setCapturing(a.id)}>
+                        <button
+                          type="button"
+                          aria-label={`Change the shortcut for ${a.title}`}
+                          data-action={a.id}
+                          onClick={() => setCapturing(a.id)}
+                        >
                           {capturing === a.id ? "Press keys…" : "Change"}
                         </button>
                       </td>

@@ -12,7 +12,8 @@ function formatBytes(bytes: number): string {
 /** What this installation is and whether its local store is healthy, read live from core. */
 export function StatusPanel() {
   const info = useLiveQuery<AppInfo>(() => getApi().app.info());
-  if (info.error && !info.value) return <ErrorNotice message={`Core did not answer: ${info.error}`} onRetry={info.reload} />;
+  if (info.error && !info.value)
+    return <ErrorNotice message={`Core did not answer: ${info.error}`} onRetry={info.reload} />;
   if (!info.value) return <p role="status">Asking core…</p>;
   const { value } = info;
   return (
@@ -27,8 +28,8 @@ export function StatusPanel() {
         <dd data-testid="app-data-dir">{value.dataDir}</dd>
         <dt>Local store</dt>
         <dd data-testid="store-health">
-          {value.store.ok ? "healthy" : `unhealthy: ${value.store.message ?? "unknown"}`} · schema {value.store.schemaVersion} ·{" "}
-          {value.store.journalMode.toUpperCase()} · {formatBytes(value.store.sizeBytes)}
+          {value.store.ok ? "healthy" : `unhealthy: ${value.store.message ?? "unknown"}`} · schema{" "}
+          {value.store.schemaVersion} · {value.store.journalMode.toUpperCase()} · {formatBytes(value.store.sizeBytes)}
         </dd>
         <dt>Platform</dt>
         <dd>

@@ -40,7 +40,12 @@ export function TaskBar({ taskTitle, timer, saveState, saves, run, canPrevious, 
       <button type="button" onClick={() => run("task.next")} disabled={!canNext} aria-keyshortcuts="D">
         Next →
       </button>
-      <button type="button" className="submit-task" onClick={() => run("task.submit")} aria-keyshortcuts="Control+Enter">
+      <button
+        type="button"
+        className="submit-task"
+        onClick={() => run("task.submit")}
+        aria-keyshortcuts="Control+Enter"
+      >
         Submit
       </button>
     </div>

@@ -19,13 +19,27 @@ const TOOL_TITLES: Readonly<Record<ToolId, string>> = {
 };
 
 /** Brush size and mode, wand tolerance and output: shown while those tools are active. */
-function ToolSettings({ editor, button }: { editor: Editor; button: (action: string, text: string, extra?: Partial<React.ButtonHTMLAttributes<HTMLButtonElement>>) => React.ReactNode }) {
+function ToolSettings({
+  editor,
+  button,
+}: {
+  editor: Editor;
+  button: (
+    action: string,
+    text: string,
+    extra?: Partial<React.ButtonHTMLAttributes<HTMLButtonElement>>,
+  ) => React.ReactNode;
+}) {
   if (editor.tool.id === "mask") {
     return (
       <div className="toolbar-group" role="group" aria-label="Brush">
-        {button("brush.erase", editor.maskTool.erase ? "Erasing" : "Painting", { "aria-pressed": editor.maskTool.erase })}
+        {button("brush.erase", editor.maskTool.erase ? "Erasing" : "Painting", {
+          "aria-pressed": editor.maskTool.erase,
+        })}
         {button("brush.smaller", "−")}
-        <output data-testid="brush-size" aria-label="Brush radius">{editor.maskTool.radius} px</output>
+        <output data-testid="brush-size" aria-label="Brush radius">
+          {editor.maskTool.radius} px
+        </output>
         {button("brush.larger", "+")}
         {button("mask.fillHoles", "Fill holes")}
       </div>
@@ -35,9 +49,13 @@ function ToolSettings({ editor, button }: { editor: Editor; button: (action: str
     return (
       <div className="toolbar-group" role="group" aria-label="Magic wand">
         {button("brush.smaller", "−")}
-        <output data-testid="wand-tolerance" aria-label="Tolerance">tolerance {editor.wandTool.tolerance}</output>
+        <output data-testid="wand-tolerance" aria-label="Tolerance">
+          tolerance {editor.wandTool.tolerance}
+        </output>
         {button("brush.larger", "+")}
-        {button("wand.polygon", editor.wandTool.polygon ? "Makes polygons" : "Makes masks", { "aria-pressed": editor.wandTool.polygon })}
+        {button("wand.polygon", editor.wandTool.polygon ? "Makes polygons" : "Makes masks", {
+          "aria-pressed": editor.wandTool.polygon,
+        })}
       </div>
     );
   }
@@ -70,8 +88,19 @@ export function Toolbar({ editor, run, shortcutFor, ariaShortcutFor }: ToolbarPr
     { id: "select", title: "Select" },
     ...availableTools(editor.schema, editor.assist !== null).map((t) => ({ id: t, title: TOOL_TITLES[t] })),
   ];
-  const button = (action: string, text: string, extra: Partial<React.ButtonHTMLAttributes<HTMLButtonElement>> = {}, symbol?: string) => (
-    <button type="button" title={`${text} (${shortcutFor(action)})`} aria-keyshortcuts={ariaShortcutFor(action) || undefined} onClick={() => run(action)} {...extra}>
+  const button = (
+    action: string,
+    text: string,
+    extra: Partial<React.ButtonHTMLAttributes<HTMLButtonElement>> = {},
+    symbol?: string,
+  ) => (
+    <button
+      type="button"
+      title={`${text} (${shortcutFor(action)})`}
+      aria-keyshortcuts={ariaShortcutFor(action) || undefined}
+      onClick={() => run(action)}
+      {...extra}
+    >
       {symbol ? (
         <>
           <span aria-hidden="true">{symbol}</span>

@@ -66,7 +66,13 @@ export class BoxTool implements Tool {
   private commit(a: Point, b: Point): void {
     const rect = rectFromCorners(a, b);
     if (!isBigEnough(rect)) return;
-    const box: BoxShape = { id: this.ctx.newShapeId(), kind: "box", label: this.ctx.activeLabel().id, ...rect, source: { kind: "human" } };
+    const box: BoxShape = {
+      id: this.ctx.newShapeId(),
+      kind: "box",
+      label: this.ctx.activeLabel().id,
+      ...rect,
+      source: { kind: "human" },
+    };
     this.ctx.addShapes([box]);
   }
 

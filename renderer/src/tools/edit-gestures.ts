@@ -7,7 +7,13 @@ import { insertVertex, moveVertex, nearestEdge, removeVertex, vertexCount } from
 import type { Point } from "../canvas/geometry/rect";
 import { distance, unionRects } from "../canvas/geometry/rect";
 import { angleTowards } from "../../../shared/annotation";
-import { clampDelta, isVertexShape, minVertices, shapeBounds, translateShapeUnclamped } from "../canvas/geometry/shape-geometry";
+import {
+  clampDelta,
+  isVertexShape,
+  minVertices,
+  shapeBounds,
+  translateShapeUnclamped,
+} from "../canvas/geometry/shape-geometry";
 import { ROTATION_HANDLE_OFFSET_PX } from "../canvas/layers/paint-constants";
 import type { PointerInput, ToolContext } from "./tool";
 import { GRAB_RADIUS_PX } from "./tool";
@@ -56,7 +62,8 @@ export function startHandleGesture(ctx: ToolContext, input: PointerInput): Gestu
     if (grabbed?.kind === "resize") return resizeGesture(ctx, shape.id, grabbed.handle);
     if (grabbed?.kind === "vertex" && isVertexShape(shape)) {
       if (input.modify && shape.kind !== "keypoints") {
-        if (vertexCount(shape.points) > minVertices(shape.kind)) ctx.editShapes([{ ...shape, points: removeVertex(shape.points, grabbed.index, minVertices(shape.kind)) }]);
+        if (vertexCount(shape.points) > minVertices(shape.kind))
+          ctx.editShapes([{ ...shape, points: removeVertex(shape.points, grabbed.index, minVertices(shape.kind)) }]);
         return instantGesture();
       }
       return vertexGesture(ctx, shape.id, grabbed.index);
@@ -80,7 +87,9 @@ function instantGesture(): Gesture {
 function resized(shape: Shape, handle: BoxHandle, p: Point, ctx: ToolContext): Shape | null {
   if (shape.kind === "box") {
     const next = resizeBox(shape, handle, p, ctx.image);
-    return next.x !== shape.x || next.y !== shape.y || next.w !== shape.w || next.h !== shape.h ? { ...shape, ...next } : null;
+    return next.x !== shape.x || next.y !== shape.y || next.w !== shape.w || next.h !== shape.h
+      ? { ...shape, ...next }
+      : null;
   }
   if (shape.kind === "rotated-box") return resizeRotatedBox(shape, handle, p);
   if (shape.kind === "ellipse") return resizeEllipse(shape, handle, p);

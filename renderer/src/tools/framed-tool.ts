@@ -70,10 +70,19 @@ export class FramedTool implements Tool {
     const r: Rect = rectFromCorners(a, b);
     if (!isBigEnough(r)) return;
     const label = this.ctx.activeLabel();
-    const common = { id: this.ctx.newShapeId(), label: label.id, source: { kind: "human" as const }, cx: r.x + r.w / 2, cy: r.y + r.h / 2, angle: 0 };
+    const common = {
+      id: this.ctx.newShapeId(),
+      label: label.id,
+      source: { kind: "human" as const },
+      cx: r.x + r.w / 2,
+      cy: r.y + r.h / 2,
+      angle: 0,
+    };
     const attributes = defaultAttributes(label);
     const shape: RotatedBoxShape | EllipseShape =
-      this.id === "rotated-box" ? { ...common, kind: "rotated-box", w: r.w, h: r.h } : { ...common, kind: "ellipse", rx: r.w / 2, ry: r.h / 2 };
+      this.id === "rotated-box"
+        ? { ...common, kind: "rotated-box", w: r.w, h: r.h }
+        : { ...common, kind: "ellipse", rx: r.w / 2, ry: r.h / 2 };
     this.ctx.addShapes([attributes ? { ...shape, attributes } : shape]);
   }
 
@@ -95,7 +104,12 @@ export class FramedTool implements Tool {
   draft(): Draft | null {
     const s = this.state;
     if ((s.name === "pressing" && s.dragged) || s.name === "secondCorner") {
-      return { kind: "box", rect: rectFromCorners(s.start, s.current), label: this.ctx.activeLabel().id, ellipse: this.id === "ellipse" };
+      return {
+        kind: "box",
+        rect: rectFromCorners(s.start, s.current),
+        label: this.ctx.activeLabel().id,
+        ellipse: this.id === "ellipse",
+      };
     }
     return null;
   }

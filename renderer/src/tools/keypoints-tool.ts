@@ -11,7 +11,13 @@ type Visibility = 0 | 1 | 2;
 type KeypointsState =
   | { readonly name: "idle" }
   | { readonly name: "editing"; readonly gesture: Gesture }
-  | { readonly name: "drawing"; readonly label: Label; readonly points: readonly number[]; readonly visibility: readonly Visibility[]; readonly hover: Point | null };
+  | {
+      readonly name: "drawing";
+      readonly label: Label;
+      readonly points: readonly number[];
+      readonly visibility: readonly Visibility[];
+      readonly hover: Point | null;
+    };
 
 /**
  * A skeleton joint by joint, in the order of the label's template: a click (Space at the
@@ -94,7 +100,15 @@ export class KeypointsTool implements Tool {
     }
     if (!visibility.some((v) => v > 0)) return;
     const attributes = defaultAttributes(s.label);
-    const shape: KeypointsShape = { id: this.ctx.newShapeId(), kind: "keypoints", label: s.label.id, points, visibility, source: { kind: "human" }, ...(attributes ? { attributes } : {}) };
+    const shape: KeypointsShape = {
+      id: this.ctx.newShapeId(),
+      kind: "keypoints",
+      label: s.label.id,
+      points,
+      visibility,
+      source: { kind: "human" },
+      ...(attributes ? { attributes } : {}),
+    };
     this.ctx.addShapes([shape]);
   }
 
@@ -139,7 +153,14 @@ export class KeypointsTool implements Tool {
   draft(): Draft | null {
     const s = this.state;
     if (s.name !== "drawing") return null;
-    return { kind: "keypoints", points: s.points, visibility: s.visibility, hover: s.hover, next: this.nextJoint(), label: s.label.id };
+    return {
+      kind: "keypoints",
+      points: s.points,
+      visibility: s.visibility,
+      hover: s.hover,
+      next: this.nextJoint(),
+      label: s.label.id,
+    };
   }
 
   busy(): boolean {

@@ -15,17 +15,30 @@ export const MAX_BRUSH = 256;
  * document's shape is never mutated, so undo keeps the old version intact.
  */
 function widen(base: MaskShape | null, area: Rect): MaskBits {
-  const w = Math.max(1, Math.ceil(area.w)), h = Math.max(1, Math.ceil(area.h));
+  const w = Math.max(1, Math.ceil(area.w)),
+    h = Math.max(1, Math.ceil(area.h));
   if (!base) return { w, h, data: new Uint8Array(w * h) };
   return cropBits(maskBits(base), area.x - base.x, area.y - base.y, w, h);
 }
 
 /** A mask shape for `bits` placed at ox, oy, cropped to what is set; null when nothing is. */
-export function maskShapeFrom(template: Omit<MaskShape, "x" | "y" | "w" | "h" | "counts">, bits: MaskBits, ox: number, oy: number): MaskShape | null {
+export function maskShapeFrom(
+  template: Omit<MaskShape, "x" | "y" | "w" | "h" | "counts">,
+  bits: MaskBits,
+  ox: number,
+  oy: number,
+): MaskShape | null {
   const tight = maskBitsBounds(bits);
   if (!tight) return null;
   const cropped = tight.w === bits.w && tight.h === bits.h ? bits : cropBits(bits, tight.x, tight.y, tight.w, tight.h);
-  const shape: MaskShape = { ...template, x: ox + tight.x, y: oy + tight.y, w: tight.w, h: tight.h, counts: encodeMask(cropped) };
+  const shape: MaskShape = {
+    ...template,
+    x: ox + tight.x,
+    y: oy + tight.y,
+    w: tight.w,
+    h: tight.h,
+    counts: encodeMask(cropped),
+  };
   rememberMaskBits(shape, cropped);
   return shape;
 }
@@ -60,7 +73,8 @@ export class MaskTool implements Tool {
   down(input: PointerInput): void {
     const target = this.target();
     if (this.erase && !target) return;
-    const color = this.ctx.store.labels.find((l) => l.id === (target?.label ?? this.ctx.activeLabel().id))?.color ?? "#ff00ff";
+    const color =
+      this.ctx.store.labels.find((l) => l.id === (target?.label ?? this.ctx.activeLabel().id))?.color ?? "#ff00ff";
     this.stroke = new MaskStroke(this.ctx.image, this.radius, this.erase ? "#ffffff" : color);
     this.stroke.dab(clampPoint(input.point, this.ctx.image));
   }
@@ -96,7 +110,18 @@ export class MaskTool implements Tool {
     }
     const label = this.ctx.activeLabel();
     const attributes = defaultAttributes(label);
-    const shape = maskShapeFrom({ id: this.ctx.newShapeId(), kind: "mask", label: label.id, source: { kind: "human" }, ...(attributes ? { attributes } : {}) }, bits, area.x, area.y);
+    const shape = maskShapeFrom(
+      {
+        id: this.ctx.newShapeId(),
+        kind: "mask",
+        label: label.id,
+        source: { kind: "human" },
+        ...(attributes ? { attributes } : {}),
+      },
+      bits,
+      area.x,
+      area.y,
+    );
     if (shape) this.ctx.addShapes([shape]);
   }
 

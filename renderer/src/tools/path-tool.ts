@@ -91,7 +91,15 @@ export class PathTool implements Tool {
   draft(): Draft | null {
     const s = this.state;
     if (s.name !== "drawing") return null;
-    return { kind: "polygon", points: s.points, hover: this.id === "polyline" ? s.hover : null, closable: false, label: this.ctx.activeLabel().id, open: true, dots: this.id === "points" };
+    return {
+      kind: "polygon",
+      points: s.points,
+      hover: this.id === "polyline" ? s.hover : null,
+      closable: false,
+      label: this.ctx.activeLabel().id,
+      open: true,
+      dots: this.id === "points",
+    };
   }
 
   busy(): boolean {

@@ -9,7 +9,14 @@ import { GRAB_RADIUS_PX } from "./tool";
 type ScissorsState =
   | { readonly name: "idle" }
   /** Anchors clicked so far joined by their edge-following wires (flat x,y), and the wire to the pointer. */
-  | { readonly name: "drawing"; readonly path: readonly number[]; readonly last: Point; readonly first: Point; readonly wire: readonly number[]; readonly hover: Point | null };
+  | {
+      readonly name: "drawing";
+      readonly path: readonly number[];
+      readonly last: Point;
+      readonly first: Point;
+      readonly wire: readonly number[];
+      readonly hover: Point | null;
+    };
 
 /**
  * Intelligent scissors: click (Space) anchors around an object; between anchors the outline
@@ -27,7 +34,10 @@ export class ScissorsTool implements Tool {
   private segments: number[] = [];
   private adding: Promise<void> = Promise.resolve();
 
-  constructor(private readonly ctx: ToolContext, private readonly redraw: () => void = () => {}) {}
+  constructor(
+    private readonly ctx: ToolContext,
+    private readonly redraw: () => void = () => {},
+  ) {}
 
   down(input: PointerInput): void {
     const p = clampPoint(input.point, this.ctx.image);
@@ -106,7 +116,14 @@ export class ScissorsTool implements Tool {
     const attributes = defaultAttributes(label);
     const points = simplifyPolygon(ring, 0.75);
     if (points.length < 6) return false;
-    const shape: PolygonShape = { id: this.ctx.newShapeId(), kind: "polygon", label: label.id, points, source: { kind: "human" }, ...(attributes ? { attributes } : {}) };
+    const shape: PolygonShape = {
+      id: this.ctx.newShapeId(),
+      kind: "polygon",
+      label: label.id,
+      points,
+      source: { kind: "human" },
+      ...(attributes ? { attributes } : {}),
+    };
     this.ctx.addShapes([shape]);
     this.redraw();
     return true;
@@ -138,15 +155,30 @@ export class ScissorsTool implements Tool {
       return true;
     }
     const path = s.path.slice(0, cut);
-    this.state = { ...s, path, last: { x: path[path.length - 2] as number, y: path[path.length - 1] as number }, wire: [] };
+    this.state = {
+      ...s,
+      path,
+      last: { x: path[path.length - 2] as number, y: path[path.length - 1] as number },
+      wire: [],
+    };
     return true;
   }
 
   draft(): Draft | null {
     const s = this.state;
     if (s.name !== "drawing") return null;
-    const closable = s.path.length >= 6 && s.hover !== null && distance(s.first, s.hover) <= GRAB_RADIUS_PX * this.ctx.pixelsPerScreenPixel();
-    return { kind: "polygon", points: s.path, hover: s.wire.length > 0 ? null : s.hover, closable, label: this.ctx.activeLabel().id, wire: s.wire };
+    const closable =
+      s.path.length >= 6 &&
+      s.hover !== null &&
+      distance(s.first, s.hover) <= GRAB_RADIUS_PX * this.ctx.pixelsPerScreenPixel();
+    return {
+      kind: "polygon",
+      points: s.path,
+      hover: s.wire.length > 0 ? null : s.hover,
+      closable,
+      label: this.ctx.activeLabel().id,
+      wire: s.wire,
+    };
   }
 
   busy(): boolean {

@@ -30,11 +30,29 @@ export type Draft =
       readonly dots?: boolean;
       readonly wire?: readonly number[];
     }
-  | { readonly kind: "keypoints"; readonly points: readonly number[]; readonly visibility: readonly number[]; readonly hover: Point | null; readonly next: string | null; readonly label: string }
+  | {
+      readonly kind: "keypoints";
+      readonly points: readonly number[];
+      readonly visibility: readonly number[];
+      readonly hover: Point | null;
+      readonly next: string | null;
+      readonly label: string;
+    }
   /** Brush dabs not yet in the document: tiles of paint in image pixels. */
-  | { readonly kind: "mask"; readonly tiles: ReadonlyArray<{ readonly x: number; readonly y: number; readonly canvas: OffscreenCanvas }>; readonly erase: boolean; readonly label: string }
+  | {
+      readonly kind: "mask";
+      readonly tiles: ReadonlyArray<{ readonly x: number; readonly y: number; readonly canvas: OffscreenCanvas }>;
+      readonly erase: boolean;
+      readonly label: string;
+    }
   /** The brush outline under the pointer or cursor. */
-  | { readonly kind: "brush"; readonly at: Point; readonly radius: number; readonly erase: boolean; readonly label: string }
+  | {
+      readonly kind: "brush";
+      readonly at: Point;
+      readonly radius: number;
+      readonly erase: boolean;
+      readonly label: string;
+    }
   | { readonly kind: "marquee"; readonly rect: Rect };
 
 /** The editor as tools see it: the document, history, selection and a few facts about the view. */

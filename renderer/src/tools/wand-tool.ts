@@ -39,7 +39,12 @@ export class WandTool implements Tool {
     try {
       const result = await assist.wand(p.x, p.y, this.tolerance, this.polygon, this.simplify);
       const attributes = defaultAttributes(label);
-      const base = { id: this.ctx.newShapeId(), label: label.id, source: { kind: "human" as const }, ...(attributes ? { attributes } : {}) };
+      const base = {
+        id: this.ctx.newShapeId(),
+        label: label.id,
+        source: { kind: "human" as const },
+        ...(attributes ? { attributes } : {}),
+      };
       if (this.polygon) {
         if (!result.polygon || result.polygon.length < 6) return false;
         const shape: PolygonShape = { ...base, kind: "polygon", points: result.polygon };

@@ -3,7 +3,9 @@ const LAMPORTS_PER_SOL = 1_000_000_000;
 /** Amounts as a labeller reads them: exact to the lamport, no trailing zeros, never in exponent form. */
 export function formatSol(lamports: number): string {
   const whole = Math.trunc(lamports / LAMPORTS_PER_SOL);
-  const fraction = String(Math.abs(lamports % LAMPORTS_PER_SOL)).padStart(9, "0").replace(/0+$/, "");
+  const fraction = String(Math.abs(lamports % LAMPORTS_PER_SOL))
+    .padStart(9, "0")
+    .replace(/0+$/, "");
   return `${lamports < 0 && whole === 0 ? "-" : ""}${whole}${fraction ? `.${fraction}` : ""} SOL`;
 }
 

@@ -1,13 +1,18 @@
 import { useEffect, useRef } from "react";
 
-const FOCUSABLE = 'button:not([disabled]), [href], input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
+const FOCUSABLE =
+  'button:not([disabled]), [href], input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
 
 /**
  * A modal dialog for the keyboard (WAI-ARIA Authoring Practices): focus moves in on open,
  * Tab and Shift+Tab cycle inside, Escape calls onClose wherever focus is inside, and focus
  * returns on close to what had it before.
  */
-export function useModal(dialog: React.RefObject<HTMLElement | null>, onClose: () => void, initial?: React.RefObject<HTMLElement | null>): void {
+export function useModal(
+  dialog: React.RefObject<HTMLElement | null>,
+  onClose: () => void,
+  initial?: React.RefObject<HTMLElement | null>,
+): void {
   const close = useRef(onClose);
   useEffect(() => {
     close.current = onClose;
@@ -31,7 +36,9 @@ export function useModal(dialog: React.RefObject<HTMLElement | null>, onClose: (
         return;
       }
       if (e.key !== "Tab") return;
-      const items = [...root.querySelectorAll<HTMLElement>(FOCUSABLE)].filter((el) => el.offsetParent !== null || el === document.activeElement);
+      const items = [...root.querySelectorAll<HTMLElement>(FOCUSABLE)].filter(
+        (el) => el.offsetParent !== null || el === document.activeElement,
+      );
       const first = items[0];
       const last = items[items.length - 1];
       if (!first || !last) {

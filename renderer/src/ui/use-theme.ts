@@ -13,14 +13,19 @@ function apply(theme: Theme): void {
  * canvases that read colours once (charts) can redraw when it changes.
  */
 export function useTheme(): Theme {
-  const [theme, setTheme] = useState<Theme>(() => (document.documentElement.dataset.theme === "light" ? "light" : "dark"));
+  const [theme, setTheme] = useState<Theme>(() =>
+    document.documentElement.dataset.theme === "light" ? "light" : "dark",
+  );
   useEffect(() => {
     const api = getApi();
     const set = (t: Theme) => {
       apply(t);
       setTheme(t);
     };
-    api.settings.get().then((s) => set(s.theme), () => {});
+    api.settings.get().then(
+      (s) => set(s.theme),
+      () => {},
+    );
     return api.events.on("settings:changed", (s) => set(s.theme));
   }, []);
   return theme;

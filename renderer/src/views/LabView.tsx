@@ -46,7 +46,7 @@ export function LabView() {
     };
   }, [route]);
 
-  useEffect(() => () => task?.image.source instanceof ImageBitmap ? task.image.source.close() : undefined, [task]);
+  useEffect(() => () => (task?.image.source instanceof ImageBitmap ? task.image.source.close() : undefined), [task]);
 
   const go = useCallback((step: 1 | -1) => setRoute((r) => ({ ...r, scene: neighbourScene(r.scene, step) })), []);
   const onSave = useCallback(async (doc: AnnotationDocument) => {
@@ -88,7 +88,11 @@ export function LabView() {
         </span>
         <span>{notice}</span>
       </div>
-      {error && <p className="error-box" role="alert">{error}</p>}
+      {error && (
+        <p className="error-box" role="alert">
+          {error}
+        </p>
+      )}
       {!current && !error && <p>Drawing the scene…</p>}
       {current && (
         <LabelView

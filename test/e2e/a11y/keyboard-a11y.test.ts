@@ -17,7 +17,9 @@ const PASSPHRASE = "correct horse battery";
 
 const announced = (page: Page) => page.getByTestId("announcer").textContent();
 async function expectSaid(page: Page, text: string | RegExp): Promise<void> {
-  await expect.poll(() => announced(page), { timeout: 5_000 }).toMatch(typeof text === "string" ? new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}$`) : text);
+  await expect
+    .poll(() => announced(page), { timeout: 5_000 })
+    .toMatch(typeof text === "string" ? new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}$`) : text);
 }
 
 async function nav(page: Page, view: string): Promise<void> {
@@ -29,7 +31,13 @@ async function nav(page: Page, view: string): Promise<void> {
 /** After a screen change focus is on the new screen's heading (or inside main), never on the body. */
 async function expectFocusIn(page: Page, heading: string | RegExp): Promise<void> {
   await expect
-    .poll(async () => page.evaluate("document.activeElement?.closest('main') ? document.activeElement.textContent?.trim().slice(0, 80) ?? '' : 'outside main: ' + (document.activeElement?.tagName ?? 'none')"), { timeout: 10_000 })
+    .poll(
+      async () =>
+        page.evaluate(
+          "document.activeElement?.closest('main') ? document.activeElement.textContent?.trim().slice(0, 80) ?? '' : 'outside main: ' + (document.activeElement?.tagName ?? 'none')",
+        ),
+      { timeout: 10_000 },
+    )
     .toMatch(heading);
 }
 
@@ -47,7 +55,11 @@ describe("keyboard-first and screen reader: every screen", () => {
   afterAll(async () => {
     // the needs-review list (README "Accessibility checks" keeps its summary)
     const seen = new Map<string, Set<string>>();
-    for (const [state, findings] of needsReview) for (const f of findings) (seen.get(`${f.id}: ${f.help}`) ?? seen.set(`${f.id}: ${f.help}`, new Set()).get(`${f.id}: ${f.help}`))?.add(state);
+    for (const [state, findings] of needsReview)
+      for (const f of findings)
+        (seen.get(`${f.id}: ${f.help}`) ?? seen.set(`${f.id}: ${f.help}`, new Set()).get(`${f.id}: ${f.help}`))?.add(
+          state,
+        );
     for (const [finding, states] of seen) console.log(`axe needs review · ${finding} · ${[...states].join(", ")}`);
     await browser?.close();
     await shell?.stop();
@@ -96,7 +108,10 @@ describe("keyboard-first and screen reader: every screen", () => {
       await expectAxeClean(page, view);
       const stops = await tabWalk(page, 120);
       expect(stops.length, `${view}: Tab never came back round`).toBeLessThan(120);
-      expect(stops.filter((s) => !s.visible), `${view}: focus not visible`).toEqual([]);
+      expect(
+        stops.filter((s) => !s.visible),
+        `${view}: focus not visible`,
+      ).toEqual([]);
     }
   });
 
@@ -107,7 +122,9 @@ describe("keyboard-first and screen reader: every screen", () => {
     await page.keyboard.press("Enter");
     await expect.poll(() => page.evaluate("document.documentElement.dataset.theme")).toBe("light");
     await expect.poll(() => focused(page).then((f) => f?.name)).toBe("Saved.");
-    expect(await page.evaluate("getComputedStyle(document.documentElement).backgroundColor")).toBe("rgb(246, 247, 249)");
+    expect(await page.evaluate("getComputedStyle(document.documentElement).backgroundColor")).toBe(
+      "rgb(246, 247, 249)",
+    );
     await expectAxeClean(page, "settings, light theme");
     await nav(page, "Market");
     await expectAxeClean(page, "market, light theme");
@@ -121,9 +138,12 @@ describe("keyboard-first and screen reader: every screen", () => {
     await page.getByRole("button", { name: "Lock", exact: true }).focus();
     await page.keyboard.press("Enter");
     await nav(page, "Market");
-    await page.getByRole("heading", { name: "Unlock your key" }).waitFor({ timeout: 10_000 }).catch(async (e: unknown) => {
-      throw new Error(`${String(e)}\nmain: ${await page.locator("main").textContent()}`);
-    });
+    await page
+      .getByRole("heading", { name: "Unlock your key" })
+      .waitFor({ timeout: 10_000 })
+      .catch(async (e: unknown) => {
+        throw new Error(`${String(e)}\nmain: ${await page.locator("main").textContent()}`);
+      });
     await expectAxeClean(page, "unlock");
     await page.getByLabel("Passphrase").focus();
     await page.keyboard.type(PASSPHRASE);
@@ -147,8 +167,14 @@ describe("keyboard-first and screen reader: every screen", () => {
     expect(at("Submit")).toBeGreaterThan(at("shape-list"));
     expect(at("← Previous")).toBeGreaterThan(at("shape-list"));
     expect(names).toContain("canvas-surface");
-    const everyControl = (await p.evaluate(`[...document.querySelectorAll('[data-testid=label-view] button:not([disabled]), [data-testid=label-view] input, [data-testid=label-view] [tabindex="0"]')].length`)) as number;
-    expect(forward.filter((s) => s.tag === "button" || s.tag === "input" || s.testid === "canvas-surface" || s.testid === "shape-list").length).toBeGreaterThanOrEqual(everyControl);
+    const everyControl = (await p.evaluate(
+      `[...document.querySelectorAll('[data-testid=label-view] button:not([disabled]), [data-testid=label-view] input, [data-testid=label-view] [tabindex="0"]')].length`,
+    )) as number;
+    expect(
+      forward.filter(
+        (s) => s.tag === "button" || s.tag === "input" || s.testid === "canvas-surface" || s.testid === "shape-list",
+      ).length,
+    ).toBeGreaterThanOrEqual(everyControl);
     const backward = await tabWalk(p, 150, true);
     expect(backward.length).toBe(forward.length);
 
@@ -160,7 +186,9 @@ describe("keyboard-first and screen reader: every screen", () => {
     await expectAxeClean(p, "shortcut list");
     const inside = await tabWalk(p, 300);
     expect(inside.every((s) => s.inDialog)).toBe(true);
-    expect(await dialog.getByText("Zoom in (at the keyboard cursor when it shows)").locator("..").textContent()).toContain("=+");
+    expect(
+      await dialog.getByText("Zoom in (at the keyboard cursor when it shows)").locator("..").textContent(),
+    ).toContain("=+");
     expect(await dialog.textContent()).not.toMatch(/undefined|Arrowleft/);
     await p.keyboard.press("Escape");
     await dialog.waitFor({ state: "detached" });
@@ -262,7 +290,16 @@ describe("keyboard-first and screen reader: every screen", () => {
     await p.keyboard.press("Delete");
     await expectSaid(p, "Vertex 3 deleted; 4 left");
     polygon = (await human()).find((s): s is PolygonShape => s.kind === "polygon");
-    expect(polygon?.points).toEqual([v0.x, v0.y, moved.x, moved.y, vertices[2]!.x, vertices[2]!.y, vertices[3]!.x, vertices[3]!.y]);
+    expect(polygon?.points).toEqual([
+      v0.x,
+      v0.y,
+      moved.x,
+      moved.y,
+      vertices[2]!.x,
+      vertices[2]!.y,
+      vertices[3]!.x,
+      vertices[3]!.y,
+    ]);
     await p.keyboard.press("Control+z");
     await expectSaid(p, "Undone");
     await p.keyboard.press("Control+Shift+z");
@@ -315,7 +352,10 @@ describe("keyboard-first and screen reader: every screen", () => {
     await zoomed.screenshot({ path: artifactPath("a11y-zoom200-labelling.png") });
     await zoomed.getByTestId("label-view").locator(".task-bar").scrollIntoViewIfNeeded();
     await zoomed.screenshot({ path: artifactPath("a11y-zoom200-taskbar.png") });
-    await zoomed.getByRole("navigation", { name: "Main" }).getByRole("button", { name: "Settings", exact: true }).click();
+    await zoomed
+      .getByRole("navigation", { name: "Main" })
+      .getByRole("button", { name: "Settings", exact: true })
+      .click();
     await zoomed.getByRole("heading", { name: "Settings" }).waitFor();
     expect(await clipped()).toEqual([]);
     await zoomed.screenshot({ path: artifactPath("a11y-zoom200-settings.png") });

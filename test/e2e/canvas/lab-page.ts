@@ -29,7 +29,8 @@ export class LabPage {
     await lab.ready();
     // The launch token leaves the address bar at once; the lab's route stays for reloads.
     const url = new URL(page.url());
-    if (url.hash.includes(shell.token) || !url.hash.startsWith("#/lab?")) throw new Error(`the address bar kept the token or lost the route: ${url.hash}`);
+    if (url.hash.includes(shell.token) || !url.hash.startsWith("#/lab?"))
+      throw new Error(`the address bar kept the token or lost the route: ${url.hash}`);
     return lab;
   }
 
@@ -39,10 +40,17 @@ export class LabPage {
 
   /** Waits for the editor, the canvas and a first fit, and remembers where the canvas is. */
   async ready(): Promise<void> {
-    await this.page.waitForSelector("[data-testid=canvas-surface] canvas", { timeout: 45_000 }).catch(async (error: unknown) => {
-      const text = await this.page.locator("main").textContent().catch(() => "");
-      throw new Error(`the lab did not show its canvas: ${String(error)}\npage: ${text}\nerrors: ${this.errors.join("; ")}`);
-    });
+    await this.page
+      .waitForSelector("[data-testid=canvas-surface] canvas", { timeout: 45_000 })
+      .catch(async (error: unknown) => {
+        const text = await this.page
+          .locator("main")
+          .textContent()
+          .catch(() => "");
+        throw new Error(
+          `the lab did not show its canvas: ${String(error)}\npage: ${text}\nerrors: ${this.errors.join("; ")}`,
+        );
+      });
     // polled from here: the page's CSP (rightly) forbids the eval that waitForFunction needs
     for (let tries = 0; !(await this.page.evaluate("(window.amplifyLab?.editor.viewSize.width ?? 0) > 10")); tries++) {
       if (tries > 300) throw new Error("the lab's editor never appeared");
@@ -74,10 +82,17 @@ export class LabPage {
     const vp = await this.viewport();
     const sx = Math.round(x * vp.scale + vp.x);
     const sy = Math.round(y * vp.scale + vp.y);
-    return { page: { x: this.origin.left + sx, y: this.origin.top + sy }, image: { x: (sx - vp.x) / vp.scale, y: (sy - vp.y) / vp.scale } };
+    return {
+      page: { x: this.origin.left + sx, y: this.origin.top + sy },
+      image: { x: (sx - vp.x) / vp.scale, y: (sy - vp.y) / vp.scale },
+    };
   }
 
-  async click(x: number, y: number, modifiers: Array<"Alt" | "Control" | "Shift"> = []): Promise<{ x: number; y: number }> {
+  async click(
+    x: number,
+    y: number,
+    modifiers: Array<"Alt" | "Control" | "Shift"> = [],
+  ): Promise<{ x: number; y: number }> {
     const p = await this.at(x, y);
     for (const m of modifiers) await this.page.keyboard.down(m);
     await this.page.mouse.click(p.page.x, p.page.y);
@@ -85,7 +100,11 @@ export class LabPage {
     return p.image;
   }
 
-  async drag(from: [number, number], to: [number, number], modifiers: Array<"Alt" | "Control" | "Shift"> = []): Promise<{ from: { x: number; y: number }; to: { x: number; y: number } }> {
+  async drag(
+    from: [number, number],
+    to: [number, number],
+    modifiers: Array<"Alt" | "Control" | "Shift"> = [],
+  ): Promise<{ from: { x: number; y: number }; to: { x: number; y: number } }> {
     const a = await this.at(...from);
     const b = await this.at(...to);
     await this.page.mouse.move(a.page.x, a.page.y);

@@ -85,7 +85,11 @@ describe("labelling canvas: real mouse and keyboard, saved through the contract"
     polygon!.points.forEach((value, i) => expect(value).toBeCloseTo(expected[i]!, 6));
     expectNear(polygon!.points[3]!, 560, vp);
     expect(polygon!.label).toBe("building");
-    expect(human((await lab.document()).shapes).filter((s) => s.kind === "box").map((s) => s.label)).toEqual(["car", "person"]);
+    expect(
+      human((await lab.document()).shapes)
+        .filter((s) => s.kind === "box")
+        .map((s) => s.label),
+    ).toEqual(["car", "person"]);
   });
 
   it("classifies, undoes and redoes, hides, zooms with Ctrl+wheel and pans with Space and the middle button", async () => {
@@ -105,7 +109,8 @@ describe("labelling canvas: real mouse and keyboard, saved through the contract"
     await lab.press("Control+z");
     await lab.press("Control+z");
     await lab.press("Control+z");
-    const polygon = () => lab.document().then((d) => human(d.shapes).find((s): s is PolygonShape => s.kind === "polygon")!);
+    const polygon = () =>
+      lab.document().then((d) => human(d.shapes).find((s): s is PolygonShape => s.kind === "polygon")!);
     expect((await polygon()).points).toHaveLength(10); // the deleted vertex is back
     expect((await lab.document()).classes).toEqual([]);
     await lab.press("Control+Shift+z");
@@ -145,7 +150,8 @@ describe("labelling canvas: real mouse and keyboard, saved through the contract"
     await lab.press("0");
 
     // brightness and contrast adjust only the image layer's canvas; C toggles the crosshair
-    const imageFilter = () => lab.page.evaluate("document.querySelector('[data-testid=canvas-surface] canvas').style.filter");
+    const imageFilter = () =>
+      lab.page.evaluate("document.querySelector('[data-testid=canvas-surface] canvas').style.filter");
     await lab.press("BracketRight");
     await lab.press("Shift+BracketRight");
     expect(await imageFilter()).toBe("brightness(1.1) contrast(1.1)");
@@ -190,7 +196,11 @@ describe("labelling canvas: real mouse and keyboard, saved through the contract"
     expect(await rows.count()).toBeLessThan(total);
     expect(await rows.first().getAttribute("aria-setsize")).toBe(String(total));
     // the row's name is its own text (the icon aside): position, kind, label, where, flags
-    expect(await list.getByRole("option", { name: /^1\. Box, \w+ ?, at \d+, \d+, \d+ by \d+ pixels ?, model guess$/ }).count()).toBe(1);
+    expect(
+      await list
+        .getByRole("option", { name: /^1\. Box, \w+ ?, at \d+, \d+, \d+ by \d+ pixels ?, model guess$/ })
+        .count(),
+    ).toBe(1);
 
     // "." on the canvas selects the first shape (a guess); a nudge makes it an edited guess
     await harbour.press(".");
@@ -224,7 +234,9 @@ describe("labelling canvas: real mouse and keyboard, saved through the contract"
     await dialog.waitFor({ state: "detached" });
     await lab.press("v");
     await lab.press("q");
-    const boxButton = page.getByRole("toolbar", { name: "Canvas tools" }).getByRole("button", { name: "Box", exact: true });
+    const boxButton = page
+      .getByRole("toolbar", { name: "Canvas tools" })
+      .getByRole("button", { name: "Box", exact: true });
     await expect.poll(() => boxButton.getAttribute("aria-pressed")).toBe("true");
 
     // next task (D) saves this one; the harbour scene then copies street's shapes (Ctrl+Shift+V)
@@ -270,8 +282,16 @@ describe("labelling canvas: real mouse and keyboard, saved through the contract"
     await page.waitForTimeout(400);
     await page.evaluate("window.amplifyLab.editor.zoomBy(0.5, { x: 4, y: 4 })");
     await page.evaluate("new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)))");
-    const blit = (await page.evaluate("window.amplifyLab.painter.lastBlit")) as { x: number; y: number; width: number; height: number };
-    const view = (await page.evaluate("({ ...window.amplifyLab.editor.viewSize })")) as { width: number; height: number };
+    const blit = (await page.evaluate("window.amplifyLab.painter.lastBlit")) as {
+      x: number;
+      y: number;
+      width: number;
+      height: number;
+    };
+    const view = (await page.evaluate("({ ...window.amplifyLab.editor.viewSize })")) as {
+      width: number;
+      height: number;
+    };
     expect(blit.x).toBeLessThanOrEqual(0.5);
     expect(blit.y).toBeLessThanOrEqual(0.5);
     expect(blit.x + blit.width).toBeGreaterThanOrEqual(view.width - 0.5);

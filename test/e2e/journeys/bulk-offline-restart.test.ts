@@ -18,7 +18,12 @@ describe("journey b: bulk accept, label offline, restart, all paid exactly once"
 
   it("pays all 20 results once after an offline session and a restart", { timeout: 420_000 }, async () => {
     const { market, page } = app;
-    const created = await market.post({ key: "bulk", title: "Bulk boxes", seeds: Array.from({ length: TASKS }, (_, i) => 601 + i), priceLamports: PRICE });
+    const created = await market.post({
+      key: "bulk",
+      title: "Bulk boxes",
+      seeds: Array.from({ length: TASKS }, (_, i) => 601 + i),
+      priceLamports: PRICE,
+    });
     const escrowBefore = await escrowLamports(market, created.campaign);
 
     await page.goto(app.shell.url);
@@ -37,14 +42,18 @@ describe("journey b: bulk accept, label offline, restart, all paid exactly once"
     await page.getByRole("heading", { name: "My queue" }).waitFor({ timeout: 60_000 });
     await expect.poll(() => page.getByTestId("queue-row").count(), { timeout: 30_000 }).toBe(TASKS);
     // The queue prepares its head ahead by itself: a bar and a state per task.
-    await page.locator(`[data-testid=prefetch-bar][data-done="${TASKS}"][data-total="${TASKS}"]`).waitFor({ timeout: 60_000 });
+    await page
+      .locator(`[data-testid=prefetch-bar][data-done="${TASKS}"][data-total="${TASKS}"]`)
+      .waitFor({ timeout: 60_000 });
     expect(await page.locator("[data-testid=prefetch-state][data-prefetch=ready]").count()).toBe(TASKS);
     await page.screenshot({ path: artifactPath("journey-b-0-queue-prepared.png") });
 
     await page.getByRole("button", { name: "Start labelling" }).click();
     await page.getByTestId("canvas-surface").waitFor({ timeout: 30_000 });
     await goTo(page, "My queue");
-    await expect.poll(() => page.getByTestId("queue-summary").textContent(), { timeout: 60_000 }).toContain(`${TASKS - 1} prepared ahead`);
+    await expect
+      .poll(() => page.getByTestId("queue-summary").textContent(), { timeout: 60_000 })
+      .toContain(`${TASKS - 1} prepared ahead`);
 
     await market.stopNetwork();
     await page.getByTestId("offline-banner").waitFor({ timeout: 30_000 });
@@ -62,7 +71,9 @@ describe("journey b: bulk accept, label offline, restart, all paid exactly once"
     }
     await page.getByRole("heading", { name: "My queue" }).waitFor({ timeout: 30_000 });
     await goTo(page, "Outbox");
-    await expect.poll(() => page.getByTestId("outbox-summary").textContent(), { timeout: 30_000 }).toMatch(new RegExp(`^${TASKS} waiting`));
+    await expect
+      .poll(() => page.getByTestId("outbox-summary").textContent(), { timeout: 30_000 })
+      .toMatch(new RegExp(`^${TASKS} waiting`));
     await page.screenshot({ path: artifactPath("journey-b-2-queued-offline.png") });
 
     // Quit the app while offline and start it again, still offline: unlocking goes straight
@@ -78,7 +89,10 @@ describe("journey b: bulk accept, label offline, restart, all paid exactly once"
     await market.restartNetwork();
     await goTo(page, "Outbox");
     await expect
-      .poll(() => page.locator("[data-testid=outbox-row][data-state=confirmed]").count(), { timeout: 180_000, interval: 1_000 })
+      .poll(() => page.locator("[data-testid=outbox-row][data-state=confirmed]").count(), {
+        timeout: 180_000,
+        interval: 1_000,
+      })
       .toBe(TASKS);
     await page.screenshot({ path: artifactPath("journey-b-3-all-paid.png") });
 

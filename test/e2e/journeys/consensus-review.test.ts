@@ -21,9 +21,18 @@ interface Worker {
 
 /** Where each worker drags, as fractions of the canvas: two agree, the third is far off. */
 const DRAGS: ReadonlyArray<[[number, number], [number, number]]> = [
-  [[0.3, 0.3], [0.6, 0.62]],
-  [[0.3, 0.3], [0.6, 0.62]],
-  [[0.72, 0.05], [0.8, 0.12]],
+  [
+    [0.3, 0.3],
+    [0.6, 0.62],
+  ],
+  [
+    [0.3, 0.3],
+    [0.6, 0.62],
+  ],
+  [
+    [0.72, 0.05],
+    [0.8, 0.12],
+  ],
 ];
 
 /**
@@ -41,7 +50,10 @@ describe("journey c: a requester in the app, three workers, consensus review, ra
 
   beforeAll(async () => {
     [market, browser] = await Promise.all([startMarket(), launchChromium()]);
-    requesterShell = await startBrowserShell({ home: mkdtempSync(join(tmpdir(), "amplify-journey-c-requester-")), env: market.appEnv });
+    requesterShell = await startBrowserShell({
+      home: mkdtempSync(join(tmpdir(), "amplify-journey-c-requester-")),
+      env: market.appEnv,
+    });
     requester = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
   }, 120_000);
   afterAll(async () => {
@@ -57,7 +69,16 @@ describe("journey c: a requester in the app, three workers, consensus review, ra
     await onboardNewWorker(requester, "requester passphrase here");
     await goTo(requester, "Requester");
     const files = writeDemoCampaignFiles(
-      { key: "consensus", title: "Box the shapes, three opinions", instructions: "Box the shape.", tool: "box", isPrivate: true, priceLamports: 5_000_000n, replication: 3, seeds: [701] },
+      {
+        key: "consensus",
+        title: "Box the shapes, three opinions",
+        instructions: "Box the shape.",
+        tool: "box",
+        isPrivate: true,
+        priceLamports: 5_000_000n,
+        replication: 3,
+        seeds: [701],
+      },
       join(market.home, "campaigns", "consensus"),
     );
     await requester.getByLabel("Image folder").fill(files.images);
@@ -81,12 +102,18 @@ describe("journey c: a requester in the app, three workers, consensus review, ra
     // Three workers, each in their own app, accept the private task and label it.
     const workers: Worker[] = [];
     for (const [n, [from, to]] of DRAGS.entries()) {
-      const shell = await startBrowserShell({ home: mkdtempSync(join(tmpdir(), `amplify-journey-c-${n}-`)), env: market.appEnv });
+      const shell = await startBrowserShell({
+        home: mkdtempSync(join(tmpdir(), `amplify-journey-c-${n}-`)),
+        env: market.appEnv,
+      });
       const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
       try {
         await page.goto(shell.url);
         const worker = await onboardNewWorker(page, `worker number ${n} passphrase`);
-        await page.locator(`[data-testid=campaign-row][data-campaign="${campaign}"]`).getByRole("button", { name: "Accept" }).click();
+        await page
+          .locator(`[data-testid=campaign-row][data-campaign="${campaign}"]`)
+          .getByRole("button", { name: "Accept" })
+          .click();
         // The key arrives from the requester's app (its key service), then the task opens.
         await page.getByRole("button", { name: "Start labelling" }).click({ timeout: 60_000 });
         await page.getByTestId("canvas-surface").waitFor({ timeout: 30_000 });
@@ -106,7 +133,9 @@ describe("journey c: a requester in the app, three workers, consensus review, ra
     }
 
     // The requester watches the results come in (the list refreshes by itself).
-    await requester.locator(`[data-testid=my-campaign-row][data-campaign="${campaign}"][data-submitted="3"]`).waitFor({ timeout: 60_000 });
+    await requester
+      .locator(`[data-testid=my-campaign-row][data-campaign="${campaign}"][data-submitted="3"]`)
+      .waitFor({ timeout: 60_000 });
     await requester.screenshot({ path: artifactPath("journey-c-3-progress.png") });
 
     // Review by consensus in the app: per-worker scores, the odd one out lowest.
@@ -147,16 +176,21 @@ describe("journey c: a requester in the app, three workers, consensus review, ra
     await requester.getByLabel("Export folder").fill(outDir);
     await requester.getByRole("button", { name: "Export", exact: true }).click();
     await requester.getByTestId("export-result").waitFor({ timeout: 60_000 });
-    const cocoFile = ((await requester.getByTestId("export-result").textContent()) ?? "").match(/(\/\S+\.json)/)?.[1] ?? "";
+    const cocoFile =
+      ((await requester.getByTestId("export-result").textContent()) ?? "").match(/(\/\S+\.json)/)?.[1] ?? "";
     expect(cocoFile.startsWith(outDir)).toBe(true);
     const coco = JSON.parse(readFileSync(cocoFile, "utf8")) as {
       images: Array<{ id: number; file_name: string; width: number; height: number }>;
       annotations: Array<{ image_id: number; category_id: number; bbox: number[] }>;
       categories: Array<{ id: number; name: string }>;
     };
-    const manifest = CampaignManifest.parse(JSON.parse(readFileSync(join(requesterShell.home, "requester", "campaigns", `${campaign}.json`), "utf8")));
+    const manifest = CampaignManifest.parse(
+      JSON.parse(readFileSync(join(requesterShell.home, "requester", "campaigns", `${campaign}.json`), "utf8")),
+    );
     const task = manifest.tasks[0]!;
-    expect(coco.images).toEqual([expect.objectContaining({ file_name: task.name, width: task.width, height: task.height })]);
+    expect(coco.images).toEqual([
+      expect.objectContaining({ file_name: task.name, width: task.width, height: task.height }),
+    ]);
     const agreed = workers[0]!.doc.shapes[0]!;
     if (agreed.kind !== "box") throw new Error("worker 0 drew a box");
     expect(coco.annotations).toHaveLength(1);

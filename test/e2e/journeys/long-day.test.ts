@@ -67,7 +67,9 @@ describe("journey d: a long day of 500 tasks by keyboard only", () => {
     console.log(`journey d memory over ${TASKS} tasks:\n${formatMemoryTable(samples)}`);
 
     await goTo(page, "Outbox");
-    await expect.poll(() => page.getByTestId("outbox-summary").textContent(), { timeout: 600_000, interval: 2_000 }).toMatch(new RegExp(`^0 waiting · ${TASKS} paid · 0 failed`));
+    await expect
+      .poll(() => page.getByTestId("outbox-summary").textContent(), { timeout: 600_000, interval: 2_000 })
+      .toMatch(new RegExp(`^0 waiting · ${TASKS} paid · 0 failed`));
     phase("sync until all paid");
     console.log(`journey d phases: ${phases.join(" · ")}`);
     await page.screenshot({ path: artifactPath("journey-d-2-day-paid.png") });

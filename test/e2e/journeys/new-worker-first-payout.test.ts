@@ -15,7 +15,13 @@ describe("journey a: a new worker from first launch to the first payout on a pri
 
   it("onboards, accepts, labels and gets paid exactly the price minus the fee", { timeout: 180_000 }, async () => {
     const { market, page, shell } = app;
-    const created = await market.post({ key: "private-one", title: "Private shapes", isPrivate: true, seeds: [501], priceLamports: 10_000_000n });
+    const created = await market.post({
+      key: "private-one",
+      title: "Private shapes",
+      isPrivate: true,
+      seeds: [501],
+      priceLamports: 10_000_000n,
+    });
     await market.startKeyService();
 
     await page.goto(shell.url);

@@ -36,7 +36,8 @@ export function resize(image: Rgba, width: number, height: number): Rgba {
 
 /** Mean absolute difference per RGB channel, 0 (identical) to 255. */
 export function meanDifference(a: Rgba, b: Rgba): number {
-  if (a.width !== b.width || a.height !== b.height) throw new Error(`sizes differ: ${a.width}×${a.height} vs ${b.width}×${b.height}`);
+  if (a.width !== b.width || a.height !== b.height)
+    throw new Error(`sizes differ: ${a.width}×${a.height} vs ${b.width}×${b.height}`);
   let sum = 0;
   for (let i = 0; i < a.data.length; i += 4) {
     for (let c = 0; c < 3; c++) sum += Math.abs((a.data[i + c] ?? 0) - (b.data[i + c] ?? 0));

@@ -13,7 +13,9 @@ export const ARTIFACTS_DIR = join(repoRoot, "test", "artifacts");
  */
 export async function launchChromium(): Promise<Browser> {
   if (!existsSync(CHROMIUM_PATH)) {
-    throw new Error(`Chromium not found at ${CHROMIUM_PATH}: run \`node scripts/system-deps.mjs\` as root, or set AMPLIFY_CHROMIUM`);
+    throw new Error(
+      `Chromium not found at ${CHROMIUM_PATH}: run \`node scripts/system-deps.mjs\` as root, or set AMPLIFY_CHROMIUM`,
+    );
   }
   return chromium.launch({
     executablePath: CHROMIUM_PATH,

@@ -7,8 +7,16 @@ import type { RunningShell } from "./browser-shell";
  * Talks to a running browser shell's core the way its page does (token, origin, wire format),
  * so a test can read back what the UI did — e.g. the exact document a worker submitted.
  */
-export async function callCore<C extends CallChannel>(shell: Pick<RunningShell, "origin" | "token">, channel: C, payload?: CallInput<C>): Promise<CallOutput<C>> {
-  const ws = new WebSocket(shell.origin.replace("http", "ws") + "/api", [API_PROTOCOL_NAME, TOKEN_PROTOCOL_PREFIX + shell.token], { origin: shell.origin });
+export async function callCore<C extends CallChannel>(
+  shell: Pick<RunningShell, "origin" | "token">,
+  channel: C,
+  payload?: CallInput<C>,
+): Promise<CallOutput<C>> {
+  const ws = new WebSocket(
+    shell.origin.replace("http", "ws") + "/api",
+    [API_PROTOCOL_NAME, TOKEN_PROTOCOL_PREFIX + shell.token],
+    { origin: shell.origin },
+  );
   try {
     await new Promise<void>((resolve, reject) => {
       ws.once("open", () => resolve());

@@ -3,7 +3,14 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import WebSocket from "ws";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { API_PROTOCOL_NAME, MAX_PAYLOAD_BYTES, ServerMessage, TOKEN_PROTOCOL_PREFIX, decodeWire, encodeWire } from "../../../shared/api";
+import {
+  API_PROTOCOL_NAME,
+  MAX_PAYLOAD_BYTES,
+  ServerMessage,
+  TOKEN_PROTOCOL_PREFIX,
+  decodeWire,
+  encodeWire,
+} from "../../../shared/api";
 import { startBrowserServer } from "../../../electron/browser";
 import type { BrowserServer } from "../../../electron/browser";
 import { createCore } from "../../../electron/core";
@@ -17,7 +24,11 @@ beforeAll(async () => {
   const rendererDir = join(dataDir, "renderer");
   mkdirSync(rendererDir);
   writeFileSync(join(rendererDir, "index.html"), "<!doctype html><title>t</title>");
-  core = createCore({ identity: { name: "Amplify", version: "0.0.0-test", shell: "browser", dataDir }, background: false, log: () => {} });
+  core = createCore({
+    identity: { name: "Amplify", version: "0.0.0-test", shell: "browser", dataDir },
+    background: false,
+    log: () => {},
+  });
   server = await startBrowserServer({ core, rendererDir, log: () => {} });
 });
 afterAll(async () => {
@@ -25,9 +36,18 @@ afterAll(async () => {
   await core.dispose();
 });
 
-function connect(options: { token?: string; origin?: string; protocols?: string[] }): Promise<{ ws?: WebSocket; status?: number }> {
-  const protocols = options.protocols ?? [API_PROTOCOL_NAME, ...(options.token !== undefined ? [TOKEN_PROTOCOL_PREFIX + options.token] : [])];
-  const ws = new WebSocket(server.origin.replace("http", "ws") + "/api", protocols, { origin: options.origin ?? server.origin });
+function connect(options: {
+  token?: string;
+  origin?: string;
+  protocols?: string[];
+}): Promise<{ ws?: WebSocket; status?: number }> {
+  const protocols = options.protocols ?? [
+    API_PROTOCOL_NAME,
+    ...(options.token !== undefined ? [TOKEN_PROTOCOL_PREFIX + options.token] : []),
+  ];
+  const ws = new WebSocket(server.origin.replace("http", "ws") + "/api", protocols, {
+    origin: options.origin ?? server.origin,
+  });
   return new Promise((resolve) => {
     ws.once("open", () => resolve({ ws }));
     ws.once("unexpected-response", (_req, res) => resolve({ status: res.statusCode }));
@@ -86,15 +106,47 @@ describe("browser shell WebSocket bridge", () => {
     socket.send("plain text");
     expect(await nextMessage(socket)).toMatchObject({ type: "reply", ok: false, error: { code: "invalid_input" } });
     socket.send(Buffer.from([1, 2, 3]));
-    expect(await nextMessage(socket)).toMatchObject({ type: "reply", id: null, ok: false, error: { code: "invalid_input" } });
+    expect(await nextMessage(socket)).toMatchObject({
+      type: "reply",
+      id: null,
+      ok: false,
+      error: { code: "invalid_input" },
+    });
     socket.send(encodeWire({ type: "call", id: 2, channel: 17 }));
-    expect(await nextMessage(socket)).toMatchObject({ type: "reply", id: 2, ok: false, error: { code: "invalid_input" } });
+    expect(await nextMessage(socket)).toMatchObject({
+      type: "reply",
+      id: 2,
+      ok: false,
+      error: { code: "invalid_input" },
+    });
     socket.send(encodeWire({ type: "call", id: 3, channel: "wallet:drain", payload: {} }));
-    expect(await nextMessage(socket)).toMatchObject({ type: "reply", id: 3, ok: false, error: { code: "unknown_channel" } });
+    expect(await nextMessage(socket)).toMatchObject({
+      type: "reply",
+      id: 3,
+      ok: false,
+      error: { code: "unknown_channel" },
+    });
     socket.send(encodeWire({ type: "call", id: 4, channel: "app:ping", payload: { nonce: 7 } }));
-    expect(await nextMessage(socket)).toMatchObject({ type: "reply", id: 4, ok: false, error: { code: "invalid_input" } });
-    socket.send(encodeWire({ type: "call", id: 5, channel: "app:ping", payload: { nonce: "x", pad: new Uint8Array(MAX_PAYLOAD_BYTES + 1) } }));
-    expect(await nextMessage(socket)).toMatchObject({ type: "reply", id: 5, ok: false, error: { code: "payload_too_large" } });
+    expect(await nextMessage(socket)).toMatchObject({
+      type: "reply",
+      id: 4,
+      ok: false,
+      error: { code: "invalid_input" },
+    });
+    socket.send(
+      encodeWire({
+        type: "call",
+        id: 5,
+        channel: "app:ping",
+        payload: { nonce: "x", pad: new Uint8Array(MAX_PAYLOAD_BYTES + 1) },
+      }),
+    );
+    expect(await nextMessage(socket)).toMatchObject({
+      type: "reply",
+      id: 5,
+      ok: false,
+      error: { code: "payload_too_large" },
+    });
     socket.send(encodeWire({ type: "call", id: 6, channel: "app:ping", payload: { nonce: "still-here" } }));
     expect(await nextMessage(socket)).toMatchObject({ type: "reply", id: 6, ok: true, value: { nonce: "still-here" } });
     socket.close();
@@ -109,7 +161,11 @@ describe("browser shell WebSocket bridge", () => {
     const proto = await nextMessage(socket);
     expect(proto).toMatchObject({ ok: false, error: { code: "invalid_input" } });
     expect(String((proto.error as { message: string }).message)).toContain("__proto__");
-    socket.send(rawFrame('{"type":"call","id":12,"channel":"settings:update","payload":{"constructor":{"prototype":{"theme":"light"}}}}'));
+    socket.send(
+      rawFrame(
+        '{"type":"call","id":12,"channel":"settings:update","payload":{"constructor":{"prototype":{"theme":"light"}}}}',
+      ),
+    );
     expect(await nextMessage(socket)).toMatchObject({ ok: false, error: { code: "invalid_input" } });
 
     for (const id of [2 ** 53, 2 ** 64, 1e300]) {
@@ -118,23 +174,36 @@ describe("browser shell WebSocket bridge", () => {
       expect(reply).toMatchObject({ type: "reply", id: null, ok: false, error: { code: "invalid_input" } });
       expect(ServerMessage.safeParse(reply).success).toBe(true);
     }
-    socket.send(encodeWire({ type: "call", id: Number.MAX_SAFE_INTEGER, channel: "app:ping", payload: { nonce: "max" } }));
+    socket.send(
+      encodeWire({ type: "call", id: Number.MAX_SAFE_INTEGER, channel: "app:ping", payload: { nonce: "max" } }),
+    );
     const max = await nextMessage(socket);
     expect(max).toMatchObject({ id: Number.MAX_SAFE_INTEGER, ok: true });
     expect(ServerMessage.safeParse(max).success).toBe(true);
 
-    socket.send(encodeWire({ type: "call", id: 13, channel: "tasks:open", payload: { id: "0OIl0OIl0OIl0OIl0OIl0OIl0OIl0OIl" } }));
+    socket.send(
+      encodeWire({ type: "call", id: 13, channel: "tasks:open", payload: { id: "0OIl0OIl0OIl0OIl0OIl0OIl0OIl0OIl" } }),
+    );
     const badAddress = await nextMessage(socket);
     expect(badAddress).toMatchObject({ ok: false, error: { code: "invalid_input" } });
     expect(String((badAddress.error as { message: string }).message)).toMatch(/not a Solana address/);
-    socket.send(encodeWire({ type: "call", id: 14, channel: "market:accept", payload: { items: [{ campaign: "1".repeat(44), count: 1 }] } }));
+    socket.send(
+      encodeWire({
+        type: "call",
+        id: 14,
+        channel: "market:accept",
+        payload: { items: [{ campaign: "1".repeat(44), count: 1 }] },
+      }),
+    );
     expect(await nextMessage(socket)).toMatchObject({ ok: false, error: { code: "invalid_input" } });
 
     for (const rpcUrl of ["javascript:alert(1)", "file:///etc/passwd", "data:text/plain,x"]) {
       socket.send(encodeWire({ type: "call", id: 15, channel: "settings:update", payload: { rpcUrl } }));
       expect(await nextMessage(socket)).toMatchObject({ id: 15, ok: false, error: { code: "invalid_input" } });
     }
-    socket.send(encodeWire({ type: "call", id: 16, channel: "settings:update", payload: { blobGateways: ["file:///dev/zero"] } }));
+    socket.send(
+      encodeWire({ type: "call", id: 16, channel: "settings:update", payload: { blobGateways: ["file:///dev/zero"] } }),
+    );
     expect(await nextMessage(socket)).toMatchObject({ id: 16, ok: false, error: { code: "invalid_input" } });
     socket.close();
   });

@@ -22,7 +22,11 @@ let globals: string[] = [];
 async function amplify(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   const out: string[] = [];
   const err: string[] = [];
-  const code = await runCli([...globals, ...args], { out: (l) => out.push(l), err: (l) => err.push(l), stopped: () => Promise.resolve() });
+  const code = await runCli([...globals, ...args], {
+    out: (l) => out.push(l),
+    err: (l) => err.push(l),
+    stopped: () => Promise.resolve(),
+  });
   return { code, stdout: out.join("\n"), stderr: err.join("\n") };
 }
 
@@ -38,9 +42,33 @@ async function amplifyBinary(...args: string[]): Promise<{ code: number; stdout:
 
 beforeAll(async () => {
   if (!("program" in program)) return;
-  net = await startLocalnet({ home: path.join(work, "home"), rpcPort: 0, wsPort: 0, blobPort: 0, slotMs: 100, log: () => {} });
-  env = { ...process.env, AMPLIFY_HOME: path.join(work, "cli"), AMPLIFY_RPC_URL: net.rpcUrl, AMPLIFY_WS_URL: net.wsUrl, AMPLIFY_BLOB_URL: net.blobUrl };
-  globals = ["--rpc", net.rpcUrl, "--ws", net.wsUrl, "--blobs", net.blobUrl, "--keypair", path.join(work, "cli", "requester", "requester.json"), "--state", path.join(work, "cli", "requester")];
+  net = await startLocalnet({
+    home: path.join(work, "home"),
+    rpcPort: 0,
+    wsPort: 0,
+    blobPort: 0,
+    slotMs: 100,
+    log: () => {},
+  });
+  env = {
+    ...process.env,
+    AMPLIFY_HOME: path.join(work, "cli"),
+    AMPLIFY_RPC_URL: net.rpcUrl,
+    AMPLIFY_WS_URL: net.wsUrl,
+    AMPLIFY_BLOB_URL: net.blobUrl,
+  };
+  globals = [
+    "--rpc",
+    net.rpcUrl,
+    "--ws",
+    net.wsUrl,
+    "--blobs",
+    net.blobUrl,
+    "--keypair",
+    path.join(work, "cli", "requester", "requester.json"),
+    "--state",
+    path.join(work, "cli", "requester"),
+  ];
   fs.mkdirSync(path.join(work, "images"));
   for (const seed of [7, 8]) {
     const s = generateScene(seed);
@@ -65,12 +93,40 @@ describe.skipIf(!("program" in program))("amplify CLI", () => {
     const usage = await amplify("campaign", "create", "--images", path.join(work, "images"));
     expect(usage.code).toBe(2);
     expect(usage.stderr).toMatch(/missing --min-rating/);
-    const missing = await amplify("campaign", "create", "--images", path.join(work, "none"), "--labels", path.join(work, "labels.txt"),
-      "--price", "0.01", "--min-rating", "0", "--max-share", "100", "--replication", "1");
+    const missing = await amplify(
+      "campaign",
+      "create",
+      "--images",
+      path.join(work, "none"),
+      "--labels",
+      path.join(work, "labels.txt"),
+      "--price",
+      "0.01",
+      "--min-rating",
+      "0",
+      "--max-share",
+      "100",
+      "--replication",
+      "1",
+    );
     expect(missing.code).toBe(1);
     expect(missing.stderr).toMatch(/Image folder not found/);
-    const created = await amplify("campaign", "create", "--images", path.join(work, "images"), "--labels", path.join(work, "labels.txt"),
-      "--price", "0.01", "--min-rating", "1", "--max-share", "50", "--replication", "2");
+    const created = await amplify(
+      "campaign",
+      "create",
+      "--images",
+      path.join(work, "images"),
+      "--labels",
+      path.join(work, "labels.txt"),
+      "--price",
+      "0.01",
+      "--min-rating",
+      "1",
+      "--max-share",
+      "50",
+      "--replication",
+      "2",
+    );
     expect(created.stderr + created.stdout).toMatch(/created campaign ([1-9A-HJ-NP-Za-km-z]{32,44}) with 2 tasks/);
     const campaign = /created campaign (\S+)/.exec(created.stdout)?.[1] ?? "";
     const status = await amplify("campaign", "status", campaign);

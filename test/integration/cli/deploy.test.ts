@@ -25,7 +25,11 @@ async function keypairFile(file: string): Promise<Address> {
 async function amplify(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   const out: string[] = [];
   const err: string[] = [];
-  const code = await runCli(args, { out: (l) => out.push(l), err: (l) => err.push(l), stopped: () => Promise.resolve() });
+  const code = await runCli(args, {
+    out: (l) => out.push(l),
+    err: (l) => err.push(l),
+    stopped: () => Promise.resolve(),
+  });
   return { code, stdout: out.join("\n"), stderr: err.join("\n") };
 }
 

@@ -11,7 +11,13 @@ import { startLocalnet, type Localnet } from "../../../localnet";
 import { findAmplifyProgram } from "../../../localnet/programs";
 import { generateScene } from "../../../localnet/demo/sceneGenerator";
 import { AmplifyChain, getBlob, keysFromSecret, putBlob, type RequesterKeys } from "../../../lib/requester";
-import { createModerationCampaign, exportModerationResults, parsePolicy, reviewModerationCampaign, type ModerationExportLine } from "../../../lib/requester/moderation";
+import {
+  createModerationCampaign,
+  exportModerationResults,
+  parsePolicy,
+  reviewModerationCampaign,
+  type ModerationExportLine,
+} from "../../../lib/requester/moderation";
 import { canonicalJson } from "../../../shared/annotation";
 import { ModerationResult, TextItemBlob } from "../../../shared/moderation";
 import {
@@ -33,7 +39,14 @@ let requester: RequesterKeys;
 
 beforeAll(async () => {
   if (!("program" in program)) return;
-  net = await startLocalnet({ home: path.join(work, "home"), rpcPort: 0, wsPort: 0, blobPort: 0, slotMs: 100, log: () => {} });
+  net = await startLocalnet({
+    home: path.join(work, "home"),
+    rpcPort: 0,
+    wsPort: 0,
+    blobPort: 0,
+    slotMs: 100,
+    log: () => {},
+  });
   chain = new AmplifyChain({ rpcUrl: net.rpcUrl, wsUrl: net.wsUrl, blobUrl: net.blobUrl });
   requester = await keysFromSecret(nacl.sign.keyPair().secretKey);
   await chain.rpc.requestAirdrop(requester.address, lamports(10_000_000_000n)).send();
@@ -82,28 +95,54 @@ describe.skipIf(!("program" in program))("moderation review by consensus", () =>
     expect(tasks).toHaveLength(3);
     // A public text item is stored as a JSON text blob, never as bare text.
     const stored = await getBlob(tasks[0]?.uri ?? "", Buffer.from(tasks[0]?.dataHash ?? []).toString("hex"));
-    expect(TextItemBlob.parse(JSON.parse(new TextDecoder().decode(stored)))).toEqual({ kind: "text", text: "cheap pills" });
+    expect(TextItemBlob.parse(JSON.parse(new TextDecoder().decode(stored)))).toEqual({
+      kind: "text",
+      text: "cheap pills",
+    });
 
     const workers: KeyPairSigner[] = [];
     for (let w = 0; w < 3; w++) {
       const signer = await generateKeyPairSigner();
       await chain.rpc.requestAirdrop(signer.address, lamports(1_000_000_000n)).send();
-      for (let tries = 0; (await chain.balance(signer.address)) === 0n && tries < 100; tries++) await new Promise((r) => setTimeout(r, 50));
-      await chain.send(signer, [await getRegisterWorkerInstruction({ worker: signer, x25519PublicKey: generateX25519KeyPair().publicKey })]);
-      await chain.send(signer, await Promise.all(tasks.map((t) => getAcceptTaskInstruction({ worker: signer, campaign, taskIndex: t.index }))));
+      for (let tries = 0; (await chain.balance(signer.address)) === 0n && tries < 100; tries++)
+        await new Promise((r) => setTimeout(r, 50));
+      await chain.send(signer, [
+        await getRegisterWorkerInstruction({ worker: signer, x25519PublicKey: generateX25519KeyPair().publicKey }),
+      ]);
+      await chain.send(
+        signer,
+        await Promise.all(tasks.map((t) => getAcceptTaskInstruction({ worker: signer, campaign, taskIndex: t.index }))),
+      );
       for (const t of tasks) {
-        const result = ModerationResult.parse({ schema: 1, kind: "moderation", taskId: taskKey(campaign, t.index), decisions: [VOTES[t.index]?.[w]], timeSpentMs: 900 });
+        const result = ModerationResult.parse({
+          schema: 1,
+          kind: "moderation",
+          taskId: taskKey(campaign, t.index),
+          decisions: [VOTES[t.index]?.[w]],
+          timeSpentMs: 900,
+        });
         const blob = new TextEncoder().encode(canonicalJson(result));
         const { uri } = await putBlob(net.blobUrl, blob);
-        await chain.send(signer, [await getSubmitResultInstruction({ worker: signer, campaign, taskIndex: t.index, resultHash: sha256(blob), resultUri: uri })]);
+        await chain.send(signer, [
+          await getSubmitResultInstruction({
+            worker: signer,
+            campaign,
+            taskIndex: t.index,
+            resultHash: sha256(blob),
+            resultUri: uri,
+          }),
+        ]);
       }
       workers.push(signer);
     }
 
     const reviewed = await reviewModerationCampaign({ chain, keys: requester, campaign });
-    const score = (item: number, w: number): number | undefined => reviewed.find((r) => r.taskIndex === item && r.worker === workers[w]?.address)?.score;
+    const score = (item: number, w: number): number | undefined =>
+      reviewed.find((r) => r.taskIndex === item && r.worker === workers[w]?.address)?.score;
     expect(reviewed.every((r) => r.basis === "consensus")).toBe(true);
-    expect(reviewed.filter((r) => r.taskIndex === 0).map((r) => [r.majority, r.agreement])).toEqual(Array(3).fill([["spam"], 2 / 3]));
+    expect(reviewed.filter((r) => r.taskIndex === 0).map((r) => [r.majority, r.agreement])).toEqual(
+      Array(3).fill([["spam"], 2 / 3]),
+    );
     // Item 0: a and b said spam; c's peers both said spam, so c scores 0; a's peers split spam/ok
     // and the tie goes to the more severe spam, so a (and b) score 100.
     expect([score(0, 0), score(0, 1), score(0, 2)]).toEqual([100, 100, 0]);
@@ -121,9 +160,19 @@ describe.skipIf(!("program" in program))("moderation review by consensus", () =>
     expect((await profile(0)).rating).toBeGreaterThan(RATING_PRIOR);
 
     const out = path.join(work, "export.jsonl");
-    const summary = await exportModerationResults({ chain, keys: requester, campaign, manifest: created.manifest, outFile: out });
+    const summary = await exportModerationResults({
+      chain,
+      keys: requester,
+      campaign,
+      manifest: created.manifest,
+      outFile: out,
+    });
     expect(summary).toEqual({ file: out, items: 3, judgements: 9 });
-    const lines = fs.readFileSync(out, "utf8").trim().split("\n").map((l) => JSON.parse(l) as ModerationExportLine);
+    const lines = fs
+      .readFileSync(out, "utf8")
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l) as ModerationExportLine);
     expect(lines.map((l) => [l.id, l.kind, l.decision, l.votes, l.voters, l.agreement, l.confidence])).toEqual([
       ["post-1", "text", ["spam"], { ok: 1, spam: 2, violence: 0 }, 3, 0.6667, 0.6],
       ["post-2", "text", ["ok"], { ok: 3, spam: 0, violence: 0 }, 3, 1, 0.8],

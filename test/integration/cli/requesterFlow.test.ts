@@ -48,15 +48,28 @@ const scenes: Scene[] = [0, 1, 2].map((i) => generateScene(100 + i));
 
 beforeAll(async () => {
   if (!("program" in program)) return;
-  net = await startLocalnet({ home: path.join(work, "home"), rpcPort: 0, wsPort: 0, blobPort: 0, slotMs: 100, log: () => {} });
+  net = await startLocalnet({
+    home: path.join(work, "home"),
+    rpcPort: 0,
+    wsPort: 0,
+    blobPort: 0,
+    slotMs: 100,
+    log: () => {},
+  });
   chain = new AmplifyChain({ rpcUrl: net.rpcUrl, wsUrl: net.wsUrl, blobUrl: net.blobUrl });
   requester = await keysFromSecret(nacl.sign.keyPair().secretKey);
   const images = path.join(work, "images");
   fs.mkdirSync(images);
   for (const s of scenes) fs.writeFileSync(path.join(images, s.name), s.png);
-  fs.writeFileSync(path.join(work, "labels.json"), JSON.stringify({ title: "Shapes", tool: "box", labels: SCENE_LABELS.map((l) => l.name) }));
+  fs.writeFileSync(
+    path.join(work, "labels.json"),
+    JSON.stringify({ title: "Shapes", tool: "box", labels: SCENE_LABELS.map((l) => l.name) }),
+  );
   const first = scenes[0] as Scene;
-  fs.writeFileSync(path.join(work, "gold.json"), JSON.stringify({ [first.name]: { shapes: first.boxes, classes: [] } }));
+  fs.writeFileSync(
+    path.join(work, "gold.json"),
+    JSON.stringify({ [first.name]: { shapes: first.boxes, classes: [] } }),
+  );
 });
 
 afterAll(async () => {
@@ -84,8 +97,16 @@ describe.skipIf(!("program" in program))("requester flow", () => {
 
   it("refuses an unfunded wallet clearly, leaving nothing on chain", async () => {
     const err = await createCampaign({
-      chain, keys: requester, stateDir, imagesDir: path.join(work, "images"), labelsFile: path.join(work, "labels.json"),
-      priceLamports: 10_000_000n, minRating: 0, maxShareBps: 10_000, replication: 2, isPrivate: true,
+      chain,
+      keys: requester,
+      stateDir,
+      imagesDir: path.join(work, "images"),
+      labelsFile: path.join(work, "labels.json"),
+      priceLamports: 10_000_000n,
+      minRating: 0,
+      maxShareBps: 10_000,
+      replication: 2,
+      isPrivate: true,
     }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(RequesterError);
     expect(String((err as Error).message)).toMatch(/holds 0 SOL/);
@@ -95,13 +116,29 @@ describe.skipIf(!("program" in program))("requester flow", () => {
   it("refuses a malformed labels file and a missing folder", async () => {
     fs.writeFileSync(path.join(work, "bad-labels.json"), '{"labels": [}');
     const bad = await createCampaign({
-      chain, keys: requester, stateDir, imagesDir: path.join(work, "images"), labelsFile: path.join(work, "bad-labels.json"),
-      priceLamports: 1n, minRating: 0, maxShareBps: 10_000, replication: 1, isPrivate: false,
+      chain,
+      keys: requester,
+      stateDir,
+      imagesDir: path.join(work, "images"),
+      labelsFile: path.join(work, "bad-labels.json"),
+      priceLamports: 1n,
+      minRating: 0,
+      maxShareBps: 10_000,
+      replication: 1,
+      isPrivate: false,
     }).catch((e: unknown) => e);
     expect(String((bad as Error).message)).toMatch(/bad-labels.json: malformed JSON/);
     const missing = await createCampaign({
-      chain, keys: requester, stateDir, imagesDir: path.join(work, "nope"), labelsFile: path.join(work, "labels.json"),
-      priceLamports: 1n, minRating: 0, maxShareBps: 10_000, replication: 1, isPrivate: false,
+      chain,
+      keys: requester,
+      stateDir,
+      imagesDir: path.join(work, "nope"),
+      labelsFile: path.join(work, "labels.json"),
+      priceLamports: 1n,
+      minRating: 0,
+      maxShareBps: 10_000,
+      replication: 1,
+      isPrivate: false,
     }).catch((e: unknown) => e);
     expect(String((missing as Error).message)).toMatch(/Image folder not found/);
   });
@@ -110,16 +147,34 @@ describe.skipIf(!("program" in program))("requester flow", () => {
     await airdrop(requester.address, 10n);
     const progress: string[] = [];
     const created = await createCampaign({
-      chain, keys: requester, stateDir, imagesDir: path.join(work, "images"), labelsFile: path.join(work, "labels.json"),
-      goldFile: path.join(work, "gold.json"), priceLamports: 10_000_000n, minRating: 0, maxShareBps: 10_000, replication: 2,
-      isPrivate: true, onProgress: (p) => progress.push(`${p.phase}:${p.done}/${p.total}`),
+      chain,
+      keys: requester,
+      stateDir,
+      imagesDir: path.join(work, "images"),
+      labelsFile: path.join(work, "labels.json"),
+      goldFile: path.join(work, "gold.json"),
+      priceLamports: 10_000_000n,
+      minRating: 0,
+      maxShareBps: 10_000,
+      replication: 2,
+      isPrivate: true,
+      onProgress: (p) => progress.push(`${p.phase}:${p.done}/${p.total}`),
     });
     campaign = created.campaign;
     expect(created.taskCount).toBe(3);
     expect(progress).toContain("tasks:3/3");
     const again = await createCampaign({
-      chain, keys: requester, stateDir, imagesDir: path.join(work, "images"), labelsFile: path.join(work, "labels.json"),
-      goldFile: path.join(work, "gold.json"), priceLamports: 10_000_000n, minRating: 0, maxShareBps: 10_000, replication: 2, isPrivate: true,
+      chain,
+      keys: requester,
+      stateDir,
+      imagesDir: path.join(work, "images"),
+      labelsFile: path.join(work, "labels.json"),
+      goldFile: path.join(work, "gold.json"),
+      priceLamports: 10_000_000n,
+      minRating: 0,
+      maxShareBps: 10_000,
+      replication: 2,
+      isPrivate: true,
     });
     expect(again.resumed).toBe(true);
     expect(again.campaign).toBe(campaign);
@@ -133,20 +188,33 @@ describe.skipIf(!("program" in program))("requester flow", () => {
 
   it("two workers accept, get keys from the key service, label and submit; review scores; export writes COCO", async () => {
     keyService = await startKeyService({ chain, keys: requester, pollMs: 500 });
-    const meta = decodeMetadata(await getBlob((await chain.campaign(campaign))?.metadataUri ?? "", Buffer.from((await chain.campaign(campaign))?.labelSchemaHash ?? []).toString("hex")));
+    const meta = decodeMetadata(
+      await getBlob(
+        (await chain.campaign(campaign))?.metadataUri ?? "",
+        Buffer.from((await chain.campaign(campaign))?.labelSchemaHash ?? []).toString("hex"),
+      ),
+    );
     const requesterX25519 = Uint8Array.from(Buffer.from(meta.requesterX25519 ?? "", "hex"));
     const tasks = await chain.tasks(campaign);
-    const workers: Array<{ signer: KeyPairSigner; box: { publicKey: Uint8Array; secretKey: Uint8Array }; jitter: number }> = [];
+    const workers: Array<{
+      signer: KeyPairSigner;
+      box: { publicKey: Uint8Array; secretKey: Uint8Array };
+      jitter: number;
+    }> = [];
     for (const jitter of [0, 3]) {
       const signer = await generateKeyPairSigner();
       const box = generateX25519KeyPair();
       await airdrop(signer.address, 1n);
-      await chain.send(signer, [await getRegisterWorkerInstruction({ worker: signer, x25519PublicKey: box.publicKey })]);
+      await chain.send(signer, [
+        await getRegisterWorkerInstruction({ worker: signer, x25519PublicKey: box.publicKey }),
+      ]);
       workers.push({ signer, box, jitter });
     }
     const before = await chain.balance(workers[0]?.signer.address as Address);
     for (const w of workers) {
-      const ixs = await Promise.all(tasks.map((t) => getAcceptTaskInstruction({ worker: w.signer, campaign, taskIndex: t.index })));
+      const ixs = await Promise.all(
+        tasks.map((t) => getAcceptTaskInstruction({ worker: w.signer, campaign, taskIndex: t.index })),
+      );
       await chain.send(w.signer, ixs);
       const acceptedAt = Date.now();
       for (const t of tasks) {
@@ -173,7 +241,11 @@ describe.skipIf(!("program" in program))("requester flow", () => {
         const { hash, uri } = await putBlob(net.blobUrl, sealed);
         await chain.send(w.signer, [
           await getSubmitResultInstruction({
-            worker: w.signer, campaign, taskIndex: t.index, resultHash: sha256(sealed), resultUri: uri,
+            worker: w.signer,
+            campaign,
+            taskIndex: t.index,
+            resultHash: sha256(sealed),
+            resultUri: uri,
           }),
         ]);
         expect(hash).toHaveLength(64);
@@ -195,7 +267,14 @@ describe.skipIf(!("program" in program))("requester flow", () => {
     expect(status.completion).toBe(1);
 
     const out = path.join(work, "export");
-    const coco = await exportResults({ chain, keys: requester, campaign, ...(manifest ? { manifest } : {}), format: "coco", outDir: out });
+    const coco = await exportResults({
+      chain,
+      keys: requester,
+      campaign,
+      ...(manifest ? { manifest } : {}),
+      format: "coco",
+      outDir: out,
+    });
     expect(coco.images).toBe(3);
     const json = JSON.parse(fs.readFileSync(path.join(out, "annotations.json"), "utf8")) as {
       images: Array<{ file_name: string; width: number }>;
@@ -207,9 +286,23 @@ describe.skipIf(!("program" in program))("requester flow", () => {
     expect(json.categories.map((c) => c.name)).toEqual(SCENE_LABELS.map((l) => l.name));
     const firstBox = (scenes[0] as Scene).boxes[0];
     expect(json.annotations[0]?.bbox).toEqual([firstBox?.x, firstBox?.y, firstBox?.w, firstBox?.h]);
-    const yolo = await exportResults({ chain, keys: requester, campaign, ...(manifest ? { manifest } : {}), format: "yolo", outDir: path.join(work, "yolo") });
+    const yolo = await exportResults({
+      chain,
+      keys: requester,
+      campaign,
+      ...(manifest ? { manifest } : {}),
+      format: "yolo",
+      outDir: path.join(work, "yolo"),
+    });
     expect(yolo.files.some((f) => f.endsWith("classes.txt"))).toBe(true);
-    const voc = await exportResults({ chain, keys: requester, campaign, ...(manifest ? { manifest } : {}), format: "voc", outDir: path.join(work, "voc") });
+    const voc = await exportResults({
+      chain,
+      keys: requester,
+      campaign,
+      ...(manifest ? { manifest } : {}),
+      format: "voc",
+      outDir: path.join(work, "voc"),
+    });
     expect(fs.readFileSync(voc.files[0] ?? "", "utf8")).toContain("<bndbox>");
     const market = await marketSummary(chain);
     expect(market.campaigns.some((c) => c.address === campaign && c.doneRate === 1)).toBe(true);

@@ -2,10 +2,31 @@
 // exporters, sealed results.
 import { describe, expect, it } from "vitest";
 import type { Shape } from "../../../shared/annotation";
-import { answerAgreement, exportCoco, exportVoc, exportYolo, iou, openResult, parseLabels, RequesterError, sealResult, shapeAgreement, sniffImage, toScore } from "../../../lib/requester";
+import {
+  answerAgreement,
+  exportCoco,
+  exportVoc,
+  exportYolo,
+  iou,
+  openResult,
+  parseLabels,
+  RequesterError,
+  sealResult,
+  shapeAgreement,
+  sniffImage,
+  toScore,
+} from "../../../lib/requester";
 import { deriveX25519 } from "../../../lib/requester/keyfile";
 
-const box = (x: number, y: number, w: number, h: number, label = "a"): Shape => ({ id: `${x}${y}`, kind: "box", x, y, w, h, label });
+const box = (x: number, y: number, w: number, h: number, label = "a"): Shape => ({
+  id: `${x}${y}`,
+  kind: "box",
+  x,
+  y,
+  w,
+  h,
+  label,
+});
 
 describe("scoring", () => {
   it("IoU of boxes is exact; polygons are sampled close to it", () => {
@@ -40,7 +61,9 @@ describe("inputs", () => {
   });
 
   it("sniffs PNG, JPEG and WebP sizes and refuses other bytes", () => {
-    const jpeg = Uint8Array.from([0xff, 0xd8, 0xff, 0xe0, 0, 4, 0, 0, 0xff, 0xc0, 0, 11, 8, 0, 20, 0, 30, 3, 0, 0, 0, 0]);
+    const jpeg = Uint8Array.from([
+      0xff, 0xd8, 0xff, 0xe0, 0, 4, 0, 0, 0xff, 0xc0, 0, 11, 8, 0, 20, 0, 30, 3, 0, 0, 0, 0,
+    ]);
     expect(sniffImage(jpeg)).toEqual({ type: "jpeg", width: 30, height: 20 });
     expect(sniffImage(new TextEncoder().encode("GIF89a not supported at all......"))).toBeUndefined();
   });
@@ -50,10 +73,21 @@ describe("exporters", () => {
   const input = {
     title: "t",
     labels: [{ id: "a", name: "A", color: "#000000" }],
-    images: [{ index: 0, fileName: "x.png", width: 100, height: 50, shapes: [box(10, 10, 20, 10), { id: "p", kind: "polygon", label: "a", points: [0, 0, 10, 0, 10, 10] } as Shape], classes: [] }],
+    images: [
+      {
+        index: 0,
+        fileName: "x.png",
+        width: 100,
+        height: 50,
+        shapes: [box(10, 10, 20, 10), { id: "p", kind: "polygon", label: "a", points: [0, 0, 10, 0, 10, 10] } as Shape],
+        classes: [],
+      },
+    ],
   };
   it("COCO, YOLO and VOC", () => {
-    const coco = JSON.parse(exportCoco(input)[0]?.contents ?? "{}") as { annotations: Array<{ bbox: number[]; area: number; segmentation: number[][] }> };
+    const coco = JSON.parse(exportCoco(input)[0]?.contents ?? "{}") as {
+      annotations: Array<{ bbox: number[]; area: number; segmentation: number[][] }>;
+    };
     expect(coco.annotations[0]?.bbox).toEqual([10, 10, 20, 10]);
     expect(coco.annotations[1]?.area).toBe(50);
     expect(coco.annotations[1]?.segmentation[0]).toHaveLength(6);
@@ -66,7 +100,7 @@ describe("exporters", () => {
 it("sealed results open only with the requester's key", () => {
   const requester = deriveX25519(new Uint8Array(32).fill(3));
   const other = deriveX25519(new Uint8Array(32).fill(4));
-  const sealed = sealResult(new TextEncoder().encode("{\"ok\":1}"), requester.publicKey);
-  expect(new TextDecoder().decode(openResult(sealed, requester.secretKey))).toBe("{\"ok\":1}");
+  const sealed = sealResult(new TextEncoder().encode('{"ok":1}'), requester.publicKey);
+  expect(new TextDecoder().decode(openResult(sealed, requester.secretKey))).toBe('{"ok":1}');
   expect(() => openResult(sealed, other.secretKey)).toThrow();
 });

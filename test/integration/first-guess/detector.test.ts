@@ -79,7 +79,9 @@ describe("a tampered copy of the shipped model", () => {
     bytes[1000] = (bytes[1000] ?? 0) ^ 1;
     writeFileSync(bin, bytes);
     const registry = new ModelRegistry([{ dir, origin: "user" }]);
-    await expect(registry.load()).rejects.toThrow(/file centernet\.bin has sha256 [0-9a-f]{64}, the manifest says 1b635a15[0-9a-f]{56}: tampered or corrupt/);
+    await expect(registry.load()).rejects.toThrow(
+      /file centernet\.bin has sha256 [0-9a-f]{64}, the manifest says 1b635a15[0-9a-f]{56}: tampered or corrupt/,
+    );
     expect((await registry.scan()).refused).toHaveLength(1);
   });
 });

@@ -18,8 +18,22 @@ describe("the shipped model voting in review", () => {
   it("agrees with a careful worker and not with a careless one, reported apart from their agreement with each other", async () => {
     const vote = await voter.vote(new Uint8Array(readFileSync(join(photos, "astronaut.png"))));
     expect(vote).toMatchObject({ voter: "mb3-centernet-coco@3.3.6", kind: "model" });
-    const careful = { voter: "careful", kind: "human" as const, answer: { shapes: [{ id: "a", kind: "box" as const, label: "person", x: 8, y: 15, w: 355, h: 497 }], classes: [] } };
-    const careless = { voter: "careless", kind: "human" as const, answer: { shapes: [{ id: "b", kind: "box" as const, label: "person", x: 300, y: 300, w: 200, h: 200 }], classes: [] } };
+    const careful = {
+      voter: "careful",
+      kind: "human" as const,
+      answer: {
+        shapes: [{ id: "a", kind: "box" as const, label: "person", x: 8, y: 15, w: 355, h: 497 }],
+        classes: [],
+      },
+    };
+    const careless = {
+      voter: "careless",
+      kind: "human" as const,
+      answer: {
+        shapes: [{ id: "b", kind: "box" as const, label: "person", x: 300, y: 300, w: 200, h: 200 }],
+        classes: [],
+      },
+    };
     const [c, d] = scoreTask([careful, careless, vote], answerAgreement);
     expect(c?.withHumans).toBe(0);
     expect(d?.withHumans).toBe(0);

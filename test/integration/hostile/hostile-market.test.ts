@@ -90,13 +90,17 @@ describe("a market of hostile campaigns", () => {
       // A second listing answers from the failure cache: nothing is fetched again.
       const hitsAfterFirst = new Map(gateway.hits);
       expect((await worker.call("market:list", { sort: "newest" })).length).toBe(views.length);
-      for (const [path, count] of gateway.hits) if (!path.endsWith(uris.find((u) => u.includes("slow")) ?? "-")) expect(count).toBe(hitsAfterFirst.get(path) ?? count);
+      for (const [path, count] of gateway.hits)
+        if (!path.endsWith(uris.find((u) => u.includes("slow")) ?? "-"))
+          expect(count).toBe(hitsAfterFirst.get(path) ?? count);
       expect((await worker.call("app:ping", { nonce: "after" })).nonce).toBe("after");
     } finally {
       clearInterval(sampler);
     }
     const peak = Math.max(...rss, process.memoryUsage().rss);
-    console.log(`hostile market: rss baseline ${Math.round(baseline / MiB)} MiB, peak ${Math.round(peak / MiB)} MiB, gateway sent ${Math.round(gateway.bytesSent() / MiB)} MiB`);
+    console.log(
+      `hostile market: rss baseline ${Math.round(baseline / MiB)} MiB, peak ${Math.round(peak / MiB)} MiB, gateway sent ${Math.round(gateway.bytesSent() / MiB)} MiB`,
+    );
     // Test process = vitest + localnet + core: the growth is core's, and it is bounded by the caps.
     expect(peak - baseline).toBeLessThan(200 * MiB);
     expect(peak).toBeLessThan(800 * MiB);

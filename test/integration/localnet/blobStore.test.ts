@@ -54,7 +54,9 @@ describe("blob store", () => {
   });
 
   it("refuses oversized blobs, unknown and malformed names; corrupt files are not served", async () => {
-    expect((await fetch(`${url}/blobs`, { method: "PUT", body: crypto.randomBytes(1024 * 1024 + 1) })).status).toBe(413);
+    expect((await fetch(`${url}/blobs`, { method: "PUT", body: crypto.randomBytes(1024 * 1024 + 1) })).status).toBe(
+      413,
+    );
     expect((await fetch(`${url}/blobs/${"0".repeat(64)}`)).status).toBe(404);
     expect((await fetch(`${url}/blobs/nothex`)).status).toBe(400);
     const bytes = crypto.randomBytes(300);

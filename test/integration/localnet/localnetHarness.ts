@@ -72,15 +72,18 @@ export function transferIx(from: KeyPairSigner, to: Address, amount: bigint): In
   view.setBigUint64(4, amount, true);
   return {
     programAddress: SYSTEM_PROGRAM,
-    accounts: [
-      signerMeta(from),
-      { address: to, role: AccountRole.WRITABLE },
-    ],
+    accounts: [signerMeta(from), { address: to, role: AccountRole.WRITABLE }],
     data,
   };
 }
 
-export function createAccountIx(from: KeyPairSigner, account: KeyPairSigner, amount: bigint, space: number, owner: Address): Instruction {
+export function createAccountIx(
+  from: KeyPairSigner,
+  account: KeyPairSigner,
+  amount: bigint,
+  space: number,
+  owner: Address,
+): Instruction {
   const data = new Uint8Array(52);
   const view = new DataView(data.buffer);
   view.setUint32(0, 0, true);
@@ -89,10 +92,7 @@ export function createAccountIx(from: KeyPairSigner, account: KeyPairSigner, amo
   data.set(getAddressEncoder().encode(owner), 20);
   return {
     programAddress: SYSTEM_PROGRAM,
-    accounts: [
-      signerMeta(from),
-      signerMeta(account),
-    ],
+    accounts: [signerMeta(from), signerMeta(account)],
     data,
   };
 }
@@ -102,7 +102,7 @@ export async function signedTx(
   payer: KeyPairSigner,
   ixs: Instruction[],
   opts: { version?: "legacy" | 0; blockhash?: { blockhash: string; lastValidBlockHeight: bigint } } = {},
-) : Promise<ConfirmableTransaction> {
+): Promise<ConfirmableTransaction> {
   const latest = opts.blockhash
     ? { blockhash: blockhash(opts.blockhash.blockhash), lastValidBlockHeight: opts.blockhash.lastValidBlockHeight }
     : (await h.rpc.getLatestBlockhash().send()).value;
@@ -136,6 +136,10 @@ export { getBase64EncodedWireTransaction };
 
 /** Posts a raw JSON-RPC body, for the framing errors kit never produces. */
 export async function rawRpc(url: string, body: unknown): Promise<unknown> {
-  const res = await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: typeof body === "string" ? body : JSON.stringify(body) });
+  const res = await fetch(url, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: typeof body === "string" ? body : JSON.stringify(body),
+  });
   return res.json();
 }

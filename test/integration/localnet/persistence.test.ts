@@ -13,7 +13,15 @@ import {
   lamports,
   type Signature,
 } from "@solana/kit";
-import { createAccountIx, fundedSigner, signedTx, startHarness, tempHome, transferIx, type Harness } from "./localnetHarness";
+import {
+  createAccountIx,
+  fundedSigner,
+  signedTx,
+  startHarness,
+  tempHome,
+  transferIx,
+  type Harness,
+} from "./localnetHarness";
 
 const open: Harness[] = [];
 afterAll(async () => {
@@ -29,7 +37,10 @@ describe("persistence", () => {
     const to = await generateKeyPairSigner();
     const owner = (await generateKeyPairSigner()).address;
     const data = await generateKeyPairSigner();
-    const tx = await signedTx(h1, payer, [transferIx(payer, to.address, 7_000_000n), createAccountIx(payer, data, 3_000_000n, 16, owner)]);
+    const tx = await signedTx(h1, payer, [
+      transferIx(payer, to.address, 7_000_000n),
+      createAccountIx(payer, data, 3_000_000n, 16, owner),
+    ]);
     await h1.sendAndConfirm(tx, { commitment: "confirmed" });
     const signature = getSignatureFromTransaction(tx);
     const slotBefore = await h1.rpc.getSlot().send();
@@ -41,14 +52,18 @@ describe("persistence", () => {
     expect(await h2.rpc.getGenesisHash().send()).toBe(genesis);
     expect(await h2.rpc.getSlot().send()).toBeGreaterThan(slotBefore);
     expect((await h2.rpc.getBalance(to.address).send()).value).toBe(7_000_000n);
-    expect((await h2.rpc.getProgramAccounts(owner, { encoding: "base64" }).send()).map((a) => a.pubkey)).toEqual([data.address]);
+    expect((await h2.rpc.getProgramAccounts(owner, { encoding: "base64" }).send()).map((a) => a.pubkey)).toEqual([
+      data.address,
+    ]);
     const status = (await h2.rpc.getSignatureStatuses([signature], { searchTransactionHistory: true }).send()).value[0];
     expect(status?.err).toBeNull();
     const got = await h2.rpc.getTransaction(signature, { maxSupportedTransactionVersion: 0, encoding: "json" }).send();
     expect(got?.meta?.postBalances).toBeDefined();
     expect((await h2.rpc.getSignaturesForAddress(to.address).send())[0]?.signature).toBe(signature);
     // The same signed transaction cannot land twice across a restart.
-    const again = await h2.rpc.sendTransaction(getBase64EncodedWireTransaction(tx), { encoding: "base64", skipPreflight: true }).send();
+    const again = await h2.rpc
+      .sendTransaction(getBase64EncodedWireTransaction(tx), { encoding: "base64", skipPreflight: true })
+      .send();
     expect(again).toBe(signature);
     expect((await h2.rpc.getBalance(to.address).send()).value).toBe(7_000_000n);
     // And the restarted ledger keeps working.
@@ -60,9 +75,13 @@ describe("persistence", () => {
 
   it("a SIGKILL under load loses no confirmed transaction", async () => {
     const home = tempHome();
-    const child = spawn(process.execPath, ["--import", "tsx", path.join(__dirname, "fixtures", "localnetChild.ts"), home], {
-      stdio: ["ignore", "pipe", "inherit"],
-    });
+    const child = spawn(
+      process.execPath,
+      ["--import", "tsx", path.join(__dirname, "fixtures", "localnetChild.ts"), home],
+      {
+        stdio: ["ignore", "pipe", "inherit"],
+      },
+    );
     const line = await new Promise<string>((resolve, reject) => {
       readline.createInterface({ input: child.stdout }).once("line", resolve);
       child.once("exit", (code) => reject(new Error(`child exited ${code}`)));
@@ -112,14 +131,23 @@ describe("persistence", () => {
     const statuses = new Map<string, boolean>();
     for (let i = 0; i < attempted.length; i += 200) {
       const batch = attempted.slice(i, i + 200);
-      const { value } = await h.rpc.getSignatureStatuses(batch.map((a) => a.signature), { searchTransactionHistory: true }).send();
+      const { value } = await h.rpc
+        .getSignatureStatuses(
+          batch.map((a) => a.signature),
+          { searchTransactionHistory: true },
+        )
+        .send();
       batch.forEach((a, j) => statuses.set(a.signature, value[j] !== null));
     }
     for (const c of confirmed) expect(statuses.get(c.signature), `confirmed ${c.signature} lost`).toBe(true);
     const landedSum = attempted.filter((a) => statuses.get(a.signature)).reduce((s, a) => s + a.amount, 0n);
     expect((await h.rpc.getBalance(to.address).send()).value).toBe(landedSum);
-    expect((await h.rpc.getSignatureStatuses([airdrop], { searchTransactionHistory: true }).send()).value[0]).not.toBeNull();
-    console.log(`SIGKILL test: ${confirmed.length} confirmed, ${attempted.length} attempted, all confirmed present after restart`);
+    expect(
+      (await h.rpc.getSignatureStatuses([airdrop], { searchTransactionHistory: true }).send()).value[0],
+    ).not.toBeNull();
+    console.log(
+      `SIGKILL test: ${confirmed.length} confirmed, ${attempted.length} attempted, all confirmed present after restart`,
+    );
     await h.close();
   });
 });

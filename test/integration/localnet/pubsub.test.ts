@@ -2,7 +2,15 @@
 // confirmation strategies (slots made short so 150 blocks pass in about a second).
 import WebSocket from "ws";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { generateKeyPairSigner, getBase64EncodedWireTransaction, isSolanaError, SOLANA_ERROR__BLOCK_HEIGHT_EXCEEDED, SOLANA_ERROR__TRANSACTION_ERROR__BLOCKHASH_NOT_FOUND, getSignatureFromTransaction, type KeyPairSigner } from "@solana/kit";
+import {
+  generateKeyPairSigner,
+  getBase64EncodedWireTransaction,
+  isSolanaError,
+  SOLANA_ERROR__BLOCK_HEIGHT_EXCEEDED,
+  SOLANA_ERROR__TRANSACTION_ERROR__BLOCKHASH_NOT_FOUND,
+  getSignatureFromTransaction,
+  type KeyPairSigner,
+} from "@solana/kit";
 import { createAccountIx, fundedSigner, signedTx, startHarness, transferIx, type Harness } from "./localnetHarness";
 
 let h: Harness;
@@ -34,10 +42,17 @@ describe("pubsub", () => {
     const to = await generateKeyPairSigner();
     const owner = (await generateKeyPairSigner()).address;
     const created = await generateKeyPairSigner();
-    const account = await h.subs.accountNotifications(to.address, { encoding: "base64" }).subscribe({ abortSignal: ac.signal });
-    const program = await h.subs.programNotifications(owner, { encoding: "base64", filters: [{ dataSize: 8n }] }).subscribe({ abortSignal: ac.signal });
+    const account = await h.subs
+      .accountNotifications(to.address, { encoding: "base64" })
+      .subscribe({ abortSignal: ac.signal });
+    const program = await h.subs
+      .programNotifications(owner, { encoding: "base64", filters: [{ dataSize: 8n }] })
+      .subscribe({ abortSignal: ac.signal });
     const logs = await h.subs.logsNotifications({ mentions: [to.address] }).subscribe({ abortSignal: ac.signal });
-    const tx = await signedTx(h, payer, [transferIx(payer, to.address, 3_000_000n), createAccountIx(payer, created, 2_000_000n, 8, owner)]);
+    const tx = await signedTx(h, payer, [
+      transferIx(payer, to.address, 3_000_000n),
+      createAccountIx(payer, created, 2_000_000n, 8, owner),
+    ]);
     const sigNote = await h.subs
       .signatureNotifications(getSignatureFromTransaction(tx), { commitment: "confirmed" })
       .subscribe({ abortSignal: ac.signal });
@@ -79,7 +94,10 @@ describe("pubsub", () => {
       const sub = await call(id++, `${kind}Subscribe`, params);
       expect(typeof sub?.result).toBe("number");
       expect((await call(id++, `${kind}Unsubscribe`, [sub?.result]))?.result).toBe(true);
-      expect((await call(id++, `${kind}Unsubscribe`, [sub?.result]))?.error).toEqual({ code: -32602, message: "Invalid subscription id." });
+      expect((await call(id++, `${kind}Unsubscribe`, [sub?.result]))?.error).toEqual({
+        code: -32602,
+        message: "Invalid subscription id.",
+      });
     }
     expect((await call(id, "blockSubscribe", []))?.error?.code).toBe(-32601);
     ws.close();
@@ -100,10 +118,15 @@ describe("blockhash expiry", () => {
     const tx = await signedTx(h, payer, [transferIx(payer, to.address, 1_000_000n)], { blockhash: latest });
     while ((await h.rpc.isBlockhashValid(latest.blockhash).send()).value) await new Promise((r) => setTimeout(r, 100));
     expect(await h.rpc.getBlockHeight().send()).toBeGreaterThan(latest.lastValidBlockHeight);
-    const preflight = await h.rpc.sendTransaction(getBase64EncodedWireTransaction(tx), { encoding: "base64" }).send().catch((e: unknown) => e);
+    const preflight = await h.rpc
+      .sendTransaction(getBase64EncodedWireTransaction(tx), { encoding: "base64" })
+      .send()
+      .catch((e: unknown) => e);
     expect(isSolanaError(preflight)).toBe(true);
     expect(isSolanaError((preflight as Error).cause, SOLANA_ERROR__TRANSACTION_ERROR__BLOCKHASH_NOT_FOUND)).toBe(true);
-    const confirm = await h.sendAndConfirm(tx, { commitment: "confirmed", skipPreflight: true }).catch((e: unknown) => e);
+    const confirm = await h
+      .sendAndConfirm(tx, { commitment: "confirmed", skipPreflight: true })
+      .catch((e: unknown) => e);
     expect(isSolanaError(confirm, SOLANA_ERROR__BLOCK_HEIGHT_EXCEEDED)).toBe(true);
     expect((await h.rpc.getBalance(to.address).send()).value).toBe(0n);
   });

@@ -107,25 +107,35 @@ describe("accounts", () => {
     const a = await generateKeyPairSigner();
     const b = await generateKeyPairSigner();
     const rent = 10_000_000n;
-    const tx = await signedTx(h, payer, [createAccountIx(payer, a, rent, 10, owner), createAccountIx(payer, b, rent, 20, owner)]);
+    const tx = await signedTx(h, payer, [
+      createAccountIx(payer, a, rent, 10, owner),
+      createAccountIx(payer, b, rent, 20, owner),
+    ]);
     await h.sendAndConfirm(tx, { commitment: "confirmed" });
     const all = await h.rpc.getProgramAccounts(owner, { encoding: "base64" }).send();
     expect(all.map((x) => x.pubkey).sort()).toEqual([a.address, b.address].sort());
     const ten = await h.rpc.getProgramAccounts(owner, { encoding: "base64", filters: [{ dataSize: 10n }] }).send();
     expect(ten.map((x) => x.pubkey)).toEqual([a.address]);
     const zeros = await h.rpc
-      .getProgramAccounts(owner, { encoding: "base64", filters: [{ memcmp: { offset: 16n, bytes: "1111" as never, encoding: "base58" } }] })
+      .getProgramAccounts(owner, {
+        encoding: "base64",
+        filters: [{ memcmp: { offset: 16n, bytes: "1111" as never, encoding: "base58" } }],
+      })
       .send();
     expect(zeros.map((x) => x.pubkey)).toEqual([b.address]);
     const none = await h.rpc
-      .getProgramAccounts(owner, { encoding: "base64", filters: [{ memcmp: { offset: 0n, bytes: "AQ==" as never, encoding: "base64" } }] })
+      .getProgramAccounts(owner, {
+        encoding: "base64",
+        filters: [{ memcmp: { offset: 0n, bytes: "AQ==" as never, encoding: "base64" } }],
+      })
       .send();
     expect(none).toEqual([]);
     const sliced = await h.rpc
       .getProgramAccounts(owner, { encoding: "base64", dataSlice: { offset: 2, length: 4 }, withContext: true })
       .send();
     expect(sliced.context.slot).toBeGreaterThan(0n);
-    for (const x of sliced.value) expect(x.account.data).toEqual([getBase64Decoder().decode(new Uint8Array(4)), "base64"]);
+    for (const x of sliced.value)
+      expect(x.account.data).toEqual([getBase64Decoder().decode(new Uint8Array(4)), "base64"]);
   });
 });
 
@@ -159,13 +169,18 @@ describe("transactions", () => {
   it("getSignaturesForAddress pages with limit and before", async () => {
     const to = await generateKeyPairSigner();
     for (let i = 0; i < 3; i++) {
-      await h.sendAndConfirm(await signedTx(h, payer, [transferIx(payer, to.address, 1_000_000n + BigInt(i))], { version: "legacy" }), { commitment: "confirmed" });
+      await h.sendAndConfirm(
+        await signedTx(h, payer, [transferIx(payer, to.address, 1_000_000n + BigInt(i))], { version: "legacy" }),
+        { commitment: "confirmed" },
+      );
     }
     const all = await h.rpc.getSignaturesForAddress(to.address).send();
     expect(all).toHaveLength(3);
     const firstPage = await h.rpc.getSignaturesForAddress(to.address, { limit: 2 }).send();
     expect(firstPage.map((x) => x.signature)).toEqual(all.slice(0, 2).map((x) => x.signature));
-    const rest = await h.rpc.getSignaturesForAddress(to.address, { before: firstPage[1]?.signature as Signature }).send();
+    const rest = await h.rpc
+      .getSignaturesForAddress(to.address, { before: firstPage[1]?.signature as Signature })
+      .send();
     expect(rest.map((x) => x.signature)).toEqual([all[2]?.signature]);
     const legacy = await h.rpc.getTransaction(all[0]?.signature as Signature, { encoding: "json" }).send();
     expect(legacy?.transaction.message.recentBlockhash).toBeTruthy();
@@ -175,19 +190,27 @@ describe("transactions", () => {
     const to = await generateKeyPairSigner();
     const ok = await signedTx(h, payer, [transferIx(payer, to.address, 5_000_000n)]);
     const sim = await h.rpc
-      .simulateTransaction(getBase64EncodedWireTransaction(ok), { encoding: "base64", accounts: { addresses: [to.address], encoding: "base64" } })
+      .simulateTransaction(getBase64EncodedWireTransaction(ok), {
+        encoding: "base64",
+        accounts: { addresses: [to.address], encoding: "base64" },
+      })
       .send();
     expect(sim.value.err).toBeNull();
     expect(sim.value.unitsConsumed).toBeGreaterThan(0n);
     expect(sim.value.accounts?.[0]?.lamports).toBe(5_000_000n);
     expect((await h.rpc.getBalance(to.address).send()).value).toBe(0n);
     const tooMuch = await signedTx(h, payer, [transferIx(payer, to.address, 10n ** 18n)]);
-    const failed = await h.rpc.simulateTransaction(getBase64EncodedWireTransaction(tooMuch), { encoding: "base64" }).send();
+    const failed = await h.rpc
+      .simulateTransaction(getBase64EncodedWireTransaction(tooMuch), { encoding: "base64" })
+      .send();
     expect(failed.value.err).toEqual({ InstructionError: [0n, { Custom: 1n }] });
     expect(failed.value.logs?.join("\n")).toContain("insufficient lamports");
     const unsignedWire = { ...ok, signatures: { [payer.address]: null } };
     const unsigned = await h.rpc
-      .simulateTransaction(getBase64EncodedWireTransaction(unsignedWire as typeof ok), { encoding: "base64", sigVerify: false })
+      .simulateTransaction(getBase64EncodedWireTransaction(unsignedWire as typeof ok), {
+        encoding: "base64",
+        sigVerify: false,
+      })
       .send();
     expect(unsigned.value.err).toBeNull();
     const stale = await signedTx(h, payer, [transferIx(payer, to.address, 1_000_000n)], {
@@ -198,28 +221,41 @@ describe("transactions", () => {
       .send();
     expect(replaced.value.err).toBeNull();
     expect(replaced.value.replacementBlockhash?.blockhash).toBeTruthy();
-    const notReplaced = await h.rpc.simulateTransaction(getBase64EncodedWireTransaction(stale), { encoding: "base64" }).send();
+    const notReplaced = await h.rpc
+      .simulateTransaction(getBase64EncodedWireTransaction(stale), { encoding: "base64" })
+      .send();
     expect(notReplaced.value.err).toBe("BlockhashNotFound");
   });
 
   it("sendTransaction: preflight failure (-32002), bad signature (-32003), duplicate", async () => {
     const to = await generateKeyPairSigner();
     const tooMuch = await signedTx(h, payer, [transferIx(payer, to.address, 10n ** 18n)]);
-    const err = await h.rpc.sendTransaction(getBase64EncodedWireTransaction(tooMuch), { encoding: "base64" }).send().catch((e: unknown) => e);
+    const err = await h.rpc
+      .sendTransaction(getBase64EncodedWireTransaction(tooMuch), { encoding: "base64" })
+      .send()
+      .catch((e: unknown) => e);
     expect(isSolanaError(err)).toBe(true);
     expect(String((err as Error).message)).toMatch(/simulation failed|preflight/i);
     const before = (await h.rpc.getBalance(payer.address).send()).value;
     const good = await signedTx(h, payer, [transferIx(payer, to.address, 1_000_000n)]);
     const forged = { ...good, signatures: { [payer.address]: new Uint8Array(64).fill(7) } } as unknown as typeof good;
-    const sigErr = await h.rpc.sendTransaction(getBase64EncodedWireTransaction(forged), { encoding: "base64" }).send().catch((e: unknown) => e);
+    const sigErr = await h.rpc
+      .sendTransaction(getBase64EncodedWireTransaction(forged), { encoding: "base64" })
+      .send()
+      .catch((e: unknown) => e);
     expect(isSolanaError(sigErr) && (sigErr.context as { __code?: number }).__code).toBe(-32003);
     expect((await h.rpc.getBalance(payer.address).send()).value).toBe(before);
     // skipPreflight lands a failing transaction: its fee is charged and its status carries the error.
-    const landed = await h.rpc.sendTransaction(getBase64EncodedWireTransaction(tooMuch), { encoding: "base64", skipPreflight: true }).send();
+    const landed = await h.rpc
+      .sendTransaction(getBase64EncodedWireTransaction(tooMuch), { encoding: "base64", skipPreflight: true })
+      .send();
     const status = (await h.rpc.getSignatureStatuses([landed]).send()).value[0];
     expect(status?.err).toEqual({ InstructionError: [0n, { Custom: 1n }] });
     expect((await h.rpc.getBalance(payer.address).send()).value).toBe(before - 5000n);
-    const dup = await h.rpc.sendTransaction(getBase64EncodedWireTransaction(tooMuch), { encoding: "base64" }).send().catch((e: unknown) => e);
+    const dup = await h.rpc
+      .sendTransaction(getBase64EncodedWireTransaction(tooMuch), { encoding: "base64" })
+      .send()
+      .catch((e: unknown) => e);
     expect(String((dup as Error).message)).toMatch(/simulation failed|preflight/i);
   });
 
@@ -244,9 +280,13 @@ describe("JSON-RPC errors", () => {
       error: { code: -32601, message: "Method not found" },
       id: 1,
     });
-    const bad = (await rawRpc(h.net.rpcUrl, { jsonrpc: "2.0", id: 2, method: "getBalance", params: ["nope"] })) as { error: { code: number } };
+    const bad = (await rawRpc(h.net.rpcUrl, { jsonrpc: "2.0", id: 2, method: "getBalance", params: ["nope"] })) as {
+      error: { code: number };
+    };
     expect(bad.error.code).toBe(-32602);
-    const wrongType = (await rawRpc(h.net.rpcUrl, { jsonrpc: "2.0", id: 3, method: "getBalance", params: [1] })) as { error: { code: number } };
+    const wrongType = (await rawRpc(h.net.rpcUrl, { jsonrpc: "2.0", id: 3, method: "getBalance", params: [1] })) as {
+      error: { code: number };
+    };
     expect(wrongType.error.code).toBe(-32602);
     expect(((await rawRpc(h.net.rpcUrl, "{nope")) as { error: { code: number } }).error.code).toBe(-32700);
     const batch = (await rawRpc(h.net.rpcUrl, [
@@ -254,7 +294,10 @@ describe("JSON-RPC errors", () => {
       { jsonrpc: "2.0", id: 2, method: "getHealth" },
     ])) as Array<{ result: unknown }>;
     expect(batch[1]?.result).toBe("ok");
-    const viaKit = await h.rpc.getBalance("nope" as never).send().catch((e: unknown) => e);
+    const viaKit = await h.rpc
+      .getBalance("nope" as never)
+      .send()
+      .catch((e: unknown) => e);
     expect(isSolanaError(viaKit)).toBe(true);
   });
 

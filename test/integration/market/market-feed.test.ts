@@ -66,7 +66,14 @@ function feedOn(store: MarketEventStore): MarketFeed {
 
 beforeAll(async () => {
   home = mkdtempSync(join(tmpdir(), "amplify-market-feed-"));
-  net = await startLocalnet({ home: join(home, "localnet"), rpcPort: 0, wsPort: 0, blobPort: 0, slotMs: 100, log: () => {} });
+  net = await startLocalnet({
+    home: join(home, "localnet"),
+    rpcPort: 0,
+    wsPort: 0,
+    blobPort: 0,
+    slotMs: 100,
+    log: () => {},
+  });
   chain = new ChainClient({ rpcUrl: () => net.rpcUrl });
   requester = await generateKeyPairSigner();
   worker = await generateKeyPairSigner();
@@ -96,18 +103,42 @@ describe("market feed", () => {
     const [campaign] = await findCampaignPda(requester.address, 7n);
     await send(requester, [
       await getCreateCampaignInstruction({
-        requester, id: 7n, price: PRICE, taskCount: TASKS, replication: 1, minRating: 0, admitUnrated: true, maxShareBps: 10_000, isPrivate: false,
-        deadline: BigInt(Math.floor(Date.now() / 1000) + 86_400), assignmentTimeout: 3_600n, reviewWindow: 86_400n,
-        tasksRoot: computeTasksRoot(Array.from({ length: TASKS }, () => ({ dataHash: Uint8Array.from(randomBytes(32)), uri: "" }))),
-        labelSchemaHash: Uint8Array.from(hash), metadataUri: uri,
+        requester,
+        id: 7n,
+        price: PRICE,
+        taskCount: TASKS,
+        replication: 1,
+        minRating: 0,
+        admitUnrated: true,
+        maxShareBps: 10_000,
+        isPrivate: false,
+        deadline: BigInt(Math.floor(Date.now() / 1000) + 86_400),
+        assignmentTimeout: 3_600n,
+        reviewWindow: 86_400n,
+        tasksRoot: computeTasksRoot(
+          Array.from({ length: TASKS }, () => ({ dataHash: Uint8Array.from(randomBytes(32)), uri: "" })),
+        ),
+        labelSchemaHash: Uint8Array.from(hash),
+        metadataUri: uri,
       }),
       ...(await getAddTaskPageInstructions({ requester, campaign, taskCount: TASKS })),
     ]);
     const tasks = Array.from({ length: TASKS }, (_, i) => i);
-    await send(worker, [await getRegisterWorkerInstruction({ worker, x25519PublicKey: Uint8Array.from(randomBytes(32)) })]);
-    await send(worker, await Promise.all(tasks.map((task) => getAcceptTaskInstruction({ worker, campaign, taskIndex: task }))));
+    await send(worker, [
+      await getRegisterWorkerInstruction({ worker, x25519PublicKey: Uint8Array.from(randomBytes(32)) }),
+    ]);
+    await send(
+      worker,
+      await Promise.all(tasks.map((task) => getAcceptTaskInstruction({ worker, campaign, taskIndex: task }))),
+    );
     const submit = (task: (typeof tasks)[number]) =>
-      getSubmitResultInstruction({ worker, campaign, taskIndex: task, resultHash: Uint8Array.from(randomBytes(32)), resultUri: "" });
+      getSubmitResultInstruction({
+        worker,
+        campaign,
+        taskIndex: task,
+        resultHash: Uint8Array.from(randomBytes(32)),
+        resultUri: "",
+      });
     const before = await chain.balance(treasury);
     await send(worker, [await submit(tasks[0]!), await submit(tasks[1]!)]);
     const paidLive = (await chain.balance(treasury)) - before;
@@ -127,7 +158,9 @@ describe("market feed", () => {
     // Offline: the last result and a review land while the app is not listening.
     feed.stop();
     await send(worker, [await submit(tasks[2]!)]);
-    await send(requester, [await getReviewInstruction({ requester, campaign, worker: worker.address, taskIndex: tasks[0]!, score: 90 })]);
+    await send(requester, [
+      await getReviewInstruction({ requester, campaign, worker: worker.address, taskIndex: tasks[0]!, score: 90 }),
+    ]);
     expect(events.head().count).toBe(7);
 
     feed = feedOn(events);
@@ -140,7 +173,17 @@ describe("market feed", () => {
 
     const all = events.page({ offset: 0, limit: 50 }).rows;
     expect(all.map((r) => r.kind).sort()).toEqual(
-      ["campaign_posted", "tasks_added", "task_accepted", "task_accepted", "task_accepted", "result_submitted", "result_submitted", "result_submitted", "review_posted"].sort(),
+      [
+        "campaign_posted",
+        "tasks_added",
+        "task_accepted",
+        "task_accepted",
+        "task_accepted",
+        "result_submitted",
+        "result_submitted",
+        "result_submitted",
+        "review_posted",
+      ].sort(),
     );
     expect(new Set(all.map((r) => `${r.signature}/${r.index}`)).size).toBe(9);
     expect(all.find((r) => r.kind === "review_posted")?.score).toBe(90);
@@ -150,21 +193,48 @@ describe("market feed", () => {
     const charts = events.charts(3_600, 60, Math.floor(Date.now() / 1000));
     const fees = charts.feeByBucket.reduce((a, b) => a + b, 0);
     expect(BigInt(fees)).toBe(computeFee(PRICE, feeBps) * BigInt(TASKS));
-    expect(charts.priceByBand[1]!.filter((p) => p !== null)).toEqual(charts.priceByBand[1]!.filter((p) => p !== null).map(() => Number(PRICE)));
+    expect(charts.priceByBand[1]!.filter((p) => p !== null)).toEqual(
+      charts.priceByBand[1]!.filter((p) => p !== null).map(() => Number(PRICE)),
+    );
     expect(charts.fills.map((f) => f.campaign)).toEqual([campaign]);
 
-    const quote = feed.quote({ labelKind: "polygon", minRating: 0, replication: 1, deadlineSeconds: 3_600, tasks: 10 }, { feeBps, rent: { campaign: 1n, escrow: 2n, task: 3n } });
+    const quote = feed.quote(
+      { labelKind: "polygon", minRating: 0, replication: 1, deadlineSeconds: 3_600, tasks: 10 },
+      { feeBps, rent: { campaign: 1n, escrow: 2n, task: 3n } },
+    );
     expect(quote.priceLamports).toBe(Number(PRICE));
     expect(quote.sampleSize).toBe(1);
     // Create + one task page: two requester signatures; rent per task is one counter byte.
     expect(quote.cost?.totalLamports).toBe(Number(PRICE) * 10 + 1 + 2 + 3 * 10 + 5_000 * (1 + 1));
-    expect(feed.quote({ labelKind: "box", minRating: 0, replication: 1, deadlineSeconds: 3_600, tasks: 10 }, { feeBps, rent: { campaign: 1n, escrow: 2n, task: 3n } }).priceLamports).toBeNull();
+    expect(
+      feed.quote(
+        { labelKind: "box", minRating: 0, replication: 1, deadlineSeconds: 3_600, tasks: 10 },
+        { feeBps, rent: { campaign: 1n, escrow: 2n, task: 3n } },
+      ).priceLamports,
+    ).toBeNull();
     store.close();
 
     // The CLI quotes from its own copy of the same events, read from the chain.
     const out: string[] = [];
     const code = await runCli(
-      ["--rpc", net.rpcUrl, "--ws", net.wsUrl, "--state", join(home, "cli"), "campaign", "quote", "--kind", "polygon", "--min-rating", "0", "--deadline-hours", "1", "--tasks", "10"],
+      [
+        "--rpc",
+        net.rpcUrl,
+        "--ws",
+        net.wsUrl,
+        "--state",
+        join(home, "cli"),
+        "campaign",
+        "quote",
+        "--kind",
+        "polygon",
+        "--min-rating",
+        "0",
+        "--deadline-hours",
+        "1",
+        "--tasks",
+        "10",
+      ],
       { out: (l) => out.push(l), err: (l) => out.push(l), stopped: () => Promise.resolve() },
     );
     expect(code, out.join("\n")).toBe(0);

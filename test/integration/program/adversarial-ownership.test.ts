@@ -2,8 +2,13 @@
 // nothing is created twice; malformed data is refused.
 import { describe, it } from "vitest";
 import {
-  findWorkerProfilePda, getCloseCampaignInstruction, getEndCampaignInstruction, getInitConfigInstruction, getRegisterWorkerInstruction,
-  getUpdateWorkerKeyInstruction, PROGRAM_ERROR_CODES as E,
+  findWorkerProfilePda,
+  getCloseCampaignInstruction,
+  getEndCampaignInstruction,
+  getInitConfigInstruction,
+  getRegisterWorkerInstruction,
+  getUpdateWorkerKeyInstruction,
+  PROGRAM_ERROR_CODES as E,
 } from "../../../shared/protocol/index";
 import { createCampaign, registerWorker, setupMarket, submitIx, acceptTask } from "./market-fixture";
 
@@ -12,8 +17,16 @@ describe("ownership and once-only creation", () => {
     const m = await setupMarket();
     const c = await createCampaign(m);
     const stranger = await m.h.fundedSigner();
-    await m.h.expectError([await getCloseCampaignInstruction({ requester: stranger, campaign: c.campaign, pagesCreated: 1 })], stranger, E.Unauthorized);
-    await m.h.expectError([await getEndCampaignInstruction({ requester: stranger, campaign: c.campaign })], stranger, E.Unauthorized);
+    await m.h.expectError(
+      [await getCloseCampaignInstruction({ requester: stranger, campaign: c.campaign, pagesCreated: 1 })],
+      stranger,
+      E.Unauthorized,
+    );
+    await m.h.expectError(
+      [await getEndCampaignInstruction({ requester: stranger, campaign: c.campaign })],
+      stranger,
+      E.Unauthorized,
+    );
   });
 
   it("lets only the worker change its X25519 key", async () => {
@@ -21,17 +34,33 @@ describe("ownership and once-only creation", () => {
     const worker = await registerWorker(m);
     const stranger = await m.h.fundedSigner();
     const profile = (await findWorkerProfilePda(worker.address))[0];
-    await m.h.expectError([await getUpdateWorkerKeyInstruction({ worker: stranger, profile, x25519PublicKey: new Uint8Array(32) })],
-      stranger, E.Unauthorized);
+    await m.h.expectError(
+      [await getUpdateWorkerKeyInstruction({ worker: stranger, profile, x25519PublicKey: new Uint8Array(32) })],
+      stranger,
+      E.Unauthorized,
+    );
   });
 
   it("creates the config and a worker profile once only", async () => {
     const m = await setupMarket();
     const other = await m.h.fundedSigner();
-    await m.h.expectError([await getInitConfigInstruction({ payer: m.governance, authority: m.governance.address, treasury: other.address })],
-      m.governance, E.AlreadyInitialized);
+    await m.h.expectError(
+      [
+        await getInitConfigInstruction({
+          payer: m.governance,
+          authority: m.governance.address,
+          treasury: other.address,
+        }),
+      ],
+      m.governance,
+      E.AlreadyInitialized,
+    );
     const worker = await registerWorker(m);
-    await m.h.expectError([await getRegisterWorkerInstruction({ worker, x25519PublicKey: new Uint8Array(32) })], worker, E.AlreadyInitialized);
+    await m.h.expectError(
+      [await getRegisterWorkerInstruction({ worker, x25519PublicKey: new Uint8Array(32) })],
+      worker,
+      E.AlreadyInitialized,
+    );
   });
 
   it("refuses result URIs over 128 bytes", async () => {

@@ -1,12 +1,31 @@
 // Market rules: replication, share cap, rating gate, overflow, fees, keys, expiry, pause, end, close.
 import { describe, expect, it } from "vitest";
 import {
-  decodeTaskPage, findAssignmentPda, findSharePda, findTaskPagePda, getCloseCampaignInstruction, getCloseShareInstruction,
-  getCreateCampaignInstruction, getEndCampaignInstruction, getGrantKeyInstruction, getReleaseExpiredInstruction, getReviewInstruction,
-  getSetFeeInstruction, getSetPausedInstruction, PROGRAM_ERROR_CODES as E,
+  decodeTaskPage,
+  findAssignmentPda,
+  findSharePda,
+  findTaskPagePda,
+  getCloseCampaignInstruction,
+  getCloseShareInstruction,
+  getCreateCampaignInstruction,
+  getEndCampaignInstruction,
+  getGrantKeyInstruction,
+  getReleaseExpiredInstruction,
+  getReviewInstruction,
+  getSetFeeInstruction,
+  getSetPausedInstruction,
+  PROGRAM_ERROR_CODES as E,
 } from "../../../shared/protocol/index";
 import { SOL } from "./harness";
-import { acceptIx, acceptTask, campaignInput, createCampaign, registerWorker, setupMarket, submitIx } from "./market-fixture";
+import {
+  acceptIx,
+  acceptTask,
+  campaignInput,
+  createCampaign,
+  registerWorker,
+  setupMarket,
+  submitIx,
+} from "./market-fixture";
 import type { Address } from "@solana/kit";
 
 describe("market rules", () => {
@@ -45,32 +64,67 @@ describe("market rules", () => {
   it("refuses a price whose escrow or fee arithmetic would overflow, and out-of-range terms", async () => {
     const m = await setupMarket();
     const requester = await m.h.fundedSigner();
-    await m.h.expectError([await getCreateCampaignInstruction(campaignInput(m, requester, 900n, { price: 1n << 62n, taskCount: 4, replication: 1 }))],
-      requester, E.Overflow);
-    await m.h.expectError([await getCreateCampaignInstruction(campaignInput(m, requester, 901n, { price: 1n << 61n, taskCount: 1, replication: 1 }))],
-      requester, E.Overflow);
-    await m.h.expectError([await getCreateCampaignInstruction(campaignInput(m, requester, 902n, { replication: 256 }))], requester, E.InvalidParameter);
-    await m.h.expectError([await getCreateCampaignInstruction(campaignInput(m, requester, 903n, { reviewWindow: 3599n }))], requester,
-      E.InvalidParameter);
+    await m.h.expectError(
+      [
+        await getCreateCampaignInstruction(
+          campaignInput(m, requester, 900n, { price: 1n << 62n, taskCount: 4, replication: 1 }),
+        ),
+      ],
+      requester,
+      E.Overflow,
+    );
+    await m.h.expectError(
+      [
+        await getCreateCampaignInstruction(
+          campaignInput(m, requester, 901n, { price: 1n << 61n, taskCount: 1, replication: 1 }),
+        ),
+      ],
+      requester,
+      E.Overflow,
+    );
+    await m.h.expectError(
+      [await getCreateCampaignInstruction(campaignInput(m, requester, 902n, { replication: 256 }))],
+      requester,
+      E.InvalidParameter,
+    );
+    await m.h.expectError(
+      [await getCreateCampaignInstruction(campaignInput(m, requester, 903n, { reviewWindow: 3599n }))],
+      requester,
+      E.InvalidParameter,
+    );
   });
 
   it("refuses to close a campaign with open assignments, or without all its pages", async () => {
     const m = await setupMarket();
     const c = await createCampaign(m);
     await acceptTask(m, c, 0, await registerWorker(m));
-    await m.h.expectError([await getCloseCampaignInstruction({ requester: c.requester, campaign: c.campaign, pagesCreated: 1 })], c.requester,
-      E.OpenAssignments);
+    await m.h.expectError(
+      [await getCloseCampaignInstruction({ requester: c.requester, campaign: c.campaign, pagesCreated: 1 })],
+      c.requester,
+      E.OpenAssignments,
+    );
     const d = await createCampaign(m);
-    await m.h.expectError([await getCloseCampaignInstruction({ requester: d.requester, campaign: d.campaign, pagesCreated: 0 })], d.requester,
-      E.NotEnoughAccounts);
+    await m.h.expectError(
+      [await getCloseCampaignInstruction({ requester: d.requester, campaign: d.campaign, pagesCreated: 0 })],
+      d.requester,
+      E.NotEnoughAccounts,
+    );
   });
 
   it("lets only the governance authority change the fee, and never above 10 %", async () => {
     const m = await setupMarket();
     const stranger = await m.h.fundedSigner();
     await m.h.expectError([await getSetFeeInstruction({ authority: stranger, feeBps: 0 })], stranger, E.Unauthorized);
-    await m.h.expectError([await getSetPausedInstruction({ authority: stranger, paused: true })], stranger, E.Unauthorized);
-    await m.h.expectError([await getSetFeeInstruction({ authority: m.governance, feeBps: 1001 })], m.governance, E.FeeTooHigh);
+    await m.h.expectError(
+      [await getSetPausedInstruction({ authority: stranger, paused: true })],
+      stranger,
+      E.Unauthorized,
+    );
+    await m.h.expectError(
+      [await getSetFeeInstruction({ authority: m.governance, feeBps: 1001 })],
+      m.governance,
+      E.FeeTooHigh,
+    );
     await m.h.sendOk([await getSetFeeInstruction({ authority: m.governance, feeBps: 1000 })], m.governance);
   });
 
@@ -83,8 +137,18 @@ describe("market rules", () => {
     const pub = await createCampaign(m);
     await acceptTask(m, pub, 0, worker);
     const assignment = (await findAssignmentPda(pub.campaign, 0, worker.address))[0];
-    await m.h.expectError([await getGrantKeyInstruction({ requester: pub.requester, campaign: pub.campaign, assignment, wrappedKey: new Uint8Array(104) })],
-      pub.requester, E.NotPrivate);
+    await m.h.expectError(
+      [
+        await getGrantKeyInstruction({
+          requester: pub.requester,
+          campaign: pub.campaign,
+          assignment,
+          wrappedKey: new Uint8Array(104),
+        }),
+      ],
+      pub.requester,
+      E.NotPrivate,
+    );
   });
 
   it("never puts one worker twice on a task (tasks are taken in order), and fills at most `replication` workers", async () => {
@@ -143,7 +207,11 @@ describe("market rules", () => {
     await acceptTask(m, d, 0, worker);
     await m.h.sendOk([await getEndCampaignInstruction({ requester: d.requester, campaign: d.campaign })], d.requester);
     await m.h.expectError([await acceptIx(d, 1, worker)], worker, E.CampaignClosed);
-    await m.h.expectError([await getEndCampaignInstruction({ requester: d.requester, campaign: d.campaign })], d.requester, E.CampaignClosed);
+    await m.h.expectError(
+      [await getEndCampaignInstruction({ requester: d.requester, campaign: d.campaign })],
+      d.requester,
+      E.CampaignClosed,
+    );
     await m.h.sendOk([await submitIx(d, 0, worker)], worker);
   });
 
@@ -152,7 +220,14 @@ describe("market rules", () => {
     const c = await createCampaign(m);
     const worker = await registerWorker(m);
     await acceptTask(m, c, 0, worker);
-    const review = (score: number) => getReviewInstruction({ requester: c.requester, campaign: c.campaign, worker: worker.address, taskIndex: 0, score });
+    const review = (score: number) =>
+      getReviewInstruction({
+        requester: c.requester,
+        campaign: c.campaign,
+        worker: worker.address,
+        taskIndex: 0,
+        score,
+      });
     await m.h.expectError([await review(50)], c.requester, E.NoPendingReview);
     await m.h.sendOk([await submitIx(c, 0, worker)], worker);
     await m.h.expectError([await review(101)], c.requester, E.InvalidScore);
@@ -176,10 +251,14 @@ describe("market rules", () => {
         signatures += 2n;
       }
     }
-    await m.h.sendOk([await getCloseCampaignInstruction({ requester, campaign: c.campaign, pagesCreated: 1 })], requester);
+    await m.h.sendOk(
+      [await getCloseCampaignInstruction({ requester, campaign: c.campaign, pagesCreated: 1 })],
+      requester,
+    );
     signatures += 1n;
     const cranker = await m.h.fundedSigner(SOL);
-    for (const w of workers) await m.h.sendOk([await getCloseShareInstruction({ campaign: c.campaign, worker: w.address })], cranker);
+    for (const w of workers)
+      await m.h.sendOk([await getCloseShareInstruction({ campaign: c.campaign, worker: w.address })], cranker);
     const programAccounts = [c.campaign, c.escrow, (await findTaskPagePda(c.campaign, 0))[0]];
     for (const w of workers) programAccounts.push((await findSharePda(c.campaign, w.address))[0]);
     for (const a of programAccounts) expect(m.h.exists(a)).toBe(false);

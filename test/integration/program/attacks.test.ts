@@ -2,20 +2,60 @@
 // lamport, that it is refused or buys nothing.
 import { describe, expect, it } from "vitest";
 import {
-  AMPLIFY_PROGRAM_ADDRESS, CONFIG_OFFSETS, decodeEventsFromLogs, decodeShare, findAssignmentPda, findSharePda, findTaskPagePda,
-  getAcceptAuthorityInstruction, getAcceptTaskInstruction, getCloseCampaignInstruction, getCloseShareInstruction, getCreateCampaignInstruction,
-  getEndCampaignInstruction, getGrantKeyInstruction, getInitConfigInstruction, getReleaseExpiredInstruction, getReviewInstruction, getSetFeeInstruction,
-  getUpdateConfigInstruction, getWithdrawFeesInstruction, PROGRAM_ERROR_CODES as E, RATING_MAX_STEP, RATING_PRIOR, SYSTEM_PROGRAM_ADDRESS,
+  AMPLIFY_PROGRAM_ADDRESS,
+  CONFIG_OFFSETS,
+  decodeEventsFromLogs,
+  decodeShare,
+  findAssignmentPda,
+  findSharePda,
+  findTaskPagePda,
+  getAcceptAuthorityInstruction,
+  getAcceptTaskInstruction,
+  getCloseCampaignInstruction,
+  getCloseShareInstruction,
+  getCreateCampaignInstruction,
+  getEndCampaignInstruction,
+  getGrantKeyInstruction,
+  getInitConfigInstruction,
+  getReleaseExpiredInstruction,
+  getReviewInstruction,
+  getSetFeeInstruction,
+  getUpdateConfigInstruction,
+  getWithdrawFeesInstruction,
+  PROGRAM_ERROR_CODES as E,
+  RATING_MAX_STEP,
+  RATING_PRIOR,
+  SYSTEM_PROGRAM_ADDRESS,
 } from "../../../shared/protocol/index";
 import { addressBytes } from "../../../shared/protocol/bytes";
 import { LAMPORTS_PER_SIGNATURE, plantAccount, ProgramHarness, SOL } from "./harness";
-import { acceptIx, acceptTask, campaignInput, createCampaign, profileOf, registerWorker, setupMarket, submitIx } from "./market-fixture";
+import {
+  acceptIx,
+  acceptTask,
+  campaignInput,
+  createCampaign,
+  profileOf,
+  registerWorker,
+  setupMarket,
+  submitIx,
+} from "./market-fixture";
 import type { AmplifyInstruction } from "../../../shared/protocol/index";
 import type { CampaignFixture, Market } from "./market-fixture";
 import type { KeyPairSigner } from "@solana/kit";
 
-async function reviewIx(c: CampaignFixture, worker: KeyPairSigner, taskIndex: number, score: number): Promise<AmplifyInstruction> {
-  return getReviewInstruction({ requester: c.requester, campaign: c.campaign, worker: worker.address, taskIndex, score });
+async function reviewIx(
+  c: CampaignFixture,
+  worker: KeyPairSigner,
+  taskIndex: number,
+  score: number,
+): Promise<AmplifyInstruction> {
+  return getReviewInstruction({
+    requester: c.requester,
+    campaign: c.campaign,
+    worker: worker.address,
+    taskIndex,
+    score,
+  });
 }
 
 /** Accepts and submits tasks 0..n-1 of `c` as `worker`, all in one transaction each way. */
@@ -55,10 +95,14 @@ describe("attacks on ratings", () => {
     await m.h.sendOk(await Promise.all(Array.from({ length: 8 }, (_, i) => reviewIx(c, worker, i, 100))), sybil);
     expect((await profileOf(m, worker.address)).rating).toBe(RATING_PRIOR + RATING_MAX_STEP);
     await m.h.sendOk([await getEndCampaignInstruction({ requester: sybil, campaign: c.campaign })], sybil);
-    await m.h.sendOk([await getCloseCampaignInstruction({ requester: sybil, campaign: c.campaign, pagesCreated: 1 })], sybil);
+    await m.h.sendOk(
+      [await getCloseCampaignInstruction({ requester: sybil, campaign: c.campaign, pagesCreated: 1 })],
+      sybil,
+    );
     await m.h.sendOk([await getCloseShareInstruction({ campaign: c.campaign, worker: worker.address })], worker);
     // What the pair lost is exactly the protocol fee on every result plus transaction fees: rent all came back.
-    const signatures = 2n /* create + page */ + 2n /* accept, submit */ + 1n /* reviews */ + 2n /* end, close */ + 1n /* close share */;
+    const signatures =
+      2n /* create + page */ + 2n /* accept, submit */ + 1n /* reviews */ + 2n /* end, close */ + 1n; /* close share */
     expect(m.h.total(wallets)).toBe(before - 8n * (price / 20n) - signatures * LAMPORTS_PER_SIGNATURE);
   });
 
@@ -70,8 +114,16 @@ describe("attacks on ratings", () => {
     await work(m, a, worker, 3);
     await work(m, b, worker, 2);
     const start = (await profileOf(m, worker.address)).rating;
-    await m.h.sendOk([await reviewIx(a, worker, 0, 100), await reviewIx(a, worker, 1, 100), await reviewIx(a, worker, 2, 100),
-      await reviewIx(b, worker, 0, 100), await reviewIx(b, worker, 1, 100)], a.requester);
+    await m.h.sendOk(
+      [
+        await reviewIx(a, worker, 0, 100),
+        await reviewIx(a, worker, 1, 100),
+        await reviewIx(a, worker, 2, 100),
+        await reviewIx(b, worker, 0, 100),
+        await reviewIx(b, worker, 1, 100),
+      ],
+      a.requester,
+    );
     expect((await profileOf(m, worker.address)).rating - start).toBe(RATING_MAX_STEP);
   });
 
@@ -91,8 +143,14 @@ describe("attacks on ratings", () => {
 describe("attacks on money and control", () => {
   it("an emptied treasury cannot block payments: fees of any size land in the rent-exempt fee vault", async () => {
     const m = await setupMarket();
-    m.h.svm.setAccount({ address: m.treasury.address, data: new Uint8Array(), executable: false, lamports: 0n as never,
-      programAddress: SYSTEM_PROGRAM_ADDRESS, space: 0n });
+    m.h.svm.setAccount({
+      address: m.treasury.address,
+      data: new Uint8Array(),
+      executable: false,
+      lamports: 0n as never,
+      programAddress: SYSTEM_PROGRAM_ADDRESS,
+      space: 0n,
+    });
     const c = await createCampaign(m, { price: 21n, replication: 1 });
     const worker = await registerWorker(m);
     const vault = m.h.lamports(m.feeVault);
@@ -105,17 +163,33 @@ describe("attacks on money and control", () => {
     const m = await setupMarket();
     const unusable = [SYSTEM_PROGRAM_ADDRESS, AMPLIFY_PROGRAM_ADDRESS, m.config, m.feeVault];
     for (const bad of unusable) {
-      await m.h.expectError([await getUpdateConfigInstruction({ authority: m.governance, proposedAuthority: null, treasury: bad })], m.governance,
-        E.UnusableAddress);
+      await m.h.expectError(
+        [await getUpdateConfigInstruction({ authority: m.governance, proposedAuthority: null, treasury: bad })],
+        m.governance,
+        E.UnusableAddress,
+      );
       // A zero proposal means "no handover": the other three are refused.
       if (bad === SYSTEM_PROGRAM_ADDRESS) continue;
-      await m.h.expectError([await getUpdateConfigInstruction({ authority: m.governance, proposedAuthority: bad, treasury: m.treasury.address })],
-        m.governance, E.UnusableAddress);
+      await m.h.expectError(
+        [
+          await getUpdateConfigInstruction({
+            authority: m.governance,
+            proposedAuthority: bad,
+            treasury: m.treasury.address,
+          }),
+        ],
+        m.governance,
+        E.UnusableAddress,
+      );
     }
     const fresh = await ProgramHarness.deploy();
     const payer = fresh.deployer;
     for (const bad of unusable) {
-      await fresh.expectError([await getInitConfigInstruction({ payer, authority: payer.address, treasury: bad })], payer, E.UnusableAddress);
+      await fresh.expectError(
+        [await getInitConfigInstruction({ payer, authority: payer.address, treasury: bad })],
+        payer,
+        E.UnusableAddress,
+      );
     }
   });
 
@@ -123,13 +197,25 @@ describe("attacks on money and control", () => {
     const m = await setupMarket();
     const next = await m.h.fundedSigner();
     const stranger = await m.h.fundedSigner();
-    await m.h.sendOk([await getUpdateConfigInstruction({ authority: m.governance, proposedAuthority: next.address, treasury: m.treasury.address })],
-      m.governance);
+    await m.h.sendOk(
+      [
+        await getUpdateConfigInstruction({
+          authority: m.governance,
+          proposedAuthority: next.address,
+          treasury: m.treasury.address,
+        }),
+      ],
+      m.governance,
+    );
     await m.h.expectError([await getAcceptAuthorityInstruction({ authority: stranger })], stranger, E.Unauthorized);
     await m.h.expectError([await getSetFeeInstruction({ authority: next, feeBps: 0 })], next, E.Unauthorized);
     await m.h.sendOk([await getSetFeeInstruction({ authority: m.governance, feeBps: 0 })], m.governance);
     await m.h.sendOk([await getAcceptAuthorityInstruction({ authority: next })], next);
-    await m.h.expectError([await getSetFeeInstruction({ authority: m.governance, feeBps: 100 })], m.governance, E.Unauthorized);
+    await m.h.expectError(
+      [await getSetFeeInstruction({ authority: m.governance, feeBps: 100 })],
+      m.governance,
+      E.Unauthorized,
+    );
   });
 
   it("a transfer from an account to itself is refused (a config whose treasury is the fee vault)", async () => {
@@ -138,15 +224,25 @@ describe("attacks on money and control", () => {
     data.set(addressBytes(m.feeVault), CONFIG_OFFSETS.treasury);
     plantAccount(m.h, m.config, data, AMPLIFY_PROGRAM_ADDRESS);
     m.h.svm.airdrop(m.feeVault, 1000n as never);
-    await m.h.expectError([await getWithdrawFeesInstruction({ authority: m.governance, treasury: m.feeVault })], m.governance, E.SelfTransfer);
+    await m.h.expectError(
+      [await getWithdrawFeesInstruction({ authority: m.governance, treasury: m.feeVault })],
+      m.governance,
+      E.SelfTransfer,
+    );
   });
 
   it("governance cannot withdraw the fee vault below its rent", async () => {
     const m = await setupMarket();
     m.h.svm.airdrop(m.feeVault, 1000n as never);
-    await m.h.expectError([await getWithdrawFeesInstruction({ authority: m.governance, treasury: m.treasury.address, amount: 1001n })], m.governance,
-      E.InsufficientEscrow);
-    await m.h.sendOk([await getWithdrawFeesInstruction({ authority: m.governance, treasury: m.treasury.address, amount: 1000n })], m.governance);
+    await m.h.expectError(
+      [await getWithdrawFeesInstruction({ authority: m.governance, treasury: m.treasury.address, amount: 1001n })],
+      m.governance,
+      E.InsufficientEscrow,
+    );
+    await m.h.sendOk(
+      [await getWithdrawFeesInstruction({ authority: m.governance, treasury: m.treasury.address, amount: 1000n })],
+      m.governance,
+    );
   });
 
   it("a requester who never reviews cannot keep a worker's deposits: back at submit, and the share's after the review window", async () => {
@@ -166,7 +262,11 @@ describe("attacks on money and control", () => {
     m.h.setTime(m.h.now() + 1n);
     await m.h.expectError([await reviewIx(c, worker, 0, 0)], c.requester, E.ReviewWindow);
     const logs = (await m.h.sendOk([close], cranker)).logs();
-    expect(decodeEventsFromLogs(logs)[0]).toMatchObject({ kind: "shareClosed", depositReturned: shareRent, lapsedReviews: 2 });
+    expect(decodeEventsFromLogs(logs)[0]).toMatchObject({
+      kind: "shareClosed",
+      depositReturned: shareRent,
+      lapsedReviews: 2,
+    });
     expect(m.h.lamports(worker.address)).toBe(start + pay - 2n * LAMPORTS_PER_SIGNATURE);
   });
 
@@ -183,8 +283,14 @@ describe("attacks on money and control", () => {
     await m.h.expectError([close], c.requester, E.OpenAssignments);
     m.h.setTime(m.h.now() + 600n);
     const griefBefore = m.h.lamports(griefer.address);
-    await m.h.sendOk(await Promise.all([0, 1].map((i) => getReleaseExpiredInstruction({ campaign: c.campaign, taskIndex: i, worker: griefer.address }))),
-      c.requester);
+    await m.h.sendOk(
+      await Promise.all(
+        [0, 1].map((i) =>
+          getReleaseExpiredInstruction({ campaign: c.campaign, taskIndex: i, worker: griefer.address }),
+        ),
+      ),
+      c.requester,
+    );
     expect(m.h.lamports(griefer.address)).toBe(griefBefore + 2n * m.h.rent(208));
     const before = m.h.lamports(c.requester.address);
     const held = m.h.lamports(c.campaign) + m.h.lamports(c.escrow) + m.h.lamports(page);
@@ -205,15 +311,39 @@ describe("attacks on money and control", () => {
     const fresh = await m.h.fundedSigner();
     const assignment = (await findAssignmentPda(c.campaign, 0, worker.address))[0];
     const cases: [string, AmplifyInstruction, KeyPairSigner][] = [
-      ["init_config", await getInitConfigInstruction({ payer: fresh, authority: fresh.address, treasury: worker.address }), fresh],
+      [
+        "init_config",
+        await getInitConfigInstruction({ payer: fresh, authority: fresh.address, treasury: worker.address }),
+        fresh,
+      ],
       ["set_fee", await getSetFeeInstruction({ authority: m.governance, feeBps: 100 }), m.governance],
-      ["update_config", await getUpdateConfigInstruction({ authority: m.governance, proposedAuthority: null, treasury: m.treasury.address }), m.governance],
+      [
+        "update_config",
+        await getUpdateConfigInstruction({
+          authority: m.governance,
+          proposedAuthority: null,
+          treasury: m.treasury.address,
+        }),
+        m.governance,
+      ],
       ["accept_authority", await getAcceptAuthorityInstruction({ authority: m.governance }), m.governance],
-      ["withdraw_fees", await getWithdrawFeesInstruction({ authority: m.governance, treasury: m.treasury.address }), m.governance],
+      [
+        "withdraw_fees",
+        await getWithdrawFeesInstruction({ authority: m.governance, treasury: m.treasury.address }),
+        m.governance,
+      ],
       ["create_campaign", await getCreateCampaignInstruction(campaignInput(m, fresh, 4242n)), fresh],
       ["accept_task", await getAcceptTaskInstruction({ worker, campaign: c.campaign, taskIndex: 1 }), worker],
-      ["grant_key", await getGrantKeyInstruction({ requester: c.requester, campaign: c.campaign, assignment, wrappedKey: new Uint8Array(104) }),
-        c.requester],
+      [
+        "grant_key",
+        await getGrantKeyInstruction({
+          requester: c.requester,
+          campaign: c.campaign,
+          assignment,
+          wrappedKey: new Uint8Array(104),
+        }),
+        c.requester,
+      ],
       ["submit_result", await submitIx(c, 0, worker), worker],
       ["review", await reviewIx(c, worker, 0, 50), c.requester],
       ["end_campaign", await getEndCampaignInstruction({ requester: c.requester, campaign: c.campaign }), c.requester],

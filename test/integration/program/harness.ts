@@ -3,8 +3,15 @@
 // instructions, reads accounts, and checks lamport conservation.
 import { readFileSync } from "node:fs";
 import {
-  appendTransactionMessageInstructions, createKeyPairSignerFromBytes, createTransactionMessage, generateKeyPairSigner, getAddressEncoder,
-  lamports, pipe, setTransactionMessageFeePayerSigner, signTransactionMessageWithSigners,
+  appendTransactionMessageInstructions,
+  createKeyPairSignerFromBytes,
+  createTransactionMessage,
+  generateKeyPairSigner,
+  getAddressEncoder,
+  lamports,
+  pipe,
+  setTransactionMessageFeePayerSigner,
+  signTransactionMessageWithSigners,
 } from "@solana/kit";
 import type { TransactionMetadata } from "litesvm";
 import { Clock, FailedTransactionMetadata, FeatureSet, LiteSVM } from "litesvm";
@@ -15,7 +22,10 @@ import type { AmplifyInstruction } from "../../../shared/protocol/index";
 import type { Address, Instruction, KeyPairSigner } from "@solana/kit";
 
 export type ProgramBuild = "v0" | "v3";
-export const PROGRAM_PATHS: Record<ProgramBuild, string> = { v0: "program/dist/amplify.so", v3: "program/dist/amplify-v3.so" };
+export const PROGRAM_PATHS: Record<ProgramBuild, string> = {
+  v0: "program/dist/amplify.so",
+  v3: "program/dist/amplify-v3.so",
+};
 /** The localnet's program keypair: its address is the default program id (AMPLIFY_PROGRAM_ADDRESS). */
 export const LOCALNET_PROGRAM_KEYPAIR_PATH = "localnet/program-keypair.json";
 export const LAMPORTS_PER_SIGNATURE = 5000n;
@@ -37,8 +47,12 @@ export function customErrorCode(result: SendResult): number | undefined {
 }
 
 function signatureCount(instructions: (Instruction | AmplifyInstruction)[], feePayer: KeyPairSigner): bigint {
-  return BigInt(new Set([feePayer.address, ...instructions.flatMap((ix) => (ix.accounts ?? [])
-    .filter((a) => "signer" in a).map((a) => a.address))]).size);
+  return BigInt(
+    new Set([
+      feePayer.address,
+      ...instructions.flatMap((ix) => (ix.accounts ?? []).filter((a) => "signer" in a).map((a) => a.address)),
+    ]).size,
+  );
 }
 
 /** A LiteSVM with every feature on (as a stock validator runs) except the ones named. */
@@ -46,8 +60,13 @@ export function createSvm(deactivate: readonly Address[] = []): LiteSVM {
   const features = FeatureSet.allEnabled();
   const encoder = getAddressEncoder();
   for (const feature of deactivate) features.deactivate(new Uint8Array(encoder.encode(feature)));
-  return LiteSVM.default().withFeatureSet(features).withBuiltins().withLamports(1_000_000_000n * SOL).withSysvars()
-    .withPrecompiles().withDefaultPrograms();
+  return LiteSVM.default()
+    .withFeatureSet(features)
+    .withBuiltins()
+    .withLamports(1_000_000_000n * SOL)
+    .withSysvars()
+    .withPrecompiles()
+    .withDefaultPrograms();
 }
 
 export async function loadKeypair(path: string): Promise<KeyPairSigner> {
@@ -82,8 +101,13 @@ export class ProgramHarness {
     const deployer = await generateKeyPairSigner();
     svm.airdrop(deployer.address, lamports(100n * SOL));
     const program = options.programKeypair ?? (await loadKeypair(LOCALNET_PROGRAM_KEYPAIR_PATH));
-    await deployProgram({ chain: liteSvmChain(svm), bytes: readFileSync(PROGRAM_PATHS[options.build ?? "v3"]), program, payer: deployer,
-      buffer: await generateKeyPairSigner() });
+    await deployProgram({
+      chain: liteSvmChain(svm),
+      bytes: readFileSync(PROGRAM_PATHS[options.build ?? "v3"]),
+      program,
+      payer: deployer,
+      buffer: await generateKeyPairSigner(),
+    });
     return new ProgramHarness(svm, program.address, deployer);
   }
 
@@ -95,7 +119,9 @@ export class ProgramHarness {
 
   setTime(unixTimestamp: bigint): void {
     const clock = this.svm.getClock();
-    this.svm.setClock(new Clock(clock.slot + 1n, clock.epochStartTimestamp, clock.epoch, clock.leaderScheduleEpoch, unixTimestamp));
+    this.svm.setClock(
+      new Clock(clock.slot + 1n, clock.epochStartTimestamp, clock.epoch, clock.leaderScheduleEpoch, unixTimestamp),
+    );
   }
 
   now(): bigint {
@@ -114,7 +140,10 @@ export class ProgramHarness {
     return next;
   }
 
-  private async sendNow(instructions: (Instruction | AmplifyInstruction)[], feePayer: KeyPairSigner): Promise<SendResult> {
+  private async sendNow(
+    instructions: (Instruction | AmplifyInstruction)[],
+    feePayer: KeyPairSigner,
+  ): Promise<SendResult> {
     this.svm.expireBlockhash();
     const message = pipe(
       createTransactionMessage({ version: 0 }),
@@ -129,8 +158,13 @@ export class ProgramHarness {
    * Sends and expects success. Every successful send also checks conservation: the accounts the
    * transaction names hold exactly as many lamports as before, minus the signature fees.
    */
-  async sendOk(instructions: (Instruction | AmplifyInstruction)[], feePayer: KeyPairSigner): Promise<TransactionMetadata> {
-    const touched = [...new Set([feePayer.address, ...instructions.flatMap((ix) => (ix.accounts ?? []).map((a) => a.address))])];
+  async sendOk(
+    instructions: (Instruction | AmplifyInstruction)[],
+    feePayer: KeyPairSigner,
+  ): Promise<TransactionMetadata> {
+    const touched = [
+      ...new Set([feePayer.address, ...instructions.flatMap((ix) => (ix.accounts ?? []).map((a) => a.address))]),
+    ];
     const before = this.total(touched);
     const result = await this.send(instructions, feePayer);
     if (result instanceof FailedTransactionMetadata) {
@@ -138,23 +172,36 @@ export class ProgramHarness {
       const reason = code === undefined ? result.toString() : `${code}: ${getProgramErrorMessage(code)}`;
       throw new Error(`transaction failed (${reason})\n${result.meta().logs().join("\n")}`);
     }
-    assertEqual(this.total(touched), before - signatureCount(instructions, feePayer) * LAMPORTS_PER_SIGNATURE, "lamports conserved");
+    assertEqual(
+      this.total(touched),
+      before - signatureCount(instructions, feePayer) * LAMPORTS_PER_SIGNATURE,
+      "lamports conserved",
+    );
     return result;
   }
 
   /** Expects program error `code`, and that the failure moved no lamports: only the fee payer paid its fee. */
-  async expectError(instructions: (Instruction | AmplifyInstruction)[], feePayer: KeyPairSigner, code: number): Promise<void> {
+  async expectError(
+    instructions: (Instruction | AmplifyInstruction)[],
+    feePayer: KeyPairSigner,
+    code: number,
+  ): Promise<void> {
     const touched = [...new Set(instructions.flatMap((ix) => (ix.accounts ?? []).map((a) => a.address)))];
     const before = touched.map((a) => this.lamports(a));
     const payerBefore = this.lamports(feePayer.address);
     const result = await this.send(instructions, feePayer);
-    if (!(result instanceof FailedTransactionMetadata)) throw new Error(`transaction should fail with ${code} but succeeded`);
+    if (!(result instanceof FailedTransactionMetadata))
+      throw new Error(`transaction should fail with ${code} but succeeded`);
     assertEqual(customErrorCode(result), code, `program error (${result.toString()})`);
     const signatures = signatureCount(instructions, feePayer);
     touched.forEach((a, i) => {
       if (a !== feePayer.address) assertEqual(this.lamports(a), before[i], `lamports of ${a}`);
     });
-    assertEqual(this.lamports(feePayer.address), payerBefore - signatures * LAMPORTS_PER_SIGNATURE, "fee payer lamports");
+    assertEqual(
+      this.lamports(feePayer.address),
+      payerBefore - signatures * LAMPORTS_PER_SIGNATURE,
+      "fee payer lamports",
+    );
   }
 
   lamports(address: Address): bigint {
@@ -185,8 +232,12 @@ export class ProgramHarness {
  * Runs `action` and asserts that the lamports of `addresses` changed by exactly minus the
  * signature fees of the transactions it sent: nothing created, nothing lost.
  */
-export async function expectConserved(harness: ProgramHarness, addresses: Address[], signatures: bigint,
-  action: () => Promise<void>): Promise<void> {
+export async function expectConserved(
+  harness: ProgramHarness,
+  addresses: Address[],
+  signatures: bigint,
+  action: () => Promise<void>,
+): Promise<void> {
   const before = harness.total(addresses);
   await action();
   assertEqual(harness.total(addresses), before - signatures * LAMPORTS_PER_SIGNATURE, "sum of lamports");
@@ -200,7 +251,19 @@ export function at<T>(items: readonly T[], index: number): T {
 }
 
 /** Plants an account directly (LiteSVM setAccount): how the tests forge look-alike accounts. */
-export function plantAccount(h: ProgramHarness, address: Address, data: Uint8Array, owner: Address, balance?: bigint): void {
-  h.svm.setAccount({ address, data, executable: false, lamports: lamports(balance ?? h.rent(data.length)), programAddress: owner,
-    space: BigInt(data.length) });
+export function plantAccount(
+  h: ProgramHarness,
+  address: Address,
+  data: Uint8Array,
+  owner: Address,
+  balance?: bigint,
+): void {
+  h.svm.setAccount({
+    address,
+    data,
+    executable: false,
+    lamports: lamports(balance ?? h.rent(data.length)),
+    programAddress: owner,
+    space: BigInt(data.length),
+  });
 }

@@ -4,7 +4,12 @@
 import { generateKeyPairSigner, getAddressEncoder } from "@solana/kit";
 import { describe, expect, it } from "vitest";
 import { BPF_LOADER_UPGRADEABLE_ADDRESS } from "../../../shared/loader/index";
-import { decodeConfig, findConfigPda, getInitConfigInstruction, PROGRAM_ERROR_CODES } from "../../../shared/protocol/index";
+import {
+  decodeConfig,
+  findConfigPda,
+  getInitConfigInstruction,
+  PROGRAM_ERROR_CODES,
+} from "../../../shared/protocol/index";
 import { plantAccount, ProgramHarness } from "./harness";
 import type { Address } from "@solana/kit";
 
@@ -14,8 +19,14 @@ describe("init_config after a deploy", () => {
     const programAddress = h.programId;
     const stranger = await h.fundedSigner();
     const config = (await findConfigPda(programAddress))[0];
-    const strangersInit = (programData?: Address) => getInitConfigInstruction({ payer: stranger, authority: stranger.address,
-      treasury: stranger.address, programAddress, ...(programData ? { programData } : {}) });
+    const strangersInit = (programData?: Address) =>
+      getInitConfigInstruction({
+        payer: stranger,
+        authority: stranger.address,
+        treasury: stranger.address,
+        programAddress,
+        ...(programData ? { programData } : {}),
+      });
 
     await h.expectError([await strangersInit()], stranger, PROGRAM_ERROR_CODES.Unauthorized);
 
@@ -33,8 +44,17 @@ describe("init_config after a deploy", () => {
     await h.expectError([await strangersInit(unowned)], stranger, PROGRAM_ERROR_CODES.WrongOwner);
     expect(h.exists(config)).toBe(false);
 
-    await h.sendOk([await getInitConfigInstruction({ payer: h.deployer, authority: h.deployer.address, treasury: h.deployer.address,
-      programAddress })], h.deployer);
+    await h.sendOk(
+      [
+        await getInitConfigInstruction({
+          payer: h.deployer,
+          authority: h.deployer.address,
+          treasury: h.deployer.address,
+          programAddress,
+        }),
+      ],
+      h.deployer,
+    );
     expect(decodeConfig(h.data(config)).authority).toBe(h.deployer.address);
   });
 });

@@ -1,9 +1,20 @@
 // Builds a market in a fresh LiteSVM: config + fee vault, workers, funded campaigns with their
 // committed task lists and task pages.
 import {
-  computeTasksRoot, decodeWorkerProfile, findCampaignPda, findConfigPda, findEscrowPda, findFeeVaultPda, findWorkerProfilePda,
-  getAcceptTaskInstruction, getAddTaskPageInstructions, getCreateCampaignInstruction, getInitConfigInstruction,
-  getRegisterWorkerInstruction, getSubmitResultInstruction, WORKER_PROFILE_OFFSETS,
+  computeTasksRoot,
+  decodeWorkerProfile,
+  findCampaignPda,
+  findConfigPda,
+  findEscrowPda,
+  findFeeVaultPda,
+  findWorkerProfilePda,
+  getAcceptTaskInstruction,
+  getAddTaskPageInstructions,
+  getCreateCampaignInstruction,
+  getInitConfigInstruction,
+  getRegisterWorkerInstruction,
+  getSubmitResultInstruction,
+  WORKER_PROFILE_OFFSETS,
 } from "../../../shared/protocol/index";
 import { plantAccount, ProgramHarness, SOL } from "./harness";
 import type { DeployOptions } from "./harness";
@@ -38,14 +49,39 @@ export async function setupMarket(feeBps = 500, options: DeployOptions = {}): Pr
   const governance = h.deployer;
   const treasury = await h.fundedSigner(SOL);
   const programAddress = h.programId;
-  await h.sendOk([await getInitConfigInstruction({ payer: governance, authority: governance.address, treasury: treasury.address, feeBps,
-    programAddress })], governance);
-  return { h, governance, treasury, config: (await findConfigPda(programAddress))[0], feeVault: (await findFeeVaultPda(programAddress))[0] };
+  await h.sendOk(
+    [
+      await getInitConfigInstruction({
+        payer: governance,
+        authority: governance.address,
+        treasury: treasury.address,
+        feeBps,
+        programAddress,
+      }),
+    ],
+    governance,
+  );
+  return {
+    h,
+    governance,
+    treasury,
+    config: (await findConfigPda(programAddress))[0],
+    feeVault: (await findFeeVaultPda(programAddress))[0],
+  };
 }
 
 export async function registerWorker(m: Market, rating?: number, balance = 10n * SOL): Promise<KeyPairSigner> {
   const worker = await m.h.fundedSigner(balance);
-  await m.h.sendOk([await getRegisterWorkerInstruction({ worker, x25519PublicKey: new Uint8Array(32).fill(7), programAddress: m.h.programId })], worker);
+  await m.h.sendOk(
+    [
+      await getRegisterWorkerInstruction({
+        worker,
+        x25519PublicKey: new Uint8Array(32).fill(7),
+        programAddress: m.h.programId,
+      }),
+    ],
+    worker,
+  );
   if (rating !== undefined) await setWorkerRating(m, worker.address, rating);
   return worker;
 }
@@ -56,17 +92,32 @@ export async function setWorkerRating(m: Market, worker: Address, rating: number
   const data = m.h.data(profile);
   const view = new DataView(data.buffer);
   view.setUint32(WORKER_PROFILE_OFFSETS.rating, rating, true);
-  view.setUint32(WORKER_PROFILE_OFFSETS.reviewCount, Math.max(1, view.getUint32(WORKER_PROFILE_OFFSETS.reviewCount, true)), true);
+  view.setUint32(
+    WORKER_PROFILE_OFFSETS.reviewCount,
+    Math.max(1, view.getUint32(WORKER_PROFILE_OFFSETS.reviewCount, true)),
+    true,
+  );
   plantAccount(m.h, profile, data, m.h.programId);
 }
 
 export function taskList(count: number, salt = 0): TaskDescriptor[] {
-  return Array.from({ length: count }, (_, i) => ({ dataHash: new Uint8Array(32).fill((i + salt + 1) % 256), uri: `blob://task/${salt}/${i}` }));
+  return Array.from({ length: count }, (_, i) => ({
+    dataHash: new Uint8Array(32).fill((i + salt + 1) % 256),
+    uri: `blob://task/${salt}/${i}`,
+  }));
 }
 
-export type CampaignOptions = Partial<Omit<CreateCampaignInput, "requester" | "id">> & { requester?: KeyPairSigner; pages?: boolean };
+export type CampaignOptions = Partial<Omit<CreateCampaignInput, "requester" | "id">> & {
+  requester?: KeyPairSigner;
+  pages?: boolean;
+};
 
-export function campaignInput(m: Market, requester: KeyPairSigner, id: bigint, options: CampaignOptions = {}): CreateCampaignInput {
+export function campaignInput(
+  m: Market,
+  requester: KeyPairSigner,
+  id: bigint,
+  options: CampaignOptions = {},
+): CreateCampaignInput {
   const taskCount = options.taskCount ?? 10;
   return {
     requester,
@@ -98,23 +149,55 @@ export async function createCampaign(m: Market, options: CampaignOptions = {}): 
   const programAddress = m.h.programId;
   const campaign = (await findCampaignPda(requester.address, id, programAddress))[0];
   if (options.pages !== false) {
-    await m.h.sendOk(await getAddTaskPageInstructions({ requester, campaign, taskCount: input.taskCount, programAddress }), requester);
+    await m.h.sendOk(
+      await getAddTaskPageInstructions({ requester, campaign, taskCount: input.taskCount, programAddress }),
+      requester,
+    );
   }
-  return { requester, id, campaign, escrow: (await findEscrowPda(campaign, programAddress))[0], price: input.price, replication: input.replication,
-    taskCount: input.taskCount, tasks: taskList(input.taskCount, Number(id)), programAddress };
+  return {
+    requester,
+    id,
+    campaign,
+    escrow: (await findEscrowPda(campaign, programAddress))[0],
+    price: input.price,
+    replication: input.replication,
+    taskCount: input.taskCount,
+    tasks: taskList(input.taskCount, Number(id)),
+    programAddress,
+  };
 }
 
-export async function acceptIx(c: CampaignFixture, taskIndex: number, worker: KeyPairSigner): Promise<AmplifyInstruction> {
+export async function acceptIx(
+  c: CampaignFixture,
+  taskIndex: number,
+  worker: KeyPairSigner,
+): Promise<AmplifyInstruction> {
   return getAcceptTaskInstruction({ worker, campaign: c.campaign, taskIndex, programAddress: c.programAddress });
 }
 
-export async function acceptTask(m: Market, c: CampaignFixture, taskIndex: number, worker: KeyPairSigner): Promise<void> {
+export async function acceptTask(
+  m: Market,
+  c: CampaignFixture,
+  taskIndex: number,
+  worker: KeyPairSigner,
+): Promise<void> {
   await m.h.sendOk([await acceptIx(c, taskIndex, worker)], worker);
 }
 
-export async function submitIx(c: CampaignFixture, taskIndex: number, worker: KeyPairSigner, fill = 5): Promise<AmplifyInstruction> {
-  return getSubmitResultInstruction({ worker, campaign: c.campaign, taskIndex, resultHash: new Uint8Array(32).fill(fill),
-    resultUri: `blob://result/${taskIndex}`, programAddress: c.programAddress });
+export async function submitIx(
+  c: CampaignFixture,
+  taskIndex: number,
+  worker: KeyPairSigner,
+  fill = 5,
+): Promise<AmplifyInstruction> {
+  return getSubmitResultInstruction({
+    worker,
+    campaign: c.campaign,
+    taskIndex,
+    resultHash: new Uint8Array(32).fill(fill),
+    resultUri: `blob://result/${taskIndex}`,
+    programAddress: c.programAddress,
+  });
 }
 
 export async function profileOf(m: Market, worker: Address): Promise<ReturnType<typeof decodeWorkerProfile>> {

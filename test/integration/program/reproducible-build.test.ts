@@ -12,17 +12,21 @@ const hasClang = spawnSync(CLANG, ["--version"]).status === 0;
 if (!hasClang) console.warn(`${CLANG} not found: skipping the byte-for-byte rebuild of program/dist`);
 
 describe("reproducible program build", () => {
-  it.skipIf(!hasClang)("rebuilds program/dist/amplify.so (v0) and amplify-v3.so (v3) byte for byte with clang-19", { timeout: 120_000 }, () => {
-    const outDir = mkdtempSync(join(tmpdir(), "amplify-build-"));
-    try {
-      const rebuilt = buildPrograms(outDir);
-      for (const version of SBPF_VERSIONS) {
-        const committed = new Uint8Array(readFileSync(PROGRAM_FILES[version]));
-        expect(rebuilt[version].length, PROGRAM_FILES[version]).toBe(committed.length);
-        expect(Buffer.compare(Buffer.from(rebuilt[version]), Buffer.from(committed)), PROGRAM_FILES[version]).toBe(0);
+  it.skipIf(!hasClang)(
+    "rebuilds program/dist/amplify.so (v0) and amplify-v3.so (v3) byte for byte with clang-19",
+    { timeout: 120_000 },
+    () => {
+      const outDir = mkdtempSync(join(tmpdir(), "amplify-build-"));
+      try {
+        const rebuilt = buildPrograms(outDir);
+        for (const version of SBPF_VERSIONS) {
+          const committed = new Uint8Array(readFileSync(PROGRAM_FILES[version]));
+          expect(rebuilt[version].length, PROGRAM_FILES[version]).toBe(committed.length);
+          expect(Buffer.compare(Buffer.from(rebuilt[version]), Buffer.from(committed)), PROGRAM_FILES[version]).toBe(0);
+        }
+      } finally {
+        rmSync(outDir, { recursive: true, force: true });
       }
-    } finally {
-      rmSync(outDir, { recursive: true, force: true });
-    }
-  });
+    },
+  );
 });

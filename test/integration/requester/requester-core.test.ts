@@ -96,7 +96,15 @@ describe("requester core", () => {
     expect(last("tasks")).toMatchObject({ done: 3, total: 3 });
 
     const [listed] = await requester.call("requester:campaigns");
-    expect(listed).toMatchObject({ address: created.campaign, title: "Boxes from the app", tasks: 3, slots: 3, filled: 0, private: true, incomplete: false });
+    expect(listed).toMatchObject({
+      address: created.campaign,
+      title: "Boxes from the app",
+      tasks: 3,
+      slots: 3,
+      filled: 0,
+      private: true,
+      incomplete: false,
+    });
     expect((await requester.call("requester:keyService")).running).toBe(true);
   });
 
@@ -111,7 +119,9 @@ describe("requester core", () => {
       await worker.call("profile:register");
       const [outcome] = await worker.call("market:accept", { items: [{ campaign: campaign!.address, count: 1 }] });
       expect(outcome?.ok).toBe(true);
-      await waitFor("the key to be granted", async () => (await worker.call("tasks:list")).find((t) => t.state === "key_granted"));
+      await waitFor("the key to be granted", async () =>
+        (await worker.call("tasks:list")).find((t) => t.state === "key_granted"),
+      );
       const opened = await worker.call("tasks:open", { id: outcome!.assignment! });
       expect(opened.meta.state).toBe("key_granted");
       expect((await requester.call("requester:keyService")).granted).toBeGreaterThanOrEqual(1);
@@ -126,28 +136,52 @@ describe("requester core", () => {
     const [campaign] = await requester.call("requester:campaigns");
     const aFile = join(market.home, "not-a-folder");
     writeFileSync(aFile, "x");
-    const blocked = await failure(requester.call("requester:export", { campaign: campaign!.address, format: "coco", outDir: join(aFile, "inside") }));
+    const blocked = await failure(
+      requester.call("requester:export", {
+        campaign: campaign!.address,
+        format: "coco",
+        outDir: join(aFile, "inside"),
+      }),
+    );
     expect(blocked.code).toBe("rejected");
     expect(blocked.message).toMatch(/cannot use .*not-a-folder.*choose another folder/);
 
     const foreign = await market.createCampaign({ tasks: 1 });
     const notMine = await failure(requester.call("requester:review", { campaign: foreign.campaign }));
-    expect(notMine).toMatchObject({ code: "rejected", message: expect.stringMatching(/belongs to .*not to this wallet/) });
+    expect(notMine).toMatchObject({
+      code: "rejected",
+      message: expect.stringMatching(/belongs to .*not to this wallet/),
+    });
 
     const exportDir = join(market.home, "exports");
     mkdirSync(exportDir);
-    const foreignExport = await failure(requester.call("requester:export", { campaign: foreign.campaign, format: "coco", outDir: exportDir }));
-    expect(foreignExport).toMatchObject({ code: "rejected", message: expect.stringMatching(/belongs to .*only your own campaigns/) });
+    const foreignExport = await failure(
+      requester.call("requester:export", { campaign: foreign.campaign, format: "coco", outDir: exportDir }),
+    );
+    expect(foreignExport).toMatchObject({
+      code: "rejected",
+      message: expect.stringMatching(/belongs to .*only your own campaigns/),
+    });
     expect(readdirSync(exportDir)).toEqual([]);
   });
 
   it("wants a full path to an existing export folder and creates none", async () => {
     const [campaign] = await requester.call("requester:campaigns");
-    const relative = await failure(requester.call("requester:export", { campaign: campaign!.address, format: "coco", outDir: "exports/relative" }));
-    expect(relative).toMatchObject({ code: "invalid_input", message: expect.stringMatching(/full path .* is relative/) });
+    const relative = await failure(
+      requester.call("requester:export", { campaign: campaign!.address, format: "coco", outDir: "exports/relative" }),
+    );
+    expect(relative).toMatchObject({
+      code: "invalid_input",
+      message: expect.stringMatching(/full path .* is relative/),
+    });
     const missing = join(market.home, "no-such-folder", "deeper");
-    const absent = await failure(requester.call("requester:export", { campaign: campaign!.address, format: "coco", outDir: missing }));
-    expect(absent).toMatchObject({ code: "invalid_input", message: expect.stringMatching(/does not exist: create it first/) });
+    const absent = await failure(
+      requester.call("requester:export", { campaign: campaign!.address, format: "coco", outDir: missing }),
+    );
+    expect(absent).toMatchObject({
+      code: "invalid_input",
+      message: expect.stringMatching(/does not exist: create it first/),
+    });
     expect(existsSync(join(market.home, "no-such-folder"))).toBe(false);
   });
 

@@ -17,7 +17,9 @@ async function freePort(): Promise<number> {
     server.once("error", reject);
     server.listen(0, "127.0.0.1", () => {
       const address = server.address();
-      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
+      server.close(() =>
+        typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port")),
+      );
     });
   });
 }
@@ -74,8 +76,20 @@ async function npmStart(env: Record<string, string>): Promise<Started> {
   const home = mkdtempSync(join(tmpdir(), "amplify-start-"));
   homes.push(home);
   const base = { ...process.env };
-  for (const name of ["AMPLIFY_RPC_URL", "AMPLIFY_WS_URL", "AMPLIFY_BLOB_URL", "AMPLIFY_RPC_PORT", "AMPLIFY_WS_PORT", "AMPLIFY_BLOB_PORT"]) delete base[name];
-  const npm = spawn("npm", ["run", "--silent", "start:browser"], { cwd: repoRoot, env: { ...base, AMPLIFY_HOME: home, ...env }, stdio: ["ignore", "pipe", "pipe"] });
+  for (const name of [
+    "AMPLIFY_RPC_URL",
+    "AMPLIFY_WS_URL",
+    "AMPLIFY_BLOB_URL",
+    "AMPLIFY_RPC_PORT",
+    "AMPLIFY_WS_PORT",
+    "AMPLIFY_BLOB_PORT",
+  ])
+    delete base[name];
+  const npm = spawn("npm", ["run", "--silent", "start:browser"], {
+    cwd: repoRoot,
+    env: { ...base, AMPLIFY_HOME: home, ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   started.push(npm);
   let output = "";
   npm.stdout?.on("data", (d: Buffer) => (output += d.toString()));
@@ -106,14 +120,24 @@ async function stopAndCheck(run: Started, signal: NodeJS.Signals): Promise<void>
 }
 
 describe("npm start", () => {
-  it("points the app at the localnet's own ports and leaves no process behind after a SIGTERM to npm", { timeout: 180_000 }, async () => {
-    const [rpc, ws, blob] = [await freePort(), await freePort(), await freePort()];
-    const run = await npmStart({ AMPLIFY_RPC_PORT: String(rpc), AMPLIFY_WS_PORT: String(ws), AMPLIFY_BLOB_PORT: String(blob) });
-    const shell = { origin: run.url.origin, token: run.url.hash.replace(/^#token=/, "") };
-    // One setting drives both: the app talks to the RPC the localnet listens on, and is online.
-    await expect.poll(() => callCore(shell, "net:status"), { timeout: 30_000, interval: 500 }).toMatchObject({ online: true, rpcUrl: `http://127.0.0.1:${rpc}` });
-    await stopAndCheck(run, "SIGTERM");
-  });
+  it(
+    "points the app at the localnet's own ports and leaves no process behind after a SIGTERM to npm",
+    { timeout: 180_000 },
+    async () => {
+      const [rpc, ws, blob] = [await freePort(), await freePort(), await freePort()];
+      const run = await npmStart({
+        AMPLIFY_RPC_PORT: String(rpc),
+        AMPLIFY_WS_PORT: String(ws),
+        AMPLIFY_BLOB_PORT: String(blob),
+      });
+      const shell = { origin: run.url.origin, token: run.url.hash.replace(/^#token=/, "") };
+      // One setting drives both: the app talks to the RPC the localnet listens on, and is online.
+      await expect
+        .poll(() => callCore(shell, "net:status"), { timeout: 30_000, interval: 500 })
+        .toMatchObject({ online: true, rpcUrl: `http://127.0.0.1:${rpc}` });
+      await stopAndCheck(run, "SIGTERM");
+    },
+  );
 
   it("leaves no process behind after a SIGINT to npm alone", { timeout: 120_000 }, async () => {
     // Pointed at an RPC elsewhere: no localnet, only the app (quicker, same launcher).

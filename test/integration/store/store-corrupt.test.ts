@@ -8,12 +8,15 @@ import { DATABASE_FILE, Store, StoreCorruptError } from "../../../electron/core/
 describe("a corrupt database file", () => {
   it.each([
     ["random bytes", () => randomBytes(64 * 1024)],
-    ["a damaged page of a real database", (path: string) => {
-      const good = readFileSync(path);
-      const damaged = Buffer.from(good);
-      damaged.fill(0xa5, 4096, 8192); // overwrite page 2
-      return damaged;
-    }],
+    [
+      "a damaged page of a real database",
+      (path: string) => {
+        const good = readFileSync(path);
+        const damaged = Buffer.from(good);
+        damaged.fill(0xa5, 4096, 8192); // overwrite page 2
+        return damaged;
+      },
+    ],
   ])("(%s) gives a clear error with the path and a recovery hint, and is never replaced", (_name, corrupt) => {
     const dataDir = mkdtempSync(join(tmpdir(), "amplify-corrupt-"));
     const path = join(dataDir, DATABASE_FILE);

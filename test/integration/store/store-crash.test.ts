@@ -26,7 +26,10 @@ describe("a crash in the middle of a transaction", () => {
       process.stdout.write("IN_TRANSACTION\\n");
       setInterval(() => {}, 1000); // hold the transaction open until killed
     `;
-    const child = spawn(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script], { cwd: repoRoot, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script], {
+      cwd: repoRoot,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     let err = "";
     child.stderr.on("data", (d: Buffer) => (err += d.toString()));
     await new Promise<void>((resolve, reject) => {

@@ -31,7 +31,12 @@ beforeAll(async () => {
   strict = await market.createCampaign({ tasks: 1, isPrivate: false, metadata });
   lenient = await market.createCampaign({ tasks: 1, isPrivate: false, metadata: { ...metadata, noneOfThese: true } });
   await worker.call("profile:register");
-  await worker.call("market:accept", { items: [{ campaign: strict.campaign, count: 1 }, { campaign: lenient.campaign, count: 1 }] });
+  await worker.call("market:accept", {
+    items: [
+      { campaign: strict.campaign, count: 1 },
+      { campaign: lenient.campaign, count: 1 },
+    ],
+  });
   tasks = await waitFor("both tasks", async () => {
     const list = await worker.call("tasks:list");
     return list.length === 2 ? list : null;

@@ -32,7 +32,13 @@ export async function submitAll(worker: WorkerCore, ids: readonly string[]): Pro
   return queued;
 }
 
-export async function expectPaidExactlyOnce(market: Market, fixture: CampaignFixture, queued: readonly Queued[], escrowBefore: bigint, worker: string): Promise<void> {
+export async function expectPaidExactlyOnce(
+  market: Market,
+  fixture: CampaignFixture,
+  queued: readonly Queued[],
+  escrowBefore: bigint,
+  worker: string,
+): Promise<void> {
   expect(escrowBefore - (await market.lamports(fixture.escrow))).toBe(BigInt(queued.length) * fixture.price);
   for (const { id, resultHash } of queued) {
     // Submission closes the assignment; its ResultSubmitted event is the record of what was paid.
@@ -40,7 +46,9 @@ export async function expectPaidExactlyOnce(market: Market, fixture: CampaignFix
     const paid = (await market.chain.events(id)).filter((e) => e.event.kind === "resultSubmitted");
     expect(paid).toHaveLength(1);
     const [only] = paid;
-    expect(only?.event.kind === "resultSubmitted" && Buffer.from(only.event.resultHash).toString("hex")).toBe(resultHash);
+    expect(only?.event.kind === "resultSubmitted" && Buffer.from(only.event.resultHash).toString("hex")).toBe(
+      resultHash,
+    );
   }
   const [profile] = await findWorkerProfilePda(address(worker));
   expect(decodeWorkerProfile((await market.chain.account(profile))!.data).submittedCount).toBe(queued.length);

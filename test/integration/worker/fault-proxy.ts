@@ -47,7 +47,9 @@ export async function startFaultProxy(target: string, random: () => number = Mat
         const body = Buffer.from(await upstream.arrayBuffer());
         // The request reached the server and did its work; only the answer is lost.
         if (fault === "lost_reply") return req.socket.destroy();
-        res.writeHead(upstream.status, { "content-type": upstream.headers.get("content-type") ?? "application/octet-stream" });
+        res.writeHead(upstream.status, {
+          "content-type": upstream.headers.get("content-type") ?? "application/octet-stream",
+        });
         res.end(body);
       })();
     });

@@ -27,7 +27,14 @@ import {
   getGrantKeyInstruction,
 } from "../../../shared/protocol";
 import { ChainClient, waitForConfirmation } from "../../../lib/chain";
-import { encryptEnvelope, generateFileKey, generateX25519KeyPair, sha256, toHex, wrapFileKey } from "../../../lib/crypto";
+import {
+  encryptEnvelope,
+  generateFileKey,
+  generateX25519KeyPair,
+  sha256,
+  toHex,
+  wrapFileKey,
+} from "../../../lib/crypto";
 import type { X25519KeyPair } from "../../../lib/crypto";
 import { createCore } from "../../../electron/core";
 import type { Core } from "../../../electron/core";
@@ -85,7 +92,14 @@ export function fakeImage(size: number): Uint8Array {
 
 export async function startMarket(options: { slotMs?: number } = {}): Promise<Market> {
   const home = mkdtempSync(join(tmpdir(), "amplify-worker-it-"));
-  const net = await startLocalnet({ home: join(home, "localnet"), rpcPort: 0, wsPort: 0, blobPort: 0, slotMs: options.slotMs ?? 100, log: () => {} });
+  const net = await startLocalnet({
+    home: join(home, "localnet"),
+    rpcPort: 0,
+    wsPort: 0,
+    blobPort: 0,
+    slotMs: options.slotMs ?? 100,
+    log: () => {},
+  });
   const chain = new ChainClient({ rpcUrl: () => net.rpcUrl });
   const requester = await generateKeyPairSigner();
   net.ledger.airdrop(requester.address, 100n * SOL);
@@ -112,7 +126,15 @@ export async function startMarket(options: { slotMs?: number } = {}): Promise<Ma
     home,
     send,
     putBlob,
-    async createCampaign({ tasks, price = 1_000_000n, isPrivate = true, replication = 1, timeoutSeconds = 3600n, imageBytes, metadata: extra }) {
+    async createCampaign({
+      tasks,
+      price = 1_000_000n,
+      isPrivate = true,
+      replication = 1,
+      timeoutSeconds = 3600n,
+      imageBytes,
+      metadata: extra,
+    }) {
       const id = nextCampaignId++;
       const requesterBox = generateX25519KeyPair();
       const files: TaskFile[] = [];
@@ -175,7 +197,12 @@ export async function startMarket(options: { slotMs?: number } = {}): Promise<Ma
         const file = fixture.files[assignment.taskIndex]!;
         const wrapped = override ? override(file) : wrapFileKey(file.key, profile.x25519PublicKey);
         await send(requester, [
-          await getGrantKeyInstruction({ requester, campaign: fixture.campaign, assignment: address(item.address), wrappedKey: wrapped }),
+          await getGrantKeyInstruction({
+            requester,
+            campaign: fixture.campaign,
+            assignment: address(item.address),
+            wrappedKey: wrapped,
+          }),
         ]);
         granted++;
       }
@@ -201,7 +228,9 @@ export async function campaignAccount(market: Market, campaign: Address) {
 /** Makes a keystore file with cheap scrypt so cores in tests (and killed children) unlock fast. */
 export async function prepareKeystore(dataDir: string, secret?: string): Promise<string> {
   const keystore = new Keystore({ dataDir, autoLockMinutes: () => 60, scrypt: FAST_SCRYPT });
-  const status = secret ? await keystore.import({ kind: "base58", secret }, PASSPHRASE) : await keystore.create(PASSPHRASE);
+  const status = secret
+    ? await keystore.import({ kind: "base58", secret }, PASSPHRASE)
+    : await keystore.create(PASSPHRASE);
   keystore.dispose();
   return status.publicKey!;
 }
@@ -226,14 +255,25 @@ export async function startWorkerCore(
   });
   const call = async <C extends CallChannel>(channel: C, input?: CallInput<C>): Promise<CallOutput<C>> => {
     const reply = await core.dispatch(channel, input);
-    if (!reply.ok) throw Object.assign(new Error(`${channel}: ${reply.error.code}: ${reply.error.message}`), { code: reply.error.code });
+    if (!reply.ok)
+      throw Object.assign(new Error(`${channel}: ${reply.error.code}: ${reply.error.message}`), {
+        code: reply.error.code,
+      });
     return reply.value as CallOutput<C>;
   };
-  await call("settings:update", { rpcUrl: options.rpcUrl ?? market.net.rpcUrl, blobGateways: [options.blobUrl ?? market.net.blobUrl] });
+  await call("settings:update", {
+    rpcUrl: options.rpcUrl ?? market.net.rpcUrl,
+    blobGateways: [options.blobUrl ?? market.net.blobUrl],
+  });
   return { core, dataDir, call, close: () => core.dispose() };
 }
 
-export async function waitFor<T>(what: string, fn: () => Promise<T | null | undefined | false>, timeoutMs = 60_000, everyMs = 100): Promise<T> {
+export async function waitFor<T>(
+  what: string,
+  fn: () => Promise<T | null | undefined | false>,
+  timeoutMs = 60_000,
+  everyMs = 100,
+): Promise<T> {
   const until = Date.now() + timeoutMs;
   let last: unknown;
   while (Date.now() < until) {

@@ -39,7 +39,12 @@ describe("offline unlock", () => {
     await worker.call("settings:update", { rpcUrl: DEAD_RPC });
     await worker.call("keys:unlock", { passphrase: PASSPHRASE });
     const offline = await worker.call("profile:get");
-    expect(offline).toMatchObject({ address: online.address, registered: true, keyMatches: true, balanceLamports: online.balanceLamports });
+    expect(offline).toMatchObject({
+      address: online.address,
+      registered: true,
+      keyMatches: true,
+      balanceLamports: online.balanceLamports,
+    });
     expect(offline.cachedAt).toBeGreaterThan(0);
   });
 });

@@ -28,7 +28,12 @@ beforeAll(async () => {
   granted = await market.createCampaign({ tasks: 3, isPrivate: true });
   ungranted = await market.createCampaign({ tasks: 1, isPrivate: true });
   await worker.call("profile:register");
-  await worker.call("market:accept", { items: [{ campaign: granted.campaign, count: 3 }, { campaign: ungranted.campaign, count: 1 }] });
+  await worker.call("market:accept", {
+    items: [
+      { campaign: granted.campaign, count: 3 },
+      { campaign: ungranted.campaign, count: 1 },
+    ],
+  });
   const { x25519PublicKey } = await worker.call("keys:status");
   // Task 2's key is wrapped to the worker but opens the wrong file: it must fail alone.
   await market.grantKeys(granted, workerAddress, (file) =>
@@ -59,7 +64,10 @@ describe("prefetch status", () => {
       final.items.find((i) => i.id === tasks.find((t) => t.campaign === campaign && t.taskIndex === index)?.id);
     expect(stateOf(granted.campaign, 0)?.state).toBe("ready");
     expect(stateOf(granted.campaign, 1)?.state).toBe("ready");
-    expect(stateOf(granted.campaign, 2)).toMatchObject({ state: "failed", message: expect.stringMatching(/cannot be opened/) });
+    expect(stateOf(granted.campaign, 2)).toMatchObject({
+      state: "failed",
+      message: expect.stringMatching(/cannot be opened/),
+    });
     expect(stateOf(ungranted.campaign, 0)?.state).toBe("waiting_key");
     expect(final.done).toBe(2);
     // The screen heard each step: something was fetching before it was ready.

@@ -76,7 +76,8 @@ describe("a private task from accept to paid", () => {
     // Task 4 gets a key wrapped to someone else; task 5 a wrong file key; the rest are fine.
     await market.grantKeys(fixture, workerAddress, (file) => {
       if (file.index === 4) return wrapFileKey(file.key, generateX25519KeyPair().publicKey);
-      if (file.index === 5) return wrapFileKey(generateFileKey(), Buffer.from((transcriptKey() ?? "").padEnd(64, "0"), "hex"));
+      if (file.index === 5)
+        return wrapFileKey(generateFileKey(), Buffer.from((transcriptKey() ?? "").padEnd(64, "0"), "hex"));
       return wrapFileKey(file.key, Buffer.from(transcriptKey()!, "hex"));
     });
     const tasks = await worker.call("tasks:list");
@@ -98,13 +99,19 @@ describe("a private task from accept to paid", () => {
     const good = tasks.filter((t) => t.taskIndex < 4);
     const escrowBefore = await market.lamports(fixture.escrow);
     for (const task of good) {
-      const doc = { ...emptyDocument(task.id, [{ id: "car", name: "car", color: "#ff0000" }]), shapes: [{ id: "s1", kind: "box" as const, x: 1, y: 2, w: 3, h: 4, label: "car" }] };
+      const doc = {
+        ...emptyDocument(task.id, [{ id: "car", name: "car", color: "#ff0000" }]),
+        shapes: [{ id: "s1", kind: "box" as const, x: 1, y: 2, w: 3, h: 4, label: "car" }],
+      };
       const seen = transcript.length;
       const queued = await worker.call("tasks:submit", { id: task.id, doc });
       expect(queued.resultHash).toMatch(/^[0-9a-f]{64}$/);
       // Screens hear of the queued row with the submit itself, before any sync pass has run.
       const sinceCall = transcript.slice(seen);
-      const beforeReply = sinceCall.slice(0, sinceCall.findIndex((entry) => !isEvent(entry)));
+      const beforeReply = sinceCall.slice(
+        0,
+        sinceCall.findIndex((entry) => !isEvent(entry)),
+      );
       const announced = beforeReply.filter(isOutboxEvent).flatMap((e) => e.payload.items);
       expect(announced.some((item) => item.id === task.id)).toBe(true);
     }
@@ -115,11 +122,15 @@ describe("a private task from accept to paid", () => {
     expect(escrowBefore - (await market.lamports(fixture.escrow))).toBe(4n * fixture.price);
     for (const task of good) {
       expect(await market.chain.account(task.id)).toBeNull();
-      const submitted = (await market.chain.events(task.id)).map((e) => e.event).find((e) => e.kind === "resultSubmitted");
+      const submitted = (await market.chain.events(task.id))
+        .map((e) => e.event)
+        .find((e) => e.kind === "resultSubmitted");
       if (submitted?.kind !== "resultSubmitted") throw new Error(`no result event for ${task.id}`);
       // The requester opens the sealed result with its own X25519 secret.
       const blob = new Uint8Array(await (await fetch(submitted.resultUri)).arrayBuffer());
-      const doc = JSON.parse(new TextDecoder().decode(openSealed(blob, fixture.requesterBox.secretKey))) as { taskId: string };
+      const doc = JSON.parse(new TextDecoder().decode(openSealed(blob, fixture.requesterBox.secretKey))) as {
+        taskId: string;
+      };
       expect(doc.taskId).toBe(task.id);
     }
     const profile = await worker.call("profile:get");
@@ -138,7 +149,9 @@ describe("a private task from accept to paid", () => {
         expect(bytes.indexOf(needle), `${file} holds plaintext of task ${task.index}`).toBe(-1);
       }
     }
-    const text = JSON.stringify(transcript, (_key, value: unknown) => (value instanceof Uint8Array ? Buffer.from(value).toString("hex") : value));
+    const text = JSON.stringify(transcript, (_key, value: unknown) =>
+      value instanceof Uint8Array ? Buffer.from(value).toString("hex") : value,
+    );
     expect(transcript.length).toBeGreaterThan(10);
     expect(text).not.toContain(secretBase58);
     expect(text).not.toContain(Buffer.from(seed.secretKey.subarray(0, 32)).toString("hex"));

@@ -43,7 +43,9 @@ beforeAll(async () => {
     target: "node20",
     external: ["better-sqlite3", "bufferutil", "utf-8-validate", "tsx", "tsx/*"],
     // CommonJS dependencies inside an ES module bundle need a require.
-    banner: { js: 'import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);' },
+    banner: {
+      js: 'import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);',
+    },
     logLevel: "silent",
   });
 }, 120_000);
@@ -76,7 +78,8 @@ function startChild(dataDir: string): { child: ChildProcess; ready: Promise<void
     let err = "";
     child.stderr!.on("data", (chunk: Buffer) => (err += chunk.toString()));
     child.on("exit", (code, signal) => {
-      if (signal !== "SIGKILL") reject(new Error(`child exited (${code ?? signal}) before ready: ${err.slice(0, 500)}`));
+      if (signal !== "SIGKILL")
+        reject(new Error(`child exited (${code ?? signal}) before ready: ${err.slice(0, 500)}`));
     });
   });
   return { child, ready, lines };
@@ -93,7 +96,11 @@ async function kill(child: ChildProcess): Promise<void> {
 function signedButUnconfirmed(dataDir: string): number {
   const db = new Database(join(dataDir, "amplify.db"), { readonly: true, fileMustExist: true });
   try {
-    return (db.prepare("SELECT COUNT(*) AS n FROM outbox WHERE signature IS NOT NULL AND state IN ('queued', 'sent')").get() as { n: number }).n;
+    return (
+      db
+        .prepare("SELECT COUNT(*) AS n FROM outbox WHERE signature IS NOT NULL AND state IN ('queued', 'sent')")
+        .get() as { n: number }
+    ).n;
   } finally {
     db.close();
   }
@@ -102,7 +109,10 @@ function signedButUnconfirmed(dataDir: string): number {
 function outboxStates(dataDir: string): Record<string, number> {
   const db = new Database(join(dataDir, "amplify.db"), { readonly: true, fileMustExist: true });
   try {
-    const rows = db.prepare("SELECT state, COUNT(*) AS n FROM outbox GROUP BY state").all() as { state: string; n: number }[];
+    const rows = db.prepare("SELECT state, COUNT(*) AS n FROM outbox GROUP BY state").all() as {
+      state: string;
+      n: number;
+    }[];
     return Object.fromEntries(rows.map((r) => [r.state, r.n]));
   } finally {
     db.close();
@@ -110,54 +120,61 @@ function outboxStates(dataDir: string): Record<string, number> {
 }
 
 describe(`SIGKILL during sync (${TRIALS} trials)`, () => {
-  it("ends with every result paid exactly once and nothing lost", async () => {
-    const random = seeded(2026);
-    const total = TRIALS * PER_TRIAL;
-    const fixture = await market.createCampaign({ tasks: total, isPrivate: false });
-    const dataDir = join(market.home, "worker-sigkill");
-    const worker = await prepareKeystore(dataDir);
-    market.net.ledger.airdrop(worker as never, 50n * SOL);
+  it(
+    "ends with every result paid exactly once and nothing lost",
+    async () => {
+      const random = seeded(2026);
+      const total = TRIALS * PER_TRIAL;
+      const fixture = await market.createCampaign({ tasks: total, isPrivate: false });
+      const dataDir = join(market.home, "worker-sigkill");
+      const worker = await prepareKeystore(dataDir);
+      market.net.ledger.airdrop(worker as never, 50n * SOL);
 
-    const setup = await startWorkerCore(market, dataDir, { background: false });
-    await setup.call("keys:unlock", { passphrase: PASSPHRASE });
-    const ids: string[] = [];
-    for (let left = total; left > 0; left -= 100) ids.push(...(await acceptTasks(setup, fixture, Math.min(100, left))));
-    await setup.close();
-    expect(new Set(ids).size).toBe(total);
-    const escrowBefore = await market.lamports(fixture.escrow);
+      const setup = await startWorkerCore(market, dataDir, { background: false });
+      await setup.call("keys:unlock", { passphrase: PASSPHRASE });
+      const ids: string[] = [];
+      for (let left = total; left > 0; left -= 100)
+        ids.push(...(await acceptTasks(setup, fixture, Math.min(100, left))));
+      await setup.close();
+      expect(new Set(ids).size).toBe(total);
+      const escrowBefore = await market.lamports(fixture.escrow);
 
-    const queued: Queued[] = [];
-    const seenStates = new Set<string>();
-    let killedMidSync = 0;
-    for (let trial = 0; trial < TRIALS; trial++) {
-      // Queue fresh work while no worker runs (the parent's core does not sync).
-      const parent = await startWorkerCore(market, dataDir, { background: false });
-      queued.push(...(await submitAll(parent, ids.slice(trial * PER_TRIAL, (trial + 1) * PER_TRIAL))));
-      await parent.close();
+      const queued: Queued[] = [];
+      const seenStates = new Set<string>();
+      let killedMidSync = 0;
+      for (let trial = 0; trial < TRIALS; trial++) {
+        // Queue fresh work while no worker runs (the parent's core does not sync).
+        const parent = await startWorkerCore(market, dataDir, { background: false });
+        queued.push(...(await submitAll(parent, ids.slice(trial * PER_TRIAL, (trial + 1) * PER_TRIAL))));
+        await parent.close();
 
+        const { child, ready } = startChild(dataDir);
+        await ready;
+        await new Promise((resolve) => setTimeout(resolve, random() * 1500));
+        await kill(child);
+        for (const state of Object.keys(outboxStates(dataDir))) seenStates.add(state);
+        if (signedButUnconfirmed(dataDir) > 0) killedMidSync++;
+      }
+
+      // A last run without a kill finishes whatever the trials left.
       const { child, ready } = startChild(dataDir);
       await ready;
-      await new Promise((resolve) => setTimeout(resolve, random() * 1500));
+      const until = Date.now() + 90_000;
+      let states = outboxStates(dataDir);
+      while ((states.confirmed ?? 0) < total && Date.now() < until) {
+        await new Promise((resolve) => setTimeout(resolve, 250));
+        states = outboxStates(dataDir);
+      }
       await kill(child);
-      for (const state of Object.keys(outboxStates(dataDir))) seenStates.add(state);
-      if (signedButUnconfirmed(dataDir) > 0) killedMidSync++;
-    }
-
-    // A last run without a kill finishes whatever the trials left.
-    const { child, ready } = startChild(dataDir);
-    await ready;
-    const until = Date.now() + 90_000;
-    let states = outboxStates(dataDir);
-    while ((states.confirmed ?? 0) < total && Date.now() < until) {
-      await new Promise((resolve) => setTimeout(resolve, 250));
-      states = outboxStates(dataDir);
-    }
-    await kill(child);
-    expect(states).toEqual({ confirmed: total });
-    // Kills landed in the middle of sync (signed, not yet confirmed), not only before or after
-    // it. Where they land depends on the machine's speed; over many trials some always do.
-    if (TRIALS >= 50) expect(killedMidSync).toBeGreaterThan(0);
-    await expectPaidExactlyOnce(market, fixture, queued, escrowBefore, worker);
-    console.log(`SIGKILL trials: ${TRIALS}, results ${total}, killed between signing and confirmation in ${killedMidSync}, outbox states seen after kills: ${[...seenStates].sort().join(", ")}; all paid exactly once`);
-  }, Math.max(300_000, TRIALS * 20_000));
+      expect(states).toEqual({ confirmed: total });
+      // Kills landed in the middle of sync (signed, not yet confirmed), not only before or after
+      // it. Where they land depends on the machine's speed; over many trials some always do.
+      if (TRIALS >= 50) expect(killedMidSync).toBeGreaterThan(0);
+      await expectPaidExactlyOnce(market, fixture, queued, escrowBefore, worker);
+      console.log(
+        `SIGKILL trials: ${TRIALS}, results ${total}, killed between signing and confirmation in ${killedMidSync}, outbox states seen after kills: ${[...seenStates].sort().join(", ")}; all paid exactly once`,
+      );
+    },
+    Math.max(300_000, TRIALS * 20_000),
+  );
 });

@@ -3,7 +3,8 @@
 import { createCore } from "../../../electron/core";
 
 const [dataDir, rpcUrl, blobUrl, wsUrl, passphrase] = process.argv.slice(2);
-if (!dataDir || !rpcUrl || !blobUrl || !wsUrl || !passphrase) throw new Error("usage: sync-child <dataDir> <rpcUrl> <blobUrl> <wsUrl> <passphrase>");
+if (!dataDir || !rpcUrl || !blobUrl || !wsUrl || !passphrase)
+  throw new Error("usage: sync-child <dataDir> <rpcUrl> <blobUrl> <wsUrl> <passphrase>");
 
 const core = createCore({
   identity: { name: "Amplify Workstation", version: "test", shell: "browser", dataDir },

@@ -1,6 +1,11 @@
 import { getBase58Encoder } from "@solana/kit";
 import { describe, expect, it } from "vitest";
-import { AMPLIFY_PROGRAM_ADDRESS, ASSIGNMENT_OFFSETS, getAddressFilter, getDiscriminatorFilter } from "../../../shared/protocol/index";
+import {
+  AMPLIFY_PROGRAM_ADDRESS,
+  ASSIGNMENT_OFFSETS,
+  getAddressFilter,
+  getDiscriminatorFilter,
+} from "../../../shared/protocol/index";
 
 describe("memcmp filters", () => {
   it("encodes a discriminator as base58 at offset 0", () => {
@@ -10,7 +15,10 @@ describe("memcmp filters", () => {
   });
 
   it("matches an address field at its offset", () => {
-    expect(getAddressFilter(ASSIGNMENT_OFFSETS.worker, AMPLIFY_PROGRAM_ADDRESS).memcmp).toEqual({ offset: 48n, bytes: AMPLIFY_PROGRAM_ADDRESS,
-      encoding: "base58" });
+    expect(getAddressFilter(ASSIGNMENT_OFFSETS.worker, AMPLIFY_PROGRAM_ADDRESS).memcmp).toEqual({
+      offset: 48n,
+      bytes: AMPLIFY_PROGRAM_ADDRESS,
+      encoding: "base58",
+    });
   });
 });

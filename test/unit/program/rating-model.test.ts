@@ -1,8 +1,20 @@
 // The rating model's intended behaviour (the chain is held to the same code by the property test).
 import { describe, expect, it } from "vitest";
 import {
-  applyReview, computeCampaignFunding, computeFee, computeRequesterRent, computeShareCap, computeWorkerPay, initialRatingState,
-  RATING_FULL_WEIGHT_PRICE, RATING_HALF_LIFE_SECONDS, RATING_MAX_STEP, RATING_ONE, RATING_PRIOR, RATING_WINDOW_SECONDS, ratingDecayFactor,
+  applyReview,
+  computeCampaignFunding,
+  computeFee,
+  computeRequesterRent,
+  computeShareCap,
+  computeWorkerPay,
+  initialRatingState,
+  RATING_FULL_WEIGHT_PRICE,
+  RATING_HALF_LIFE_SECONDS,
+  RATING_MAX_STEP,
+  RATING_ONE,
+  RATING_PRIOR,
+  RATING_WINDOW_SECONDS,
+  ratingDecayFactor,
   reviewWeight,
 } from "../../../shared/protocol/index";
 import type { RatingState } from "../../../shared/protocol/index";
@@ -10,14 +22,26 @@ import type { RatingState } from "../../../shared/protocol/index";
 const FULL = RATING_FULL_WEIGHT_PRICE;
 
 /** One full-weight review a day apart by default: a new clamp window each time. */
-function run(scores: number[], start = 1_000_000n, gap = RATING_WINDOW_SECONDS, from: RatingState = initialRatingState()): RatingState {
+function run(
+  scores: number[],
+  start = 1_000_000n,
+  gap = RATING_WINDOW_SECONDS,
+  from: RatingState = initialRatingState(),
+): RatingState {
   return scores.reduce((state, score, i) => applyReview(state, score, FULL, start + BigInt(i) * gap), from);
 }
 
 describe("rating model", () => {
   it("starts unrated at the low prior", () => {
-    expect(initialRatingState()).toEqual({ rating: RATING_PRIOR, reviewCount: 0, weight: 0n, weightedSum: 0n, lastReviewAt: 0n, windowStart: 0n,
-      windowAnchor: RATING_PRIOR });
+    expect(initialRatingState()).toEqual({
+      rating: RATING_PRIOR,
+      reviewCount: 0,
+      weight: 0n,
+      weightedSum: 0n,
+      lastReviewAt: 0n,
+      windowStart: 0n,
+      windowAnchor: RATING_PRIOR,
+    });
   });
 
   it("moves at most one bounded step per window, however many reviews land in it", () => {
@@ -53,8 +77,16 @@ describe("rating model", () => {
   });
 
   it("weighs recent reviews more: the same scores in the opposite order end differently", () => {
-    const improving = run([...Array.from({ length: 10 }, () => 20), ...Array.from({ length: 10 }, () => 100)], 0n, RATING_HALF_LIFE_SECONDS / 4n);
-    const declining = run([...Array.from({ length: 10 }, () => 100), ...Array.from({ length: 10 }, () => 20)], 0n, RATING_HALF_LIFE_SECONDS / 4n);
+    const improving = run(
+      [...Array.from({ length: 10 }, () => 20), ...Array.from({ length: 10 }, () => 100)],
+      0n,
+      RATING_HALF_LIFE_SECONDS / 4n,
+    );
+    const declining = run(
+      [...Array.from({ length: 10 }, () => 100), ...Array.from({ length: 10 }, () => 20)],
+      0n,
+      RATING_HALF_LIFE_SECONDS / 4n,
+    );
     expect(improving.rating).toBeGreaterThan(declining.rating);
   });
 

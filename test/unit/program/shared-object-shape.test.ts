@@ -8,7 +8,14 @@ import { ALLOWED_SYSCALLS } from "../../../program/tools/syscalls";
 const so = new Uint8Array(readFileSync("program/dist/amplify.so"));
 const view = new DataView(so.buffer, so.byteOffset, so.byteLength);
 
-interface Section { name: string; type: number; addr: number; offset: number; size: number; link: number }
+interface Section {
+  name: string;
+  type: number;
+  addr: number;
+  offset: number;
+  size: number;
+  link: number;
+}
 
 function sections(): Section[] {
   const shoff = Number(view.getBigUint64(40, true));
@@ -16,8 +23,14 @@ function sections(): Section[] {
   const strtabIndex = view.getUint16(62, true);
   const raw = Array.from({ length: count }, (_, i) => {
     const at = shoff + i * 64;
-    return { nameOffset: view.getUint32(at, true), type: view.getUint32(at + 4, true), addr: Number(view.getBigUint64(at + 16, true)),
-      offset: Number(view.getBigUint64(at + 24, true)), size: Number(view.getBigUint64(at + 32, true)), link: view.getUint32(at + 40, true) };
+    return {
+      nameOffset: view.getUint32(at, true),
+      type: view.getUint32(at + 4, true),
+      addr: Number(view.getBigUint64(at + 16, true)),
+      offset: Number(view.getBigUint64(at + 24, true)),
+      size: Number(view.getBigUint64(at + 32, true)),
+      link: view.getUint32(at + 40, true),
+    };
   });
   const strtab = raw[strtabIndex];
   if (!strtab) throw new Error("no section name table");
@@ -77,9 +90,15 @@ describe("program/dist/amplify-v3.so", () => {
   const v = new DataView(v3.buffer, v3.byteOffset, v3.byteLength);
   const header = (i: number) => {
     const at = 64 + i * 56;
-    return { type: v.getUint32(at, true), flags: v.getUint32(at + 4, true), offset: Number(v.getBigUint64(at + 8, true)),
-      vaddr: v.getBigUint64(at + 16, true), paddr: v.getBigUint64(at + 24, true), filesz: Number(v.getBigUint64(at + 32, true)),
-      memsz: Number(v.getBigUint64(at + 40, true)) };
+    return {
+      type: v.getUint32(at, true),
+      flags: v.getUint32(at + 4, true),
+      offset: Number(v.getBigUint64(at + 8, true)),
+      vaddr: v.getBigUint64(at + 16, true),
+      paddr: v.getBigUint64(at + 24, true),
+      filesz: Number(v.getBigUint64(at + 32, true)),
+      memsz: Number(v.getBigUint64(at + 40, true)),
+    };
   };
 
   it("has the strict SBPF v3 header: e_flags 3, program headers right after it", () => {
@@ -94,7 +113,13 @@ describe("program/dist/amplify-v3.so", () => {
   it("maps read-only data at 0x0 then bytecode at 0x1_0000_0000, back to back, with the entrypoint in the bytecode", () => {
     const [rodata, text] = [header(0), header(1)];
     expect(rodata).toMatchObject({ type: 1, flags: 4, offset: 64 + 2 * 56, vaddr: 0n, paddr: 0n });
-    expect(text).toMatchObject({ type: 1, flags: 1, offset: rodata.offset + rodata.filesz, vaddr: 0x1_0000_0000n, paddr: 0x1_0000_0000n });
+    expect(text).toMatchObject({
+      type: 1,
+      flags: 1,
+      offset: rodata.offset + rodata.filesz,
+      vaddr: 0x1_0000_0000n,
+      paddr: 0x1_0000_0000n,
+    });
     for (const h of [rodata, text]) {
       expect(h.filesz).toBe(h.memsz);
       expect(h.filesz % 8).toBe(0);

@@ -6,7 +6,15 @@ const labels = [
   { id: "dog", name: "Dog", color: "#ff0000" },
   { id: "cat", name: "Cat", color: "#00ff00" },
 ];
-const doc = (over: Partial<AnnotationDocument>): AnnotationDocument => ({ schema: 2, taskId: "t", labels, shapes: [], classes: [], timeSpentMs: 0, ...over });
+const doc = (over: Partial<AnnotationDocument>): AnnotationDocument => ({
+  schema: 2,
+  taskId: "t",
+  labels,
+  shapes: [],
+  classes: [],
+  timeSpentMs: 0,
+  ...over,
+});
 
 describe("the submit announcement says what was submitted", () => {
   it("names a classification's class, not '0 shapes'", () => {

@@ -71,8 +71,10 @@ function nudge(editor: Editor, dx: number, dy: number): boolean {
 /** Alt+arrows: boxes and rotated boxes grow or shrink along their sides, ellipses along their radii. */
 function resized(shape: Shape, dw: number, dh: number, image: Size): Shape | null {
   if (shape.kind === "box") return { ...shape, ...resizeBoxBy(shape, dw, dh, image) };
-  if (shape.kind === "rotated-box") return { ...shape, w: Math.max(MIN_BOX_SIZE, shape.w + dw), h: Math.max(MIN_BOX_SIZE, shape.h + dh) };
-  if (shape.kind === "ellipse") return { ...shape, rx: Math.max(MIN_BOX_SIZE / 2, shape.rx + dw), ry: Math.max(MIN_BOX_SIZE / 2, shape.ry + dh) };
+  if (shape.kind === "rotated-box")
+    return { ...shape, w: Math.max(MIN_BOX_SIZE, shape.w + dw), h: Math.max(MIN_BOX_SIZE, shape.h + dh) };
+  if (shape.kind === "ellipse")
+    return { ...shape, rx: Math.max(MIN_BOX_SIZE / 2, shape.rx + dw), ry: Math.max(MIN_BOX_SIZE / 2, shape.ry + dh) };
   return null;
 }
 
@@ -84,19 +86,28 @@ function resize(editor: Editor, dw: number, dh: number): boolean {
   editor.editShapes(next);
   const first = next.length === 1 && next[0] ? editor.store.get(next[0].id) : undefined;
   const size = first ? shapeBounds(first) : null;
-  editor.announce(first && size ? `${kindName(first)} resized to ${Math.round(size.w)} by ${Math.round(size.h)}` : `${next.length} shapes resized`);
+  editor.announce(
+    first && size
+      ? `${kindName(first)} resized to ${Math.round(size.w)} by ${Math.round(size.h)}`
+      : `${next.length} shapes resized`,
+  );
   return true;
 }
 
 /** R / Shift+R (Alt for 15°): turns rotated boxes and ellipses about their centres. */
 function rotate(editor: Editor, degrees: number): boolean {
   const next: Shape[] = [];
-  for (const s of selectedShapes(editor, true)) if (s.kind === "rotated-box" || s.kind === "ellipse") next.push({ ...s, angle: normalizeAngle(s.angle + degrees) });
+  for (const s of selectedShapes(editor, true))
+    if (s.kind === "rotated-box" || s.kind === "ellipse") next.push({ ...s, angle: normalizeAngle(s.angle + degrees) });
   if (next.length === 0) return false;
   editor.history.commit();
   editor.editShapes(next);
   const first = next[0];
-  editor.announce(next.length === 1 && first && first.kind !== "box" && "angle" in first ? `${kindName(first)} turned to ${Math.round(first.angle)} degrees` : `${next.length} shapes turned`);
+  editor.announce(
+    next.length === 1 && first && first.kind !== "box" && "angle" in first
+      ? `${kindName(first)} turned to ${Math.round(first.angle)} degrees`
+      : `${next.length} shapes turned`,
+  );
   return true;
 }
 
@@ -113,7 +124,9 @@ function cycle(editor: Editor, step: 1 | -1): boolean {
   const next = shapes[index] as Shape;
   editor.setSelection([next.id]);
   editor.reveal(next);
-  editor.announce(`Selected ${index + 1} of ${shapes.length}: ${kindName(next).toLowerCase()} ${editor.labelById(next.label)?.name ?? next.label}`);
+  editor.announce(
+    `Selected ${index + 1} of ${shapes.length}: ${kindName(next).toLowerCase()} ${editor.labelById(next.label)?.name ?? next.label}`,
+  );
   return true;
 }
 
@@ -136,7 +149,9 @@ export function pickLabel(editor: Editor, index: number): boolean {
   if (relabel.length > 0) {
     editor.history.commit();
     editor.editShapes(relabel.map((s) => ({ ...s, label: label.id })));
-    editor.announce(relabel.length === 1 ? `Relabelled ${label.name}` : `${relabel.length} shapes relabelled ${label.name}`);
+    editor.announce(
+      relabel.length === 1 ? `Relabelled ${label.name}` : `${relabel.length} shapes relabelled ${label.name}`,
+    );
   } else editor.announce(`Label ${label.name}`);
   return true;
 }
@@ -146,7 +161,14 @@ export function toggleClass(editor: Editor, index: number): boolean {
   if (!cls || editor.schema.classification === "none") return false;
   const current = editor.store.classes;
   const on = current.includes(cls.id);
-  const next = editor.schema.classification === "single" ? (on ? [] : [cls.id]) : on ? current.filter((c) => c !== cls.id) : [...current, cls.id];
+  const next =
+    editor.schema.classification === "single"
+      ? on
+        ? []
+        : [cls.id]
+      : on
+        ? current.filter((c) => c !== cls.id)
+        : [...current, cls.id];
   editor.history.commit();
   editor.store.setClasses(next);
   editor.announce(`${cls.name} ${next.includes(cls.id) ? "on" : "off"}`);
@@ -170,7 +192,11 @@ function deleteSelection(editor: Editor): boolean {
   editor.history.commit();
   editor.store.remove(shapes.map((s) => s.id));
   const first = shapes[0] as Shape;
-  editor.announce(shapes.length === 1 ? `Deleted ${kindName(first).toLowerCase()} ${editor.labelById(first.label)?.name ?? first.label}` : `Deleted ${shapes.length} shapes`);
+  editor.announce(
+    shapes.length === 1
+      ? `Deleted ${kindName(first).toLowerCase()} ${editor.labelById(first.label)?.name ?? first.label}`
+      : `Deleted ${shapes.length} shapes`,
+  );
   return true;
 }
 
@@ -206,7 +232,8 @@ export function runAction(editor: Editor, action: string, host: CommandHost): bo
     }
     case "brush.erase":
       editor.maskTool.erase = !editor.maskTool.erase;
-      if (editor.tool.id !== "mask" && availableTools(editor.schema, editor.assist !== null).includes("mask")) editor.setTool("mask");
+      if (editor.tool.id !== "mask" && availableTools(editor.schema, editor.assist !== null).includes("mask"))
+        editor.setTool("mask");
       editor.emit("ui");
       editor.emit("draft");
       return true;
@@ -320,7 +347,10 @@ export function runAction(editor: Editor, action: string, host: CommandHost): bo
       return toggleFlag(editor, "locked");
     case "view.zoomIn":
     case "view.zoomOut":
-      editor.zoomBy(action === "view.zoomIn" ? ZOOM_STEP : 1 / ZOOM_STEP, editor.cursorShown ? toScreen(editor.viewport, editor.cursor) : undefined);
+      editor.zoomBy(
+        action === "view.zoomIn" ? ZOOM_STEP : 1 / ZOOM_STEP,
+        editor.cursorShown ? toScreen(editor.viewport, editor.cursor) : undefined,
+      );
       editor.announce(`Zoom ${Math.round(editor.viewport.scale * 100)} %`);
       return true;
     case "view.fit":
@@ -336,7 +366,10 @@ export function runAction(editor: Editor, action: string, host: CommandHost): bo
     case "view.lessContrast": {
       const sign = action === "view.brighter" || action === "view.moreContrast" ? 1 : -1;
       const isBrightness = action === "view.brighter" || action === "view.darker";
-      editor.setImageAdjust(editor.brightness + (isBrightness ? sign * ADJUST_STEP : 0), editor.contrast + (isBrightness ? 0 : sign * ADJUST_STEP));
+      editor.setImageAdjust(
+        editor.brightness + (isBrightness ? sign * ADJUST_STEP : 0),
+        editor.contrast + (isBrightness ? 0 : sign * ADJUST_STEP),
+      );
       return true;
     }
     case "view.resetImage":
@@ -371,7 +404,9 @@ export function runAction(editor: Editor, action: string, host: CommandHost): bo
   if (arrow) {
     const dx = arrow[2] === "left" ? -1 : arrow[2] === "right" ? 1 : 0;
     const dy = arrow[2] === "up" ? -1 : arrow[2] === "down" ? 1 : 0;
-    return arrow[1] === "vertex" ? moveHandleBy(editor, dx, dy, arrow[3] !== undefined) : moveCursor(editor, dx, dy, arrow[3] !== undefined);
+    return arrow[1] === "vertex"
+      ? moveHandleBy(editor, dx, dy, arrow[3] !== undefined)
+      : moveCursor(editor, dx, dy, arrow[3] !== undefined);
   }
   const move = /^(nudge|resize)\.(left|right|up|down|narrower|wider|shorter|taller)(10)?$/.exec(action);
   if (move) {
@@ -383,4 +418,3 @@ export function runAction(editor: Editor, action: string, host: CommandHost): bo
   }
   return false;
 }
-

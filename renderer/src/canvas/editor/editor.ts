@@ -157,7 +157,8 @@ export class Editor implements ToolContext {
     this.store.add(shapes);
     this.setSelection(shapes.map((s) => s.id));
     const first = shapes[0];
-    if (shapes.length === 1 && first) this.announce(`${kindName(first)} added: ${this.labelById(first.label)?.name ?? first.label}`);
+    if (shapes.length === 1 && first)
+      this.announce(`${kindName(first)} added: ${this.labelById(first.label)?.name ?? first.label}`);
     else if (shapes.length > 1) this.announce(`${shapes.length} shapes added`);
   }
 
@@ -284,7 +285,9 @@ export class Editor implements ToolContext {
   }
 
   zoomBy(factor: number, anchor?: Point): void {
-    this.setViewport(zoomAt(this.viewport, anchor ?? { x: this.viewSize.width / 2, y: this.viewSize.height / 2 }, factor));
+    this.setViewport(
+      zoomAt(this.viewport, anchor ?? { x: this.viewSize.width / 2, y: this.viewSize.height / 2 }, factor),
+    );
   }
 
   panBy(dx: number, dy: number): void {

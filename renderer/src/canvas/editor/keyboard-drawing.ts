@@ -35,7 +35,12 @@ function point(p: Point): string {
 function showCursor(editor: Editor, p: Point): void {
   editor.cursor = clampPoint(p, editor.image);
   editor.cursorShown = true;
-  const next = revealRect(editor.viewport, editor.viewSize, { x: editor.cursor.x, y: editor.cursor.y, w: 0, h: 0 }, FOLLOW_MARGIN_PX);
+  const next = revealRect(
+    editor.viewport,
+    editor.viewSize,
+    { x: editor.cursor.x, y: editor.cursor.y, w: 0, h: 0 },
+    FOLLOW_MARGIN_PX,
+  );
   if (next !== editor.viewport) editor.setViewport(next);
   // mid-gesture the tool's preview follows the cursor as it follows the mouse
   if (editor.tool.busy()) editor.tool.move({ point: editor.cursor, shift: false, modify: false });
@@ -47,7 +52,9 @@ export function moveCursor(editor: Editor, dx: number, dy: number, coarse: boole
   const step = cursorStep(editor, coarse);
   showCursor(editor, { x: Math.round(editor.cursor.x + dx * step), y: Math.round(editor.cursor.y + dy * step) });
   const under = editor.shapeAt(editor.cursor);
-  editor.announce(`Cursor ${point(editor.cursor)}${under ? `, on ${kindName(under).toLowerCase()} ${editor.labelById(under.label)?.name ?? under.label}` : ""}`);
+  editor.announce(
+    `Cursor ${point(editor.cursor)}${under ? `, on ${kindName(under).toLowerCase()} ${editor.labelById(under.label)?.name ?? under.label}` : ""}`,
+  );
   return true;
 }
 
@@ -55,7 +62,10 @@ export function moveCursor(editor: Editor, dx: number, dy: number, coarse: boole
 function bringCursorIntoView(editor: Editor): void {
   const s = toScreen(editor.viewport, editor.cursor);
   if (s.x < 0 || s.y < 0 || s.x > editor.viewSize.width || s.y > editor.viewSize.height) {
-    editor.cursor = clampPoint(toImage(editor.viewport, { x: editor.viewSize.width / 2, y: editor.viewSize.height / 2 }), editor.image);
+    editor.cursor = clampPoint(
+      toImage(editor.viewport, { x: editor.viewSize.width / 2, y: editor.viewSize.height / 2 }),
+      editor.image,
+    );
   }
 }
 
@@ -87,7 +97,9 @@ export function panView(editor: Editor, fx: number, fy: number): boolean {
   if (editor.tool.busy()) editor.tool.move({ point: editor.cursor, shift: false, modify: false });
   editor.emit("draft");
   const topLeft = toImage(editor.viewport, { x: 0, y: 0 });
-  editor.announce(`View panned to ${point({ x: Math.max(0, topLeft.x), y: Math.max(0, topLeft.y) })}; cursor ${point(editor.cursor)}`);
+  editor.announce(
+    `View panned to ${point({ x: Math.max(0, topLeft.x), y: Math.max(0, topLeft.y) })}; cursor ${point(editor.cursor)}`,
+  );
   return true;
 }
 
@@ -113,16 +125,33 @@ export function placeAtCursor(editor: Editor): boolean {
   const draft = tool.draft();
   if (draft?.kind === "polygon") {
     const n = draft.points.length / 2;
-    const closing = draft.open ? (n >= (draft.dots ? 1 : 2) ? "; Enter finishes" : "") : n >= 3 ? "; Enter closes the polygon" : "";
+    const closing = draft.open
+      ? n >= (draft.dots ? 1 : 2)
+        ? "; Enter finishes"
+        : ""
+      : n >= 3
+        ? "; Enter closes the polygon"
+        : "";
     editor.announce(`Point ${n} at ${point(editor.cursor)}${closing}`);
   } else if (draft?.kind === "keypoints") {
     const placed = draft.visibility.length;
-    editor.announce(`Joint ${placed} placed at ${point(editor.cursor)}${draft.next ? `; next: ${draft.next} (J skips it, Shift+J places it occluded)` : ""}`);
-  } else if (tool.id === "mask") editor.announce(`${editor.maskTool.erase ? "Erased" : "Painted"} at ${point(editor.cursor)}, brush ${editor.maskTool.radius} px`); else if (draft?.kind === "box") editor.announce(`First corner at ${point(editor.cursor)}; move and press Space for the opposite corner`);
+    editor.announce(
+      `Joint ${placed} placed at ${point(editor.cursor)}${draft.next ? `; next: ${draft.next} (J skips it, Shift+J places it occluded)` : ""}`,
+    );
+  } else if (tool.id === "mask")
+    editor.announce(
+      `${editor.maskTool.erase ? "Erased" : "Painted"} at ${point(editor.cursor)}, brush ${editor.maskTool.radius} px`,
+    );
+  else if (draft?.kind === "box")
+    editor.announce(`First corner at ${point(editor.cursor)}; move and press Space for the opposite corner`);
   else if (tool.id === "select") {
     const picked = [...editor.selection()][0];
     const shape = picked ? editor.store.get(picked) : undefined;
-    editor.announce(shape ? `Selected ${kindName(shape).toLowerCase()} ${editor.labelById(shape.label)?.name ?? shape.label}` : "Nothing under the cursor");
+    editor.announce(
+      shape
+        ? `Selected ${kindName(shape).toLowerCase()} ${editor.labelById(shape.label)?.name ?? shape.label}`
+        : "Nothing under the cursor",
+    );
   }
   return true;
 }
@@ -142,7 +171,16 @@ export function insertAtCursor(editor: Editor): boolean {
   const size = Math.max(MIN_BOX_SIZE, Math.min(editor.image.width, editor.image.height, 80 / editor.viewport.scale));
   const x = Math.min(editor.image.width - size, Math.max(0, editor.cursor.x - size / 2));
   const y = Math.min(editor.image.height - size, Math.max(0, editor.cursor.y - size / 2));
-  const shape: Shape = { id: editor.newShapeId(), kind: "box", label: editor.activeLabel().id, source: { kind: "human" }, x, y, w: size, h: size };
+  const shape: Shape = {
+    id: editor.newShapeId(),
+    kind: "box",
+    label: editor.activeLabel().id,
+    source: { kind: "human" },
+    x,
+    y,
+    w: size,
+    h: size,
+  };
   editor.addShapes([shape]);
   return true;
 }
@@ -220,7 +258,9 @@ export function deleteHandle(editor: Editor): boolean {
   if (!picked) return false;
   const next = removeHandle(picked.shape, picked.index);
   if (!next) {
-    editor.announce(`${handleNoun(picked.shape)} ${picked.index + 1} cannot be deleted: a ${kindName(picked.shape).toLowerCase()} needs every one it has`);
+    editor.announce(
+      `${handleNoun(picked.shape)} ${picked.index + 1} cannot be deleted: a ${kindName(picked.shape).toLowerCase()} needs every one it has`,
+    );
     return true;
   }
   editor.history.commit();

@@ -35,8 +35,15 @@ function fitInside(shape: Shape, image: Size): Shape | null {
  * kept, pulled into the image, and nudged off any shape they would exactly cover. A mask larger
  * than this image is left out.
  */
-export function cloneShapes(shapes: readonly Shape[], image: Size, existing: (s: Shape) => Shape[], newId: () => string): Shape[] {
-  const overlaps = shapes.some((s) => existing(s).some((e) => boxIoU(shapeBounds(e), shapeBounds(s)) >= SAME_PLACE_IOU));
+export function cloneShapes(
+  shapes: readonly Shape[],
+  image: Size,
+  existing: (s: Shape) => Shape[],
+  newId: () => string,
+): Shape[] {
+  const overlaps = shapes.some((s) =>
+    existing(s).some((e) => boxIoU(shapeBounds(e), shapeBounds(s)) >= SAME_PLACE_IOU),
+  );
   const offset = overlaps ? PASTE_OFFSET : 0;
   const out: Shape[] = [];
   for (const shape of shapes) {

@@ -21,7 +21,10 @@ export function handlePosition(box: Rect, handle: BoxHandle): Point {
  * pointer's side and the user never loses track of which corner they hold.
  */
 export function resizeBox(box: Rect, handle: BoxHandle, pointer: Point, image: Size, minSize = MIN_BOX_SIZE): Rect {
-  let x0 = box.x, y0 = box.y, x1 = box.x + box.w, y1 = box.y + box.h;
+  let x0 = box.x,
+    y0 = box.y,
+    x1 = box.x + box.w,
+    y1 = box.y + box.h;
   const px = Math.min(image.width, Math.max(0, pointer.x));
   const py = Math.min(image.height, Math.max(0, pointer.y));
   if (handle.includes("w")) x0 = Math.min(px, x1 - minSize);

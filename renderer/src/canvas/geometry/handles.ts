@@ -22,7 +22,11 @@ export function shapeHandles(shape: Shape, rotateOffset: number): Handle[] {
       const out: Handle[] = [];
       for (let i = 0; i < shape.points.length / 2; i++) {
         if (shape.kind === "keypoints" && shape.visibility[i] === 0) continue;
-        out.push({ kind: "vertex", index: i, at: { x: shape.points[2 * i] as number, y: shape.points[2 * i + 1] as number } });
+        out.push({
+          kind: "vertex",
+          index: i,
+          at: { x: shape.points[2 * i] as number, y: shape.points[2 * i + 1] as number },
+        });
       }
       return out;
     }
@@ -30,14 +34,21 @@ export function shapeHandles(shape: Shape, rotateOffset: number): Handle[] {
       return [];
     case "rotated-box": {
       const local = { x: -shape.w / 2, y: -shape.h / 2, w: shape.w, h: shape.h };
-      const grips: Handle[] = BOX_HANDLES.map((h) => ({ kind: "resize", handle: h, at: fromLocal(shape, handlePosition(local, h)) }));
+      const grips: Handle[] = BOX_HANDLES.map((h) => ({
+        kind: "resize",
+        handle: h,
+        at: fromLocal(shape, handlePosition(local, h)),
+      }));
       return [...grips, { kind: "rotate", at: rotationHandle(shape, shape.h / 2, rotateOffset) }];
     }
     case "ellipse": {
       const grips: Handle[] = (["n", "e", "s", "w"] as const).map((h) => ({
         kind: "resize",
         handle: h,
-        at: fromLocal(shape, { x: h === "e" ? shape.rx : h === "w" ? -shape.rx : 0, y: h === "s" ? shape.ry : h === "n" ? -shape.ry : 0 }),
+        at: fromLocal(shape, {
+          x: h === "e" ? shape.rx : h === "w" ? -shape.rx : 0,
+          y: h === "s" ? shape.ry : h === "n" ? -shape.ry : 0,
+        }),
       }));
       return [...grips, { kind: "rotate", at: rotationHandle(shape, shape.ry, rotateOffset) }];
     }
@@ -50,7 +61,10 @@ export function shapeHandles(shape: Shape, rotateOffset: number): Handle[] {
  */
 export function resizeRotatedBox(box: RotatedBoxShape, handle: BoxHandle, p: Point): RotatedBoxShape {
   const l = toLocal(box, p);
-  let x0 = -box.w / 2, x1 = box.w / 2, y0 = -box.h / 2, y1 = box.h / 2;
+  let x0 = -box.w / 2,
+    x1 = box.w / 2,
+    y0 = -box.h / 2,
+    y1 = box.h / 2;
   if (handle.includes("w")) x0 = Math.min(l.x, x1 - MIN_BOX_SIZE);
   if (handle.includes("e")) x1 = Math.max(l.x, x0 + MIN_BOX_SIZE);
   if (handle.includes("n")) y0 = Math.min(l.y, y1 - MIN_BOX_SIZE);

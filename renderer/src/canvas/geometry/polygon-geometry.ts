@@ -12,9 +12,13 @@ export function vertexAt(points: FlatPoints, i: number): Point {
 }
 
 export function polygonBounds(points: FlatPoints): Rect {
-  let x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
+  let x0 = Infinity,
+    y0 = Infinity,
+    x1 = -Infinity,
+    y1 = -Infinity;
   for (let i = 0; i < points.length; i += 2) {
-    const x = points[i] as number, y = points[i + 1] as number;
+    const x = points[i] as number,
+      y = points[i + 1] as number;
     if (x < x0) x0 = x;
     if (x > x1) x1 = x;
     if (y < y0) y0 = y;
@@ -28,8 +32,10 @@ export function pointInPolygon(points: FlatPoints, p: Point): boolean {
   let inside = false;
   const n = vertexCount(points);
   for (let i = 0, j = n - 1; i < n; j = i++) {
-    const xi = points[2 * i] as number, yi = points[2 * i + 1] as number;
-    const xj = points[2 * j] as number, yj = points[2 * j + 1] as number;
+    const xi = points[2 * i] as number,
+      yi = points[2 * i + 1] as number;
+    const xj = points[2 * j] as number,
+      yj = points[2 * j + 1] as number;
     if (yi > p.y !== yj > p.y && p.x < ((xj - xi) * (p.y - yi)) / (yj - yi) + xi) inside = !inside;
   }
   return inside;
@@ -42,7 +48,8 @@ export interface SegmentHit {
 }
 
 export function closestOnSegment(a: Point, b: Point, p: Point): SegmentHit {
-  const dx = b.x - a.x, dy = b.y - a.y;
+  const dx = b.x - a.x,
+    dy = b.y - a.y;
   const lengthSq = dx * dx + dy * dy;
   const t = lengthSq === 0 ? 0 : Math.max(0, Math.min(1, ((p.x - a.x) * dx + (p.y - a.y) * dy) / lengthSq));
   const at = { x: a.x + t * dx, y: a.y + t * dy };
@@ -116,7 +123,9 @@ export function polygonArea(points: FlatPoints): number {
   let sum = 0;
   const n = vertexCount(points);
   for (let i = 0, j = n - 1; i < n; j = i++) {
-    sum += (points[2 * j] as number) * (points[2 * i + 1] as number) - (points[2 * i] as number) * (points[2 * j + 1] as number);
+    sum +=
+      (points[2 * j] as number) * (points[2 * i + 1] as number) -
+      (points[2 * i] as number) * (points[2 * j + 1] as number);
   }
   return Math.abs(sum) / 2;
 }

@@ -41,7 +41,9 @@ export function intersectRect(r: Rect, bounds: Size): Rect {
 }
 
 export function rectContainsPoint(r: Rect, p: Point, tolerance = 0): boolean {
-  return p.x >= r.x - tolerance && p.x <= r.x + r.w + tolerance && p.y >= r.y - tolerance && p.y <= r.y + r.h + tolerance;
+  return (
+    p.x >= r.x - tolerance && p.x <= r.x + r.w + tolerance && p.y >= r.y - tolerance && p.y <= r.y + r.h + tolerance
+  );
 }
 
 export function rectsIntersect(a: Rect, b: Rect): boolean {
@@ -49,7 +51,12 @@ export function rectsIntersect(a: Rect, b: Rect): boolean {
 }
 
 export function rectContainsRect(outer: Rect, inner: Rect): boolean {
-  return inner.x >= outer.x && inner.y >= outer.y && inner.x + inner.w <= outer.x + outer.w && inner.y + inner.h <= outer.y + outer.h;
+  return (
+    inner.x >= outer.x &&
+    inner.y >= outer.y &&
+    inner.x + inner.w <= outer.x + outer.w &&
+    inner.y + inner.h <= outer.y + outer.h
+  );
 }
 
 export function expandRect(r: Rect, by: number): Rect {
@@ -62,7 +69,10 @@ export function widenRect(r: Rect, fraction: number): Rect {
 }
 
 export function unionRects(rects: Iterable<Rect>): Rect | null {
-  let x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
+  let x0 = Infinity,
+    y0 = Infinity,
+    x1 = -Infinity,
+    y1 = -Infinity;
   for (const r of rects) {
     x0 = Math.min(x0, r.x);
     y0 = Math.min(y0, r.y);

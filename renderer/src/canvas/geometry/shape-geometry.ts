@@ -10,7 +10,8 @@ export function shapeBounds(shape: Shape): Rect {
 }
 
 function nearAnyPoint(points: readonly number[], p: Point, tolerance: number): boolean {
-  for (let i = 0; i < points.length; i += 2) if (Math.hypot((points[i] as number) - p.x, (points[i + 1] as number) - p.y) <= tolerance) return true;
+  for (let i = 0; i < points.length; i += 2)
+    if (Math.hypot((points[i] as number) - p.x, (points[i + 1] as number) - p.y) <= tolerance) return true;
   return false;
 }
 

@@ -78,7 +78,10 @@ export function insertHandleAfter(shape: Shape, index: number): { shape: Shape; 
   if (shape.kind === "polyline" && index >= n - 1) return null;
   const a = vertexAt(shape.points, index);
   const b = vertexAt(shape.points, (index + 1) % n);
-  return { shape: { ...shape, points: insertVertex(shape.points, index, { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 }) }, index: index + 1 };
+  return {
+    shape: { ...shape, points: insertVertex(shape.points, index, { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 }) },
+    index: index + 1,
+  };
 }
 
 /**

@@ -26,7 +26,10 @@ export function zoomAt(vp: Viewport, anchor: Point, factor: number): Viewport {
 }
 
 export function fitViewport(image: Size, view: Size, padding = 16): Viewport {
-  const scale = Math.max(MIN_SCALE, Math.min((view.width - 2 * padding) / image.width, (view.height - 2 * padding) / image.height));
+  const scale = Math.max(
+    MIN_SCALE,
+    Math.min((view.width - 2 * padding) / image.width, (view.height - 2 * padding) / image.height),
+  );
   return { scale, x: (view.width - image.width * scale) / 2, y: (view.height - image.height * scale) / 2 };
 }
 
@@ -36,9 +39,12 @@ export function visibleImageRect(vp: Viewport, view: Size): Rect {
 
 /** Pans the least needed to bring `target` (image rect) into view with a margin. */
 export function revealRect(vp: Viewport, view: Size, target: Rect, margin = 40): Viewport {
-  const left = target.x * vp.scale + vp.x, right = (target.x + target.w) * vp.scale + vp.x;
-  const top = target.y * vp.scale + vp.y, bottom = (target.y + target.h) * vp.scale + vp.y;
-  let dx = 0, dy = 0;
+  const left = target.x * vp.scale + vp.x,
+    right = (target.x + target.w) * vp.scale + vp.x;
+  const top = target.y * vp.scale + vp.y,
+    bottom = (target.y + target.h) * vp.scale + vp.y;
+  let dx = 0,
+    dy = 0;
   if (left < margin) dx = margin - left;
   else if (right > view.width - margin) dx = view.width - margin - right;
   if (top < margin) dy = margin - top;

@@ -18,7 +18,11 @@ function canvasOnly(action: string): boolean {
  * caller stops the browser's default. Off the canvas, the canvas-only actions are skipped: the
  * arrows, Home, Page keys and Space keep their usual meaning in lists and buttons.
  */
-export function dispatchKey(actions: readonly string[], context: KeyContext, run: (action: string) => boolean): boolean {
+export function dispatchKey(
+  actions: readonly string[],
+  context: KeyContext,
+  run: (action: string) => boolean,
+): boolean {
   for (const action of actions) {
     if (!context.onCanvas && canvasOnly(action)) continue;
     if (action === "edit.place" && context.repeat) return true; // one point per press

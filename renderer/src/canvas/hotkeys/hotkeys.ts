@@ -15,13 +15,25 @@ export interface KeyInput {
 
 /** Physical keys whose name we keep whatever the layout produces on them. */
 const CODE_NAMES: Record<string, string> = {
-  NumpadAdd: "+", NumpadSubtract: "-", NumpadEnter: "enter", Space: "space",
+  NumpadAdd: "+",
+  NumpadSubtract: "-",
+  NumpadEnter: "enter",
+  Space: "space",
 };
 
 /** Punctuation by physical key, only for Alt combos (on macOS Alt changes the produced key). */
 const US_PUNCTUATION: Record<string, string> = {
-  Minus: "-", Equal: "=", BracketLeft: "[", BracketRight: "]", Slash: "/", Backslash: "\\", Semicolon: ";",
-  Quote: "'", Comma: ",", Period: ".", Backquote: "`",
+  Minus: "-",
+  Equal: "=",
+  BracketLeft: "[",
+  BracketRight: "]",
+  Slash: "/",
+  Backslash: "\\",
+  Semicolon: ";",
+  Quote: "'",
+  Comma: ",",
+  Period: ".",
+  Backquote: "`",
 };
 
 /**
@@ -70,8 +82,17 @@ export function comboOf(input: KeyInput): string | null {
  * key with Shift; they mean the character that combination produces there.
  */
 const LEGACY_SHIFTED: Record<string, string> = {
-  "shift+/": "?", "shift+=": "+", "shift+]": "}", "shift+[": "{", "shift+-": "_", "shift+;": ":", "shift+'": '"',
-  "shift+,": "<", "shift+.": ">", "shift+`": "~", "shift+\\": "|",
+  "shift+/": "?",
+  "shift+=": "+",
+  "shift+]": "}",
+  "shift+[": "{",
+  "shift+-": "_",
+  "shift+;": ":",
+  "shift+'": '"',
+  "shift+,": "<",
+  "shift+.": ">",
+  "shift+`": "~",
+  "shift+\\": "|",
 };
 
 /** Normalises a user-written combo ("Shift+Ctrl+Z" → "ctrl+shift+z"); null when malformed. */
@@ -88,7 +109,11 @@ export function normalizeCombo(text: string): string | null {
 
 function normalizeParts(text: string): string | null {
   if (text.trim() === "+") return "+";
-  const parts = text.trim().toLowerCase().split("+").map((p) => p.trim());
+  const parts = text
+    .trim()
+    .toLowerCase()
+    .split("+")
+    .map((p) => p.trim());
   // "ctrl++" means the plus key
   if (text.trim().endsWith("++")) parts.splice(parts.length - 2, 2, "+");
   const key = parts.pop();
@@ -112,7 +137,10 @@ export function parseBinding(binding: string): string[] {
 export type Bindings = Readonly<Record<string, readonly string[]>>;
 
 /** Defaults overlaid by the user's settings.hotkeys (action id → "combo|combo"). */
-export function resolveBindings(defaults: Readonly<Record<string, string>>, overrides: Readonly<Record<string, string>>): Bindings {
+export function resolveBindings(
+  defaults: Readonly<Record<string, string>>,
+  overrides: Readonly<Record<string, string>>,
+): Bindings {
   const out: Record<string, string[]> = {};
   for (const [action, binding] of Object.entries(defaults)) {
     const override = overrides[action];
@@ -146,7 +174,12 @@ function overlap(a: string, b: string): boolean {
 }
 
 /** Actions that would share `combo` with `action` in an overlapping scope after rebinding it. */
-export function conflictsOf(bindings: Bindings, action: string, combo: string, scopeOf: ScopeOf = () => "global"): string[] {
+export function conflictsOf(
+  bindings: Bindings,
+  action: string,
+  combo: string,
+  scopeOf: ScopeOf = () => "global",
+): string[] {
   return Object.entries(bindings)
     .filter(([other, combos]) => other !== action && combos.includes(combo) && overlap(scopeOf(action), scopeOf(other)))
     .map(([other]) => other);
@@ -174,18 +207,40 @@ const RESERVED: Record<string, string> = {
 };
 
 /** Why `combo` cannot be bound to `action`, as a sentence naming actions by title; null when fine. */
-export function bindingProblem(bindings: Bindings, action: string, combo: string, titleOf: (action: string) => string, scopeOf: ScopeOf = () => "global"): string | null {
-  if (action !== "view.focusList" && RESERVED[combo]) return `${displayCombo(combo)} cannot be used: ${RESERVED[combo]}.`;
+export function bindingProblem(
+  bindings: Bindings,
+  action: string,
+  combo: string,
+  titleOf: (action: string) => string,
+  scopeOf: ScopeOf = () => "global",
+): string | null {
+  if (action !== "view.focusList" && RESERVED[combo])
+    return `${displayCombo(combo)} cannot be used: ${RESERVED[combo]}.`;
   const clash = conflictsOf(bindings, action, combo, scopeOf);
-  if (clash.length > 0) return `${displayCombo(combo)} already does “${clash.map(titleOf).join("”, “")}”. Change that first, or pick other keys.`;
+  if (clash.length > 0)
+    return `${displayCombo(combo)} already does “${clash.map(titleOf).join("”, “")}”. Change that first, or pick other keys.`;
   return null;
 }
 
 const KEY_NAMES: Record<string, string> = {
-  arrowleft: "Left arrow", arrowright: "Right arrow", arrowup: "Up arrow", arrowdown: "Down arrow",
-  escape: "Esc", enter: "Enter", space: "Space", backspace: "Backspace", delete: "Delete", tab: "Tab",
-  pageup: "Page Up", pagedown: "Page Down", home: "Home", end: "End", insert: "Insert",
-  ctrl: "Ctrl", alt: "Alt", shift: "Shift",
+  arrowleft: "Left arrow",
+  arrowright: "Right arrow",
+  arrowup: "Up arrow",
+  arrowdown: "Down arrow",
+  escape: "Esc",
+  enter: "Enter",
+  space: "Space",
+  backspace: "Backspace",
+  delete: "Delete",
+  tab: "Tab",
+  pageup: "Page Up",
+  pagedown: "Page Down",
+  home: "Home",
+  end: "End",
+  insert: "Insert",
+  ctrl: "Ctrl",
+  alt: "Alt",
+  shift: "Shift",
 };
 
 /** Splits "ctrl+shift++" into ["ctrl", "shift", "+"]: the key part may itself be "+". */
@@ -198,14 +253,36 @@ export function comboParts(combo: string): string[] {
 /** "ctrl+shift+z" → "Ctrl+Shift+Z", "arrowleft" → "Left arrow", "?" → "?" for people. */
 export function displayCombo(combo: string): string {
   return comboParts(combo)
-    .map((p) => KEY_NAMES[p] ?? (/^f[0-9]{1,2}$/.test(p) ? p.toUpperCase() : p.length === 1 ? p.toUpperCase() : p[0]?.toUpperCase() + p.slice(1)))
+    .map(
+      (p) =>
+        KEY_NAMES[p] ??
+        (/^f[0-9]{1,2}$/.test(p)
+          ? p.toUpperCase()
+          : p.length === 1
+            ? p.toUpperCase()
+            : p[0]?.toUpperCase() + p.slice(1)),
+    )
     .join("+");
 }
 
 const ARIA_KEYS: Record<string, string> = {
-  ctrl: "Control", alt: "Alt", shift: "Shift", arrowleft: "ArrowLeft", arrowright: "ArrowRight", arrowup: "ArrowUp", arrowdown: "ArrowDown",
-  escape: "Escape", enter: "Enter", space: "Space", backspace: "Backspace", delete: "Delete", pageup: "PageUp", pagedown: "PageDown",
-  home: "Home", end: "End", "+": "Plus",
+  ctrl: "Control",
+  alt: "Alt",
+  shift: "Shift",
+  arrowleft: "ArrowLeft",
+  arrowright: "ArrowRight",
+  arrowup: "ArrowUp",
+  arrowdown: "ArrowDown",
+  escape: "Escape",
+  enter: "Enter",
+  space: "Space",
+  backspace: "Backspace",
+  delete: "Delete",
+  pageup: "PageUp",
+  pagedown: "PageDown",
+  home: "Home",
+  end: "End",
+  "+": "Plus",
 };
 
 /** The combo in aria-keyshortcuts syntax ("Control+Shift+Z", "Shift+ArrowLeft"). */

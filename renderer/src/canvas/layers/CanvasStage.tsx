@@ -69,7 +69,11 @@ export function CanvasStage({ editor, pyramid, width, height, onPainter }: Canva
       const canvas = imageLayer.current?.getCanvas()._canvas;
       // A CSS filter on the image layer's own canvas: the GPU/compositor adjusts brightness and
       // contrast without touching the pixels we draw or the shapes above.
-      if (canvas) canvas.style.filter = editor.brightness === 1 && editor.contrast === 1 ? "" : `brightness(${editor.brightness}) contrast(${editor.contrast})`;
+      if (canvas)
+        canvas.style.filter =
+          editor.brightness === 1 && editor.contrast === 1
+            ? ""
+            : `brightness(${editor.brightness}) contrast(${editor.contrast})`;
     };
     applyFilter();
     const offs = [
@@ -81,7 +85,11 @@ export function CanvasStage({ editor, pyramid, width, height, onPainter }: Canva
         let settledChanged = !editsSelection || diff.added.size > 0;
         if (!editsSelection) painter.invalidate();
         else if (diff.updated.size > 0) settledChanged = painter.exclude(diff.updated.keys()) || settledChanged;
-        if (editsSelection && diff.added.size > 0) painter.append(editor, [...diff.added.values()].map((r) => r.shape));
+        if (editsSelection && diff.added.size > 0)
+          painter.append(
+            editor,
+            [...diff.added.values()].map((r) => r.shape),
+          );
         if (settledChanged) redraw(settledLayer);
         redraw(selectionLayer);
       }),
@@ -92,7 +100,13 @@ export function CanvasStage({ editor, pyramid, width, height, onPainter }: Canva
       editor.events.on("viewport", () => {
         redraw(imageLayer, settledLayer);
         if (!stillBlank(selectionLayer, () => editor.selection().size === 0)) redraw(selectionLayer);
-        if (!stillBlank(pointerLayer, () => editor.tool.draft() === null && !editor.cursorShown && (editor.pointer === null || !editor.crosshair))) redraw(pointerLayer);
+        if (
+          !stillBlank(
+            pointerLayer,
+            () => editor.tool.draft() === null && !editor.cursorShown && (editor.pointer === null || !editor.crosshair),
+          )
+        )
+          redraw(pointerLayer);
       }),
       editor.events.on("draft", () => redraw(pointerLayer)),
       editor.events.on("ui", () => {
@@ -110,7 +124,10 @@ export function CanvasStage({ editor, pyramid, width, height, onPainter }: Canva
       <PaintedLayer layerRef={imageLayer} paint={(ctx) => pyramid.paint(ctx, editor.viewport, editor.viewSize)} />
       <PaintedLayer layerRef={settledLayer} paint={(ctx) => settled.paint(ctx, editor)} />
       <PaintedLayer layerRef={selectionLayer} paint={(ctx) => paintSelection(ctx, editor)} />
-      <PaintedLayer layerRef={pointerLayer} paint={(ctx) => [paintDraft(ctx, editor), paintOverlay(ctx, editor)].includes(true)} />
+      <PaintedLayer
+        layerRef={pointerLayer}
+        paint={(ctx) => [paintDraft(ctx, editor), paintOverlay(ctx, editor)].includes(true)}
+      />
     </Stage>
   );
 }

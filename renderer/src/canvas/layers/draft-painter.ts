@@ -23,7 +23,8 @@ export function paintDraft(ctx: CanvasRenderingContext2D, editor: Editor): boole
     ctx.fillStyle = color + "33";
     if (draft.kind === "box") {
       const a = toScreen(vp, draft.rect);
-      const w = draft.rect.w * vp.scale, h = draft.rect.h * vp.scale;
+      const w = draft.rect.w * vp.scale,
+        h = draft.rect.h * vp.scale;
       if (draft.ellipse) {
         ctx.beginPath();
         ctx.ellipse(a.x + w / 2, a.y + h / 2, w / 2, h / 2, 0, 0, Math.PI * 2);
@@ -121,7 +122,8 @@ type DraftOf<K extends Draft["kind"]> = Extract<Draft, { kind: K }>;
 
 function screenPoints(editor: Editor, flat: readonly number[]): Array<{ x: number; y: number }> {
   const out = [];
-  for (let i = 0; i < flat.length; i += 2) out.push(toScreen(editor.viewport, { x: flat[i] as number, y: flat[i + 1] as number }));
+  for (let i = 0; i < flat.length; i += 2)
+    out.push(toScreen(editor.viewport, { x: flat[i] as number, y: flat[i + 1] as number }));
   return out;
 }
 
@@ -157,12 +159,18 @@ function paintPathDraft(ctx: CanvasRenderingContext2D, editor: Editor, draft: Dr
 }
 
 /** The joints placed so far (occluded ones hollow), their bones, and the next joint's name at the pointer. */
-function paintKeypointsDraft(ctx: CanvasRenderingContext2D, editor: Editor, draft: DraftOf<"keypoints">, color: string): void {
+function paintKeypointsDraft(
+  ctx: CanvasRenderingContext2D,
+  editor: Editor,
+  draft: DraftOf<"keypoints">,
+  color: string,
+): void {
   const pts = screenPoints(editor, draft.points);
   const skeleton = editor.labelById(draft.label)?.skeleton;
   ctx.beginPath();
   for (const [a, b] of skeleton?.edges ?? []) {
-    const p = pts[a], q = pts[b];
+    const p = pts[a],
+      q = pts[b];
     if (!p || !q || !draft.visibility[a] || !draft.visibility[b]) continue;
     ctx.moveTo(p.x, p.y);
     ctx.lineTo(q.x, q.y);

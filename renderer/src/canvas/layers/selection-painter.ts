@@ -33,7 +33,13 @@ export function paintSelection(ctx: CanvasRenderingContext2D, editor: Editor): b
     const path = new Path2D();
     if (shape.kind === "mask") {
       ctx.imageSmoothingEnabled = false;
-      ctx.drawImage(maskRaster(shape, label?.color ?? "#ff00ff", Math.min(1, MASK_ALPHA + 0.2)), shape.x, shape.y, shape.w, shape.h);
+      ctx.drawImage(
+        maskRaster(shape, label?.color ?? "#ff00ff", Math.min(1, MASK_ALPHA + 0.2)),
+        shape.x,
+        shape.y,
+        shape.w,
+        shape.h,
+      );
       path.rect(shape.x, shape.y, shape.w, shape.h);
     } else traceShape(path, shape, { pointRadius: POINT_RADIUS_PX / vp.scale, label });
     ctx.fillStyle = style.fill;
@@ -58,16 +64,20 @@ export function paintSelection(ctx: CanvasRenderingContext2D, editor: Editor): b
     ctx.fillStyle = locked ? "#888888" : SELECTION_COLOR;
     ctx.strokeStyle = "#000000";
     ctx.lineWidth = 1;
-    if (!locked) for (const p of handlePoints(shape, ROTATION_HANDLE_OFFSET_PX / vp.scale)) {
-      const s = toScreen(vp, p);
-      ctx.fillRect(s.x - HANDLE_PX / 2, s.y - HANDLE_PX / 2, HANDLE_PX, HANDLE_PX);
-      ctx.strokeRect(s.x - HANDLE_PX / 2, s.y - HANDLE_PX / 2, HANDLE_PX, HANDLE_PX);
-    }
+    if (!locked)
+      for (const p of handlePoints(shape, ROTATION_HANDLE_OFFSET_PX / vp.scale)) {
+        const s = toScreen(vp, p);
+        ctx.fillRect(s.x - HANDLE_PX / 2, s.y - HANDLE_PX / 2, HANDLE_PX, HANDLE_PX);
+        ctx.strokeRect(s.x - HANDLE_PX / 2, s.y - HANDLE_PX / 2, HANDLE_PX, HANDLE_PX);
+      }
     const picked = editor.handle?.shapeId === shape.id ? handlesOf(shape)[editor.handle.index] : undefined;
     if (picked && !locked) {
       // the vertex picked by keys: a larger ring, dark then light, so it reads on any image
       const s = toScreen(vp, picked);
-      for (const [width, color] of [[4, "#000000"], [2, "#ffd166"]] as const) {
+      for (const [width, color] of [
+        [4, "#000000"],
+        [2, "#ffd166"],
+      ] as const) {
         ctx.beginPath();
         ctx.arc(s.x, s.y, HANDLE_PX, 0, Math.PI * 2);
         ctx.lineWidth = width;

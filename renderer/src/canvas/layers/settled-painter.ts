@@ -97,11 +97,25 @@ export class SettledPainter {
     this.snapshot = { ...snap, count: snap.count + shapes.length };
   }
 
-  private stroke(ctx: OffscreenCanvasRenderingContext2D, snap: Omit<Snapshot, "canvas" | "count">, batches: readonly Batch[], masks: Masks, fill: boolean): void {
+  private stroke(
+    ctx: OffscreenCanvasRenderingContext2D,
+    snap: Omit<Snapshot, "canvas" | "count">,
+    batches: readonly Batch[],
+    masks: Masks,
+    fill: boolean,
+  ): void {
     const { vp, pixelRatio, marginX, marginY } = snap;
-    ctx.setTransform(pixelRatio * vp.scale, 0, 0, pixelRatio * vp.scale, pixelRatio * (vp.x + marginX), pixelRatio * (vp.y + marginY));
+    ctx.setTransform(
+      pixelRatio * vp.scale,
+      0,
+      0,
+      pixelRatio * vp.scale,
+      pixelRatio * (vp.x + marginX),
+      pixelRatio * (vp.y + marginY),
+    );
     ctx.imageSmoothingEnabled = false;
-    for (const { shape, color } of masks) ctx.drawImage(maskRaster(shape, color, MASK_ALPHA), shape.x, shape.y, shape.w, shape.h);
+    for (const { shape, color } of masks)
+      ctx.drawImage(maskRaster(shape, color, MASK_ALPHA), shape.x, shape.y, shape.w, shape.h);
     const dash = [6 / vp.scale, 4 / vp.scale];
     if (fill) {
       for (const { style, path } of batches) {
@@ -130,7 +144,12 @@ export class SettledPainter {
    * the label is read without telling colours apart (deuteranopia makes the demo's red and
    * green the same). Screen-sized text; left out when too many shapes are in view to read.
    */
-  private tags(ctx: OffscreenCanvasRenderingContext2D, snap: Omit<Snapshot, "canvas" | "count">, shapes: readonly Shape[], editor: Editor): void {
+  private tags(
+    ctx: OffscreenCanvasRenderingContext2D,
+    snap: Omit<Snapshot, "canvas" | "count">,
+    shapes: readonly Shape[],
+    editor: Editor,
+  ): void {
     const { vp, pixelRatio, marginX, marginY } = snap;
     ctx.save();
     ctx.setTransform(pixelRatio, 0, 0, pixelRatio, pixelRatio * marginX, pixelRatio * marginY);
@@ -174,7 +193,11 @@ export class SettledPainter {
     const marginY = Math.ceil(view.height * CULL_MARGIN);
     const width = view.width + 2 * marginX;
     const height = view.height + 2 * marginY;
-    const canvas = this.snapshot?.canvas.width === Math.ceil(width * pixelRatio) && this.snapshot.canvas.height === Math.ceil(height * pixelRatio) ? this.snapshot.canvas : new OffscreenCanvas(Math.ceil(width * pixelRatio), Math.ceil(height * pixelRatio));
+    const canvas =
+      this.snapshot?.canvas.width === Math.ceil(width * pixelRatio) &&
+      this.snapshot.canvas.height === Math.ceil(height * pixelRatio)
+        ? this.snapshot.canvas
+        : new OffscreenCanvas(Math.ceil(width * pixelRatio), Math.ceil(height * pixelRatio));
     const ctx = canvas.getContext("2d");
     if (!ctx) throw new Error("no 2D context for the shape snapshot");
     ctx.setTransform(1, 0, 0, 1, 0, 0);
@@ -229,7 +252,12 @@ export class SettledPainter {
     // Re-rendered when the scaled, shifted snapshot no longer covers the whole view: a zoom out
     // at an off-centre pointer shrinks it towards the pointer and can uncover an edge long
     // before it has stretched MAX_STRETCH times.
-    const outside = !snap || k > MAX_STRETCH || k < 1 / MAX_STRETCH || snap.pixelRatio !== pixelRatio || !covers(placement(snap, vp), editor.viewSize);
+    const outside =
+      !snap ||
+      k > MAX_STRETCH ||
+      k < 1 / MAX_STRETCH ||
+      snap.pixelRatio !== pixelRatio ||
+      !covers(placement(snap, vp), editor.viewSize);
     if (!snap || outside) snap = this.snapshot = this.render(editor, pixelRatio);
     const scale = vp.scale / snap.vp.scale;
     this.lastBlit = placement(snap, vp);
@@ -255,6 +283,9 @@ function placement(snap: Snapshot, vp: Viewport): { x: number; y: number; width:
 }
 
 /** Whether a placed snapshot covers the whole view (half a pixel of slack for rounding). */
-function covers(r: { x: number; y: number; width: number; height: number }, view: { width: number; height: number }): boolean {
+function covers(
+  r: { x: number; y: number; width: number; height: number },
+  view: { width: number; height: number },
+): boolean {
   return r.x <= 0.5 && r.y <= 0.5 && r.x + r.width >= view.width - 0.5 && r.y + r.height >= view.height - 0.5;
 }

@@ -29,7 +29,12 @@ export function isEmptyDiff(d: DocumentDiff): boolean {
 export function invertDiff(d: DocumentDiff): DocumentDiff {
   const updated = new Map<string, readonly [Shape, Shape]>();
   for (const [id, [from, to]] of d.updated) updated.set(id, [to, from]);
-  return { added: new Map(d.removed), updated, removed: new Map(d.added), classes: d.classes ? [d.classes[1], d.classes[0]] : null };
+  return {
+    added: new Map(d.removed),
+    updated,
+    removed: new Map(d.added),
+    classes: d.classes ? [d.classes[1], d.classes[0]] : null,
+  };
 }
 
 /**

@@ -23,7 +23,8 @@ export function rememberMaskBits(shape: MaskShape, b: MaskBits): void {
 }
 
 export function maskBitAt(shape: MaskShape, x: number, y: number): boolean {
-  const lx = x - shape.x, ly = y - shape.y;
+  const lx = x - shape.x,
+    ly = y - shape.y;
   if (lx < 0 || ly < 0 || lx >= shape.w || ly >= shape.h) return false;
   return maskBits(shape).data[ly * shape.w + lx] === 1;
 }
@@ -44,7 +45,8 @@ export function maskRaster(shape: MaskShape, color: string, alpha: number): Offs
   if (cached) return cached;
   const b = maskBits(shape);
   const k = Math.min(1, MASK_RASTER_MAX / Math.max(b.w, b.h));
-  const w = Math.max(1, Math.round(b.w * k)), h = Math.max(1, Math.round(b.h * k));
+  const w = Math.max(1, Math.round(b.w * k)),
+    h = Math.max(1, Math.round(b.h * k));
   const canvas = new OffscreenCanvas(w, h);
   const ctx = canvas.getContext("2d");
   if (!ctx) throw new Error("no 2D context for a mask");
@@ -62,6 +64,8 @@ export function maskRaster(shape: MaskShape, color: string, alpha: number): Offs
 
 /** #rrggbb + alpha as one little-endian RGBA word for a Uint32Array view of ImageData. */
 export function packColor(color: string, alpha: number): number {
-  const r = parseInt(color.slice(1, 3), 16), g = parseInt(color.slice(3, 5), 16), b = parseInt(color.slice(5, 7), 16);
+  const r = parseInt(color.slice(1, 3), 16),
+    g = parseInt(color.slice(3, 5), 16),
+    b = parseInt(color.slice(5, 7), 16);
   return ((Math.round(alpha * 255) << 24) | (b << 16) | (g << 8) | r) >>> 0;
 }

@@ -90,8 +90,10 @@ export class MaskStroke {
   /** Writes the stroke into `bits` (whose top-left is at ox, oy in the image): 1 to paint, 0 to erase. */
   applyTo(bits: MaskBits, ox: number, oy: number, value: 0 | 1): void {
     for (const tile of this.tiles.values()) {
-      const x0 = Math.max(tile.x, ox), y0 = Math.max(tile.y, oy);
-      const x1 = Math.min(tile.x + MASK_TILE, ox + bits.w, this.image.width), y1 = Math.min(tile.y + MASK_TILE, oy + bits.h, this.image.height);
+      const x0 = Math.max(tile.x, ox),
+        y0 = Math.max(tile.y, oy);
+      const x1 = Math.min(tile.x + MASK_TILE, ox + bits.w, this.image.width),
+        y1 = Math.min(tile.y + MASK_TILE, oy + bits.h, this.image.height);
       if (x1 <= x0 || y1 <= y0) continue;
       const alpha = tile.ctx.getImageData(x0 - tile.x, y0 - tile.y, x1 - x0, y1 - y0).data;
       const w = x1 - x0;

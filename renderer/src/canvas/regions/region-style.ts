@@ -24,7 +24,12 @@ export function isUnreviewedPrelabel(shape: Shape): boolean {
 export function regionStyle(shape: Shape, color: string | undefined, selected = false): RegionStyle {
   const base = color ?? UNKNOWN_LABEL_COLOR;
   const filled = shape.kind !== "polyline" && shape.kind !== "points" && shape.kind !== "keypoints";
-  return { stroke: outlineColor(base), fill: base + (selected ? SELECTED_FILL_ALPHA : FILL_ALPHA), dashed: isUnreviewedPrelabel(shape), filled };
+  return {
+    stroke: outlineColor(base),
+    fill: base + (selected ? SELECTED_FILL_ALPHA : FILL_ALPHA),
+    dashed: isUnreviewedPrelabel(shape),
+    filled,
+  };
 }
 
 /** Drawn under every outline, wider: the dark half of the double stroke. */
@@ -61,8 +66,17 @@ export function outlineColor(hex: string): string {
   if (cached) return cached;
   const n = parseInt(hex.slice(1, 7), 16);
   const rgb = [(n >> 16) & 255, (n >> 8) & 255, n & 255];
-  const mix = (t: number) => "#" + rgb.map((c) => Math.round(c + (255 - c) * t).toString(16).padStart(2, "0")).join("");
-  let lo = 0, hi = 1;
+  const mix = (t: number) =>
+    "#" +
+    rgb
+      .map((c) =>
+        Math.round(c + (255 - c) * t)
+          .toString(16)
+          .padStart(2, "0"),
+      )
+      .join("");
+  let lo = 0,
+    hi = 1;
   if (relativeLuminance(hex) < MIN_OUTLINE_LUMINANCE) {
     for (let i = 0; i < 20; i++) {
       const mid = (lo + hi) / 2;
@@ -110,7 +124,8 @@ export function traceShape(path: CanvasPath, shape: Shape, options: TraceOptions
       return;
     }
     case "points":
-      for (let i = 0; i < shape.points.length; i += 2) dot(path, shape.points[i] as number, shape.points[i + 1] as number, options.pointRadius);
+      for (let i = 0; i < shape.points.length; i += 2)
+        dot(path, shape.points[i] as number, shape.points[i + 1] as number, options.pointRadius);
       return;
     case "keypoints": {
       const p = shape.points;
@@ -119,7 +134,8 @@ export function traceShape(path: CanvasPath, shape: Shape, options: TraceOptions
         path.moveTo(p[2 * a] as number, p[2 * a + 1] as number);
         path.lineTo(p[2 * b] as number, p[2 * b + 1] as number);
       }
-      for (let i = 0; i < shape.visibility.length; i++) if (shape.visibility[i]) dot(path, p[2 * i] as number, p[2 * i + 1] as number, options.pointRadius);
+      for (let i = 0; i < shape.visibility.length; i++)
+        if (shape.visibility[i]) dot(path, p[2 * i] as number, p[2 * i + 1] as number, options.pointRadius);
       return;
     }
     case "rotated-box": {
@@ -129,7 +145,10 @@ export function traceShape(path: CanvasPath, shape: Shape, options: TraceOptions
       return;
     }
     case "ellipse":
-      path.moveTo(shape.cx + shape.rx * Math.cos((shape.angle * Math.PI) / 180), shape.cy + shape.rx * Math.sin((shape.angle * Math.PI) / 180));
+      path.moveTo(
+        shape.cx + shape.rx * Math.cos((shape.angle * Math.PI) / 180),
+        shape.cy + shape.rx * Math.sin((shape.angle * Math.PI) / 180),
+      );
       path.ellipse(shape.cx, shape.cy, shape.rx, shape.ry, (shape.angle * Math.PI) / 180, 0, Math.PI * 2);
       return;
   }

@@ -46,7 +46,9 @@ export class ShapeIndex {
   }
 
   search(area: Rect): string[] {
-    return this.tree.search({ minX: area.x, minY: area.y, maxX: area.x + area.w, maxY: area.y + area.h }).map((b) => b.id);
+    return this.tree
+      .search({ minX: area.x, minY: area.y, maxX: area.x + area.w, maxY: area.y + area.h })
+      .map((b) => b.id);
   }
 
   get size(): number {

@@ -12,7 +12,9 @@ function describe(g: FirstGuessView): string {
     case "off":
       return "Off for this campaign";
     case "waiting":
-      return g.model === "loading" || g.model === "idle" ? "Loading model… (label away, guesses come when it is ready)" : "Guessing…";
+      return g.model === "loading" || g.model === "idle"
+        ? "Loading model… (label away, guesses come when it is ready)"
+        : "Guessing…";
     case "shown":
       return `${g.shown} guess${g.shown === 1 ? "" : "es"} from ${g.modelId ?? "the model"} (dashed until you accept or edit them)`;
     case "none":
@@ -31,7 +33,15 @@ function describe(g: FirstGuessView): string {
  */
 export function FirstGuessBar({ guesses, onAcceptAll, onRejectAll }: FirstGuessBarProps) {
   return (
-    <div className="first-guess-bar" data-testid="first-guesses" data-phase={guesses.phase} data-model={guesses.model ?? ""} data-ms={guesses.msAfterImage ?? ""} data-ms-decoded={guesses.msAfterDecode ?? ""} data-ms-request={guesses.msRequest ?? ""}>
+    <div
+      className="first-guess-bar"
+      data-testid="first-guesses"
+      data-phase={guesses.phase}
+      data-model={guesses.model ?? ""}
+      data-ms={guesses.msAfterImage ?? ""}
+      data-ms-decoded={guesses.msAfterDecode ?? ""}
+      data-ms-request={guesses.msRequest ?? ""}
+    >
       <label>
         <input type="checkbox" checked={guesses.enabled} onChange={guesses.toggle} data-testid="first-guesses-toggle" />
         First guesses
@@ -40,8 +50,13 @@ export function FirstGuessBar({ guesses, onAcceptAll, onRejectAll }: FirstGuessB
         {describe(guesses)}
       </span>
       {guesses.refused.length > 0 && (
-        <span className="error-text" data-testid="first-guesses-refused" title={guesses.refused.map((r) => `${r.folder}: ${r.reason}`).join("\n")}>
-          {guesses.refused.length} model folder{guesses.refused.length === 1 ? "" : "s"} refused: {guesses.refused[0]?.reason}
+        <span
+          className="error-text"
+          data-testid="first-guesses-refused"
+          title={guesses.refused.map((r) => `${r.folder}: ${r.reason}`).join("\n")}
+        >
+          {guesses.refused.length} model folder{guesses.refused.length === 1 ? "" : "s"} refused:{" "}
+          {guesses.refused[0]?.reason}
         </span>
       )}
       {guesses.phase === "shown" && (
@@ -49,7 +64,12 @@ export function FirstGuessBar({ guesses, onAcceptAll, onRejectAll }: FirstGuessB
           <button type="button" onClick={onAcceptAll} aria-keyshortcuts="G" title="Accept all guesses as they are (G)">
             Accept all
           </button>
-          <button type="button" onClick={onRejectAll} aria-keyshortcuts="Shift+G" title="Reject the guesses nobody edited or accepted (Shift+G)">
+          <button
+            type="button"
+            onClick={onRejectAll}
+            aria-keyshortcuts="Shift+G"
+            title="Reject the guesses nobody edited or accepted (Shift+G)"
+          >
             Reject all
           </button>
         </>

@@ -78,16 +78,29 @@ const CHANGE_DEBOUNCE_MS = 250;
 export function LabelView(props: LabelViewProps) {
   const { taskId, image, schema, initialDocument, onSave, onEditor, onPainter, onDocumentChange } = props;
   // The assist worker gets the decrypted pixels only when a wand or scissors is first used.
-  const [assist] = useState(() => (typeof Worker === "undefined" || props.assist === false ? null : AssistClient.start(image)));
+  const [assist] = useState(() =>
+    typeof Worker === "undefined" || props.assist === false ? null : AssistClient.start(image),
+  );
   useEffect(() => () => assist?.dispose(), [assist]);
-  const [editor] = useState(() => new Editor({ taskId, image: { width: image.width, height: image.height }, schema, document: initialDocument, assist }));
+  const [editor] = useState(
+    () =>
+      new Editor({
+        taskId,
+        image: { width: image.width, height: image.height },
+        schema,
+        document: initialDocument,
+        assist,
+      }),
+  );
   const pyramid = useMemo(() => new ImagePyramid(image.source, { width: image.width, height: image.height }), [image]);
   useEffect(() => () => pyramid.dispose(), [pyramid]);
   const timer = useTaskTimer(initialDocument?.timeSpentMs ?? 0);
   const { elapsedRef, touch } = timer;
   const { saveState, saves, save } = useAutosave(editor, elapsedRef, onSave, props.autosaveMs);
   const [helpOpen, setHelpOpen] = useState(false);
-  const [instructionsOpen, setInstructionsOpen] = useState(props.instructions !== undefined && props.showInstructions === true);
+  const [instructionsOpen, setInstructionsOpen] = useState(
+    props.instructions !== undefined && props.showInstructions === true,
+  );
   const [overrides, setOverrides] = useState<Record<string, string>>(() => ({ ...props.hotkeys }));
   const bindings = useMemo(() => resolveBindings(DEFAULT_BINDINGS, overrides), [overrides]);
   const table = useMemo(() => comboTable(bindings), [bindings]);
@@ -111,7 +124,10 @@ export function LabelView(props: LabelViewProps) {
     let timer: ReturnType<typeof setTimeout> | undefined;
     const off = editor.store.onChange(() => {
       clearTimeout(timer);
-      timer = setTimeout(() => latest.current.onDocumentChange?.(editor.toDocument(elapsedRef.current)), CHANGE_DEBOUNCE_MS);
+      timer = setTimeout(
+        () => latest.current.onDocumentChange?.(editor.toDocument(elapsedRef.current)),
+        CHANGE_DEBOUNCE_MS,
+      );
     });
     return () => {
       clearTimeout(timer);
@@ -119,7 +135,10 @@ export function LabelView(props: LabelViewProps) {
     };
   }, [editor, onDocumentChange, elapsedRef]);
 
-  const focusSurface = useCallback(() => rootRef.current?.querySelector<HTMLElement>("[data-testid=canvas-surface]")?.focus(), []);
+  const focusSurface = useCallback(
+    () => rootRef.current?.querySelector<HTMLElement>("[data-testid=canvas-surface]")?.focus(),
+    [],
+  );
   useEffect(() => {
     focusSurface();
   }, [focusSurface]);
@@ -172,7 +191,13 @@ export function LabelView(props: LabelViewProps) {
       <Toolbar editor={editor} run={(a) => void run(a)} shortcutFor={shortcutFor} ariaShortcutFor={ariaShortcutFor} />
       {props.banner}
       <div className="label-main">
-        <CanvasSurface editor={editor} pyramid={pyramid} onPainter={onPainter} taskTitle={props.taskTitle ?? taskId} helpKey={shortcutFor("view.help")} />
+        <CanvasSurface
+          editor={editor}
+          pyramid={pyramid}
+          onPainter={onPainter}
+          taskTitle={props.taskTitle ?? taskId}
+          helpKey={shortcutFor("view.help")}
+        />
         <aside className="label-side" aria-label="Labels and shapes">
           {instructionsOpen && props.instructions !== undefined && (
             <InstructionsPanel
@@ -186,7 +211,11 @@ export function LabelView(props: LabelViewProps) {
             />
           )}
           {schema.tools.length > 0 && <LabelPalette editor={editor} />}
-          <ClassificationPanel editor={editor} noneOfThese={props.noneOfThese === true} note={props.classificationNote ?? null} />
+          <ClassificationPanel
+            editor={editor}
+            noneOfThese={props.noneOfThese === true}
+            note={props.classificationNote ?? null}
+          />
           <ShapeList editor={editor} onLeave={focusSurface} />
         </aside>
       </div>
@@ -203,4 +232,3 @@ export function LabelView(props: LabelViewProps) {
     </div>
   );
 }
-

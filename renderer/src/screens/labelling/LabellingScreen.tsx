@@ -84,7 +84,8 @@ export function LabellingScreen({ taskId, onOpen, onQueueEmpty, onNotice }: Labe
       const seen = settings.instructionsSeen ?? [];
       const hasInstructions = Boolean(task.instructions?.trim()) || task.labels.some((l) => l.description);
       const newCampaign = hasInstructions && !seen.includes(task.meta.campaign);
-      if (newCampaign) void getApi().settings.update({ instructionsSeen: [...seen, task.meta.campaign].slice(-SEEN_LIMIT) });
+      if (newCampaign)
+        void getApi().settings.update({ instructionsSeen: [...seen, task.meta.campaign].slice(-SEEN_LIMIT) });
       setLoaded({ task, newCampaign, image, shownAt: performance.now() });
     })().catch((e: unknown) => !cancelled && setError(errorMessage(e)));
     return () => {
@@ -92,9 +93,12 @@ export function LabellingScreen({ taskId, onOpen, onQueueEmpty, onNotice }: Labe
     };
   }, [taskId]);
 
-  useEffect(() => () => {
-    if (loaded?.image.source instanceof ImageBitmap) loaded.image.source.close();
-  }, [loaded]);
+  useEffect(
+    () => () => {
+      if (loaded?.image.source instanceof ImageBitmap) loaded.image.source.close();
+    },
+    [loaded],
+  );
 
   // The queue as last read from core. Moving on walks this list and asks core again only when
   // it runs out: a refresh reads every assignment from chain, too slow to do per keypress.
@@ -106,7 +110,8 @@ export function LabellingScreen({ taskId, onOpen, onQueueEmpty, onNotice }: Labe
         queue.current = (await workableTasks()).map((t) => t.id);
         at = queue.current.indexOf(taskId);
       }
-      const next = queue.current[at + direction] ?? (direction === 1 ? queue.current.find((id) => id !== taskId) : undefined);
+      const next =
+        queue.current[at + direction] ?? (direction === 1 ? queue.current.find((id) => id !== taskId) : undefined);
       if (next) onOpen(next);
       else if (direction === 1) onQueueEmpty();
     },
@@ -148,7 +153,18 @@ export function LabellingScreen({ taskId, onOpen, onQueueEmpty, onNotice }: Labe
   if (error) return <ErrorNotice message={`This task cannot be opened: ${error}`} onRetry={() => onOpen(taskId)} />;
   if (moderation) return <ModerationScreen key={moderation.meta.id} task={moderation} onNext={() => void step(1)} />;
   if (!loaded) return <p role="status">Opening the task…</p>;
-  return <OpenTask key={loaded.task.meta.id} loaded={loaded} previous={previous.current} onSave={onSave} onSubmit={onSubmit} onStep={step} onHotkeysChange={onHotkeysChange} notice={notice} />;
+  return (
+    <OpenTask
+      key={loaded.task.meta.id}
+      loaded={loaded}
+      previous={previous.current}
+      onSave={onSave}
+      onSubmit={onSubmit}
+      onStep={step}
+      onHotkeysChange={onHotkeysChange}
+      notice={notice}
+    />
+  );
 }
 
 interface OpenTaskProps {
@@ -202,7 +218,11 @@ function OpenTask({ loaded, previous, notice, onSave, onSubmit, onStep, onHotkey
         banner={
           // The detector draws boxes: campaigns without the box tool have no use for it.
           schema.tools.includes("box") && (
-            <FirstGuessBar guesses={guesses} onAcceptAll={() => editor && acceptAllGuesses(editor)} onRejectAll={() => editor && rejectAllGuesses(editor)} />
+            <FirstGuessBar
+              guesses={guesses}
+              onAcceptAll={() => editor && acceptAllGuesses(editor)}
+              onRejectAll={() => editor && rejectAllGuesses(editor)}
+            />
           )
         }
       />

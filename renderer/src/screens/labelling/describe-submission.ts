@@ -4,7 +4,9 @@ import type { AnnotationDocument } from "../../../../shared/annotation";
 export function describeSubmission(doc: AnnotationDocument): string {
   const counts = new Map<string, number>();
   for (const shape of doc.shapes) counts.set(shape.kind, (counts.get(shape.kind) ?? 0) + 1);
-  const shapes = [...counts].map(([kind, n]) => `${n} ${kind === "box" ? (n === 1 ? "box" : "boxes") : n === 1 ? kind : `${kind}s`}`);
+  const shapes = [...counts].map(
+    ([kind, n]) => `${n} ${kind === "box" ? (n === 1 ? "box" : "boxes") : n === 1 ? kind : `${kind}s`}`,
+  );
   const names = doc.classes.map((id) => doc.labels.find((l) => l.id === id)?.name ?? id);
   const classes = names.length === 0 ? [] : [`${names.length === 1 ? "class" : "classes"} ${names.join(", ")}`];
   const parts = [...shapes, ...classes];

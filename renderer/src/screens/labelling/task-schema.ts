@@ -37,7 +37,10 @@ const KIND_WORDS: Readonly<Record<string, ShapeKind>> = {
  * offer boxes and polygons and no image classes. A label that lists `kinds` is offered for those.
  */
 export function schemaForTask(labels: readonly Label[], labelKind: string | null | undefined): LabelSchema {
-  const words = (labelKind ?? "").toLowerCase().split(/[+,\s]+/).filter((w) => w.length > 0);
+  const words = (labelKind ?? "")
+    .toLowerCase()
+    .split(/[+,\s]+/)
+    .filter((w) => w.length > 0);
   const wanted = new Set<ShapeKind>();
   for (const word of words) {
     const kind = KIND_WORDS[word];

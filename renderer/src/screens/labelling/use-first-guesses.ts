@@ -48,7 +48,12 @@ export function useFirstGuesses(task: OpenedTask, editor: Editor | null, decoded
 
   useEffect(() => {
     let cancelled = false;
-    getApi().guesses.status().then((s) => !cancelled && setInitial(s), () => {});
+    getApi()
+      .guesses.status()
+      .then(
+        (s) => !cancelled && setInitial(s),
+        () => {},
+      );
     return () => {
       cancelled = true;
     };

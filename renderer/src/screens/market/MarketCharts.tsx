@@ -19,11 +19,31 @@ const REFRESH_MS = 1_000;
 
 const sol = (lamports: number): string => formatSol(Math.round(lamports));
 const solTick = (lamports: number): string => `${(lamports / 1e9).toPrecision(3).replace(/\.?0+$/, "")}`;
-const clock = (seconds: number): string => new Date(seconds * 1000).toLocaleString([], { month: "short", day: "numeric", hour: "2-digit", minute: "2-digit", second: "2-digit" });
-const minutes = (seconds: number): string => (seconds < 120 ? `${Math.round(seconds)} s` : seconds < 7200 ? `${(seconds / 60).toFixed(1)} min` : `${(seconds / 3600).toFixed(1)} h`);
+const clock = (seconds: number): string =>
+  new Date(seconds * 1000).toLocaleString([], {
+    month: "short",
+    day: "numeric",
+    hour: "2-digit",
+    minute: "2-digit",
+    second: "2-digit",
+  });
+const minutes = (seconds: number): string =>
+  seconds < 120
+    ? `${Math.round(seconds)} s`
+    : seconds < 7200
+      ? `${(seconds / 60).toFixed(1)} min`
+      : `${(seconds / 3600).toFixed(1)} h`;
 
-const BAND_SERIES: ChartSeries[] = RATING_BANDS.map((label, i) => ({ label: `Workers ${label}`, color: i, style: "line" }));
-const FILL_SERIES: ChartSeries[] = RATING_BANDS.map((label, i) => ({ label: `Min rating ${label}`, color: i, style: "points" }));
+const BAND_SERIES: ChartSeries[] = RATING_BANDS.map((label, i) => ({
+  label: `Workers ${label}`,
+  color: i,
+  style: "line",
+}));
+const FILL_SERIES: ChartSeries[] = RATING_BANDS.map((label, i) => ({
+  label: `Min rating ${label}`,
+  color: i,
+  style: "points",
+}));
 const FEE_SERIES: ChartSeries[] = [{ label: "Fees", color: 2, style: "bars" }];
 
 /** Aggregates computed in core over the stored events; the page only ever holds a few hundred points. */
@@ -60,11 +80,19 @@ export function MarketCharts() {
     };
   }, [windowSeconds]);
 
-  const priceData = useMemo(() => (charts ? [charts.times, ...charts.priceByBand] : [[], ...RATING_BANDS.map(() => [])]), [charts]);
+  const priceData = useMemo(
+    () => (charts ? [charts.times, ...charts.priceByBand] : [[], ...RATING_BANDS.map(() => [])]),
+    [charts],
+  );
   const feeData = useMemo(() => (charts ? [charts.times, charts.feeByBucket] : [[], []]), [charts]);
   const fillData = useMemo(() => {
     const fills = [...(charts?.fills ?? [])].sort((a, b) => a.priceLamports - b.priceLamports);
-    return [fills.map((f) => f.priceLamports), ...RATING_BANDS.map((_, band) => fills.map((f) => (Math.min(4, Math.floor(f.minRating / 2000)) === band ? f.seconds : null)))];
+    return [
+      fills.map((f) => f.priceLamports),
+      ...RATING_BANDS.map((_, band) =>
+        fills.map((f) => (Math.min(4, Math.floor(f.minRating / 2000)) === band ? f.seconds : null)),
+      ),
+    ];
   }, [charts]);
   const feeTotal = charts?.feeByBucket.reduce((a, b) => a + b, 0) ?? 0;
   const results = charts?.resultsByBand.reduce((sum, band) => sum + band.reduce((a, b) => a + b, 0), 0) ?? 0;
@@ -75,7 +103,11 @@ export function MarketCharts() {
         <h2 id="charts-heading">Prices, fills and fees</h2>
         <label>
           Over the last{" "}
-          <select value={windowSeconds} onChange={(e) => setWindowSeconds(Number(e.target.value))} data-testid="charts-window">
+          <select
+            value={windowSeconds}
+            onChange={(e) => setWindowSeconds(Number(e.target.value))}
+            data-testid="charts-window"
+          >
             {WINDOWS.map((w) => (
               <option key={w.seconds} value={w.seconds}>
                 {w.label}
@@ -83,7 +115,12 @@ export function MarketCharts() {
             ))}
           </select>
         </label>
-        {charts && <span className="muted small">{results.toLocaleString()} results paid in the window · {charts.totalEvents.toLocaleString()} events stored · one point per {minutes(charts.bucketSeconds)}</span>}
+        {charts && (
+          <span className="muted small">
+            {results.toLocaleString()} results paid in the window · {charts.totalEvents.toLocaleString()} events stored
+            · one point per {minutes(charts.bucketSeconds)}
+          </span>
+        )}
       </div>
       {error && <ErrorNotice message={`The charts could not be computed: ${error}`} />}
       <div className="chart-grid">

@@ -82,12 +82,19 @@ export function MarketFeed() {
     const pages: number[] = [];
     for (let p = firstPage; p <= lastPage; p++) pages.push(p);
     Promise.all(
-      pages.map((p) => getApi().feed.page({ filter, offset: p * PAGE, limit: PAGE, ...(pausedAt !== null ? { atOrBefore: pausedAt } : {}) })),
+      pages.map((p) =>
+        getApi().feed.page({
+          filter,
+          offset: p * PAGE,
+          limit: PAGE,
+          ...(pausedAt !== null ? { atOrBefore: pausedAt } : {}),
+        }),
+      ),
     ).then(
       (results) => {
         if (stale) return;
         const next = new Map<number, FeedRow>();
-        results.forEach((r, i) => r.rows.forEach((row, j) => next.set((pages[i]! * PAGE) + j, row)));
+        results.forEach((r, i) => r.rows.forEach((row, j) => next.set(pages[i]! * PAGE + j, row)));
         setRows(next);
         setTotal(results[0]?.total ?? 0);
         setHead((h) => Math.max(h, results[0]?.head ?? 0));
@@ -126,14 +133,22 @@ export function MarketFeed() {
         <span className="muted" data-testid="feed-total">
           {total.toLocaleString()} event{total === 1 ? "" : "s"}
         </span>
-        <button onClick={() => setPausedAt(pausedAt === null ? head : null)} aria-pressed={pausedAt !== null} data-testid="feed-pause">
+        <button
+          onClick={() => setPausedAt(pausedAt === null ? head : null)}
+          aria-pressed={pausedAt !== null}
+          data-testid="feed-pause"
+        >
           {pausedAt === null ? "Pause" : `Resume${newWhilePaused ? ` (${newWhilePaused.toLocaleString()} new)` : ""}`}
         </button>
       </div>
       <div className="feed-filters">
         <label>
           Kind{" "}
-          <select value={kind} onChange={(e) => setKind(e.target.value as MarketEventKind | "")} data-testid="feed-kind">
+          <select
+            value={kind}
+            onChange={(e) => setKind(e.target.value as MarketEventKind | "")}
+            data-testid="feed-kind"
+          >
             <option value="">All</option>
             {MARKET_EVENT_KINDS.map((k) => (
               <option key={k} value={k}>
@@ -144,7 +159,11 @@ export function MarketFeed() {
         </label>
         <label>
           Worker rating{" "}
-          <select value={band} onChange={(e) => setBand(e.target.value === "" ? "" : Number(e.target.value))} data-testid="feed-band">
+          <select
+            value={band}
+            onChange={(e) => setBand(e.target.value === "" ? "" : Number(e.target.value))}
+            data-testid="feed-band"
+          >
             <option value="">Any</option>
             {RATING_BANDS.map((b, i) => (
               <option key={b} value={i}>
@@ -155,7 +174,13 @@ export function MarketFeed() {
         </label>
         <label>
           Campaign{" "}
-          <input value={campaign} onChange={(e) => setCampaign(e.target.value)} placeholder="address" aria-invalid={!campaignOk} data-testid="feed-campaign" />
+          <input
+            value={campaign}
+            onChange={(e) => setCampaign(e.target.value)}
+            placeholder="address"
+            aria-invalid={!campaignOk}
+            data-testid="feed-campaign"
+          />
         </label>
         {!campaignOk && <span className="field-error">A campaign address is 32–44 base58 characters.</span>}
       </div>
@@ -171,10 +196,25 @@ export function MarketFeed() {
         <span>Rating</span>
         <span>Detail</span>
       </div>
-      <div ref={list} className="feed-list" onScroll={onScroll} role="list" aria-label="Market events, newest first" data-testid="feed-list" tabIndex={0}>
+      <div
+        ref={list}
+        className="feed-list"
+        onScroll={onScroll}
+        role="list"
+        aria-label="Market events, newest first"
+        data-testid="feed-list"
+        tabIndex={0}
+      >
         <div style={{ height: total * ROW_HEIGHT }} className="feed-spacer">
           {visible.map(({ index, row }) => (
-            <div key={index} role="listitem" className="feed-row feed-grid" style={{ top: index * ROW_HEIGHT }} data-testid="feed-row" data-kind={row?.kind}>
+            <div
+              key={index}
+              role="listitem"
+              className="feed-row feed-grid"
+              style={{ top: index * ROW_HEIGHT }}
+              data-testid="feed-row"
+              data-kind={row?.kind}
+            >
               {row ? <FeedCells row={row} /> : <span className="muted">…</span>}
             </div>
           ))}
@@ -196,7 +236,9 @@ function FeedCells({ row }: { row: FeedRow }) {
       <span>{row.workerRating === null ? "—" : `${(row.workerRating / 2000).toFixed(1)} ★`}</span>
       <span>
         {row.score !== null ? `score ${row.score}` : ""}
-        {row.kind === "campaign_posted" && row.minRating !== null ? `min ${(row.minRating / 2000).toFixed(1)} ★ · ${row.count ?? 0} tasks × ${row.replication ?? 1}` : ""}
+        {row.kind === "campaign_posted" && row.minRating !== null
+          ? `min ${(row.minRating / 2000).toFixed(1)} ★ · ${row.count ?? 0} tasks × ${row.replication ?? 1}`
+          : ""}
         {row.kind === "tasks_added" ? `${row.count ?? 0} tasks` : ""}
         {row.labelKind ? ` ${row.labelKind}` : ""}
       </span>

@@ -27,7 +27,10 @@ export function MarketScreen({ onAccepted }: MarketScreenProps) {
   const [sort, setSort] = useState<Sort>("pay_desc");
   const [eligibleOnly, setEligibleOnly] = useState(false);
   const filter = useMemo<MarketFilter>(() => ({ sort, eligibleOnly }), [sort, eligibleOnly]);
-  const list = useLiveQuery<CampaignView[]>(() => getApi().market.list(filter), { refreshOn: ["market:changed"], key: `${sort}|${eligibleOnly}` });
+  const list = useLiveQuery<CampaignView[]>(() => getApi().market.list(filter), {
+    refreshOn: ["market:changed"],
+    key: `${sort}|${eligibleOnly}`,
+  });
   const stats = useLiveQuery<MarketStats>(() => getApi().market.stats(), { refreshOn: ["market:changed"] });
   const [counts, setCounts] = useState<Record<string, number>>({});
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
@@ -76,7 +79,8 @@ export function MarketScreen({ onAccepted }: MarketScreenProps) {
             </select>
           </label>
           <label className="checkbox">
-            <input type="checkbox" checked={eligibleOnly} onChange={(e) => setEligibleOnly(e.target.checked)} /> Only what I can take
+            <input type="checkbox" checked={eligibleOnly} onChange={(e) => setEligibleOnly(e.target.checked)} /> Only
+            what I can take
           </label>
           <button onClick={list.reload}>Refresh</button>
         </div>
@@ -84,7 +88,8 @@ export function MarketScreen({ onAccepted }: MarketScreenProps) {
         {outcomes.length > 0 && !progress && (
           <p role="status" data-testid="accept-result">
             Accepted {accepted} task{accepted === 1 ? "" : "s"}
-            {failed.length > 0 && `; ${failed.length} could not be taken: ${[...new Set(failed.map((f) => f.error))].join("; ")}`}
+            {failed.length > 0 &&
+              `; ${failed.length} could not be taken: ${[...new Set(failed.map((f) => f.error))].join("; ")}`}
           </p>
         )}
         {error && <ErrorNotice message={error} />}
@@ -110,8 +115,14 @@ export function MarketScreen({ onAccepted }: MarketScreenProps) {
                 <tr key={c.address} data-testid="campaign-row" data-campaign={c.address}>
                   <td>
                     <span className="campaign-title">{c.title ?? shortAddress(c.address)}</span>
-                    {c.private && <span className="tag" title="Task data is encrypted to you">private</span>}
-                    <div className="muted small">by {shortAddress(c.requester)} · {Math.round(c.fillRate * 100)} % filled</div>
+                    {c.private && (
+                      <span className="tag" title="Task data is encrypted to you">
+                        private
+                      </span>
+                    )}
+                    <div className="muted small">
+                      by {shortAddress(c.requester)} · {Math.round(c.fillRate * 100)} % filled
+                    </div>
                   </td>
                   <td>{formatSol(c.payLamports)}</td>
                   <td>{c.tasksLeft}</td>
@@ -127,14 +138,22 @@ export function MarketScreen({ onAccepted }: MarketScreenProps) {
                           max={Math.max(1, Math.min(c.tasksLeft, c.myRemainingShare, 100))}
                           value={counts[c.address] ?? 1}
                           aria-label={`How many tasks to take from ${c.title ?? c.address}`}
-                          onChange={(e) => setCounts({ ...counts, [c.address]: Math.max(1, Number(e.target.value) || 1) })}
+                          onChange={(e) =>
+                            setCounts({ ...counts, [c.address]: Math.max(1, Number(e.target.value) || 1) })
+                          }
                         />
-                        <button disabled={progress !== null} onClick={() => void accept([{ campaign: c.address, count: counts[c.address] ?? 1 }])}>
-                          Accept<span className="visually-hidden"> tasks from {c.title ?? shortAddress(c.address)}</span>
+                        <button
+                          disabled={progress !== null}
+                          onClick={() => void accept([{ campaign: c.address, count: counts[c.address] ?? 1 }])}
+                        >
+                          Accept
+                          <span className="visually-hidden"> tasks from {c.title ?? shortAddress(c.address)}</span>
                         </button>
                       </div>
                     ) : (
-                      <span className="muted" data-testid="ineligible-reason">{c.reasons.map((r) => r.message).join("; ")}</span>
+                      <span className="muted" data-testid="ineligible-reason">
+                        {c.reasons.map((r) => r.message).join("; ")}
+                      </span>
                     )}
                   </td>
                 </tr>
@@ -146,7 +165,8 @@ export function MarketScreen({ onAccepted }: MarketScreenProps) {
       {stats.value && (
         <p className="muted small" data-testid="market-summary">
           {stats.value.openCampaigns} open campaign{stats.value.openCampaigns === 1 ? "" : "s"} · median pay{" "}
-          {stats.value.medianPayLamports === null ? "—" : formatSol(stats.value.medianPayLamports)} · {Math.round(stats.value.fillRate * 100)} % of slots filled
+          {stats.value.medianPayLamports === null ? "—" : formatSol(stats.value.medianPayLamports)} ·{" "}
+          {Math.round(stats.value.fillRate * 100)} % of slots filled
         </p>
       )}
       <MarketCharts />

@@ -9,7 +9,10 @@ function useBreakMinutes(): [number, (minutes: number) => void] {
   const [minutes, setMinutes] = useState(0);
   useEffect(() => {
     const api = getApi();
-    api.settings.get().then((s) => setMinutes(s.moderationBreakMinutes ?? 0), () => {});
+    api.settings.get().then(
+      (s) => setMinutes(s.moderationBreakMinutes ?? 0),
+      () => {},
+    );
     return api.events.on("settings:changed", (s) => setMinutes(s.moderationBreakMinutes ?? 0));
   }, []);
   return [minutes, (m) => void getApi().settings.update({ moderationBreakMinutes: m })];
@@ -33,7 +36,8 @@ export function BreakReminder() {
   return (
     <div className="break-reminder" role="status" data-testid="break-reminder">
       <span>
-        You have been moderating for {formatDuration(now - session.lastBreakAt)} without a break ({session.items} items, {session.imagesRevealed} images revealed). Step away for a few minutes?
+        You have been moderating for {formatDuration(now - session.lastBreakAt)} without a break ({session.items} items,{" "}
+        {session.imagesRevealed} images revealed). Step away for a few minutes?
       </span>
       <button type="button" onClick={() => exposure.tookBreak()}>
         I took a break
@@ -50,8 +54,9 @@ export function ExposurePanel() {
   return (
     <section className="moderation-session" aria-label="This session">
       <p data-testid="exposure-counter">
-        This session: <strong>{session.items}</strong> {session.items === 1 ? "item" : "items"} judged · <strong>{session.imagesRevealed}</strong>{" "}
-        {session.imagesRevealed === 1 ? "image" : "images"} revealed · {formatDuration(now - session.startedAt)}
+        This session: <strong>{session.items}</strong> {session.items === 1 ? "item" : "items"} judged ·{" "}
+        <strong>{session.imagesRevealed}</strong> {session.imagesRevealed === 1 ? "image" : "images"} revealed ·{" "}
+        {formatDuration(now - session.startedAt)}
       </p>
       <label>
         Break reminders{" "}

@@ -21,9 +21,14 @@ export function InertText({ text }: { readonly text: string }) {
     const groups = Object.entries(summary.byGroup)
       .map(([group, n]) => `${n} ${group}`)
       .join(", ");
-    notes.push(`${summary.hidden} hidden or special character${summary.hidden > 1 ? "s" : ""} shown as ⟨U+…⟩ (${groups})`);
+    notes.push(
+      `${summary.hidden} hidden or special character${summary.hidden > 1 ? "s" : ""} shown as ⟨U+…⟩ (${groups})`,
+    );
   }
-  if (summary.mixedScript > 0) notes.push(`${summary.mixedScript} word${summary.mixedScript > 1 ? "s" : ""} mixing look-alike alphabets (underlined)`);
+  if (summary.mixedScript > 0)
+    notes.push(
+      `${summary.mixedScript} word${summary.mixedScript > 1 ? "s" : ""} mixing look-alike alphabets (underlined)`,
+    );
   if (summary.links > 0) notes.push(`${summary.links} link${summary.links > 1 ? "s" : ""} (not clickable)`);
   return (
     <div className="inert-text-wrap">

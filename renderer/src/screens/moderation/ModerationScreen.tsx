@@ -20,7 +20,8 @@ export interface ModerationScreenProps {
   readonly onNext: () => void;
 }
 
-const isField = (target: EventTarget): boolean => target instanceof HTMLTextAreaElement || target instanceof HTMLInputElement || target instanceof HTMLSelectElement;
+const isField = (target: EventTarget): boolean =>
+  target instanceof HTMLTextAreaElement || target instanceof HTMLInputElement || target instanceof HTMLSelectElement;
 
 /**
  * One moderation item at a time, for speed and for the worker's wellbeing: digits choose
@@ -48,7 +49,10 @@ export function ModerationScreen({ task, onNext }: ModerationScreenProps) {
 
   useEffect(() => {
     const api = getApi();
-    api.settings.get().then((s) => setHotkeys(s.hotkeys), () => {});
+    api.settings.get().then(
+      (s) => setHotkeys(s.hotkeys),
+      () => {},
+    );
     return api.events.on("settings:changed", (s) => setHotkeys(s.hotkeys));
   }, []);
 
@@ -98,7 +102,11 @@ export function ModerationScreen({ task, onNext }: ModerationScreenProps) {
       if (!category || !spec) return;
       setProblem("");
       setDecisions((current) =>
-        spec.policy.select === "single" ? [category.id] : current.includes(category.id) ? current.filter((d) => d !== category.id) : [...current, category.id],
+        spec.policy.select === "single"
+          ? [category.id]
+          : current.includes(category.id)
+            ? current.filter((d) => d !== category.id)
+            : [...current, category.id],
       );
     },
     [spec],
@@ -188,12 +196,31 @@ export function ModerationScreen({ task, onNext }: ModerationScreenProps) {
   };
 
   return (
-    <div className="moderation" aria-label={`Moderation item ${task.meta.taskIndex}`} role="region" data-testid="moderation" data-task={task.meta.id} data-index={task.meta.taskIndex} data-kind={item.kind} tabIndex={-1} ref={root} onKeyDown={onKeyDown} onKeyUp={onKeyUp}>
+    <div
+      className="moderation"
+      aria-label={`Moderation item ${task.meta.taskIndex}`}
+      role="region"
+      data-testid="moderation"
+      data-task={task.meta.id}
+      data-index={task.meta.taskIndex}
+      data-kind={item.kind}
+      tabIndex={-1}
+      ref={root}
+      onKeyDown={onKeyDown}
+      onKeyUp={onKeyUp}
+    >
       <header className="moderation-head">
         <h2>
-          {task.meta.title ?? "Moderation"} <span className="muted">#{task.meta.taskIndex} · {formatSol(task.meta.payLamports)}</span>
+          {task.meta.title ?? "Moderation"}{" "}
+          <span className="muted">
+            #{task.meta.taskIndex} · {formatSol(task.meta.payLamports)}
+          </span>
         </h2>
-        <button type="button" onClick={() => setShowKeys(true)} aria-keyshortcuts={keys.keys["moderation.help"] === "?" ? "?" : undefined}>
+        <button
+          type="button"
+          onClick={() => setShowKeys(true)}
+          aria-keyshortcuts={keys.keys["moderation.help"] === "?" ? "?" : undefined}
+        >
           Keys{keys.keys["moderation.help"] ? ` (${keys.keys["moderation.help"].toUpperCase()})` : ""}
         </button>
       </header>
@@ -223,7 +250,9 @@ export function ModerationScreen({ task, onNext }: ModerationScreenProps) {
         </section>
         <aside className="moderation-panel">
           <fieldset className="moderation-categories">
-            <legend>{spec.policy.select === "single" ? "Choose one category" : "Choose every category that applies"}</legend>
+            <legend>
+              {spec.policy.select === "single" ? "Choose one category" : "Choose every category that applies"}
+            </legend>
             {categories.map((c, i) => (
               <button
                 key={c.id}
@@ -245,10 +274,22 @@ export function ModerationScreen({ task, onNext }: ModerationScreenProps) {
               <span>
                 Reason {spec.policy.reason === "required" ? "(required)" : "(optional)"} <kbd>R</kbd>
               </span>
-              <textarea ref={reasonField} value={reason} maxLength={1000} rows={3} onChange={(e) => setReason(e.target.value)} />
+              <textarea
+                ref={reasonField}
+                value={reason}
+                maxLength={1000}
+                rows={3}
+                onChange={(e) => setReason(e.target.value)}
+              />
             </label>
           )}
-          <button type="button" className="primary" onClick={() => void confirm()} disabled={busy} aria-keyshortcuts="Enter">
+          <button
+            type="button"
+            className="primary"
+            onClick={() => void confirm()}
+            disabled={busy}
+            aria-keyshortcuts="Enter"
+          >
             Confirm and next (Enter)
           </button>
           <p role="alert" className="error-text moderation-problem">

@@ -47,7 +47,10 @@ export function ModerationShortcuts({ categories, hotkeys, onClose }: Moderation
       const combo = comboOf(e.nativeEvent);
       if (!combo) return;
       const problem = moderationKeyProblem(bindings, capturing.id, combo);
-      if (problem) setNotice(`${problem} “${capturing.title}” keeps ${bindings.keys[capturing.id] ? displayCombo(bindings.keys[capturing.id] as string) : "no key"}.`);
+      if (problem)
+        setNotice(
+          `${problem} “${capturing.title}” keeps ${bindings.keys[capturing.id] ? displayCombo(bindings.keys[capturing.id] as string) : "no key"}.`,
+        );
       else save({ [capturing.id]: combo }, `“${capturing.title}” is now ${displayCombo(combo)}.`);
       setCapturing(null);
       return;
@@ -60,7 +63,15 @@ export function ModerationShortcuts({ categories, hotkeys, onClose }: Moderation
 
   return (
     <div className="overlay-backdrop">
-      <div ref={dialog} className="shortcut-overlay" role="dialog" aria-modal="true" aria-labelledby="moderation-keys-title" data-testid="shortcut-overlay" onKeyDown={onKeyDown}>
+      <div
+        ref={dialog}
+        className="shortcut-overlay"
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby="moderation-keys-title"
+        data-testid="shortcut-overlay"
+        onKeyDown={onKeyDown}
+      >
         <header>
           <h2 id="moderation-keys-title">Moderation keys</h2>
           <button type="button" ref={close} onClick={onClose}>
@@ -103,10 +114,17 @@ export function ModerationShortcuts({ categories, hotkeys, onClose }: Moderation
             </tr>
             {MODERATION_KEYS.map((k) => (
               <tr key={k.id}>
-                <th scope="row">{bindings.keys[k.id] ? <kbd>{displayCombo(bindings.keys[k.id] as string)}</kbd> : "off"}</th>
+                <th scope="row">
+                  {bindings.keys[k.id] ? <kbd>{displayCombo(bindings.keys[k.id] as string)}</kbd> : "off"}
+                </th>
                 <td>{k.title}</td>
                 <td className="actions">
-                  <button type="button" aria-label={`Change the key for ${k.title}`} data-action={k.id} onClick={() => setCapturing(k)}>
+                  <button
+                    type="button"
+                    aria-label={`Change the key for ${k.title}`}
+                    data-action={k.id}
+                    onClick={() => setCapturing(k)}
+                  >
                     {capturing?.id === k.id ? "Press a key…" : "Change"}
                   </button>
                   <button
@@ -126,7 +144,12 @@ export function ModerationShortcuts({ categories, hotkeys, onClose }: Moderation
           <input
             type="checkbox"
             checked={bindings.digits}
-            onChange={(e) => save({ [DIGITS_SETTING]: e.target.checked ? "on" : OFF }, e.target.checked ? "Number keys choose categories." : "Number keys are off: use the category buttons.")}
+            onChange={(e) =>
+              save(
+                { [DIGITS_SETTING]: e.target.checked ? "on" : OFF },
+                e.target.checked ? "Number keys choose categories." : "Number keys are off: use the category buttons.",
+              )
+            }
           />
           Number keys 1–9 choose categories
         </label>

@@ -40,9 +40,15 @@ export function moderationBindings(hotkeys: Hotkeys): ModerationBindings {
 }
 
 /** Why `combo` cannot be `id`'s key here (it clashes with another key of this view), or null. */
-export function moderationKeyProblem(bindings: ModerationBindings, id: ModerationKey["id"], combo: string): string | null {
-  if (combo === "enter" || combo === "space" || combo === "escape" || combo === "tab" || combo === "shift+tab") return "Enter, Space, Escape and Tab keep their meaning here.";
-  if (/^[1-9]$/.test(combo) && bindings.digits) return "1–9 choose categories; turn that off first, or pick another key.";
+export function moderationKeyProblem(
+  bindings: ModerationBindings,
+  id: ModerationKey["id"],
+  combo: string,
+): string | null {
+  if (combo === "enter" || combo === "space" || combo === "escape" || combo === "tab" || combo === "shift+tab")
+    return "Enter, Space, Escape and Tab keep their meaning here.";
+  if (/^[1-9]$/.test(combo) && bindings.digits)
+    return "1–9 choose categories; turn that off first, or pick another key.";
   const other = MODERATION_KEYS.find((k) => k.id !== id && bindings.keys[k.id] === combo);
   return other ? `That key already does “${other.title}”.` : null;
 }

@@ -22,8 +22,8 @@ export function OnboardingScreen({ status, onReady }: OnboardingScreenProps) {
       <section className="panel onboarding" role="alert">
         <h2>Your keystore cannot be read</h2>
         <p>
-          The keystore file in the data directory is damaged. Amplify has not changed it. Restore it from a backup, or import
-          your key again below: the damaged file is kept aside, not overwritten.
+          The keystore file in the data directory is damaged. Amplify has not changed it. Restore it from a backup, or
+          import your key again below: the damaged file is kept aside, not overwritten.
         </p>
         <CreateOrImport onReady={onReady} replace />
       </section>
@@ -33,8 +33,8 @@ export function OnboardingScreen({ status, onReady }: OnboardingScreenProps) {
     <section className="panel onboarding" aria-labelledby="welcome-heading">
       <h2 id="welcome-heading">Welcome to Amplify</h2>
       <p>
-        Label data, get paid in SOL the moment a result lands. Your key stays on this computer, sealed with a passphrase; task
-        data is decrypted only in memory.
+        Label data, get paid in SOL the moment a result lands. Your key stays on this computer, sealed with a
+        passphrase; task data is decrypted only in memory.
       </p>
       <CreateOrImport onReady={onReady} replace={false} />
     </section>
@@ -126,15 +126,21 @@ function CreateOrImport({ onReady, replace }: { readonly onReady: (s: KeyStatus)
       <fieldset>
         <legend>Your key</legend>
         <label className="radio">
-          <input type="radio" name="mode" checked={mode === "create"} onChange={() => setMode("create")} /> Create a new key
+          <input type="radio" name="mode" checked={mode === "create"} onChange={() => setMode("create")} /> Create a new
+          key
         </label>
         <label className="radio">
-          <input type="radio" name="mode" checked={mode === "import-file"} onChange={() => setMode("import-file")} /> Import a
-          Solana CLI keypair file
+          <input type="radio" name="mode" checked={mode === "import-file"} onChange={() => setMode("import-file")} />{" "}
+          Import a Solana CLI keypair file
         </label>
         <label className="radio">
-          <input type="radio" name="mode" checked={mode === "import-secret"} onChange={() => setMode("import-secret")} /> Import a
-          base58 secret key
+          <input
+            type="radio"
+            name="mode"
+            checked={mode === "import-secret"}
+            onChange={() => setMode("import-secret")}
+          />{" "}
+          Import a base58 secret key
         </label>
       </fieldset>
       {mode === "import-file" && (
@@ -172,7 +178,11 @@ function CreateOrImport({ onReady, replace }: { readonly onReady: (s: KeyStatus)
           value={passphrase}
           onChange={(e) => setPassphrase(e.target.value)}
           aria-invalid={tooShort || (error !== null && mode === "create")}
-          aria-describedby={[tooShort ? "passphrase-error" : "", error && mode === "create" ? "key-error" : ""].filter(Boolean).join(" ") || undefined}
+          aria-describedby={
+            [tooShort ? "passphrase-error" : "", error && mode === "create" ? "key-error" : ""]
+              .filter(Boolean)
+              .join(" ") || undefined
+          }
         />
       </label>
       <label>

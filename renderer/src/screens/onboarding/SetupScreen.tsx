@@ -63,13 +63,25 @@ export function SetupScreen({ onDone }: SetupScreenProps) {
       )}
       {n && !n.hasFaucet && p?.balanceLamports === 0 && (
         <p>
-          This network has no faucet. Send a little SOL (0.01 is plenty for fees) to your address above from any wallet, then
-          continue.
+          This network has no faucet. Send a little SOL (0.01 is plenty for fees) to your address above from any wallet,
+          then continue.
         </p>
       )}
-      {n?.cluster === "devnet" && <p className="muted">On devnet the faucet may be rate limited; `solana airdrop 1 &lt;address&gt; --url devnet` also works.</p>}
-      {profile.error && <p role="alert" className="error-text">{profile.error}</p>}
-      {error && <p role="alert" className="error-text">{error}</p>}
+      {n?.cluster === "devnet" && (
+        <p className="muted">
+          On devnet the faucet may be rate limited; `solana airdrop 1 &lt;address&gt; --url devnet` also works.
+        </p>
+      )}
+      {profile.error && (
+        <p role="alert" className="error-text">
+          {profile.error}
+        </p>
+      )}
+      {error && (
+        <p role="alert" className="error-text">
+          {error}
+        </p>
+      )}
       {step && <p role="status">{step}</p>}
       <button onClick={() => void run()} disabled={step !== null || !p} autoFocus>
         {p?.registered && p.keyMatches ? "Continue to the market" : "Fund and register"}

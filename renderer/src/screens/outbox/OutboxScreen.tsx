@@ -26,7 +26,9 @@ function download(name: string, json: string): void {
 
 /** Every submitted result and where it is on its way to being paid. */
 export function OutboxScreen() {
-  const items = useLiveQuery<OutboxItem[]>(() => getApi().outbox.list({ limit: 500 }), { refreshOn: ["outbox:changed"] });
+  const items = useLiveQuery<OutboxItem[]>(() => getApi().outbox.list({ limit: 500 }), {
+    refreshOn: ["outbox:changed"],
+  });
   const summary = useLiveQuery<OutboxSummary>(() => getApi().outbox.summary(), { refreshOn: ["outbox:changed"] });
   const [error, setError] = useState<string | null>(null);
   const list = items.value ?? [];
@@ -49,15 +51,20 @@ export function OutboxScreen() {
         <h2 id="outbox-heading">Outbox</h2>
         {s && (
           <span className="muted" data-testid="outbox-summary">
-            {s.queued} waiting · {s.confirmed} paid · {s.failed} failed{s.online === false ? ` · offline: ${s.reason ?? "no network"}` : ""}
+            {s.queued} waiting · {s.confirmed} paid · {s.failed} failed
+            {s.online === false ? ` · offline: ${s.reason ?? "no network"}` : ""}
           </span>
         )}
         <button onClick={() => void act(() => getApi().outbox.syncNow())}>Sync now</button>
       </div>
-      {s && total > 0 && s.queued > 0 && <ProgressBar label="Results paid" done={s.confirmed} total={total - s.failed} />}
+      {s && total > 0 && s.queued > 0 && (
+        <ProgressBar label="Results paid" done={s.confirmed} total={total - s.failed} />
+      )}
       {error && <ErrorNotice message={error} />}
       {items.error && <ErrorNotice message={`The outbox could not be read: ${items.error}`} onRetry={items.reload} />}
-      {!items.loading && list.length === 0 && <EmptyState title="No results yet">Submitted results wait here until they are paid.</EmptyState>}
+      {!items.loading && list.length === 0 && (
+        <EmptyState title="No results yet">Submitted results wait here until they are paid.</EmptyState>
+      )}
       {list.length > 0 && (
         <table className="data-table" aria-label="Submitted results">
           <thead>
@@ -81,10 +88,19 @@ export function OutboxScreen() {
                 <td className="small">{item.error ?? (item.signature ? shortAddress(item.signature) : "")}</td>
                 <td>{relativeTime(Math.floor(item.createdAt / 1000))}</td>
                 <td className="actions">
-                  {item.state === "failed" && <button onClick={() => void act(() => getApi().outbox.retry({ id: item.id }))}>Retry<span className="visually-hidden"> {item.title || shortAddress(item.task)}</span></button>}
+                  {item.state === "failed" && (
+                    <button onClick={() => void act(() => getApi().outbox.retry({ id: item.id }))}>
+                      Retry<span className="visually-hidden"> {item.title || shortAddress(item.task)}</span>
+                    </button>
+                  )}
                   <button
                     onClick={() =>
-                      void act(async () => download(`amplify-result-${item.task}.json`, (await getApi().outbox.export({ id: item.id })).json))
+                      void act(async () =>
+                        download(
+                          `amplify-result-${item.task}.json`,
+                          (await getApi().outbox.export({ id: item.id })).json,
+                        ),
+                      )
                     }
                   >
                     Export<span className="visually-hidden"> {item.title || shortAddress(item.task)}</span>

@@ -23,7 +23,10 @@ export interface QueueScreenProps {
 
 /** The worker's accepted tasks: what is ready, what waits for its key, what is prepared ahead. */
 export function QueueScreen({ onOpen, onMarket }: QueueScreenProps) {
-  const tasks = useLiveQuery<TaskMeta[]>(() => getApi().tasks.list(), { refreshOn: ["market:changed", "outbox:changed", "tasks:failed"], intervalMs: 5_000 });
+  const tasks = useLiveQuery<TaskMeta[]>(() => getApi().tasks.list(), {
+    refreshOn: ["market:changed", "outbox:changed", "tasks:failed"],
+    intervalMs: 5_000,
+  });
   const list = tasks.value ?? [];
   const ready = list.filter((t) => t.state === "key_granted" || (t.state === "accepted" && !t.private));
   const prefetch = usePrefetch(list.map((t) => `${t.id}:${t.state}`).join(","));
@@ -77,12 +80,23 @@ export function QueueScreen({ onOpen, onMarket }: QueueScreenProps) {
                 <td>{t.state === "accepted" && !t.private ? STATE_LABEL.key_granted : STATE_LABEL[t.state]}</td>
                 <td>{formatSol(t.payLamports)}</td>
                 <td>{relativeTime(t.expiresAt)}</td>
-                <td data-testid="prefetch-state" data-prefetch={prefetchOf.get(t.id)?.state ?? (t.ready ? "ready" : "idle")} title={prefetchOf.get(t.id)?.message}>
+                <td
+                  data-testid="prefetch-state"
+                  data-prefetch={prefetchOf.get(t.id)?.state ?? (t.ready ? "ready" : "idle")}
+                  title={prefetchOf.get(t.id)?.message}
+                >
                   {PREFETCH_LABEL[prefetchOf.get(t.id)?.state ?? (t.ready ? "ready" : "idle")]}
                 </td>
                 <td>
-                  <button onClick={() => onOpen(t.id)} disabled={t.state !== "key_granted" && !(t.state === "accepted" && !t.private)}>
-                    Open<span className="visually-hidden"> {t.title ?? shortAddress(t.campaign)} #{t.taskIndex}</span>
+                  <button
+                    onClick={() => onOpen(t.id)}
+                    disabled={t.state !== "key_granted" && !(t.state === "accepted" && !t.private)}
+                  >
+                    Open
+                    <span className="visually-hidden">
+                      {" "}
+                      {t.title ?? shortAddress(t.campaign)} #{t.taskIndex}
+                    </span>
                   </button>
                 </td>
               </tr>

@@ -24,7 +24,10 @@ export function usePrefetch(queueKey: string): PrefetchStatus | null {
     let live = true;
     getApi()
       .tasks.prefetch()
-      .then((s) => live && setStatus(s), () => {});
+      .then(
+        (s) => live && setStatus(s),
+        () => {},
+      );
     return () => {
       live = false;
     };

@@ -42,9 +42,14 @@ export function CampaignList({ campaigns, selected, onSelect }: CampaignListProp
               <span className="campaign-title">{c.title}</span>
               {c.private && <span className="tag">private</span>}
               {c.closed && <span className="tag">closed</span>}
-              {c.incomplete && <span className="tag" title="Creating it again with the same inputs resumes">unfinished</span>}
+              {c.incomplete && (
+                <span className="tag" title="Creating it again with the same inputs resumes">
+                  unfinished
+                </span>
+              )}
               <div className="muted small">
-                {shortAddress(c.address)} · {c.tasks} task{c.tasks === 1 ? "" : "s"} × {c.replication} · {c.labelKind ?? "—"}
+                {shortAddress(c.address)} · {c.tasks} task{c.tasks === 1 ? "" : "s"} × {c.replication} ·{" "}
+                {c.labelKind ?? "—"}
               </div>
             </td>
             <td className="campaign-progress">

@@ -60,7 +60,10 @@ export function CreateCampaignForm({ canPickFolder, onCreated }: CreateCampaignF
       title: form.title,
       instructions: form.instructions,
       labelKind: form.labelKind,
-      labels: form.labels.split(/[\n,]/).map((l) => l.trim()).filter(Boolean),
+      labels: form.labels
+        .split(/[\n,]/)
+        .map((l) => l.trim())
+        .filter(Boolean),
       priceSol: form.priceSol.trim(),
       minStars: Number(form.minStars),
       replication: Number(form.replication),
@@ -89,7 +92,13 @@ export function CreateCampaignForm({ canPickFolder, onCreated }: CreateCampaignF
           <label>
             Image folder
             {/* With a dialog (Electron) core takes only folders picked in it; typing would be refused. */}
-            <input value={form.folder} onChange={(e) => edit({ folder: e.target.value })} placeholder={canPickFolder ? "Choose… a folder" : "/path/to/images"} readOnly={canPickFolder} required />
+            <input
+              value={form.folder}
+              onChange={(e) => edit({ folder: e.target.value })}
+              placeholder={canPickFolder ? "Choose… a folder" : "/path/to/images"}
+              readOnly={canPickFolder}
+              required
+            />
           </label>
           {canPickFolder && (
             <button type="button" onClick={() => void pick()}>
@@ -97,7 +106,9 @@ export function CreateCampaignForm({ canPickFolder, onCreated }: CreateCampaignF
             </button>
           )}
         </div>
-        <p className="muted small">PNG, JPEG or WebP; one task per image, in file-name order. Files are read by the app, never by this page.</p>
+        <p className="muted small">
+          PNG, JPEG or WebP; one task per image, in file-name order. Files are read by the app, never by this page.
+        </p>
       </fieldset>
       <fieldset disabled={busy}>
         <legend>What to label</legend>
@@ -107,7 +118,12 @@ export function CreateCampaignForm({ canPickFolder, onCreated }: CreateCampaignF
         </label>
         <label>
           Instructions
-          <textarea rows={3} value={form.instructions} onChange={(e) => edit({ instructions: e.target.value })} maxLength={5000} />
+          <textarea
+            rows={3}
+            value={form.instructions}
+            onChange={(e) => edit({ instructions: e.target.value })}
+            maxLength={5000}
+          />
         </label>
         <label>
           Label kind
@@ -123,8 +139,12 @@ export function CreateCampaignForm({ canPickFolder, onCreated }: CreateCampaignF
         </label>
         {form.labelKind === "class" && (
           <label className="checkbox">
-            <input type="checkbox" checked={form.noneOfThese} onChange={(e) => edit({ noneOfThese: e.target.checked })} /> Workers may answer
-            “none of these” (otherwise a result must choose a class)
+            <input
+              type="checkbox"
+              checked={form.noneOfThese}
+              onChange={(e) => edit({ noneOfThese: e.target.checked })}
+            />{" "}
+            Workers may answer “none of these” (otherwise a result must choose a class)
           </label>
         )}
       </fieldset>
@@ -133,19 +153,43 @@ export function CreateCampaignForm({ canPickFolder, onCreated }: CreateCampaignF
         <div className="form-grid">
           <label>
             Price per task (SOL)
-            <input value={form.priceSol} onChange={(e) => edit({ priceSol: e.target.value })} inputMode="decimal" required />
+            <input
+              value={form.priceSol}
+              onChange={(e) => edit({ priceSol: e.target.value })}
+              inputMode="decimal"
+              required
+            />
           </label>
           <label>
             Minimum rating (stars, 0–5)
-            <input type="number" min={0} max={5} step={0.5} value={form.minStars} onChange={(e) => edit({ minStars: e.target.value })} />
+            <input
+              type="number"
+              min={0}
+              max={5}
+              step={0.5}
+              value={form.minStars}
+              onChange={(e) => edit({ minStars: e.target.value })}
+            />
           </label>
           <label>
             Workers per task
-            <input type="number" min={1} max={100} value={form.replication} onChange={(e) => edit({ replication: e.target.value })} />
+            <input
+              type="number"
+              min={1}
+              max={100}
+              value={form.replication}
+              onChange={(e) => edit({ replication: e.target.value })}
+            />
           </label>
           <label>
             Deadline (days)
-            <input type="number" min={1} max={3650} value={form.deadlineDays} onChange={(e) => edit({ deadlineDays: e.target.value })} />
+            <input
+              type="number"
+              min={1}
+              max={3650}
+              value={form.deadlineDays}
+              onChange={(e) => edit({ deadlineDays: e.target.value })}
+            />
           </label>
         </div>
         <PriceSuggestion
@@ -156,20 +200,23 @@ export function CreateCampaignForm({ canPickFolder, onCreated }: CreateCampaignF
           onUse={(priceSol) => edit({ priceSol })}
         />
         <label className="checkbox">
-          <input type="checkbox" checked={form.isPrivate} onChange={(e) => edit({ isPrivate: e.target.checked })} /> Private: encrypt the
-          images; only a worker who accepts a task gets its key (granted by this app while it is unlocked)
+          <input type="checkbox" checked={form.isPrivate} onChange={(e) => edit({ isPrivate: e.target.checked })} />{" "}
+          Private: encrypt the images; only a worker who accepts a task gets its key (granted by this app while it is
+          unlocked)
         </label>
       </fieldset>
-      {busy && (progress && progress.total > 0 ? (
-        <ProgressBar label={progressLabel(progress)} done={progress.done} total={progress.total} />
-      ) : (
-        <p role="status">{progress ? progressLabel(progress) : "Starting"}…</p>
-      ))}
+      {busy &&
+        (progress && progress.total > 0 ? (
+          <ProgressBar label={progressLabel(progress)} done={progress.done} total={progress.total} />
+        ) : (
+          <p role="status">{progress ? progressLabel(progress) : "Starting"}…</p>
+        ))}
       <div ref={outcome} tabIndex={-1} className="form-outcome">
         {error && <ErrorNotice message={error} />}
         {done && (
           <p role="status" data-testid="campaign-created" data-campaign={done.campaign}>
-            {done.resumed ? "Resumed and finished" : "Created"} a campaign of {done.taskCount} task{done.taskCount === 1 ? "" : "s"}.
+            {done.resumed ? "Resumed and finished" : "Created"} a campaign of {done.taskCount} task
+            {done.taskCount === 1 ? "" : "s"}.
           </p>
         )}
       </div>

@@ -17,7 +17,14 @@ export function solText(lamports: number): string {
   return formatSol(lamports).replace(/ SOL$/, "");
 }
 
-const duration = (s: number): string => (s < 120 ? `${s} s` : s < 7200 ? `${Math.round(s / 60)} min` : s < 172_800 ? `${Math.round(s / 3600)} h` : `${Math.round(s / 86_400)} days`);
+const duration = (s: number): string =>
+  s < 120
+    ? `${s} s`
+    : s < 7200
+      ? `${Math.round(s / 60)} min`
+      : s < 172_800
+        ? `${Math.round(s / 3600)} h`
+        : `${Math.round(s / 86_400)} days`;
 
 /**
  * What similar recent campaigns paid when they filled within this deadline, from the market
@@ -47,7 +54,13 @@ export function PriceSuggestion({ labelKind, minStars, replication, deadlineDays
     let stale = false;
     const timer = setTimeout(() => {
       getApi()
-        .feed.quote({ labelKind, minRating: Math.round(stars * 2000), replication: repl, deadlineSeconds: Math.round(days * 86_400), tasks: count })
+        .feed.quote({
+          labelKind,
+          minRating: Math.round(stars * 2000),
+          replication: repl,
+          deadlineSeconds: Math.round(days * 86_400),
+          tasks: count,
+        })
         .then(
           (q) => {
             if (stale) return;
@@ -68,7 +81,16 @@ export function PriceSuggestion({ labelKind, minStars, replication, deadlineDays
       <strong>Suggested price</strong>{" "}
       <label>
         for{" "}
-        <input type="number" min={1} max={100_000} value={tasks} onChange={(e) => setTasks(e.target.value)} aria-label="Tasks in the campaign (for the total cost)" className="narrow" /> tasks
+        <input
+          type="number"
+          min={1}
+          max={100_000}
+          value={tasks}
+          onChange={(e) => setTasks(e.target.value)}
+          aria-label="Tasks in the campaign (for the total cost)"
+          className="narrow"
+        />{" "}
+        tasks
       </label>
       {problem && <p className="field-error">{problem}</p>}
       {error && <p className="field-error">The market could not be read for a suggestion: {error}</p>}
@@ -87,13 +109,15 @@ export function PriceSuggestion({ labelKind, minStars, replication, deadlineDays
                 </dd>
                 <dt>Sample</dt>
                 <dd data-testid="suggestion-sample">
-                  {quote.sampleSize} of {quote.similar} similar campaigns filled in time{quote.medianFillSeconds !== null ? `, typically in ${duration(quote.medianFillSeconds)}` : ""}
+                  {quote.sampleSize} of {quote.similar} similar campaigns filled in time
+                  {quote.medianFillSeconds !== null ? `, typically in ${duration(quote.medianFillSeconds)}` : ""}
                 </dd>
                 {quote.cost && (
                   <>
                     <dt>Total cost</dt>
                     <dd data-testid="suggestion-total">
-                      {formatSol(quote.cost.totalLamports)} = workers {formatSol(quote.cost.workersLamports)} + fees {formatSol(quote.cost.feesLamports)} ({quote.feeBps / 100} %) + rent{" "}
+                      {formatSol(quote.cost.totalLamports)} = workers {formatSol(quote.cost.workersLamports)} + fees{" "}
+                      {formatSol(quote.cost.feesLamports)} ({quote.feeBps / 100} %) + rent{" "}
                       {formatSol(quote.cost.rentLamports)} + network {formatSol(quote.cost.networkLamports)}
                     </dd>
                   </>

@@ -13,7 +13,10 @@ import { ReviewPanel } from "./ReviewPanel";
  */
 export function RequesterScreen() {
   const info = useLiveQuery<AppInfo>(() => getApi().app.info());
-  const campaigns = useLiveQuery<RequesterCampaign[]>(() => getApi().requester.campaigns(), { refreshOn: ["market:changed"], intervalMs: 5_000 });
+  const campaigns = useLiveQuery<RequesterCampaign[]>(() => getApi().requester.campaigns(), {
+    refreshOn: ["market:changed"],
+    intervalMs: 5_000,
+  });
   const keyService = useLiveQuery<KeyServiceStatus>(() => getApi().requester.keyService(), { intervalMs: 5_000 });
   const [selected, setSelected] = useState<string | null>(null);
   const canPickFolder = info.value?.shell === "electron";
@@ -22,7 +25,10 @@ export function RequesterScreen() {
 
   return (
     <div className="requester">
-      <CreateCampaignForm canPickFolder={canPickFolder} onCreated={(c) => (campaigns.reload(), setSelected(c.campaign))} />
+      <CreateCampaignForm
+        canPickFolder={canPickFolder}
+        onCreated={(c) => (campaigns.reload(), setSelected(c.campaign))}
+      />
       <div className="screen requester-main">
         <section className="panel wide" aria-labelledby="my-campaigns-heading">
           <div className="panel-head">
@@ -36,11 +42,20 @@ export function RequesterScreen() {
             )}
             <button onClick={campaigns.reload}>Refresh</button>
           </div>
-          {campaigns.error && <ErrorNotice message={`Your campaigns could not be read: ${campaigns.error}`} onRetry={campaigns.reload} />}
+          {campaigns.error && (
+            <ErrorNotice message={`Your campaigns could not be read: ${campaigns.error}`} onRetry={campaigns.reload} />
+          )}
           {campaigns.value && <CampaignList campaigns={list} selected={selected} onSelect={setSelected} />}
           {!campaigns.value && !campaigns.error && <p role="status">Reading your campaigns…</p>}
         </section>
-        {current && <ReviewPanel key={current.address} campaign={current} canPickFolder={canPickFolder} onChanged={campaigns.reload} />}
+        {current && (
+          <ReviewPanel
+            key={current.address}
+            campaign={current}
+            canPickFolder={canPickFolder}
+            onChanged={campaigns.reload}
+          />
+        )}
       </div>
     </div>
   );

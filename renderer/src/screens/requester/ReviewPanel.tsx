@@ -57,18 +57,32 @@ export function ReviewPanel({ campaign, canPickFolder, onChanged }: ReviewPanelP
   };
 
   return (
-    <section className="panel wide" aria-labelledby="review-heading" data-testid="review-panel" data-campaign={campaign.address}>
+    <section
+      className="panel wide"
+      aria-labelledby="review-heading"
+      data-testid="review-panel"
+      data-campaign={campaign.address}
+    >
       <div className="panel-head">
         <h2 id="review-heading">Review “{campaign.title}”</h2>
         <span className="muted">
-          {campaign.awaitingReview} result{campaign.awaitingReview === 1 ? "" : "s"} waiting for review · {campaign.reviewed} reviewed
+          {campaign.awaitingReview} result{campaign.awaitingReview === 1 ? "" : "s"} waiting for review ·{" "}
+          {campaign.reviewed} reviewed
         </span>
-        <button className="primary" disabled={busy !== null || campaign.awaitingReview === 0} onClick={() => void run("review")}>
+        <button
+          className="primary"
+          disabled={busy !== null || campaign.awaitingReview === 0}
+          onClick={() => void run("review")}
+        >
           Review by consensus
         </button>
       </div>
-      {busy && progress && progress.total > 0 && <ProgressBar label={progressLabel(progress)} done={progress.done} total={progress.total} />}
-      {busy && !(progress && progress.total > 0) && <p role="status">{busy === "review" ? "Reviewing" : "Exporting"}…</p>}
+      {busy && progress && progress.total > 0 && (
+        <ProgressBar label={progressLabel(progress)} done={progress.done} total={progress.total} />
+      )}
+      {busy && !(progress && progress.total > 0) && (
+        <p role="status">{busy === "review" ? "Reviewing" : "Exporting"}…</p>
+      )}
       {error && <ErrorNotice message={error} />}
       {review && (
         <>
@@ -87,7 +101,13 @@ export function ReviewPanel({ campaign, canPickFolder, onChanged }: ReviewPanelP
             </thead>
             <tbody>
               {review.workers.map((w) => (
-                <tr key={w.worker} data-testid="worker-review" data-worker={w.worker} data-score={w.meanScore ?? ""} data-rating={w.rating ?? ""}>
+                <tr
+                  key={w.worker}
+                  data-testid="worker-review"
+                  data-worker={w.worker}
+                  data-score={w.meanScore ?? ""}
+                  data-rating={w.rating ?? ""}
+                >
                   <td title={w.worker}>{shortAddress(w.worker)}</td>
                   <td>{w.results}</td>
                   <td>{w.meanScore === null ? "—" : w.meanScore.toFixed(0)}</td>
@@ -135,7 +155,12 @@ export function ReviewPanel({ campaign, canPickFolder, onChanged }: ReviewPanelP
           </label>
           <label className="grow">
             Export folder
-            <input value={outDir} onChange={(e) => setOutDir(e.target.value)} placeholder={canPickFolder ? "Choose… a folder" : "/path/to/export"} readOnly={canPickFolder} />
+            <input
+              value={outDir}
+              onChange={(e) => setOutDir(e.target.value)}
+              placeholder={canPickFolder ? "Choose… a folder" : "/path/to/export"}
+              readOnly={canPickFolder}
+            />
           </label>
           {canPickFolder && (
             <button type="button" onClick={() => void pick()}>
@@ -149,8 +174,8 @@ export function ReviewPanel({ campaign, canPickFolder, onChanged }: ReviewPanelP
       </fieldset>
       {exported && (
         <p role="status" data-testid="export-result">
-          Exported {exported.images} image{exported.images === 1 ? "" : "s"} and {exported.shapes} shape{exported.shapes === 1 ? "" : "s"}:{" "}
-          {exported.files.join(", ")}
+          Exported {exported.images} image{exported.images === 1 ? "" : "s"} and {exported.shapes} shape
+          {exported.shapes === 1 ? "" : "s"}: {exported.files.join(", ")}
         </p>
       )}
     </section>

@@ -16,7 +16,10 @@ export function progressLabel(p: RequesterProgress): string {
 }
 
 /** The latest progress core reported for one requester operation, while `active`. */
-export function useRequesterProgress(operation: RequesterProgress["operation"], active: boolean): RequesterProgress | null {
+export function useRequesterProgress(
+  operation: RequesterProgress["operation"],
+  active: boolean,
+): RequesterProgress | null {
   const [progress, setProgress] = useState<RequesterProgress | null>(null);
   useEffect(() => {
     if (!active) return;

@@ -53,7 +53,10 @@ export function SettingsScreen() {
         <legend>Network</legend>
         <label>
           RPC
-          <select value={presetMatch?.url ?? "custom"} onChange={(e) => e.target.value !== "custom" && edit({ rpcUrl: e.target.value })}>
+          <select
+            value={presetMatch?.url ?? "custom"}
+            onChange={(e) => e.target.value !== "custom" && edit({ rpcUrl: e.target.value })}
+          >
             {RPC_PRESETS.map((p) => (
               <option key={p.url} value={p.url}>
                 {p.label}
@@ -68,11 +71,17 @@ export function SettingsScreen() {
         </label>
         <label>
           Program address
-          <input value={current.programAddress} spellCheck={false} onChange={(e) => edit({ programAddress: e.target.value })} />
+          <input
+            value={current.programAddress}
+            spellCheck={false}
+            onChange={(e) => edit({ programAddress: e.target.value })}
+          />
         </label>
         {health && (
           <p role="status" data-testid="rpc-health">
-            {health.online ? `The RPC answers (${health.latencyMs ?? "?"} ms).` : `The RPC does not answer: ${health.reason ?? "unknown"}.`}
+            {health.online
+              ? `The RPC answers (${health.latencyMs ?? "?"} ms).`
+              : `The RPC does not answer: ${health.reason ?? "unknown"}.`}
           </p>
         )}
         <label>
@@ -80,7 +89,14 @@ export function SettingsScreen() {
           <textarea
             rows={3}
             value={current.blobGateways.join("\n")}
-            onChange={(e) => edit({ blobGateways: e.target.value.split("\n").map((l) => l.trim()).filter(Boolean) })}
+            onChange={(e) =>
+              edit({
+                blobGateways: e.target.value
+                  .split("\n")
+                  .map((l) => l.trim())
+                  .filter(Boolean),
+              })
+            }
           />
         </label>
       </fieldset>
@@ -88,11 +104,23 @@ export function SettingsScreen() {
         <legend>Work</legend>
         <label>
           Tasks prepared ahead
-          <input type="number" min={0} max={32} value={current.prefetchCount} onChange={(e) => edit({ prefetchCount: Number(e.target.value) })} />
+          <input
+            type="number"
+            min={0}
+            max={32}
+            value={current.prefetchCount}
+            onChange={(e) => edit({ prefetchCount: Number(e.target.value) })}
+          />
         </label>
         <label>
           Lock the key after (minutes idle)
-          <input type="number" min={1} max={1440} value={current.autoLockMinutes} onChange={(e) => edit({ autoLockMinutes: Number(e.target.value) })} />
+          <input
+            type="number"
+            min={1}
+            max={1440}
+            value={current.autoLockMinutes}
+            onChange={(e) => edit({ autoLockMinutes: Number(e.target.value) })}
+          />
         </label>
         <label>
           Theme
@@ -103,7 +131,11 @@ export function SettingsScreen() {
         </label>
         <p className="muted small">Hotkeys are rebound from the shortcut overlay (press ? while labelling).</p>
       </fieldset>
-      {error && <p role="alert" className="error-text">{error}</p>}
+      {error && (
+        <p role="alert" className="error-text">
+          {error}
+        </p>
+      )}
       {saved && (
         <p role="status" tabIndex={-1} ref={savedRef}>
           Saved.

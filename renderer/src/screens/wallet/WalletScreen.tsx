@@ -6,7 +6,8 @@ import { ErrorNotice } from "../../ui/ErrorNotice";
 import { formatSol } from "../../ui/format";
 import { useLiveQuery } from "../../ui/use-live-query";
 
-const clock = (seconds: number): string => new Date(seconds * 1000).toLocaleString([], { month: "short", day: "numeric", hour: "2-digit", minute: "2-digit" });
+const clock = (seconds: number): string =>
+  new Date(seconds * 1000).toLocaleString([], { month: "short", day: "numeric", hour: "2-digit", minute: "2-digit" });
 const solTick = (lamports: number): string => `${(lamports / 1e9).toPrecision(3).replace(/\.?0+$/, "")}`;
 
 const RATING_TEXT: Record<Profile["rating"]["status"], string> = {
@@ -17,8 +18,12 @@ const RATING_TEXT: Record<Profile["rating"]["status"], string> = {
 
 /** Balance, payouts and the rating as the chain holds them. */
 export function WalletScreen() {
-  const profile = useLiveQuery<Profile>(() => getApi().profile.get(), { refreshOn: ["outbox:changed", "keys:changed"], intervalMs: 10_000 });
-  if (profile.error && !profile.value) return <ErrorNotice message={`Your profile could not be read: ${profile.error}`} onRetry={profile.reload} />;
+  const profile = useLiveQuery<Profile>(() => getApi().profile.get(), {
+    refreshOn: ["outbox:changed", "keys:changed"],
+    intervalMs: 10_000,
+  });
+  if (profile.error && !profile.value)
+    return <ErrorNotice message={`Your profile could not be read: ${profile.error}`} onRetry={profile.reload} />;
   const p = profile.value;
   if (!p) return <p role="status">Reading your profile from the chain…</p>;
   const payouts = [...p.earnings.items].sort((a, b) => a.submittedAt - b.submittedAt);
@@ -38,7 +43,8 @@ export function WalletScreen() {
           <dd data-testid="wallet-earned">{formatSol(p.earnings.totalLamports)}</dd>
           <dt>Rating</dt>
           <dd data-testid="wallet-rating">
-            {p.rating.stars.toFixed(2)} ★ · {RATING_TEXT[p.rating.status]} · {p.rating.reviewCount} review{p.rating.reviewCount === 1 ? "" : "s"}
+            {p.rating.stars.toFixed(2)} ★ · {RATING_TEXT[p.rating.status]} · {p.rating.reviewCount} review
+            {p.rating.reviewCount === 1 ? "" : "s"}
           </dd>
           <dt>Work</dt>
           <dd>

@@ -43,7 +43,9 @@ function palette(): Palette {
     fg: v("--fg", "#e6e8ec"),
     muted: v("--fg-muted", "#9aa1ad"),
     grid: v("--border", "#2e333d"),
-    series: [0, 1, 2, 3, 4, 5].map((i) => v(`--chart-${i}`, ["#ff5d5d", "#f5a524", "#5b9cff", "#3ecf8e", "#c792ea", "#9aa1ad"][i]!)),
+    series: [0, 1, 2, 3, 4, 5].map((i) =>
+      v(`--chart-${i}`, ["#ff5d5d", "#f5a524", "#5b9cff", "#3ecf8e", "#c792ea", "#9aa1ad"][i]!),
+    ),
   };
 }
 
@@ -73,7 +75,13 @@ export function UPlotChart(props: UPlotChartProps) {
     box.setAttribute("role", "tooltip");
     if (testId) box.dataset.testid = `${testId}-tooltip`;
     box.hidden = true;
-    const axis = { stroke: p.muted, grid: { stroke: p.grid, width: 1 }, ticks: { stroke: p.grid, width: 1 }, labelFont: "12px system-ui", font: "11px system-ui" };
+    const axis = {
+      stroke: p.muted,
+      grid: { stroke: p.grid, width: 1 },
+      ticks: { stroke: p.grid, width: 1 },
+      labelFont: "12px system-ui",
+      font: "11px system-ui",
+    };
     const bars = uPlot.paths.bars!({ size: [0.7, 40] });
     const opts: uPlot.Options = {
       width: Math.max(240, el.clientWidth),
@@ -90,7 +98,11 @@ export function UPlotChart(props: UPlotChartProps) {
           width: s.style === "points" ? 0 : 2,
           spanGaps: s.style === "line",
           paths: s.style === "points" ? () => null : s.style === "bars" ? bars : undefined,
-          points: { show: s.style !== "bars", size: s.style === "points" ? 7 : 5, fill: p.series[s.color % p.series.length] },
+          points: {
+            show: s.style !== "bars",
+            size: s.style === "points" ? 7 : 5,
+            fill: p.series[s.color % p.series.length],
+          },
           value: (_u, v) => (v === null ? "—" : formatY(v)),
         })),
       ],
@@ -127,7 +139,9 @@ export function UPlotChart(props: UPlotChartProps) {
     const chart = new uPlot(opts, latest.current.data as uPlot.AlignedData, el);
     plot.current = chart;
     chart.over.appendChild(box);
-    const resize = new ResizeObserver(() => chart.setSize({ width: Math.max(240, el.clientWidth), height: latest.current.height ?? 220 }));
+    const resize = new ResizeObserver(() =>
+      chart.setSize({ width: Math.max(240, el.clientWidth), height: latest.current.height ?? 220 }),
+    );
     resize.observe(el);
     return () => {
       resize.disconnect();
@@ -143,7 +157,12 @@ export function UPlotChart(props: UPlotChartProps) {
   return (
     <figure className="chart uplot-chart" data-testid={props.testId}>
       <figcaption>{props.title}</figcaption>
-      <div ref={host} className="chart-host" role="img" aria-label={`${props.title}: ${props.yLabel} against ${props.xLabel}`} />
+      <div
+        ref={host}
+        className="chart-host"
+        role="img"
+        aria-label={`${props.title}: ${props.yLabel} against ${props.xLabel}`}
+      />
     </figure>
   );
 }

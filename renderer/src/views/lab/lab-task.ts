@@ -7,7 +7,12 @@ import { documentLabels } from "../../canvas/editor/label-schema";
 import type { LabRoute } from "./lab-route";
 import { LAB_CLASSES, LAB_LABELS, LAB_SCENES, loadShapes, modelGuesses, renderScene } from "./procedural-scene";
 
-export const LAB_SCHEMA: LabelSchema = { labels: LAB_LABELS, classes: LAB_CLASSES, classification: "multi", tools: ["box", "polygon"] };
+export const LAB_SCHEMA: LabelSchema = {
+  labels: LAB_LABELS,
+  classes: LAB_CLASSES,
+  classification: "multi",
+  tools: ["box", "polygon"],
+};
 
 export interface LabTask {
   readonly taskId: string;
@@ -41,7 +46,10 @@ export async function loadLabTask(api: AmplifyApi, route: LabRoute): Promise<Lab
   let document = draft?.doc;
   if (!document) {
     document = emptyDocument(taskId, documentLabels(LAB_SCHEMA));
-    document.shapes = [...(route.prelabels ? modelGuesses(route.scene, route.size) : []), ...loadShapes(route.shapes, route.size)];
+    document.shapes = [
+      ...(route.prelabels ? modelGuesses(route.scene, route.size) : []),
+      ...loadShapes(route.shapes, route.size),
+    ];
   }
   return {
     taskId,

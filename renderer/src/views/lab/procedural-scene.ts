@@ -30,7 +30,6 @@ export interface SceneObject {
   readonly h: number;
 }
 
-
 export function seedOf(text: string): number {
   let h = 2166136261;
   for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
@@ -63,7 +62,8 @@ function drawObject(ctx: Ctx, o: SceneObject, random: () => number): void {
       ctx.fillRect(o.x, o.y, o.w, o.h);
       ctx.fillStyle = "rgba(255,240,180,0.8)";
       for (let wy = o.y + o.h * 0.08; wy < o.y + o.h * 0.9; wy += o.h * 0.12)
-        for (let wx = o.x + o.w * 0.1; wx < o.x + o.w * 0.85; wx += o.w * 0.22) ctx.fillRect(wx, wy, o.w * 0.1, o.h * 0.06);
+        for (let wx = o.x + o.w * 0.1; wx < o.x + o.w * 0.85; wx += o.w * 0.22)
+          ctx.fillRect(wx, wy, o.w * 0.1, o.h * 0.06);
       break;
     case "tree":
       ctx.fillStyle = "#5b3a1e";
@@ -115,7 +115,13 @@ export function sceneObjects(scene: string, size: number): SceneObject[] {
     orchard: ["tree", "tree", "tree", "tree", "tree", "person", "building", "car"],
   };
   for (const label of kinds[scene] ?? kinds.street!) {
-    const dims: Record<string, [number, number]> = { building: [150, 260], car: [90, 50], person: [24, 60], tree: [80, 120], boat: [120, 70] };
+    const dims: Record<string, [number, number]> = {
+      building: [150, 260],
+      car: [90, 50],
+      person: [24, 60],
+      tree: [80, 120],
+      boat: [120, 70],
+    };
     const [w, h] = dims[label] ?? [60, 60];
     const sw = w * u * (0.8 + random() * 0.4);
     const sh = h * u * (0.8 + random() * 0.4);
@@ -156,7 +162,11 @@ export function modelGuesses(scene: string, size: number): Shape[] {
         y: Math.max(0, o.y + jitter()),
         w: Math.max(3, o.w + jitter()),
         h: Math.max(3, o.h + jitter()),
-        source: { kind: "model" as const, model: "lab-detector", score: Math.round((0.55 + random() * 0.4) * 100) / 100 },
+        source: {
+          kind: "model" as const,
+          model: "lab-detector",
+          score: Math.round((0.55 + random() * 0.4) * 100) / 100,
+        },
       };
     });
 }
@@ -176,7 +186,13 @@ export function loadShapes(count: number, size: number): Shape[] {
     const y = cy + random() * (cell - h);
     const label = LAB_LABELS[i % LAB_LABELS.length]!.id;
     const id = `load-${i}`;
-    if (i % 5 === 4) shapes.push({ id, kind: "polygon", label, points: [x + w / 2, y, x + w, y + h * 0.6, x + w * 0.7, y + h, x + w * 0.2, y + h, x, y + h * 0.4] });
+    if (i % 5 === 4)
+      shapes.push({
+        id,
+        kind: "polygon",
+        label,
+        points: [x + w / 2, y, x + w, y + h * 0.6, x + w * 0.7, y + h, x + w * 0.2, y + h, x, y + h * 0.4],
+      });
     else shapes.push({ id, kind: "box", label, x, y, w, h });
   }
   return shapes;

@@ -1,7 +1,12 @@
 import { address } from "@solana/kit";
 import type { Address } from "@solana/kit";
 import { expect } from "vitest";
-import { decodeWorkerProfile, findAssignmentPda, findEscrowPda, findWorkerProfilePda } from "../../../../shared/protocol";
+import {
+  decodeWorkerProfile,
+  findAssignmentPda,
+  findEscrowPda,
+  findWorkerProfilePda,
+} from "../../../../shared/protocol";
 import type { Market } from "./market";
 
 async function accountData(market: Market, at: Address): Promise<Uint8Array | null> {
@@ -26,7 +31,9 @@ export async function expectPaidExactlyOnce(
   expect(escrowBefore - (await escrowLamports(market, campaign))).toBe(BigInt(count) * price);
   // Each paid result is one ResultSubmitted event of this worker; its assignment is closed.
   const paid = (await market.chain.results(campaign)).filter((r) => r.account.worker === worker);
-  expect(paid.map((r) => r.account.taskIndex).sort((a, b) => a - b)).toEqual(Array.from({ length: count }, (_, i) => i));
+  expect(paid.map((r) => r.account.taskIndex).sort((a, b) => a - b)).toEqual(
+    Array.from({ length: count }, (_, i) => i),
+  );
   for (let index = 0; index < count; index++) {
     const [assignment] = await findAssignmentPda(campaign, index, address(worker));
     expect(await accountData(market, assignment), `assignment of task ${index}`).toBeNull();

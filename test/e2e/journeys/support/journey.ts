@@ -48,7 +48,10 @@ export function useJourneyApp(name: string, viewport = { width: 1400, height: 90
     context.onTestFailed(async () => {
       if (!page || page.isClosed()) return;
       await page.screenshot({ path: artifactPath(`failed-journey-${name}.png`) }).catch(() => undefined);
-      const text = await page.locator("body").innerText({ timeout: 5_000 }).catch((e: unknown) => `(no text: ${String(e)})`);
+      const text = await page
+        .locator("body")
+        .innerText({ timeout: 5_000 })
+        .catch((e: unknown) => `(no text: ${String(e)})`);
       console.error(`journey ${name} failed on this screen:\n${text.slice(0, 3_000)}`);
     });
   });

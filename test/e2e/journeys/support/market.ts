@@ -20,7 +20,10 @@ export interface Market {
   readonly home: string;
   /** Environment for an app process that should use this market. */
   readonly appEnv: Record<string, string>;
-  post(spec: Partial<DemoCampaignSpec> & Pick<DemoCampaignSpec, "key" | "seeds">, replication?: number): Promise<CreatedCampaign>;
+  post(
+    spec: Partial<DemoCampaignSpec> & Pick<DemoCampaignSpec, "key" | "seeds">,
+    replication?: number,
+  ): Promise<CreatedCampaign>;
   startKeyService(): Promise<KeyService>;
   /** Takes the whole network down (RPC, PubSub, blob store), as a lost connection would. */
   stopNetwork(): Promise<void>;
@@ -102,7 +105,11 @@ function portOf(url: string): number {
   return Number(new URL(url).port);
 }
 
-export async function waitFor(check: () => Promise<boolean> | boolean, what: string, timeoutMs = 30_000): Promise<void> {
+export async function waitFor(
+  check: () => Promise<boolean> | boolean,
+  what: string,
+  timeoutMs = 30_000,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (await check()) return;

@@ -24,11 +24,16 @@ export async function sampleMemory(page: Page, corePid: number, tasksDone: numbe
 }
 
 export function formatMemoryTable(samples: readonly MemorySample[]): string {
-  const rows = samples.map((s) => `${String(s.tasksDone).padStart(6)}  ${s.coreRssMiB.toFixed(1).padStart(9)}  ${s.rendererHeapMiB.toFixed(1).padStart(13)}`);
+  const rows = samples.map(
+    (s) =>
+      `${String(s.tasksDone).padStart(6)}  ${s.coreRssMiB.toFixed(1).padStart(9)}  ${s.rendererHeapMiB.toFixed(1).padStart(13)}`,
+  );
   const first = samples[0];
   const last = samples.at(-1);
   const growth = (from: MemorySample | undefined, to: MemorySample | undefined): string =>
-    from && to ? `core ${(to.coreRssMiB - from.coreRssMiB).toFixed(1)} MiB, renderer heap ${(to.rendererHeapMiB - from.rendererHeapMiB).toFixed(1)} MiB` : "n/a";
+    from && to
+      ? `core ${(to.coreRssMiB - from.coreRssMiB).toFixed(1)} MiB, renderer heap ${(to.rendererHeapMiB - from.rendererHeapMiB).toFixed(1)} MiB`
+      : "n/a";
   // The first tasks fill the prefetch window, the caches and V8's heap reservation; growth after
   // them is what a leak would look like over a day, so both are printed.
   const warm = samples[1];

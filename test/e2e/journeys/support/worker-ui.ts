@@ -26,7 +26,9 @@ export async function dragBox(page: Page, from: [number, number], to: [number, n
   await page.keyboard.press("b");
   await page.mouse.move(box.x + box.width * from[0], box.y + box.height * from[1]);
   await page.mouse.down();
-  await page.mouse.move(box.x + box.width * ((from[0] + to[0]) / 2), box.y + box.height * ((from[1] + to[1]) / 2), { steps: 4 });
+  await page.mouse.move(box.x + box.width * ((from[0] + to[0]) / 2), box.y + box.height * ((from[1] + to[1]) / 2), {
+    steps: 4,
+  });
   await page.mouse.move(box.x + box.width * to[0], box.y + box.height * to[1], { steps: 4 });
   await page.mouse.up();
 }

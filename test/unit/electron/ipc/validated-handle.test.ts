@@ -28,7 +28,12 @@ function eventFrom(url: string, mainFrame: boolean): IpcMainInvokeEvent {
 
 describe("ipcMain handlers", () => {
   const core = createCore({
-    identity: { name: "Amplify", version: "0.0.0-test", shell: "electron", dataDir: mkdtempSync(join(tmpdir(), "amplify-ipc-")) },
+    identity: {
+      name: "Amplify",
+      version: "0.0.0-test",
+      shell: "electron",
+      dataDir: mkdtempSync(join(tmpdir(), "amplify-ipc-")),
+    },
     background: false,
     log: () => {},
   });

@@ -17,10 +17,15 @@ describe("renderer file serving", () => {
     expect((await readRendererFile(dir, "/assets/app.js?v=1"))?.contentType).toBe("text/javascript; charset=utf-8");
   });
 
-  it.each(["/../secret.txt", "/%2e%2e/secret.txt", "/assets/../../secret.txt", "/..%2fsecret.txt", "/%00", "/%E0%A4%A", "/missing.js"])(
-    "refuses %s",
-    async (path) => {
-      expect(await readRendererFile(dir, path)).toBeNull();
-    },
-  );
+  it.each([
+    "/../secret.txt",
+    "/%2e%2e/secret.txt",
+    "/assets/../../secret.txt",
+    "/..%2fsecret.txt",
+    "/%00",
+    "/%E0%A4%A",
+    "/missing.js",
+  ])("refuses %s", async (path) => {
+    expect(await readRendererFile(dir, path)).toBeNull();
+  });
 });

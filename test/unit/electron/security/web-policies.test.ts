@@ -1,6 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { CONTENT_SECURITY_POLICY, SECURITY_HEADERS } from "../../../../electron/security/content-security-policy";
-import { APP_ENTRY_URL, allowNavigation, allowPermission, allowWebview, isTrustedSender, windowOpenPolicy } from "../../../../electron/security";
+import {
+  APP_ENTRY_URL,
+  allowNavigation,
+  allowPermission,
+  allowWebview,
+  isTrustedSender,
+  windowOpenPolicy,
+} from "../../../../electron/security";
 
 describe("web policies", () => {
   it("deny every navigation, new window, webview and permission", () => {
@@ -27,10 +34,12 @@ describe("web policies", () => {
 });
 
 describe("content security policy", () => {
-  const directives = new Map(CONTENT_SECURITY_POLICY.split(";").map((d) => {
-    const [name, ...values] = d.trim().split(/\s+/);
-    return [name!, values] as const;
-  }));
+  const directives = new Map(
+    CONTENT_SECURITY_POLICY.split(";").map((d) => {
+      const [name, ...values] = d.trim().split(/\s+/);
+      return [name!, values] as const;
+    }),
+  );
 
   it("runs only our own scripts: no inline, no eval, nothing remote", () => {
     expect(directives.get("default-src")).toEqual(["'none'"]);

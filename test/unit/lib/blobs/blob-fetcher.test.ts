@@ -69,7 +69,15 @@ describe("blob fetcher", () => {
     const local = join(dir, "local.bin");
     writeFileSync(local, "secret");
     const hash = toHex(sha256(new TextEncoder().encode("secret")));
-    for (const uri of ["file:///dev/zero", pathToFileURL(fifo).href, pathToFileURL(local).href, "ftp://x/y", "data:application/json,{}", "javascript:alert(1)", "not a url"]) {
+    for (const uri of [
+      "file:///dev/zero",
+      pathToFileURL(fifo).href,
+      pathToFileURL(local).href,
+      "ftp://x/y",
+      "data:application/json,{}",
+      "javascript:alert(1)",
+      "not a url",
+    ]) {
       const error = await failure(f.fetch(uri, hash));
       expect(error.code).toBe("unsupported_uri");
     }

@@ -4,7 +4,11 @@ import { describe, expect, it } from "vitest";
 import { ImageDecodeError, decodeImage } from "../../../../lib/first-guess/image-decode";
 import { resizeToInput } from "../../../../lib/first-guess/resize-input";
 
-function pngOf(width: number, height: number, rgba: (x: number, y: number) => [number, number, number, number]): Uint8Array {
+function pngOf(
+  width: number,
+  height: number,
+  rgba: (x: number, y: number) => [number, number, number, number],
+): Uint8Array {
   const png = new PNG({ width, height });
   for (let y = 0; y < height; y++) for (let x = 0; x < width; x++) png.data.set(rgba(x, y), (y * width + x) * 4);
   return new Uint8Array(PNG.sync.write(png));

@@ -29,10 +29,33 @@ describe("class → label mapping", () => {
       { x: 5, y: 5, w: 5, h: 5, classIndex: 3, score: 0.9 },
       { x: 0, y: 0, w: 9, h: 9, classIndex: 2, score: 0.5 },
     ];
-    const shapes = detectionsToShapes(detections, { classes, labels, mapping: { car: "veh", truck: "veh" }, model: "m@1" });
+    const shapes = detectionsToShapes(detections, {
+      classes,
+      labels,
+      mapping: { car: "veh", truck: "veh" },
+      model: "m@1",
+    });
     expect(shapes).toEqual([
-      { id: "fg-1", kind: "box", label: "veh", x: 1.2, y: 2, w: 30, h: 40, source: { kind: "model", model: "m@1", score: 0.877 } },
-      { id: "fg-2", kind: "box", label: "veh", x: 0, y: 0, w: 9, h: 9, source: { kind: "model", model: "m@1", score: 0.5 } },
+      {
+        id: "fg-1",
+        kind: "box",
+        label: "veh",
+        x: 1.2,
+        y: 2,
+        w: 30,
+        h: 40,
+        source: { kind: "model", model: "m@1", score: 0.877 },
+      },
+      {
+        id: "fg-2",
+        kind: "box",
+        label: "veh",
+        x: 0,
+        y: 0,
+        w: 9,
+        h: 9,
+        source: { kind: "model", model: "m@1", score: 0.5 },
+      },
     ]);
     const doc = { ...emptyDocument("t1", labels), shapes };
     expect(AnnotationDocument.safeParse(doc).success).toBe(true);

@@ -4,13 +4,30 @@ import { answerAgreement } from "../../../../lib/requester/scoring";
 import { consensusShapes, scoreTask, summarizeWorkers } from "../../../../lib/first-guess/model-consensus";
 import type { Vote } from "../../../../lib/first-guess/model-consensus";
 
-const box = (id: string, x: number, label = "person"): BoxShape => ({ id, kind: "box", label, x, y: 0, w: 100, h: 100 });
-const human = (voter: string, ...shapes: BoxShape[]): Vote => ({ voter, kind: "human", answer: { shapes, classes: [] } });
+const box = (id: string, x: number, label = "person"): BoxShape => ({
+  id,
+  kind: "box",
+  label,
+  x,
+  y: 0,
+  w: 100,
+  h: 100,
+});
+const human = (voter: string, ...shapes: BoxShape[]): Vote => ({
+  voter,
+  kind: "human",
+  answer: { shapes, classes: [] },
+});
 const model = (...shapes: BoxShape[]): Vote => ({ voter: "m@1", kind: "model", answer: { shapes, classes: [] } });
 
 describe("the model as a low-weight voter", () => {
   it("reports agreement with the model apart from agreement with the other workers", () => {
-    const votes = [human("alice", box("a", 0)), human("bob", box("b", 0)), human("carol", box("c", 300)), model(box("m", 0))];
+    const votes = [
+      human("alice", box("a", 0)),
+      human("bob", box("b", 0)),
+      human("carol", box("c", 300)),
+      model(box("m", 0)),
+    ];
     const rows = scoreTask(votes, answerAgreement);
     const alice = rows.find((r) => r.worker === "alice");
     const carol = rows.find((r) => r.worker === "carol");
@@ -22,8 +39,16 @@ describe("the model as a low-weight voter", () => {
   });
 
   it("leaves a lone worker judged by the model alone, and nothing to say without any voter", () => {
-    expect(scoreTask([human("solo", box("s", 0)), model(box("m", 10))], answerAgreement)[0]).toMatchObject({ withHumans: null, combined: expect.any(Number) });
-    expect(scoreTask([human("solo", box("s", 0))], answerAgreement)[0]).toEqual({ worker: "solo", withHumans: null, withModel: null, combined: null });
+    expect(scoreTask([human("solo", box("s", 0)), model(box("m", 10))], answerAgreement)[0]).toMatchObject({
+      withHumans: null,
+      combined: expect.any(Number),
+    });
+    expect(scoreTask([human("solo", box("s", 0))], answerAgreement)[0]).toEqual({
+      worker: "solo",
+      withHumans: null,
+      withModel: null,
+      combined: null,
+    });
   });
 
   it("refuses a model weighted like a human or above", () => {
@@ -48,7 +73,10 @@ describe("the model as a low-weight voter", () => {
   });
 
   it("summarizes per worker over tasks, model and people apart", () => {
-    const t1 = scoreTask([human("alice", box("a", 0)), human("bob", box("b", 0)), model(box("m", 300))], answerAgreement);
+    const t1 = scoreTask(
+      [human("alice", box("a", 0)), human("bob", box("b", 0)), model(box("m", 300))],
+      answerAgreement,
+    );
     const t2 = scoreTask([human("alice", box("a", 0)), model(box("m", 0))], answerAgreement);
     const [alice, bob] = summarizeWorkers([t1, t2]);
     expect(alice).toMatchObject({ worker: "alice", tasks: 2, meanWithHumans: 1, meanWithModel: 0.5 });

@@ -8,9 +8,16 @@ import { ModelRegistry } from "../../../../lib/first-guess/model-registry";
 const sha = (b: Uint8Array | string): string => createHash("sha256").update(b).digest("hex");
 
 /** A tiny but well-formed model folder: a graph json naming one weight shard. */
-function writeModel(dir: string, overrides: Record<string, unknown> = {}): { manifest: Record<string, unknown>; hash: string } {
+function writeModel(
+  dir: string,
+  overrides: Record<string, unknown> = {},
+): { manifest: Record<string, unknown>; hash: string } {
   mkdirSync(dir, { recursive: true });
-  const graph = JSON.stringify({ format: "graph-model", modelTopology: { node: [] }, weightsManifest: [{ paths: ["w.bin"], weights: [{ name: "k", shape: [2], dtype: "float32" }] }] });
+  const graph = JSON.stringify({
+    format: "graph-model",
+    modelTopology: { node: [] },
+    weightsManifest: [{ paths: ["w.bin"], weights: [{ name: "k", shape: [2], dtype: "float32" }] }],
+  });
   const weights = new Uint8Array(new Float32Array([1, 2]).buffer);
   writeFileSync(join(dir, "model.json"), graph);
   writeFileSync(join(dir, "w.bin"), weights);
@@ -58,7 +65,9 @@ describe("model registry", () => {
     const registry = new ModelRegistry([{ dir: root, origin: "user" }]);
     const scan = await registry.scan();
     expect(scan.models).toEqual([]);
-    expect(scan.refused[0]?.reason).toMatch(/file w\.bin has sha256 [0-9a-f]{64}, the manifest says [0-9a-f]{64}: tampered or corrupt/);
+    expect(scan.refused[0]?.reason).toMatch(
+      /file w\.bin has sha256 [0-9a-f]{64}, the manifest says [0-9a-f]{64}: tampered or corrupt/,
+    );
     await expect(registry.load(hash)).rejects.toThrow(/w\.bin has sha256 .*tampered/);
   });
 
@@ -106,7 +115,10 @@ describe("model registry", () => {
       { dir: join(root, "user"), origin: "user" },
       { dir: join(root, "absent"), origin: "user" },
     ]);
-    expect((await registry.scan()).models.map((m) => `${m.origin}:${m.manifest.name}`)).toEqual(["shipped:tiny", "user:other"]);
+    expect((await registry.scan()).models.map((m) => `${m.origin}:${m.manifest.name}`)).toEqual([
+      "shipped:tiny",
+      "user:other",
+    ]);
     expect((await registry.load()).entry.origin).toBe("shipped");
   });
 });

@@ -18,7 +18,14 @@ const ask = { labelKind: "box", minRating: 0, replication: 1, deadlineSeconds: 3
 
 describe("quoteCampaign", () => {
   it("suggests the median price of similar campaigns that filled within the deadline, with the quartiles around it", () => {
-    const samples = [sample(1_000, 60), sample(2_000, 600), sample(3_000, 3_000), sample(4_000, 3_600), sample(9_000, 7_200), sample(500, null)];
+    const samples = [
+      sample(1_000, 60),
+      sample(2_000, 600),
+      sample(3_000, 3_000),
+      sample(4_000, 3_600),
+      sample(9_000, 7_200),
+      sample(500, null),
+    ];
     const q = quoteCampaign(samples, ask, terms);
     expect(q.similar).toBe(6);
     expect(q.sampleSize).toBe(4);
@@ -28,7 +35,13 @@ describe("quoteCampaign", () => {
   });
 
   it("leaves out other kinds and other star bands, and widens the rule only when fewer than three filled", () => {
-    const strict = [sample(1_000, 10), sample(1_000, 10), sample(1_000, 10), sample(7_000, 10, { labelKind: "polygon" }), sample(8_000, 10, { minRating: 4_000 })];
+    const strict = [
+      sample(1_000, 10),
+      sample(1_000, 10),
+      sample(1_000, 10),
+      sample(7_000, 10, { labelKind: "polygon" }),
+      sample(8_000, 10, { minRating: 4_000 }),
+    ];
     expect(quoteCampaign(strict, ask, terms).priceLamports).toBe(1_000);
     const sparse = [sample(1_000, 10), sample(5_000, 10, { replication: 3 }), sample(6_000, 10, { minRating: 2_000 })];
     const widened = quoteCampaign(sparse, ask, terms);
@@ -40,7 +53,9 @@ describe("quoteCampaign", () => {
     expect(quoteCampaign([], ask, terms).priceLamports).toBeNull();
     const slow = quoteCampaign([sample(1_000, 90_000)], ask, terms);
     expect(slow.priceLamports).toBeNull();
-    expect(slow.basis).toBe("None of 1 similar campaigns (box campaigns with a minimum rating within one star) filled within 60 min.");
+    expect(slow.basis).toBe(
+      "None of 1 similar campaigns (box campaigns with a minimum rating within one star) filled within 60 min.",
+    );
   });
 
   it("totals workers' pay, fees, rent and network fees to the lamport", () => {
@@ -51,6 +66,8 @@ describe("quoteCampaign", () => {
     expect(cost.rentLamports).toBe(2_895_360 + 1_224_960 + 2_449_920 * 9);
     // one create_campaign and one add_task_page per 8,192 tasks: two signed transactions for 9 tasks
     expect(cost.networkLamports).toBe(5_000 * 2);
-    expect(cost.totalLamports).toBe(cost.workersLamports + cost.feesLamports + cost.rentLamports + cost.networkLamports);
+    expect(cost.totalLamports).toBe(
+      cost.workersLamports + cost.feesLamports + cost.rentLamports + cost.networkLamports,
+    );
   });
 });

@@ -3,7 +3,13 @@ import type { Label, Shape } from "../../../../shared/annotation";
 import { decodeMask, encodeMask, stringToCounts } from "../../../../shared/annotation";
 import { exportCoco } from "../../../../lib/requester/exporters/coco-exporter";
 
-const person: Label = { id: "person", name: "person", color: "#ff0000", skeleton: { joints: ["head", "hand"], edges: [[0, 1]] }, attributes: [{ id: "occluded", name: "occluded", type: "checkbox" }] };
+const person: Label = {
+  id: "person",
+  name: "person",
+  color: "#ff0000",
+  skeleton: { joints: ["head", "hand"], edges: [[0, 1]] },
+  attributes: [{ id: "occluded", name: "occluded", type: "checkbox" }],
+};
 const road: Label = { id: "road", name: "road", color: "#00ff00" };
 
 describe("COCO export of every kind", () => {
@@ -12,13 +18,31 @@ describe("COCO export of every kind", () => {
     const crop = new Uint8Array([1, 0, 0, 1, 1, 0]);
     const shapes: Shape[] = [
       { id: "m", kind: "mask", label: "road", x: 3, y: 1, w: 2, h: 3, counts: encodeMask({ w: 2, h: 3, data: crop }) },
-      { id: "k", kind: "keypoints", label: "person", points: [1, 2, 0, 0], visibility: [2, 0], attributes: { occluded: true } },
+      {
+        id: "k",
+        kind: "keypoints",
+        label: "person",
+        points: [1, 2, 0, 0],
+        visibility: [2, 0],
+        attributes: { occluded: true },
+      },
       { id: "r", kind: "rotated-box", label: "road", cx: 3, cy: 2.5, w: 2, h: 1, angle: 90 },
       { id: "l", kind: "polyline", label: "road", points: [0, 0, 5, 4] },
     ];
-    const [file] = exportCoco({ title: "t", labels: [person, road], images: [{ index: 0, fileName: "a.png", width: 6, height: 5, shapes, classes: [] }] });
+    const [file] = exportCoco({
+      title: "t",
+      labels: [person, road],
+      images: [{ index: 0, fileName: "a.png", width: 6, height: 5, shapes, classes: [] }],
+    });
     const coco = JSON.parse(file!.contents) as {
-      annotations: Array<{ segmentation: unknown; area: number; bbox: number[]; keypoints?: number[]; num_keypoints?: number; attributes?: Record<string, unknown> }>;
+      annotations: Array<{
+        segmentation: unknown;
+        area: number;
+        bbox: number[];
+        keypoints?: number[];
+        num_keypoints?: number;
+        attributes?: Record<string, unknown>;
+      }>;
       categories: Array<{ keypoints?: string[]; skeleton?: number[][] }>;
     };
     const [mask, skeleton, turned, line] = coco.annotations;
@@ -26,7 +50,11 @@ describe("COCO export of every kind", () => {
     expect(rle.size).toEqual([5, 6]);
     const full = decodeMask(rle.counts, 6, 5).data;
     const set = [...full.keys()].filter((i) => full[i]).map((i) => [i % 6, Math.floor(i / 6)]);
-    expect(set).toEqual([[3, 1], [4, 2], [3, 3]]);
+    expect(set).toEqual([
+      [3, 1],
+      [4, 2],
+      [3, 3],
+    ]);
     // column-major runs over the image: 3 empty columns (15) + 1, then …
     expect(stringToCounts(rle.counts).slice(0, 2)).toEqual([16, 1]);
     expect(mask!.area).toBe(3);

@@ -42,7 +42,9 @@ describe("image folder", () => {
   });
 
   it("answers for /proc with a sentence instead of blocking on /proc/kmsg", async () => {
-    expect(await refusal(readImageFolder("/proc"))).toMatch(/^(Unsupported or unreadable images in \/proc|\/proc\/\S+ is larger than it says)/);
+    expect(await refusal(readImageFolder("/proc"))).toMatch(
+      /^(Unsupported or unreadable images in \/proc|\/proc\/\S+ is larger than it says)/,
+    );
   });
 
   it("stops at the entry, count, per-image and total caps with a sentence", async () => {
@@ -50,7 +52,9 @@ describe("image folder", () => {
     const small = { ...IMAGE_FOLDER_LIMITS };
     expect(await refusal(readImageFolder(dir, { ...small, maxEntries: 5 }))).toMatch(/more than 5 entries/);
     expect(await refusal(readImageFolder(dir, { ...small, maxImages: 4 }))).toMatch(/more than 4 images; split/);
-    expect(await refusal(readImageFolder(dir, { ...small, maxImageBytes: 50 }))).toMatch(/images up to 1 KiB are accepted/);
+    expect(await refusal(readImageFolder(dir, { ...small, maxImageBytes: 50 }))).toMatch(
+      /images up to 1 KiB are accepted/,
+    );
     expect(await refusal(readImageFolder(dir, { ...small, maxTotalBytes: 300 }))).toMatch(/add up to more than/);
   });
 });

@@ -17,7 +17,10 @@ function scene(w = 240, h = 180) {
   const truth = new Uint8Array(w * h);
   let seed = 42;
   const noise = (amp: number) => (((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff) * 2 - 1) * amp;
-  const cx = 120, cy = 90, rx = 70, ry = 45;
+  const cx = 120,
+    cy = 90,
+    rx = 70,
+    ry = 45;
   for (let y = 0; y < h; y++) {
     for (let x = 0; x < w; x++) {
       const i = y * w + x;
@@ -30,16 +33,22 @@ function scene(w = 240, h = 180) {
       const blob = Math.hypot(x - 205, y - 60) < 22;
       const base = blob ? [20, 20, 25] : bg;
       const fg = [230, 140, 40];
-      for (let c = 0; c < 3; c++) data[4 * i + c] = (fg[c] as number) * cover + (base[c] as number) * (1 - cover) + noise(8);
+      for (let c = 0; c < 3; c++)
+        data[4 * i + c] = (fg[c] as number) * cover + (base[c] as number) * (1 - cover) + noise(8);
       data[4 * i + 3] = 255;
     }
   }
   return { pixels: { width: w, height: h, data } satisfies Pixels, truth, w, h };
 }
 
-function full(region: { x: number; y: number; w: number; h: number; data: Uint8Array }, w: number, h: number): Uint8Array {
+function full(
+  region: { x: number; y: number; w: number; h: number; data: Uint8Array },
+  w: number,
+  h: number,
+): Uint8Array {
   const out = new Uint8Array(w * h);
-  for (let y = 0; y < region.h; y++) for (let x = 0; x < region.w; x++) if (region.data[y * region.w + x]) out[(region.y + y) * w + region.x + x] = 1;
+  for (let y = 0; y < region.h; y++)
+    for (let x = 0; x < region.w; x++) if (region.data[y * region.w + x]) out[(region.y + y) * w + region.x + x] = 1;
   return out;
 }
 
@@ -96,7 +105,8 @@ describe("assisted drawing algorithms", () => {
     // two points on the rim, a quarter of the ellipse apart (away from the dark blob, whose stronger edge would win); the chord cuts inside
     const path = cost.path(190, 90, 120, 135);
     const rim: Array<[number, number]> = [];
-    for (let k = 0; k < 2000; k++) rim.push([120 + 70 * Math.cos((k * Math.PI) / 1000), 90 + 45 * Math.sin((k * Math.PI) / 1000)]);
+    for (let k = 0; k < 2000; k++)
+      rim.push([120 + 70 * Math.cos((k * Math.PI) / 1000), 90 + 45 * Math.sin((k * Math.PI) / 1000)]);
     const off = (x: number, y: number) => Math.min(...rim.map(([rx, ry]) => Math.hypot(x - rx, y - ry)));
     let worst = 0;
     for (let i = 0; i < path.length; i += 2) worst = Math.max(worst, off(path[i] as number, path[i + 1] as number));

@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { MIN_BOX_SIZE, handlePosition, resizeBox, resizeBoxBy, translateBox } from "../../../../renderer/src/canvas/geometry/box-geometry";
+import {
+  MIN_BOX_SIZE,
+  handlePosition,
+  resizeBox,
+  resizeBoxBy,
+  translateBox,
+} from "../../../../renderer/src/canvas/geometry/box-geometry";
 import { boxIoU } from "../../../../renderer/src/canvas/geometry/iou";
 import {
   insertVertex,
@@ -84,7 +90,12 @@ describe("boxes", () => {
     expect(handlePosition(box, "se")).toEqual({ x: 30, y: 30 });
     expect(handlePosition(box, "n")).toEqual({ x: 20, y: 10 });
     expect(resizeBox(box, "se", { x: 40, y: 35 }, image)).toEqual({ x: 10, y: 10, w: 30, h: 25 });
-    expect(resizeBox(box, "w", { x: 50, y: 0 }, image)).toEqual({ x: 30 - MIN_BOX_SIZE, y: 10, w: MIN_BOX_SIZE, h: 20 });
+    expect(resizeBox(box, "w", { x: 50, y: 0 }, image)).toEqual({
+      x: 30 - MIN_BOX_SIZE,
+      y: 10,
+      w: MIN_BOX_SIZE,
+      h: 20,
+    });
     expect(resizeBox(box, "nw", { x: -10, y: -10 }, image)).toEqual({ x: 0, y: 0, w: 30, h: 30 });
     expect(resizeBox(box, "e", { x: 500, y: 20 }, image)).toEqual({ x: 10, y: 10, w: 90, h: 20 });
     expect(resizeBoxBy(box, -100, 5, image)).toEqual({ x: 10, y: 10, w: MIN_BOX_SIZE, h: 25 });

@@ -6,19 +6,47 @@ import { Editor } from "../../../../renderer/src/canvas/editor/editor";
 import { showGuesses } from "../../../../renderer/src/canvas/editor/guesses";
 import type { LabelSchema } from "../../../../renderer/src/canvas/editor/label-schema";
 
-const schema: LabelSchema = { labels: [{ id: "person", name: "person", color: "#ff0000" }], classes: [], classification: "none", tools: ["box"] };
-const host: CommandHost = { next() {}, previous() {}, submit() {}, toggleHelp() {}, save() {}, toggleFocus() {}, previousDocument: () => null };
-const guess = (id: string, x: number, label = "person"): BoxShape => ({ id, kind: "box", label, x, y: 10, w: 50, h: 50, source: { kind: "model", model: "m@1", score: 0.9 } });
+const schema: LabelSchema = {
+  labels: [{ id: "person", name: "person", color: "#ff0000" }],
+  classes: [],
+  classification: "none",
+  tools: ["box"],
+};
+const host: CommandHost = {
+  next() {},
+  previous() {},
+  submit() {},
+  toggleHelp() {},
+  save() {},
+  toggleFocus() {},
+  previousDocument: () => null,
+};
+const guess = (id: string, x: number, label = "person"): BoxShape => ({
+  id,
+  kind: "box",
+  label,
+  x,
+  y: 10,
+  w: 50,
+  h: 50,
+  source: { kind: "model", model: "m@1", score: 0.9 },
+});
 
 function editorWith(shapes: Shape[] = []) {
   const doc: AnnotationDocument = { schema: 2, taskId: "t", labels: [], shapes, classes: [], timeSpentMs: 0 };
   const editor = new Editor({ taskId: "t", image: { width: 400, height: 300 }, schema, document: doc });
-  return { editor, act: (action: string) => runAction(editor, action, host), sources: () => editor.store.shapes().map((s) => s.source) };
+  return {
+    editor,
+    act: (action: string) => runAction(editor, action, host),
+    sources: () => editor.store.shapes().map((s) => s.source),
+  };
 }
 
 describe("first guesses on the canvas", () => {
   it("arrive as unrecorded pre-labels with fresh ids, dropping labels the campaign lacks; undo does not take them away", () => {
-    const { editor } = editorWith([{ id: "h", kind: "box", label: "person", x: 300, y: 10, w: 20, h: 20, source: { kind: "human" } }]);
+    const { editor } = editorWith([
+      { id: "h", kind: "box", label: "person", x: 300, y: 10, w: 20, h: 20, source: { kind: "human" } },
+    ]);
     expect(showGuesses(editor, [guess("fg-1", 10), guess("fg-2", 100, "truck")])).toBe(1);
     const added = editor.store.shapes().filter((s) => s.source?.kind === "model");
     expect(added).toHaveLength(1);

@@ -5,14 +5,19 @@ import { DocumentStore } from "../../../../renderer/src/canvas/model/document-st
 import { seededRandom } from "../../../../shared/random";
 
 function setup(shapes: Shape[] = []) {
-  const store = new DocumentStore("t", [{ id: "a", name: "A", color: "#ff0000" }], { width: 1000, height: 1000 }, {
-    schema: 2,
-    taskId: "t",
-    labels: [],
-    shapes,
-    classes: [],
-    timeSpentMs: 0,
-  });
+  const store = new DocumentStore(
+    "t",
+    [{ id: "a", name: "A", color: "#ff0000" }],
+    { width: 1000, height: 1000 },
+    {
+      schema: 2,
+      taskId: "t",
+      labels: [],
+      shapes,
+      classes: [],
+      timeSpentMs: 0,
+    },
+  );
   const history = new History(store);
   store.onChange((diff, recorded) => recorded && history.push(diff));
   return { store, history };

@@ -11,7 +11,11 @@ import {
   resolveBindings,
 } from "../../../../renderer/src/canvas/hotkeys/hotkeys";
 
-const key = (code: string, key: string, mods: Partial<{ ctrlKey: boolean; shiftKey: boolean; altKey: boolean; metaKey: boolean }> = {}) => ({
+const key = (
+  code: string,
+  key: string,
+  mods: Partial<{ ctrlKey: boolean; shiftKey: boolean; altKey: boolean; metaKey: boolean }> = {},
+) => ({
   code,
   key,
   ctrlKey: false,
@@ -33,7 +37,11 @@ describe("hotkeys", () => {
 
   it("? is the character, wherever a layout puts it (US Shift+/, German Shift+ß, French Shift+,)", () => {
     const help = comboTable(resolveBindings(DEFAULT_BINDINGS, {}));
-    for (const [code, shiftKey] of [["Slash", true], ["Minus", true], ["KeyM", true]] as const) {
+    for (const [code, shiftKey] of [
+      ["Slash", true],
+      ["Minus", true],
+      ["KeyM", true],
+    ] as const) {
       const combo = comboOf(key(code, "?", { shiftKey }));
       expect(combo).toBe("?");
       expect(help.get(combo as string)).toEqual(["view.help"]);
@@ -73,12 +81,18 @@ describe("hotkeys", () => {
   it("refuses a binding that cannot work, naming the other action by its title", () => {
     const bindings = resolveBindings(DEFAULT_BINDINGS, {});
     const title = (id: string) => ACTION_BY_ID.get(id)?.title ?? id;
-    expect(bindingProblem(bindings, "tool.polygon", "b", title, scopeOf)).toBe("B already does “Box tool”. Change that first, or pick other keys.");
-    expect(bindingProblem(bindings, "tool.polygon", "tab", title, scopeOf)).toMatch(/^Tab cannot be used: Tab moves between the canvas/);
+    expect(bindingProblem(bindings, "tool.polygon", "b", title, scopeOf)).toBe(
+      "B already does “Box tool”. Change that first, or pick other keys.",
+    );
+    expect(bindingProblem(bindings, "tool.polygon", "tab", title, scopeOf)).toMatch(
+      /^Tab cannot be used: Tab moves between the canvas/,
+    );
     expect(bindingProblem(bindings, "tool.polygon", "ctrl+w", title, scopeOf)).toMatch(/browser closes the window/);
     // the arrows are shared by design between the vertex, selection and cursor scopes
     expect(bindingProblem(bindings, "cursor.left", "arrowleft", title, scopeOf)).toBeNull();
-    expect(bindingProblem(bindings, "tool.polygon", "arrowleft", title, scopeOf)).toMatch(/already does “Move the picked vertex left/);
+    expect(bindingProblem(bindings, "tool.polygon", "arrowleft", title, scopeOf)).toMatch(
+      /already does “Move the picked vertex left/,
+    );
     expect(bindingProblem(bindings, "tool.polygon", "y", title, scopeOf)).toBeNull();
   });
 
@@ -106,7 +120,8 @@ describe("hotkeys", () => {
   it("no two default actions share a combo in overlapping scopes", () => {
     const bindings = resolveBindings(DEFAULT_BINDINGS, {});
     for (const [action, combos] of Object.entries(bindings)) {
-      for (const combo of combos) expect(conflictsOf(bindings, action, combo, scopeOf), `${combo} of ${action}`).toEqual([]);
+      for (const combo of combos)
+        expect(conflictsOf(bindings, action, combo, scopeOf), `${combo} of ${action}`).toEqual([]);
     }
   });
 });

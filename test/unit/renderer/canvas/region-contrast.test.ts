@@ -1,15 +1,36 @@
 import { describe, expect, it } from "vitest";
-import { HALO_COLOR, contrastRatio, outlineColor, regionStyle } from "../../../../renderer/src/canvas/regions/region-style";
+import {
+  HALO_COLOR,
+  contrastRatio,
+  outlineColor,
+  regionStyle,
+} from "../../../../renderer/src/canvas/regions/region-style";
 import { labelTag } from "../../../../renderer/src/canvas/regions/label-tag";
 import { LAB_SCHEMA } from "../../../../renderer/src/views/lab/lab-task";
 
 const grey = (v: number) => "#" + v.toString(16).padStart(2, "0").repeat(3);
 
 describe("shape outlines: a light stroke over a dark halo", () => {
-  const colours = [...LAB_SCHEMA.labels.map((l) => l.color), "#0000ff", "#ff0000", "#00aa00", "#333333", "#ffff00", "#ffffff"];
+  const colours = [
+    ...LAB_SCHEMA.labels.map((l) => l.color),
+    "#0000ff",
+    "#ff0000",
+    "#00aa00",
+    "#333333",
+    "#ffff00",
+    "#ffffff",
+  ];
 
   it("some edge of every outline is at least 3:1 against any image colour (WCAG 1.4.11)", () => {
-    const backgrounds = [...Array.from({ length: 256 }, (_, v) => grey(v)), "#ff0000", "#00ff00", "#0000ff", "#808000", "#804000", "#2060a0"];
+    const backgrounds = [
+      ...Array.from({ length: 256 }, (_, v) => grey(v)),
+      "#ff0000",
+      "#00ff00",
+      "#0000ff",
+      "#808000",
+      "#804000",
+      "#2060a0",
+    ];
     for (const colour of colours) {
       const stroke = outlineColor(colour);
       for (const bg of backgrounds) {

@@ -24,9 +24,21 @@ function editorWith(shapes: Shape[] = [], previous: AnnotationDocument | null = 
   const editor = new Editor({ taskId: "t", image: { width: 400, height: 300 }, schema, document: doc });
   editor.setViewSize({ width: 1000, height: 800 });
   editor.setViewport({ scale: 1, x: 0, y: 0 });
-  const host: CommandHost = { next() {}, previous() {}, submit() {}, toggleHelp() {}, save() {}, toggleFocus() {}, previousDocument: () => previous };
+  const host: CommandHost = {
+    next() {},
+    previous() {},
+    submit() {},
+    toggleHelp() {},
+    save() {},
+    toggleFocus() {},
+    previousDocument: () => previous,
+  };
   const act = (action: string) => runAction(editor, action, host);
-  const at = (x: number, y: number, mods: { shift?: boolean; modify?: boolean } = {}) => ({ screen: { x, y }, shift: !!mods.shift, modify: !!mods.modify });
+  const at = (x: number, y: number, mods: { shift?: boolean; modify?: boolean } = {}) => ({
+    screen: { x, y },
+    shift: !!mods.shift,
+    modify: !!mods.modify,
+  });
   const drag = (from: [number, number], to: [number, number], mods = {}) => {
     editor.pointerDown(at(...from, mods));
     editor.pointerMove(at((from[0] + to[0]) / 2, (from[1] + to[1]) / 2, mods));
@@ -126,7 +138,12 @@ describe("polygon tool", () => {
   });
 
   it("Alt/Ctrl-click inserts on an edge and deletes a vertex; vertices drag", () => {
-    const polygon: PolygonShape = { id: "p", kind: "polygon", label: "car", points: [10, 10, 100, 10, 100, 100, 10, 100] };
+    const polygon: PolygonShape = {
+      id: "p",
+      kind: "polygon",
+      label: "car",
+      points: [10, 10, 100, 10, 100, 100, 10, 100],
+    };
     const { editor, act, click, drag } = editorWith([polygon]);
     act("tool.select");
     editor.setSelection(["p"]);
@@ -148,7 +165,16 @@ describe("polygon tool", () => {
 
 describe("editing commands", () => {
   it("marks a touched pre-label as edited, relabels the selection by digit, and hides and locks", () => {
-    const guess: BoxShape = { id: "g", kind: "box", label: "car", x: 10, y: 10, w: 20, h: 20, source: { kind: "model", score: 0.8 } };
+    const guess: BoxShape = {
+      id: "g",
+      kind: "box",
+      label: "car",
+      x: 10,
+      y: 10,
+      w: 20,
+      h: 20,
+      source: { kind: "model", score: 0.8 },
+    };
     const { editor, act } = editorWith([guess]);
     editor.setSelection(["g"]);
     act("label.2");
@@ -174,7 +200,14 @@ describe("editing commands", () => {
 
   it("copies, pastes off the original, duplicates, deletes, and copies the previous task's shapes", () => {
     const a: BoxShape = { id: "a", kind: "box", label: "car", x: 10, y: 10, w: 20, h: 20 };
-    const previous: AnnotationDocument = { schema: 2, taskId: "p", labels: [], classes: [], timeSpentMs: 0, shapes: [{ id: "z", kind: "box", label: "tree", x: 390, y: 0, w: 50, h: 10 }] };
+    const previous: AnnotationDocument = {
+      schema: 2,
+      taskId: "p",
+      labels: [],
+      classes: [],
+      timeSpentMs: 0,
+      shapes: [{ id: "z", kind: "box", label: "tree", x: 390, y: 0, w: 50, h: 10 }],
+    };
     const { editor, act, last } = editorWith([a], previous);
     editor.setSelection(["a"]);
     act("edit.copy");
@@ -190,7 +223,15 @@ describe("editing commands", () => {
   });
 
   it("period and comma cycle visible shapes; marquee selects what it touches", () => {
-    const shapes: Shape[] = [0, 1, 2].map((i) => ({ id: `s${i}`, kind: "box", label: "car", x: i * 100, y: 0, w: 50, h: 50 }));
+    const shapes: Shape[] = [0, 1, 2].map((i) => ({
+      id: `s${i}`,
+      kind: "box",
+      label: "car",
+      x: i * 100,
+      y: 0,
+      w: 50,
+      h: 50,
+    }));
     const { editor, act, drag } = editorWith(shapes);
     act("select.next");
     act("select.next");

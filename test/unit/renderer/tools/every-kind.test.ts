@@ -14,7 +14,13 @@ const person: Label = {
   id: "person",
   name: "Person",
   color: "#ff0000",
-  skeleton: { joints: ["head", "left hand", "right hand"], edges: [[0, 1], [0, 2]] },
+  skeleton: {
+    joints: ["head", "left hand", "right hand"],
+    edges: [
+      [0, 1],
+      [0, 2],
+    ],
+  },
   attributes: [{ id: "occluded", name: "occluded", type: "checkbox" }],
 };
 const road: Label = { id: "road", name: "Road", color: "#00ff00" };
@@ -32,12 +38,21 @@ function setup() {
   const editor = new Editor({ taskId: "t", image: { width: 400, height: 300 }, schema });
   editor.setViewSize({ width: 400, height: 300 });
   editor.setViewport({ scale: 1, x: 0, y: 0 });
-  const host: CommandHost = { next() {}, previous() {}, submit() {}, toggleHelp() {}, save() {}, toggleFocus() {}, previousDocument: () => null };
+  const host: CommandHost = {
+    next() {},
+    previous() {},
+    submit() {},
+    toggleHelp() {},
+    save() {},
+    toggleFocus() {},
+    previousDocument: () => null,
+  };
   const said: string[] = [];
   editor.events.on("announce", () => said.push(editor.announcement));
   const key = (combo: string, times = 1) => {
     let used = false;
-    for (let i = 0; i < times; i++) used = dispatchKey(table.get(combo) ?? [], { onCanvas: true, repeat: false }, (a) => runAction(editor, a, host));
+    for (let i = 0; i < times; i++)
+      used = dispatchKey(table.get(combo) ?? [], { onCanvas: true, repeat: false }, (a) => runAction(editor, a, host));
     return used;
   };
   /** Keyboard cursor to (x, y) by arrows (1 px steps at 100 %), then Space. */
@@ -80,7 +95,13 @@ describe("every kind by keyboard", () => {
     key("j"); // left hand absent
     editor.pointer = { x: 130, y: 140 };
     key("shift+j"); // right hand occluded at the pointer: the last joint ends the skeleton
-    expect(last()).toMatchObject({ kind: "keypoints", label: "person", points: [100, 100, 0, 0, 130, 140], visibility: [2, 0, 1], attributes: { occluded: false } });
+    expect(last()).toMatchObject({
+      kind: "keypoints",
+      label: "person",
+      points: [100, 100, 0, 0, 130, 140],
+      visibility: [2, 0, 1],
+      attributes: { occluded: false },
+    });
 
     key("shift+b");
     at(200, 100);
@@ -126,7 +147,9 @@ describe("every kind by keyboard", () => {
     // turned 90°, the box's own x axis points down the image: one step down narrows it by 1
     key("arrowdown");
     const r = editor.store.get("r");
-    expect(r?.kind === "rotated-box" && [Math.round(r.w * 1000) / 1000, Math.round(r.h * 1000) / 1000, r.angle]).toEqual([39, 20, 90]);
+    expect(
+      r?.kind === "rotated-box" && [Math.round(r.w * 1000) / 1000, Math.round(r.h * 1000) / 1000, r.angle],
+    ).toEqual([39, 20, 90]);
     expect(last().id).toBe("r");
   });
 
@@ -152,7 +175,15 @@ describe("every kind by keyboard", () => {
 
   it("offers only the kinds the campaign allows", () => {
     const editor = new Editor({ taskId: "t", image: { width: 10, height: 10 }, schema: { ...schema, tools: ["box"] } });
-    const host: CommandHost = { next() {}, previous() {}, submit() {}, toggleHelp() {}, save() {}, toggleFocus() {}, previousDocument: () => null };
+    const host: CommandHost = {
+      next() {},
+      previous() {},
+      submit() {},
+      toggleHelp() {},
+      save() {},
+      toggleFocus() {},
+      previousDocument: () => null,
+    };
     expect(runAction(editor, "tool.keypoints", host)).toBe(false);
     expect(runAction(editor, "tool.wand", host)).toBe(false);
     expect(editor.tool.id).toBe("box");

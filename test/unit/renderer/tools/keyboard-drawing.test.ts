@@ -23,16 +23,30 @@ const table = comboTable(resolveBindings(DEFAULT_BINDINGS, {}));
 
 /** A 4000 × 3000 image in an 800 × 600 view at 200 %: most of the image is out of view. */
 function setup(shapes: Shape[] = []) {
-  const editor = new Editor({ taskId: "t", image: { width: 4000, height: 3000 }, schema, document: { schema: 2, taskId: "t", labels: [], shapes, classes: [], timeSpentMs: 0 } });
+  const editor = new Editor({
+    taskId: "t",
+    image: { width: 4000, height: 3000 },
+    schema,
+    document: { schema: 2, taskId: "t", labels: [], shapes, classes: [], timeSpentMs: 0 },
+  });
   editor.setViewSize({ width: 800, height: 600 });
   editor.setViewport({ scale: 2, x: 0, y: 0 });
-  const host: CommandHost = { next() {}, previous() {}, submit() {}, toggleHelp() {}, save() {}, toggleFocus() {}, previousDocument: () => null };
+  const host: CommandHost = {
+    next() {},
+    previous() {},
+    submit() {},
+    toggleHelp() {},
+    save() {},
+    toggleFocus() {},
+    previousDocument: () => null,
+  };
   const said: string[] = [];
   editor.events.on("announce", () => said.push(editor.announcement));
   /** A key as the canvas gets it, through the same table and chain as the app. */
   const key = (combo: string, times = 1, onCanvas = true) => {
     let used = false;
-    for (let i = 0; i < times; i++) used = dispatchKey(table.get(combo) ?? [], { onCanvas, repeat: false }, (a) => runAction(editor, a, host));
+    for (let i = 0; i < times; i++)
+      used = dispatchKey(table.get(combo) ?? [], { onCanvas, repeat: false }, (a) => runAction(editor, a, host));
     return used;
   };
   const last = () => editor.store.shapes()[editor.store.shapes().length - 1] as Shape;
@@ -133,7 +147,12 @@ describe("drawing by keys: place at the cursor, finish, cancel", () => {
 });
 
 describe("vertices by keys", () => {
-  const square: PolygonShape = { id: "p", kind: "polygon", label: "car", points: [100, 100, 200, 100, 200, 200, 100, 200] };
+  const square: PolygonShape = {
+    id: "p",
+    kind: "polygon",
+    label: "car",
+    points: [100, 100, 200, 100, 200, 200, 100, 200],
+  };
 
   it("picks, moves, inserts and deletes vertices; the arrows move the vertex, else the shape, else the cursor", () => {
     const { editor, key, said } = setup([square]);

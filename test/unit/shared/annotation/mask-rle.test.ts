@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { countsToString, decodeMask, encodeCounts, encodeMask, maskArea, stringToCounts } from "../../../../shared/annotation";
+import {
+  countsToString,
+  decodeMask,
+  encodeCounts,
+  encodeMask,
+  maskArea,
+  stringToCounts,
+} from "../../../../shared/annotation";
 
 describe("mask RLE (COCO-compatible)", () => {
   it("reads pixels column-major, starting with a run of zeros", () => {
@@ -15,14 +22,16 @@ describe("mask RLE (COCO-compatible)", () => {
     expect(countsToString([1, 40])).toBe("1X1");
     // the fourth run is stored as 3 - 10 = -7
     expect(countsToString([0, 10, 0, 3])).toBe("0:0I");
-    for (const counts of [[5, 3, 2], [1, 40], [0, 10, 0, 3], [67_108_864], [0, 33_554_432, 33_554_432]]) expect(stringToCounts(countsToString(counts))).toEqual(counts);
+    for (const counts of [[5, 3, 2], [1, 40], [0, 10, 0, 3], [67_108_864], [0, 33_554_432, 33_554_432]])
+      expect(stringToCounts(countsToString(counts))).toEqual(counts);
   });
 
   it("round-trips random masks and counts their area", () => {
     let seed = 7;
-    const rand = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+    const rand = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
     for (let n = 0; n < 20; n++) {
-      const w = 1 + Math.floor(rand() * 40), h = 1 + Math.floor(rand() * 40);
+      const w = 1 + Math.floor(rand() * 40),
+        h = 1 + Math.floor(rand() * 40);
       const data = new Uint8Array(w * h).map(() => (rand() < 0.4 ? 1 : 0));
       const s = encodeMask({ w, h, data });
       expect(decodeMask(s, w, h).data).toEqual(data);

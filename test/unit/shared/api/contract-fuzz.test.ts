@@ -20,21 +20,30 @@ const HOSTILE: unknown[] = [
 
 function seeded(seed: number): () => number {
   let s = seed >>> 0;
-  return () => ((s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32);
+  return () => (s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32;
 }
 
 function randomValue(rand: () => number, depth = 0): unknown {
   const pick = Math.floor(rand() * (depth > 2 ? 5 : 7));
   switch (pick) {
-    case 0: return null;
-    case 1: return Math.floor(rand() * 2 ** 40) * (rand() < 0.5 ? -1 : 1);
-    case 2: return rand().toString(36).repeat(Math.floor(rand() * 5));
-    case 3: return rand() < 0.5;
-    case 4: return undefined;
-    case 5: return Array.from({ length: Math.floor(rand() * 4) }, () => randomValue(rand, depth + 1));
+    case 0:
+      return null;
+    case 1:
+      return Math.floor(rand() * 2 ** 40) * (rand() < 0.5 ? -1 : 1);
+    case 2:
+      return rand()
+        .toString(36)
+        .repeat(Math.floor(rand() * 5));
+    case 3:
+      return rand() < 0.5;
+    case 4:
+      return undefined;
+    case 5:
+      return Array.from({ length: Math.floor(rand() * 4) }, () => randomValue(rand, depth + 1));
     default: {
       const o: Record<string, unknown> = {};
-      for (let i = 0; i < Math.floor(rand() * 4); i++) o[["taskId", "doc", "nonce", "theme", "x", "shapes"][Math.floor(rand() * 6)]!] = randomValue(rand, depth + 1);
+      for (let i = 0; i < Math.floor(rand() * 4); i++)
+        o[["taskId", "doc", "nonce", "theme", "x", "shapes"][Math.floor(rand() * 6)]!] = randomValue(rand, depth + 1);
       return o;
     }
   }

@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { inspectText, summariseHidden, truncateSegments } from "../../../../shared/moderation";
 import type { TextSegment } from "../../../../shared/moderation";
 
-const plain = (segments: TextSegment[]): string => segments.map((s) => (s.kind === "hidden" ? `⟨${s.code}⟩` : s.text)).join("");
+const plain = (segments: TextSegment[]): string =>
+  segments.map((s) => (s.kind === "hidden" ? `⟨${s.code}⟩` : s.text)).join("");
 
 describe("inspectText", () => {
   it("leaves ordinary text, newlines and tabs as one text segment", () => {
@@ -13,7 +14,12 @@ describe("inspectText", () => {
     // The classic "evil.exe" spoof: RLO makes "exe.txt" display as "txt.exe".
     const segments = inspectText("invoice\u202Etxt.exe\u202C and \u2067x\u2069");
     expect(plain(segments)).toBe("invoice⟨U+202E⟩txt.exe⟨U+202C⟩ and ⟨U+2067⟩x⟨U+2069⟩");
-    expect(segments.filter((s) => s.kind === "hidden").map((s) => (s.kind === "hidden" ? s.group : ""))).toEqual(["bidi", "bidi", "bidi", "bidi"]);
+    expect(segments.filter((s) => s.kind === "hidden").map((s) => (s.kind === "hidden" ? s.group : ""))).toEqual([
+      "bidi",
+      "bidi",
+      "bidi",
+      "bidi",
+    ]);
     expect(segments.some((s) => s.kind === "text" && /[\u202A-\u202E\u2066-\u2069]/.test(s.text))).toBe(false);
   });
 
@@ -29,7 +35,10 @@ describe("inspectText", () => {
   it("shows links as inert link segments and flags words mixing Latin with look-alikes", () => {
     // "pаypal" with a Cyrillic а.
     const segments = inspectText("log in at https://p\u0430ypal.example/x?y=1 or p\u0430ypal now");
-    expect(segments.find((s) => s.kind === "link")).toEqual({ kind: "link", text: "https://p\u0430ypal.example/x?y=1" });
+    expect(segments.find((s) => s.kind === "link")).toEqual({
+      kind: "link",
+      text: "https://p\u0430ypal.example/x?y=1",
+    });
     expect(segments.find((s) => s.kind === "mixed-script")).toEqual({ kind: "mixed-script", text: "p\u0430ypal" });
     expect(inspectText("Привет мир and hello").some((s) => s.kind === "mixed-script")).toBe(false);
   });

@@ -17,7 +17,9 @@ function handlersWith(overrides: Partial<Record<CallChannel, (input: unknown) =>
 
 describe("core dispatcher", () => {
   it("passes a valid call through and returns the validated value", async () => {
-    const dispatch = createDispatcher(handlersWith({ "app:ping": (input) => ({ nonce: (input as { nonce: string }).nonce, at: 1 }) }));
+    const dispatch = createDispatcher(
+      handlersWith({ "app:ping": (input) => ({ nonce: (input as { nonce: string }).nonce, at: 1 }) }),
+    );
     await expect(dispatch("app:ping", { nonce: "abc" })).resolves.toEqual({ ok: true, value: { nonce: "abc", at: 1 } });
   });
 
@@ -55,12 +57,16 @@ describe("core dispatcher", () => {
         },
       }),
     );
-    expect(await dispatch("app:ping", { nonce: "a" })).toEqual({ ok: false, error: { code: "locked", message: "unlock first" } });
+    expect(await dispatch("app:ping", { nonce: "a" })).toEqual({
+      ok: false,
+      error: { code: "locked", message: "unlock first" },
+    });
     expect(await dispatch("app:info", undefined)).toEqual({ ok: false, error: { code: "internal", message: "boom" } });
   });
 
   it("says what is wrong for a file-system failure instead of internal", async () => {
-    const errno = (code: string, path: string) => Object.assign(new Error(`${code}: bad, open '${path}'`), { code, path, syscall: "open" });
+    const errno = (code: string, path: string) =>
+      Object.assign(new Error(`${code}: bad, open '${path}'`), { code, path, syscall: "open" });
     const dispatch = createDispatcher(
       handlersWith({
         "app:info": () => {
@@ -77,8 +83,14 @@ describe("core dispatcher", () => {
     const einval = await dispatch("app:info", undefined);
     expect(einval).toMatchObject({ ok: false, error: { code: "invalid_input" } });
     expect(!einval.ok && einval.error.message).toMatch(/not valid/);
-    expect(await dispatch("net:status", undefined)).toMatchObject({ ok: false, error: { code: "not_found", message: "cannot find /nowhere/at/all: no such file or folder" } });
-    expect(await dispatch("keys:status", undefined)).toMatchObject({ ok: false, error: { code: "rejected", message: "cannot use /root/secret: permission denied" } });
+    expect(await dispatch("net:status", undefined)).toMatchObject({
+      ok: false,
+      error: { code: "not_found", message: "cannot find /nowhere/at/all: no such file or folder" },
+    });
+    expect(await dispatch("keys:status", undefined)).toMatchObject({
+      ok: false,
+      error: { code: "rejected", message: "cannot use /root/secret: permission denied" },
+    });
   });
 
   it("refuses to send a reply that breaks the contract", async () => {

@@ -16,7 +16,13 @@ describe("drafts", () => {
       ...emptyDocument("task-1", [{ id: "car", name: "Car", color: "#ff0000", hotkey: "1" }]),
       shapes: [
         { id: "a", kind: "box", x: 1.5, y: 2, w: 30, h: 40, label: "car" },
-        { id: "b", kind: "polygon", points: [0, 0, 10, 0, 10, 10], label: "car", source: { kind: "model", edited: true } },
+        {
+          id: "b",
+          kind: "polygon",
+          points: [0, 0, 10, 0, 10, 10],
+          label: "car",
+          source: { kind: "model", edited: true },
+        },
       ],
       classes: ["car"],
       timeSpentMs: 1234,
@@ -31,7 +37,9 @@ describe("drafts", () => {
 
   it("keep a draft that no longer validates on disk but do not hand it out", () => {
     const store = Store.open({ dataDir: mkdtempSync(join(tmpdir(), "amplify-drafts-")) });
-    store.db.prepare("INSERT INTO drafts(task_id, doc, saved_at) VALUES ('t', ?, 1)").run(JSON.stringify({ schema: 99 }));
+    store.db
+      .prepare("INSERT INTO drafts(task_id, doc, saved_at) VALUES ('t', ?, 1)")
+      .run(JSON.stringify({ schema: 99 }));
     expect(new DraftRepository(store).load("t")).toBeNull();
     expect(store.db.prepare("SELECT COUNT(*) AS n FROM drafts").get()).toEqual({ n: 1 });
   });

@@ -19,7 +19,12 @@ describe("suggestion queue", () => {
     };
     const all = [q.enqueue("first", "current", job("first"))];
     await Promise.resolve();
-    all.push(q.enqueue("p1", "prefetch", job("p1")), q.enqueue("p2", "prefetch", job("p2")), q.enqueue("c1", "current", job("c1")), q.enqueue("c2", "current", job("c2")));
+    all.push(
+      q.enqueue("p1", "prefetch", job("p1")),
+      q.enqueue("p2", "prefetch", job("p2")),
+      q.enqueue("c1", "current", job("c1")),
+      q.enqueue("c2", "current", job("c2")),
+    );
     expect(q.size).toBe(5);
     blocker.open();
     await Promise.all(all);

@@ -43,7 +43,11 @@ async function pollFor(core: Core, ms: number): Promise<void> {
 
 describe("auto-lock counts only a person's actions", () => {
   it("locks after the idle time while screens keep polling; session:activity postpones it", async () => {
-    const core = createCore({ identity: { name: "Amplify", version: "0.0.0-test", shell: "browser", dataDir: dir }, background: false, log: () => {} });
+    const core = createCore({
+      identity: { name: "Amplify", version: "0.0.0-test", shell: "browser", dataDir: dir },
+      background: false,
+      log: () => {},
+    });
     try {
       await call(core, "settings:update", { autoLockMinutes: 5 });
       expect(((await call(core, "keys:create", { passphrase: PASS })) as { state: string }).state).toBe("unlocked");
@@ -66,7 +70,11 @@ describe("auto-lock counts only a person's actions", () => {
   });
 
   it("applies a lowered setting at once", async () => {
-    const core = createCore({ identity: { name: "Amplify", version: "0.0.0-test", shell: "browser", dataDir: dir }, background: false, log: () => {} });
+    const core = createCore({
+      identity: { name: "Amplify", version: "0.0.0-test", shell: "browser", dataDir: dir },
+      background: false,
+      log: () => {},
+    });
     try {
       await call(core, "settings:update", { autoLockMinutes: 60 });
       await call(core, "keys:create", { passphrase: PASS });

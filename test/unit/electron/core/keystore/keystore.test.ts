@@ -56,7 +56,9 @@ describe("keystore", () => {
     const address = getBase58Decoder().decode(pair.publicKey);
     const a = open();
     expect((await a.import({ kind: "file", path: file }, PASS)).publicKey).toBe(address);
-    expect(await code(a.import({ kind: "base58", secret: getBase58Decoder().decode(pair.secretKey) }, PASS))).toBe("exists");
+    expect(await code(a.import({ kind: "base58", secret: getBase58Decoder().decode(pair.secretKey) }, PASS))).toBe(
+      "exists",
+    );
     const status = await a.import({ kind: "base58", secret: getBase58Decoder().decode(pair.secretKey) }, PASS, true);
     expect(status.publicKey).toBe(address);
     const text = readFileSync(a.path, "utf8");
@@ -83,7 +85,13 @@ describe("keystore", () => {
     execFileSync("mkfifo", [fifo]);
     const big = join(dir, "big.json");
     writeFileSync(big, Buffer.alloc(1024 * 1024, 0x20));
-    for (const [path, says] of [[fifo, /named pipe/], ["/dev/zero", /device/], [dir, /folder/], [big, /bytes/], [join(dir, "missing.json"), /no such file/]] as const) {
+    for (const [path, says] of [
+      [fifo, /named pipe/],
+      ["/dev/zero", /device/],
+      [dir, /folder/],
+      [big, /bytes/],
+      [join(dir, "missing.json"), /no such file/],
+    ] as const) {
       const error = await ks.import({ kind: "file", path }, PASS).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(KeystoreError);
       expect((error as KeystoreError).code).toBe("bad_import");

@@ -17,7 +17,11 @@ beforeEach(() => {
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 function open(): Core {
-  return createCore({ identity: { name: "Amplify", version: "0.0.0-test", shell: "browser", dataDir: dir }, background: false, log: () => {} });
+  return createCore({
+    identity: { name: "Amplify", version: "0.0.0-test", shell: "browser", dataDir: dir },
+    background: false,
+    log: () => {},
+  });
 }
 
 /** A reply saying "wrong passphrase" is a guess that reached scrypt; "too many" was refused before it. */
@@ -41,7 +45,9 @@ describe("passphrase throttle", () => {
       const calls: Promise<ApiReply>[] = [];
       for (let i = 0; i < 40; i++) {
         calls.push(core.dispatch("keys:unlock", { passphrase: `wrong guess ${i}` }));
-        calls.push(core.dispatch("keys:changePassphrase", { current: `other guess ${i}`, next: "attacker chosen passphrase" }));
+        calls.push(
+          core.dispatch("keys:changePassphrase", { current: `other guess ${i}`, next: "attacker chosen passphrase" }),
+        );
       }
       const result = tally(await Promise.all(calls));
       expect(result.other).toEqual([]);
@@ -60,7 +66,13 @@ describe("passphrase throttle", () => {
     let core = open();
     await core.dispatch("keys:create", { passphrase: PASS });
     await core.dispatch("keys:lock", undefined);
-    const first = tally(await Promise.all([1, 2, 3, 4, 5].map((i) => core.dispatch("keys:changePassphrase", { current: `guess ${i}`, next: "attacker chosen passphrase" }))));
+    const first = tally(
+      await Promise.all(
+        [1, 2, 3, 4, 5].map((i) =>
+          core.dispatch("keys:changePassphrase", { current: `guess ${i}`, next: "attacker chosen passphrase" }),
+        ),
+      ),
+    );
     expect(first.tried).toBe(ALLOWED);
     await core.dispose();
 

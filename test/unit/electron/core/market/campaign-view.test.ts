@@ -7,31 +7,80 @@ const config = { bump: 1, paused: false, authority: "a", treasury: "t", feeBps: 
 
 function campaign(over: Partial<CampaignAccount> = {}): CampaignAccount {
   return {
-    bump: 1, escrowBump: 1, isPrivate: true, admitUnrated: true, requester: "r", id: 1n, price: 1_000_000n, escrowBalance: 10_000_000n,
-    deadline: BigInt(Math.floor(Date.now() / 1000) + 3600), assignmentTimeout: 600n, createdAt: 1n, taskCount: 10,
-    replication: 1, minRating: 0, maxShareBps: 10_000, openAssignments: 0, submittedCount: 0, reviewedCount: 0, reviewWindow: 86_400n,
-    endedAt: 0n, pageCount: 1, pagesCreated: 1, tasksRoot: new Uint8Array(32),
-    labelSchemaHash: new Uint8Array(32), metadataUri: "", ...over,
+    bump: 1,
+    escrowBump: 1,
+    isPrivate: true,
+    admitUnrated: true,
+    requester: "r",
+    id: 1n,
+    price: 1_000_000n,
+    escrowBalance: 10_000_000n,
+    deadline: BigInt(Math.floor(Date.now() / 1000) + 3600),
+    assignmentTimeout: 600n,
+    createdAt: 1n,
+    taskCount: 10,
+    replication: 1,
+    minRating: 0,
+    maxShareBps: 10_000,
+    openAssignments: 0,
+    submittedCount: 0,
+    reviewedCount: 0,
+    reviewWindow: 86_400n,
+    endedAt: 0n,
+    pageCount: 1,
+    pagesCreated: 1,
+    tasksRoot: new Uint8Array(32),
+    labelSchemaHash: new Uint8Array(32),
+    metadataUri: "",
+    ...over,
   } as CampaignAccount;
 }
 
-const worker = { hasKey: true, profile: null, balance: 1_000_000_000n, held: new Map<string, number>(), nowSeconds: Math.floor(Date.now() / 1000) };
+const worker = {
+  hasKey: true,
+  profile: null,
+  balance: 1_000_000_000n,
+  held: new Map<string, number>(),
+  nowSeconds: Math.floor(Date.now() / 1000),
+};
 
 describe("campaign view", () => {
   it("is eligible when nothing stands in the way, paying price minus the fee", () => {
     const view = campaignView("c", campaign(), config, worker, null);
-    expect(view).toMatchObject({ eligible: true, payLamports: 950_000, tasksLeft: 10, myRemainingShare: 10, fillRate: 0 });
+    expect(view).toMatchObject({
+      eligible: true,
+      payLamports: 950_000,
+      tasksLeft: 10,
+      myRemainingShare: 10,
+      fillRate: 0,
+    });
   });
 
   it("names every reason it cannot be accepted", () => {
     const view = campaignView(
       "c",
-      campaign({ minRating: 5000, admitUnrated: false, maxShareBps: 2000, escrowBalance: 0n, deadline: 1n, openAssignments: 6, submittedCount: 4 }),
+      campaign({
+        minRating: 5000,
+        admitUnrated: false,
+        maxShareBps: 2000,
+        escrowBalance: 0n,
+        deadline: 1n,
+        openAssignments: 6,
+        submittedCount: 4,
+      }),
       { ...config, paused: true },
       { ...worker, balance: 0n, held: new Map([["c", 2]]) },
       null,
     );
-    expect(view.reasons.map((r) => r.code).sort()).toEqual(["deadline", "escrow_empty", "no_tasks_left", "paused", "rating", "share_cap", "worker_funds"]);
+    expect(view.reasons.map((r) => r.code).sort()).toEqual([
+      "deadline",
+      "escrow_empty",
+      "no_tasks_left",
+      "paused",
+      "rating",
+      "share_cap",
+      "worker_funds",
+    ]);
     expect(view.reasons.find((r) => r.code === "rating")!.message).toMatch(/no reviews yet/);
     expect(view.eligible).toBe(false);
   });

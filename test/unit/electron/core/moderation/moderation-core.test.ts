@@ -25,7 +25,18 @@ const metadata: CampaignMetadata = {
 
 function opened(bytes: Uint8Array, mime: string): OpenedTask {
   return {
-    meta: { id: ID, task: "t", campaign: "c", taskIndex: 0, state: "key_granted", private: true, payLamports: 1, expiresAt: 0, title: "Mod", ready: true },
+    meta: {
+      id: ID,
+      task: "t",
+      campaign: "c",
+      taskIndex: 0,
+      state: "key_granted",
+      private: true,
+      payLamports: 1,
+      expiresAt: 0,
+      title: "Mod",
+      ready: true,
+    },
     image: bytes as Uint8Array<ArrayBuffer>,
     mime,
     labels: [],
@@ -39,7 +50,10 @@ const encode = (value: unknown): Uint8Array => new TextEncoder().encode(canonica
 
 describe("core: opening a moderation task", () => {
   it("hands a text item over as a string and drops its bytes", () => {
-    const task = withModeration(opened(encode({ kind: "text", text: "<b>hi</b>\u202E" }), "application/octet-stream"), metadata);
+    const task = withModeration(
+      opened(encode({ kind: "text", text: "<b>hi</b>\u202E" }), "application/octet-stream"),
+      metadata,
+    );
     expect(task.moderation?.item).toEqual({ kind: "text", text: "<b>hi</b>\u202E" });
     expect(task.image.length).toBe(0);
     expect(task.mime).toBe("text/plain");
@@ -53,8 +67,12 @@ describe("core: opening a moderation task", () => {
   });
 
   it("refuses an item that is neither an image nor a text item, and leaves other campaigns alone", () => {
-    expect(() => withModeration(opened(Uint8Array.of(0xff, 0xfe, 0x00), "application/octet-stream"), metadata)).toThrow(/neither an image nor a valid text item/);
-    expect(() => withModeration(opened(encode({ kind: "text", text: 42 }), "application/octet-stream"), metadata)).toThrow(ApiError);
+    expect(() => withModeration(opened(Uint8Array.of(0xff, 0xfe, 0x00), "application/octet-stream"), metadata)).toThrow(
+      /neither an image nor a valid text item/,
+    );
+    expect(() =>
+      withModeration(opened(encode({ kind: "text", text: 42 }), "application/octet-stream"), metadata),
+    ).toThrow(ApiError);
     const plain = opened(Uint8Array.of(1), "application/octet-stream");
     expect(withModeration(plain, { ...metadata, moderation: undefined })).toBe(plain);
     expect(withModeration(plain, null)).toBe(plain);
@@ -62,12 +80,25 @@ describe("core: opening a moderation task", () => {
 });
 
 describe("core: moderation:submit", () => {
-  const result = (decisions: string[], reason?: string): ModerationResult => ({ schema: 1, kind: "moderation", taskId: ID, decisions, ...(reason ? { reason } : {}), timeSpentMs: 10 });
+  const result = (decisions: string[], reason?: string): ModerationResult => ({
+    schema: 1,
+    kind: "moderation",
+    taskId: ID,
+    decisions,
+    ...(reason ? { reason } : {}),
+    timeSpentMs: 10,
+  });
   function setup(meta: CampaignMetadata | null | undefined) {
     const queued: Array<{ id: string; doc: unknown }> = [];
     const forgotten: string[] = [];
-    const submitter = { submit: async (id: string, doc: unknown) => (queued.push({ id, doc }), { outboxId: id, resultHash: "ab" }) } as unknown as ResultSubmitter;
-    const handlers = moderationHandlers({ submitter, forget: (id) => forgotten.push(id), metadataOf: async () => meta });
+    const submitter = {
+      submit: async (id: string, doc: unknown) => (queued.push({ id, doc }), { outboxId: id, resultHash: "ab" }),
+    } as unknown as ResultSubmitter;
+    const handlers = moderationHandlers({
+      submitter,
+      forget: (id) => forgotten.push(id),
+      metadataOf: async () => meta,
+    });
     return { handler: handlers["moderation:submit"], queued, forgotten };
   }
 
@@ -80,11 +111,20 @@ describe("core: moderation:submit", () => {
 
   it("refuses what breaks the policy, a task of another kind, or an unknown task, and queues nothing", async () => {
     const { handler, queued } = setup(metadata);
-    await expect(handler({ id: ID, result: result(["ok", "spam"]) })).rejects.toMatchObject({ code: "invalid_input", message: "this policy takes exactly one category per item" });
+    await expect(handler({ id: ID, result: result(["ok", "spam"]) })).rejects.toMatchObject({
+      code: "invalid_input",
+      message: "this policy takes exactly one category per item",
+    });
     await expect(handler({ id: ID, result: result(["violence"]) })).rejects.toMatchObject({ code: "invalid_input" });
-    await expect(handler({ id: ID, result: { ...result(["ok"]), taskId: "other" } })).rejects.toMatchObject({ code: "invalid_input" });
-    await expect(setup({ ...metadata, moderation: undefined }).handler({ id: ID, result: result(["ok"]) })).rejects.toMatchObject({ code: "invalid_input" });
-    await expect(setup(undefined).handler({ id: ID, result: result(["ok"]) })).rejects.toMatchObject({ code: "not_found" });
+    await expect(handler({ id: ID, result: { ...result(["ok"]), taskId: "other" } })).rejects.toMatchObject({
+      code: "invalid_input",
+    });
+    await expect(
+      setup({ ...metadata, moderation: undefined }).handler({ id: ID, result: result(["ok"]) }),
+    ).rejects.toMatchObject({ code: "invalid_input" });
+    await expect(setup(undefined).handler({ id: ID, result: result(["ok"]) })).rejects.toMatchObject({
+      code: "not_found",
+    });
     expect(queued).toEqual([]);
   });
 });

@@ -1,4 +1,11 @@
-import { ACCOUNT_SIZES, ACCOUNT_VERSION, ASSIGNMENT_OFFSETS, AssignmentState, DISCRIMINATORS, parseTaskKey } from "../../../../../shared/protocol";
+import {
+  ACCOUNT_SIZES,
+  ACCOUNT_VERSION,
+  ASSIGNMENT_OFFSETS,
+  AssignmentState,
+  DISCRIMINATORS,
+  parseTaskKey,
+} from "../../../../../shared/protocol";
 import type { Address } from "@solana/kit";
 import type { ChainClient, LoggedEvent, SignatureStatus, SignedTransaction } from "../../../../../lib/chain";
 
@@ -52,17 +59,28 @@ export class FakeChain {
     return { blockhash: "fake", lastValidBlockHeight: this.height + 5n };
   }
 
-  async sign(_payer: unknown, instructions: readonly { id: string; hash: string }[], lifetime?: { lastValidBlockHeight: bigint }): Promise<SignedTransaction> {
+  async sign(
+    _payer: unknown,
+    instructions: readonly { id: string; hash: string }[],
+    lifetime?: { lastValidBlockHeight: bigint },
+  ): Promise<SignedTransaction> {
     const [ix] = instructions;
     const signature = `sig-${++this.counter}`;
     const lastValidBlockHeight = lifetime?.lastValidBlockHeight ?? this.height + 5n;
-    const wire = new TextEncoder().encode(JSON.stringify({ signature, id: ix!.id, hash: ix!.hash, lvbh: String(lastValidBlockHeight) }));
+    const wire = new TextEncoder().encode(
+      JSON.stringify({ signature, id: ix!.id, hash: ix!.hash, lvbh: String(lastValidBlockHeight) }),
+    );
     return { wire, signature, lastValidBlockHeight };
   }
 
   async send(wire: Uint8Array): Promise<string> {
     this.fault();
-    const tx = JSON.parse(new TextDecoder().decode(wire)) as { signature: string; id: string; hash: string; lvbh: string };
+    const tx = JSON.parse(new TextDecoder().decode(wire)) as {
+      signature: string;
+      id: string;
+      hash: string;
+      lvbh: string;
+    };
     if (!this.landed.has(tx.signature) && this.height <= BigInt(tx.lvbh)) {
       const assignment = this.assignments.get(tx.id)!;
       const ok = assignment.state === AssignmentState.Accepted;
@@ -110,10 +128,28 @@ export class FakeChain {
     const a = this.assignments.get(id);
     if (!a || a.state === AssignmentState.Accepted) return [];
     const worker = "worker" as Address;
-    const event = a.state === PAID
-      ? { kind: "resultSubmitted" as const, campaign: a.campaign, worker, taskIndex: a.index, price: 1n, fee: 0n, depositReturned: 0n, rating: 0,
-        reviewCount: 0, resultHash: Uint8Array.from(Buffer.from(a.hash, "hex")), resultUri: "" }
-      : { kind: "assignmentReleased" as const, campaign: a.campaign, worker, taskIndex: a.index, depositReturned: 0n };
+    const event =
+      a.state === PAID
+        ? {
+            kind: "resultSubmitted" as const,
+            campaign: a.campaign,
+            worker,
+            taskIndex: a.index,
+            price: 1n,
+            fee: 0n,
+            depositReturned: 0n,
+            rating: 0,
+            reviewCount: 0,
+            resultHash: Uint8Array.from(Buffer.from(a.hash, "hex")),
+            resultUri: "",
+          }
+        : {
+            kind: "assignmentReleased" as const,
+            campaign: a.campaign,
+            worker,
+            taskIndex: a.index,
+            depositReturned: 0n,
+          };
     return [{ signature: "fake", blockTime: 0n, event }];
   }
 }

@@ -18,7 +18,17 @@ afterEach(() => {
 });
 
 function queue(repo: OutboxRepository, id: string): void {
-  repo.add({ id, task: "t", campaign: "c", taskLabel: id, doc: "{}", blob: new Uint8Array(4096), resultHash: "00", resultUri: "http://blobs/00", signed: null });
+  repo.add({
+    id,
+    task: "t",
+    campaign: "c",
+    taskLabel: id,
+    doc: "{}",
+    blob: new Uint8Array(4096),
+    resultHash: "00",
+    resultUri: "http://blobs/00",
+    signed: null,
+  });
 }
 
 describe("outbox repository", () => {

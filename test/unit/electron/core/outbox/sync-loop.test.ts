@@ -58,7 +58,17 @@ function queue(repo: OutboxRepository, chain: FakeChain, n: number): string[] {
     chain.open(id, task);
     const blob = new TextEncoder().encode(`{"taskId":"${id}"}`);
     const hash = createHash("sha256").update(blob).digest("hex");
-    repo.add({ id, task, campaign: CAMPAIGN, taskLabel: `task ${i}`, doc: "{}", blob, resultHash: hash, resultUri: `http://blobs/${hash}`, signed: null });
+    repo.add({
+      id,
+      task,
+      campaign: CAMPAIGN,
+      taskLabel: `task ${i}`,
+      doc: "{}",
+      blob,
+      resultHash: hash,
+      resultUri: `http://blobs/${hash}`,
+      signed: null,
+    });
     ids.push(id);
   }
   return ids;

@@ -16,7 +16,11 @@ const request: CreateCampaignRequest = {
   deadlineDays: 7,
   isPrivate: false,
 };
-const exportTo = (outDir: string): ExportRequest => ({ campaign: "11111111111111111111111111111111" as ExportRequest["campaign"], format: "coco", outDir });
+const exportTo = (outDir: string): ExportRequest => ({
+  campaign: "11111111111111111111111111111111" as ExportRequest["campaign"],
+  format: "coco",
+  outDir,
+});
 
 /** Records which folders reached the requester library; nothing real is created. */
 function fakeService() {
@@ -24,7 +28,11 @@ function fakeService() {
   const service = {
     create: async (input: CreateCampaignRequest): Promise<CreatedCampaign> => {
       reached.push(`images:${input.folder}`);
-      return { campaign: "11111111111111111111111111111111" as CreatedCampaign["campaign"], taskCount: 1, resumed: false };
+      return {
+        campaign: "11111111111111111111111111111111" as CreatedCampaign["campaign"],
+        taskCount: 1,
+        resumed: false,
+      };
     },
     export: async (input: ExportRequest): Promise<ExportOutcome> => {
       reached.push(`export:${input.outDir}`);
@@ -38,7 +46,9 @@ const noKeys = {} as KeyServiceRunner;
 describe("folders the requester handlers read and write", () => {
   it("with a native dialog (Electron), refuses a typed folder before the library sees it", async () => {
     const { reached, service } = fakeService();
-    const handlers = requesterHandlers(service, noKeys, async (purpose) => (purpose === "images" ? "/data/campaign-images" : "/data/exports"));
+    const handlers = requesterHandlers(service, noKeys, async (purpose) =>
+      purpose === "images" ? "/data/campaign-images" : "/data/exports",
+    );
     await expect(handlers["requester:create"](request)).rejects.toThrow(ApiError);
     await expect(handlers["requester:create"](request)).rejects.toThrow(/picked in its dialog/);
     await expect(handlers["requester:export"](exportTo("/etc"))).rejects.toThrow(/picked in its dialog/);
@@ -47,10 +57,14 @@ describe("folders the requester handlers read and write", () => {
 
   it("with a native dialog, accepts what the user picked there, for that purpose only", async () => {
     const { reached, service } = fakeService();
-    const handlers = requesterHandlers(service, noKeys, async (purpose) => (purpose === "images" ? "/data/campaign-images" : "/data/exports"));
+    const handlers = requesterHandlers(service, noKeys, async (purpose) =>
+      purpose === "images" ? "/data/campaign-images" : "/data/exports",
+    );
     expect(await handlers["requester:pickFolder"]({ purpose: "images" })).toEqual({ path: "/data/campaign-images" });
     await handlers["requester:create"]({ ...request, folder: "/data/campaign-images/" });
-    await expect(handlers["requester:export"](exportTo("/data/campaign-images"))).rejects.toThrow(/picked in its dialog/);
+    await expect(handlers["requester:export"](exportTo("/data/campaign-images"))).rejects.toThrow(
+      /picked in its dialog/,
+    );
     await handlers["requester:pickFolder"]({ purpose: "export" });
     await handlers["requester:export"](exportTo("/data/exports"));
     expect(reached).toEqual(["images:/data/campaign-images/", "export:/data/exports"]);

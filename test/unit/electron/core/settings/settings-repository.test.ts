@@ -3,7 +3,12 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { generateKeyPairSigner } from "@solana/kit";
 import { afterEach, describe, expect, it } from "vitest";
-import { AMPLIFY_PROGRAM_ADDRESS, amplifyProgramAddress, configureProgramAddress, getInitConfigInstruction } from "../../../../../shared/protocol";
+import {
+  AMPLIFY_PROGRAM_ADDRESS,
+  amplifyProgramAddress,
+  configureProgramAddress,
+  getInitConfigInstruction,
+} from "../../../../../shared/protocol";
 import { SettingsRepository, defaultSettings } from "../../../../../electron/core/settings";
 import { Store } from "../../../../../electron/core/store";
 
@@ -27,7 +32,9 @@ describe("settings", () => {
 
   it("fall back field by field when the stored row is damaged", () => {
     const store = openStore();
-    store.db.prepare("INSERT INTO settings(key, value) VALUES ('app', ?)").run(JSON.stringify({ theme: "neon", prefetchCount: 9 }));
+    store.db
+      .prepare("INSERT INTO settings(key, value) VALUES ('app', ?)")
+      .run(JSON.stringify({ theme: "neon", prefetchCount: 9 }));
     const repo = new SettingsRepository(store, defaultSettings({}));
     expect(repo.get()).toMatchObject({ theme: "dark", prefetchCount: 9 });
     store.db.prepare("UPDATE settings SET value = '{not json' WHERE key = 'app'").run();
@@ -35,7 +42,9 @@ describe("settings", () => {
   });
 
   it("take the RPC from AMPLIFY_RPC_URL", () => {
-    expect(defaultSettings({ AMPLIFY_RPC_URL: "https://api.devnet.solana.com" }).rpcUrl).toBe("https://api.devnet.solana.com");
+    expect(defaultSettings({ AMPLIFY_RPC_URL: "https://api.devnet.solana.com" }).rpcUrl).toBe(
+      "https://api.devnet.solana.com",
+    );
   });
 });
 
@@ -46,12 +55,16 @@ describe("the program address setting", () => {
     const other = (await generateKeyPairSigner()).address;
     expect(defaultSettings({}).programAddress).toBe(AMPLIFY_PROGRAM_ADDRESS);
     expect(defaultSettings({ AMPLIFY_PROGRAM_ADDRESS: other }).programAddress).toBe(other);
-    expect(() => defaultSettings({ AMPLIFY_PROGRAM_ADDRESS: "not-a-key" })).toThrow(/AMPLIFY_PROGRAM_ADDRESS: "not-a-key" is not a program address/);
+    expect(() => defaultSettings({ AMPLIFY_PROGRAM_ADDRESS: "not-a-key" })).toThrow(
+      /AMPLIFY_PROGRAM_ADDRESS: "not-a-key" is not a program address/,
+    );
     const repo = new SettingsRepository(openStore(), defaultSettings({}));
     expect(() => repo.update({ programAddress: "0OIl" })).toThrow(/not a Solana address/);
     expect(repo.get().programAddress).toBe(AMPLIFY_PROGRAM_ADDRESS);
     repo.update({ programAddress: other });
     expect(amplifyProgramAddress()).toBe(other);
-    expect((await getInitConfigInstruction({ payer: other, authority: other, treasury: other })).programAddress).toBe(other);
+    expect((await getInitConfigInstruction({ payer: other, authority: other, treasury: other })).programAddress).toBe(
+      other,
+    );
   });
 });

@@ -20,7 +20,10 @@ describe("decrypt pool", () => {
 
   it("reports envelope failures with their code, and keeps serving", async () => {
     const sealed = encryptEnvelope(Uint8Array.of(1, 2, 3), generateFileKey());
-    await expect(pool.decrypt(sealed, generateFileKey())).rejects.toMatchObject({ name: "EnvelopeError", code: "wrong_key" });
+    await expect(pool.decrypt(sealed, generateFileKey())).rejects.toMatchObject({
+      name: "EnvelopeError",
+      code: "wrong_key",
+    });
     await expect(pool.decrypt(sealed.subarray(0, 40), generateFileKey())).rejects.toBeInstanceOf(EnvelopeError);
     const key = generateFileKey();
     expect(Array.from(await pool.decrypt(encryptEnvelope(Uint8Array.of(9), key), Uint8Array.from(key)))).toEqual([9]);

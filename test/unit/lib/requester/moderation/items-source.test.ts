@@ -3,7 +3,12 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { RequesterError } from "../../../../../lib/chain";
-import { parseModerationJsonl, parsePolicy, readModerationFolder, readModerationItems } from "../../../../../lib/requester/moderation";
+import {
+  parseModerationJsonl,
+  parsePolicy,
+  readModerationFolder,
+  readModerationItems,
+} from "../../../../../lib/requester/moderation";
 import { generateScene } from "../../../../../localnet/demo/sceneGenerator";
 
 let dir: string;
@@ -28,7 +33,10 @@ function error(fn: () => unknown): string {
 describe("moderation items from JSONL", () => {
   it("reads text and image lines, skipping blank lines, with image paths relative to the file", () => {
     const items = parseModerationJsonl('{"id":"a","text":"hello"}\n\n{"id":"b","image":"cat.png"}\r\n', dir);
-    expect(items.map((i) => [i.id, i.kind])).toEqual([["a", "text"], ["b", "image"]]);
+    expect(items.map((i) => [i.id, i.kind])).toEqual([
+      ["a", "text"],
+      ["b", "image"],
+    ]);
   });
 
   it("names every bad line by number and posts nothing", () => {
@@ -69,7 +77,10 @@ describe("moderation items from JSONL", () => {
     fs.rmSync(path.join(dir, "fake.png"));
     fs.rmSync(path.join(dir, "bad.jsonl"), { force: true });
     const items = readModerationFolder(dir);
-    expect(items.map((i) => [i.id, i.kind])).toEqual([["cat.png", "image"], ["notes.txt", "text"]]);
+    expect(items.map((i) => [i.id, i.kind])).toEqual([
+      ["cat.png", "image"],
+      ["notes.txt", "text"],
+    ]);
   });
 });
 
@@ -84,8 +95,19 @@ describe("moderation policy file", () => {
     expect(spec.unblurred).toBe(false);
   });
   it("says where a policy is wrong", () => {
-    expect(error(() => parsePolicy({ title: "Posts", select: "one", categories }, "policy.json"))).toMatch(/^policy.json: select: /);
-    expect(error(() => parsePolicy({ title: "Posts", select: "multi", categories: [...categories, categories[0]] }, "p"))).toMatch(/^p: categories\.2\.id: category id "ok" is used twice/);
-    expect(error(() => parsePolicy({ title: "Posts", select: "multi", categories: [{ id: "x", name: "X", severity: "extreme" }] }, "p"))).toMatch(/categories\.0\.severity/);
+    expect(error(() => parsePolicy({ title: "Posts", select: "one", categories }, "policy.json"))).toMatch(
+      /^policy.json: select: /,
+    );
+    expect(
+      error(() => parsePolicy({ title: "Posts", select: "multi", categories: [...categories, categories[0]] }, "p")),
+    ).toMatch(/^p: categories\.2\.id: category id "ok" is used twice/);
+    expect(
+      error(() =>
+        parsePolicy(
+          { title: "Posts", select: "multi", categories: [{ id: "x", name: "X", severity: "extreme" }] },
+          "p",
+        ),
+      ),
+    ).toMatch(/categories\.0\.severity/);
   });
 });
