@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { address } from "@solana/kit";
 import type { Locator, Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { decodeCampaign, decodeConfig, findConfigPda } from "../../../shared/protocol";
+import { decodeCampaign, findFeeVaultPda } from "../../../shared/protocol";
 import { artifactPath, repoRoot } from "../support";
 import { useJourneyApp } from "../journeys/support/journey";
 import { goTo, onboardNewWorker } from "../journeys/support/worker-ui";
@@ -96,16 +96,9 @@ describe("the live market", () => {
       const { market, page, shell } = app;
       await page.goto(shell.url);
       await onboardNewWorker(page, "correct horse battery staple");
-      const [configPda] = await findConfigPda();
-      const config = decodeConfig(
-        new Uint8Array(
-          Buffer.from(
-            (await market.chain.rpc.getAccountInfo(configPda, { encoding: "base64" }).send()).value!.data[0],
-            "base64",
-          ),
-        ),
-      );
-      const treasuryBefore = await market.chain.balance(config.treasury);
+      // fees land in the program's fee vault (governance pays the treasury from it)
+      const [feeVault] = await findFeeVaultPda();
+      const treasuryBefore = await market.chain.balance(feeVault);
 
       const total = page.getByTestId("feed-total");
       const start = await count(total);
@@ -150,7 +143,7 @@ describe("the live market", () => {
 
       // Fee chart: its tooltips over the day add up to what the treasury received, to the lamport.
       await page.getByTestId("charts-window").selectOption(String(86_400));
-      const treasuryGain = (await market.chain.balance(config.treasury)) - treasuryBefore;
+      const treasuryGain = (await market.chain.balance(feeVault)) - treasuryBefore;
       expect(treasuryGain).toBeGreaterThan(0n);
       await expect
         .poll(
