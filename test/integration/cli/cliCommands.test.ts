@@ -6,12 +6,12 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startLocalnet, type Localnet } from "../../../localnet";
-import { findAmplifyProgram } from "../../../localnet/programs";
+import { requireAmplifyProgram } from "../../support/amplify-program";
 import { generateScene } from "../../../localnet/demo/sceneGenerator";
 import { runCli } from "../../../cli/src/cli";
 
 const run = promisify(execFile);
-const program = findAmplifyProgram();
+requireAmplifyProgram();
 const work = fs.mkdtempSync(path.join(process.env.TMPDIR ?? "/tmp", "amplify-cli-bin-"));
 const bin = path.resolve("cli/bin/amplify.js");
 let net: Localnet;
@@ -41,7 +41,6 @@ async function amplifyBinary(...args: string[]): Promise<{ code: number; stdout:
 }
 
 beforeAll(async () => {
-  if (!("program" in program)) return;
   net = await startLocalnet({
     home: path.join(work, "home"),
     rpcPort: 0,
@@ -78,7 +77,7 @@ beforeAll(async () => {
 });
 afterAll(async () => net?.close());
 
-describe.skipIf(!("program" in program))("amplify CLI", () => {
+describe("amplify CLI", () => {
   it("keys new / show / airdrop", async () => {
     const created = await amplify("keys", "new");
     expect(created.code).toBe(0);
