@@ -5,8 +5,15 @@ import type { AmplifyChain } from "../../../lib/chain";
 
 /** Sum of meta.fee over every transaction `payer` paid for, except the signatures in `except`. */
 export async function feesPaidBy(chain: AmplifyChain, payer: Address, except: readonly string[] = []): Promise<bigint> {
-  const rows = await chain.rpc.getSignaturesForAddress(payer, { commitment: "confirmed", limit: 1000 }).send();
-  if (rows.length === 1000) throw new Error(`${payer} has more transactions than one page: page through them`);
+  const rows: { signature: Signature }[] = [];
+  for (let before: Signature | undefined; ;) {
+    const page = await chain.rpc
+      .getSignaturesForAddress(payer, { commitment: "confirmed", limit: 1000, ...(before ? { before } : {}) })
+      .send();
+    rows.push(...page);
+    if (page.length < 1000) break;
+    before = page[page.length - 1]!.signature;
+  }
   let total = 0n;
   for (const row of rows) {
     if (except.includes(row.signature)) continue;
