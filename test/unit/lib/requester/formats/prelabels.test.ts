@@ -45,11 +45,8 @@ describe("prelabels for campaign create", () => {
       everyKind.map(comparable),
     );
     const yolo = write("yolo", exportYolo(onlyA()));
-    expect(
-      readPrelabels(yolo, folder, labels)
-        ["0"]!.map((s) => s.kind)
-        .sort(),
-    ).toEqual(["box", "keypoints", "polygon", "polygon", "polygon", "rotated-box"].sort());
+    const kinds = readPrelabels(yolo, folder, labels)["0"]!.map((s) => s.kind);
+    expect(kinds.sort()).toEqual(["box", "keypoints", "polygon", "polygon", "polygon", "rotated-box"].sort());
   });
 
   it("refuse a file naming images the folder does not hold, or giving them another size, with a sentence", async () => {
