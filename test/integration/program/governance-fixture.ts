@@ -14,12 +14,19 @@ import {
   getGovernanceTakeAuthorityInstruction,
   getInitGovernanceInstruction,
   getMintGenesisInstruction,
+  getProposeInstruction,
   getStakeInstruction,
   getUpdateConfigInstruction,
+  getVoteInstruction,
 } from "../../../shared/protocol/index";
 import { setupMarket } from "./market-fixture";
 import type { Market } from "./market-fixture";
-import type { GovernanceAccount, GovernanceParameters, StakeAccount } from "../../../shared/protocol/index";
+import type {
+  GovernanceAccount,
+  GovernanceParameters,
+  ProposalKind,
+  StakeAccount,
+} from "../../../shared/protocol/index";
 import type { Address, KeyPairSigner } from "@solana/kit";
 
 /** Short periods so tests warp the clock by hours, not days. */
@@ -131,4 +138,25 @@ export async function stakeOf(m: GovernedMarket, owner: Address): Promise<StakeA
 export async function ampBalance(m: GovernedMarket, owner: Address): Promise<bigint> {
   const account = await ampAccountOf(owner, m.h.programId);
   return m.h.exists(account) ? decodeTokenAccount(m.h.data(account)).amount : 0n;
+}
+
+export interface ProposalSpec {
+  kind: ProposalKind;
+  valueA?: bigint;
+  valueB?: bigint;
+  target?: Address;
+}
+
+/** Proposes (as `proposer`, at the next id) and returns the id. */
+export async function propose(m: GovernedMarket, proposer: KeyPairSigner, spec: ProposalSpec): Promise<bigint> {
+  const id = governanceOf(m).proposalCount;
+  await m.h.sendOk([await getProposeInstruction({ proposer, id, programAddress: m.h.programId, ...spec })], proposer);
+  return id;
+}
+
+export async function vote(m: GovernedMarket, voter: KeyPairSigner, id: bigint, support: boolean): Promise<void> {
+  await m.h.sendOk(
+    [await getVoteInstruction({ voter, proposalId: id, support, programAddress: m.h.programId })],
+    voter,
+  );
 }
