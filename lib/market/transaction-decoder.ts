@@ -5,7 +5,7 @@ import { address, getBase58Encoder } from "@solana/kit";
 import { z } from "zod";
 import type { MarketEvent } from "../../shared/api/market-feed";
 import { amplifyProgramAddress, INSTRUCTION_TAGS, decodeEventsFromLogs, taskKey } from "../../shared/protocol";
-import { ByteReader, decodeUtf8 } from "../../shared/protocol/bytes";
+import { ByteReader, decodeUtf8 } from "../../shared/bytes";
 
 const num = z.union([z.number(), z.bigint()]).transform((v) => BigInt(v));
 

@@ -15,7 +15,7 @@ import {
   TASK_PAGE_OFFSETS as P,
   WORKER_PROFILE_OFFSETS as W,
 } from "./account-layouts";
-import { ByteReader, decodeUtf8 } from "./bytes";
+import { ByteReader, decodeUtf8 } from "../bytes";
 import type { AccountKind, AssignmentState } from "./account-layouts";
 import type { Address } from "@solana/kit";
 

@@ -3,7 +3,7 @@
 // [version u8 = 1][kind u8][payload: little-endian fields in the order below]. Feeds decode
 // these from logsSubscribe / getTransaction instead of scanning accounts.
 import { getAddressDecoder, getBase64Encoder } from "@solana/kit";
-import { decodeUtf8 } from "./bytes";
+import { decodeUtf8 } from "../bytes";
 import { amplifyProgramAddress } from "./program-address";
 import type { Address } from "@solana/kit";
 

@@ -2,7 +2,7 @@
 // account can be overridden (the adversarial tests pass forged ones on purpose).
 import { addressOf, readonlyMeta, signerMeta, writableMeta } from "./account-metas";
 import { CAMPAIGN_FLAGS, URI_MAX_BYTES, WRAPPED_KEY_BYTES } from "./account-layouts";
-import { ByteWriter, encodeUtf8 } from "./bytes";
+import { ByteWriter, encodeUtf8 } from "../bytes";
 import { INSTRUCTION_TAGS } from "./instruction-tags";
 import {
   findAssignmentPda,

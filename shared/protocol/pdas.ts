@@ -1,7 +1,7 @@
 // Program-derived addresses, with the same seeds the program checks (README: "Accounts").
 import { getProgramDerivedAddress } from "@solana/kit";
 import { PAGE_TASKS } from "./account-layouts";
-import { addressBytes, ByteWriter } from "./bytes";
+import { addressBytes, ByteWriter } from "../bytes";
 import { amplifyProgramAddress } from "./program-address";
 import type { Address, ProgramDerivedAddress } from "@solana/kit";
 
