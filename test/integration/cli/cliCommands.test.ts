@@ -136,7 +136,9 @@ describe("amplify CLI", () => {
     expect((await amplify("review", campaign, "--dry-run")).stdout).toMatch(/0 scores computed/);
     const out = path.join(work, "export");
     expect((await amplify("export", campaign, "--format", "coco", "--out", out)).code).toBe(0);
-    expect(JSON.parse(fs.readFileSync(path.join(out, "annotations.json"), "utf8"))).toHaveProperty("categories");
+    expect(JSON.parse(fs.readFileSync(path.join(out, "annotations", "instances_default.json"), "utf8"))).toHaveProperty(
+      "categories",
+    );
   });
 
   it("the amplify binary runs as its own process with the environment's endpoints", async () => {

@@ -272,7 +272,7 @@ describe("requester flow", () => {
       outDir: out,
     });
     expect(coco.images).toBe(3);
-    const json = JSON.parse(fs.readFileSync(path.join(out, "annotations.json"), "utf8")) as {
+    const json = JSON.parse(fs.readFileSync(path.join(out, "annotations", "instances_default.json"), "utf8")) as {
       images: Array<{ file_name: string; width: number }>;
       annotations: Array<{ bbox: number[]; image_id: number }>;
       categories: Array<{ name: string }>;
