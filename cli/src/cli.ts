@@ -10,6 +10,7 @@ import { address, lamports, type Address, type KeyPairSigner } from "@solana/kit
 import { z } from "zod";
 import { resolveGlobals, type GlobalOptions } from "./cliOptions";
 import { campaignQuote } from "./campaignQuote";
+import { campaignCloseCommand, campaignEndCommand, closedStatusLines, statusMoneyLines } from "./campaignMoney";
 import { progressBar } from "./progressBar";
 import { deployCommand, PROGRAM_BUILDS, verifyDeploymentCommand } from "./deployCommands";
 import { buildPrograms, CLANG } from "../../program/tools/build";
@@ -63,7 +64,11 @@ Usage: amplify [--rpc URL] [--ws URL] [--blobs URL] [--keypair FILE] [--state DI
                   --min-rating STARS --max-share PCT --replication N [--private]
                                      moderation items: JSONL lines {"id","text"} or
                                      {"id","image": path}, or a folder of images and .txt
-  campaign status CAMPAIGN           progress of one campaign
+  campaign status CAMPAIGN           progress of one campaign, rent held and returned, workers' deposits
+  campaign end CAMPAIGN              stop accepting now (accepted work may still be submitted and is paid)
+  campaign close CAMPAIGN            once no work is open: close escrow, task pages and campaign (unpaid
+                                     escrow and all rent back to you), release expired work and close
+                                     the workers' shares (their deposits back to them); prints lamports
   campaign list                      this wallet's campaigns
   campaign quote [--kind box|polygon|class|moderation] [--min-rating STARS] [--replication N]
                  [--deadline-days N | --deadline-hours N] [--tasks N]
@@ -335,7 +340,12 @@ async function run(argv: string[], io: CliIo): Promise<void> {
       return;
     }
     case "campaign status": {
-      const s = await campaignStatus(chain(), campaignArg(rest));
+      const target = campaignArg(rest);
+      if (!(await chain().campaign(target))) {
+        for (const line of await closedStatusLines(chain(), target)) io.out(line);
+        return;
+      }
+      const s = await campaignStatus(chain(), target);
       const c = s.campaign;
       io.out(`campaign   ${s.address}${c.endedAt !== 0n ? " (ended)" : ""}${c.isPrivate ? " (private)" : ""}`);
       io.out(
@@ -350,6 +360,15 @@ async function run(argv: string[], io: CliIo): Promise<void> {
       io.out(
         `completion ${(s.completion * 100).toFixed(1)} %${s.meanScore !== undefined ? `, mean score ${s.meanScore.toFixed(1)}` : ""}`,
       );
+      for (const line of statusMoneyLines(s)) io.out(line);
+      return;
+    }
+    case "campaign end": {
+      await campaignEndCommand(chain(), await loadKeyFile(g.keypair), campaignArg(rest), io.out);
+      return;
+    }
+    case "campaign close": {
+      await campaignCloseCommand(chain(), await loadKeyFile(g.keypair), campaignArg(rest), io.out);
       return;
     }
     case "campaign list": {
