@@ -14,6 +14,8 @@
 //   2. Import it below and put it in COMMANDS where its usage lines belong.
 // A flag two commands share must have the same type in both (the dispatcher checks).
 import { campaignCreate } from "./campaign-create";
+import { campaignClose } from "./campaign-close";
+import { campaignEnd } from "./campaign-end";
 import { campaignList } from "./campaign-list";
 import { campaignQuoteCommand } from "./campaign-quote";
 import { campaignStatusCommand } from "./campaign-status";
@@ -32,6 +34,8 @@ export const COMMANDS: readonly Command[] = [
   keysAirdrop,
   campaignCreate,
   campaignStatusCommand,
+  campaignEnd,
+  campaignClose,
   campaignList,
   campaignQuoteCommand,
   serveKeys,
