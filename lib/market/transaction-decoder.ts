@@ -6,7 +6,7 @@ import { z } from "zod";
 import type { MarketEvent } from "../../shared/api/market-feed";
 import { amplifyProgramAddress, INSTRUCTION_TAGS } from "../../shared/protocol";
 import { marketEventsFromLogs } from "./log-events";
-import { ByteReader, decodeUtf8 } from "../../shared/protocol/bytes";
+import { ByteReader, decodeUtf8 } from "../../shared/bytes";
 
 const num = z.union([z.number(), z.bigint()]).transform((v) => BigInt(v));
 
