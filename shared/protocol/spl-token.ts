@@ -3,7 +3,7 @@
 // (SPL Token's own: Mint 82 bytes, Account 165 bytes).
 import { address, getProgramDerivedAddress } from "@solana/kit";
 import { readonlyMeta, signerMeta, writableMeta } from "./account-metas";
-import { addressBytes, ByteReader } from "./bytes";
+import { addressBytes, ByteReader } from "../bytes";
 import { SYSTEM_PROGRAM_ADDRESS } from "./program-address";
 import type { SignerInput } from "./account-metas";
 import type { AmplifyInstruction } from "./instructions";
