@@ -46,10 +46,15 @@ export async function startReplayPubsub(notes: readonly RecordedNote[], firstSlo
         socket.send(JSON.stringify({ jsonrpc: "2.0", error: { code: -32700, message: "Parse error" }, id: null }));
         return;
       }
+      // kit's keep-alive: a node sends nothing back for it
+      if (request.method === "ping") return;
       if (request.method === "logsSubscribe") {
         const id = nextId++;
         subscribers.set(id, socket);
         socket.send(JSON.stringify({ jsonrpc: "2.0", result: id, id: request.id }));
+      } else if (request.method === "programSubscribe" || request.method === "accountSubscribe") {
+        // other subscriptions (the market watcher's) are accepted and stay quiet
+        socket.send(JSON.stringify({ jsonrpc: "2.0", result: nextId++, id: request.id }));
       } else if (request.method === "logsUnsubscribe") {
         subscribers.delete(Number(request.params?.[0]));
         socket.send(JSON.stringify({ jsonrpc: "2.0", result: true, id: request.id }));
