@@ -87,8 +87,18 @@ export class RequesterService {
         JSON.stringify({
           title: request.title,
           instructions: request.instructions,
-          tool: request.labelKind,
-          labels: request.labels,
+          tool:
+            request.labelKind === "class"
+              ? "class"
+              : [request.labelKind, ...(request.kinds ?? []).filter((k) => k !== request.labelKind)].join("+"),
+          labels:
+            request.skeleton || request.attributes
+              ? request.labels.map((name) => ({
+                  name,
+                  ...(request.skeleton ? { skeleton: request.skeleton } : {}),
+                  ...(request.attributes ? { attributes: request.attributes } : {}),
+                }))
+              : request.labels,
           ...(request.labelKind === "class" && request.noneOfThese ? { noneOfThese: true } : {}),
         }),
         "the campaign form",
