@@ -19,6 +19,7 @@ export {
   describeWorkerTerms,
   campaignStopsAt,
   reviewDeadline,
+  shareClosable,
   solText,
   SIGNATURE_FEE_LAMPORTS,
 } from "./worker-terms";

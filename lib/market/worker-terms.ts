@@ -70,6 +70,22 @@ export function reviewDeadline(c: CampaignClock): number {
   return campaignStopsAt(c) + Number(c.assignmentTimeout) + Number(c.reviewWindow);
 }
 
+/**
+ * Whether close_share would succeed now (assignment.c ix_close_share): no open work, and the
+ * campaign is closed, or it stopped taking work and every result is reviewed or the review
+ * deadline has passed. `campaign` is null once the campaign is closed.
+ */
+export function shareClosable(
+  share: { readonly open: number; readonly pendingReviews: number },
+  campaign: CampaignClock | null,
+  nowSeconds: number,
+): boolean {
+  if (share.open !== 0) return false;
+  if (campaign === null) return true;
+  if (nowSeconds < campaignStopsAt(campaign)) return false;
+  return share.pendingReviews === 0 || nowSeconds >= reviewDeadline(campaign);
+}
+
 export function workerTerms(input: WorkerTermsInput): WorkerTerms {
   const signature = input.signatureFee ?? SIGNATURE_FEE_LAMPORTS;
   const perTx = BigInt(Math.max(1, Math.floor(input.acceptsPerTransaction ?? 1)));

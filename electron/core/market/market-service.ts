@@ -22,13 +22,9 @@ import { waitForConfirmation } from "../../../lib/chain";
 import type { Keystore } from "../keystore";
 import type { ProfileService } from "../profile";
 import type { CampaignMetadataCache } from "../tasks";
-import { campaignView } from "./campaign-view";
-
-/**
- * Accepts per transaction: each adds one fresh account (its assignment) and five bytes of data;
- * eight stay under 1,232 bytes even with a register_worker in front (budget test).
- */
-const ACCEPTS_PER_TX = 8;
+// Accepts per transaction: each adds one fresh account (its assignment) and five bytes of data;
+// eight stay under 1,232 bytes even with a register_worker in front (budget test).
+import { ACCEPTS_PER_TX, campaignView } from "./campaign-view";
 
 /**
  * How long a listing waits for campaign metadata it does not have yet. Metadata URIs are chain
