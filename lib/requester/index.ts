@@ -37,3 +37,5 @@ export type { MarketCampaign, MarketSummary } from "./market-summary";
 export { isSealedResult, openResult, sealResult } from "./sealed-result";
 export type { Progress, ProgressListener } from "./progress";
 export { putBlob, getBlob } from "../blobs";
+export { campaignRentHeld, closedCampaignRent } from "./campaign-rent";
+export type { ClosedCampaignRent } from "./campaign-rent";

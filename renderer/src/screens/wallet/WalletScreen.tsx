@@ -5,6 +5,7 @@ import { EmptyState } from "../../ui/EmptyState";
 import { ErrorNotice } from "../../ui/ErrorNotice";
 import { formatSol } from "../../ui/format";
 import { useLiveQuery } from "../../ui/use-live-query";
+import { DepositsPanel } from "./DepositsPanel";
 
 const clock = (seconds: number): string =>
   new Date(seconds * 1000).toLocaleString([], { month: "short", day: "numeric", hour: "2-digit", minute: "2-digit" });
@@ -52,6 +53,7 @@ export function WalletScreen() {
           </dd>
         </dl>
       </section>
+      <DepositsPanel />
       <section className="panel" aria-labelledby="payouts-heading">
         <h2 id="payouts-heading">Payouts</h2>
         {payouts.length === 0 ? (
