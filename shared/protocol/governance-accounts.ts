@@ -1,6 +1,6 @@
 // AMP and governance accounts (program/include/amplify.h: Governance, Stake, Proposal,
 // VoteRecord, ModelRecord): sizes, offsets, decoders and the constants the program enforces.
-import { addressBytes, ByteReader } from "./bytes";
+import { addressBytes, ByteReader } from "../bytes";
 import { sha256 } from "./sha256";
 import type { Address } from "@solana/kit";
 

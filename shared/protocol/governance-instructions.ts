@@ -1,7 +1,7 @@
 // Builders for the AMP and governance instructions (program/src/governance.c, proposal.c,
 // model.c). PDAs and associated token accounts are derived when not given.
 import { addressOf, readonlyMeta, signerMeta, writableMeta } from "./account-metas";
-import { ByteWriter } from "./bytes";
+import { ByteWriter } from "../bytes";
 import { build, pda } from "./instructions";
 import {
   findAmpMintPda,

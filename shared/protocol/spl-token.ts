@@ -3,11 +3,16 @@
 // (SPL Token's own: Mint 82 bytes, Account 165 bytes).
 import { address, getProgramDerivedAddress } from "@solana/kit";
 import { readonlyMeta, signerMeta, writableMeta } from "./account-metas";
-import { addressBytes, ByteReader } from "./bytes";
+import { addressBytes, ByteReader } from "../bytes";
 import { SYSTEM_PROGRAM_ADDRESS } from "./program-address";
 import type { SignerInput } from "./account-metas";
-import type { AmplifyInstruction } from "./instructions";
-import type { Address } from "@solana/kit";
+import type { AccountMeta, AccountSignerMeta, Address, Instruction } from "@solana/kit";
+
+/** The same shape as AmplifyInstruction (instructions.ts imports this file, so it is not imported back). */
+export type TokenInstruction = Instruction & {
+  accounts: readonly (AccountMeta | AccountSignerMeta)[];
+  data: Uint8Array;
+};
 
 export const TOKEN_PROGRAM_ADDRESS = address("TokenkegQfeZyiNwAJbNbGKPFXCWuBvf9Ss623VQ5DA");
 export const ASSOCIATED_TOKEN_PROGRAM_ADDRESS = address("ATokenGPvbdGVxr1b2hvZbsiqW5xWH25efTNsLJA8knL");
@@ -28,7 +33,7 @@ export async function getCreateAssociatedTokenAccountInstruction(input: {
   payer: SignerInput;
   owner: Address;
   mint: Address;
-}): Promise<AmplifyInstruction> {
+}): Promise<TokenInstruction> {
   const ata = await findAssociatedTokenAddress(input.owner, input.mint);
   return {
     programAddress: ASSOCIATED_TOKEN_PROGRAM_ADDRESS,
@@ -50,7 +55,7 @@ export function getTokenMintToInstruction(input: {
   destination: Address;
   authority: SignerInput;
   amount: bigint;
-}): AmplifyInstruction {
+}): TokenInstruction {
   const data = new Uint8Array(9);
   data[0] = 7;
   new DataView(data.buffer).setBigUint64(1, input.amount, true);
@@ -67,7 +72,7 @@ export function getTokenTransferInstruction(input: {
   destination: Address;
   owner: SignerInput;
   amount: bigint;
-}): AmplifyInstruction {
+}): TokenInstruction {
   const data = new Uint8Array(9);
   data[0] = 3;
   new DataView(data.buffer).setBigUint64(1, input.amount, true);
