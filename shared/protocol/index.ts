@@ -133,15 +133,19 @@ export {
 } from "./rating";
 export type { RatingState } from "./rating";
 export {
+  affordableAccepts,
   assignmentDeposit,
   computeCampaignFunding,
   computeFee,
   computeRequesterRent,
   computeShareCap,
   computeWorkerPay,
+  FEES_PER_ACCEPT,
   rentExemptMinimum,
   shareDeposit,
+  SIGNATURE_FEE,
   taskPageSizes,
+  walletRentFloor,
 } from "./economics";
 export { getAddressFilter, getDiscriminatorFilter } from "./account-filters";
 export type { MemcmpFilter } from "./account-filters";
