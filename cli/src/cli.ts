@@ -12,6 +12,7 @@ import { resolveGlobals, type GlobalOptions } from "./cliOptions";
 import { campaignQuote } from "./campaignQuote";
 import { progressBar } from "./progressBar";
 import { deployCommand, PROGRAM_BUILDS, verifyDeploymentCommand } from "./deployCommands";
+import { GOVERNANCE_USAGE, governanceCommand, modelCommand } from "./governanceCommands";
 import { buildPrograms, CLANG } from "../../program/tools/build";
 import { amplifyProgramAddress, configureProgramAddress } from "../../shared/protocol";
 import {
@@ -86,6 +87,7 @@ Usage: amplify [--rpc URL] [--ws URL] [--blobs URL] [--keypair FILE] [--state DI
                                      deploy; initialises the config on a first deploy
   verify-deployment [--program-id ID] [--url RPC]
                                      compare the cluster's program bytes with a reproducible build
+${GOVERNANCE_USAGE}
 
 Defaults: the localnet (127.0.0.1:8899/8900/8901); AMPLIFY_RPC_URL, AMPLIFY_WS_URL,
 AMPLIFY_BLOB_URL, AMPLIFY_KEYPAIR, AMPLIFY_PROGRAM_ADDRESS and AMPLIFY_HOME override them.`;
@@ -247,6 +249,12 @@ async function run(argv: string[], io: CliIo): Promise<void> {
   }
   const g: GlobalOptions = resolveGlobals(values);
   const chain = (): AmplifyChain => new AmplifyChain({ rpcUrl: g.rpcUrl, wsUrl: g.wsUrl, blobUrl: g.blobUrl });
+  if (command === "governance" || command === "model") {
+    const ctx = { chain: chain(), signer: async () => (await loadKeyFile(g.keypair)).signer, out: io.out };
+    const args = sub === undefined ? [] : [sub, ...rest];
+    await (command === "governance" ? governanceCommand(args, ctx) : modelCommand(args, ctx));
+    return;
+  }
 
   const grouped = command === "keys" || command === "campaign" || command === "requester";
   switch (grouped ? `${command} ${sub ?? ""}` : command) {

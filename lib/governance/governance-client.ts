@@ -163,7 +163,12 @@ export class GovernanceClient {
     return this.chain.send(signer, [await getWithdrawStakeInstruction({ owner: signer })]);
   }
 
+  /** Refused here, in a sentence, when there is no stake or nothing accrued (the program would say the same). */
   async claim(signer: TransactionSigner): Promise<Signature> {
+    const { stake, claimableLamports } = await this.holder(signer.address);
+    if (!stake) throw new RequesterError("There is nothing to claim: this wallet has never staked AMP.");
+    if (claimableLamports === 0n)
+      throw new RequesterError("There is nothing to claim yet: no fees arrived since your last claim.");
     return this.chain.send(signer, [await getClaimRewardsInstruction({ owner: signer })]);
   }
 
