@@ -22,6 +22,7 @@ import { campaignStatusCommand } from "./campaign-status";
 import type { Command } from "./command";
 import { deploy, verifyDeployment } from "./deploy";
 import { exportCommand } from "./export";
+import { governance, model } from "./governance";
 import { keysAirdrop, keysImport, keysNew, keysShow } from "./keys";
 import { market } from "./market";
 import { review } from "./review";
@@ -44,6 +45,8 @@ export const COMMANDS: readonly Command[] = [
   market,
   deploy,
   verifyDeployment,
+  governance,
+  model,
 ];
 
 export { defineCommand, GLOBAL_FLAGS } from "./command";
