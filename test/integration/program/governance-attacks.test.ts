@@ -265,12 +265,14 @@ describe("governance attacks", () => {
     const h = m.h;
     const programAddress = h.programId;
     const stakes = [1_000_000_007n, 3_333_333_331n, 7n];
-    const holders = await Promise.all(stakes.map((s) => holder(m, s * 2n)));
+    // One at a time: the harness checks each transaction's lamports, and these share a fee payer.
+    const holders = [];
+    for (const s of stakes) holders.push(await holder(m, s * 2n));
     for (const [i, s] of stakes.entries()) await stake(m, holders[i]!, s);
     const worker = await registerWorker(m);
-    const campaigns = await Promise.all(
-      [1_234_567n, 999_983n, 20_000_003n].map((price) => createCampaign(m, { price, taskCount: 3, replication: 1 })),
-    );
+    const campaigns = [];
+    for (const price of [1_234_567n, 999_983n, 20_000_003n])
+      campaigns.push(await createCampaign(m, { price, taskCount: 3, replication: 1 }));
     let model: AccumulatorState = {
       accumulator: 0n,
       remainder: 0n,
