@@ -239,6 +239,53 @@ describe("governance attacks", () => {
     expect(decodeConfig(h.data(m.config)).feeBps).toBe(500);
   });
 
+  it("treasury spend: pays exactly its amount to its target, never out of what stakers have not claimed", async () => {
+    const m = await setupGovernedMarket();
+    const h = m.h;
+    const programAddress = h.programId;
+    const a = await holder(m, 1n << 32n); // a power of two: the 40,000 lamports divide exactly
+    await stake(m, a, 1n << 32n);
+    const c = await createCampaign(m, { price: 1_000_000n, taskCount: 2, replication: 1 });
+    await paidResult(m, c, 0, await registerWorker(m));
+    // 50,000 lamports of fee: 40,000 owed to the staker, 10,000 the treasury's.
+    await handOverToGovernance(m);
+    warp(m, 10n);
+    const recipient = await h.fundedSigner();
+    const tooMuch = await propose(m, a, {
+      kind: ProposalKind.TreasurySpend,
+      valueA: 10_001n,
+      target: recipient.address,
+    });
+    const exact = await propose(m, a, { kind: ProposalKind.TreasurySpend, valueA: 10_000n, target: recipient.address });
+    await vote(m, a, tooMuch, true);
+    await vote(m, a, exact, true);
+    warp(m, TEST_PARAMETERS.votingPeriod + TEST_PARAMETERS.timelock);
+    const anyone = await h.fundedSigner();
+    await h.expectError(
+      [await getExecuteProposalInstruction({ proposalId: tooMuch, target: recipient.address, programAddress })],
+      anyone,
+      PROGRAM_ERROR_CODES.InsufficientEscrow,
+    );
+    // The recipient must be the proposal's target.
+    await h.expectError(
+      [await getExecuteProposalInstruction({ proposalId: exact, target: anyone.address, programAddress })],
+      anyone,
+      PROGRAM_ERROR_CODES.WrongTreasury,
+    );
+    const before = h.lamports(recipient.address);
+    await h.sendOk(
+      [await getExecuteProposalInstruction({ proposalId: exact, target: recipient.address, programAddress })],
+      anyone,
+    );
+    expect(h.lamports(recipient.address)).toBe(before + 10_000n);
+    expect(h.lamports(m.feeVault)).toBe(h.rent(ACCOUNT_SIZES.feeVault) + 40_000n);
+    // The staker's 40,000 are still there to claim.
+    const staker = h.lamports(a.address);
+    await h.sendOk([await getClaimRewardsInstruction({ owner: a, programAddress })], a);
+    expect(h.lamports(a.address)).toBe(staker + 40_000n - LAMPORTS_PER_SIGNATURE);
+    expect(h.lamports(m.feeVault)).toBe(h.rent(ACCOUNT_SIZES.feeVault));
+  });
+
   it("a fee above the 10 % cap, bad reward rates and a proposer below the threshold are refused at proposal", async () => {
     const m = await setupGovernedMarket();
     const h = m.h;
