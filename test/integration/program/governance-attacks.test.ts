@@ -6,6 +6,7 @@ import { describe, expect, it } from "vitest";
 import {
   ACCOUNT_SIZES,
   ampForReview,
+  getAcceptAuthorityInstruction,
   claimable,
   creditFee,
   decodeConfig,
@@ -284,6 +285,27 @@ describe("governance attacks", () => {
     await h.sendOk([await getClaimRewardsInstruction({ owner: a, programAddress })], a);
     expect(h.lamports(a.address)).toBe(staker + 40_000n - LAMPORTS_PER_SIGNATURE);
     expect(h.lamports(m.feeVault)).toBe(h.rent(ACCOUNT_SIZES.feeVault));
+  });
+
+  it("a new config authority through a proposal: proposed by governance, it takes over only by signing", async () => {
+    const m = await setupGovernedMarket();
+    const h = m.h;
+    const programAddress = h.programId;
+    const a = await holder(m, 2n * AMP);
+    await stake(m, a, 2n * AMP);
+    await handOverToGovernance(m);
+    warp(m, 10n);
+    const next = await h.fundedSigner();
+    const id = await propose(m, a, { kind: ProposalKind.SetAuthority, target: next.address });
+    await vote(m, a, id, true);
+    warp(m, TEST_PARAMETERS.votingPeriod + TEST_PARAMETERS.timelock);
+    await h.sendOk([await getExecuteProposalInstruction({ proposalId: id, programAddress })], next);
+    expect(decodeConfig(h.data(m.config))).toMatchObject({
+      authority: m.governanceAccount,
+      pendingAuthority: next.address,
+    });
+    await h.sendOk([await getAcceptAuthorityInstruction({ authority: next, programAddress })], next);
+    expect(decodeConfig(h.data(m.config))).toMatchObject({ authority: next.address, pendingAuthority: null });
   });
 
   it("a fee above the 10 % cap, bad reward rates and a proposer below the threshold are refused at proposal", async () => {
