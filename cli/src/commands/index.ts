@@ -14,12 +14,15 @@
 //   2. Import it below and put it in COMMANDS where its usage lines belong.
 // A flag two commands share must have the same type in both (the dispatcher checks).
 import { campaignCreate } from "./campaign-create";
+import { campaignClose } from "./campaign-close";
+import { campaignEnd } from "./campaign-end";
 import { campaignList } from "./campaign-list";
 import { campaignQuoteCommand } from "./campaign-quote";
 import { campaignStatusCommand } from "./campaign-status";
 import type { Command } from "./command";
 import { deploy, verifyDeployment } from "./deploy";
 import { exportCommand } from "./export";
+import { governance, model } from "./governance";
 import { keysAirdrop, keysImport, keysNew, keysShow } from "./keys";
 import { market } from "./market";
 import { review } from "./review";
@@ -32,6 +35,8 @@ export const COMMANDS: readonly Command[] = [
   keysAirdrop,
   campaignCreate,
   campaignStatusCommand,
+  campaignEnd,
+  campaignClose,
   campaignList,
   campaignQuoteCommand,
   serveKeys,
@@ -40,6 +45,8 @@ export const COMMANDS: readonly Command[] = [
   market,
   deploy,
   verifyDeployment,
+  governance,
+  model,
 ];
 
 export { defineCommand, GLOBAL_FLAGS } from "./command";

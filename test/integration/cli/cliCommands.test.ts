@@ -148,3 +148,19 @@ describe("amplify CLI", () => {
     expect((await amplifyBinary("frobnicate")).code).toBe(2);
   }, 120_000);
 });
+
+describe.skipIf(!("program" in program))("amplify governance / model (wired into the CLI)", () => {
+  it("status prints the localnet's demo proposal; claim with nothing says so; model register", async () => {
+    const status = await amplify("governance", "status");
+    expect(status.code).toBe(0);
+    expect(status.stdout).toMatch(/^fee 5 % {2}staked 1000 AMP/);
+    expect(status.stdout).toMatch(/#0 fee 4 % {2}for 1000 \/ against 0 AMP/);
+    const claim = await amplify("governance", "claim");
+    expect(claim.code).toBe(1);
+    expect(claim.stderr).toMatch(/nothing to claim/);
+    const registered = await amplify("model", "register", "cd".repeat(32));
+    expect(registered.code).toBe(0);
+    expect(registered.stdout).toMatch(/^model registered: id [0-9a-f]{64}/);
+    expect((await amplify("governance", "frobnicate")).stderr).toMatch(/unknown governance command: frobnicate/);
+  });
+});
