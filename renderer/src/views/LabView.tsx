@@ -12,8 +12,6 @@ import { LAB_SCENES } from "./lab/procedural-scene";
 import { useAnnounce } from "../ui/Announcer";
 import { describeSubmission } from "../screens/labelling/describe-submission";
 
-export const LAB_ROUTE_REQUESTED = initialLabRoute !== null;
-
 const DEFAULT_ROUTE: LabRoute = { scene: "street", shapes: 0, size: 2048, prelabels: true };
 
 declare global {
