@@ -1,11 +1,11 @@
 // Electron main: a thin adapter between the window and core. Every capability lives in core;
 // this file only hardens the window and moves messages (DESIGN §1, §7).
-import { BrowserWindow, app, dialog, ipcMain, protocol, session } from "electron";
+import { BrowserWindow, app, dialog, protocol, session } from "electron";
 import { join } from "node:path";
 import { EVENT_IPC_CHANNEL } from "../shared/api/bridge";
 import { createCore, resolveDataDir } from "./core";
 import type { Core } from "./core";
-import { registerContractHandlers } from "./ipc/validated-handle";
+import { serveContractOverIpc } from "./ipc";
 import {
   APP_ENTRY_URL,
   APP_HOST,
@@ -83,7 +83,7 @@ if (!app.requestSingleInstanceLock()) {
       });
     });
 
-    registerContractHandlers(ipcMain, core, log);
+    serveContractOverIpc(core, log);
     window = new BrowserWindow(createWindowOptions(preloadPath));
     const target = window;
     core.events.subscribe((event, payload) => {

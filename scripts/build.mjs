@@ -45,6 +45,7 @@ export async function buildRenderer() {
 
 export async function buildElectron() {
   if (!stale("dist/electron/main.cjs", ["electron", "lib", "shared", "package.json"])) return false;
+  /** @type {import("esbuild").BuildOptions} */
   const common = {
     bundle: true,
     platform: "node",

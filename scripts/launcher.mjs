@@ -12,6 +12,7 @@ const PARENT_POLL_MS = 500;
 
 export class Launcher {
   #children = [];
+  /** @type {Promise<never> | null} */
   #stopping = null;
 
   constructor({ cwd, log = (line) => console.error(line) }) {

@@ -65,7 +65,7 @@ if (!process.env.AMPLIFY_RPC_URL && existsSync(join(root, "localnet/main.ts"))) 
   try {
     endpoints = localnetEndpoints();
   } catch (error) {
-    console.error(error.message);
+    console.error(error instanceof Error ? error.message : String(error));
     process.exit(2);
   }
   console.log("Starting the bundled localnet and demo market…");

@@ -27,11 +27,13 @@ export function ensureSystemDeps() {
   }
   console.log(`Installing system packages: ${names}`);
   const env = { ...process.env, DEBIAN_FRONTEND: "noninteractive" };
-  for (const step of [
+  /** @type {Array<[string, string[]]>} */
+  const steps = [
     ["apt-get", ["update", "-qq"]],
     ["apt-get", ["install", "-y", "-qq", "--no-install-recommends", ...missing.map((m) => m.pkg)]],
-  ]) {
-    const r = spawnSync(step[0], step[1], { stdio: ["ignore", "ignore", "inherit"], env });
+  ];
+  for (const [cmd, args] of steps) {
+    const r = spawnSync(cmd, args, { stdio: ["ignore", "ignore", "inherit"], env });
     if (r.status !== 0) {
       console.error(`Failed: ${command}`);
       process.exit(1);

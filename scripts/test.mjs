@@ -22,7 +22,7 @@ function step(title, command, args) {
 }
 
 ensureSystemDeps();
-step("type-check (shared, renderer, node, electron, tests)", "npm", ["run", "--silent", "typecheck"]);
+step("type-check (each root alone: scripts/typecheck.mjs)", "npm", ["run", "--silent", "typecheck"]);
 step("eslint", bin("eslint"), ["--max-warnings", "0", "."]);
 step("prettier (120 columns)", bin("prettier"), ["--check", "--log-level", "warn", "**/*.{ts,tsx,mjs,css}"]);
 console.log("\n▶ build (renderer, electron main + preload)");

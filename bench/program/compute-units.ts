@@ -29,14 +29,14 @@ import {
   getUpdateWorkerKeyInstruction,
   getWithdrawFeesInstruction,
 } from "../../shared/protocol/index";
-import { at, ProgramHarness } from "../../test/integration/program/harness";
+import { at, ProgramHarness } from "../../test/support/program-harness";
 import {
   acceptIx,
   createCampaign,
   registerWorker,
   setupMarket,
   submitIx,
-} from "../../test/integration/program/market-fixture";
+} from "../../test/support/program-market-fixture";
 import type { AmplifyInstruction } from "../../shared/protocol/index";
 import type { KeyPairSigner } from "@solana/kit";
 

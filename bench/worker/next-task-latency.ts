@@ -4,13 +4,7 @@
 // tasks:open to the decrypted bytes in hand is measured. Prints p50/p95/max, and the cold
 // open (nothing prefetched) for comparison.
 import { join } from "node:path";
-import {
-  PASSPHRASE,
-  SOL,
-  prepareKeystore,
-  startMarket,
-  startWorkerCore,
-} from "../../test/integration/worker/market-harness";
+import { PASSPHRASE, SOL, prepareKeystore, startMarket, startWorkerCore } from "../../test/support/market-harness";
 
 const TASKS = Number(process.env.TASKS ?? 40);
 const PAUSE_MS = Number(process.env.PAUSE_MS ?? 250);

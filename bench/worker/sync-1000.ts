@@ -5,13 +5,7 @@
 import { join } from "node:path";
 import { generateKeyPairSigner } from "@solana/kit";
 import { getSubmitResultInstruction } from "../../shared/protocol";
-import {
-  PASSPHRASE,
-  SOL,
-  prepareKeystore,
-  startMarket,
-  startWorkerCore,
-} from "../../test/integration/worker/market-harness";
+import { PASSPHRASE, SOL, prepareKeystore, startMarket, startWorkerCore } from "../../test/support/market-harness";
 
 const RESULTS = Number(process.env.RESULTS ?? 1000);
 const market = await startMarket({ slotMs: 400 });

@@ -19,16 +19,20 @@ import {
   decodeCampaign,
   decodeConfig,
   decodeEventsFromLogs,
+  decodeShare,
   decodeTaskList,
   decodeWorkerProfile,
   findAssignmentPda,
   findConfigPda,
   findWorkerProfilePda,
   getProgramErrorMessage,
+  SHARE_OFFSETS,
   type AccountKind,
+  type AmplifyEvent,
   type AssignmentAccount,
   type CampaignAccount,
   type ConfigAccount,
+  type ShareAccount,
   type WorkerProfileAccount,
 } from "../../shared/protocol";
 import { CampaignMetadata } from "../../shared/api/tasks";
@@ -236,6 +240,24 @@ export class AmplifyChain {
       });
     }
     return out;
+  }
+
+  /** Every worker's Share of the campaign (its cursor, counts and the worker's deposit). */
+  async shares(campaign: Address): Promise<Array<Located<ShareAccount> & { lamports: bigint }>> {
+    const raw = await this.client.programAccounts(null, [
+      { offset: 0, bytes: DISCRIMINATORS.share },
+      memcmpAddress(SHARE_OFFSETS.campaign, campaign),
+    ]);
+    return raw.map((r) => ({ address: r.address as Address, account: decodeShare(r.data), lamports: r.lamports }));
+  }
+
+  /** What a landed transaction cost its fee payer and the Amplify events it logged. */
+  async transaction(signature: Signature): Promise<{ fee: bigint; events: AmplifyEvent[] }> {
+    const tx = await this.rpc
+      .getTransaction(signature, { commitment: "confirmed", encoding: "json", maxSupportedTransactionVersion: 0 })
+      .send();
+    if (!tx?.meta) throw new RequesterError(`Transaction ${signature} is not readable from the RPC yet.`);
+    return { fee: BigInt(tx.meta.fee), events: decodeEventsFromLogs(tx.meta.logMessages ?? []) };
   }
 
   async allAssignments(state?: number): Promise<Array<Located<AssignmentAccount>>> {

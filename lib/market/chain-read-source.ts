@@ -34,6 +34,11 @@ export class ChainReadSource implements MarketEventSource {
   private readonly program: string;
   private readonly ratings = new Map<string, { rating: number; at: number }>();
   private readonly profilePdas = new Map<string, string>();
+  /**
+   * What the source has done so far: live notifications heard, and read from their logs alone;
+   * transactions fetched for the live stream and for history.
+   */
+  readonly stats = { notifications: 0, fromLogs: 0, liveFetched: 0, historyFetched: 0 };
 
   constructor(private readonly options: ChainReadSourceOptions) {
     this.rpc = createJsonRpc(options.rpcUrl);
@@ -63,7 +68,7 @@ export class ChainReadSource implements MarketEventSource {
         .filter((r) => typeof r.signature === "string" && (r.err === null || r.err === undefined))
         .map((r) => r.signature as string);
       yield {
-        events: await this.fetchEvents(landed),
+        events: await this.fetchEvents(landed, "historyFetched"),
         newestSignature: typeof rows[0]?.signature === "string" ? rows[0].signature : null,
       };
       before = rows[rows.length - 1]!.signature as string;
@@ -74,15 +79,20 @@ export class ChainReadSource implements MarketEventSource {
   live(onEvents: (events: MarketEvent[]) => void, onStatus: (status: SourceStatus) => void): () => void {
     let stopped = false;
     let abort = new AbortController();
+    // What arrived since the last flush: events read from logs, and transactions to fetch.
     let queue: string[] = [];
+    let direct: MarketEvent[] = [];
     let flushing = false;
     const flush = async (): Promise<void> => {
-      if (flushing || queue.length === 0) return;
+      if (flushing || (queue.length === 0 && direct.length === 0)) return;
       flushing = true;
       const batch = queue;
+      const decoded = direct;
       queue = [];
+      direct = [];
       try {
-        const events = await this.fetchEvents(batch);
+        // One store transaction per flush, however many notifications arrived meanwhile.
+        const events = [...(await this.withRatings(decoded)), ...(await this.fetchEvents(batch, "liveFetched"))];
         if (events.length) onEvents(events);
       } catch (error) {
         // Not lost: the catch-up after the next reconnect reads these transactions again.
@@ -106,11 +116,13 @@ export class ChainReadSource implements MarketEventSource {
             .subscribe({ abortSignal: abort.signal });
           onStatus({ live: true, error: null });
           for await (const note of stream) {
+            this.stats.notifications++;
             if (note.value.err !== null) continue;
-            const direct =
+            const fromLogs =
               this.options.fromLogs?.(note.value.signature, Number(note.context.slot), note.value.logs ?? []) ?? null;
-            if (direct) {
-              if (direct.length) onEvents(await this.withRatings(direct));
+            if (fromLogs) {
+              this.stats.fromLogs++;
+              direct.push(...fromLogs);
             } else queue.push(note.value.signature);
           }
         } catch (error) {
@@ -130,10 +142,14 @@ export class ChainReadSource implements MarketEventSource {
   }
 
   /** Decoded events of these transactions, with each paid worker's rating. */
-  private async fetchEvents(signatures: readonly string[]): Promise<MarketEvent[]> {
+  private async fetchEvents(
+    signatures: readonly string[],
+    purpose: "liveFetched" | "historyFetched",
+  ): Promise<MarketEvent[]> {
     const events: MarketEvent[] = [];
     for (let i = 0; i < signatures.length; i += TRANSACTIONS_PER_BATCH) {
       const slice = signatures.slice(i, i + TRANSACTIONS_PER_BATCH);
+      this.stats[purpose] += slice.length;
       const replies = await this.rpc.batch(
         slice.map((s) => ({
           method: "getTransaction",
@@ -157,6 +173,7 @@ export class ChainReadSource implements MarketEventSource {
    * at reading time (the program's own events record the rating at payment).
    */
   private async withRatings(events: MarketEvent[]): Promise<MarketEvent[]> {
+    if (events.length === 0) return events;
     const now = Date.now();
     for (const e of events) if (e.kind === "review_posted") this.ratings.clear();
     const workers = [...new Set(events.filter((e) => e.worker && e.workerRating === null).map((e) => e.worker!))];

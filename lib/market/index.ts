@@ -2,6 +2,8 @@ export type { MarketEventSource, HistoryPage, SourceStatus } from "./source";
 export { ChainReadSource } from "./chain-read-source";
 export type { ChainReadSourceOptions } from "./chain-read-source";
 export { decodeTransaction, FetchedTransaction } from "./transaction-decoder";
+export { eventsFromNotification, marketEventsFromLogs } from "./log-events";
+export type { CampaignMetadata, LogContext } from "./log-events";
 export { MarketEventStore, createMarketSchema, niceBucket } from "./event-store";
 export type { FillSample } from "./event-store";
 export { MarketFeed } from "./market-feed";

@@ -1,11 +1,12 @@
 // Market events from a transaction as `getTransaction` returns it (json encoding): the events
 // the Amplify program logged (shared/protocol/events.ts), plus the metadata URI and hash of a
 // posted campaign, which the program keeps in the account rather than the event.
-import { address, getBase58Encoder } from "@solana/kit";
+import { getBase58Encoder } from "@solana/kit";
 import { z } from "zod";
 import type { MarketEvent } from "../../shared/api/market-feed";
-import { amplifyProgramAddress, INSTRUCTION_TAGS, decodeEventsFromLogs, taskKey } from "../../shared/protocol";
-import { ByteReader, decodeUtf8 } from "../../shared/protocol/bytes";
+import { amplifyProgramAddress, INSTRUCTION_TAGS } from "../../shared/protocol";
+import { marketEventsFromLogs } from "./log-events";
+import { ByteReader, decodeUtf8 } from "../../shared/bytes";
 
 const num = z.union([z.number(), z.bigint()]).transform((v) => BigInt(v));
 
@@ -38,29 +39,6 @@ const CREATE_URI_LENGTH = 116;
 
 const base58 = getBase58Encoder();
 
-function blank(tx: FetchedTransaction, index: number, kind: MarketEvent["kind"], campaign: string): MarketEvent {
-  return {
-    signature: tx.transaction.signatures[0]!,
-    index,
-    slot: Number(tx.slot),
-    time: Number(tx.blockTime ?? 0n),
-    kind,
-    campaign,
-    worker: null,
-    task: null,
-    priceLamports: null,
-    feeLamports: null,
-    workerRating: null,
-    score: null,
-    minRating: null,
-    replication: null,
-    deadline: null,
-    metadataUri: null,
-    metadataHash: null,
-    count: null,
-  };
-}
-
 /**
  * Every market event of one landed transaction, in the order the program logged them (failed
  * transactions changed nothing and logged none).
@@ -85,56 +63,10 @@ export function decodeTransaction(tx: FetchedTransaction, program: string = ampl
       hash: Buffer.from(r.bytes(CREATE_SCHEMA_HASH, 32)).toString("hex"),
     });
   }
-  const events: MarketEvent[] = [];
-  for (const e of decodeEventsFromLogs(tx.meta.logMessages ?? [], address(program))) {
-    const at = events.length;
-    switch (e.kind) {
-      case "campaignPosted":
-        events.push({
-          ...blank(tx, at, "campaign_posted", e.campaign),
-          priceLamports: Number(e.price),
-          count: e.taskCount,
-          replication: e.replication,
-          minRating: e.minRating,
-          deadline: Number(e.deadline),
-          metadataUri: metadata.get(e.campaign)?.uri ?? null,
-          metadataHash: metadata.get(e.campaign)?.hash ?? null,
-        });
-        break;
-      case "taskPageAdded":
-        events.push({ ...blank(tx, at, "tasks_added", e.campaign), count: e.count });
-        break;
-      case "taskAccepted":
-        events.push({
-          ...blank(tx, at, "task_accepted", e.campaign),
-          worker: e.worker,
-          task: taskKey(e.campaign, e.taskIndex),
-        });
-        break;
-      case "resultSubmitted":
-        events.push({
-          ...blank(tx, at, "result_submitted", e.campaign),
-          worker: e.worker,
-          task: taskKey(e.campaign, e.taskIndex),
-          priceLamports: Number(e.price),
-          feeLamports: Number(e.fee),
-          workerRating: e.rating,
-        });
-        break;
-      case "reviewPosted":
-        events.push({
-          ...blank(tx, at, "review_posted", e.campaign),
-          worker: e.worker,
-          task: taskKey(e.campaign, e.taskIndex),
-          score: e.score,
-        });
-        break;
-      case "campaignClosed":
-        events.push({ ...blank(tx, at, "campaign_closed", e.campaign) });
-        break;
-      default:
-        break;
-    }
-  }
-  return events;
+  return marketEventsFromLogs(
+    { signature: tx.transaction.signatures[0]!, slot: Number(tx.slot), time: Number(tx.blockTime ?? 0n) },
+    tx.meta.logMessages ?? [],
+    program,
+    metadata,
+  );
 }

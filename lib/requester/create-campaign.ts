@@ -11,6 +11,7 @@ import { readGoldFile } from "./gold-file";
 import { readImageFolder } from "./images";
 import type { RequesterKeys } from "./keyfile";
 import { readLabelsFile, type LabelSpec } from "./labels-file";
+import { readPrelabels } from "./prelabels";
 import {
   campaignAddress,
   checkTerms,
@@ -33,6 +34,8 @@ export interface CreateCampaignOptions extends CampaignTerms {
   labelsFile?: string;
   labels?: LabelSpec;
   goldFile?: string;
+  /** A COCO, YOLO, VOC or CVAT file (or folder) whose shapes workers start from. Public campaigns only. */
+  prelabelsFile?: string;
   /** A recommended first-guess model (manifest sha256) and class → label mapping, for workers' apps. */
   firstGuess?: CampaignFirstGuess;
   onProgress?: ProgressListener;
@@ -58,6 +61,12 @@ export async function createCampaign(opts: CreateCampaignOptions): Promise<Creat
         spec.labels,
       )
     : {};
+  if (opts.prelabelsFile !== undefined && opts.isPrivate)
+    throw new RequesterError(
+      "Prelabels travel in the campaign's public metadata, so a private campaign cannot carry them; post it public or without --prelabels.",
+    );
+  const preLabels =
+    opts.prelabelsFile !== undefined ? readPrelabels(opts.prelabelsFile, images, spec.labels) : undefined;
 
   const inputsKey = inputsKeyOf({
     requester: opts.keys.address,
@@ -67,6 +76,7 @@ export async function createCampaign(opts: CreateCampaignOptions): Promise<Creat
     ...termsInputs(opts),
     // Only when set, so campaigns without one keep the keys they were created with.
     ...(opts.firstGuess ? { firstGuess: opts.firstGuess } : {}),
+    ...(preLabels ? { preLabels } : {}),
   });
   const previous = findManifestByInputs(opts.stateDir, inputsKey);
   const { campaign, campaignId } = await campaignAddress(opts.keys.address, previous);
@@ -106,6 +116,7 @@ export async function createCampaign(opts: CreateCampaignOptions): Promise<Creat
         ...(spec.noneOfThese ? { noneOfThese: true } : {}),
         ...(opts.isPrivate ? { requesterX25519: Buffer.from(opts.keys.x25519.publicKey).toString("hex") } : {}),
         ...(opts.firstGuess ? { firstGuess: opts.firstGuess } : {}),
+        ...(preLabels ? { preLabels } : {}),
       }),
     noun: "tasks",
     mismatch: "The manifest does not match the image folder; remove it to start over.",

@@ -1,19 +1,54 @@
 // `amplify export`: one result per image — the best-scored when reviewed, else the one that
-// agrees most with the others — written as COCO, YOLO or Pascal VOC.
+// agrees most with the others — written as COCO, YOLO, Pascal VOC or CVAT for images 1.1, each in
+// the layout its tools expect. Shapes a format cannot hold are counted in the summary, never
+// dropped silently.
 import fs from "node:fs";
 import path from "node:path";
 import type { Address } from "@solana/kit";
 import type { AmplifyChain } from "../chain";
 import { RequesterError } from "../chain";
 import type { CampaignManifest } from "./campaign-manifest";
-import { exportCoco, exportVoc, exportYolo, type ExportImage } from "./exporters";
+import type { ShapeKind } from "../../shared/annotation";
+import { SHAPE_KINDS } from "../../shared/annotation";
+import {
+  exportCoco,
+  exportCvat,
+  exportVoc,
+  exportYolo,
+  omittedKinds,
+  YOLO_KINDS,
+  type ExportFile,
+  type ExportImage,
+  type ExportInput,
+} from "./exporters";
 import type { RequesterKeys } from "./keyfile";
 import type { ProgressListener } from "./progress";
 import { collectResults, type SubmittedResult } from "./results";
 import { answerAgreement } from "./scoring";
 
-export const EXPORT_FORMATS = ["coco", "yolo", "voc"] as const;
+export const EXPORT_FORMATS = ["coco", "yolo", "voc", "cvat"] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+/** Kinds each format holds as themselves; VOC holds every kind as a box, so it omits none. */
+const HOLDS: Record<ExportFormat, readonly ShapeKind[]> = {
+  coco: SHAPE_KINDS,
+  yolo: YOLO_KINDS,
+  voc: SHAPE_KINDS,
+  cvat: SHAPE_KINDS,
+};
+
+export function exportFiles(format: ExportFormat, input: ExportInput): ExportFile[] {
+  switch (format) {
+    case "coco":
+      return exportCoco(input);
+    case "yolo":
+      return exportYolo(input);
+    case "voc":
+      return exportVoc(input);
+    case "cvat":
+      return exportCvat(input);
+  }
+}
 
 export interface ExportOptions {
   chain: AmplifyChain;
@@ -29,6 +64,8 @@ export interface ExportSummary {
   files: string[];
   images: number;
   shapes: number;
+  /** Shapes the format has no form for, by kind (YOLO: polylines and points). */
+  omitted: Partial<Record<ShapeKind, number>>;
 }
 
 function pickBest(results: SubmittedResult[]): SubmittedResult | undefined {
@@ -76,8 +113,7 @@ export async function exportResults(opts: ExportOptions): Promise<ExportSummary>
     });
   }
   const input = { title: opts.manifest?.title ?? `campaign ${opts.campaign}`, labels, images };
-  const files =
-    opts.format === "coco" ? exportCoco(input) : opts.format === "yolo" ? exportYolo(input) : exportVoc(input);
+  const files = exportFiles(opts.format, input);
   const written: string[] = [];
   for (const f of files) {
     const target = path.join(opts.outDir, f.path);
@@ -85,5 +121,10 @@ export async function exportResults(opts: ExportOptions): Promise<ExportSummary>
     fs.writeFileSync(target, f.contents);
     written.push(target);
   }
-  return { files: written, images: images.length, shapes: images.reduce((s, i) => s + i.shapes.length, 0) };
+  return {
+    files: written,
+    images: images.length,
+    shapes: images.reduce((s, i) => s + i.shapes.length, 0),
+    omitted: omittedKinds(input, HOLDS[opts.format]),
+  };
 }

@@ -27,6 +27,11 @@
 #define DISC_TASK_PAGE 0x4547415054504D41ULL  /* "AMPTPAGE" */
 #define DISC_ASSIGNMENT 0x4E47535341504D41ULL /* "AMPASSGN" */
 #define DISC_SHARE 0x4552414853504D41ULL      /* "AMPSHARE" */
+#define DISC_GOVERNANCE 0x4E52564F47504D41ULL /* "AMPGOVRN" */
+#define DISC_STAKE 0x454B415453504D41ULL      /* "AMPSTAKE" */
+#define DISC_PROPOSAL 0x4C534F5050504D41ULL   /* "AMPPPOSL" */
+#define DISC_VOTE 0x45544F5656504D41ULL       /* "AMPVVOTE" */
+#define DISC_MODEL 0x4C45444F4D504D41ULL      /* "AMPMODEL" */
 
 enum Instruction {
   IX_INIT_CONFIG = 0,
@@ -47,6 +52,18 @@ enum Instruction {
   IX_END_CAMPAIGN = 15,
   IX_CLOSE_CAMPAIGN = 16,
   IX_CLOSE_SHARE = 17,
+  IX_INIT_GOVERNANCE = 18,
+  IX_MINT_GENESIS = 19,
+  IX_GOVERNANCE_TAKE_AUTHORITY = 20,
+  IX_STAKE = 21,
+  IX_REQUEST_UNSTAKE = 22,
+  IX_WITHDRAW_STAKE = 23,
+  IX_CLAIM_REWARDS = 24,
+  IX_PROPOSE = 25,
+  IX_VOTE = 26,
+  IX_EXECUTE_PROPOSAL = 27,
+  IX_REGISTER_MODEL = 28,
+  IX_CLAIM_AMP = 29,
 };
 
 enum Error {
@@ -92,6 +109,18 @@ enum Error {
   ERR_REVIEW_WINDOW = 39,    /* review after the window closed, or share close before it */
   ERR_PAGES_MISSING = 40,    /* accept on a task whose page was never posted */
   ERR_INSUFFICIENT_FUNDS = 41, /* the payer cannot fund a new account's rent (its deposit) */
+  ERR_STAKE_LOCKED = 42,       /* unstake while a vote holds the stake, or withdraw before the cool-down */
+  ERR_BELOW_THRESHOLD = 43,    /* proposer's stake is below the proposal threshold */
+  ERR_VOTING_CLOSED = 44,      /* vote after the voting period */
+  ERR_VOTING_OPEN = 45,        /* execute before the voting period ended */
+  ERR_TIMELOCK = 46,           /* execute before the timelock passed */
+  ERR_PROPOSAL_FAILED = 47,    /* execute a proposal that did not pass */
+  ERR_ALREADY_EXECUTED = 48,
+  ERR_STAKE_AFTER_SNAPSHOT = 49, /* the stake changed at or after the proposal's snapshot slot */
+  ERR_NOTHING_TO_CLAIM = 50,
+  ERR_NOT_GOVERNED = 51,       /* the config authority is not the governance account */
+  ERR_WRONG_TOKEN_ACCOUNT = 52, /* not an initialized AMP token account of the expected owner */
+  ERR_GENESIS_CLOSED = 53,     /* genesis minting ended (cap reached or governance took over) */
 };
 
 enum AssignmentState {
@@ -113,6 +142,31 @@ enum EventKind {
   EVENT_CAMPAIGN_ENDED = 11,
   EVENT_CAMPAIGN_CLOSED = 12,
   EVENT_SHARE_CLOSED = 13,
+  EVENT_GOVERNANCE_INITIALIZED = 14,
+  EVENT_STAKE_CHANGED = 15,
+  EVENT_REWARDS_CLAIMED = 16,
+  EVENT_PROPOSAL_CREATED = 17,
+  EVENT_VOTE_CAST = 18,
+  EVENT_PROPOSAL_EXECUTED = 19,
+  EVENT_AMP_EARNED = 20,
+  EVENT_MODEL_REGISTERED = 21,
+  EVENT_GENESIS_MINTED = 22,
+  EVENT_AMP_CLAIMED = 23,
+};
+
+enum ProposalKind {
+  PROPOSAL_SET_FEE = 0,          /* value_a: fee bps (<= FEE_BPS_MAX) */
+  PROPOSAL_SET_REWARDS = 1,      /* value_a: amp_rate; value_b: staker_bps | author_bps << 16 */
+  PROPOSAL_SET_PAUSED = 2,       /* value_a: 0 or 1 */
+  PROPOSAL_TREASURY_SPEND = 3,   /* value_a: lamports from the fee vault's unreserved part to target */
+  PROPOSAL_SET_AUTHORITY = 4,    /* target: proposed config authority (it accepts by signing) */
+  PROPOSAL_KIND_COUNT = 5,
+};
+
+enum StakeChange {
+  STAKE_ADDED = 1,
+  STAKE_UNSTAKE_REQUESTED = 2,
+  STAKE_WITHDRAWN = 3,
 };
 
 typedef struct {
@@ -126,7 +180,8 @@ typedef struct {
   SolPubkey pending_authority; /* zero unless a handover is proposed */
   SolPubkey treasury;          /* where withdraw_fees sends the fee vault's fees */
   uint16_t fee_bps;
-  uint8_t reserved2[14];
+  uint8_t amp_live;   /* 1 once init_governance ran: submit, review and withdraw_fees then need the governance account */
+  uint8_t reserved2[13];
 } Config;
 _Static_assert(sizeof(Config) == 128, "Config layout");
 
@@ -158,7 +213,7 @@ typedef struct {
   int64_t registered_at;
   int64_t window_start;   /* unix time the current clamp window opened */
   uint64_t earned;        /* lamports paid to this worker (price - fee), all campaigns */
-  uint64_t reserved2;
+  uint64_t amp_pending;   /* AMP earned by reviews while the worker had no AMP token account; claim_amp mints it */
 } WorkerProfile;
 _Static_assert(sizeof(WorkerProfile) == 160, "WorkerProfile layout");
 _Static_assert(__builtin_offsetof(WorkerProfile, rating) == 80, "rating offset");
@@ -255,6 +310,121 @@ typedef struct {
 } Share;
 _Static_assert(sizeof(Share) == 144, "Share layout");
 
+/* The AMP token, staking, the fee accumulator and governance parameters. One per program, at
+ * ["governance"]; also the mint authority and the stake vault's token owner. */
+typedef struct {
+  uint64_t discriminator;
+  uint8_t version;
+  uint8_t bump;
+  uint8_t mint_bump;
+  uint8_t vault_bump;
+  uint8_t reserved[4];
+  SolPubkey mint;        /* ["amp_mint"], SPL Token, AMP_DECIMALS */
+  SolPubkey stake_vault; /* ["stake_vault"], SPL token account owned by this account */
+  uint64_t acc_lo;       /* reward per staked AMP base unit, lamports x 2^64 (128-bit, low word) */
+  uint64_t acc_hi;
+  uint64_t acc_rem;      /* numerator remainder of the last division: dust carried to the next fee */
+  uint64_t total_staked;
+  uint64_t distributed;  /* lamports credited to stakers, ever */
+  uint64_t claimed;      /* lamports paid to stakers, ever; distributed - claimed stays reserved in the vault */
+  uint64_t proposal_count;
+  uint64_t proposal_threshold; /* stake (AMP base units) a proposer needs */
+  int64_t voting_period; /* seconds */
+  int64_t timelock;      /* seconds after the vote ends before execution */
+  int64_t cooldown;      /* seconds between an unstake request and the withdrawal */
+  uint64_t amp_rate;     /* AMP base units minted per lamport of fee, for a score of 100 */
+  uint64_t genesis_cap;  /* AMP the config authority may mint before governance takes over */
+  uint64_t genesis_minted;
+  uint64_t amp_earned;   /* AMP earned by reviews, ever (minted or pending) */
+  uint16_t quorum_bps;   /* of the stake at the proposal's start */
+  uint16_t staker_bps;   /* part of each fee credited to stakers (<= STAKER_BPS_MAX) */
+  uint16_t author_bps;   /* part of a reviewed result's AMP that goes to the first guess's model author */
+  uint16_t reserved2;
+  uint64_t reserved3[2];
+} Governance;
+_Static_assert(sizeof(Governance) == 224, "Governance layout");
+_Static_assert(__builtin_offsetof(Governance, acc_lo) == 80, "Governance accumulator offset");
+
+/* ["stake", owner] */
+typedef struct {
+  uint64_t discriminator;
+  uint8_t version;
+  uint8_t bump;
+  uint8_t reserved[6];
+  SolPubkey owner;
+  uint64_t amount;       /* active stake: earns fees, votes */
+  uint64_t acc_lo;       /* the accumulator when rewards were last settled */
+  uint64_t acc_hi;
+  uint64_t pending;      /* settled, unclaimed lamports */
+  uint64_t unbonding;    /* requested out, waiting for the cool-down; earns nothing, votes nothing */
+  int64_t unbonding_ready_at;
+  uint64_t changed_slot; /* slot of the last change of `amount`: votes need it before the snapshot */
+  int64_t locked_until;  /* end of the latest voting period this stake voted in */
+  uint64_t claimed;      /* lamports claimed, ever */
+} Stake;
+_Static_assert(sizeof(Stake) == 120, "Stake layout");
+
+/* ["proposal", id u64] */
+typedef struct {
+  uint64_t discriminator;
+  uint8_t version;
+  uint8_t bump;
+  uint8_t kind;
+  uint8_t executed;
+  uint8_t reserved[4];
+  SolPubkey proposer;
+  SolPubkey target;
+  uint64_t id;
+  uint64_t value_a;
+  uint64_t value_b;
+  uint64_t snapshot_slot; /* stake changed at or after this slot does not vote */
+  int64_t created_at;
+  int64_t voting_ends_at;
+  int64_t executable_at;
+  uint64_t for_votes;
+  uint64_t against_votes;
+  uint64_t total_staked; /* at creation */
+  uint64_t quorum;       /* for + against needed */
+} Proposal;
+_Static_assert(sizeof(Proposal) == 168, "Proposal layout");
+
+/* ["vote", proposal, voter]: exists once per voter and proposal, so nobody votes twice. */
+typedef struct {
+  uint64_t discriminator;
+  uint8_t version;
+  uint8_t bump;
+  uint8_t support;
+  uint8_t reserved[5];
+  SolPubkey proposal;
+  SolPubkey voter;
+  uint64_t weight;
+  int64_t cast_at;
+} VoteRecord;
+_Static_assert(sizeof(VoteRecord) == 96, "VoteRecord layout");
+
+/* ["model", model_id] with model_id = sha256(author || manifest_sha256): only the author's
+ * signature creates the record that names it. */
+typedef struct {
+  uint64_t discriminator;
+  uint8_t version;
+  uint8_t bump;
+  uint8_t reserved[6];
+  uint8_t model_id[32];
+  SolPubkey author;
+  uint8_t manifest_sha256[32];
+  int64_t registered_at;
+  uint64_t accepted_results; /* reviews that declared an accepted first guess of this model */
+} ModelRecord;
+_Static_assert(sizeof(ModelRecord) == 128, "ModelRecord layout");
+
+#define AMP_DECIMALS 9
+#define STAKER_BPS_MAX 9000  /* a sole staker who wash-trades still loses 10 % of every fee */
+#define AUTHOR_BPS_MAX 5000
+#define AMP_RATE_MAX 1000000ULL
+#define GOV_PERIOD_MAX 31536000LL /* a year: voting period, timelock, cool-down */
+#define TOKEN_ACCOUNT_SIZE 165
+#define MINT_SIZE 82
+
 /* ---- instruction context ---- */
 typedef struct {
   SolAccountInfo accounts[MAX_ACCOUNTS];
@@ -302,6 +472,7 @@ typedef struct {
   int seed_count;
   uint64_t space;
   uint64_t extra_lamports; /* funded on top of the rent minimum (escrow) */
+  const SolPubkey *owner;  /* NULL: this program; else e.g. the SPL Token program */
 } PdaSpec;
 /* SBF calls take at most five arguments, hence the spec struct. */
 uint64_t create_pda(const Context *ctx, const PdaSpec *spec, uint8_t *bump_out);
@@ -338,6 +509,44 @@ uint64_t load_fee_vault(const Context *ctx, const SolAccountInfo *a);
 uint64_t load_task_page(const Context *ctx, const SolAccountInfo *a, const SolAccountInfo *campaign_info, TaskPage **out);
 uint64_t load_share(const Context *ctx, const SolAccountInfo *a, const SolAccountInfo *campaign_info, Share **out);
 uint64_t load_assignment(const Context *ctx, const SolAccountInfo *a, const SolAccountInfo *campaign_info, Assignment **out);
+
+uint64_t load_governance(const Context *ctx, const SolAccountInfo *a, Governance **out);
+uint64_t load_stake(const Context *ctx, const SolAccountInfo *a, Stake **out);
+uint64_t load_proposal(const Context *ctx, const SolAccountInfo *a, Proposal **out);
+uint64_t load_model(const Context *ctx, const SolAccountInfo *a, ModelRecord **out);
+
+/* ---- 128-bit helpers and the fee accumulator (rewards.c) ---- */
+/* Credits `fee` lamports (the stakers' part) to the accumulator; no-op when nothing is staked. */
+uint64_t rewards_credit_fee(Governance *g, uint64_t fee);
+/* Moves what the stake earned since its last settlement into stake->pending. */
+uint64_t rewards_settle(const Governance *g, Stake *stake);
+/* Lamports the fee vault holds for stakers: distributed - claimed. */
+uint64_t rewards_reserved(const Governance *g, bool *overflow);
+/* submit_result's part: the stakers' share of `fee`, when AMP is live. */
+uint64_t governance_account_fee(Context *ctx, const Config *config, uint64_t fee, uint64_t governance_index);
+/* review's part: mints AMP for a reviewed result (accounts from `first` on). */
+typedef struct {
+  uint64_t first;           /* index of the governance account; mint, worker token account, token program follow */
+  const Config *config;
+  const Campaign *campaign;
+  const SolPubkey *campaign_key;
+  uint32_t task_index;
+  WorkerProfile *profile;
+  uint8_t score;
+  const uint8_t *model_id;  /* NULL: no first guess declared */
+} AmpReward;
+uint64_t governance_reward_review(Context *ctx, const AmpReward *reward);
+
+/* ---- SPL Token CPIs (token.c) ---- */
+extern const SolPubkey TOKEN_PROGRAM_ID;
+uint64_t require_token_program(const SolAccountInfo *a);
+/* An initialized SPL token account of `mint` whose token owner is `owner`. */
+bool is_token_account_of(const SolAccountInfo *a, const SolPubkey *mint, const SolPubkey *owner);
+uint64_t token_initialize_mint(SolAccountInfo *mint, const SolPubkey *authority);
+uint64_t token_initialize_account(SolAccountInfo *account, SolAccountInfo *mint, const SolPubkey *owner);
+uint64_t token_mint_to(SolAccountInfo *mint, SolAccountInfo *to, SolAccountInfo *authority, const Governance *g, uint64_t amount);
+/* authority_signer: NULL when `authority` signed the transaction; else the governance PDA signs. */
+uint64_t token_transfer(SolAccountInfo *from, SolAccountInfo *to, SolAccountInfo *authority, const Governance *g, uint64_t amount);
 
 /* The last moment a review may land (assignment.c). */
 int64_t campaign_review_deadline(const Campaign *c);
@@ -386,5 +595,19 @@ uint64_t ix_grant_key(Context *ctx);
 uint64_t ix_submit_result(Context *ctx);
 uint64_t ix_release_expired(Context *ctx);
 uint64_t ix_review(Context *ctx);
+uint64_t ix_init_governance(Context *ctx);
+uint64_t ix_mint_genesis(Context *ctx);
+uint64_t ix_governance_take_authority(Context *ctx);
+uint64_t ix_stake(Context *ctx);
+uint64_t ix_request_unstake(Context *ctx);
+uint64_t ix_withdraw_stake(Context *ctx);
+uint64_t ix_claim_rewards(Context *ctx);
+uint64_t ix_propose(Context *ctx);
+uint64_t ix_vote(Context *ctx);
+uint64_t ix_execute_proposal(Context *ctx);
+uint64_t ix_register_model(Context *ctx);
+uint64_t ix_claim_amp(Context *ctx);
+uint64_t now_slot(void);
+void emit_config_event(const Config *config);
 
 #endif

@@ -93,3 +93,46 @@ uint64_t load_assignment(const Context *ctx, const SolAccountInfo *a, const SolA
   *out = assignment;
   return OK;
 }
+
+/* No PDA re-derivation here (it would add ~1,500 CU to every submit and review): the program
+ * writes DISC_GOVERNANCE only in init_governance, which creates the one account at ["governance"]
+ * with the canonical bump, so a program-owned account of this type and size is that account. */
+uint64_t load_governance(const Context *ctx, const SolAccountInfo *a, Governance **out) {
+  uint64_t err = require_program_account(ctx, a, DISC_GOVERNANCE, sizeof(Governance));
+  if (err) return err;
+  *out = AS(Governance, a);
+  return OK;
+}
+
+uint64_t load_stake(const Context *ctx, const SolAccountInfo *a, Stake **out) {
+  uint64_t err = require_program_account(ctx, a, DISC_STAKE, sizeof(Stake));
+  if (err) return err;
+  Stake *stake = AS(Stake, a);
+  SolSignerSeed seeds[2] = {SEED("stake"), {stake->owner.x, 32}};
+  err = verify_pda(ctx, a, seeds, 2, stake->bump);
+  if (err) return err;
+  *out = stake;
+  return OK;
+}
+
+uint64_t load_proposal(const Context *ctx, const SolAccountInfo *a, Proposal **out) {
+  uint64_t err = require_program_account(ctx, a, DISC_PROPOSAL, sizeof(Proposal));
+  if (err) return err;
+  Proposal *p = AS(Proposal, a);
+  SolSignerSeed seeds[2] = {SEED("proposal"), {(const uint8_t *)&p->id, 8}};
+  err = verify_pda(ctx, a, seeds, 2, p->bump);
+  if (err) return err;
+  *out = p;
+  return OK;
+}
+
+uint64_t load_model(const Context *ctx, const SolAccountInfo *a, ModelRecord **out) {
+  uint64_t err = require_program_account(ctx, a, DISC_MODEL, sizeof(ModelRecord));
+  if (err) return err;
+  ModelRecord *m = AS(ModelRecord, a);
+  SolSignerSeed seeds[2] = {SEED("model"), {m->model_id, 32}};
+  err = verify_pda(ctx, a, seeds, 2, m->bump);
+  if (err) return err;
+  *out = m;
+  return OK;
+}

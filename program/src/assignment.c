@@ -27,7 +27,7 @@ static uint64_t load_or_create_share(Context *ctx, SolAccountInfo *worker, SolAc
   }
   SolSignerSeed seeds[4] = {SEED("share"), {campaign_info->key->x, 32}, {worker->key->x, 32}};
   uint8_t bump;
-  uint64_t err = create_pda(ctx, &(PdaSpec){worker, share_info, seeds, 3, sizeof(Share), 0}, &bump);
+  uint64_t err = create_pda(ctx, &(PdaSpec){worker, share_info, seeds, 3, sizeof(Share), 0, NULL}, &bump);
   if (err) return err;
   Share *share = AS(Share, share_info);
   share->discriminator = DISC_SHARE;
@@ -112,7 +112,7 @@ uint64_t ix_accept_task(Context *ctx) {
 
   SolSignerSeed seeds[5] = {SEED("assignment"), {campaign_info->key->x, 32}, {(const uint8_t *)&index, 4}, {worker->key->x, 32}};
   uint8_t bump;
-  err = create_pda(ctx, &(PdaSpec){worker, assignment_info, seeds, 4, sizeof(Assignment), 0}, &bump);
+  err = create_pda(ctx, &(PdaSpec){worker, assignment_info, seeds, 4, sizeof(Assignment), 0, NULL}, &bump);
   if (err) return err;
   Assignment *a = AS(Assignment, assignment_info);
   a->discriminator = DISC_ASSIGNMENT;
@@ -176,7 +176,8 @@ uint64_t ix_grant_key(Context *ctx) {
 }
 
 /* accounts: worker (signer, writable, is paid), config, fee vault (writable), campaign (writable),
- *           escrow (writable), assignment (writable), share (writable), profile (writable)
+ *           escrow (writable), assignment (writable), share (writable), profile (writable),
+ *           governance (writable; required once AMP is live: the stakers' part of the fee is credited)
  * data: result_hash [32], uri_len u8, uri [uri_len]
  * Pays price - fee to the worker and fee = price x fee_bps / 10000 to the fee vault, from escrow,
  * and closes the assignment: the worker's deposit comes back in the same instruction. */
@@ -242,6 +243,8 @@ uint64_t ix_submit_result(Context *ctx) {
   err = move_lamports(escrow_info, worker, pay);
   if (err) return err;
   err = move_lamports(escrow_info, vault_info, fee);
+  if (err) return err;
+  err = governance_account_fee(ctx, config, fee, 8);
   if (err) return err;
   uint32_t index = a->task_index;
   uint64_t deposit = *assignment_info->lamports;

@@ -70,11 +70,11 @@ uint64_t ix_create_campaign(Context *ctx) {
 
   SolSignerSeed seeds[4] = {SEED("campaign"), {requester->key->x, 32}, {(const uint8_t *)&id, 8}};
   uint8_t bump;
-  err = create_pda(ctx, &(PdaSpec){requester, campaign_info, seeds, 3, sizeof(Campaign), 0}, &bump);
+  err = create_pda(ctx, &(PdaSpec){requester, campaign_info, seeds, 3, sizeof(Campaign), 0, NULL}, &bump);
   if (err) return err;
   SolSignerSeed escrow_seeds[3] = {SEED("escrow"), {campaign_info->key->x, 32}};
   uint8_t escrow_bump;
-  err = create_pda(ctx, &(PdaSpec){requester, escrow_info, escrow_seeds, 2, sizeof(Escrow), funding}, &escrow_bump);
+  err = create_pda(ctx, &(PdaSpec){requester, escrow_info, escrow_seeds, 2, sizeof(Escrow), funding, NULL}, &escrow_bump);
   if (err) return err;
 
   Escrow *escrow = AS(Escrow, escrow_info);
@@ -143,7 +143,7 @@ uint64_t ix_add_task_page(Context *ctx) {
   uint32_t count = c->task_count - first < PAGE_TASKS ? c->task_count - first : PAGE_TASKS;
   SolSignerSeed seeds[4] = {SEED("tasks"), {campaign_info->key->x, 32}, {(const uint8_t *)&index, 2}};
   uint8_t bump;
-  err = create_pda(ctx, &(PdaSpec){requester, page_info, seeds, 3, sizeof(TaskPage) + count, 0}, &bump);
+  err = create_pda(ctx, &(PdaSpec){requester, page_info, seeds, 3, sizeof(TaskPage) + count, 0, NULL}, &bump);
   if (err) return err;
   TaskPage *page = AS(TaskPage, page_info);
   page->discriminator = DISC_TASK_PAGE;

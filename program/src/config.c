@@ -4,7 +4,7 @@
 
 #define SEED(literal) {(const uint8_t *)(literal), sizeof(literal) - 1}
 
-static void emit_config(const Config *config) {
+void emit_config_event(const Config *config) {
   Event e;
   event_begin(&e, EVENT_CONFIG_UPDATED);
   event_bytes(&e, config->authority.x, 32);
@@ -50,12 +50,12 @@ uint64_t ix_init_config(Context *ctx) {
 
   SolSignerSeed seeds[2] = {SEED("config")};
   uint8_t bump;
-  err = create_pda(ctx, &(PdaSpec){payer, config_info, seeds, 1, sizeof(Config), 0}, &bump);
+  err = create_pda(ctx, &(PdaSpec){payer, config_info, seeds, 1, sizeof(Config), 0, NULL}, &bump);
   if (err) return err;
   /* The vault is created rent-exempt, so a fee of any size can always be credited to it. */
   SolSignerSeed vault_seeds[2] = {SEED("fee_vault")};
   uint8_t vault_bump;
-  err = create_pda(ctx, &(PdaSpec){payer, vault_info, vault_seeds, 1, sizeof(FeeVault), 0}, &vault_bump);
+  err = create_pda(ctx, &(PdaSpec){payer, vault_info, vault_seeds, 1, sizeof(FeeVault), 0, NULL}, &vault_bump);
   if (err) return err;
   FeeVault *vault = AS(FeeVault, vault_info);
   vault->discriminator = DISC_FEE_VAULT;
@@ -71,7 +71,7 @@ uint64_t ix_init_config(Context *ctx) {
   config->fee_bps = fee_bps;
   copy_bytes(config->authority.x, authority->x, 32);
   copy_bytes(config->treasury.x, treasury->x, 32);
-  emit_config(config);
+  emit_config_event(config);
   return OK;
 }
 
@@ -98,7 +98,7 @@ uint64_t ix_set_fee(Context *ctx) {
   if (err) return err;
   if (fee_bps > FEE_BPS_MAX) return ERR_FEE_TOO_HIGH;
   config->fee_bps = fee_bps;
-  emit_config(config);
+  emit_config_event(config);
   return OK;
 }
 
@@ -111,7 +111,7 @@ uint64_t ix_set_paused(Context *ctx) {
   uint64_t err = load_config_as_authority(ctx, &config);
   if (err) return err;
   config->paused = paused;
-  emit_config(config);
+  emit_config_event(config);
   return OK;
 }
 
@@ -139,7 +139,7 @@ uint64_t ix_update_config(Context *ctx) {
   if (!is_zero_pubkey(proposed) && !usable(ctx, proposed, config_key, vault_info->key)) return ERR_UNUSABLE_ADDRESS;
   copy_bytes(config->pending_authority.x, proposed->x, 32);
   copy_bytes(config->treasury.x, treasury->x, 32);
-  emit_config(config);
+  emit_config_event(config);
   return OK;
 }
 
@@ -159,12 +159,13 @@ uint64_t ix_accept_authority(Context *ctx) {
   if (is_zero_pubkey(&config->pending_authority) || !pubkey_eq(&config->pending_authority, signer->key)) return ERR_UNAUTHORIZED;
   copy_bytes(config->authority.x, signer->key->x, 32);
   zero_bytes(config->pending_authority.x, 32);
-  emit_config(config);
+  emit_config_event(config);
   return OK;
 }
 
-/* accounts: authority (signer), config, fee vault (writable), treasury (writable)
- * data: amount u64 (0: everything above the vault's rent minimum) */
+/* accounts: authority (signer), config, fee vault (writable), treasury (writable), governance (once AMP is
+ * live: what stakers earned and have not claimed stays in the vault)
+ * data: amount u64 (0: everything above the vault's rent minimum and the stakers' reserve) */
 uint64_t ix_withdraw_fees(Context *ctx) {
   if (ctx->count < 4) return ERR_NOT_ENOUGH_ACCOUNTS;
   if (ctx->data_len != 1 + 8) return ERR_INVALID_INSTRUCTION;
@@ -184,7 +185,15 @@ uint64_t ix_withdraw_fees(Context *ctx) {
   if (!pubkey_eq(treasury->key, &config->treasury)) return ERR_WRONG_TREASURY;
   if (!vault_info->is_writable || !treasury->is_writable) return ERR_NOT_WRITABLE;
   bool overflow = false;
-  uint64_t available = checked_sub(*vault_info->lamports, rent_minimum(sizeof(FeeVault), &overflow), &overflow);
+  uint64_t keep = rent_minimum(sizeof(FeeVault), &overflow);
+  if (config->amp_live) {
+    if (ctx->count < 5) return ERR_NOT_ENOUGH_ACCOUNTS;
+    Governance *g;
+    err = load_governance(ctx, &ctx->accounts[4], &g);
+    if (err) return err;
+    keep = checked_add(keep, rewards_reserved(g, &overflow), &overflow);
+  }
+  uint64_t available = checked_sub(*vault_info->lamports, keep, &overflow);
   if (overflow) return ERR_INSUFFICIENT_ESCROW;
   if (amount == 0) amount = available;
   if (amount > available) return ERR_INSUFFICIENT_ESCROW;
@@ -195,5 +204,27 @@ uint64_t ix_withdraw_fees(Context *ctx) {
   event_bytes(&e, treasury->key->x, 32);
   event_u64(&e, amount);
   event_emit(&e);
+  return OK;
+}
+
+/* accounts: config (writable), governance; data: none.
+ * The second step of a handover to the governance account, which cannot sign a transaction: anyone
+ * may complete it once the authority proposed the governance account (update_config). */
+uint64_t ix_governance_take_authority(Context *ctx) {
+  if (ctx->count < 2) return ERR_NOT_ENOUGH_ACCOUNTS;
+  if (ctx->data_len != 1) return ERR_INVALID_INSTRUCTION;
+  uint64_t err = require_writable(&ctx->accounts[0]);
+  if (err) return err;
+  Config *config;
+  err = load_config(ctx, &ctx->accounts[0], &config);
+  if (err) return err;
+  Governance *g;
+  err = load_governance(ctx, &ctx->accounts[1], &g);
+  if (err) return err;
+  const SolPubkey *key = ctx->accounts[1].key;
+  if (!pubkey_eq(&config->pending_authority, key)) return ERR_UNAUTHORIZED;
+  copy_bytes(config->authority.x, key->x, 32);
+  zero_bytes(config->pending_authority.x, 32);
+  emit_config_event(config);
   return OK;
 }

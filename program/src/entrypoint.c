@@ -64,6 +64,18 @@ static uint64_t dispatch(Context *ctx) {
     case IX_END_CAMPAIGN: return ix_end_campaign(ctx);
     case IX_CLOSE_CAMPAIGN: return ix_close_campaign(ctx);
     case IX_CLOSE_SHARE: return ix_close_share(ctx);
+    case IX_INIT_GOVERNANCE: return ix_init_governance(ctx);
+    case IX_MINT_GENESIS: return ix_mint_genesis(ctx);
+    case IX_GOVERNANCE_TAKE_AUTHORITY: return ix_governance_take_authority(ctx);
+    case IX_STAKE: return ix_stake(ctx);
+    case IX_REQUEST_UNSTAKE: return ix_request_unstake(ctx);
+    case IX_WITHDRAW_STAKE: return ix_withdraw_stake(ctx);
+    case IX_CLAIM_REWARDS: return ix_claim_rewards(ctx);
+    case IX_PROPOSE: return ix_propose(ctx);
+    case IX_VOTE: return ix_vote(ctx);
+    case IX_EXECUTE_PROPOSAL: return ix_execute_proposal(ctx);
+    case IX_REGISTER_MODEL: return ix_register_model(ctx);
+    case IX_CLAIM_AMP: return ix_claim_amp(ctx);
     default: return ERR_INVALID_INSTRUCTION;
   }
 }

@@ -2,13 +2,17 @@
  * that scales with the price paid, within the profile's per-window clamp. */
 #include "amplify.h"
 
-/* accounts: requester (signer), campaign (writable), share (writable), profile (writable)
- * data: task_index u32 (which result, as the ResultSubmitted event named it), score u8 (0..100)
+/* accounts: requester (signer), campaign (writable), share (writable), profile (writable), config,
+ *           governance (writable), AMP mint (writable), worker's AMP token account (writable), token program,
+ *           [model record (writable), model author's AMP token account (writable)]
+ *           (the last five or seven are read only once AMP is live)
+ * data: task_index u32 (which result, as the ResultSubmitted event named it), score u8 (0..100),
+ *       [model_id [32]: the result's shapes started as this model's accepted first guesses]
  * The chain bounds the reviews of one worker in one campaign by the results it was paid for
  * (share.pending_reviews); which result a review speaks of is the requester's statement. */
 uint64_t ix_review(Context *ctx) {
-  if (ctx->count < 4) return ERR_NOT_ENOUGH_ACCOUNTS;
-  if (ctx->data_len != 1 + 4 + 1) return ERR_INVALID_INSTRUCTION;
+  if (ctx->count < 5) return ERR_NOT_ENOUGH_ACCOUNTS;
+  if (ctx->data_len != 1 + 4 + 1 && ctx->data_len != 1 + 4 + 1 + 32) return ERR_INVALID_INSTRUCTION;
   SolAccountInfo *requester = &ctx->accounts[0];
   SolAccountInfo *campaign_info = &ctx->accounts[1];
   SolAccountInfo *share_info = &ctx->accounts[2];
@@ -38,6 +42,9 @@ uint64_t ix_review(Context *ctx) {
   int64_t now = now_unix();
   if (now >= campaign_review_deadline(c)) return ERR_REVIEW_WINDOW;
   if (c->reviewed_count >= U32_MAX) return ERR_OVERFLOW;
+  Config *config;
+  err = load_config(ctx, &ctx->accounts[4], &config);
+  if (err) return err;
   uint32_t before = profile->rating;
   uint64_t weight = rating_review_weight(c->price);
   err = rating_apply_review(profile, score, weight, now);
@@ -45,6 +52,9 @@ uint64_t ix_review(Context *ctx) {
   share->pending_reviews--;
   share->reviewed++;
   c->reviewed_count++;
+  AmpReward reward = {5, config, c, campaign_info->key, index, profile, score, ctx->data_len == 38 ? ctx->data + 6 : NULL};
+  err = governance_reward_review(ctx, &reward);
+  if (err) return err;
 
   Event e;
   event_begin(&e, EVENT_REVIEW_POSTED);

@@ -46,6 +46,12 @@ int64_t now_unix(void) {
   return clock.unix_timestamp;
 }
 
+uint64_t now_slot(void) {
+  SolClock clock;
+  sol_get_clock_sysvar(&clock);
+  return clock.slot;
+}
+
 /* Rent sysvar: {u64 lamports_per_byte_year, f64 exemption_threshold, u8 burn_percent}.
  * The threshold is decoded from its IEEE-754 bits because SBF has no floating point. */
 uint64_t rent_minimum(uint64_t data_len, bool *overflow) {
@@ -218,11 +224,12 @@ uint64_t create_pda(const Context *ctx, const PdaSpec *spec, uint8_t *bump_out) 
   SolAccountMeta pair[2] = {{payer->key, true, true}, {target->key, true, true}};
   SolAccountMeta single[1] = {{target->key, true, true}};
   uint8_t data[52];
+  const SolPubkey *owner = spec->owner != NULL ? spec->owner : ctx->program_id;
   if (*target->lamports == 0) {
     put_u32(data, 0); /* CreateAccount */
     put_u64(data + 4, needed);
     put_u64(data + 12, space);
-    copy_bytes(data + 20, ctx->program_id, 32);
+    copy_bytes(data + 20, owner, 32);
     err = invoke_system(&(SystemCall){pair, 2, data, 52, infos, 2, seeds, seed_count + 1});
     if (err) return err;
   } else {
@@ -239,12 +246,12 @@ uint64_t create_pda(const Context *ctx, const PdaSpec *spec, uint8_t *bump_out) 
     err = invoke_system(&(SystemCall){single, 1, data, 12, infos + 1, 1, seeds, seed_count + 1});
     if (err) return err;
     put_u32(data, 1); /* Assign */
-    copy_bytes(data + 4, ctx->program_id, 32);
+    copy_bytes(data + 4, owner, 32);
     err = invoke_system(&(SystemCall){single, 1, data, 36, infos + 1, 1, seeds, seed_count + 1});
     if (err) return err;
   }
   target->data_len = space; /* the runtime resized the serialized account; refresh our copy */
-  zero_bytes(target->data, space);
+  if (spec->owner == NULL) zero_bytes(target->data, space); /* another owner's account is not ours to write */
   return OK;
 }
 

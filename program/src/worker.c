@@ -17,7 +17,7 @@ uint64_t ix_register_worker(Context *ctx) {
 
   SolSignerSeed seeds[3] = {SEED("worker"), {worker->key->x, 32}};
   uint8_t bump;
-  err = create_pda(ctx, &(PdaSpec){worker, profile_info, seeds, 2, sizeof(WorkerProfile), 0}, &bump);
+  err = create_pda(ctx, &(PdaSpec){worker, profile_info, seeds, 2, sizeof(WorkerProfile), 0, NULL}, &bump);
   if (err) return err;
   WorkerProfile *profile = AS(WorkerProfile, profile_info);
   profile->discriminator = DISC_WORKER;

@@ -56,5 +56,6 @@ export {
   rotationHandle,
   toLocal,
 } from "./rotated-geometry";
-export { maskToImageRle } from "./image-rle";
+export { imageRleToCrop, maskToImageRle } from "./image-rle";
 export { NO_CLASS_CHOSEN, classificationProblem } from "./classification-rule";
+export { traceOuterContour } from "./mask-contour";

@@ -1,7 +1,7 @@
 // Addresses of the BPF upgradeable loader, the sysvars its instructions name, and the features
 // that decide which SBPF versions a cluster accepts for deploys.
 import { address, getProgramDerivedAddress } from "@solana/kit";
-import { addressBytes } from "../protocol/bytes";
+import { addressBytes } from "../bytes";
 import type { Address } from "@solana/kit";
 
 export const BPF_LOADER_UPGRADEABLE_ADDRESS = address("BPFLoaderUpgradeab1e11111111111111111111111");

@@ -2,7 +2,7 @@
 // variant tag; usize and Vec lengths are u64 LE) and the System Program's CreateAccount, built
 // by hand so deploys need no extra client library.
 import { AccountRole } from "@solana/kit";
-import { ByteWriter } from "../protocol/bytes";
+import { ByteWriter } from "../bytes";
 import {
   BPF_LOADER_UPGRADEABLE_ADDRESS,
   LOADER_SYSTEM_PROGRAM_ADDRESS,

@@ -15,7 +15,7 @@ import {
   TASK_PAGE_OFFSETS as P,
   WORKER_PROFILE_OFFSETS as W,
 } from "./account-layouts";
-import { ByteReader, decodeUtf8 } from "./bytes";
+import { ByteReader, decodeUtf8 } from "../bytes";
 import type { AccountKind, AssignmentState } from "./account-layouts";
 import type { Address } from "@solana/kit";
 
@@ -29,6 +29,8 @@ export interface ConfigAccount {
   /** Where withdraw_fees sends the fee vault's fees. */
   treasury: Address;
   feeBps: number;
+  /** init_governance ran: fees feed the stakers' accumulator, reviews mint AMP. */
+  ampLive: boolean;
 }
 
 export interface FeeVaultAccount {
@@ -56,6 +58,8 @@ export interface WorkerProfileAccount {
   windowStart: bigint;
   /** Lamports paid to this worker (price − fee per result), all campaigns. */
   earned: bigint;
+  /** AMP reviews credited while the worker had no AMP token account; claim_amp mints it. */
+  ampPending: bigint;
 }
 
 export interface CampaignAccount {
@@ -154,6 +158,7 @@ export function decodeConfig(data: Uint8Array): ConfigAccount {
   const r = reader("config", data);
   const pending = r.address(G.pendingAuthority);
   return {
+    ampLive: r.u8(G.ampLive) !== 0,
     bump: r.u8(G.bump),
     paused: r.u8(G.paused) !== 0,
     vaultBump: r.u8(G.vaultBump),
@@ -188,6 +193,7 @@ export function decodeWorkerProfile(data: Uint8Array): WorkerProfileAccount {
     registeredAt: r.i64(W.registeredAt),
     windowStart: r.i64(W.windowStart),
     earned: r.u64(W.earned),
+    ampPending: r.u64(W.ampPending),
   };
 }
 

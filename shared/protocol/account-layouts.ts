@@ -56,6 +56,7 @@ export const CONFIG_OFFSETS = {
   pendingAuthority: 48,
   treasury: 80,
   feeBps: 112,
+  ampLive: 114,
 } as const;
 
 export const FEE_VAULT_OFFSETS = { bump: 9, config: 16 } as const;
@@ -76,6 +77,7 @@ export const WORKER_PROFILE_OFFSETS = {
   registeredAt: 128,
   windowStart: 136,
   earned: 144,
+  ampPending: 152,
 } as const;
 
 export const CAMPAIGN_OFFSETS = {

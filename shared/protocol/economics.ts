@@ -52,3 +52,34 @@ export function assignmentDeposit(): bigint {
 export function shareDeposit(): bigint {
   return rentExemptMinimum(ACCOUNT_SIZES.share);
 }
+
+/** The base fee of a transaction with one signature (every worker transaction has one). */
+export const SIGNATURE_FEE = 5_000n;
+
+/** What a wallet with no data must keep: below this (and above 0) the runtime refuses the transaction. */
+export function walletRentFloor(): bigint {
+  return rentExemptMinimum(0);
+}
+
+/**
+ * Lamports set aside per accepted task beyond its deposit: a share of the accept transaction's
+ * fee and the whole fee of the submit that returns the deposit (one signature each, at most).
+ */
+export const FEES_PER_ACCEPT = 2n * SIGNATURE_FEE;
+
+/**
+ * How many more tasks a worker's balance can hold open at once: each open accept holds a
+ * deposit (returned at submit or release), a first accept in a campaign also funds the worker's
+ * Share, an unregistered worker first funds its profile, and the wallet keeps its rent floor.
+ */
+export function affordableAccepts(
+  balance: bigint,
+  options: { newShares?: number; registering?: boolean } = {},
+): number {
+  const fixed =
+    walletRentFloor() +
+    BigInt(options.newShares ?? 0) * shareDeposit() +
+    (options.registering ? rentExemptMinimum(ACCOUNT_SIZES.workerProfile) + SIGNATURE_FEE : 0n);
+  if (balance <= fixed) return 0;
+  return Number((balance - fixed) / (assignmentDeposit() + FEES_PER_ACCEPT));
+}

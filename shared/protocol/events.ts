@@ -3,7 +3,7 @@
 // [version u8 = 1][kind u8][payload: little-endian fields in the order below]. Feeds decode
 // these from logsSubscribe / getTransaction instead of scanning accounts.
 import { getAddressDecoder, getBase64Encoder } from "@solana/kit";
-import { decodeUtf8 } from "./bytes";
+import { decodeUtf8 } from "../bytes";
 import { amplifyProgramAddress } from "./program-address";
 import type { Address } from "@solana/kit";
 
@@ -23,7 +23,20 @@ export const EVENT_KINDS = {
   campaignEnded: 11,
   campaignClosed: 12,
   shareClosed: 13,
+  governanceInitialized: 14,
+  stakeChanged: 15,
+  rewardsClaimed: 16,
+  proposalCreated: 17,
+  voteCast: 18,
+  proposalExecuted: 19,
+  ampEarned: 20,
+  modelRegistered: 21,
+  genesisMinted: 22,
+  ampClaimed: 23,
 } as const;
+
+/** stakeChanged.change */
+export const STAKE_CHANGES = { added: 1, unstakeRequested: 2, withdrawn: 3 } as const;
 
 export type AmplifyEvent =
   | {
@@ -82,7 +95,70 @@ export type AmplifyEvent =
   | { kind: "assignmentReleased"; campaign: Address; worker: Address; taskIndex: number; depositReturned: bigint }
   | { kind: "campaignEnded"; campaign: Address; endedAt: bigint }
   | { kind: "campaignClosed"; campaign: Address; submitted: number; reviewed: number; refund: bigint }
-  | { kind: "shareClosed"; campaign: Address; worker: Address; depositReturned: bigint; lapsedReviews: number };
+  | { kind: "shareClosed"; campaign: Address; worker: Address; depositReturned: bigint; lapsedReviews: number }
+  | {
+      kind: "governanceInitialized";
+      mint: Address;
+      stakeVault: Address;
+      genesisCap: bigint;
+      ampRate: bigint;
+      stakerBps: number;
+    }
+  | {
+      kind: "stakeChanged";
+      owner: Address;
+      change: number;
+      amount: bigint;
+      staked: bigint;
+      unbonding: bigint;
+      unbondingReadyAt: bigint;
+      totalStaked: bigint;
+    }
+  | { kind: "rewardsClaimed"; owner: Address; amount: bigint; claimedTotal: bigint }
+  | {
+      kind: "proposalCreated";
+      id: bigint;
+      proposer: Address;
+      proposalKind: number;
+      valueA: bigint;
+      valueB: bigint;
+      target: Address;
+      votingEndsAt: bigint;
+      executableAt: bigint;
+    }
+  | {
+      kind: "voteCast";
+      id: bigint;
+      voter: Address;
+      support: boolean;
+      weight: bigint;
+      forVotes: bigint;
+      againstVotes: bigint;
+    }
+  | {
+      kind: "proposalExecuted";
+      id: bigint;
+      proposalKind: number;
+      valueA: bigint;
+      forVotes: bigint;
+      againstVotes: bigint;
+    }
+  | {
+      kind: "ampEarned";
+      campaign: Address;
+      worker: Address;
+      taskIndex: number;
+      /** AMP base units for the worker. */
+      amount: bigint;
+      /** false: credited to the profile until claim_amp (the worker had no AMP token account). */
+      minted: boolean;
+      /** The first guess's model author, or null. */
+      author: Address | null;
+      authorAmount: bigint;
+    }
+  | { kind: "modelRegistered"; modelId: Uint8Array; author: Address; manifestSha256: Uint8Array }
+  | { kind: "genesisMinted"; destination: Address; amount: bigint; mintedTotal: bigint }
+  | { kind: "ampClaimed"; worker: Address; amount: bigint };
 
 export type AmplifyEventKind = AmplifyEvent["kind"];
 export type EventOf<K extends AmplifyEventKind> = Extract<AmplifyEvent, { kind: K }>;
@@ -258,6 +334,85 @@ export function decodeEvent(bytes: Uint8Array): AmplifyEvent {
         depositReturned: c.u64(),
         lapsedReviews: c.u32(),
       };
+      break;
+    case EVENT_KINDS.governanceInitialized:
+      event = {
+        kind: "governanceInitialized",
+        mint: c.address(),
+        stakeVault: c.address(),
+        genesisCap: c.u64(),
+        ampRate: c.u64(),
+        stakerBps: c.u16(),
+      };
+      break;
+    case EVENT_KINDS.stakeChanged:
+      event = {
+        kind: "stakeChanged",
+        owner: c.address(),
+        change: c.u8(),
+        amount: c.u64(),
+        staked: c.u64(),
+        unbonding: c.u64(),
+        unbondingReadyAt: c.i64(),
+        totalStaked: c.u64(),
+      };
+      break;
+    case EVENT_KINDS.rewardsClaimed:
+      event = { kind: "rewardsClaimed", owner: c.address(), amount: c.u64(), claimedTotal: c.u64() };
+      break;
+    case EVENT_KINDS.proposalCreated:
+      event = {
+        kind: "proposalCreated",
+        id: c.u64(),
+        proposer: c.address(),
+        proposalKind: c.u8(),
+        valueA: c.u64(),
+        valueB: c.u64(),
+        target: c.address(),
+        votingEndsAt: c.i64(),
+        executableAt: c.i64(),
+      };
+      break;
+    case EVENT_KINDS.voteCast:
+      event = {
+        kind: "voteCast",
+        id: c.u64(),
+        voter: c.address(),
+        support: c.u8() === 1,
+        weight: c.u64(),
+        forVotes: c.u64(),
+        againstVotes: c.u64(),
+      };
+      break;
+    case EVENT_KINDS.proposalExecuted:
+      event = {
+        kind: "proposalExecuted",
+        id: c.u64(),
+        proposalKind: c.u8(),
+        valueA: c.u64(),
+        forVotes: c.u64(),
+        againstVotes: c.u64(),
+      };
+      break;
+    case EVENT_KINDS.ampEarned: {
+      const campaign = c.address();
+      const worker = c.address();
+      const taskIndex = c.u32();
+      const amount = c.u64();
+      const minted = c.u8() === 1;
+      const authorBytes = c.bytes(32);
+      const author = authorBytes.every((b) => b === 0) ? null : addressDecoder.decode(authorBytes);
+      event = { kind: "ampEarned", campaign, worker, taskIndex, amount, minted, author, authorAmount: c.u64() };
+      break;
+    }
+    case EVENT_KINDS.modelRegistered:
+      event = { kind: "modelRegistered", modelId: c.bytes(32), author: c.address(), manifestSha256: c.bytes(32) };
+      break;
+    case EVENT_KINDS.genesisMinted:
+      event = { kind: "genesisMinted", destination: c.address(), amount: c.u64(), mintedTotal: c.u64() };
+      break;
+    case EVENT_KINDS.ampClaimed:
+      event = { kind: "ampClaimed", worker: c.address(), amount: c.u64() };
       break;
     default:
       throw new RangeError(`unknown event kind ${bytes[1]}`);

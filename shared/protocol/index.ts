@@ -65,6 +65,13 @@ export {
   findTaskPagePda,
   findWorkerProfilePda,
   taskPageOf,
+  findAmpMintPda,
+  findGovernancePda,
+  findModelPda,
+  findProposalPda,
+  findStakePda,
+  findStakeVaultPda,
+  findVoteRecordPda,
 } from "./pdas";
 export { INSTRUCTION_TAGS } from "./instruction-tags";
 export type { InstructionName } from "./instruction-tags";
@@ -126,22 +133,92 @@ export {
 } from "./rating";
 export type { RatingState } from "./rating";
 export {
+  affordableAccepts,
   assignmentDeposit,
   computeCampaignFunding,
   computeFee,
   computeRequesterRent,
   computeShareCap,
   computeWorkerPay,
+  FEES_PER_ACCEPT,
   rentExemptMinimum,
   shareDeposit,
+  SIGNATURE_FEE,
   taskPageSizes,
+  walletRentFloor,
 } from "./economics";
 export { getAddressFilter, getDiscriminatorFilter } from "./account-filters";
 export type { MemcmpFilter } from "./account-filters";
-export { decodeEvent, decodeEventsFromLogs, EVENT_KINDS, EVENT_VERSION } from "./events";
+export { decodeEvent, decodeEventsFromLogs, EVENT_KINDS, EVENT_VERSION, STAKE_CHANGES } from "./events";
 export type { AmplifyEvent, AmplifyEventKind, EventOf } from "./events";
 export { computeTasksRoot, taskLeaf, taskProof, verifyTask } from "./task-tree";
 export type { TaskDescriptor } from "./task-tree";
 export { sha256 } from "./sha256";
 export { decodeTaskList, encodeTaskList } from "./task-list";
 export { parseTaskKey, taskKey } from "./task-key";
+export {
+  AMP_DECIMALS,
+  AMP_RATE_MAX,
+  AUTHOR_BPS_MAX,
+  decodeGovernance,
+  decodeModelRecord,
+  decodeProposal,
+  decodeStake,
+  decodeVoteRecord,
+  GOVERNANCE_ACCOUNT_SIZES,
+  GOVERNANCE_PERIOD_MAX_SECONDS,
+  modelId,
+  PROPOSAL_KIND_NAMES,
+  ProposalKind,
+  proposalStatus,
+  STAKER_BPS_MAX,
+} from "./governance-accounts";
+export type {
+  GovernanceAccount,
+  ModelRecordAccount,
+  ProposalAccount,
+  StakeAccount,
+  VoteRecordAccount,
+} from "./governance-accounts";
+export {
+  ampAccountOf,
+  ampMintAddress,
+  DEFAULT_GOVERNANCE_PARAMETERS,
+  getClaimAmpInstruction,
+  getClaimRewardsInstruction,
+  getExecuteProposalInstruction,
+  getGovernanceTakeAuthorityInstruction,
+  getInitGovernanceInstruction,
+  getMintGenesisInstruction,
+  getProposeInstruction,
+  getRegisterModelInstruction,
+  getRequestUnstakeInstruction,
+  getStakeInstruction,
+  getVoteInstruction,
+  getWithdrawStakeInstruction,
+} from "./governance-instructions";
+export type {
+  ExecuteProposalInput,
+  GovernanceParameters,
+  InitGovernanceInput,
+  MintGenesisInput,
+  ProposeInput,
+  RegisterModelInput,
+  StakeInput,
+  VoteInput,
+} from "./governance-instructions";
+export { ampForReview, claimable, creditFee, earnedSince, stakersPartOf } from "./rewards";
+export type { AccumulatorState } from "./rewards";
+export {
+  ASSOCIATED_TOKEN_PROGRAM_ADDRESS,
+  decodeMint,
+  decodeTokenAccount,
+  findAssociatedTokenAddress,
+  getCreateAssociatedTokenAccountInstruction,
+  getTokenMintToInstruction,
+  getTokenTransferInstruction,
+  MINT_BYTES,
+  TOKEN_ACCOUNT_BYTES,
+  TOKEN_PROGRAM_ADDRESS,
+} from "./spl-token";
+export type { MintAccount, TokenAccount } from "./spl-token";

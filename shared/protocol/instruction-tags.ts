@@ -18,6 +18,18 @@ export const INSTRUCTION_TAGS = {
   endCampaign: 15,
   closeCampaign: 16,
   closeShare: 17,
+  initGovernance: 18,
+  mintGenesis: 19,
+  governanceTakeAuthority: 20,
+  stake: 21,
+  requestUnstake: 22,
+  withdrawStake: 23,
+  claimRewards: 24,
+  propose: 25,
+  vote: 26,
+  executeProposal: 27,
+  registerModel: 28,
+  claimAmp: 29,
 } as const;
 
 export type InstructionName = keyof typeof INSTRUCTION_TAGS;

@@ -2,20 +2,24 @@
 // account can be overridden (the adversarial tests pass forged ones on purpose).
 import { addressOf, readonlyMeta, signerMeta, writableMeta } from "./account-metas";
 import { CAMPAIGN_FLAGS, URI_MAX_BYTES, WRAPPED_KEY_BYTES } from "./account-layouts";
-import { ByteWriter, encodeUtf8 } from "./bytes";
+import { ByteWriter, encodeUtf8 } from "../bytes";
 import { INSTRUCTION_TAGS } from "./instruction-tags";
 import {
   findAssignmentPda,
   findCampaignPda,
   findConfigPda,
   findEscrowPda,
+  findAmpMintPda,
   findFeeVaultPda,
+  findGovernancePda,
+  findModelPda,
   findSharePda,
   findTaskPagePda,
   findWorkerProfilePda,
   taskPageOf,
 } from "./pdas";
 import { amplifyProgramAddress, SYSTEM_PROGRAM_ADDRESS } from "./program-address";
+import { findAssociatedTokenAddress, TOKEN_PROGRAM_ADDRESS } from "./spl-token";
 import { findProgramDataAddress } from "../loader/addresses";
 import type { SignerInput } from "./account-metas";
 import type { InstructionName } from "./instruction-tags";
@@ -26,11 +30,11 @@ export type AmplifyInstruction = Instruction & {
   data: Uint8Array;
 };
 
-interface ProgramOverride {
+export interface ProgramOverride {
   programAddress?: Address;
 }
 
-function build(
+export function build(
   name: InstructionName,
   accounts: (AccountMeta | AccountSignerMeta)[],
   body: ByteWriter | undefined,
@@ -50,7 +54,10 @@ function uriBytes(uri: string): Uint8Array {
   return bytes;
 }
 
-async function pda(given: Address | undefined, derive: () => Promise<readonly [Address, number]>): Promise<Address> {
+export async function pda(
+  given: Address | undefined,
+  derive: () => Promise<readonly [Address, number]>,
+): Promise<Address> {
   return given ?? (await derive())[0];
 }
 
@@ -146,14 +153,23 @@ export interface WithdrawFeesInput extends ProgramOverride {
   amount?: bigint;
   config?: Address;
   feeVault?: Address;
+  /** Read once AMP is live: stakers' unclaimed fees stay in the vault. */
+  governance?: Address;
 }
 
 export async function getWithdrawFeesInstruction(input: WithdrawFeesInput): Promise<AmplifyInstruction> {
   const config = await pda(input.config, () => findConfigPda(input.programAddress));
   const feeVault = await pda(input.feeVault, () => findFeeVaultPda(input.programAddress));
+  const governance = await pda(input.governance, () => findGovernancePda(input.programAddress));
   return build(
     "withdrawFees",
-    [signerMeta(input.authority, false), readonlyMeta(config), writableMeta(feeVault), writableMeta(input.treasury)],
+    [
+      signerMeta(input.authority, false),
+      readonlyMeta(config),
+      writableMeta(feeVault),
+      writableMeta(input.treasury),
+      readonlyMeta(governance),
+    ],
     new ByteWriter().u64(input.amount ?? 0n),
     input.programAddress,
   );
@@ -351,6 +367,8 @@ export interface SubmitResultInput extends ProgramOverride {
   assignment?: Address;
   share?: Address;
   profile?: Address;
+  /** Credited with the stakers' part of the fee once AMP is live. */
+  governance?: Address;
 }
 
 export async function getSubmitResultInstruction(input: SubmitResultInput): Promise<AmplifyInstruction> {
@@ -363,6 +381,7 @@ export async function getSubmitResultInstruction(input: SubmitResultInput): Prom
   );
   const share = await pda(input.share, () => findSharePda(input.campaign, worker, input.programAddress));
   const profile = await pda(input.profile, () => findWorkerProfilePda(worker, input.programAddress));
+  const governance = await pda(input.governance, () => findGovernancePda(input.programAddress));
   const body = new ByteWriter().raw(input.resultHash, 32).shortBytes(uriBytes(input.resultUri), URI_MAX_BYTES);
   return build(
     "submitResult",
@@ -375,6 +394,7 @@ export async function getSubmitResultInstruction(input: SubmitResultInput): Prom
       writableMeta(assignment),
       writableMeta(share),
       writableMeta(profile),
+      writableMeta(governance),
     ],
     body,
     input.programAddress,
@@ -392,17 +412,40 @@ export interface ReviewInput extends ProgramOverride {
   score: number;
   share?: Address;
   profile?: Address;
+  config?: Address;
+  /** The worker's AMP token account; default its associated token account (AMP accrues on the profile while it is missing). */
+  workerAmpAccount?: Address;
+  /** The result's shapes started as accepted first guesses of this registered model: its author gets a share of the AMP. */
+  firstGuess?: { modelId: Uint8Array; author: Address };
 }
 
 export async function getReviewInstruction(input: ReviewInput): Promise<AmplifyInstruction> {
   const share = await pda(input.share, () => findSharePda(input.campaign, input.worker, input.programAddress));
   const profile = await pda(input.profile, () => findWorkerProfilePda(input.worker, input.programAddress));
-  return build(
-    "review",
-    [signerMeta(input.requester, false), writableMeta(input.campaign), writableMeta(share), writableMeta(profile)],
-    new ByteWriter().u32(input.taskIndex).u8(input.score),
-    input.programAddress,
-  );
+  const config = await pda(input.config, () => findConfigPda(input.programAddress));
+  const governance = (await findGovernancePda(input.programAddress))[0];
+  const mint = (await findAmpMintPda(input.programAddress))[0];
+  const workerAmp = input.workerAmpAccount ?? (await findAssociatedTokenAddress(input.worker, mint));
+  const body = new ByteWriter().u32(input.taskIndex).u8(input.score);
+  const accounts = [
+    signerMeta(input.requester, false),
+    writableMeta(input.campaign),
+    writableMeta(share),
+    writableMeta(profile),
+    readonlyMeta(config),
+    writableMeta(governance),
+    writableMeta(mint),
+    writableMeta(workerAmp),
+    readonlyMeta(TOKEN_PROGRAM_ADDRESS),
+  ];
+  if (input.firstGuess) {
+    body.raw(input.firstGuess.modelId, 32);
+    accounts.push(
+      writableMeta((await findModelPda(input.firstGuess.modelId, input.programAddress))[0]),
+      writableMeta(await findAssociatedTokenAddress(input.firstGuess.author, mint)),
+    );
+  }
+  return build("review", accounts, body, input.programAddress);
 }
 
 export interface ReleaseExpiredInput extends ProgramOverride {

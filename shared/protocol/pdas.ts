@@ -1,7 +1,7 @@
 // Program-derived addresses, with the same seeds the program checks (README: "Accounts").
 import { getProgramDerivedAddress } from "@solana/kit";
 import { PAGE_TASKS } from "./account-layouts";
-import { addressBytes, ByteWriter } from "./bytes";
+import { addressBytes, ByteWriter } from "../bytes";
 import { amplifyProgramAddress } from "./program-address";
 import type { Address, ProgramDerivedAddress } from "@solana/kit";
 
@@ -78,4 +78,52 @@ export function findSharePda(
   programAddress: Address = amplifyProgramAddress(),
 ): Promise<ProgramDerivedAddress> {
   return derive(["share", addressBytes(campaign), addressBytes(worker)], programAddress);
+}
+
+/** ["governance"]: the AMP accumulator and parameters; mint authority and stake vault owner. */
+export function findGovernancePda(programAddress: Address = amplifyProgramAddress()): Promise<ProgramDerivedAddress> {
+  return derive(["governance"], programAddress);
+}
+
+/** ["amp_mint"]: the AMP SPL Token mint. */
+export function findAmpMintPda(programAddress: Address = amplifyProgramAddress()): Promise<ProgramDerivedAddress> {
+  return derive(["amp_mint"], programAddress);
+}
+
+/** ["stake_vault"]: the SPL token account holding every staked AMP. */
+export function findStakeVaultPda(programAddress: Address = amplifyProgramAddress()): Promise<ProgramDerivedAddress> {
+  return derive(["stake_vault"], programAddress);
+}
+
+/** ["stake", owner] */
+export function findStakePda(
+  owner: Address,
+  programAddress: Address = amplifyProgramAddress(),
+): Promise<ProgramDerivedAddress> {
+  return derive(["stake", addressBytes(owner)], programAddress);
+}
+
+/** ["proposal", id as u64 LE] */
+export function findProposalPda(
+  id: bigint,
+  programAddress: Address = amplifyProgramAddress(),
+): Promise<ProgramDerivedAddress> {
+  return derive(["proposal", new ByteWriter().u64(id).toBytes()], programAddress);
+}
+
+/** ["vote", proposal, voter] */
+export function findVoteRecordPda(
+  proposal: Address,
+  voter: Address,
+  programAddress: Address = amplifyProgramAddress(),
+): Promise<ProgramDerivedAddress> {
+  return derive(["vote", addressBytes(proposal), addressBytes(voter)], programAddress);
+}
+
+/** ["model", model id]; the id is sha256(author ‖ manifest sha256) (modelId in governance-accounts.ts). */
+export function findModelPda(
+  modelId: Uint8Array,
+  programAddress: Address = amplifyProgramAddress(),
+): Promise<ProgramDerivedAddress> {
+  return derive(["model", modelId], programAddress);
 }

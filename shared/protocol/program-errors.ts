@@ -57,6 +57,30 @@ export const PROGRAM_ERRORS = {
     name: "InsufficientFunds",
     message: "The wallet cannot pay the refundable deposit (rent) of a new account: fund it first.",
   },
+  42: {
+    name: "StakeLocked",
+    message: "The stake is locked: it backs a vote still running, or its unstake cool-down has not passed.",
+  },
+  43: {
+    name: "BelowThreshold",
+    message: "The stake is below what this needs (the proposal threshold, or none at all).",
+  },
+  44: { name: "VotingClosed", message: "The proposal's voting period is over." },
+  45: { name: "VotingOpen", message: "The proposal is still being voted on." },
+  46: { name: "Timelock", message: "The proposal passed but its timelock has not run out yet." },
+  47: { name: "ProposalFailed", message: "The proposal did not pass (more against than for, or below quorum)." },
+  48: { name: "AlreadyExecuted", message: "The proposal was already executed." },
+  49: {
+    name: "StakeAfterSnapshot",
+    message: "This stake changed at or after the proposal's snapshot, so it cannot vote on it.",
+  },
+  50: { name: "NothingToClaim", message: "There is nothing to claim or withdraw yet." },
+  51: {
+    name: "NotGoverned",
+    message: "The config authority is not the governance account: hand it over before executing config changes.",
+  },
+  52: { name: "WrongTokenAccount", message: "The token account is not the expected AMP account." },
+  53: { name: "GenesisClosed", message: "The genesis allocation is used up, or governance took the authority over." },
 } as const satisfies Record<number, { name: string; message: string }>;
 
 export type ProgramErrorCode = keyof typeof PROGRAM_ERRORS;

@@ -3,7 +3,7 @@
 // checks it against the on-chain root before trusting a single entry.
 import { z } from "zod";
 import { URI_MAX_BYTES } from "./account-layouts";
-import { encodeUtf8 } from "./bytes";
+import { encodeUtf8 } from "../bytes";
 import { computeTasksRoot } from "./task-tree";
 import type { TaskDescriptor } from "./task-tree";
 

@@ -6,7 +6,7 @@
 //   leaf(i)    = sha256(0x00 || i as u32 LE || dataHash (32) || uriLength u8 || uri)
 //   node(l, r) = sha256(0x01 || l || r); a level with an odd count carries its last node up as is.
 import { URI_MAX_BYTES } from "./account-layouts";
-import { encodeUtf8 } from "./bytes";
+import { encodeUtf8 } from "../bytes";
 import { sha256 } from "./sha256";
 
 export interface TaskDescriptor {

@@ -10,8 +10,13 @@ import {
 import type { CampaignMetadata } from "../../../shared/api/tasks";
 import { workerTerms } from "../../../lib/market";
 
-/** Accepts per transaction (market-service packs this many; the budget test proves they fit). */
-export const ACCEPTS_PER_TX = 8;
+/**
+ * Accepts per transaction, all of one campaign: each adds one fresh account (its assignment) and
+ * five bytes of data; sixteen stay under 1,232 bytes even with a register_worker in front and a
+ * second task page (17 fit on one page: `npx tsx bench/program/compute-units.ts` prints it).
+ * A second campaign would add three accounts, hence one campaign per transaction.
+ */
+export const ACCEPTS_PER_TX = 16;
 
 /**
  * Lamports a worker needs for one accept: the fee plus the refundable deposits of an assignment

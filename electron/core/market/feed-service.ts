@@ -1,5 +1,13 @@
 import type { FeedStatus } from "../../../shared/api/market-feed";
-import { ChainReadSource, MarketEventStore, MarketFeed, createJsonRpc, fetchQuoteTerms } from "../../../lib/market";
+import {
+  ChainReadSource,
+  MarketEventStore,
+  MarketFeed,
+  createJsonRpc,
+  eventsFromNotification,
+  fetchQuoteTerms,
+} from "../../../lib/market";
+import { amplifyProgramAddress } from "../../../shared/protocol";
 import type { QuoteTerms } from "../../../lib/market";
 import type { EventHub, HandlerGroup } from "../api";
 import { guard } from "../errors";
@@ -25,7 +33,16 @@ export interface MarketFeedService {
 /** The live market in core: events from the chain into the store, pages and aggregates out. */
 export function createMarketFeedService(options: MarketFeedServiceOptions): MarketFeedService {
   const store = new MarketEventStore(options.store.db);
-  const source = new ChainReadSource({ rpcUrl: options.rpcUrl, wsUrl: options.wsUrl, log: options.log });
+  // Live events come from the program's own log lines (no getTransaction per transaction); history
+  // and campaign postings (whose metadata URI is instruction data) are read from transactions.
+  const program = amplifyProgramAddress();
+  const source = new ChainReadSource({
+    rpcUrl: options.rpcUrl,
+    wsUrl: options.wsUrl,
+    program,
+    fromLogs: eventsFromNotification(program),
+    log: options.log,
+  });
   const feed = new MarketFeed({
     store,
     source,

@@ -8,6 +8,8 @@ import {
   DISCRIMINATORS,
   PAGE_TASKS,
   SHARE_OFFSETS,
+  affordableAccepts,
+  assignmentDeposit,
   decodeCampaign,
   decodeShare,
   decodeTaskPage,
@@ -22,9 +24,18 @@ import { waitForConfirmation } from "../../../lib/chain";
 import type { Keystore } from "../keystore";
 import type { ProfileService } from "../profile";
 import type { CampaignMetadataCache } from "../tasks";
-// Accepts per transaction: each adds one fresh account (its assignment) and five bytes of data;
-// eight stay under 1,232 bytes even with a register_worker in front (budget test).
 import { ACCEPTS_PER_TX, campaignView } from "./campaign-view";
+
+/** Consecutive runs of one campaign's accepts, at most ACCEPTS_PER_TX each. */
+function batchesOf<T extends { campaign: string }>(planned: readonly T[]): T[][] {
+  const out: T[][] = [];
+  for (const item of planned) {
+    const last = out[out.length - 1];
+    if (last && last.length < ACCEPTS_PER_TX && last[0]!.campaign === item.campaign) last.push(item);
+    else out.push([item]);
+  }
+  return out;
+}
 
 /**
  * How long a listing waits for campaign metadata it does not have yet. Metadata URIs are chain
@@ -88,7 +99,8 @@ export class MarketService {
   }
 
   /**
-   * Accepts `count` free tasks of each campaign, several per transaction. Each batch is
+   * Accepts `count` free tasks of each campaign, several per transaction, as many as the
+   * wallet can hold deposits for (the shortfall is reported with its cause). Each batch is
    * simulated first; an instruction that would fail is reported on its own and dropped, and the
    * rest of the batch goes ahead.
    */
@@ -97,15 +109,24 @@ export class MarketService {
     const outcomes: AcceptOutcome[] = [];
     const planned: { campaign: string; task: string; index: number; ix: Instruction }[] = [];
     const chosen = new Set<string>();
+    let keyIx = await this.profile.keyInstruction(signer);
+    const balance = await this.chain.balance(signer.address);
+    const registering = keyIx !== null && (await this.profile.account(signer.address)) === null;
+    let newShares = 0;
     for (const item of items) {
       // The same campaign may be named twice: never plan one task twice.
-      const free = (await this.freeTasks(item.campaign, signer.address)).filter(
-        (i) => !chosen.has(taskKey(item.campaign, i)),
-      );
-      for (const index of free.slice(0, item.count)) chosen.add(taskKey(item.campaign, index));
+      const { free: all, hasShare } = await this.freeTasks(item.campaign, signer.address);
+      const free = all.filter((i) => !chosen.has(taskKey(item.campaign, i)));
+      const wanted = Math.min(item.count, free.length);
+      const shares = newShares + (hasShare || wanted === 0 || chosenIn(chosen, item.campaign) ? 0 : 1);
+      const room = Math.max(0, affordableAccepts(balance, { newShares: shares, registering }) - planned.length);
+      const take = Math.min(wanted, room);
+      if (take > 0) newShares = shares;
       if (free.length === 0) outcomes.push(failure(item.campaign, null, "no free task in this campaign for you"));
+      if (take < wanted) outcomes.push(failure(item.campaign, null, cannotAfford(take, wanted, balance)));
       // In increasing index order: the program lets a worker take a campaign's tasks only in that order.
-      for (const index of free.slice(0, item.count)) {
+      for (const index of free.slice(0, take)) chosen.add(taskKey(item.campaign, index));
+      for (const index of free.slice(0, take)) {
         planned.push({
           campaign: item.campaign,
           task: taskKey(item.campaign, index),
@@ -117,9 +138,8 @@ export class MarketService {
         outcomes.push(failure(item.campaign, null, `only ${free.length} of ${item.count} tasks were free`));
       }
     }
-    let keyIx = await this.profile.keyInstruction(signer);
-    for (let i = 0; i < planned.length; i += ACCEPTS_PER_TX) {
-      let batch = planned.slice(i, i + ACCEPTS_PER_TX);
+    for (const run of batchesOf(planned)) {
+      let batch = run;
       while (batch.length) {
         const prefix = keyIx ? [keyIx] : [];
         const tx = await this.chain.sign(signer, [...prefix, ...batch.map((b) => b.ix)]);
@@ -136,7 +156,7 @@ export class MarketService {
           continue;
         }
         await this.chain.send(tx.wire);
-        const confirmed = await waitForConfirmation(this.chain, tx.signature);
+        const confirmed = await waitForConfirmation(this.chain, tx.signature, 30_000, 100);
         for (const b of batch) {
           if (confirmed?.ok) {
             const [assignment] = await findAssignmentPda(address(b.campaign), b.index, signer.address);
@@ -182,7 +202,10 @@ export class MarketService {
    * Task indexes this worker could take, in order: past its share's cursor (a worker takes a
    * campaign's tasks in increasing order, so never one twice) and with a slot free on the page.
    */
-  private async freeTasks(campaign: string, worker: TransactionSigner["address"]): Promise<number[]> {
+  private async freeTasks(
+    campaign: string,
+    worker: TransactionSigner["address"],
+  ): Promise<{ free: number[]; hasShare: boolean }> {
     const campaignAccount = await this.chain.account(campaign);
     if (!campaignAccount) throw new ApiError("not_found", `no campaign ${campaign}`);
     const { replication, pageCount, taskCount } = decodeCampaign(campaignAccount.data);
@@ -210,8 +233,23 @@ export class MarketService {
         if (index >= next && index < taskCount && taken < replication) free.push(index);
       });
     });
-    return free;
+    return { free, hasShare: shareRaw !== null && shareRaw !== undefined };
   }
+}
+
+function chosenIn(chosen: ReadonlySet<string>, campaign: string): boolean {
+  for (const key of chosen) if (key.startsWith(`${campaign}#`)) return true;
+  return false;
+}
+
+/** The cause, in the worker's terms: deposits, not a malformed instruction. */
+function cannotAfford(took: number, wanted: number, balance: bigint): string {
+  const sol = (lamports: bigint) => (Number(lamports) / 1e9).toFixed(5);
+  return (
+    `took ${took} of ${wanted}: insufficient funds for deposits. Each open task holds a deposit of ` +
+    `${sol(assignmentDeposit())} SOL (returned when you submit it, or when it expires), and your balance of ` +
+    `${sol(balance)} SOL covers ${took === 0 ? "no more" : `only ${took} more`}. Submit some tasks and accept again.`
+  );
 }
 
 function failure(campaign: string, task: string | null, error: string): AcceptOutcome {

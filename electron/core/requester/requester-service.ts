@@ -168,12 +168,17 @@ export class RequesterService {
   }
 
   async end(campaign: string): Promise<{ signature: string }> {
-    return { signature: await endCampaign(this.chain(), this.options.keys(), toAddress(campaign)) };
+    return { signature: (await endCampaign(this.chain(), this.options.keys(), toAddress(campaign))).signature };
   }
 
+  /** Releases expired work, closes the campaign, then the workers' shares (lib/requester closeCampaign). */
   async close(campaign: string): Promise<{ signature: string; refundLamports: number }> {
-    const closed = await closeCampaign(this.chain(), this.options.keys(), toAddress(campaign));
-    return { signature: closed.signature, refundLamports: Number(closed.refundLamports) };
+    const closed = await closeCampaign({
+      chain: this.chain(),
+      keys: this.options.keys(),
+      campaign: toAddress(campaign),
+    });
+    return { signature: closed.signatures.at(-1) ?? "", refundLamports: Number(closed.refund) };
   }
 
   async review(campaign: string, dryRun = false): Promise<ReviewOutcome> {

@@ -1,9 +1,12 @@
-// COCO detection JSON: boxes as bbox; polygons, rotated boxes and ellipses as polygon
+// COCO detection JSON at annotations/instances_default.json (the layout pycocotools users and
+// Datumaro expect): boxes as bbox; polygons, rotated boxes and ellipses as polygon
 // segmentation; masks as compressed RLE over the whole image (iscrowd 0, as pycocotools reads
 // it); skeletons as COCO keypoints (x, y, v with v = 0 absent, 1 occluded, 2 visible) with the
-// category's joint names and 1-based skeleton edges; polylines and points keep their bbox and
-// their vertices under "attributes" (COCO has no open paths). Shape attributes go in each
-// annotation's "attributes", as CVAT's COCO does. Whole-image classes go in each image's
+// category's joint names and 1-based skeleton edges. Shape attributes go in each annotation's
+// "attributes", as CVAT's COCO does (a turned shape's angle as "rotation", as CVAT does too).
+// What COCO has no field for — polylines and points (open paths), and the exact centre, size
+// and angle of rotated boxes and ellipses — is kept in an extra "amplify" object per annotation
+// that COCO readers ignore and our importer reads back. Whole-image classes go in each image's
 // "attributes".
 import type { Shape } from "../../../shared/annotation";
 import { areaOutline, maskArea, maskToImageRle } from "../../../shared/annotation";
@@ -38,6 +41,16 @@ function geometry(
   return { segmentation: [], area: b.w * b.h, extra: {} };
 }
 
+/** The geometry COCO cannot say exactly, for our importer (see the header). */
+function extraGeometry(s: Shape): Record<string, unknown> | null {
+  if (s.kind === "polyline" || s.kind === "points") return { kind: s.kind, points: s.points };
+  if (s.kind === "rotated-box") return { kind: s.kind, cx: s.cx, cy: s.cy, w: s.w, h: s.h, angle: s.angle };
+  if (s.kind === "ellipse") return { kind: s.kind, cx: s.cx, cy: s.cy, rx: s.rx, ry: s.ry, angle: s.angle };
+  return null;
+}
+
+export const COCO_PATH = "annotations/instances_default.json";
+
 export function exportCoco(input: ExportInput): ExportFile[] {
   const categoryId = new Map(input.labels.map((l, i) => [l.id, i + 1]));
   let annotationId = 1;
@@ -46,7 +59,6 @@ export function exportCoco(input: ExportInput): ExportFile[] {
       const b = shapeBounds(s);
       const g = geometry(s, img.width, img.height);
       const attributes: Record<string, unknown> = { ...s.attributes };
-      if (s.kind === "polyline" || s.kind === "points") attributes[s.kind] = s.points;
       if (s.kind === "rotated-box" || s.kind === "ellipse") attributes.rotation = s.angle;
       return {
         id: annotationId++,
@@ -58,6 +70,7 @@ export function exportCoco(input: ExportInput): ExportFile[] {
         iscrowd: 0,
         ...g.extra,
         ...(Object.keys(attributes).length > 0 ? { attributes } : {}),
+        ...(extraGeometry(s) ? { amplify: extraGeometry(s) } : {}),
       };
     }),
   );
@@ -89,5 +102,5 @@ export function exportCoco(input: ExportInput): ExportFile[] {
         : {}),
     })),
   };
-  return [{ path: "annotations.json", contents: JSON.stringify(coco, null, 1) }];
+  return [{ path: COCO_PATH, contents: JSON.stringify(coco, null, 1) }];
 }

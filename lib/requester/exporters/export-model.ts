@@ -1,5 +1,5 @@
-import type { Label, Shape } from "../../../shared/annotation";
-import { shapeBox } from "../../../shared/annotation";
+import type { Label, Shape, ShapeKind } from "../../../shared/annotation";
+import { decodeMask, maskBitsBounds, shapeBox } from "../../../shared/annotation";
 
 /** One image and the result chosen for it, in pixel coordinates. */
 export interface ExportImage {
@@ -17,17 +17,38 @@ export interface ExportInput {
   images: ExportImage[];
 }
 
-/** A file to write, path relative to the output folder. */
+/** A file to write, path relative to the output folder (text, or bytes for PNG masks). */
 export interface ExportFile {
   path: string;
-  contents: string;
+  contents: string | Uint8Array;
 }
 
 export function stem(fileName: string): string {
   return fileName.replace(/\.[^.]+$/, "");
 }
 
+/**
+ * A distinct file stem per image, in image order: `a.png` and `a.jpg` become `a` and `a_2`,
+ * so formats that name label files by stem (YOLO, VOC) never write one image over another.
+ * Folder parts and characters that are unsafe in file names become `_`.
+ */
+export function uniqueStems(images: readonly ExportImage[]): string[] {
+  const taken = new Set<string>();
+  return images.map((img) => {
+    const base = stem(img.fileName.split(/[\\/]/).pop() ?? "").replace(/[^\p{L}\p{N}._ -]/gu, "_") || "image";
+    let name = base;
+    for (let n = 2; taken.has(name.toLowerCase()); n++) name = `${base}_${n}`;
+    taken.add(name.toLowerCase());
+    return name;
+  });
+}
+
+/** A shape's bounding box; a mask's is that of its set pixels (its crop may be larger), as COCO's toBbox gives. */
 export function shapeBounds(s: Shape): { x: number; y: number; w: number; h: number } {
+  if (s.kind === "mask") {
+    const b = maskBitsBounds(decodeMask(s.counts, s.w, s.h));
+    if (b) return { x: s.x + b.x, y: s.y + b.y, w: b.w, h: b.h };
+  }
   return shapeBox(s);
 }
 
@@ -37,4 +58,31 @@ export function polygonArea(points: number[]): number {
     sum += ((points[j] ?? 0) + (points[i] ?? 0)) * ((points[j + 1] ?? 0) - (points[i + 1] ?? 0));
   }
   return Math.abs(sum) / 2;
+}
+
+/** Shapes a format cannot hold, counted by kind (the export summary reports them, never silently). */
+export function omittedKinds(input: ExportInput, holds: readonly ShapeKind[]): Partial<Record<ShapeKind, number>> {
+  const out: Partial<Record<ShapeKind, number>> = {};
+  for (const img of input.images)
+    for (const s of img.shapes) if (!holds.includes(s.kind)) out[s.kind] = (out[s.kind] ?? 0) + 1;
+  return out;
+}
+
+/** Shortest exact decimal of a coordinate (no exponent for the tiny values YOLO can produce). */
+export function num(v: number): string {
+  const s = String(v);
+  return /e/i.test(s) ? v.toFixed(12).replace(/\.?0+$/, "") : s;
+}
+
+export function xmlEscape(text: string): string {
+  return text
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/"/g, "&quot;")
+    .replace(/'/g, "&apos;");
+}
+
+export function labelNames(labels: readonly Label[]): Map<string, string> {
+  return new Map(labels.map((l) => [l.id, l.name]));
 }

@@ -1,7 +1,7 @@
 import { useEffect, useRef } from "react";
 import type { OutboxItem } from "../../../shared/api";
 import { getApi } from "../api";
-import { useAnnounce } from "./Announcer";
+import { useAnnounce } from "../ui/Announcer";
 
 /**
  * What happens to a person's work while they do something else, said once in the app's live

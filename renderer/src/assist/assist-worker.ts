@@ -1,5 +1,5 @@
 import type { AssistReply, AssistRequest } from "./assist-protocol";
-import { traceOuterContour } from "./contour";
+import { traceOuterContour } from "../../../shared/annotation/mask-contour";
 import { EdgeCost } from "./live-wire";
 import type { Pixels } from "./magic-wand";
 import { magicWand } from "./magic-wand";

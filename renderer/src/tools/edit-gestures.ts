@@ -14,7 +14,7 @@ import {
   shapeBounds,
   translateShapeUnclamped,
 } from "../canvas/geometry/shape-geometry";
-import { ROTATION_HANDLE_OFFSET_PX } from "../canvas/layers/paint-constants";
+import { ROTATION_HANDLE_OFFSET_PX } from "../canvas/geometry/paint-constants";
 import type { PointerInput, ToolContext } from "./tool";
 import { GRAB_RADIUS_PX } from "./tool";
 

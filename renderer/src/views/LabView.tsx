@@ -9,7 +9,7 @@ import { initialLabRoute, labRouteHash } from "./lab/lab-route";
 import type { LabTask } from "./lab/lab-task";
 import { LAB_SCHEMA, loadLabTask, neighbourScene } from "./lab/lab-task";
 import { LAB_SCENES } from "./lab/procedural-scene";
-import { useAnnounce } from "../app/Announcer";
+import { useAnnounce } from "../ui/Announcer";
 import { describeSubmission } from "../screens/labelling/describe-submission";
 
 export const LAB_ROUTE_REQUESTED = initialLabRoute !== null;

@@ -85,15 +85,18 @@ describe("exporters", () => {
     ],
   };
   it("COCO, YOLO and VOC", () => {
-    const coco = JSON.parse(exportCoco(input)[0]?.contents ?? "{}") as {
+    const coco = JSON.parse(String(exportCoco(input)[0]?.contents ?? "{}")) as {
       annotations: Array<{ bbox: number[]; area: number; segmentation: number[][] }>;
     };
     expect(coco.annotations[0]?.bbox).toEqual([10, 10, 20, 10]);
     expect(coco.annotations[1]?.area).toBe(50);
     expect(coco.annotations[1]?.segmentation[0]).toHaveLength(6);
     const yolo = exportYolo(input);
-    expect(yolo[1]?.contents.split("\n")[0]).toBe("0 0.200000 0.300000 0.200000 0.200000");
-    expect(exportVoc(input)[0]?.contents).toContain("<xmin>10</xmin><ymin>10</ymin><xmax>30</xmax><ymax>20</ymax>");
+    expect(String(yolo.find((f) => f.path === "detect/labels/train/x.txt")?.contents)).toBe("0 0.2 0.3 0.2 0.2\n");
+    // VOC corners are 1-based and inclusive
+    expect(exportVoc(input).find((f) => f.path === "Annotations/x.xml")?.contents).toContain(
+      "<xmin>11</xmin><ymin>11</ymin><xmax>30</xmax><ymax>20</ymax>",
+    );
   });
 });
 

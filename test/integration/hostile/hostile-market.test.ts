@@ -10,8 +10,8 @@ import type { Instruction } from "@solana/kit";
 import { findCampaignPda, getCreateCampaignInstruction } from "../../../shared/protocol";
 import { startHostileGateway } from "../../support/hostile-gateway";
 import type { HostileBehaviour, HostileGateway } from "../../support/hostile-gateway";
-import { prepareKeystore, startMarket, startWorkerCore } from "../worker/market-harness";
-import type { Market, WorkerCore } from "../worker/market-harness";
+import { prepareKeystore, startMarket, startWorkerCore } from "../../support/market-harness";
+import type { Market, WorkerCore } from "../../support/market-harness";
 
 const CAMPAIGNS = 100;
 const MiB = 1024 * 1024;

@@ -11,10 +11,17 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCli } from "../../../cli/src/cli";
 import { ChainClient, waitForConfirmation } from "../../../lib/chain";
 import { Store } from "../../../electron/core/store";
-import { ChainReadSource, MarketEventStore, MarketFeed, fetchLabelKind } from "../../../lib/market";
+import {
+  ChainReadSource,
+  MarketEventStore,
+  MarketFeed,
+  eventsFromNotification,
+  fetchLabelKind,
+} from "../../../lib/market";
 import { startLocalnet } from "../../../localnet";
 import type { Localnet } from "../../../localnet";
 import {
+  amplifyProgramAddress,
   computeFee,
   computeTasksRoot,
   decodeConfig,
@@ -55,12 +62,25 @@ async function until(what: string, check: () => boolean): Promise<void> {
   throw new Error(`timed out waiting for ${what}`);
 }
 
-function feedOn(store: MarketEventStore): MarketFeed {
+/** The feed as core wires it: live events from the program's log lines, history from transactions. */
+function feedOn(store: MarketEventStore, source = sourceOn()): MarketFeed {
   return new MarketFeed({
     store,
-    source: new ChainReadSource({ rpcUrl: () => net.rpcUrl, wsUrl: () => net.wsUrl, flushMs: 20, reconnectMs: 100 }),
+    source,
     labelKindOf: (uri, hash) => fetchLabelKind(uri, hash),
     pushMs: 20,
+  });
+}
+
+function sourceOn(): ChainReadSource {
+  const program = amplifyProgramAddress();
+  return new ChainReadSource({
+    rpcUrl: () => net.rpcUrl,
+    wsUrl: () => net.wsUrl,
+    program,
+    fromLogs: eventsFromNotification(program),
+    flushMs: 20,
+    reconnectMs: 100,
   });
 }
 
@@ -93,8 +113,10 @@ describe("market feed", () => {
   it("stores each result once at the price and fee the chain moved, catches up after being offline, and quotes from it", async () => {
     const store = Store.open({ dataDir: join(home, "app") });
     const events = new MarketEventStore(store.db);
-    let feed = feedOn(events);
+    const liveSource = sourceOn();
+    let feed = feedOn(events, liveSource);
     feed.start();
+    await until("the live stream", () => feed.status().live);
 
     const metadata = Buffer.from(JSON.stringify({ title: "Feed test", labelKind: "polygon", labels: [] }));
     const hash = createHash("sha256").update(metadata).digest();
@@ -154,6 +176,9 @@ describe("market feed", () => {
       expect(row.worker).toBe(worker.address);
     }
     expect(BigInt(live.reduce((sum, r) => sum + r.feeLamports!, 0))).toBe(paidLive);
+    // Read from logsSubscribe's log lines: register, accept and submit cost no getTransaction; only
+    // the campaign's posting is fetched (its metadata URI is instruction data, not in the event).
+    expect(liveSource.stats).toMatchObject({ fromLogs: 3, liveFetched: 1 });
 
     // Offline: the last result and a review land while the app is not listening.
     feed.stop();

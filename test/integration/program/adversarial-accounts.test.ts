@@ -16,8 +16,15 @@ import {
   PROGRAM_ERROR_CODES as E,
   SYSTEM_PROGRAM_ADDRESS,
 } from "../../../shared/protocol/index";
-import { plantAccount, SOL } from "./harness";
-import { acceptIx, acceptTask, createCampaign, registerWorker, setupMarket, submitIx } from "./market-fixture";
+import { plantAccount, SOL } from "../../support/program-harness";
+import {
+  acceptIx,
+  acceptTask,
+  createCampaign,
+  registerWorker,
+  setupMarket,
+  submitIx,
+} from "../../support/program-market-fixture";
 import type { AmplifyInstruction } from "../../../shared/protocol/index";
 import type { Address } from "@solana/kit";
 

@@ -10,7 +10,13 @@ import {
   getUpdateWorkerKeyInstruction,
   PROGRAM_ERROR_CODES as E,
 } from "../../../shared/protocol/index";
-import { createCampaign, registerWorker, setupMarket, submitIx, acceptTask } from "./market-fixture";
+import {
+  createCampaign,
+  registerWorker,
+  setupMarket,
+  submitIx,
+  acceptTask,
+} from "../../support/program-market-fixture";
 
 describe("ownership and once-only creation", () => {
   it("lets only the requester end or close a campaign", async () => {

@@ -16,7 +16,7 @@ import {
   getSetPausedInstruction,
   PROGRAM_ERROR_CODES as E,
 } from "../../../shared/protocol/index";
-import { SOL } from "./harness";
+import { SOL } from "../../support/program-harness";
 import {
   acceptIx,
   acceptTask,
@@ -25,7 +25,7 @@ import {
   registerWorker,
   setupMarket,
   submitIx,
-} from "./market-fixture";
+} from "../../support/program-market-fixture";
 import type { Address } from "@solana/kit";
 
 describe("market rules", () => {

@@ -27,8 +27,8 @@ import {
   RATING_PRIOR,
   SYSTEM_PROGRAM_ADDRESS,
 } from "../../../shared/protocol/index";
-import { addressBytes } from "../../../shared/protocol/bytes";
-import { LAMPORTS_PER_SIGNATURE, plantAccount, ProgramHarness, SOL } from "./harness";
+import { addressBytes } from "../../../shared/bytes";
+import { LAMPORTS_PER_SIGNATURE, plantAccount, ProgramHarness, SOL } from "../../support/program-harness";
 import {
   acceptIx,
   acceptTask,
@@ -38,9 +38,9 @@ import {
   registerWorker,
   setupMarket,
   submitIx,
-} from "./market-fixture";
+} from "../../support/program-market-fixture";
 import type { AmplifyInstruction } from "../../../shared/protocol/index";
-import type { CampaignFixture, Market } from "./market-fixture";
+import type { CampaignFixture, Market } from "../../support/program-market-fixture";
 import type { KeyPairSigner } from "@solana/kit";
 
 async function reviewIx(

@@ -33,8 +33,15 @@ import {
   RATING_PRIOR,
   TASK_PAGE_HEADER_BYTES,
 } from "../../../shared/protocol/index";
-import { at, expectConserved, SOL } from "./harness";
-import { acceptIx, createCampaign, profileOf, registerWorker, setupMarket, submitIx } from "./market-fixture";
+import { at, expectConserved, SOL } from "../../support/program-harness";
+import {
+  acceptIx,
+  createCampaign,
+  profileOf,
+  registerWorker,
+  setupMarket,
+  submitIx,
+} from "../../support/program-market-fixture";
 
 describe("happy path", () => {
   it("init_config creates a rent-exempt fee vault; fee, pause, two-step authority handover and withdrawals", async () => {

@@ -10,7 +10,7 @@ import {
   getInitConfigInstruction,
   PROGRAM_ERROR_CODES,
 } from "../../../shared/protocol/index";
-import { plantAccount, ProgramHarness } from "./harness";
+import { plantAccount, ProgramHarness } from "../../support/program-harness";
 import type { Address } from "@solana/kit";
 
 describe("init_config after a deploy", () => {

@@ -27,10 +27,17 @@ import {
   getReviewInstruction,
   getUpdateWorkerKeyInstruction,
 } from "../../../shared/protocol/index";
-import { createSvm, LAMPORTS_PER_SIGNATURE, PROGRAM_PATHS, SOL } from "./harness";
-import { LoaderDeployError, liteSvmChain } from "./loader-deploy";
-import { acceptIx, createCampaign, profileOf, registerWorker, setupMarket, submitIx } from "./market-fixture";
-import type { ProgramBuild } from "./harness";
+import { createSvm, LAMPORTS_PER_SIGNATURE, PROGRAM_PATHS, SOL } from "../../support/program-harness";
+import { LoaderDeployError, liteSvmChain } from "../../support/program-loader-deploy";
+import {
+  acceptIx,
+  createCampaign,
+  profileOf,
+  registerWorker,
+  setupMarket,
+  submitIx,
+} from "../../support/program-market-fixture";
+import type { ProgramBuild } from "../../support/program-harness";
 import type { Address } from "@solana/kit";
 
 const NOT_ENABLED = "Detected sbpf_version required by the executable which are not enabled";

@@ -16,8 +16,14 @@ import {
   SHARE_OFFSETS,
   WORKER_PROFILE_OFFSETS as W,
 } from "../../../shared/protocol/index";
-import { at, plantAccount } from "./harness";
-import { acceptTask, createCampaign, registerWorker, setupMarket, submitIx } from "./market-fixture";
+import { at, plantAccount } from "../../support/program-harness";
+import {
+  acceptTask,
+  createCampaign,
+  registerWorker,
+  setupMarket,
+  submitIx,
+} from "../../support/program-market-fixture";
 import type { AmplifyInstruction, RatingState } from "../../../shared/protocol/index";
 import type { Address } from "@solana/kit";
 import { seededRandom } from "../../../shared/random";

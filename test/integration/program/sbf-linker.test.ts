@@ -20,8 +20,8 @@ import { CLANG, CLANG_FLAGS } from "../../../program/tools/build";
 import { syscallHash } from "../../../program/tools/murmur3";
 import { verifySbpf } from "../../../program/tools/sbpf-verify";
 import { deployProgram } from "../../../shared/loader/index";
-import { createSvm } from "./harness";
-import { liteSvmChain } from "./loader-deploy";
+import { createSvm } from "../../support/program-harness";
+import { liteSvmChain } from "../../support/program-loader-deploy";
 import { parseElfObject } from "../../../program/tools/elf-object";
 import { linkSbfObjects } from "../../../program/tools/sbf-linker";
 

@@ -6,8 +6,8 @@ import { join } from "node:path";
 import { PNG } from "pngjs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CreateCampaignRequest, RequesterProgress } from "../../../shared/api";
-import { PASSPHRASE, SOL, prepareKeystore, startMarket, startWorkerCore, waitFor } from "../worker/market-harness";
-import type { Market, WorkerCore } from "../worker/market-harness";
+import { PASSPHRASE, SOL, prepareKeystore, startMarket, startWorkerCore, waitFor } from "../../support/market-harness";
+import type { Market, WorkerCore } from "../../support/market-harness";
 
 let market: Market;
 let requester: WorkerCore;

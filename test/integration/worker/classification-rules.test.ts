@@ -5,8 +5,8 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { NO_CLASS_CHOSEN, emptyDocument } from "../../../shared/annotation";
 import type { OpenedTask, TaskMeta } from "../../../shared/api";
-import { SOL, PASSPHRASE, prepareKeystore, startMarket, startWorkerCore, waitFor } from "./market-harness";
-import type { CampaignFixture, Market, WorkerCore } from "./market-harness";
+import { SOL, PASSPHRASE, prepareKeystore, startMarket, startWorkerCore, waitFor } from "../../support/market-harness";
+import type { CampaignFixture, Market, WorkerCore } from "../../support/market-harness";
 
 const labels = [
   { id: "cat", name: "cat", color: "#ff0000", description: "Any cat, a drawing counts" },

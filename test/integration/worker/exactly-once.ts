@@ -4,7 +4,7 @@ import { expect } from "vitest";
 import { emptyDocument } from "../../../shared/annotation";
 import { decodeWorkerProfile, findWorkerProfilePda } from "../../../shared/protocol";
 import { address } from "@solana/kit";
-import type { CampaignFixture, Market, WorkerCore } from "./market-harness";
+import type { CampaignFixture, Market, WorkerCore } from "../../support/market-harness";
 
 export interface Queued {
   readonly id: string;

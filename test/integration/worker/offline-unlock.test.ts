@@ -2,8 +2,8 @@
 // the app goes straight back to work instead of the first-run "Fund and register" screen.
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { SOL, PASSPHRASE, prepareKeystore, startMarket, startWorkerCore } from "./market-harness";
-import type { Market, WorkerCore } from "./market-harness";
+import { SOL, PASSPHRASE, prepareKeystore, startMarket, startWorkerCore } from "../../support/market-harness";
+import type { Market, WorkerCore } from "../../support/market-harness";
 
 const DEAD_RPC = "http://127.0.0.1:9";
 

@@ -4,8 +4,8 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PrefetchStatus } from "../../../shared/api";
 import { generateFileKey, wrapFileKey } from "../../../lib/crypto";
-import { PASSPHRASE, SOL, prepareKeystore, startMarket, startWorkerCore, waitFor } from "./market-harness";
-import type { CampaignFixture, Market, WorkerCore } from "./market-harness";
+import { PASSPHRASE, SOL, prepareKeystore, startMarket, startWorkerCore, waitFor } from "../../support/market-harness";
+import type { CampaignFixture, Market, WorkerCore } from "../../support/market-harness";
 
 let market: Market;
 let worker: WorkerCore;

@@ -10,8 +10,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { emptyDocument } from "../../../shared/annotation";
 import { computeWorkerPay } from "../../../shared/protocol";
 import { generateFileKey, generateX25519KeyPair, openSealed, wrapFileKey } from "../../../lib/crypto";
-import type { CampaignFixture, Market, WorkerCore } from "./market-harness";
-import { PASSPHRASE, SOL, prepareKeystore, startMarket, startWorkerCore, waitFor } from "./market-harness";
+import type { CampaignFixture, Market, WorkerCore } from "../../support/market-harness";
+import { PASSPHRASE, SOL, prepareKeystore, startMarket, startWorkerCore, waitFor } from "../../support/market-harness";
 
 let market: Market;
 let worker: WorkerCore;

@@ -3,8 +3,8 @@
 // ends with every result paid exactly once and nothing lost, asserted on chain.
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Market } from "./market-harness";
-import { PASSPHRASE, SOL, prepareKeystore, startMarket, startWorkerCore, waitFor } from "./market-harness";
+import type { Market } from "../../support/market-harness";
+import { PASSPHRASE, SOL, prepareKeystore, startMarket, startWorkerCore, waitFor } from "../../support/market-harness";
 import { acceptTasks, expectPaidExactlyOnce, submitAll } from "./exactly-once";
 import { startFaultProxy } from "./fault-proxy";
 import type { FaultProxy } from "./fault-proxy";

@@ -8,8 +8,8 @@ import type { ChildProcess } from "node:child_process";
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Market } from "./market-harness";
-import { PASSPHRASE, SOL, prepareKeystore, startMarket, startWorkerCore } from "./market-harness";
+import type { Market } from "../../support/market-harness";
+import { PASSPHRASE, SOL, prepareKeystore, startMarket, startWorkerCore } from "../../support/market-harness";
 import { acceptTasks, expectPaidExactlyOnce, submitAll } from "./exactly-once";
 import type { Queued } from "./exactly-once";
 

@@ -3,7 +3,7 @@ import type { Point, Rect, Size } from "./rect";
 import { rectContainsPoint } from "./rect";
 import { nearestEdge, pointInPolygon, polygonBounds } from "./polygon-geometry";
 import { hitEllipse, hitRotatedBox, placedKeypoints, shapeBox } from "../../../../shared/annotation";
-import { maskBitAt } from "../regions/mask-cache";
+import { maskBitAt } from "./mask-bits";
 
 export function shapeBounds(shape: Shape): Rect {
   return shapeBox(shape);

@@ -2,7 +2,7 @@ import type { Shape } from "../../../../shared/annotation";
 import { shapeHandles } from "../geometry/handles";
 import { shapeBounds } from "../geometry/shape-geometry";
 import { maskRaster } from "../regions/mask-cache";
-import { HANDLE_PX, POINT_RADIUS_PX, ROTATION_HANDLE_OFFSET_PX } from "./paint-constants";
+import { HANDLE_PX, POINT_RADIUS_PX, ROTATION_HANDLE_OFFSET_PX } from "../geometry/paint-constants";
 import { toScreen } from "../geometry/viewport";
 import type { Editor } from "../editor/editor";
 import { MAX_SHAPES_WITH_HANDLES } from "../../tools/edit-gestures";

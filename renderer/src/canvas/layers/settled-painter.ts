@@ -1,7 +1,7 @@
 import type { MaskShape, Shape } from "../../../../shared/annotation";
 import { MASK_ALPHA } from "../regions/region-style";
 import { maskRaster } from "../regions/mask-cache";
-import { POINT_RADIUS_PX } from "./paint-constants";
+import { POINT_RADIUS_PX } from "../geometry/paint-constants";
 import type { Rect } from "../geometry/rect";
 import type { Viewport } from "../geometry/viewport";
 import { visibleImageRect } from "../geometry/viewport";

@@ -16,7 +16,7 @@ import type { LabelSchema } from "../../canvas/editor/label-schema";
 import { DEFAULT_BINDINGS } from "../../canvas/hotkeys/actions";
 import { dispatchKey } from "../../canvas/hotkeys/dispatch";
 import { ariaShortcut, comboOf, comboTable, displayCombo, resolveBindings } from "../../canvas/hotkeys/hotkeys";
-import { useAnnounce } from "../../app/Announcer";
+import { useAnnounce } from "../../ui/Announcer";
 import { ImagePyramid } from "../../canvas/layers/image-pyramid";
 import type { SettledPainter } from "../../canvas/layers/settled-painter";
 import { useAutosave } from "../../canvas/use-autosave";

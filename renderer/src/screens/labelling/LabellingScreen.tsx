@@ -7,7 +7,7 @@ import type { Editor } from "../../canvas/editor/editor";
 import { acceptAllGuesses, rejectAllGuesses } from "../../canvas/editor/guesses";
 import type { LabelImage } from "./LabelView";
 import { LabelView } from "./LabelView";
-import { useAnnounce } from "../../app/Announcer";
+import { useAnnounce } from "../../ui/Announcer";
 import { ErrorNotice } from "../../ui/ErrorNotice";
 import { errorMessage, formatSol } from "../../ui/format";
 import { decodeTaskImage } from "./decode-image";

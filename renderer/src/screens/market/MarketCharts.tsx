@@ -49,7 +49,8 @@ const FEE_SERIES: ChartSeries[] = [{ label: "Fees", color: 2, style: "bars" }];
 /** Aggregates computed in core over the stored events; the page only ever holds a few hundred points. */
 export function MarketCharts() {
   const [windowSeconds, setWindowSeconds] = useState<number>(3600);
-  const [charts, setCharts] = useState<Charts | null>(null);
+  const [loaded, setLoaded] = useState<{ windowSeconds: number; charts: Charts } | null>(null);
+  const charts = loaded?.charts ?? null;
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
@@ -60,7 +61,7 @@ export function MarketCharts() {
       api.feed.charts({ windowSeconds, buckets: 120 }).then(
         (c) => {
           if (!alive) return;
-          setCharts(c);
+          setLoaded({ windowSeconds, charts: c });
           setError(null);
         },
         (e: unknown) => alive && setError(errorMessage(e)),
@@ -132,6 +133,7 @@ export function MarketCharts() {
           xTime
           series={BAND_SERIES}
           data={priceData}
+          drawn={loaded ? `${loaded.windowSeconds}:${results}` : undefined}
           formatX={clock}
           formatY={sol}
           tickY={solTick}
@@ -155,6 +157,7 @@ export function MarketCharts() {
           xTime
           series={FEE_SERIES}
           data={feeData}
+          drawn={loaded ? `${loaded.windowSeconds}:${feeTotal}` : undefined}
           formatX={clock}
           formatY={sol}
           tickY={solTick}

@@ -34,6 +34,8 @@ export function MarketFeed() {
   const [total, setTotal] = useState(0);
   const [version, setVersion] = useState(0);
   const [rows, setRows] = useState<Map<number, FeedRow>>(new Map());
+  /** What the rows on screen were read for: "live", or "paused:<seq>" once the paused view is loaded. */
+  const [shown, setShown] = useState("live");
   const [scrollTop, setScrollTop] = useState(0);
   const [viewHeight, setViewHeight] = useState(420);
   const [status, setStatus] = useState<FeedStatus | null>(null);
@@ -97,6 +99,7 @@ export function MarketFeed() {
         results.forEach((r, i) => r.rows.forEach((row, j) => next.set(pages[i]! * PAGE + j, row)));
         setRows(next);
         setTotal(results[0]?.total ?? 0);
+        setShown(pausedAt === null ? "live" : `paused:${pausedAt}`);
         setHead((h) => Math.max(h, results[0]?.head ?? 0));
         setError(null);
       },
@@ -130,7 +133,7 @@ export function MarketFeed() {
         <span className={`tag ${status?.live ? "ok" : ""}`} data-testid="feed-live" title={status?.source ?? ""}>
           {status?.live ? "live" : "offline: showing what was last seen"}
         </span>
-        <span className="muted" data-testid="feed-total">
+        <span className="muted" data-testid="feed-total" data-shown={shown}>
           {total.toLocaleString()} event{total === 1 ? "" : "s"}
         </span>
         <button

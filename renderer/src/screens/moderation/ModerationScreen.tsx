@@ -9,7 +9,7 @@ import { InertText } from "./InertText";
 import { ModerationShortcuts } from "./ModerationShortcuts";
 import { comboOf } from "../../canvas/hotkeys/hotkeys";
 import { moderationBindings } from "./moderation-keys";
-import { useAnnounce } from "../../app/Announcer";
+import { useAnnounce } from "../../ui/Announcer";
 import { exposure } from "./exposure-session";
 import "./moderation.css";
 

@@ -27,6 +27,11 @@ export interface UPlotChartProps {
   readonly tickY?: (value: number) => string;
   readonly height?: number;
   readonly testId?: string;
+  /**
+   * Names the data set (e.g. its window and total); written to the figure's `data-drawn` only once
+   * uPlot holds that data, so a reader (a person's tooltip, a test) can wait for what is drawn.
+   */
+  readonly drawn?: string;
 }
 
 interface Palette {
@@ -56,6 +61,7 @@ function palette(): Palette {
  */
 export function UPlotChart(props: UPlotChartProps) {
   const host = useRef<HTMLDivElement>(null);
+  const figure = useRef<HTMLElement>(null);
   const plot = useRef<uPlot | null>(null);
   const theme = useTheme();
   const latest = useRef(props);
@@ -139,6 +145,7 @@ export function UPlotChart(props: UPlotChartProps) {
     const chart = new uPlot(opts, latest.current.data as uPlot.AlignedData, el);
     plot.current = chart;
     chart.over.appendChild(box);
+    markDrawn(figure.current, latest.current.drawn);
     const resize = new ResizeObserver(() =>
       chart.setSize({ width: Math.max(240, el.clientWidth), height: latest.current.height ?? 220 }),
     );
@@ -151,11 +158,13 @@ export function UPlotChart(props: UPlotChartProps) {
   }, [shape, theme]);
 
   useEffect(() => {
-    plot.current?.setData(props.data as uPlot.AlignedData);
-  }, [props.data]);
+    if (!plot.current) return;
+    plot.current.setData(props.data as uPlot.AlignedData);
+    markDrawn(figure.current, props.drawn);
+  }, [props.data, props.drawn]);
 
   return (
-    <figure className="chart uplot-chart" data-testid={props.testId}>
+    <figure ref={figure} className="chart uplot-chart" data-testid={props.testId}>
       <figcaption>{props.title}</figcaption>
       <div
         ref={host}
@@ -165,4 +174,8 @@ export function UPlotChart(props: UPlotChartProps) {
       />
     </figure>
   );
+}
+
+function markDrawn(figure: HTMLElement | null, drawn: string | undefined): void {
+  if (figure && drawn !== undefined) figure.dataset.drawn = drawn;
 }

@@ -34,7 +34,7 @@ describe("COCO export of every kind", () => {
       labels: [person, road],
       images: [{ index: 0, fileName: "a.png", width: 6, height: 5, shapes, classes: [] }],
     });
-    const coco = JSON.parse(file!.contents) as {
+    const coco = JSON.parse(String(file!.contents)) as {
       annotations: Array<{
         segmentation: unknown;
         area: number;
@@ -42,6 +42,7 @@ describe("COCO export of every kind", () => {
         keypoints?: number[];
         num_keypoints?: number;
         attributes?: Record<string, unknown>;
+        amplify?: Record<string, unknown>;
       }>;
       categories: Array<{ keypoints?: string[]; skeleton?: number[][] }>;
     };
@@ -63,6 +64,7 @@ describe("COCO export of every kind", () => {
     const poly = (turned!.segmentation as number[][])[0]!.map((v) => Math.round(v * 1e6) / 1e6);
     expect(poly).toEqual([3.5, 1.5, 3.5, 3.5, 2.5, 3.5, 2.5, 1.5]);
     expect(turned!.attributes).toEqual({ rotation: 90 });
-    expect(line!.attributes).toEqual({ polyline: [0, 0, 5, 4] });
+    expect(line).toMatchObject({ amplify: { kind: "polyline", points: [0, 0, 5, 4] } });
+    expect(line!.attributes).toBeUndefined();
   });
 });

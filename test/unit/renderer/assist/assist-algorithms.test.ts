@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { decodeMask, encodeMask } from "../../../../shared/annotation";
-import { traceOuterContour } from "../../../../renderer/src/assist/contour";
+import { traceOuterContour } from "../../../../shared/annotation/mask-contour";
 import { EdgeCost } from "../../../../renderer/src/assist/live-wire";
 import type { Pixels } from "../../../../renderer/src/assist/magic-wand";
 import { magicWand } from "../../../../renderer/src/assist/magic-wand";

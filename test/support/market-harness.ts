@@ -6,10 +6,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { address, generateKeyPairSigner, getAddressEncoder } from "@solana/kit";
 import type { Address, Instruction, KeyPairSigner } from "@solana/kit";
-import { startLocalnet } from "../../../localnet";
-import type { Localnet } from "../../../localnet";
-import { canonicalJson } from "../../../shared/annotation";
-import type { CallChannel, CallInput, CallOutput } from "../../../shared/api";
+import { startLocalnet } from "../../localnet";
+import type { Localnet } from "../../localnet";
+import { canonicalJson } from "../../shared/annotation";
+import type { CallChannel, CallInput, CallOutput } from "../../shared/api";
 import {
   ACCOUNT_SIZES,
   ASSIGNMENT_OFFSETS,
@@ -25,20 +25,13 @@ import {
   getAddTaskPageInstructions,
   getCreateCampaignInstruction,
   getGrantKeyInstruction,
-} from "../../../shared/protocol";
-import { ChainClient, waitForConfirmation } from "../../../lib/chain";
-import {
-  encryptEnvelope,
-  generateFileKey,
-  generateX25519KeyPair,
-  sha256,
-  toHex,
-  wrapFileKey,
-} from "../../../lib/crypto";
-import type { X25519KeyPair } from "../../../lib/crypto";
-import { createCore } from "../../../electron/core";
-import type { Core } from "../../../electron/core";
-import { Keystore } from "../../../electron/core/keystore";
+} from "../../shared/protocol";
+import { ChainClient, waitForConfirmation } from "../../lib/chain";
+import { encryptEnvelope, generateFileKey, generateX25519KeyPair, sha256, toHex, wrapFileKey } from "../../lib/crypto";
+import type { X25519KeyPair } from "../../lib/crypto";
+import { createCore } from "../../electron/core";
+import type { Core } from "../../electron/core";
+import { Keystore } from "../../electron/core/keystore";
 
 export const SOL = 1_000_000_000n;
 export const PASSPHRASE = "worker passphrase for tests";

@@ -15,10 +15,10 @@ import {
   getRegisterWorkerInstruction,
   getSubmitResultInstruction,
   WORKER_PROFILE_OFFSETS,
-} from "../../../shared/protocol/index";
-import { plantAccount, ProgramHarness, SOL } from "./harness";
-import type { DeployOptions } from "./harness";
-import type { AmplifyInstruction, CreateCampaignInput, TaskDescriptor } from "../../../shared/protocol/index";
+} from "../../shared/protocol/index";
+import { plantAccount, ProgramHarness, SOL } from "./program-harness";
+import type { DeployOptions } from "./program-harness";
+import type { AmplifyInstruction, CreateCampaignInput, TaskDescriptor } from "../../shared/protocol/index";
 import type { Address, KeyPairSigner } from "@solana/kit";
 
 export interface Market {

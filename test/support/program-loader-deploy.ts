@@ -8,7 +8,7 @@ import {
   signTransactionMessageWithSigners,
 } from "@solana/kit";
 import { FailedTransactionMetadata } from "litesvm";
-import type { DeployChain } from "../../../shared/loader/index";
+import type { DeployChain } from "../../shared/loader/index";
 import type { Address, Instruction, TransactionSigner } from "@solana/kit";
 import type { LiteSVM } from "litesvm";
 

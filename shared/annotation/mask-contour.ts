@@ -1,4 +1,4 @@
-import type { MaskBits } from "../../../shared/annotation";
+import type { MaskBits } from "./mask-rle";
 
 /**
  * Mask → polygon: the outer boundary of the first region in scan order, traced along pixel

@@ -15,10 +15,10 @@ import {
 } from "@solana/kit";
 import type { TransactionMetadata } from "litesvm";
 import { Clock, FailedTransactionMetadata, FeatureSet, LiteSVM } from "litesvm";
-import { deployProgram } from "../../../shared/loader/index";
-import { getProgramErrorMessage } from "../../../shared/protocol/index";
-import { liteSvmChain } from "./loader-deploy";
-import type { AmplifyInstruction } from "../../../shared/protocol/index";
+import { deployProgram } from "../../shared/loader/index";
+import { getProgramErrorMessage } from "../../shared/protocol/index";
+import { liteSvmChain } from "./program-loader-deploy";
+import type { AmplifyInstruction } from "../../shared/protocol/index";
 import type { Address, Instruction, KeyPairSigner } from "@solana/kit";
 
 export type ProgramBuild = "v0" | "v3";
