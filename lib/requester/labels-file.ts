@@ -5,22 +5,10 @@ import fs from "node:fs";
 import { z } from "zod";
 import type { Label } from "../../shared/annotation";
 import { RequesterError } from "../chain";
+import { labelColours } from "./label-colour";
 
 export const TOOLS = ["box", "polygon", "class"] as const;
 export type Tool = (typeof TOOLS)[number];
-
-const PALETTE = [
-  "#e6194b",
-  "#3cb44b",
-  "#4363d8",
-  "#f58231",
-  "#911eb4",
-  "#42d4f4",
-  "#f032e6",
-  "#bfef45",
-  "#fabed4",
-  "#469990",
-];
 
 const LabelEntry = z.union([
   z.string().min(1).max(128),
@@ -86,9 +74,15 @@ export function parseLabels(text: string, source: string): LabelSpec {
     throw new RequesterError(`${source}: ${issue?.path.join(".") || "file"}: ${issue?.message ?? "invalid"}`);
   }
   const seen = new Set<string>();
-  const labels = parsed.data.labels.map((entry, i): Label => {
-    const e: { name: string; color?: string; hotkey?: string; description?: string } =
-      typeof entry === "string" ? { name: entry } : entry;
+  const entries = parsed.data.labels.map(
+    (entry): { name: string; color?: string; hotkey?: string; description?: string } =>
+      typeof entry === "string" ? { name: entry } : entry,
+  );
+  const colours = labelColours(
+    entries.map((e) => e.name),
+    entries.map((e) => e.color),
+  );
+  const labels = entries.map((e, i): Label => {
     let id = slug(e.name);
     while (seen.has(id)) id = `${id}-${i}`;
     seen.add(id);
@@ -96,7 +90,7 @@ export function parseLabels(text: string, source: string): LabelSpec {
     return {
       id,
       name: e.name,
-      color: e.color ?? PALETTE[i % PALETTE.length] ?? "#e6194b",
+      color: colours[i]!,
       ...(hotkey ? { hotkey } : {}),
       ...(e.description ? { description: e.description } : {}),
     };
