@@ -8,6 +8,7 @@ import { z } from "zod";
 import type { Label } from "../../shared/annotation";
 import { AttributeSpec, SHAPE_KINDS, ShapeKind, Skeleton } from "../../shared/annotation";
 import { RequesterError } from "../chain";
+import { labelColours } from "./label-colour";
 
 /** The simple presets (the app's form offers these and any set of kinds). */
 export const TOOLS = ["box", "polygon", "class"] as const;
@@ -23,19 +24,6 @@ export const ToolSchema = z
   )
   .transform((t) => (t === "class" ? t : SHAPE_KINDS.filter((k) => t.split("+").includes(k)).join("+")));
 export type Tool = string;
-
-const PALETTE = [
-  "#e6194b",
-  "#3cb44b",
-  "#4363d8",
-  "#f58231",
-  "#911eb4",
-  "#42d4f4",
-  "#f032e6",
-  "#bfef45",
-  "#fabed4",
-  "#469990",
-];
 
 const LabelEntry = z.union([
   z.string().min(1).max(128),
@@ -104,8 +92,14 @@ export function parseLabels(text: string, source: string): LabelSpec {
     throw new RequesterError(`${source}: ${issue?.path.join(".") || "file"}: ${issue?.message ?? "invalid"}`);
   }
   const seen = new Set<string>();
-  const labels = parsed.data.labels.map((entry, i): Label => {
-    const e: Omit<Label, "id" | "color"> & { color?: string } = typeof entry === "string" ? { name: entry } : entry;
+  const entries = parsed.data.labels.map((entry): Omit<Label, "id" | "color"> & { color?: string } =>
+    typeof entry === "string" ? { name: entry } : entry,
+  );
+  const colours = labelColours(
+    entries.map((e) => e.name),
+    entries.map((e) => e.color),
+  );
+  const labels = entries.map((e, i): Label => {
     let id = slug(e.name);
     while (seen.has(id)) id = `${id}-${i}`;
     seen.add(id);
@@ -113,7 +107,7 @@ export function parseLabels(text: string, source: string): LabelSpec {
     return {
       id,
       name: e.name,
-      color: e.color ?? PALETTE[i % PALETTE.length] ?? "#e6194b",
+      color: colours[i]!,
       ...(hotkey ? { hotkey } : {}),
       ...(e.description ? { description: e.description } : {}),
       ...(e.kinds ? { kinds: e.kinds } : {}),

@@ -5,6 +5,7 @@ import { ErrorNotice } from "../../ui/ErrorNotice";
 import { ProgressBar } from "../../ui/ProgressBar";
 import { errorMessage, shortAddress } from "../../ui/format";
 import { progressLabel, useRequesterProgress } from "./use-requester-progress";
+import { describeReview } from "./review-summary";
 
 const BASIS: Record<ReviewOutcome["results"][number]["basis"], string> = {
   gold: "against the gold answer",
@@ -87,7 +88,7 @@ export function ReviewPanel({ campaign, canPickFolder, onChanged }: ReviewPanelP
       {review && (
         <>
           <p role="status" data-testid="review-result">
-            Posted {review.posted} score{review.posted === 1 ? "" : "s"} on chain.
+            {describeReview(review)}
           </p>
           <table className="data-table" aria-label="Workers">
             <thead>
