@@ -22,3 +22,13 @@ export type { JsonRpc, RpcCall } from "./json-rpc";
 export { quoteFromChain } from "./quote-from-chain";
 export type { QuoteFromChainOptions } from "./quote-from-chain";
 export { fetchLabelKind } from "./label-kind";
+export {
+  workerTerms,
+  describeWorkerTerms,
+  campaignStopsAt,
+  reviewDeadline,
+  shareClosable,
+  solText,
+  SIGNATURE_FEE_LAMPORTS,
+} from "./worker-terms";
+export type { WorkerTerms, WorkerTermsInput, CampaignClock } from "./worker-terms";

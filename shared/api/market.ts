@@ -20,6 +20,34 @@ export const IneligibleReason = z.object({
 });
 export type IneligibleReason = z.infer<typeof IneligibleReason>;
 
+/**
+ * What one task of a campaign is worth to this worker and what it locks up, by the program's
+ * rules (lib/market workerTerms). Lamports; times are unix seconds.
+ */
+export const WorkerMoney = z.object({
+  feeLamports: Lamports,
+  /** Transaction fees for one task accepted on its own: the accept's signature plus the submit's. */
+  networkLamports: Lamports,
+  /** price − fee − networkLamports (negative for a price below the fees). */
+  netLamports: z.number().int(),
+  /** The same when accepted in a full bulk transaction (the accept signature shared by `bulkSize`). */
+  netBulkLamports: z.number().int(),
+  bulkSize: z.number().int().positive(),
+  /** The Assignment's rent: back with the pay at submit. */
+  taskDepositLamports: Lamports,
+  /** Seconds from accept to the task's expiry: submit within this. */
+  submitWithinSeconds: z.number().int().nonnegative(),
+  /** If accepted now and not submitted, anyone can release the deposit back from this time. */
+  taskDepositReleasableAt: z.number().int(),
+  /** The Share's rent, once per campaign; 0 when this worker already holds one. */
+  campaignDepositLamports: Lamports,
+  /** When the campaign stops taking work; from then on, once reviewed, the share can close. */
+  campaignStopsAt: z.number().int(),
+  /** From here on the share can close even if the requester never reviews. */
+  campaignDepositLatestAt: z.number().int(),
+});
+export type WorkerMoney = z.infer<typeof WorkerMoney>;
+
 export const CampaignView = z.object({
   address: z.string(),
   requester: z.string(),
@@ -41,6 +69,7 @@ export const CampaignView = z.object({
   myRemainingShare: z.number().int().nonnegative(),
   eligible: z.boolean(),
   reasons: z.array(IneligibleReason),
+  money: WorkerMoney,
 });
 export type CampaignView = z.infer<typeof CampaignView>;
 

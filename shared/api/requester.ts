@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { call, event } from "./define";
 import { SolanaAddress } from "./address";
+import { AttributeSpec, ShapeKind, Skeleton } from "../annotation";
 
 // The Requester view: the app's face of the requester library the `amplify` CLI uses. Core
 // signs with the unlocked keystore key; paths are read and written by core, never the page.
@@ -28,6 +29,12 @@ export const CreateCampaignRequest = z.object({
   isPrivate: z.boolean(),
   /** Image classes: a result with no class chosen is an answer ("none of these"). */
   noneOfThese: z.boolean().optional(),
+  /** Shape kinds offered beside labelKind's (polyline, points, keypoints, mask, rotated-box, ellipse). */
+  kinds: z.array(ShapeKind).max(8).optional(),
+  /** The skeleton template every label gets (needed for keypoints). */
+  skeleton: Skeleton.optional(),
+  /** Attributes every label's shapes carry. */
+  attributes: z.array(AttributeSpec).max(32).optional(),
 });
 export type CreateCampaignRequest = z.infer<typeof CreateCampaignRequest>;
 
@@ -58,6 +65,12 @@ export const RequesterCampaign = z.object({
   /** Submitted results still waiting for a review. */
   awaitingReview: z.number().int().nonnegative(),
   escrowLamports: Lamports,
+  /** Rent in the campaign's accounts (campaign, escrow, task pages): all of it back at close. */
+  rentHeldLamports: Lamports,
+  /** Assignments still open: close_campaign waits for them (submitted or expired). */
+  openAssignments: z.number().int().nonnegative(),
+  /** The campaign stopped taking work (end_campaign). */
+  ended: z.boolean(),
   deadline: z.number().int(),
   /** The creation did not finish (its manifest says so): creating again with the same inputs resumes. */
   incomplete: z.boolean(),
@@ -120,6 +133,26 @@ export const RequesterProgress = z.object({
 });
 export type RequesterProgress = z.infer<typeof RequesterProgress>;
 
+export const RequesterRent = z.object({
+  /** Rent held now by this key's open campaigns. */
+  heldLamports: Lamports,
+  /** Rent close_campaign returned, over this key's closed campaigns. */
+  returnedLamports: Lamports,
+  closed: z
+    .array(
+      z.object({
+        campaign: Address,
+        title: z.string().nullable(),
+        rentLamports: Lamports,
+        /** Everything the close paid back: unpaid escrow plus rent. */
+        refundLamports: Lamports,
+        closedAt: z.number().int().nullable(),
+      }),
+    )
+    .max(1000),
+});
+export type RequesterRent = z.infer<typeof RequesterRent>;
+
 export const requesterCalls = {
   /** Creates (or resumes) a campaign from a folder of images, signed by the unlocked key. */
   "requester:create": call(CreateCampaignRequest, CreatedCampaign),
@@ -129,6 +162,15 @@ export const requesterCalls = {
   "requester:review": call(z.object({ campaign: Address, dryRun: z.boolean().optional() }), ReviewOutcome),
   /** Writes the campaign's best result per image in a dataset format to a folder. */
   "requester:export": call(ExportRequest, ExportOutcome),
+  /** Rent held by this key's campaigns and rent returned by the closed ones. */
+  "requester:rent": call(z.undefined(), RequesterRent),
+  /** Stops the campaign taking work now (end_campaign); accepted work can still be submitted. */
+  "requester:end": call(z.object({ campaign: Address }), z.object({ signature: z.string() })),
+  /** Closes the campaign (no open work left): unpaid escrow and every lamport of rent come back. */
+  "requester:close": call(
+    z.object({ campaign: Address }),
+    z.object({ signature: z.string(), refundLamports: z.number().int() }),
+  ),
   /** Whether core is granting file keys to workers who accept this key's private tasks. */
   "requester:keyService": call(z.undefined(), KeyServiceStatus),
   /** A native folder dialog (Electron only; the browser shell replies "unavailable"). */

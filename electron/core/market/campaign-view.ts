@@ -8,6 +8,16 @@ import {
   shareDeposit,
 } from "../../../shared/protocol";
 import type { CampaignMetadata } from "../../../shared/api/tasks";
+import { workerTerms } from "../../../lib/market";
+
+/**
+ * Accepts per transaction, all of one campaign: each adds one fresh account (its assignment) and
+ * five bytes of data; sixteen stay under 1,232 bytes even with a register_worker in front and a
+ * second task page (17 fit on one page: `npx tsx bench/program/compute-units.ts` prints it).
+ * A second campaign would add three accounts, hence one campaign per transaction. market-service
+ * packs this many; the worker's share of a bulk accept's fee is computed from it.
+ */
+export const ACCEPTS_PER_TX = 16;
 
 /**
  * Lamports a worker needs for one accept: the fee plus the refundable deposits of an assignment
@@ -21,6 +31,8 @@ export interface WorkerSituation {
   readonly balance: bigint;
   /** Tasks held per campaign (the Share account's `taken`). */
   readonly held: ReadonlyMap<string, number>;
+  /** Rent of an Assignment and a Share on this cluster (the default rent when not read). */
+  readonly rent?: { readonly assignment: bigint; readonly share: bigint };
   readonly nowSeconds: number;
 }
 
@@ -71,6 +83,15 @@ export function campaignView(
       message: "your balance cannot cover the fee and the refundable deposit of an acceptance",
     });
   }
+  const base = {
+    campaign,
+    feeBps: config.feeBps,
+    nowSeconds: worker.nowSeconds,
+    holdsShare: worker.held.has(address),
+    ...(worker.rent ? { rent: worker.rent } : {}),
+  };
+  const one = workerTerms(base);
+  const bulk = workerTerms({ ...base, acceptsPerTransaction: ACCEPTS_PER_TX });
   return {
     address,
     requester: campaign.requester,
@@ -95,5 +116,18 @@ export function campaignView(
     myRemainingShare: Math.max(0, cap - held),
     eligible: reasons.length === 0,
     reasons,
+    money: {
+      feeLamports: Number(one.feeLamports),
+      networkLamports: Number(one.networkLamports),
+      netLamports: Number(one.netLamports),
+      netBulkLamports: Number(bulk.netLamports),
+      bulkSize: ACCEPTS_PER_TX,
+      taskDepositLamports: Number(one.taskDeposit.lamports),
+      submitWithinSeconds: Number(campaign.assignmentTimeout),
+      taskDepositReleasableAt: one.taskDeposit.releasableAt,
+      campaignDepositLamports: Number(one.campaignDeposit.lamports),
+      campaignStopsAt: one.campaignDeposit.stopsAt,
+      campaignDepositLatestAt: one.campaignDeposit.latestAt,
+    },
   };
 }

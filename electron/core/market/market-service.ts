@@ -24,15 +24,7 @@ import { waitForConfirmation } from "../../../lib/chain";
 import type { Keystore } from "../keystore";
 import type { ProfileService } from "../profile";
 import type { CampaignMetadataCache } from "../tasks";
-import { campaignView } from "./campaign-view";
-
-/**
- * Accepts per transaction, all of one campaign: each adds one fresh account (its assignment) and
- * five bytes of data; sixteen stay under 1,232 bytes even with a register_worker in front and a
- * second task page (17 fit on one page: `npx tsx bench/program/compute-units.ts` prints it).
- * A second campaign would add three accounts, hence one campaign per transaction.
- */
-const ACCEPTS_PER_TX = 16;
+import { ACCEPTS_PER_TX, campaignView } from "./campaign-view";
 
 /** Consecutive runs of one campaign's accepts, at most ACCEPTS_PER_TX each. */
 function batchesOf<T extends { campaign: string }>(planned: readonly T[]): T[][] {

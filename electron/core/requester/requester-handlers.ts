@@ -13,7 +13,10 @@ type RequesterChannel =
   | "requester:review"
   | "requester:export"
   | "requester:keyService"
-  | "requester:pickFolder";
+  | "requester:pickFolder"
+  | "requester:rent"
+  | "requester:end"
+  | "requester:close";
 
 /** Asks the shell for a folder; only the Electron shell has a native dialog. */
 export type FolderPicker = (purpose: FolderPurpose) => Promise<string | null>;
@@ -36,6 +39,9 @@ export function requesterHandlers(
       return guard(() => requester.export(input));
     },
     "requester:keyService": () => keys.status(),
+    "requester:rent": () => guard(() => requester.rent()),
+    "requester:end": ({ campaign }) => guard(() => requester.end(campaign)),
+    "requester:close": ({ campaign }) => guard(() => requester.close(campaign)),
     "requester:pickFolder": async ({ purpose }) => {
       if (!pickFolder) throw new ApiError("unavailable", "this shell has no folder dialog: type the folder's path");
       const path = await pickFolder(purpose);

@@ -8,14 +8,19 @@ import type {
   ExportRequest,
   RequesterCampaign,
   RequesterProgress,
+  RequesterRent,
   ReviewOutcome,
   WorkerReview,
 } from "../../../shared/api";
 import { ApiError } from "../../../shared/api";
 import {
   AmplifyChain,
+  campaignRentHeld,
   campaignStatus,
+  closeCampaign,
+  closedCampaignRent,
   createCampaign,
+  endCampaign,
   exportResults,
   loadManifest,
   parseLabels,
@@ -87,8 +92,18 @@ export class RequesterService {
         JSON.stringify({
           title: request.title,
           instructions: request.instructions,
-          tool: request.labelKind,
-          labels: request.labels,
+          tool:
+            request.labelKind === "class"
+              ? "class"
+              : [request.labelKind, ...(request.kinds ?? []).filter((k) => k !== request.labelKind)].join("+"),
+          labels:
+            request.skeleton || request.attributes
+              ? request.labels.map((name) => ({
+                  name,
+                  ...(request.skeleton ? { skeleton: request.skeleton } : {}),
+                  ...(request.attributes ? { attributes: request.attributes } : {}),
+                }))
+              : request.labels,
           ...(request.labelKind === "class" && request.noneOfThese ? { noneOfThese: true } : {}),
         }),
         "the campaign form",
@@ -134,12 +149,47 @@ export class RequesterService {
           reviewed: a.reviewed,
           awaitingReview: a.submitted,
           escrowLamports: Number(c.escrowBalance),
+          rentHeldLamports: Number(await campaignRentHeld(chain, address, c)),
+          openAssignments: c.openAssignments,
+          ended: c.endedAt !== 0n,
           deadline: Number(c.deadline),
           incomplete: manifest ? !manifest.complete : false,
         };
       }),
     );
     return rows.sort((x, y) => y.deadline - x.deadline || x.address.localeCompare(y.address));
+  }
+
+  async rent(): Promise<RequesterRent> {
+    const keys = this.options.keys();
+    const chain = this.chain();
+    const [open, closed] = await Promise.all([this.campaigns(), closedCampaignRent(chain, keys.address)]);
+    return {
+      heldLamports: open.reduce((sum, c) => sum + c.rentHeldLamports, 0),
+      returnedLamports: Number(closed.reduce((sum, c) => sum + c.rentLamports, 0n)),
+      closed: closed.slice(-1000).map((c) => ({
+        campaign: c.campaign,
+        title: this.manifest(c.campaign)?.title ?? null,
+        rentLamports: Number(c.rentLamports),
+        refundLamports: Number(c.refundLamports),
+        closedAt: c.closedAt,
+      })),
+    };
+  }
+
+  async end(campaign: string): Promise<{ signature: string }> {
+    const ended = await endCampaign(this.chain(), this.options.keys(), toAddress(campaign));
+    return { signature: ended.signature };
+  }
+
+  async close(campaign: string): Promise<{ signature: string; refundLamports: number }> {
+    const closed = await closeCampaign({
+      chain: this.chain(),
+      keys: this.options.keys(),
+      campaign: toAddress(campaign),
+    });
+    // What the requester's balance gained: unpaid escrow and rent, less the transaction fees.
+    return { signature: closed.signatures.at(-1) ?? "", refundLamports: Number(closed.refund - closed.fees) };
   }
 
   async review(campaign: string, dryRun = false): Promise<ReviewOutcome> {

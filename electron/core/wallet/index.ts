@@ -1,4 +1,5 @@
 export { WalletService } from "./wallet-service";
 export type { WalletServiceOptions } from "./wallet-service";
-export { walletHandlers } from "./wallet-handlers";
+export { walletHandlers, depositsHandlers } from "./wallet-handlers";
+export { DepositsService } from "./deposits-service";
 export { classifyCluster, clusterHasFaucet } from "./cluster";

@@ -10,6 +10,7 @@ import type { Keystore } from "../keystore";
 import { MarketService, MarketWatcher, createMarketFeedService, deriveWsUrl, marketHandlers } from "../market";
 import { OutboxRepository, OutboxService, ResultSubmitter, SyncLoop, outboxHandlers } from "../outbox";
 import { ProfileCache, ProfileService, profileHandlers } from "../profile";
+import { DepositsService, depositsHandlers } from "../wallet";
 import type { SettingsRepository } from "../settings";
 import type { Store } from "../store";
 import { moderationHandlers, withModeration } from "../moderation";
@@ -56,7 +57,9 @@ type WorkerChannel =
   | "outbox:list"
   | "outbox:retry"
   | "outbox:export"
-  | "outbox:syncNow";
+  | "outbox:syncNow"
+  | "wallet:deposits"
+  | "wallet:reclaim";
 
 export interface WorkerServices {
   readonly handlers: HandlerGroup<WorkerChannel>;
@@ -193,6 +196,7 @@ export function createWorkerServices(options: WorkerServicesOptions): WorkerServ
         metadataOf: async (id) => (await directory.lookup(id).catch(() => undefined))?.metadata,
       }),
       ...outboxHandlers(outbox),
+      ...depositsHandlers(new DepositsService(chain, keystore)),
     },
     chain,
     tasks,

@@ -31,3 +31,13 @@ export function relativeTime(unixSeconds: number, now = Date.now()): string {
 export function errorMessage(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
+
+/** A moment as a date and hour in the person's locale ("3 Dec, 14:05"). Timestamps are unix seconds. */
+export function formatDate(unixSeconds: number): string {
+  return new Date(unixSeconds * 1000).toLocaleString([], {
+    month: "short",
+    day: "numeric",
+    hour: "2-digit",
+    minute: "2-digit",
+  });
+}

@@ -4,10 +4,11 @@ import { getApi } from "../../api";
 import { EmptyState } from "../../ui/EmptyState";
 import { ErrorNotice } from "../../ui/ErrorNotice";
 import { ProgressBar } from "../../ui/ProgressBar";
-import { errorMessage, formatSol, relativeTime, shortAddress } from "../../ui/format";
+import { errorMessage, formatSol, shortAddress } from "../../ui/format";
 import { useLiveQuery } from "../../ui/use-live-query";
 import { MarketCharts } from "./MarketCharts";
 import { MarketFeed } from "./MarketFeed";
+import { DeadlineCell, DepositCell, NetCell } from "./MarketMoney";
 
 type Sort = NonNullable<MarketFilter["sort"]>;
 
@@ -102,7 +103,8 @@ export function MarketScreen({ onAccepted }: MarketScreenProps) {
             <thead>
               <tr>
                 <th scope="col">Campaign</th>
-                <th scope="col">You earn</th>
+                <th scope="col">You net per task</th>
+                <th scope="col">Deposit</th>
                 <th scope="col">Tasks left</th>
                 <th scope="col">Kind</th>
                 <th scope="col">Min rating</th>
@@ -124,11 +126,18 @@ export function MarketScreen({ onAccepted }: MarketScreenProps) {
                       by {shortAddress(c.requester)} · {Math.round(c.fillRate * 100)} % filled
                     </div>
                   </td>
-                  <td>{formatSol(c.payLamports)}</td>
+                  <td>
+                    <NetCell campaign={c} />
+                  </td>
+                  <td>
+                    <DepositCell campaign={c} />
+                  </td>
                   <td>{c.tasksLeft}</td>
                   <td>{c.labelKind ?? "—"}</td>
                   <td>{c.minRating === 0 ? "anyone" : `${(c.minRating / 2000).toFixed(1)} ★`}</td>
-                  <td>{relativeTime(c.deadline)}</td>
+                  <td>
+                    <DeadlineCell campaign={c} />
+                  </td>
                   <td>
                     {c.eligible ? (
                       <div className="take">

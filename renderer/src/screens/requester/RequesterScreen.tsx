@@ -5,6 +5,7 @@ import { ErrorNotice } from "../../ui/ErrorNotice";
 import { useLiveQuery } from "../../ui/use-live-query";
 import { CampaignList } from "./CampaignList";
 import { CreateCampaignForm } from "./CreateCampaignForm";
+import { RentPanel } from "./RentPanel";
 import { ReviewPanel } from "./ReviewPanel";
 
 /**
@@ -19,6 +20,11 @@ export function RequesterScreen() {
   });
   const keyService = useLiveQuery<KeyServiceStatus>(() => getApi().requester.keyService(), { intervalMs: 5_000 });
   const [selected, setSelected] = useState<string | null>(null);
+  const [version, setVersion] = useState(0);
+  const changed = () => {
+    campaigns.reload();
+    setVersion((v) => v + 1);
+  };
   const canPickFolder = info.value?.shell === "electron";
   const list = campaigns.value ?? [];
   const current = list.find((c) => c.address === selected) ?? null;
@@ -45,9 +51,12 @@ export function RequesterScreen() {
           {campaigns.error && (
             <ErrorNotice message={`Your campaigns could not be read: ${campaigns.error}`} onRetry={campaigns.reload} />
           )}
-          {campaigns.value && <CampaignList campaigns={list} selected={selected} onSelect={setSelected} />}
+          {campaigns.value && (
+            <CampaignList campaigns={list} selected={selected} onSelect={setSelected} onChanged={changed} />
+          )}
           {!campaigns.value && !campaigns.error && <p role="status">Reading your campaigns…</p>}
         </section>
+        <RentPanel version={version} />
         {current && (
           <ReviewPanel
             key={current.address}

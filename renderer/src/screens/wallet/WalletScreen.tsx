@@ -5,6 +5,7 @@ import { EmptyState } from "../../ui/EmptyState";
 import { ErrorNotice } from "../../ui/ErrorNotice";
 import { formatSol } from "../../ui/format";
 import { useLiveQuery } from "../../ui/use-live-query";
+import { DepositsPanel } from "./DepositsPanel";
 
 const clock = (seconds: number): string =>
   new Date(seconds * 1000).toLocaleString([], { month: "short", day: "numeric", hour: "2-digit", minute: "2-digit" });
@@ -30,6 +31,7 @@ export function WalletScreen() {
   const scored = payouts.filter((e) => e.score !== null);
   const recent = payouts.slice(-200);
   const recentScored = scored.slice(-200);
+  const withAmp = [...p.earnings.items].filter((e) => e.amp !== null).slice(0, 20);
   return (
     <div className="screen wallet">
       <section className="panel" aria-labelledby="wallet-heading">
@@ -52,6 +54,7 @@ export function WalletScreen() {
           </dd>
         </dl>
       </section>
+      <DepositsPanel />
       <section className="panel" aria-labelledby="payouts-heading">
         <h2 id="payouts-heading">Payouts</h2>
         {payouts.length === 0 ? (
@@ -86,6 +89,18 @@ export function WalletScreen() {
                 height={180}
               />
             )}
+          </>
+        )}
+        {withAmp.length > 0 && (
+          <>
+            <h3>AMP earned per reviewed result</h3>
+            <ul className="amp-earned" data-testid="wallet-amp-earned">
+              {withAmp.map((e) => (
+                <li key={`${e.campaign}#${e.taskIndex}`}>
+                  {clock(e.submittedAt)} · task {e.taskIndex} · score {e.score ?? "–"} · {e.amp} AMP
+                </li>
+              ))}
+            </ul>
           </>
         )}
       </section>
