@@ -8,7 +8,7 @@ const root = fileURLToPath(new URL("..", import.meta.url));
 
 /** Entry points by area; helper modules next to them are not benchmarks. */
 const BENCHES = {
-  program: ["bench/program/compute-units.ts", "bench/program/governance.ts"],
+  program: ["bench/program/compute-units.ts", "bench/program/economics.ts", "bench/program/governance.ts"],
   localnet: ["bench/localnet/run.ts"],
   worker: ["bench/worker/decrypt-throughput.ts", "bench/worker/next-task-latency.ts", "bench/worker/sync-1000.ts"],
   canvas: ["bench/canvas/run.ts"],

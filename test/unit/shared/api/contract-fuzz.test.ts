@@ -76,6 +76,16 @@ const VALID: { [C in CallChannel]: CallInput<C> } = {
   "feed:status": undefined,
   "feed:quote": { labelKind: "box", minRating: 2000, replication: 3, deadlineSeconds: 7 * 86_400, tasks: 100 },
   "session:activity": undefined,
+  "governance:overview": undefined,
+  "governance:claim": undefined,
+  "governance:stake": { amp: "12.5" },
+  "governance:vote": { id: 0, support: true },
+  "governance:execute": { id: 0 },
+  "requester:rent": undefined,
+  "requester:end": { campaign: CAMPAIGN },
+  "requester:close": { campaign: CAMPAIGN },
+  "wallet:deposits": undefined,
+  "wallet:reclaim": undefined,
 };
 
 /** Payloads no channel takes: wrong types, prototype tricks, bytes where an object belongs. */
