@@ -14,6 +14,7 @@ const BENCHES = {
   canvas: ["bench/canvas/run.ts"],
   "first-guess": ["bench/first-guess/latency.ts", "bench/first-guess/edits.ts"],
   market: ["bench/market/run.ts"],
+  fuzz: ["bench/fuzz/run.ts"],
 };
 
 const wanted = process.argv.slice(2);

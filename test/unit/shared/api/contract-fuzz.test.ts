@@ -71,7 +71,7 @@ const VALID: { [C in CallChannel]: CallInput<C> } = {
   "tasks:prefetch": undefined,
   "wallet:network": undefined,
   "wallet:requestAirdrop": { sol: 1 },
-  "feed:page": { limit: 50 },
+  "feed:page": { from: { kind: "newest" }, skip: 0, limit: 50, withTotal: true },
   "feed:charts": { windowSeconds: 86_400, buckets: 48 },
   "feed:status": undefined,
   "feed:quote": { labelKind: "box", minRating: 2000, replication: 3, deadlineSeconds: 7 * 86_400, tasks: 100 },
