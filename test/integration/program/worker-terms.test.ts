@@ -11,8 +11,8 @@ import {
   PROGRAM_ERROR_CODES as E,
 } from "../../../shared/protocol/index";
 import { workerTerms } from "../../../lib/market";
-import { LAMPORTS_PER_SIGNATURE } from "./harness";
-import { acceptIx, createCampaign, registerWorker, setupMarket, submitIx } from "./market-fixture";
+import { LAMPORTS_PER_SIGNATURE } from "../../support/program-harness";
+import { acceptIx, createCampaign, registerWorker, setupMarket, submitIx } from "../../support/program-market-fixture";
 
 describe("worker terms against the program", () => {
   it("net, deposits and the times they come back are the program's, to the lamport and the second", async () => {
