@@ -57,7 +57,7 @@ export function ledgerChain(ledger: Ledger): DeployChain {
   };
 }
 
-async function sendAndWait(
+export async function sendAndWait(
   ledger: Ledger,
   instructions: readonly Instruction[],
   feePayer: TransactionSigner,
@@ -87,7 +87,7 @@ async function sendAndWait(
   await outcome.durable;
 }
 
-function faucetSigner(ledger: Ledger): Promise<TransactionSigner> {
+export function faucetSigner(ledger: Ledger): Promise<TransactionSigner> {
   return createKeyPairSignerFromPrivateKeyBytes(ledger.faucet.seed);
 }
 

@@ -3,6 +3,7 @@
 import path from "node:path";
 import { BlobStore, startBlobServer } from "./blobs";
 import { bootstrapAmplify, deployGenesisProgram } from "./genesis";
+import { bootstrapGovernance } from "./governance-genesis";
 import { Ledger } from "./ledger/ledger";
 import { findAmplifyProgram, type LoadedProgram } from "./programs";
 import { startPubsubServer } from "./pubsub/pubsubServer";
@@ -55,7 +56,10 @@ export async function startLocalnet(opts: LocalnetOptions): Promise<Localnet> {
   try {
     const deployed = [];
     for (const program of programs) deployed.push(await deployGenesisProgram(ledger, program, log));
-    if (deployed[0]) await bootstrapAmplify(ledger, deployed[0], log);
+    if (deployed[0]) {
+      await bootstrapAmplify(ledger, deployed[0], log);
+      await bootstrapGovernance(ledger, deployed[0], log);
+    }
     const rpc = await startRpcServer(ledger, { host, port: opts.rpcPort ?? 8899 });
     closers.push(rpc.close);
     const pubsub = await startPubsubServer(ledger, { host, port: opts.wsPort ?? 8900 });

@@ -10,6 +10,8 @@ import type { SettledPainter } from "../../renderer/src/canvas/layers/settled-pa
 import { documentLabels } from "../../renderer/src/canvas/editor/label-schema";
 import { LAB_SCHEMA } from "../../renderer/src/views/lab/lab-task";
 import { loadShapes, renderScene } from "../../renderer/src/views/lab/procedural-scene";
+import type { LabelSchema } from "../../renderer/src/canvas/editor/label-schema";
+import { MIXED_SCHEMA, mixedShapes } from "./mixed-shapes";
 import { NaiveCanvas } from "./naive-canvas";
 
 export interface FrameStats {
@@ -24,6 +26,8 @@ interface Driver {
   panBy(dx: number, dy: number): void;
   zoomBy(factor: number): void;
   drawStep(x0: number, y0: number, x: number, y: number): void;
+  /** One pointer step of a mask brush stroke (ours only). */
+  brushStep?(x: number, y: number): void;
   destroy(): void;
 }
 
@@ -40,16 +44,16 @@ function container(): HTMLDivElement {
   return div;
 }
 
-async function mountOurs(shapes: Shape[]): Promise<Driver> {
+async function mountOurs(shapes: Shape[], schema: LabelSchema = LAB_SCHEMA): Promise<Driver> {
   const host = container();
   const root: Root = createRoot(host);
-  const doc = { ...emptyDocument("bench", documentLabels(LAB_SCHEMA)), shapes };
+  const doc = { ...emptyDocument("bench", documentLabels(schema)), shapes };
   const editor = await new Promise<Editor>((resolve) =>
     root.render(
       <LabelView
         taskId="bench"
         image={{ source: image as ImageBitmap, width: SIZE, height: SIZE }}
-        schema={LAB_SCHEMA}
+        schema={schema}
         initialDocument={doc}
         onSave={async () => undefined}
         autosaveMs={3_600_000}
@@ -62,7 +66,19 @@ async function mountOurs(shapes: Shape[]): Promise<Driver> {
   await new Promise((r) => setTimeout(r, 2_500));
   editor.setTool("box");
   let drawing = false;
+  let brushing = false;
+  const screen = (px: number, py: number) => ({
+    x: px * editor.viewport.scale + editor.viewport.x,
+    y: py * editor.viewport.scale + editor.viewport.y,
+  });
   return {
+    brushStep(x, y) {
+      if (!brushing) {
+        editor.setTool("mask");
+        editor.pointerDown({ screen: screen(x, y), shift: false, modify: false });
+        brushing = true;
+      } else editor.pointerMove({ screen: screen(x, y), shift: false, modify: false });
+    },
     panBy: (dx, dy) => editor.panBy(dx, dy),
     zoomBy: (f) => editor.zoomBy(f),
     drawStep(x0, y0, x, y) {
@@ -114,11 +130,12 @@ const benchApi = {
   async prepare(): Promise<void> {
     image ??= renderScene("street", SIZE).transferToImageBitmap();
   },
-  async mount(kind: "ours" | "naive", count: number): Promise<void> {
+  async mount(kind: "ours" | "naive" | "mixed", count: number): Promise<void> {
     driver?.destroy();
     painter = null;
-    const shapes = loadShapes(count, SIZE);
+    const shapes = kind === "mixed" ? mixedShapes(count, SIZE) : loadShapes(count, SIZE);
     if (kind === "ours") driver = await mountOurs(shapes);
+    else if (kind === "mixed") driver = await mountOurs(shapes, MIXED_SCHEMA);
     else {
       const naive = new NaiveCanvas(container(), image as ImageBitmap, SIZE, shapes, LAB_SCHEMA.labels);
       driver = naive;
@@ -135,6 +152,11 @@ const benchApi = {
   },
   pan: (frames: number) => measure(frames, (i) => driver?.panBy(i % 60 < 30 ? 7 : -7, i % 40 < 20 ? 4 : -4)),
   zoom: (frames: number) => measure(frames, (i) => driver?.zoomBy(i % 40 < 20 ? 1.04 : 1 / 1.04)),
+  /** A brush stroke across the view, one dab per frame, at 100 % zoom (a mask being painted). */
+  brush: (frames: number) => {
+    driver?.zoomBy(1);
+    return measure(frames, (i) => driver?.brushStep?.(2000 + (i % 200) * 6, 2000 + Math.round(80 * Math.sin(i / 9))));
+  },
   draw: (frames: number) =>
     measure(frames, (i) => driver?.drawStep(1000, 1000, 1000 + (i % 100) * 30, 1000 + (i % 100) * 20)),
 };

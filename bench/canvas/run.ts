@@ -1,6 +1,8 @@
 // `npx tsx bench/canvas/run.ts`: pan, zoom and box-drawing frames per second in headless
 // Chromium with 1,000, 5,000 and 10,000 shapes on an 8192×8192 image, for our canvas and for a
-// naive one-node-per-shape Konva canvas in the same run. Prints figures; asserts nothing.
+// naive one-node-per-shape Konva canvas in the same run; then mixed documents of every kind
+// (BENCH_MIXED, default 10000 shapes): pan, zoom, a mask brush stroke and the JS heap they take.
+// Prints figures; asserts nothing.
 import { build } from "esbuild";
 import { cpus, loadavg } from "node:os";
 import { fileURLToPath } from "node:url";
@@ -8,8 +10,9 @@ import { launchChromium } from "../../test/e2e/support";
 import type { FrameStats } from "./bench-page";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
-const COUNTS = (process.env.BENCH_COUNTS ?? "1000,5000,10000").split(",").map(Number);
+const COUNTS = (process.env.BENCH_COUNTS ?? "1000,5000,10000").split(",").filter(Boolean).map(Number);
 const FRAMES = Number(process.env.BENCH_FRAMES ?? 120);
+const MIXED = (process.env.BENCH_MIXED ?? "10000").split(",").filter(Boolean).map(Number);
 
 async function bundle(): Promise<{ js: string; css: string }> {
   const result = await build({
@@ -55,6 +58,25 @@ async function main(): Promise<void> {
       for (const scenario of ["pan", "zoom", "draw"])
         rows.push({ shapes: count, scenario, ours: results.ours![scenario]!, naive: results.naive![scenario]! });
     }
+    // Mixed documents: every kind in equal shares (masks as filled blobs) on the same image.
+    const mixed: Array<{ shapes: number; heapMb: number; stats: Record<string, FrameStats> }> = [];
+    // The JS heap after a full collection, from the DevTools protocol (performance.memory is bucketed).
+    const cdp = await page.context().newCDPSession(page);
+    const heapMb = async () => {
+      await cdp.send("HeapProfiler.collectGarbage");
+      const { usedSize } = await cdp.send("Runtime.getHeapUsage");
+      return usedSize / 1_048_576;
+    };
+    for (const count of MIXED) {
+      await page.evaluate(() => window.benchApi.idle(1));
+      const heapBefore = await heapMb();
+      await page.evaluate(([n]) => window.benchApi.mount("mixed", n), [count] as const);
+      const stats: Record<string, FrameStats> = {};
+      for (const scenario of ["pan", "zoom", "brush"] as const)
+        stats[scenario] = await page.evaluate(([s, f]) => window.benchApi[s](f), [scenario, FRAMES] as const);
+      const heapAfter = await heapMb();
+      mixed.push({ shapes: count, heapMb: heapAfter - heapBefore, stats });
+    }
     const idleAfter = await page.evaluate((f) => window.benchApi.idle(f), FRAMES);
     console.log(
       `\nCanvas frames per second, 8192×8192 image, 1280×800 view, headless Chromium (software raster), ${FRAMES} frames each\n`,
@@ -67,6 +89,17 @@ async function main(): Promise<void> {
       console.log(
         `${String(r.shapes).padStart(6)}  ${r.scenario.padEnd(8)}  ${cell(r.ours).padEnd(23)}  ${cell(r.naive).padEnd(30)}  ${`${(r.ours.fps / r.naive.fps).toFixed(1)}×`.padEnd(6)}  ${r.ours.renders}`,
       );
+    }
+    if (mixed.length > 0) {
+      console.log(
+        "\nMixed documents (box, polygon, polyline, points, skeleton, mask, rotated box, ellipse in equal shares), ours only",
+      );
+      console.log("shapes  scenario  fps (worst frame)   JS heap growth (mounted document, after GC)");
+      for (const m of mixed)
+        for (const [scenario, s] of Object.entries(m.stats))
+          console.log(
+            `${String(m.shapes).padStart(6)}  ${scenario.padEnd(8)}  ${`${s.fps.toFixed(1).padStart(6)} (${String(s.worstMs).padStart(4)} ms)`.padEnd(18)}  ${m.heapMb.toFixed(1)} MB`,
+          );
     }
     // The ceiling: an empty page's frame loop, before and after, and the machine's load. On a
     // shared 2-core machine these move a lot; compare the ratio, which both sides share.

@@ -1,22 +1,34 @@
 // Market feed figures (run: npm run bench -- market). Prints, does not judge:
 // 1. the load generator's rate on the localnet (events/s sent) and the feed's rate (events/s
-//    decoded and stored from logsSubscribe + getTransaction), with the lag once the load stops;
+//    decoded from logsSubscribe's log lines and stored), with the lag once the load stops;
+//    then the feed fed 200, 400 and 800 events/s: the load's own notifications replayed by a
+//    standard PubSub endpoint (two shared cores cannot execute that many transactions);
 // 2. the store at 100,000 events (the load's real events, the rest copies of them under new
 //    signatures): append rate, page and chart query times, core heap growth;
 // 3. the app on that store in Chromium: frame times while the feed is scrolled end to end and
-//    while events stream in, the page's JS heap and core's RSS.
+//    while 200 events/s stream in (replayed, as above), the page's JS heap and core's RSS.
 import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { randomBytes } from "node:crypto";
-import { getBase58Decoder } from "@solana/kit";
+import { address, createSolanaRpcSubscriptions, getBase58Decoder } from "@solana/kit";
 import { Store } from "../../electron/core/store";
 import Database from "better-sqlite3";
-import { ChainReadSource, MarketEventStore, MarketFeed, createMarketSchema } from "../../lib/market";
+import {
+  ChainReadSource,
+  MarketEventStore,
+  MarketFeed,
+  eventsFromNotification,
+  marketEventsFromLogs,
+  openMarketSchema,
+} from "../../lib/market";
+import { amplifyProgramAddress } from "../../shared/protocol";
 import { startLocalnet } from "../../localnet";
 import type { MarketEvent } from "../../shared/api";
 import { launchChromium, startBrowserShell } from "../../test/e2e/support";
 import { runLoad } from "./load-generator";
+import { startReplayPubsub } from "./replay-pubsub";
+import type { RecordedNote } from "./replay-pubsub";
 
 const TARGET = 100_000;
 const LOAD_SECONDS = Number(process.env.AMPLIFY_BENCH_MARKET_SECONDS ?? 30);
@@ -29,9 +41,18 @@ const store = Store.open({ dataDir: appHome });
 const events = new MarketEventStore(store.db);
 let firstStored = 0;
 let lastStored = 0;
+const program = amplifyProgramAddress();
+/** The feed as core wires it: live events from the program's log lines. */
+const sourceOn = (wsUrl: string) =>
+  new ChainReadSource({
+    rpcUrl: () => net.rpcUrl,
+    wsUrl: () => wsUrl,
+    program,
+    fromLogs: eventsFromNotification(program),
+  });
 const feed = new MarketFeed({
   store: events,
-  source: new ChainReadSource({ rpcUrl: () => net.rpcUrl, wsUrl: () => net.wsUrl }),
+  source: sourceOn(net.wsUrl),
   onAppended: () => {
     lastStored = performance.now();
     firstStored ||= lastStored;
@@ -40,6 +61,22 @@ const feed = new MarketFeed({
 });
 feed.start();
 const heapBefore = process.memoryUsage().heapUsed;
+
+// The load's notifications, as the node sends them, to replay later at rates this machine cannot execute.
+const recorded: RecordedNote[] = [];
+const recording = new AbortController();
+void (async () => {
+  const stream = await createSolanaRpcSubscriptions(net.wsUrl)
+    .logsNotifications({ mentions: [address(program)] }, { commitment: "confirmed" })
+    .subscribe({ abortSignal: recording.signal });
+  for await (const note of stream) {
+    const logs = note.value.logs ?? [];
+    const decoded = marketEventsFromLogs({ signature: note.value.signature, slot: 0, time: 0 }, logs, program);
+    // postings are fetched as transactions (their metadata URI), which a replayed signature has not
+    if (note.value.err === null && decoded.length && !decoded.some((e) => e.kind === "campaign_posted"))
+      recorded.push({ logs, events: decoded.length });
+  }
+})().catch(() => undefined);
 
 // 1. Live load.
 console.log(`(setting up 32 workers, then ${LOAD_SECONDS} s of load…)`);
@@ -68,23 +105,47 @@ feed.stop();
 // The feed's own capacity, apart from how fast this machine can generate load: a fresh store
 // catching up on the whole history (getSignaturesForAddress pages + getTransaction batches).
 const fresh = new Database(":memory:");
-createMarketSchema(fresh);
+openMarketSchema(fresh);
 const backlog = new MarketEventStore(fresh);
 const catchUpStart = performance.now();
 await new MarketFeed({
   store: backlog,
-  source: new ChainReadSource({ rpcUrl: () => net.rpcUrl, wsUrl: () => net.wsUrl }),
+  source: sourceOn(net.wsUrl),
 }).catchUp();
 const catchUpMs = performance.now() - catchUpStart;
 console.log(
   `catch-up from nothing (history): ${backlog.head().count} events in ${(catchUpMs / 1000).toFixed(1)} s = ${(backlog.head().count / (catchUpMs / 1000)).toFixed(0)} events/s read, decoded and stored`,
 );
 fresh.close();
+recording.abort();
+
+// The feed at 200+ events/s: the load's own notifications replayed (fresh signatures) by a
+// standard PubSub endpoint; stored counts and the lag once the replay stops.
+const replay = await startReplayPubsub(recorded, 1_000_000);
+const rateDb = new Database(":memory:");
+openMarketSchema(rateDb);
+const rateStore = new MarketEventStore(rateDb);
+const rateFeed = new MarketFeed({ store: rateStore, source: sourceOn(replay.url), firstHistoryLimit: 1, pushMs: 50 });
+rateFeed.start();
+await rateFeed.catchUp();
+while (!rateFeed.status().live) await new Promise((r) => setTimeout(r, 20));
+for (const rate of [200, 400, 800]) {
+  const before = rateStore.head().count;
+  const run = await replay.replay(rate, 10);
+  const sentAt = performance.now();
+  while (rateStore.head().count - before < run.events && performance.now() - sentAt < 30_000)
+    await new Promise((r) => setTimeout(r, 5));
+  const lag = performance.now() - sentAt;
+  const stored = rateStore.head().count - before;
+  console.log(
+    `feed fed ${rate} events/s (${recorded.length} recorded notifications replayed): ${stored} of ${run.events} events stored over ${run.seconds.toFixed(1)} s = ${(stored / (run.seconds + lag / 1000)).toFixed(0)} events/s handled; last stored ${lag.toFixed(0)} ms after the replay stopped`,
+  );
+}
+rateFeed.stop();
+rateDb.close();
 
 // 2. Fill the store to 100,000 with copies of the real events (new signatures, same campaigns).
-const real = events
-  .page({ offset: 0, limit: 500 })
-  .rows.map(({ seq: _seq, labelKind: _kind, ...e }) => e as MarketEvent);
+const real = events.page({ limit: 500 }).rows.map(({ seq: _seq, labelKind: _kind, ...e }) => e as MarketEvent);
 const b58 = getBase58Decoder();
 let copies = 0;
 const appendStart = performance.now();
@@ -111,8 +172,10 @@ const time = (fn: () => unknown, n = 20): number => {
   for (let i = 0; i < n; i++) fn();
   return (performance.now() - t) / n;
 };
+const held = events.page({ limit: 100, skip: 89_900 }).rows;
+const heldKey = { slot: held.at(-1)!.slot, signature: held.at(-1)!.signature, index: held.at(-1)!.index };
 console.log(
-  `queries at 100,000 events: first page ${time(() => events.page({ offset: 0, limit: 100 })).toFixed(1)} ms, page at offset 90,000 ${time(() => events.page({ offset: 90_000, limit: 100 })).toFixed(1)} ms, filtered page (results, band 1) ${time(() => events.page({ offset: 0, limit: 100, filter: { kinds: ["result_submitted"], bands: [1] } })).toFixed(1)} ms, charts over 30 days ${time(() => events.charts(30 * 86_400, 120, Math.floor(Date.now() / 1000)), 5).toFixed(1)} ms`,
+  `queries at 100,000 events (pages by key): first page ${time(() => events.page({ limit: 100 })).toFixed(1)} ms, next page at row 90,000 (after a held row, as scrolling reads) ${time(() => events.page({ limit: 100, from: { kind: "after", key: heldKey } })).toFixed(1)} ms, jump to row 90,000 with nothing held (index-only skip) ${time(() => events.page({ limit: 100, skip: 90_000 })).toFixed(1)} ms, filtered page (results, band 1) ${time(() => events.page({ limit: 100, filter: { kinds: ["result_submitted"], bands: [1] } })).toFixed(1)} ms, count ${time(() => events.page({ limit: 1, withTotal: true })).toFixed(1)} ms, charts over 30 days ${time(() => events.charts(30 * 86_400, 120, Math.floor(Date.now() / 1000)), 5).toFixed(1)} ms`,
 );
 global.gc?.();
 console.log(
@@ -121,9 +184,10 @@ console.log(
 store.close();
 
 // 3. The app on that store, in Chromium, while the load generator keeps the market busy.
+// The app's PubSub is the replay endpoint, so 200 events/s reach its feed while frames are timed.
 const shell = await startBrowserShell({
   home: appHome,
-  env: { AMPLIFY_RPC_URL: net.rpcUrl, AMPLIFY_WS_URL: net.wsUrl, AMPLIFY_BLOB_URL: net.blobUrl },
+  env: { AMPLIFY_RPC_URL: net.rpcUrl, AMPLIFY_WS_URL: replay.url, AMPLIFY_BLOB_URL: net.blobUrl },
 });
 const browser = await launchChromium();
 try {
@@ -167,22 +231,15 @@ try {
     );
   };
   describe("scrolled end to end through 100,000 events in 5 s", await frames("scroll", 5_000));
-  const streaming = runLoad({
-    rpcUrl: net.rpcUrl,
-    blobUrl: net.blobUrl,
-    workers: 16,
-    openCampaigns: 4,
-    tasksPerCampaign: 32,
-    events: 1_000_000,
-    seconds: 10,
-    concurrency: 8,
-  });
+  const streaming = replay.replay(200, 7);
   await new Promise((r) => setTimeout(r, 1_000));
   await page.evaluate(() => document.querySelector<HTMLElement>("[data-testid=feed-list]")!.scrollTo({ top: 0 }));
-  describe("at the top while the load generator streams events in (live refresh)", await frames("idle", 5_000));
+  const countBefore = await page.getByTestId("feed-total").textContent();
+  describe("at the top while 200 events/s stream in (live refresh)", await frames("idle", 5_000));
   const streamed = await streaming;
+  await new Promise((r) => setTimeout(r, 1_000));
   console.log(
-    `  (the load sent ${streamed.events} events in ${streamed.seconds.toFixed(1)} s = ${(streamed.events / streamed.seconds).toFixed(0)} events/s meanwhile)`,
+    `  (the replay sent ${streamed.events} events in ${streamed.seconds.toFixed(1)} s = ${(streamed.events / streamed.seconds).toFixed(0)} events/s; the list went from ${countBefore?.trim()} to ${(await page.getByTestId("feed-total").textContent())?.trim()})`,
   );
   const heap = await page.evaluate(
     () => (performance as Performance & { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? 0,
@@ -194,6 +251,7 @@ try {
 } finally {
   await browser.close();
   await shell.stop();
+  await replay.close();
   await net.close();
 }
 process.exit(0);

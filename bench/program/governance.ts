@@ -19,17 +19,17 @@ import {
   modelId,
   ProposalKind,
 } from "../../shared/protocol/index";
-import { holder, openAmpAccount, TEST_PARAMETERS, warp } from "../../test/integration/program/governance-fixture";
+import { holder, openAmpAccount, TEST_PARAMETERS, warp } from "../../test/support/program-governance-fixture";
 import {
   acceptTask,
   createCampaign,
   registerWorker,
   setupMarket,
   submitIx,
-} from "../../test/integration/program/market-fixture";
+} from "../../test/support/program-market-fixture";
 import { findAmpMintPda, findGovernancePda, findStakeVaultPda } from "../../shared/protocol/index";
-import type { GovernedMarket } from "../../test/integration/program/governance-fixture";
-import type { ProgramHarness } from "../../test/integration/program/harness";
+import type { GovernedMarket } from "../../test/support/program-governance-fixture";
+import type { ProgramHarness } from "../../test/support/program-harness";
 import type { AmplifyInstruction } from "../../shared/protocol/index";
 import type { KeyPairSigner } from "@solana/kit";
 

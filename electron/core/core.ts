@@ -13,6 +13,7 @@ import type { FolderPicker } from "./requester";
 import { SettingsRepository, defaultSettings, settingsHandlers } from "./settings";
 import { Store } from "./store";
 import { WalletService, walletHandlers } from "./wallet";
+import { GovernanceService, governanceHandlers } from "./governance";
 import { createWorkerServices } from "./worker";
 
 export interface CoreOptions {
@@ -112,6 +113,20 @@ export function createCore(options: CoreOptions): Core {
     ...worker.handlers,
     ...walletHandlers(new WalletService({ rpcUrl: () => settings.get().rpcUrl, owner: () => keystore.address() })),
     ...requesterHandlers(requester, keyService, options.pickFolder),
+    ...governanceHandlers(
+      new GovernanceService({
+        endpoints: () => {
+          const { rpcUrl, blobGateways } = settings.get();
+          return {
+            rpcUrl,
+            wsUrl: options.wsUrl ?? deriveWsUrl(rpcUrl),
+            blobUrl: blobGateways[0] ?? process.env.AMPLIFY_BLOB_URL ?? "",
+          };
+        },
+        signer: () => keystoreRequesterKeys(keystore).signer,
+        owner: () => keystore.address(),
+      }),
+    ),
   };
   if (options.background !== false) {
     net.start();

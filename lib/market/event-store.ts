@@ -4,6 +4,7 @@
 import type { Database, Statement } from "better-sqlite3";
 import type {
   FeedFilter,
+  FeedFrom,
   FeedPage,
   FeedPageRequest,
   FeedRow,
@@ -54,6 +55,26 @@ export function createMarketSchema(db: Database): void {
     CREATE INDEX IF NOT EXISTS market_campaigns_posted ON market_campaigns (posted_at);
     CREATE TABLE IF NOT EXISTS market_cursor (name TEXT PRIMARY KEY, value TEXT NOT NULL);
   `);
+}
+
+/**
+ * Indexes that hold the feed's whole order (slot, signature, idx) plus the columns its filters
+ * test, so a page is found by key and a skip or a count walks the index alone, never the rows.
+ * The order index of the first schema is replaced by these.
+ */
+export function addMarketKeysetIndexes(db: Database): void {
+  db.exec(`
+    CREATE INDEX IF NOT EXISTS market_events_keyset ON market_events (slot, signature, idx, kind, band, campaign);
+    CREATE INDEX IF NOT EXISTS market_events_campaign_keyset ON market_events (campaign, slot, signature, idx, kind, band);
+    DROP INDEX IF EXISTS market_events_order;
+    DROP INDEX IF EXISTS market_events_campaign;
+  `);
+}
+
+/** The schema as it is now, for a market file of its own (the CLI's). */
+export function openMarketSchema(db: Database): void {
+  createMarketSchema(db);
+  addMarketKeysetIndexes(db);
 }
 
 /** A filled campaign: what it paid and how long every slot took to be submitted. */
@@ -171,17 +192,40 @@ export class MarketEventStore {
     this.setKind.run(kind, campaign);
   }
 
+  /**
+   * A page of the feed, newest first, found by key: from either end or next to a row the caller
+   * holds, after stepping over `skip` rows. The index walk is over (slot, signature, idx, kind,
+   * band, campaign) alone; only the page's own rows are read from the table.
+   */
   page(request: FeedPageRequest): FeedPage {
     const { where, params } = filterSql(request.filter ?? {}, request.atOrBefore);
-    const total = (
-      this.db.prepare(`SELECT COUNT(*) AS n FROM market_events e WHERE ${where}`).get(params) as { n: number }
-    ).n;
+    const from: FeedFrom = request.from ?? { kind: "newest" };
+    const index = request.filter?.campaign ? "market_events_campaign_keyset" : "market_events_keyset";
+    const newestFirst = from.kind === "newest" || from.kind === "after";
+    const clauses = [where];
+    if (from.kind === "after" || from.kind === "before") {
+      clauses.push(
+        `(e.slot, e.signature, e.idx) ${from.kind === "after" ? "<" : ">"} (@keySlot, @keySignature, @keyIndex)`,
+      );
+      Object.assign(params, { keySlot: from.key.slot, keySignature: from.key.signature, keyIndex: from.key.index });
+    }
+    const direction = newestFirst ? "DESC" : "ASC";
     const rows = this.db
       .prepare(
         `SELECT e.seq, e.body, c.label_kind FROM market_events e LEFT JOIN market_campaigns c ON c.campaign = e.campaign
-         WHERE ${where} ORDER BY e.slot DESC, e.signature, e.idx LIMIT @limit OFFSET @offset`,
+         WHERE e.seq IN (
+           SELECT e.seq FROM market_events e INDEXED BY ${index} WHERE ${clauses.join(" AND ")}
+           ORDER BY e.slot ${direction}, e.signature ${direction}, e.idx ${direction} LIMIT @limit OFFSET @skip)
+         ORDER BY e.slot DESC, e.signature DESC, e.idx DESC`,
       )
-      .all({ ...params, limit: request.limit, offset: request.offset }) as EventRow[];
+      .all({ ...params, limit: request.limit, skip: request.skip ?? 0 }) as EventRow[];
+    const total = request.withTotal
+      ? (
+          this.db
+            .prepare(`SELECT COUNT(*) AS n FROM market_events e INDEXED BY ${index} WHERE ${where}`)
+            .get(params) as { n: number }
+        ).n
+      : null;
     return {
       total,
       head: this.head().head,

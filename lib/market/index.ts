@@ -4,7 +4,13 @@ export type { ChainReadSourceOptions } from "./chain-read-source";
 export { decodeTransaction, FetchedTransaction } from "./transaction-decoder";
 export { eventsFromNotification, marketEventsFromLogs } from "./log-events";
 export type { CampaignMetadata, LogContext } from "./log-events";
-export { MarketEventStore, createMarketSchema, niceBucket } from "./event-store";
+export {
+  MarketEventStore,
+  addMarketKeysetIndexes,
+  createMarketSchema,
+  niceBucket,
+  openMarketSchema,
+} from "./event-store";
 export type { FillSample } from "./event-store";
 export { MarketFeed } from "./market-feed";
 export type { MarketFeedOptions } from "./market-feed";

@@ -4,7 +4,7 @@
 import Database from "better-sqlite3";
 import type { Quote, QuoteRequest } from "../../shared/api/market-feed";
 import { ChainReadSource } from "./chain-read-source";
-import { MarketEventStore, createMarketSchema } from "./event-store";
+import { MarketEventStore, openMarketSchema } from "./event-store";
 import { createJsonRpc } from "./json-rpc";
 import { fetchLabelKind } from "./label-kind";
 import { MarketFeed } from "./market-feed";
@@ -26,7 +26,7 @@ export async function quoteFromChain(
   const db = new Database(options.databasePath);
   try {
     db.pragma("journal_mode = WAL");
-    createMarketSchema(db);
+    openMarketSchema(db);
     const store = new MarketEventStore(db);
     let error: string | null = null;
     const feed = new MarketFeed({

@@ -4,7 +4,7 @@
 import { z } from "zod";
 import { Label, Shape } from "../../shared/annotation";
 import { CampaignFirstGuess } from "../../shared/api/first-guess";
-import { TOOLS } from "./labels-file";
+import { ToolSchema } from "./labels-file";
 import { manifestStore } from "./manifest-store";
 
 export const GoldAnswer = z.object({ shapes: z.array(Shape).default([]), classes: z.array(z.string()).default([]) });
@@ -17,7 +17,7 @@ export const CampaignManifest = z.object({
   campaignId: z.string(),
   requester: z.string(),
   title: z.string(),
-  tool: z.enum(TOOLS),
+  tool: ToolSchema,
   labels: z.array(Label),
   isPrivate: z.boolean(),
   metadataUri: z.string().optional(),

@@ -2,13 +2,13 @@
 // campaign's label-schema hash, so workers can verify it): title, instructions, the tool,
 // the labels and, for private campaigns, the hex X25519 key results are sealed to. Written
 // here, read by core with the shared contract's schema (shared/api/tasks.ts).
-import { z } from "zod";
+import type { z } from "zod";
 import { CampaignMetadata as SharedCampaignMetadata } from "../../shared/api/tasks";
 import { canonicalJson } from "../../shared/annotation";
-import { TOOLS } from "./labels-file";
+import { ToolSchema } from "./labels-file";
 
 /** What this CLI writes: the shared schema, with the tool narrowed to the ones we draw. */
-export const CampaignMetadata = SharedCampaignMetadata.extend({ labelKind: z.enum(TOOLS).optional() });
+export const CampaignMetadata = SharedCampaignMetadata.extend({ labelKind: ToolSchema.optional() });
 export type CampaignMetadata = z.infer<typeof CampaignMetadata>;
 
 export function encodeMetadata(meta: CampaignMetadata): Uint8Array {

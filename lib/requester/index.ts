@@ -3,7 +3,7 @@ export { AmplifyChain, RequesterError, explainSendError, MAX_TRANSACTION_BYTES }
 export type { Endpoints, Located } from "../chain";
 export { deriveX25519, importKeyFile, keysFromSecret, loadKeyFile, newKeyFile, requesterKeys } from "./keyfile";
 export type { RequesterKeys, SeedAccess } from "./keyfile";
-export { parseLabels, readLabelsFile, labelIdOf, TOOLS } from "./labels-file";
+export { parseLabels, readLabelsFile, labelIdOf, TOOLS, ToolSchema } from "./labels-file";
 export type { LabelSpec, Tool } from "./labels-file";
 export { IMAGE_FOLDER_LIMITS, readImageFolder, sniffImage } from "./images";
 export type { ImageFile, ImageFolderLimits, ImageInfo, ImageType } from "./images";

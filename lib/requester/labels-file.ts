@@ -1,14 +1,29 @@
 // The labels file a requester writes: JSON ({tool, labels, title?, instructions?, noneOfThese?}
-// where a label is a name or {name, color?, hotkey?, description?}) or plain
-// text with one label per line. Validated with zod; errors name the file and the problem.
+// where a label is a name or {name, color?, hotkey?, description?, kinds?, attributes?,
+// skeleton?}) or plain text with one label per line. `tool` is "box", "polygon", "class" or the
+// shape kinds the campaign allows joined by "+" ("box+polyline+keypoints+mask"). Validated with
+// zod; errors name the file and the problem.
 import fs from "node:fs";
 import { z } from "zod";
 import type { Label } from "../../shared/annotation";
+import { AttributeSpec, SHAPE_KINDS, ShapeKind, Skeleton } from "../../shared/annotation";
 import { RequesterError } from "../chain";
 import { labelColours } from "./label-colour";
 
+/** The simple presets (the app's form offers these and any set of kinds). */
 export const TOOLS = ["box", "polygon", "class"] as const;
-export type Tool = (typeof TOOLS)[number];
+
+/** "class", or shape kinds joined by "+", each once, in SHAPE_KINDS order once parsed. */
+export const ToolSchema = z
+  .string()
+  .min(1)
+  .max(200)
+  .refine(
+    (t) => t === "class" || t.split("+").every((k) => (SHAPE_KINDS as readonly string[]).includes(k)),
+    `tool must be "class" or shape kinds joined by "+" (${SHAPE_KINDS.join(", ")})`,
+  )
+  .transform((t) => (t === "class" ? t : SHAPE_KINDS.filter((k) => t.split("+").includes(k)).join("+")));
+export type Tool = string;
 
 const LabelEntry = z.union([
   z.string().min(1).max(128),
@@ -20,13 +35,16 @@ const LabelEntry = z.union([
       .optional(),
     hotkey: z.string().max(16).optional(),
     description: z.string().max(1000).optional(),
+    kinds: z.array(ShapeKind).max(SHAPE_KINDS.length).optional(),
+    attributes: z.array(AttributeSpec).max(32).optional(),
+    skeleton: Skeleton.optional(),
   }),
 ]);
 
 const LabelsFileSchema = z.object({
   title: z.string().max(200).optional(),
   instructions: z.string().max(5000).optional(),
-  tool: z.enum(TOOLS).default("box"),
+  tool: ToolSchema.default("box"),
   labels: z.array(LabelEntry).min(1, "at least one label").max(1000),
   /** Classes: a result with no class chosen means "none of these" (refused otherwise). */
   noneOfThese: z.boolean().optional(),
@@ -74,9 +92,8 @@ export function parseLabels(text: string, source: string): LabelSpec {
     throw new RequesterError(`${source}: ${issue?.path.join(".") || "file"}: ${issue?.message ?? "invalid"}`);
   }
   const seen = new Set<string>();
-  const entries = parsed.data.labels.map(
-    (entry): { name: string; color?: string; hotkey?: string; description?: string } =>
-      typeof entry === "string" ? { name: entry } : entry,
+  const entries = parsed.data.labels.map((entry): Omit<Label, "id" | "color"> & { color?: string } =>
+    typeof entry === "string" ? { name: entry } : entry,
   );
   const colours = labelColours(
     entries.map((e) => e.name),
@@ -93,8 +110,13 @@ export function parseLabels(text: string, source: string): LabelSpec {
       color: colours[i]!,
       ...(hotkey ? { hotkey } : {}),
       ...(e.description ? { description: e.description } : {}),
+      ...(e.kinds ? { kinds: e.kinds } : {}),
+      ...(e.attributes ? { attributes: e.attributes } : {}),
+      ...(e.skeleton ? { skeleton: e.skeleton } : {}),
     };
   });
+  if (parsed.data.tool.split("+").includes("keypoints") && !labels.some((l) => l.skeleton))
+    throw new RequesterError(`${source}: a campaign with keypoints needs a label with a skeleton (joints and edges).`);
   return {
     title: parsed.data.title ?? "Untitled campaign",
     instructions: parsed.data.instructions ?? "",

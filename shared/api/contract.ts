@@ -2,6 +2,7 @@ import type { z } from "zod";
 import { appCalls, appEvents } from "./app";
 import { draftsCalls } from "./drafts";
 import { firstGuessCalls, firstGuessEvents } from "./first-guess";
+import { governanceCalls } from "./governance";
 import { keysCalls, keysEvents } from "./keys";
 import { marketCalls, marketEvents } from "./market";
 import { marketFeedCalls, marketFeedEvents } from "./market-feed";
@@ -32,6 +33,7 @@ export const calls = {
   ...firstGuessCalls,
   ...moderationCalls,
   ...requesterCalls,
+  ...governanceCalls,
 } as const;
 
 export const events = {

@@ -19,3 +19,4 @@ export * from "./bridge";
 export * from "./wallet";
 export * from "./moderation";
 export * from "./requester";
+export * from "./governance";

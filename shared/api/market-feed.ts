@@ -79,12 +79,38 @@ export const FeedFilter = z.object({
 });
 export type FeedFilter = z.infer<typeof FeedFilter>;
 
+/** A row's place in the feed's order (newest first: slot, then signature, then index, descending). */
+export const FeedKey = z.object({
+  slot: z.number().int().nonnegative(),
+  signature: Signature,
+  index: z.number().int().nonnegative().max(255),
+});
+export type FeedKey = z.infer<typeof FeedKey>;
+
+/**
+ * Where a page starts. Pages are read by key, not by offset: from the newest or the oldest end,
+ * or next to a row the list already holds ("after" = older than it, "before" = newer), so deep in
+ * 100,000 events a page costs the same as the first.
+ */
+export const FeedFrom = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("newest") }),
+  z.object({ kind: z.literal("oldest") }),
+  z.object({ kind: z.literal("after"), key: FeedKey }),
+  z.object({ kind: z.literal("before"), key: FeedKey }),
+]);
+export type FeedFrom = z.infer<typeof FeedFrom>;
+
 export const FeedPageRequest = z.object({
   filter: FeedFilter.optional(),
-  offset: z.number().int().nonnegative().max(10_000_000),
+  /** The newest event when absent. */
+  from: FeedFrom.optional(),
+  /** Rows to step over, counting away from `from`, before the page starts (a jump in the list). */
+  skip: z.number().int().nonnegative().max(10_000_000).optional(),
   limit: z.number().int().min(1).max(500),
   /** Only events stored at or before this sequence number: a paused feed stays still. */
   atOrBefore: z.number().int().nonnegative().optional(),
+  /** Also count every matching row (the list's length): a scan of the index, so only when asked. */
+  withTotal: z.boolean().optional(),
 });
 export type FeedPageRequest = z.infer<typeof FeedPageRequest>;
 
@@ -92,8 +118,8 @@ export const FeedRow = MarketEvent.extend({ seq: z.number().int().nonnegative(),
 export type FeedRow = z.infer<typeof FeedRow>;
 
 export const FeedPage = z.object({
-  /** How many events match the filter (up to atOrBefore). */
-  total: z.number().int().nonnegative(),
+  /** How many events match the filter (up to atOrBefore), when asked for with `withTotal`. */
+  total: z.number().int().nonnegative().nullable(),
   /** The newest sequence number stored: pass it back as atOrBefore to hold the view still. */
   head: z.number().int().nonnegative(),
   rows: z.array(FeedRow).max(500),

@@ -20,6 +20,12 @@ export const Earning = z.object({
   lamports: Lamports,
   submittedAt: z.number().int(),
   score: z.number().int().min(0).max(100).nullable(),
+  /** AMP the review of this result earned the worker (decimal AMP), null before a review or without AMP. */
+  amp: z
+    .string()
+    .regex(/^\d+(\.\d{1,9})?$/)
+    .nullable()
+    .default(null),
 });
 export type Earning = z.infer<typeof Earning>;
 

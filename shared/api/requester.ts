@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { call, event } from "./define";
 import { SolanaAddress } from "./address";
+import { AttributeSpec, ShapeKind, Skeleton } from "../annotation";
 
 // The Requester view: the app's face of the requester library the `amplify` CLI uses. Core
 // signs with the unlocked keystore key; paths are read and written by core, never the page.
@@ -28,6 +29,12 @@ export const CreateCampaignRequest = z.object({
   isPrivate: z.boolean(),
   /** Image classes: a result with no class chosen is an answer ("none of these"). */
   noneOfThese: z.boolean().optional(),
+  /** Shape kinds offered beside labelKind's (polyline, points, keypoints, mask, rotated-box, ellipse). */
+  kinds: z.array(ShapeKind).max(8).optional(),
+  /** The skeleton template every label gets (needed for keypoints). */
+  skeleton: Skeleton.optional(),
+  /** Attributes every label's shapes carry. */
+  attributes: z.array(AttributeSpec).max(32).optional(),
 });
 export type CreateCampaignRequest = z.infer<typeof CreateCampaignRequest>;
 

@@ -1,7 +1,7 @@
 // Account metas for builders: a signer may be passed as a TransactionSigner (attached to the
 // meta, so signTransactionMessageWithSigners finds it) or as a bare Address.
 import { AccountRole, isTransactionSigner } from "@solana/kit";
-import type { AccountMeta, AccountSignerMeta, Address, TransactionSigner } from "@solana/kit";
+import type { AccountMeta, AccountSignerMeta, Address, Instruction, TransactionSigner } from "@solana/kit";
 
 export type SignerInput = Address | TransactionSigner;
 
@@ -22,3 +22,9 @@ export function writableMeta(address: Address): AccountMeta {
 export function readonlyMeta(address: Address): AccountMeta {
   return { address, role: AccountRole.READONLY };
 }
+
+/** An instruction to the Amplify program (or one it builds for SPL Token): accounts and bytes. */
+export type AmplifyInstruction = Instruction & {
+  accounts: readonly (AccountMeta | AccountSignerMeta)[];
+  data: Uint8Array;
+};

@@ -217,3 +217,19 @@ export function modelId(author: Address, manifestSha256: Uint8Array): Uint8Array
   input.set(manifestSha256, 32);
   return sha256(input);
 }
+
+const AMP_UNIT = 10n ** BigInt(AMP_DECIMALS);
+
+/** "1.5" AMP → 1,500,000,000 base units; undefined for anything that is not a non-negative amount with at most 9 decimals. */
+export function parseAmp(text: string): bigint | undefined {
+  const match = /^(\d+)(?:\.(\d{1,9}))?$/.exec(text.trim());
+  if (!match) return undefined;
+  return BigInt(match[1]!) * AMP_UNIT + BigInt((match[2] ?? "").padEnd(AMP_DECIMALS, "0"));
+}
+
+/** Base units → "1.5" (no trailing zeros). */
+export function formatAmp(units: bigint): string {
+  const whole = units / AMP_UNIT;
+  const fraction = (units % AMP_UNIT).toString().padStart(AMP_DECIMALS, "0").replace(/0+$/, "");
+  return fraction ? `${whole}.${fraction}` : whole.toString();
+}

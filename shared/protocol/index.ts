@@ -165,6 +165,8 @@ export {
   decodeProposal,
   decodeStake,
   decodeVoteRecord,
+  formatAmp,
+  parseAmp,
   GOVERNANCE_ACCOUNT_SIZES,
   GOVERNANCE_PERIOD_MAX_SECONDS,
   modelId,

@@ -21,14 +21,11 @@ import {
 import { amplifyProgramAddress, SYSTEM_PROGRAM_ADDRESS } from "./program-address";
 import { findAssociatedTokenAddress, TOKEN_PROGRAM_ADDRESS } from "./spl-token";
 import { findProgramDataAddress } from "../loader/addresses";
-import type { SignerInput } from "./account-metas";
+import type { AmplifyInstruction, SignerInput } from "./account-metas";
 import type { InstructionName } from "./instruction-tags";
-import type { AccountMeta, AccountSignerMeta, Address, Instruction } from "@solana/kit";
+import type { AccountMeta, AccountSignerMeta, Address } from "@solana/kit";
 
-export type AmplifyInstruction = Instruction & {
-  accounts: readonly (AccountMeta | AccountSignerMeta)[];
-  data: Uint8Array;
-};
+export type { AmplifyInstruction } from "./account-metas";
 
 export interface ProgramOverride {
   programAddress?: Address;

@@ -6,7 +6,7 @@ import { readonlyMeta, signerMeta, writableMeta } from "./account-metas";
 import { addressBytes, ByteReader } from "../bytes";
 import { SYSTEM_PROGRAM_ADDRESS } from "./program-address";
 import type { SignerInput } from "./account-metas";
-import type { AmplifyInstruction } from "./instructions";
+import type { AmplifyInstruction } from "./account-metas";
 import type { Address } from "@solana/kit";
 
 export const TOKEN_PROGRAM_ADDRESS = address("TokenkegQfeZyiNwAJbNbGKPFXCWuBvf9Ss623VQ5DA");

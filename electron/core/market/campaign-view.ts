@@ -14,7 +14,8 @@ import { workerTerms } from "../../../lib/market";
  * Accepts per transaction, all of one campaign: each adds one fresh account (its assignment) and
  * five bytes of data; sixteen stay under 1,232 bytes even with a register_worker in front and a
  * second task page (17 fit on one page: `npx tsx bench/program/compute-units.ts` prints it).
- * A second campaign would add three accounts, hence one campaign per transaction.
+ * A second campaign would add three accounts, hence one campaign per transaction. market-service
+ * packs this many; the worker's share of a bulk accept's fee is computed from it.
  */
 export const ACCEPTS_PER_TX = 16;
 

@@ -11,6 +11,7 @@ import {
   findWorkerProfilePda,
   getRegisterWorkerInstruction,
   getUpdateWorkerKeyInstruction,
+  formatAmp,
   ratingToStars,
 } from "../../../shared/protocol";
 import type { ChainClient, ProtocolConfig } from "../../../lib/chain";
@@ -84,17 +85,23 @@ export class ProfileService {
 
   private async read(worker: string): Promise<Profile> {
     const status = this.keystore.status();
+    // History by the profile account, not the wallet: the requester's review (with the AMP it
+    // earned) names the worker's profile, never the worker's wallet.
+    const [profileAddress] = await findWorkerProfilePda(address(worker));
     const [account, balance, history] = await Promise.all([
       this.account(worker),
       this.chain.balance(worker),
-      this.chain.events(worker, EARNINGS_HISTORY),
+      this.chain.events(profileAddress, EARNINGS_HISTORY),
     ]);
     // Paid results are history, not accounts: read from the worker's recent ResultSubmitted
     // events, each joined with its review if one was posted.
     const scores = new Map<string, number>();
+    const amp = new Map<string, bigint>();
     for (const { event } of history) {
       if (event.kind === "reviewPosted" && event.worker === worker)
         scores.set(`${event.campaign}#${event.taskIndex}`, event.score);
+      if (event.kind === "ampEarned" && event.worker === worker)
+        amp.set(`${event.campaign}#${event.taskIndex}`, event.amount);
     }
     const items = [];
     for (const { event, blockTime } of history) {
@@ -107,6 +114,7 @@ export class ProfileService {
         lamports: Number(event.price - event.fee),
         submittedAt: Number(blockTime),
         score: scores.get(`${event.campaign}#${event.taskIndex}`) ?? null,
+        amp: ampText(amp.get(`${event.campaign}#${event.taskIndex}`)),
       });
     }
     items.sort((a, b) => b.submittedAt - a.submittedAt);
@@ -134,4 +142,8 @@ export function ratingView(account: WorkerProfileAccount | null): RatingView {
     stars: ratingToStars(value),
     reviewCount,
   };
+}
+
+function ampText(units: bigint | undefined): string | null {
+  return units === undefined ? null : formatAmp(units);
 }

@@ -92,8 +92,18 @@ export class RequesterService {
         JSON.stringify({
           title: request.title,
           instructions: request.instructions,
-          tool: request.labelKind,
-          labels: request.labels,
+          tool:
+            request.labelKind === "class"
+              ? "class"
+              : [request.labelKind, ...(request.kinds ?? []).filter((k) => k !== request.labelKind)].join("+"),
+          labels:
+            request.skeleton || request.attributes
+              ? request.labels.map((name) => ({
+                  name,
+                  ...(request.skeleton ? { skeleton: request.skeleton } : {}),
+                  ...(request.attributes ? { attributes: request.attributes } : {}),
+                }))
+              : request.labels,
           ...(request.labelKind === "class" && request.noneOfThese ? { noneOfThese: true } : {}),
         }),
         "the campaign form",
@@ -168,7 +178,8 @@ export class RequesterService {
   }
 
   async end(campaign: string): Promise<{ signature: string }> {
-    return { signature: (await endCampaign(this.chain(), this.options.keys(), toAddress(campaign))).signature };
+    const ended = await endCampaign(this.chain(), this.options.keys(), toAddress(campaign));
+    return { signature: ended.signature };
   }
 
   /** Releases expired work, closes the campaign, then the workers' shares (lib/requester closeCampaign). */
@@ -178,7 +189,8 @@ export class RequesterService {
       keys: this.options.keys(),
       campaign: toAddress(campaign),
     });
-    return { signature: closed.signatures.at(-1) ?? "", refundLamports: Number(closed.refund) };
+    // What the requester's balance gained: unpaid escrow and rent, less the transaction fees.
+    return { signature: closed.signatures.at(-1) ?? "", refundLamports: Number(closed.refund - closed.fees) };
   }
 
   async review(campaign: string, dryRun = false): Promise<ReviewOutcome> {

@@ -11,6 +11,7 @@ import { QueueScreen } from "../screens/queue/QueueScreen";
 import { RequesterScreen } from "../screens/requester/RequesterScreen";
 import { SettingsScreen } from "../screens/settings/SettingsScreen";
 import { WalletScreen } from "../screens/wallet/WalletScreen";
+import { GovernanceScreen } from "../screens/governance/GovernanceScreen";
 import { LAB_ROUTE_REQUESTED, LabView } from "../views/LabView";
 import { AnnouncerProvider } from "../ui/Announcer";
 import { useTheme } from "../ui/use-theme";
@@ -22,10 +23,30 @@ import { WorkNotices } from "./WorkNotices";
 /** How long a confirmation stays on screen. */
 const FLASH_MS = 6_000;
 
-type View = "setup" | "market" | "queue" | "label" | "outbox" | "wallet" | "requester" | "settings" | "status" | "lab";
+type View =
+  | "setup"
+  | "market"
+  | "queue"
+  | "label"
+  | "outbox"
+  | "wallet"
+  | "governance"
+  | "requester"
+  | "settings"
+  | "status"
+  | "lab";
 
 /** Views that need an unlocked key; the others work without one. */
-const NEEDS_KEY: ReadonlySet<View> = new Set(["setup", "market", "queue", "label", "outbox", "wallet", "requester"]);
+const NEEDS_KEY: ReadonlySet<View> = new Set([
+  "setup",
+  "market",
+  "queue",
+  "label",
+  "outbox",
+  "wallet",
+  "governance",
+  "requester",
+]);
 
 const NAV: ReadonlyArray<{ id: View; title: string }> = [
   { id: "market", title: "Market" },
@@ -33,6 +54,7 @@ const NAV: ReadonlyArray<{ id: View; title: string }> = [
   { id: "label", title: "Labelling" },
   { id: "outbox", title: "Outbox" },
   { id: "wallet", title: "Wallet" },
+  { id: "governance", title: "Governance" },
   { id: "requester", title: "Requester" },
   { id: "settings", title: "Settings" },
   { id: "status", title: "Status" },
@@ -144,6 +166,9 @@ function Workstation() {
         break;
       case "wallet":
         body = <WalletScreen />;
+        break;
+      case "governance":
+        body = <GovernanceScreen />;
         break;
       case "requester":
         body = <RequesterScreen />;

@@ -1,19 +1,38 @@
 import { useRef, useState } from "react";
 import type { Shape } from "../../../shared/annotation";
 import type { Editor } from "../canvas/editor/editor";
-import { describeShapeParts } from "../canvas/shape-description";
+import { describeShape, describeShapeParts } from "../canvas/shape-description";
 import { useEditorChannel } from "../canvas/use-editor";
 
 const ROW_HEIGHT = 28;
+const KIND_ICON: Record<Shape["kind"], string> = {
+  box: "▭",
+  polygon: "⬠",
+  polyline: "⌇",
+  points: "⁘",
+  keypoints: "⚲",
+  mask: "▦",
+  "rotated-box": "◇",
+  ellipse: "⬭",
+};
 const OVERSCAN = 8;
 
 /**
  * Every shape, in a listbox a screen reader can walk (position and set size on each option),
  * virtualised: only the rows in view exist in the DOM, so 10,000 shapes cost 30 elements.
  * Up/Down/Home/End move and select, Shift/Ctrl+Space adds to the selection, F6 returns to the
- * canvas; other keys (Delete, H, L, digits) fall through to the editor's shortcuts.
+ * canvas, Enter opens the active shape's attributes; other keys (Delete, H, L, digits) fall
+ * through to the editor's shortcuts.
  */
-export function ShapeList({ editor, onLeave }: { editor: Editor; onLeave: () => void }) {
+export function ShapeList({
+  editor,
+  onLeave,
+  onEditAttributes,
+}: {
+  editor: Editor;
+  onLeave: () => void;
+  onEditAttributes?: () => void;
+}) {
   useEditorChannel(editor, "doc");
   useEditorChannel(editor, "selection");
   const [scrollTop, setScrollTop] = useState(0);
@@ -64,6 +83,12 @@ export function ShapeList({ editor, onLeave }: { editor: Editor; onLeave: () => 
       e.preventDefault();
       e.stopPropagation();
       choose(active, e.shiftKey || e.ctrlKey || e.metaKey);
+    } else if (e.key === "Enter" && onEditAttributes && shapes[active]) {
+      e.preventDefault();
+      e.stopPropagation();
+      if (!selection.has((shapes[active] as Shape).id) || selection.size !== 1) choose(active, false);
+      // after React has rendered the panel for the newly selected shape
+      requestAnimationFrame(() => onEditAttributes());
     } else if (e.key === "F6") {
       e.preventDefault();
       e.stopPropagation();
@@ -104,6 +129,10 @@ export function ShapeList({ editor, onLeave }: { editor: Editor; onLeave: () => 
                 key={shape.id}
                 id={`shape-option-${shape.id}`}
                 role="option"
+                // The name is built here, not from the row's text: the row is a flex container, and
+                // Chromium puts a space between flex items, which read as "car , at …". It
+                // holds what shows (WCAG 2.5.3: the visible label is part of the name).
+                aria-label={describeShape(shape, label, index + 1)}
                 aria-selected={selection.has(shape.id)}
                 aria-setsize={shapes.length}
                 aria-posinset={index + 1}
@@ -115,19 +144,11 @@ export function ShapeList({ editor, onLeave }: { editor: Editor; onLeave: () => 
                 }}
               >
                 <span className="swatch" style={{ background: label?.color ?? "#ff00ff" }} aria-hidden="true" />
-                {/* the name is the row's own text: what shows is part of what is read (WCAG 2.5.3) */}
                 <span className="shape-row-icon" aria-hidden="true">
-                  {shape.kind === "box" ? "▭" : "⬠"}
+                  {KIND_ICON[shape.kind]}
                 </span>
-                <span className="visually-hidden">{parts.lead}, </span>
                 <span className="shape-row-name">{label?.name ?? shape.label}</span>
-                <span className="visually-hidden">, {parts.where}</span>
-                {parts.flags && (
-                  <span className="shape-row-flags">
-                    <span className="visually-hidden">, </span>
-                    {parts.flags}
-                  </span>
-                )}
+                {parts.flags && <span className="shape-row-flags">{parts.flags}</span>}
               </div>
             );
           })}

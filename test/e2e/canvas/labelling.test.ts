@@ -197,9 +197,7 @@ describe("labelling canvas: real mouse and keyboard, saved through the contract"
     expect(await rows.first().getAttribute("aria-setsize")).toBe(String(total));
     // the row's name is its own text (the icon aside): position, kind, label, where, flags
     expect(
-      await list
-        .getByRole("option", { name: /^1\. Box, \w+ ?, at \d+, \d+, \d+ by \d+ pixels ?, model guess$/ })
-        .count(),
+      await list.getByRole("option", { name: /^1\. Box, \w+, at \d+, \d+, \d+ by \d+ pixels, model guess$/ }).count(),
     ).toBe(1);
 
     // "." on the canvas selects the first shape (a guess); a nudge makes it an edited guess

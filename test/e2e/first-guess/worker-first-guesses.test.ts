@@ -112,7 +112,7 @@ describe("first guesses: a worker starts the astronaut photo from the detector's
           () =>
             page
               .getByTestId("shape-list")
-              .getByRole("option", { name: /, person ?, / })
+              .getByRole("option", { name: /, person, / })
               .count(),
           { timeout: 10_000 },
         )

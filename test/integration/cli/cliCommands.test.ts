@@ -6,12 +6,12 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startLocalnet, type Localnet } from "../../../localnet";
-import { findAmplifyProgram } from "../../../localnet/programs";
+import { requireAmplifyProgram } from "../../support/amplify-program";
 import { generateScene } from "../../../localnet/demo/sceneGenerator";
 import { runCli } from "../../../cli/src/cli";
 
 const run = promisify(execFile);
-const program = findAmplifyProgram();
+requireAmplifyProgram();
 const work = fs.mkdtempSync(path.join(process.env.TMPDIR ?? "/tmp", "amplify-cli-bin-"));
 const bin = path.resolve("cli/bin/amplify.js");
 let net: Localnet;
@@ -41,7 +41,6 @@ async function amplifyBinary(...args: string[]): Promise<{ code: number; stdout:
 }
 
 beforeAll(async () => {
-  if (!("program" in program)) return;
   net = await startLocalnet({
     home: path.join(work, "home"),
     rpcPort: 0,
@@ -78,7 +77,7 @@ beforeAll(async () => {
 });
 afterAll(async () => net?.close());
 
-describe.skipIf(!("program" in program))("amplify CLI", () => {
+describe("amplify CLI", () => {
   it("keys new / show / airdrop", async () => {
     const created = await amplify("keys", "new");
     expect(created.code).toBe(0);
@@ -137,7 +136,9 @@ describe.skipIf(!("program" in program))("amplify CLI", () => {
     expect((await amplify("review", campaign, "--dry-run")).stdout).toMatch(/0 scores computed/);
     const out = path.join(work, "export");
     expect((await amplify("export", campaign, "--format", "coco", "--out", out)).code).toBe(0);
-    expect(JSON.parse(fs.readFileSync(path.join(out, "annotations.json"), "utf8"))).toHaveProperty("categories");
+    expect(JSON.parse(fs.readFileSync(path.join(out, "annotations", "instances_default.json"), "utf8"))).toHaveProperty(
+      "categories",
+    );
   });
 
   it("the amplify binary runs as its own process with the environment's endpoints", async () => {
@@ -146,4 +147,20 @@ describe.skipIf(!("program" in program))("amplify CLI", () => {
     expect(shown.stdout).toMatch(/balance \d/);
     expect((await amplifyBinary("frobnicate")).code).toBe(2);
   }, 120_000);
+});
+
+describe.skipIf(!("program" in program))("amplify governance / model (wired into the CLI)", () => {
+  it("status prints the localnet's demo proposal; claim with nothing says so; model register", async () => {
+    const status = await amplify("governance", "status");
+    expect(status.code).toBe(0);
+    expect(status.stdout).toMatch(/^fee 5 % {2}staked 1000 AMP/);
+    expect(status.stdout).toMatch(/#0 fee 4 % {2}for 1000 \/ against 0 AMP/);
+    const claim = await amplify("governance", "claim");
+    expect(claim.code).toBe(1);
+    expect(claim.stderr).toMatch(/nothing to claim/);
+    const registered = await amplify("model", "register", "cd".repeat(32));
+    expect(registered.code).toBe(0);
+    expect(registered.stdout).toMatch(/^model registered: id [0-9a-f]{64}/);
+    expect((await amplify("governance", "frobnicate")).stderr).toMatch(/unknown governance command: frobnicate/);
+  });
 });

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generateKeyPairSigner, lamports, type Address, type KeyPairSigner } from "@solana/kit";
 import nacl from "tweetnacl";
 import { startLocalnet, type Localnet } from "../../../localnet";
-import { findAmplifyProgram } from "../../../localnet/programs";
+import { requireAmplifyProgram } from "../../support/amplify-program";
 import { generateScene } from "../../../localnet/demo/sceneGenerator";
 import { AmplifyChain, getBlob, keysFromSecret, putBlob, type RequesterKeys } from "../../../lib/requester";
 import {
@@ -31,14 +31,13 @@ import {
 } from "../../../shared/protocol";
 import { generateX25519KeyPair, sha256 } from "../../../lib/crypto";
 
-const program = findAmplifyProgram();
+requireAmplifyProgram();
 const work = fs.mkdtempSync(path.join(process.env.TMPDIR ?? "/tmp", "amplify-moderation-consensus-"));
 let net: Localnet;
 let chain: AmplifyChain;
 let requester: RequesterKeys;
 
 beforeAll(async () => {
-  if (!("program" in program)) return;
   net = await startLocalnet({
     home: path.join(work, "home"),
     rpcPort: 0,
@@ -72,7 +71,7 @@ const VOTES: Array<[string, string, string]> = [
   ["violence", "ok", "violence"],
 ];
 
-describe.skipIf(!("program" in program))("moderation review by consensus", () => {
+describe("moderation review by consensus", () => {
   it("scores each judgement against the others' majority, on chain, and exports the agreement", async () => {
     const created = await createModerationCampaign({
       chain,

@@ -7,7 +7,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generateKeyPairSigner, lamports, type Address, type KeyPairSigner } from "@solana/kit";
 import { startLocalnet, type Localnet } from "../../../localnet";
-import { findAmplifyProgram } from "../../../localnet/programs";
+import { requireAmplifyProgram } from "../../support/amplify-program";
 import { generateScene, SCENE_LABELS, type Scene } from "../../../localnet/demo/sceneGenerator";
 import {
   AmplifyChain,
@@ -38,7 +38,7 @@ import { canonicalJson, type AnnotationDocument } from "../../../shared/annotati
 import { decryptEnvelope, generateX25519KeyPair, sha256, unwrapFileKey } from "../../../lib/crypto";
 import nacl from "tweetnacl";
 
-const program = findAmplifyProgram();
+requireAmplifyProgram();
 const work = fs.mkdtempSync(path.join(process.env.TMPDIR ?? "/tmp", "amplify-cli-flow-"));
 let net: Localnet;
 let chain: AmplifyChain;
@@ -47,7 +47,6 @@ let keyService: KeyService | undefined;
 const scenes: Scene[] = [0, 1, 2].map((i) => generateScene(100 + i));
 
 beforeAll(async () => {
-  if (!("program" in program)) return;
   net = await startLocalnet({
     home: path.join(work, "home"),
     rpcPort: 0,
@@ -91,7 +90,7 @@ async function waitFor<T>(what: string, probe: () => Promise<T | undefined>, tim
   }
 }
 
-describe.skipIf(!("program" in program))("requester flow", () => {
+describe("requester flow", () => {
   const stateDir = path.join(work, "state");
   let campaign: Address;
 
@@ -216,15 +215,12 @@ describe.skipIf(!("program" in program))("requester flow", () => {
         tasks.map((t) => getAcceptTaskInstruction({ worker: w.signer, campaign, taskIndex: t.index })),
       );
       await chain.send(w.signer, ixs);
-      const acceptedAt = Date.now();
       for (const t of tasks) {
         const [assignmentAddress] = await findAssignmentPda(campaign, t.index, w.signer.address);
         const assignment = await waitFor("key grant", async () => {
           const a = (await chain.assignments(campaign)).find((x) => x.address === assignmentAddress);
           return a && a.account.state === AssignmentState.KeyGranted ? a.account : undefined;
         });
-        // All three grants follow one bulk accept; generous bound for a loaded 2-core machine.
-        if (t === tasks[0]) expect(Date.now() - acceptedAt).toBeLessThan(5_000);
         const cipher = await getBlob(t.uri, Buffer.from(t.dataHash).toString("hex"));
         const plain = decryptEnvelope(cipher, unwrapFileKey(assignment.wrappedKey, w.box.secretKey));
         const scene = scenes[t.index] as Scene;
@@ -276,7 +272,7 @@ describe.skipIf(!("program" in program))("requester flow", () => {
       outDir: out,
     });
     expect(coco.images).toBe(3);
-    const json = JSON.parse(fs.readFileSync(path.join(out, "annotations.json"), "utf8")) as {
+    const json = JSON.parse(fs.readFileSync(path.join(out, "annotations", "instances_default.json"), "utf8")) as {
       images: Array<{ file_name: string; width: number }>;
       annotations: Array<{ bbox: number[]; image_id: number }>;
       categories: Array<{ name: string }>;

@@ -28,7 +28,7 @@ import {
   type CampaignFixture,
   type Market,
   type WorkerCore,
-} from "../worker/market-harness";
+} from "../../support/market-harness";
 import { feesPaidBy, isClosed } from "./chain-money";
 
 /**

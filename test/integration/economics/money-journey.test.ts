@@ -18,7 +18,7 @@ import {
 } from "../../../shared/protocol";
 import { closeCampaign, endCampaign, reviewCampaign, type CreatedCampaign } from "../../../lib/requester";
 import { startMarket, waitFor, type Market } from "../../e2e/journeys/support/market";
-import { PASSPHRASE, prepareKeystore, startWorkerCore, type WorkerCore } from "../worker/market-harness";
+import { PASSPHRASE, prepareKeystore, startWorkerCore, type WorkerCore } from "../../support/market-harness";
 import { feesPaidBy, isClosed } from "./chain-money";
 
 const PRICE = 5_000_000n;

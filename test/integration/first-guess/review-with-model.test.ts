@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCli } from "../../../cli/src/cli";
 import { AmplifyChain, decodeMetadata, getBlob, putBlob } from "../../../lib/requester";
 import { startLocalnet, type Localnet } from "../../../localnet";
-import { findAmplifyProgram } from "../../../localnet/programs";
+import { requireAmplifyProgram } from "../../support/amplify-program";
 import { canonicalJson, type AnnotationDocument } from "../../../shared/annotation";
 import {
   getAcceptTaskInstruction,
@@ -20,7 +20,7 @@ import {
 import { generateX25519KeyPair, sha256 } from "../../../lib/crypto";
 import { createHash } from "node:crypto";
 
-const program = findAmplifyProgram();
+requireAmplifyProgram();
 const work = fs.mkdtempSync(path.join(process.env.TMPDIR ?? "/tmp", "amplify-fg-review-"));
 const photos = path.resolve("assets/demo/photos");
 const shippedHash = createHash("sha256")
@@ -42,7 +42,6 @@ async function amplify(...args: string[]): Promise<{ code: number; stdout: strin
 }
 
 beforeAll(async () => {
-  if (!("program" in program)) return;
   net = await startLocalnet({
     home: path.join(work, "home"),
     rpcPort: 0,
@@ -73,7 +72,7 @@ beforeAll(async () => {
 });
 afterAll(async () => net?.close());
 
-describe.skipIf(!("program" in program))("a model in the requester's tools", () => {
+describe("a model in the requester's tools", () => {
   let campaign = "";
 
   it("campaign create --model attaches the model's manifest hash and the mapping; bad models and labels are refused clearly", async () => {

@@ -19,7 +19,7 @@ import {
   findProgramDataAddress,
   holdsProgram,
 } from "../../../shared/loader";
-import { findAmplifyProgram } from "../../../localnet/programs";
+import { requireAmplifyProgram } from "../../support/amplify-program";
 import { treasuryAddress } from "../../../localnet";
 import { createKeyPairSignerFromPrivateKeyBytes, getBase64Encoder } from "@solana/kit";
 import { ledgerChain } from "../../../localnet/genesis";
@@ -27,54 +27,51 @@ import { startHarness, tempHome, type Harness } from "./localnetHarness";
 
 let h: Harness;
 const home = tempHome();
-const found = findAmplifyProgram();
+const amplifyProgram = requireAmplifyProgram();
 const bytesOf = (data: string | undefined): Uint8Array => Uint8Array.from(getBase64Encoder().encode(data ?? ""));
 
 beforeAll(async () => {
-  h = await startHarness({ home, programs: "program" in found ? [found.program] : [] });
+  h = await startHarness({ home, programs: [amplifyProgram] });
 });
 afterAll(async () => h.close());
 
-it.skipIf(!("program" in found))(
-  "deploys the v3 build through the loader and initialises its config as the upgrade authority",
-  async () => {
-    const program = (await h.rpc.getAccountInfo(AMPLIFY_PROGRAM_ADDRESS, { encoding: "base64" }).send()).value;
-    expect(program?.executable).toBe(true);
-    expect(program?.owner).toBe(BPF_LOADER_UPGRADEABLE_ADDRESS);
-    const programData = (
-      await h.rpc.getAccountInfo(await findProgramDataAddress(AMPLIFY_PROGRAM_ADDRESS), { encoding: "base64" }).send()
-    ).value;
-    const state = decodeLoaderState(bytesOf(programData?.data[0]));
-    if (state.kind !== "programData" || !("program" in found)) throw new Error("no ProgramData");
-    expect(holdsProgram(state.bytes, fs.readFileSync(found.program.builds.v3))).toBe(true);
-    expect(state.upgradeAuthority).toBe(h.net.ledger.faucet.address);
+it("deploys the v3 build through the loader and initialises its config as the upgrade authority", async () => {
+  const program = (await h.rpc.getAccountInfo(AMPLIFY_PROGRAM_ADDRESS, { encoding: "base64" }).send()).value;
+  expect(program?.executable).toBe(true);
+  expect(program?.owner).toBe(BPF_LOADER_UPGRADEABLE_ADDRESS);
+  const programData = (
+    await h.rpc.getAccountInfo(await findProgramDataAddress(AMPLIFY_PROGRAM_ADDRESS), { encoding: "base64" }).send()
+  ).value;
+  const state = decodeLoaderState(bytesOf(programData?.data[0]));
+  if (state.kind !== "programData") throw new Error("no ProgramData");
+  expect(holdsProgram(state.bytes, fs.readFileSync(amplifyProgram.builds.v3))).toBe(true);
+  expect(state.upgradeAuthority).toBe(h.net.ledger.faucet.address);
 
-    const features = (
-      await h.rpc
-        .getMultipleAccounts([FEATURE_DISABLE_SBPF_V0_V1_V2_DEPLOYMENT, FEATURE_ENABLE_SBPF_V3_DEPLOYMENT], {
-          encoding: "base64",
-        })
-        .send()
-    ).value;
-    for (const feature of features) {
-      expect(feature?.owner).toBe(FEATURE_PROGRAM_ADDRESS);
-      expect(bytesOf(feature?.data[0])[0]).toBe(1);
-    }
+  const features = (
+    await h.rpc
+      .getMultipleAccounts([FEATURE_DISABLE_SBPF_V0_V1_V2_DEPLOYMENT, FEATURE_ENABLE_SBPF_V3_DEPLOYMENT], {
+        encoding: "base64",
+      })
+      .send()
+  ).value;
+  for (const feature of features) {
+    expect(feature?.owner).toBe(FEATURE_PROGRAM_ADDRESS);
+    expect(bytesOf(feature?.data[0])[0]).toBe(1);
+  }
 
-    const [configAddress] = await findConfigPda();
-    const info = (await h.rpc.getAccountInfo(configAddress, { encoding: "base64" }).send()).value;
-    expect(info?.owner).toBe(AMPLIFY_PROGRAM_ADDRESS);
-    const config = decodeConfig(bytesOf(info?.data[0]));
-    expect(config.feeBps).toBe(500);
-    expect(config.authority).toBe(h.net.ledger.faucet.address);
-    expect(config.treasury).toBe(treasuryAddress(h.net.ledger));
-    expect((await h.rpc.getBalance(config.treasury).send()).value).toBeGreaterThan(0n);
-  },
-);
+  const [configAddress] = await findConfigPda();
+  const info = (await h.rpc.getAccountInfo(configAddress, { encoding: "base64" }).send()).value;
+  expect(info?.owner).toBe(AMPLIFY_PROGRAM_ADDRESS);
+  const config = decodeConfig(bytesOf(info?.data[0]));
+  expect(config.feeBps).toBe(500);
+  expect(config.authority).toBe(h.net.ledger.faucet.address);
+  expect(config.treasury).toBe(treasuryAddress(h.net.ledger));
+  expect((await h.rpc.getBalance(config.treasury).send()).value).toBeGreaterThan(0n);
+});
 
-it.skipIf(!("program" in found))("keeps the deployed program runnable across a restart", async () => {
+it("keeps the deployed program runnable across a restart", async () => {
   await h.close();
-  h = await startHarness({ home, programs: "program" in found ? [found.program] : [] });
+  h = await startHarness({ home, programs: [amplifyProgram] });
   const faucet = await createKeyPairSignerFromPrivateKeyBytes(h.net.ledger.faucet.seed);
   await ledgerChain(h.net.ledger).send(
     [await getRegisterWorkerInstruction({ worker: faucet, x25519PublicKey: new Uint8Array(32).fill(1) })],

@@ -167,7 +167,7 @@ describe("market feed", () => {
 
     // 1 post + 1 tasks_added + 3 accepts + 2 results, all from the live stream.
     await until("the live events", () => events.head().count === 7);
-    const live = events.page({ offset: 0, limit: 50, filter: { kinds: ["result_submitted"] } }).rows;
+    const live = events.page({ limit: 50, filter: { kinds: ["result_submitted"] } }).rows;
     expect(live).toHaveLength(2);
     for (const row of live) {
       expect(row.priceLamports).toBe(Number(PRICE));
@@ -196,7 +196,7 @@ describe("market feed", () => {
     expect(events.head().count).toBe(9);
     feed.stop();
 
-    const all = events.page({ offset: 0, limit: 50 }).rows;
+    const all = events.page({ limit: 50 }).rows;
     expect(all.map((r) => r.kind).sort()).toEqual(
       [
         "campaign_posted",

@@ -31,7 +31,7 @@ import {
   ProposalKind,
   stakersPartOf,
 } from "../../../shared/protocol/index";
-import { LAMPORTS_PER_SIGNATURE } from "./harness";
+import { LAMPORTS_PER_SIGNATURE } from "../../support/program-harness";
 import {
   ampBalance,
   governanceOf,
@@ -45,10 +45,10 @@ import {
   TEST_PARAMETERS,
   vote,
   warp,
-} from "./governance-fixture";
-import { acceptTask, createCampaign, registerWorker, submitIx } from "./market-fixture";
-import type { GovernedMarket } from "./governance-fixture";
-import type { CampaignFixture } from "./market-fixture";
+} from "../../support/program-governance-fixture";
+import { acceptTask, createCampaign, registerWorker, submitIx } from "../../support/program-market-fixture";
+import type { GovernedMarket } from "../../support/program-governance-fixture";
+import type { CampaignFixture } from "../../support/program-market-fixture";
 import type { AccumulatorState } from "../../../shared/protocol/index";
 import type { KeyPairSigner } from "@solana/kit";
 

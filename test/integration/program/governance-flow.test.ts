@@ -19,7 +19,7 @@ import {
   PROGRAM_ERROR_CODES,
   ProposalKind,
 } from "../../../shared/protocol/index";
-import { LAMPORTS_PER_SIGNATURE } from "./harness";
+import { LAMPORTS_PER_SIGNATURE } from "../../support/program-harness";
 import {
   ampBalance,
   governanceOf,
@@ -31,8 +31,8 @@ import {
   stakeOf,
   TEST_PARAMETERS,
   warp,
-} from "./governance-fixture";
-import { acceptTask, createCampaign, registerWorker, submitIx } from "./market-fixture";
+} from "../../support/program-governance-fixture";
+import { acceptTask, createCampaign, registerWorker, submitIx } from "../../support/program-market-fixture";
 
 // Stakes of 3 × 2^36 and 2^36 base units: 2^38 in all, so the accumulator divides exactly and
 // the pro-rata shares are whole lamports (governance-attacks.test.ts covers awkward amounts).

@@ -4,11 +4,11 @@
 // reply or event of the whole session ever carries the secret key.
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { getBase58Decoder } from "@solana/kit";
+import { address, getBase58Decoder } from "@solana/kit";
 import nacl from "tweetnacl";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { emptyDocument } from "../../../shared/annotation";
-import { computeWorkerPay } from "../../../shared/protocol";
+import { ampForReview, computeWorkerPay, formatAmp, getReviewInstruction } from "../../../shared/protocol";
 import { generateFileKey, generateX25519KeyPair, openSealed, wrapFileKey } from "../../../lib/crypto";
 import type { CampaignFixture, Market, WorkerCore } from "../../support/market-harness";
 import { PASSPHRASE, SOL, prepareKeystore, startMarket, startWorkerCore, waitFor } from "../../support/market-harness";
@@ -136,6 +136,26 @@ describe("a private task from accept to paid", () => {
     const profile = await worker.call("profile:get");
     expect(profile.earnings.items).toHaveLength(4);
     expect(profile.earnings.totalLamports).toBe(4 * Number(computeWorkerPay(fixture.price, 500)));
+
+    // A review earns AMP (fee × rate × score / 100); the Wallet lists it next to that result.
+    const first = good[0]!;
+    await market.send(market.requester, [
+      await getReviewInstruction({
+        requester: market.requester,
+        campaign: fixture.campaign,
+        worker: address(profile.address),
+        taskIndex: first.taskIndex,
+        score: 80,
+      }),
+    ]);
+    await waitFor("the review's AMP on the profile", async () => {
+      const after = await worker.call("profile:get");
+      return after.earnings.items.find((e) => e.taskIndex === first.taskIndex)?.amp !== null;
+    });
+    const after = await worker.call("profile:get");
+    const reviewed = after.earnings.items.find((e) => e.taskIndex === first.taskIndex);
+    expect(reviewed).toMatchObject({ score: 80, amp: formatAmp(ampForReview(fixture.price, 500, 1n, 80)) });
+    expect(after.earnings.items.filter((e) => e.amp !== null)).toHaveLength(1);
   });
 
   it("leaves no plaintext under AMPLIFY_HOME and no secret in any reply or event", async () => {

@@ -7,6 +7,7 @@ import { toScreen } from "../geometry/viewport";
 import { clipboardShapes, copyToClipboard } from "./clipboard";
 import type { Editor } from "./editor";
 import { acceptAllGuesses, rejectAllGuesses } from "./guesses";
+import { attributesForLabel } from "./attribute-edit";
 
 import { cloneShapes } from "./shape-transfer";
 import type { ToolId } from "../../tools/tool";
@@ -35,6 +36,8 @@ export interface CommandHost {
   toggleInstructions?(): void;
   save(): void;
   toggleFocus(): void;
+  /** Moves focus to the attributes of the one selected shape; false when there is nothing to edit. */
+  focusAttributes?(): boolean;
   previousDocument(): AnnotationDocument | null | undefined;
 }
 
@@ -141,6 +144,24 @@ function toggleFlag(editor: Editor, flag: "hidden" | "locked"): boolean {
   return true;
 }
 
+function editAttributes(editor: Editor, host: CommandHost): boolean {
+  const shapes = selectedShapes(editor, false);
+  const only = shapes.length === 1 ? shapes[0] : undefined;
+  if (!only) {
+    editor.announce(
+      shapes.length === 0 ? "Select a shape to set its attributes" : "Select one shape to set its attributes",
+    );
+    return true;
+  }
+  const label = editor.labelById(only.label);
+  if (!label?.attributes?.length) {
+    editor.announce(`${label?.name ?? "This label"} has no attributes`);
+    return true;
+  }
+  if (!host.focusAttributes?.()) editor.announce("Attributes cannot be edited here");
+  return true;
+}
+
 export function pickLabel(editor: Editor, index: number): boolean {
   const label = editor.schema.labels[index];
   if (!label) return false;
@@ -148,7 +169,14 @@ export function pickLabel(editor: Editor, index: number): boolean {
   const relabel = selectedShapes(editor, true).filter((s) => s.label !== label.id);
   if (relabel.length > 0) {
     editor.history.commit();
-    editor.editShapes(relabel.map((s) => ({ ...s, label: label.id })));
+    editor.editShapes(
+      relabel.map((s) => {
+        // A new label has its own attributes: keep the values that still fit, start the rest at their defaults.
+        const { attributes: _old, ...rest } = s;
+        const attributes = attributesForLabel(s, label);
+        return { ...rest, label: label.id, ...(attributes ? { attributes } : {}) } as Shape;
+      }),
+    );
     editor.announce(
       relabel.length === 1 ? `Relabelled ${label.name}` : `${relabel.length} shapes relabelled ${label.name}`,
     );
@@ -394,6 +422,8 @@ export function runAction(editor: Editor, action: string, host: CommandHost): bo
     case "view.focusList":
       host.toggleFocus();
       return true;
+    case "shape.attributes":
+      return editAttributes(editor, host);
     case "task.submit":
       host.submit();
       return true;

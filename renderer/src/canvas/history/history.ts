@@ -75,6 +75,12 @@ export class History {
     return this.undos.length > 0 || (this.open !== null && !isEmptyDiff(this.open));
   }
 
+  /** How many shapes the step undo would revert next records (added, updated or removed). */
+  get nextUndoSize(): number {
+    const step = this.open && !isEmptyDiff(this.open) ? this.open : this.undos.at(-1);
+    return step ? step.added.size + step.updated.size + step.removed.size : 0;
+  }
+
   get canRedo(): boolean {
     return this.redos.length > 0;
   }

@@ -134,6 +134,12 @@ export const ACTIONS: readonly ActionInfo[] = [
   { id: "select.previous", title: "Select the previous shape", group: "Shapes", binding: "," },
   { id: "shape.hide", title: "Hide or show the selected shapes", group: "Shapes", binding: "h" },
   { id: "shape.lock", title: "Lock or unlock the selected shapes", group: "Shapes", binding: "l" },
+  {
+    id: "shape.attributes",
+    title: "Set the selected shape's attributes (Escape returns to the canvas)",
+    group: "Shapes",
+    binding: "shift+a",
+  },
   { id: "guesses.acceptAll", title: "Accept all model guesses as they are", group: "Shapes", binding: "g" },
   {
     id: "guesses.rejectAll",

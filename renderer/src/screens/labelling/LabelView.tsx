@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { AnnotationDocument } from "../../../../shared/annotation";
+import { AttributesPanel } from "../../panels/AttributesPanel";
 import { ClassificationPanel } from "../../panels/ClassificationPanel";
 import { InstructionsPanel } from "../../panels/InstructionsPanel";
 import { LabelPalette } from "../../panels/LabelPalette";
@@ -158,6 +159,13 @@ export function LabelView(props: LabelViewProps) {
         const list = root?.querySelector<HTMLElement>("[data-testid=shape-list]");
         (document.activeElement === surface ? list : surface)?.focus();
       },
+      focusAttributes: () => {
+        const first = rootRef.current?.querySelector<HTMLElement>(
+          "[data-testid=attributes] input, [data-testid=attributes] select",
+        );
+        first?.focus();
+        return first !== null && first !== undefined;
+      },
     }),
     [editor, elapsedRef, save, props.instructions],
   );
@@ -216,7 +224,8 @@ export function LabelView(props: LabelViewProps) {
             noneOfThese={props.noneOfThese === true}
             note={props.classificationNote ?? null}
           />
-          <ShapeList editor={editor} onLeave={focusSurface} />
+          <AttributesPanel editor={editor} onLeave={focusSurface} />
+          <ShapeList editor={editor} onLeave={focusSurface} onEditAttributes={() => host.focusAttributes?.()} />
         </aside>
       </div>
       <TaskBar

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import type { FeedFilter, FeedRow, FeedStatus, MarketEventKind } from "../../../../shared/api";
+import type { FeedFilter, FeedKey, FeedRow, FeedStatus, MarketEventKind } from "../../../../shared/api";
+import { anchorsOf, keyOf, nearestRead } from "./feed-window";
 import { MARKET_EVENT_KINDS, RATING_BANDS } from "../../../../shared/api";
 import { getApi } from "../../api";
 import { ErrorNotice } from "../../ui/ErrorNotice";
@@ -20,10 +21,30 @@ export const KIND_LABELS: Record<MarketEventKind, string> = {
   campaign_closed: "Campaign closed",
 };
 
+/** Rows the list keeps in memory around the view; anchors (page boundaries) are kept for every page read. */
+const KEEP_ROWS = 3_000;
+
 /**
- * Every market event as it lands, newest first, in a list that renders only the rows in view
- * (pages of 100 fetched from core's store by offset), so 100,000 events scroll like 100.
- * Pausing pins the list to the events stored when it was paused.
+ * What the list shows: one read of the store, fixed at a head sequence number, with its length.
+ * Positions in it are stable, so rows read later by key land where they belong.
+ */
+interface Snapshot {
+  readonly id: number;
+  readonly head: number;
+  readonly total: number;
+  readonly shown: string;
+}
+
+/** Held rows by position, and the keys of page boundaries (where a later page read can start). */
+interface Held {
+  rows: Map<number, FeedRow>;
+  anchors: Map<number, FeedKey>;
+}
+
+/**
+ * Every market event as it lands, newest first, in a list that renders only the rows in view.
+ * Rows are read from core's store by key (never by offset), so scrolling deep into 100,000
+ * events costs what the first page does. Pausing pins the list to the events stored when paused.
  */
 export function MarketFeed() {
   const [kind, setKind] = useState<MarketEventKind | "">("");
@@ -31,16 +52,16 @@ export function MarketFeed() {
   const [campaign, setCampaign] = useState("");
   const [pausedAt, setPausedAt] = useState<number | null>(null);
   const [head, setHead] = useState(0);
-  const [total, setTotal] = useState(0);
   const [version, setVersion] = useState(0);
-  const [rows, setRows] = useState<Map<number, FeedRow>>(new Map());
-  /** What the rows on screen were read for: "live", or "paused:<seq>" once the paused view is loaded. */
-  const [shown, setShown] = useState("live");
+  const [snapshot, setSnapshot] = useState<Snapshot>({ id: 0, head: 0, total: 0, shown: "loading" });
+  const held = useRef<Held>({ rows: new Map(), anchors: new Map() });
+  const [, setDrawn] = useState(0);
   const [scrollTop, setScrollTop] = useState(0);
   const [viewHeight, setViewHeight] = useState(420);
   const [status, setStatus] = useState<FeedStatus | null>(null);
   const [error, setError] = useState<string | null>(null);
   const list = useRef<HTMLDivElement>(null);
+  const snapshots = useRef(0);
 
   const campaignOk = campaign.trim() === "" || /^[1-9A-HJ-NP-Za-km-z]{32,44}$/.test(campaign.trim());
   const filter = useMemo<FeedFilter>(
@@ -52,7 +73,7 @@ export function MarketFeed() {
     [kind, band, campaign, campaignOk],
   );
 
-  // Live: new events bump the version (coalesced), which refetches what is in view.
+  // Live: new events bump the version (coalesced), which reads a new snapshot.
   useEffect(() => {
     const api = getApi();
     let timer: ReturnType<typeof setTimeout> | undefined;
@@ -72,43 +93,86 @@ export function MarketFeed() {
     };
   }, []);
 
+  const total = snapshot.total;
   const first = Math.max(0, Math.floor(scrollTop / ROW_HEIGHT) - OVERSCAN);
   const last = Math.min(Math.max(total, 1) - 1, Math.ceil((scrollTop + viewHeight) / ROW_HEIGHT) + OVERSCAN);
   const firstPage = Math.floor(first / PAGE);
   const lastPage = Math.floor(last / PAGE);
+  const view = useRef({ firstPage, lastPage });
+  view.current = { firstPage, lastPage };
   const liveKey = pausedAt === null ? version : -1;
-  const key = `${JSON.stringify(filter)}|${pausedAt ?? "live"}|${liveKey}`;
 
+  // A new snapshot when the filter, the pause or (live) the stored events change: the pages in
+  // view, counted, at one head.
   useEffect(() => {
     let stale = false;
-    const pages: number[] = [];
-    for (let p = firstPage; p <= lastPage; p++) pages.push(p);
-    Promise.all(
-      pages.map((p) =>
-        getApi().feed.page({
-          filter,
-          offset: p * PAGE,
-          limit: PAGE,
-          ...(pausedAt !== null ? { atOrBefore: pausedAt } : {}),
-        }),
-      ),
-    ).then(
-      (results) => {
-        if (stale) return;
-        const next = new Map<number, FeedRow>();
-        results.forEach((r, i) => r.rows.forEach((row, j) => next.set(pages[i]! * PAGE + j, row)));
-        setRows(next);
-        setTotal(results[0]?.total ?? 0);
-        setShown(pausedAt === null ? "live" : `paused:${pausedAt}`);
-        setHead((h) => Math.max(h, results[0]?.head ?? 0));
-        setError(null);
-      },
-      (e: unknown) => !stale && setError(errorMessage(e)),
-    );
+    const start = view.current.firstPage * PAGE;
+    const limit = Math.min(500, (view.current.lastPage - view.current.firstPage + 1) * PAGE);
+    getApi()
+      .feed.page({
+        filter,
+        skip: start,
+        limit,
+        withTotal: true,
+        ...(pausedAt !== null ? { atOrBefore: pausedAt } : {}),
+      })
+      .then(
+        (page) => {
+          if (stale) return;
+          const rows = new Map<number, FeedRow>();
+          page.rows.forEach((row, i) => rows.set(start + i, row));
+          held.current = { rows, anchors: anchorsOf(rows) };
+          snapshots.current += 1;
+          setSnapshot({
+            id: snapshots.current,
+            head: pausedAt ?? page.head,
+            total: page.total ?? 0,
+            shown: pausedAt === null ? "live" : `paused:${pausedAt}`,
+          });
+          setHead((h) => Math.max(h, page.head));
+          setError(null);
+        },
+        (e: unknown) => !stale && setError(errorMessage(e)),
+      );
     return () => {
       stale = true;
     };
-  }, [key, filter, pausedAt, firstPage, lastPage]);
+  }, [filter, pausedAt, liveKey]);
+
+  // Scrolling: read the positions in view that the snapshot does not hold yet, by key.
+  useEffect(() => {
+    if (snapshot.id === 0) return;
+    const end = Math.min(snapshot.total, (lastPage + 1) * PAGE);
+    const missing: number[] = [];
+    for (let p = firstPage * PAGE; p < end; p++) if (!held.current.rows.has(p)) missing.push(p);
+    if (missing.length === 0) return;
+    const start = missing[0]!;
+    const stop = Math.min(missing.at(-1)! + 1, start + 500);
+    const { from, skip } = nearestRead(start, stop, snapshot.total, held.current.anchors);
+    let stale = false;
+    getApi()
+      .feed.page({ filter, from, skip, limit: stop - start, atOrBefore: snapshot.head })
+      .then(
+        (page) => {
+          if (stale) return;
+          const { rows, anchors } = held.current;
+          page.rows.forEach((row, i) => rows.set(start + i, row));
+          const read = page.rows.length;
+          if (read) {
+            anchors.set(start, keyOf(page.rows[0]!));
+            anchors.set(start + read - 1, keyOf(page.rows[read - 1]!));
+          }
+          // keep memory bounded: forget rows far from the view (their page boundaries stay as anchors)
+          if (rows.size > KEEP_ROWS)
+            for (const at of rows.keys()) if (Math.abs(at - start) > KEEP_ROWS / 2) rows.delete(at);
+          setDrawn((n) => n + 1);
+        },
+        (e: unknown) => !stale && setError(errorMessage(e)),
+      );
+    return () => {
+      stale = true;
+    };
+  }, [snapshot, filter, firstPage, lastPage]);
 
   const onScroll = useCallback(() => {
     const el = list.current;
@@ -123,7 +187,7 @@ export function MarketFeed() {
   }, []);
 
   const visible: { index: number; row: FeedRow | undefined }[] = [];
-  for (let i = first; i <= last && i < total; i++) visible.push({ index: i, row: rows.get(i) });
+  for (let i = first; i <= last && i < total; i++) visible.push({ index: i, row: held.current.rows.get(i) });
   const newWhilePaused = pausedAt === null ? 0 : Math.max(0, head - pausedAt);
 
   return (
@@ -133,7 +197,7 @@ export function MarketFeed() {
         <span className={`tag ${status?.live ? "ok" : ""}`} data-testid="feed-live" title={status?.source ?? ""}>
           {status?.live ? "live" : "offline: showing what was last seen"}
         </span>
-        <span className="muted" data-testid="feed-total" data-shown={shown}>
+        <span className="muted" data-testid="feed-total" data-shown={snapshot.shown}>
           {total.toLocaleString()} event{total === 1 ? "" : "s"}
         </span>
         <button

@@ -7,6 +7,18 @@ import { ErrorNotice } from "../../ui/ErrorNotice";
 import { ProgressBar } from "../../ui/ProgressBar";
 import { errorMessage } from "../../ui/format";
 import { progressLabel, useRequesterProgress } from "./use-requester-progress";
+import type { ShapeKind } from "../../../../shared/annotation";
+import { parseAttributes, parseSkeleton } from "./shape-options";
+
+/** Kinds a shape campaign may offer beside its main one, with the words the form shows. */
+const MORE_KINDS: ReadonlyArray<[ShapeKind, string]> = [
+  ["polyline", "Polylines"],
+  ["points", "Points"],
+  ["keypoints", "Keypoint skeletons"],
+  ["mask", "Brush masks"],
+  ["rotated-box", "Rotated boxes"],
+  ["ellipse", "Ellipses"],
+];
 
 export interface CreateCampaignFormProps {
   /** The Electron shell has a native folder dialog; the browser shell takes a typed path. */
@@ -26,6 +38,10 @@ const INITIAL = {
   deadlineDays: "7",
   isPrivate: false,
   noneOfThese: false,
+  kinds: [] as ShapeKind[],
+  joints: "",
+  edges: "",
+  attributes: "",
 };
 
 /** A campaign from a folder of images: what to label, the price and who may take it. */
@@ -55,6 +71,16 @@ export function CreateCampaignForm({ canPickFolder, onCreated }: CreateCampaignF
     event.preventDefault();
     setError(null);
     setDone(null);
+    const shapes = form.labelKind !== "class";
+    const skeleton = shapes && form.kinds.includes("keypoints") ? parseSkeleton(form.joints, form.edges) : null;
+    const attributes = shapes && form.attributes.trim() ? parseAttributes(form.attributes) : null;
+    const problem =
+      (skeleton && "problem" in skeleton && skeleton.problem) ||
+      (attributes && "problem" in attributes && attributes.problem);
+    if (problem) {
+      setError(problem);
+      return;
+    }
     const request: CreateCampaignRequest = {
       folder: form.folder,
       title: form.title,
@@ -70,6 +96,9 @@ export function CreateCampaignForm({ canPickFolder, onCreated }: CreateCampaignF
       deadlineDays: Number(form.deadlineDays),
       isPrivate: form.isPrivate,
       ...(form.labelKind === "class" ? { noneOfThese: form.noneOfThese } : {}),
+      ...(shapes && form.kinds.length > 0 ? { kinds: form.kinds } : {}),
+      ...(skeleton && "value" in skeleton ? { skeleton: skeleton.value } : {}),
+      ...(attributes && "value" in attributes && attributes.value.length > 0 ? { attributes: attributes.value } : {}),
     };
     setBusy(true);
     try {
@@ -137,6 +166,50 @@ export function CreateCampaignForm({ canPickFolder, onCreated }: CreateCampaignF
           Labels (one per line or comma-separated)
           <textarea rows={3} value={form.labels} onChange={(e) => edit({ labels: e.target.value })} required />
         </label>
+        {form.labelKind !== "class" && (
+          <fieldset className="shape-kinds">
+            <legend>Also offer</legend>
+            {MORE_KINDS.map(([kind, words]) => (
+              <label key={kind} className="checkbox">
+                <input
+                  type="checkbox"
+                  checked={form.kinds.includes(kind)}
+                  onChange={(e) =>
+                    edit({ kinds: e.target.checked ? [...form.kinds, kind] : form.kinds.filter((k) => k !== kind) })
+                  }
+                />{" "}
+                {words}
+              </label>
+            ))}
+          </fieldset>
+        )}
+        {form.labelKind !== "class" && form.kinds.includes("keypoints") && (
+          <>
+            <label>
+              Skeleton joints, in order (comma-separated)
+              <input
+                value={form.joints}
+                onChange={(e) => edit({ joints: e.target.value })}
+                placeholder="head, left hand, right hand"
+              />
+            </label>
+            <label>
+              Skeleton edges, by joint number
+              <input value={form.edges} onChange={(e) => edit({ edges: e.target.value })} placeholder="1-2, 1-3" />
+            </label>
+          </>
+        )}
+        {form.labelKind !== "class" && (
+          <label>
+            Attributes of every shape (one per line: name: checkbox, number, text, or options separated by |)
+            <textarea
+              rows={2}
+              value={form.attributes}
+              onChange={(e) => edit({ attributes: e.target.value })}
+              placeholder={"occluded: checkbox\ncolour: red | blue"}
+            />
+          </label>
+        )}
         {form.labelKind === "class" && (
           <label className="checkbox">
             <input

@@ -31,6 +31,7 @@ export function WalletScreen() {
   const scored = payouts.filter((e) => e.score !== null);
   const recent = payouts.slice(-200);
   const recentScored = scored.slice(-200);
+  const withAmp = [...p.earnings.items].filter((e) => e.amp !== null).slice(0, 20);
   return (
     <div className="screen wallet">
       <section className="panel" aria-labelledby="wallet-heading">
@@ -88,6 +89,18 @@ export function WalletScreen() {
                 height={180}
               />
             )}
+          </>
+        )}
+        {withAmp.length > 0 && (
+          <>
+            <h3>AMP earned per reviewed result</h3>
+            <ul className="amp-earned" data-testid="wallet-amp-earned">
+              {withAmp.map((e) => (
+                <li key={`${e.campaign}#${e.taskIndex}`}>
+                  {clock(e.submittedAt)} · task {e.taskIndex} · score {e.score ?? "–"} · {e.amp} AMP
+                </li>
+              ))}
+            </ul>
           </>
         )}
       </section>

@@ -1,14 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { AnnotationDocument, decodeMask } from "../../../../shared/annotation";
-import type { Label, Shape } from "../../../../shared/annotation";
-import type { CommandHost } from "../../../../renderer/src/canvas/editor/commands";
+import type { Label } from "../../../../shared/annotation";
 import { runAction } from "../../../../renderer/src/canvas/editor/commands";
-import { Editor } from "../../../../renderer/src/canvas/editor/editor";
 import type { LabelSchema } from "../../../../renderer/src/canvas/editor/label-schema";
-import { DEFAULT_BINDINGS } from "../../../../renderer/src/canvas/hotkeys/actions";
-import { dispatchKey } from "../../../../renderer/src/canvas/hotkeys/dispatch";
-import { comboTable, resolveBindings } from "../../../../renderer/src/canvas/hotkeys/hotkeys";
 import { maskShapeFrom } from "../../../../renderer/src/tools/mask-tool";
+import { editorHarness } from "./editor-harness";
 
 const person: Label = {
   id: "person",
@@ -32,38 +28,21 @@ const schema: LabelSchema = {
   tools: ["box", "polygon", "polyline", "points", "keypoints", "mask", "rotated-box", "ellipse"],
 };
 
-const table = comboTable(resolveBindings(DEFAULT_BINDINGS, {}));
-
 function setup() {
-  const editor = new Editor({ taskId: "t", image: { width: 400, height: 300 }, schema });
-  editor.setViewSize({ width: 400, height: 300 });
-  editor.setViewport({ scale: 1, x: 0, y: 0 });
-  const host: CommandHost = {
-    next() {},
-    previous() {},
-    submit() {},
-    toggleHelp() {},
-    save() {},
-    toggleFocus() {},
-    previousDocument: () => null,
-  };
-  const said: string[] = [];
-  editor.events.on("announce", () => said.push(editor.announcement));
-  const key = (combo: string, times = 1) => {
-    let used = false;
-    for (let i = 0; i < times; i++)
-      used = dispatchKey(table.get(combo) ?? [], { onCanvas: true, repeat: false }, (a) => runAction(editor, a, host));
-    return used;
-  };
-  /** Keyboard cursor to (x, y) by arrows (1 px steps at 100 %), then Space. */
+  const harness = editorHarness({
+    schema,
+    image: { width: 400, height: 300 },
+    view: { width: 400, height: 300, scale: 1 },
+  });
+  const { editor, key } = harness;
+  /** Keyboard cursor to (x, y), then Space. */
   const placeAt = (x: number, y: number) => {
     key("escape");
     editor.cursor = { x, y };
     editor.cursorShown = true;
     key("space");
   };
-  const last = () => editor.store.shapes()[editor.store.shapes().length - 1] as Shape;
-  return { editor, key, placeAt, last, said };
+  return { ...harness, placeAt };
 }
 
 describe("every kind by keyboard", () => {
@@ -174,16 +153,11 @@ describe("every kind by keyboard", () => {
   });
 
   it("offers only the kinds the campaign allows", () => {
-    const editor = new Editor({ taskId: "t", image: { width: 10, height: 10 }, schema: { ...schema, tools: ["box"] } });
-    const host: CommandHost = {
-      next() {},
-      previous() {},
-      submit() {},
-      toggleHelp() {},
-      save() {},
-      toggleFocus() {},
-      previousDocument: () => null,
-    };
+    const { editor, host } = editorHarness({
+      schema: { ...schema, tools: ["box"] },
+      image: { width: 10, height: 10 },
+      view: { width: 10, height: 10, scale: 1 },
+    });
     expect(runAction(editor, "tool.keypoints", host)).toBe(false);
     expect(runAction(editor, "tool.wand", host)).toBe(false);
     expect(editor.tool.id).toBe("box");

@@ -1,13 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { BoxShape, PolygonShape, Shape } from "../../../../shared/annotation";
-import type { CommandHost } from "../../../../renderer/src/canvas/editor/commands";
-import { runAction } from "../../../../renderer/src/canvas/editor/commands";
-import { Editor } from "../../../../renderer/src/canvas/editor/editor";
 import type { LabelSchema } from "../../../../renderer/src/canvas/editor/label-schema";
-import { DEFAULT_BINDINGS } from "../../../../renderer/src/canvas/hotkeys/actions";
-import { dispatchKey } from "../../../../renderer/src/canvas/hotkeys/dispatch";
-import { comboTable, resolveBindings } from "../../../../renderer/src/canvas/hotkeys/hotkeys";
 import { toScreen } from "../../../../renderer/src/canvas/geometry/viewport";
+import { editorHarness } from "./editor-harness";
 
 const schema: LabelSchema = {
   labels: [
@@ -19,42 +14,19 @@ const schema: LabelSchema = {
   tools: ["box", "polygon"],
 };
 
-const table = comboTable(resolveBindings(DEFAULT_BINDINGS, {}));
-
 /** A 4000 × 3000 image in an 800 × 600 view at 200 %: most of the image is out of view. */
 function setup(shapes: Shape[] = []) {
-  const editor = new Editor({
-    taskId: "t",
-    image: { width: 4000, height: 3000 },
+  const harness = editorHarness({
     schema,
-    document: { schema: 2, taskId: "t", labels: [], shapes, classes: [], timeSpentMs: 0 },
+    image: { width: 4000, height: 3000 },
+    view: { width: 800, height: 600, scale: 2 },
+    shapes,
   });
-  editor.setViewSize({ width: 800, height: 600 });
-  editor.setViewport({ scale: 2, x: 0, y: 0 });
-  const host: CommandHost = {
-    next() {},
-    previous() {},
-    submit() {},
-    toggleHelp() {},
-    save() {},
-    toggleFocus() {},
-    previousDocument: () => null,
-  };
-  const said: string[] = [];
-  editor.events.on("announce", () => said.push(editor.announcement));
-  /** A key as the canvas gets it, through the same table and chain as the app. */
-  const key = (combo: string, times = 1, onCanvas = true) => {
-    let used = false;
-    for (let i = 0; i < times; i++)
-      used = dispatchKey(table.get(combo) ?? [], { onCanvas, repeat: false }, (a) => runAction(editor, a, host));
-    return used;
-  };
-  const last = () => editor.store.shapes()[editor.store.shapes().length - 1] as Shape;
   const inView = (p: { x: number; y: number }) => {
-    const s = toScreen(editor.viewport, p);
+    const s = toScreen(harness.editor.viewport, p);
     return s.x >= 0 && s.y >= 0 && s.x <= 800 && s.y <= 600;
   };
-  return { editor, key, last, said, inView };
+  return { ...harness, inView };
 }
 
 describe("keyboard cursor and panning", () => {

@@ -18,15 +18,10 @@ import {
   getStakeInstruction,
   getUpdateConfigInstruction,
   getVoteInstruction,
-} from "../../../shared/protocol/index";
-import { setupMarket } from "./market-fixture";
-import type { Market } from "./market-fixture";
-import type {
-  GovernanceAccount,
-  GovernanceParameters,
-  ProposalKind,
-  StakeAccount,
-} from "../../../shared/protocol/index";
+} from "../../shared/protocol/index";
+import { setupMarket } from "./program-market-fixture";
+import type { Market } from "./program-market-fixture";
+import type { GovernanceAccount, GovernanceParameters, ProposalKind, StakeAccount } from "../../shared/protocol/index";
 import type { Address, KeyPairSigner } from "@solana/kit";
 
 /** Short periods so tests warp the clock by hours, not days. */

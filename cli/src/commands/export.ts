@@ -1,0 +1,44 @@
+// `amplify export CAMPAIGN`: results as COCO/YOLO/VOC files, or a moderation campaign as JSONL.
+import { z } from "zod";
+import { EXPORT_FORMATS, exportResults, loadKeyFile, loadManifest, type ExportFormat } from "../../../lib/requester";
+import { exportModerationResults, loadModerationManifest } from "../../../lib/requester/moderation";
+import { campaignArg, need } from "./args";
+import { defineCommand } from "./command";
+
+export const exportCommand = defineCommand({
+  name: "export",
+  usage: `  export CAMPAIGN --format coco|yolo|voc --out DIR
+  export CAMPAIGN --format jsonl --out FILE
+                                     a moderation campaign: decision, votes, confidence per item`,
+  flags: { format: { type: "string" }, out: { type: "string" } },
+  async run({ values, args, io, globals, chain }) {
+    const g = globals();
+    const keys = await loadKeyFile(g.keypair);
+    const campaign = campaignArg(args);
+    if (values.format === "jsonl") {
+      const manifest = loadModerationManifest(g.stateDir, campaign);
+      const summary = await exportModerationResults({
+        chain: chain(),
+        keys,
+        campaign,
+        ...(manifest ? { manifest } : {}),
+        outFile: need(values.out, "--out FILE"),
+      });
+      io.out(`exported ${summary.items} items (${summary.judgements} judgements) as JSONL to ${summary.file}`);
+      return;
+    }
+    const format = z.enum(EXPORT_FORMATS).parse(need(values.format, "--format coco|yolo|voc")) as ExportFormat;
+    const manifest = loadManifest(g.stateDir, campaign);
+    const summary = await exportResults({
+      chain: chain(),
+      keys,
+      campaign,
+      ...(manifest ? { manifest } : {}),
+      format,
+      outDir: need(values.out, "--out DIR"),
+    });
+    io.out(
+      `exported ${summary.images} images, ${summary.shapes} shapes as ${format} to ${values.out} (${summary.files.length} files)`,
+    );
+  },
+});

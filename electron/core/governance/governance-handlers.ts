@@ -1,0 +1,16 @@
+import type { HandlerGroup } from "../api";
+import type { GovernanceService } from "./governance-service";
+
+export function governanceHandlers(
+  governance: GovernanceService,
+): HandlerGroup<
+  "governance:overview" | "governance:claim" | "governance:stake" | "governance:vote" | "governance:execute"
+> {
+  return {
+    "governance:overview": () => governance.overview(),
+    "governance:claim": () => governance.claim(),
+    "governance:stake": ({ amp }) => governance.stake(amp),
+    "governance:vote": ({ id, support }) => governance.vote(id, support),
+    "governance:execute": ({ id }) => governance.execute(id),
+  };
+}

@@ -1,0 +1,124 @@
+// The Governance screen's side in core: the unlocked wallet's AMP, stake and claimable SOL, the
+// proposals with tallies and time left, and the holder's claim / stake / vote / execute, signed by
+// the keystore (never leaving core) and sent through lib/governance.
+import { AmplifyChain, RequesterError, type Endpoints } from "../../../lib/chain";
+import { GovernanceClient, type ProposalView as ChainProposal } from "../../../lib/governance";
+import { decodeVoteRecord, findVoteRecordPda, formatAmp, parseAmp, ProposalKind } from "../../../shared/protocol";
+import { ApiError, type GovernanceOverview, type ProposalView } from "../../../shared/api";
+import type { Address, TransactionSigner } from "@solana/kit";
+
+export interface GovernanceServiceOptions {
+  readonly endpoints: () => Endpoints;
+  /** The unlocked wallet's signer; throws (locked) when the keystore is locked. */
+  readonly signer: () => TransactionSigner;
+  /** The unlocked key's address, or null. */
+  readonly owner: () => string | null;
+}
+
+function describe(p: ChainProposal): string {
+  switch (p.kind) {
+    case ProposalKind.SetFee:
+      return `Set the protocol fee to ${Number(p.valueA) / 100} %`;
+    case ProposalKind.SetPaused:
+      return p.valueA === 1n ? "Pause the market" : "Unpause the market";
+    case ProposalKind.TreasurySpend:
+      return `Pay ${Number(p.valueA) / 1e9} SOL from the treasury to ${p.target}`;
+    case ProposalKind.SetAuthority:
+      return `Hand the config authority to ${p.target}`;
+    case ProposalKind.SetRewards:
+      return `AMP rate ${p.valueA}; stakers ${Number(p.valueB & 0xffffn) / 100} % of fees; model authors ${Number((p.valueB >> 16n) & 0xffffn) / 100} % of AMP`;
+    default:
+      return `Proposal kind ${String(p.kind)}`;
+  }
+}
+
+export class GovernanceService {
+  constructor(private readonly options: GovernanceServiceOptions) {}
+
+  private client(): { chain: AmplifyChain; gov: GovernanceClient } {
+    const chain = new AmplifyChain(this.options.endpoints());
+    return { chain, gov: new GovernanceClient(chain) };
+  }
+
+  private async run<T>(work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } catch (error) {
+      if (error instanceof RequesterError) throw new ApiError("rejected", error.message);
+      throw error;
+    }
+  }
+
+  async overview(): Promise<GovernanceOverview> {
+    const { chain, gov } = this.client();
+    let status;
+    try {
+      status = await gov.status();
+    } catch (error) {
+      if (error instanceof RequesterError)
+        return { available: false, feeBps: 0, totalStaked: "0", governed: false, me: null, proposals: [] };
+      throw new ApiError("unavailable", `The chain could not be read: ${String(error)}`);
+    }
+    const owner = this.options.owner() as Address | null;
+    const me = owner ? await gov.holder(owner) : null;
+    const proposals: ProposalView[] = await Promise.all(
+      status.proposals.map(async (p) => {
+        let myVote: ProposalView["myVote"] = null;
+        if (owner) {
+          const record = await chain.accountData((await findVoteRecordPda(p.address, owner))[0]);
+          if (record) myVote = decodeVoteRecord(record).support ? "for" : "against";
+        }
+        return {
+          id: Number(p.id),
+          description: describe(p),
+          forVotes: formatAmp(p.forVotes),
+          againstVotes: formatAmp(p.againstVotes),
+          quorum: formatAmp(p.quorum),
+          status: p.status,
+          secondsLeft: Number(p.secondsLeft),
+          myVote,
+        };
+      }),
+    );
+    return {
+      available: true,
+      feeBps: status.feeBps,
+      totalStaked: formatAmp(status.governance.totalStaked),
+      governed: status.governed,
+      me: me && {
+        ampBalance: formatAmp(me.ampBalance),
+        staked: formatAmp(me.stake?.amount ?? 0n),
+        unbonding: formatAmp(me.stake?.unbonding ?? 0n),
+        claimableLamports: Number(me.claimableLamports),
+        ampPending: formatAmp(me.ampPending),
+      },
+      proposals,
+    };
+  }
+
+  async claim(): Promise<{ signature: string; lamports: number }> {
+    return this.run(async () => {
+      const { gov } = this.client();
+      const signer = this.options.signer();
+      const { claimableLamports } = await gov.holder(signer.address);
+      if (claimableLamports === 0n) throw new ApiError("rejected", "There is nothing to claim yet.");
+      return { signature: await gov.claim(signer), lamports: Number(claimableLamports) };
+    });
+  }
+
+  async stake(amp: string): Promise<{ signature: string }> {
+    const amount = parseAmp(amp);
+    if (amount === undefined || amount === 0n) throw new ApiError("invalid_input", `Not an AMP amount: ${amp}`);
+    return this.run(async () => ({ signature: await this.client().gov.stake(this.options.signer(), amount) }));
+  }
+
+  async vote(id: number, support: boolean): Promise<{ signature: string }> {
+    return this.run(async () => ({
+      signature: await this.client().gov.vote(this.options.signer(), BigInt(id), support),
+    }));
+  }
+
+  async execute(id: number): Promise<{ signature: string }> {
+    return this.run(async () => ({ signature: await this.client().gov.execute(this.options.signer(), BigInt(id)) }));
+  }
+}

@@ -1,0 +1,217 @@
+// AMP governance for the CLI, core and the localnet: reads the governance state (stake, claimable
+// lamports, proposals with tallies and time left) and sends the holder's instructions through
+// AmplifyChain, so every refusal comes back as the program's own sentence.
+import {
+  ampAccountOf,
+  ampMintAddress,
+  claimable,
+  decodeConfig,
+  decodeGovernance,
+  decodeModelRecord,
+  decodeProposal,
+  decodeStake,
+  decodeTokenAccount,
+  decodeWorkerProfile,
+  findConfigPda,
+  findGovernancePda,
+  findModelPda,
+  findProposalPda,
+  findStakePda,
+  findWorkerProfilePda,
+  getClaimAmpInstruction,
+  getClaimRewardsInstruction,
+  getCreateAssociatedTokenAccountInstruction,
+  getExecuteProposalInstruction,
+  getProposeInstruction,
+  getRegisterModelInstruction,
+  getRequestUnstakeInstruction,
+  getStakeInstruction,
+  getVoteInstruction,
+  getWithdrawStakeInstruction,
+  modelId,
+  proposalStatus,
+} from "../../shared/protocol";
+import { RequesterError } from "../chain";
+import type { AmplifyChain } from "../chain";
+import type {
+  GovernanceAccount,
+  ModelRecordAccount,
+  ProposalAccount,
+  ProposalKind,
+  StakeAccount,
+} from "../../shared/protocol";
+import type { Address, Signature, TransactionSigner } from "@solana/kit";
+
+/** The Clock sysvar: unix_timestamp at byte 32. The chain's time, not this machine's. */
+const CLOCK_SYSVAR = "SysvarC1ock11111111111111111111111111111111" as Address;
+
+export interface ProposalView extends ProposalAccount {
+  address: Address;
+  status: ReturnType<typeof proposalStatus>;
+  /** Seconds until the vote ends (voting) or until it may execute (timelocked); 0 otherwise. */
+  secondsLeft: bigint;
+}
+
+export interface HolderView {
+  owner: Address;
+  /** AMP base units in the holder's associated token account. */
+  ampBalance: bigint;
+  stake: StakeAccount | null;
+  /** Lamports a claim would pay now. */
+  claimableLamports: bigint;
+  /** AMP reviews credited to the worker profile, not minted yet. */
+  ampPending: bigint;
+}
+
+export interface GovernanceStatus {
+  governance: GovernanceAccount;
+  governanceAddress: Address;
+  feeBps: number;
+  /** The config authority is the governance account (proposals can change the config). */
+  governed: boolean;
+  now: bigint;
+  proposals: ProposalView[];
+}
+
+export interface ProposalInput {
+  kind: ProposalKind;
+  valueA?: bigint;
+  valueB?: bigint;
+  target?: Address;
+}
+
+export class GovernanceClient {
+  constructor(private readonly chain: AmplifyChain) {}
+
+  private async data(address: Address): Promise<Uint8Array | undefined> {
+    return this.chain.accountData(address);
+  }
+
+  /** The chain's unix time (the Clock sysvar). */
+  async now(): Promise<bigint> {
+    const data = await this.data(CLOCK_SYSVAR);
+    if (!data || data.length < 40) throw new RequesterError("The cluster did not return its clock.");
+    return new DataView(data.buffer, data.byteOffset, data.byteLength).getBigInt64(32, true);
+  }
+
+  async governance(): Promise<{ address: Address; account: GovernanceAccount }> {
+    const [address] = await findGovernancePda();
+    const data = await this.data(address);
+    if (!data) throw new RequesterError("AMP governance is not initialised on this cluster (no governance account).");
+    return { address, account: decodeGovernance(data) };
+  }
+
+  async proposal(id: bigint, now?: bigint): Promise<ProposalView> {
+    const [address] = await findProposalPda(id);
+    const data = await this.data(address);
+    if (!data) throw new RequesterError(`There is no proposal ${id}.`);
+    return view(address, decodeProposal(data), now ?? (await this.now()));
+  }
+
+  async status(): Promise<GovernanceStatus> {
+    const { address, account } = await this.governance();
+    const configData = await this.data((await findConfigPda())[0]);
+    if (!configData) throw new RequesterError("The Amplify program is not initialised on this cluster.");
+    const config = decodeConfig(configData);
+    const now = await this.now();
+    const ids = Array.from({ length: Number(account.proposalCount) }, (_, i) => BigInt(i));
+    const proposals = await Promise.all(ids.map((id) => this.proposal(id, now)));
+    return {
+      governance: account,
+      governanceAddress: address,
+      feeBps: config.feeBps,
+      governed: config.authority === address,
+      now,
+      proposals,
+    };
+  }
+
+  async holder(owner: Address): Promise<HolderView> {
+    const { account: governance } = await this.governance();
+    const tokens = await this.data(await ampAccountOf(owner));
+    const stakeData = await this.data((await findStakePda(owner))[0]);
+    const stake = stakeData ? decodeStake(stakeData) : null;
+    const profileData = await this.data((await findWorkerProfilePda(owner))[0]);
+    return {
+      owner,
+      ampBalance: tokens ? decodeTokenAccount(tokens).amount : 0n,
+      stake,
+      claimableLamports: stake ? claimable(stake, governance) : 0n,
+      ampPending: profileData ? decodeWorkerProfile(profileData).ampPending : 0n,
+    };
+  }
+
+  async model(author: Address, manifestSha256: Uint8Array): Promise<ModelRecordAccount | undefined> {
+    const data = await this.data((await findModelPda(modelId(author, manifestSha256)))[0]);
+    return data ? decodeModelRecord(data) : undefined;
+  }
+
+  /** Creates the signer's AMP account if it has none, then stakes `amount` base units. */
+  async stake(signer: TransactionSigner, amount: bigint): Promise<Signature> {
+    const mint = await ampMintAddress();
+    return this.chain.send(signer, [
+      await getCreateAssociatedTokenAccountInstruction({ payer: signer, owner: signer.address, mint }),
+      await getStakeInstruction({ owner: signer, amount }),
+    ]);
+  }
+
+  async requestUnstake(signer: TransactionSigner, amount: bigint): Promise<Signature> {
+    return this.chain.send(signer, [await getRequestUnstakeInstruction({ owner: signer, amount })]);
+  }
+
+  async withdrawStake(signer: TransactionSigner): Promise<Signature> {
+    return this.chain.send(signer, [await getWithdrawStakeInstruction({ owner: signer })]);
+  }
+
+  /** Refused here, in a sentence, when there is no stake or nothing accrued (the program would say the same). */
+  async claim(signer: TransactionSigner): Promise<Signature> {
+    const { stake, claimableLamports } = await this.holder(signer.address);
+    if (!stake) throw new RequesterError("There is nothing to claim: this wallet has never staked AMP.");
+    if (claimableLamports === 0n)
+      throw new RequesterError("There is nothing to claim yet: no fees arrived since your last claim.");
+    return this.chain.send(signer, [await getClaimRewardsInstruction({ owner: signer })]);
+  }
+
+  /** Mints AMP the worker's reviews credited to its profile (creating its AMP account if needed). */
+  async claimAmp(signer: TransactionSigner): Promise<Signature> {
+    const mint = await ampMintAddress();
+    return this.chain.send(signer, [
+      await getCreateAssociatedTokenAccountInstruction({ payer: signer, owner: signer.address, mint }),
+      await getClaimAmpInstruction({ worker: signer }),
+    ]);
+  }
+
+  /** Proposes at the next id and returns it. */
+  async propose(signer: TransactionSigner, input: ProposalInput): Promise<{ id: bigint; signature: Signature }> {
+    const { account } = await this.governance();
+    const id = account.proposalCount;
+    const signature = await this.chain.send(signer, [await getProposeInstruction({ proposer: signer, id, ...input })]);
+    return { id, signature };
+  }
+
+  async vote(signer: TransactionSigner, id: bigint, support: boolean): Promise<Signature> {
+    return this.chain.send(signer, [await getVoteInstruction({ voter: signer, proposalId: id, support })]);
+  }
+
+  /** Anyone may execute; the proposal's target is passed for a treasury spend. */
+  async execute(signer: TransactionSigner, id: bigint): Promise<Signature> {
+    const proposal = await this.proposal(id);
+    return this.chain.send(signer, [await getExecuteProposalInstruction({ proposalId: id, target: proposal.target })]);
+  }
+
+  async registerModel(
+    signer: TransactionSigner,
+    manifestSha256: Uint8Array,
+  ): Promise<{ modelId: Uint8Array; signature: Signature }> {
+    const signature = await this.chain.send(signer, [
+      await getRegisterModelInstruction({ author: signer, manifestSha256 }),
+    ]);
+    return { modelId: modelId(signer.address, manifestSha256), signature };
+  }
+}
+
+function view(address: Address, p: ProposalAccount, now: bigint): ProposalView {
+  const status = proposalStatus(p, now);
+  const secondsLeft = status === "voting" ? p.votingEndsAt - now : status === "timelocked" ? p.executableAt - now : 0n;
+  return { ...p, address, status, secondsLeft };
+}

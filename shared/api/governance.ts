@@ -1,0 +1,54 @@
+import { z } from "zod";
+import { call } from "./define";
+
+/** AMP amounts travel as decimal strings ("600", "0.00004"): base units exceed 2^53. */
+const AmpText = z.string().regex(/^\d+(\.\d{1,9})?$/);
+const Lamports = z.number().int().nonnegative();
+
+export const ProposalView = z.object({
+  id: z.number().int().nonnegative(),
+  /** What executing it would do, in words ("fee 4 %"). */
+  description: z.string(),
+  forVotes: AmpText,
+  againstVotes: AmpText,
+  quorum: AmpText,
+  status: z.enum(["voting", "failed", "timelocked", "executable", "executed"]),
+  /** Seconds until the vote ends (voting) or execution opens (timelocked). */
+  secondsLeft: z.number().int().nonnegative(),
+  /** This wallet's vote on it, if any. */
+  myVote: z.enum(["for", "against"]).nullable(),
+});
+export type ProposalView = z.infer<typeof ProposalView>;
+
+export const GovernanceOverview = z.object({
+  /** False on a cluster where AMP governance was never initialised. */
+  available: z.boolean(),
+  feeBps: z.number().int().min(0).max(1000),
+  totalStaked: AmpText,
+  governed: z.boolean(),
+  me: z
+    .object({
+      ampBalance: AmpText,
+      staked: AmpText,
+      unbonding: AmpText,
+      claimableLamports: Lamports,
+      /** AMP reviews credited to the profile before the wallet had an AMP account. */
+      ampPending: AmpText,
+    })
+    .nullable(),
+  proposals: z.array(ProposalView),
+});
+export type GovernanceOverview = z.infer<typeof GovernanceOverview>;
+
+const Sent = z.object({ signature: z.string() });
+
+export const governanceCalls = {
+  /** The wallet's AMP, stake and claimable SOL, and every proposal with tallies and time left. */
+  "governance:overview": call(z.undefined(), GovernanceOverview),
+  /** Claims the wallet's share of the fees. */
+  "governance:claim": call(z.undefined(), Sent.extend({ lamports: Lamports })),
+  "governance:stake": call(z.object({ amp: AmpText }), Sent),
+  "governance:vote": call(z.object({ id: z.number().int().nonnegative(), support: z.boolean() }), Sent),
+  /** Anyone may execute a passed proposal after its timelock. */
+  "governance:execute": call(z.object({ id: z.number().int().nonnegative() }), Sent),
+};
