@@ -8,12 +8,13 @@ const root = fileURLToPath(new URL("..", import.meta.url));
 
 /** Entry points by area; helper modules next to them are not benchmarks. */
 const BENCHES = {
-  program: ["bench/program/compute-units.ts", "bench/program/governance.ts"],
+  program: ["bench/program/compute-units.ts", "bench/program/economics.ts", "bench/program/governance.ts"],
   localnet: ["bench/localnet/run.ts"],
   worker: ["bench/worker/decrypt-throughput.ts", "bench/worker/next-task-latency.ts", "bench/worker/sync-1000.ts"],
   canvas: ["bench/canvas/run.ts"],
   "first-guess": ["bench/first-guess/latency.ts", "bench/first-guess/edits.ts"],
   market: ["bench/market/run.ts"],
+  fuzz: ["bench/fuzz/run.ts"],
 };
 
 const wanted = process.argv.slice(2);

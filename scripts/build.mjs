@@ -29,17 +29,24 @@ function stale(output, inputs) {
   return force || !existsSync(out) || statSync(out).mtimeMs < newestMtime(inputs);
 }
 
-export async function buildRenderer() {
-  if (!stale("dist/renderer/index.html", ["renderer", "shared", "package.json"])) return false;
+/**
+ * The renderer bundle: production (dist/renderer, what the app ships) or, with `lab`, the
+ * development/test bundle (dist/renderer-lab: the same app plus the Canvas lab and its
+ * window.amplifyLab hook, which the e2e tests drive; see renderer/vite.config.ts).
+ */
+export async function buildRenderer({ lab = false } = {}) {
+  const out = lab ? "dist/renderer-lab" : "dist/renderer";
+  if (!stale(`${out}/index.html`, ["renderer", "shared", "package.json"])) return false;
   const result = spawnSync(
     process.execPath,
     [join(root, "node_modules/vite/bin/vite.js"), "build", "--config", "renderer/vite.config.ts", "--logLevel", "warn"],
     {
       cwd: root,
       stdio: "inherit",
+      env: { ...process.env, AMPLIFY_RENDERER_LAB: lab ? "1" : "0" },
     },
   );
-  if (result.status !== 0) throw new Error("renderer build failed");
+  if (result.status !== 0) throw new Error(`renderer build failed (${out})`);
   return true;
 }
 
@@ -83,14 +90,16 @@ export async function buildElectron() {
   return true;
 }
 
-export async function buildAll() {
+/** Everything the app runs; `lab` adds the development/test renderer (npm test, e2e). */
+export async function buildAll({ lab = false } = {}) {
   const renderer = await buildRenderer();
+  const rendererLab = lab ? await buildRenderer({ lab: true }) : false;
   const electron = await buildElectron();
-  return { renderer, electron };
+  return { renderer, "renderer-lab": rendererLab, electron };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const built = await buildAll();
+  const built = await buildAll({ lab: process.argv.includes("--lab") });
   const done = Object.entries(built)
     .filter(([, v]) => v)
     .map(([k]) => k);

@@ -26,7 +26,7 @@ step("type-check (each root alone: scripts/typecheck.mjs)", "npm", ["run", "--si
 step("eslint", bin("eslint"), ["--max-warnings", "0", "."]);
 step("prettier (120 columns)", bin("prettier"), ["--check", "--log-level", "warn", "**/*.{ts,tsx,mjs,css}"]);
 console.log("\n▶ build (renderer, electron main + preload)");
-await buildAll();
+await buildAll({ lab: true });
 const vitestArgs = ["run", ...process.argv.slice(2)];
 const result = spawnSync(bin("vitest"), vitestArgs, {
   cwd: root,

@@ -1,12 +1,15 @@
 // A blob gateway that misbehaves on purpose, for the tests of core's handling of chain data.
 // Each blob it serves has a behaviour: endless chunked zeros, a huge announced length, a body
-// trickled a byte at a time, wrong-type JSON that does hash right, or plain good bytes.
+// trickled a byte at a time, headers and then nothing ever (a FIFO with no writer, over HTTP),
+// wrong-type JSON that does hash right, bytes that differ from the hash the chain names, or plain
+// good bytes.
 import { createHash, randomBytes } from "node:crypto";
 import { createServer } from "node:http";
 import type { Server, ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 
-export type HostileBehaviour = "endless" | "huge" | "slow" | "wrong-type" | "not-json" | "missing" | "good";
+export type HostileBehaviour =
+  "endless" | "huge" | "slow" | "stall" | "wrong-type" | "not-json" | "tampered" | "missing" | "good";
 
 export interface HostileBlob {
   readonly behaviour: HostileBehaviour;
@@ -83,6 +86,21 @@ export async function startHostileGateway(): Promise<HostileGateway> {
         res.writeHead(200, { "content-type": "application/json", "content-length": String(blob.body.length) });
         trickle(res, blob.body);
         return;
+      case "stall":
+        // headers, then silence until the client gives up
+        res.writeHead(200, { "content-type": "application/json" });
+        res.flushHeaders();
+        return;
+      case "tampered": {
+        // the bytes the hash was taken of, with one bit flipped on the way out
+        const bytes = Buffer.from(blob.body);
+        const at = bytes.length >> 1;
+        bytes[at] = (bytes[at] ?? 0) ^ 1;
+        res.writeHead(200, { "content-type": "application/json", "content-length": String(bytes.length) });
+        sent += bytes.length;
+        res.end(bytes);
+        return;
+      }
       default:
         res.writeHead(200, { "content-type": "application/json", "content-length": String(blob.body.length) });
         sent += blob.body.length;
@@ -104,12 +122,12 @@ export async function startHostileGateway(): Promise<HostileGateway> {
           ? new TextEncoder().encode(JSON.stringify({ title: 42, labels: "not a list", preLabels: { "0": "nope" } }))
           : behaviour === "not-json"
             ? randomBytes(512)
-            : behaviour === "slow"
-              ? new TextEncoder().encode(JSON.stringify({ title: "slow", labels: ["a"] }))
+            : behaviour === "slow" || behaviour === "tampered"
+              ? new TextEncoder().encode(JSON.stringify({ title: behaviour, labels: ["a"] }))
               : new Uint8Array(0));
       // Endless and huge bodies can match no hash: the chain names a random one.
       const hash =
-        behaviour === "endless" || behaviour === "huge" || behaviour === "missing"
+        behaviour === "endless" || behaviour === "huge" || behaviour === "missing" || behaviour === "stall"
           ? randomBytes(32).toString("hex")
           : createHash("sha256").update(bytes).digest("hex");
       blobs.set(hash, { behaviour, body: bytes });

@@ -22,7 +22,10 @@ export const campaignCreate = defineCommand({
                   --max-share PCT --replication N [--private] [--gold FILE]
                   [--deadline-days N] [--timeout-minutes N] [--none-of-these]
                   [--model DIR|SHA256|default [--model-map class=label,...|FILE]]
+                  [--prelabels FILE|DIR]
                                      --none-of-these: a class result may choose none;
+                                     --prelabels: a COCO .json, CVAT .xml, YOLO or VOC
+                                     folder whose shapes workers start from (public only);
                                      --model: recommend a first-guess model to workers' apps
   campaign create --type moderation --items DIR|FILE.jsonl --policy FILE --price SOL
                   --min-rating STARS --max-share PCT --replication N [--private]
@@ -45,6 +48,7 @@ export const campaignCreate = defineCommand({
     "none-of-these": { type: "boolean" },
     model: { type: "string" },
     "model-map": { type: "string" },
+    prelabels: { type: "string" },
   },
   async run({ values, io, globals, chain }) {
     const g = globals();
@@ -95,6 +99,7 @@ export const campaignCreate = defineCommand({
       // --none-of-these: a result with no class chosen is an answer (as noneOfThese in the file).
       labels: values["none-of-these"] ? { ...spec, noneOfThese: true } : spec,
       ...(values.gold ? { goldFile: values.gold } : {}),
+      ...(values.prelabels ? { prelabelsFile: values.prelabels } : {}),
       ...(firstGuess ? { firstGuess } : {}),
     });
     bar.done();

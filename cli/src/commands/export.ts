@@ -1,4 +1,5 @@
-// `amplify export CAMPAIGN`: results as COCO/YOLO/VOC files, or a moderation campaign as JSONL.
+// `amplify export CAMPAIGN`: results as COCO, YOLO, Pascal VOC or CVAT 1.1 files, or a moderation
+// campaign as JSONL.
 import { z } from "zod";
 import { EXPORT_FORMATS, exportResults, loadKeyFile, loadManifest, type ExportFormat } from "../../../lib/requester";
 import { exportModerationResults, loadModerationManifest } from "../../../lib/requester/moderation";
@@ -7,7 +8,8 @@ import { defineCommand } from "./command";
 
 export const exportCommand = defineCommand({
   name: "export",
-  usage: `  export CAMPAIGN --format coco|yolo|voc --out DIR
+  usage: `  export CAMPAIGN --format coco|yolo|voc|cvat --out DIR
+                                     shapes a format cannot hold are counted, not dropped silently
   export CAMPAIGN --format jsonl --out FILE
                                      a moderation campaign: decision, votes, confidence per item`,
   flags: { format: { type: "string" }, out: { type: "string" } },
@@ -27,7 +29,7 @@ export const exportCommand = defineCommand({
       io.out(`exported ${summary.items} items (${summary.judgements} judgements) as JSONL to ${summary.file}`);
       return;
     }
-    const format = z.enum(EXPORT_FORMATS).parse(need(values.format, "--format coco|yolo|voc")) as ExportFormat;
+    const format = z.enum(EXPORT_FORMATS).parse(need(values.format, "--format coco|yolo|voc|cvat")) as ExportFormat;
     const manifest = loadManifest(g.stateDir, campaign);
     const summary = await exportResults({
       chain: chain(),
@@ -40,5 +42,8 @@ export const exportCommand = defineCommand({
     io.out(
       `exported ${summary.images} images, ${summary.shapes} shapes as ${format} to ${values.out} (${summary.files.length} files)`,
     );
+    const omitted = Object.entries(summary.omitted);
+    if (omitted.length > 0)
+      io.out(`${format} has no form for ${omitted.map(([kind, n]) => `${n} ${kind}`).join(", ")}: not in these files`);
   },
 });

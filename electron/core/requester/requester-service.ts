@@ -178,8 +178,7 @@ export class RequesterService {
   }
 
   async end(campaign: string): Promise<{ signature: string }> {
-    const ended = await endCampaign(this.chain(), this.options.keys(), toAddress(campaign));
-    return { signature: ended.signature };
+    return { signature: (await endCampaign(this.chain(), this.options.keys(), toAddress(campaign))).signature };
   }
 
   /** Releases expired work, closes the campaign, then the workers' shares (lib/requester closeCampaign). */
@@ -189,8 +188,7 @@ export class RequesterService {
       keys: this.options.keys(),
       campaign: toAddress(campaign),
     });
-    // What the requester's balance gained: unpaid escrow and rent, less the transaction fees.
-    return { signature: closed.signatures.at(-1) ?? "", refundLamports: Number(closed.refund - closed.fees) };
+    return { signature: closed.signatures.at(-1) ?? "", refundLamports: Number(closed.refund) };
   }
 
   async review(campaign: string, dryRun = false): Promise<ReviewOutcome> {

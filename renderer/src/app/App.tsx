@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from "react";
+import { lazy, Suspense, useCallback, useEffect, useRef, useState } from "react";
 import type { KeyStatus } from "../../../shared/api";
 import { MissingShellError, getApi } from "../api";
 import { StatusPanel } from "../panels/StatusPanel";
@@ -12,13 +12,19 @@ import { RequesterScreen } from "../screens/requester/RequesterScreen";
 import { SettingsScreen } from "../screens/settings/SettingsScreen";
 import { WalletScreen } from "../screens/wallet/WalletScreen";
 import { GovernanceScreen } from "../screens/governance/GovernanceScreen";
-import { LAB_ROUTE_REQUESTED, LabView } from "../views/LabView";
+import { initialLabRoute } from "../views/lab/lab-route";
 import { AnnouncerProvider } from "../ui/Announcer";
 import { useTheme } from "../ui/use-theme";
 import { NetworkBadge } from "./NetworkBadge";
 import { OfflineBanner } from "./OfflineBanner";
 import { reportUserActivity } from "./user-activity";
 import { WorkNotices } from "./WorkNotices";
+
+// The Canvas lab (#/lab) is in development and test builds only (renderer/vite.config.ts): in the
+// production bundle __AMPLIFY_LAB__ is false, so neither the view nor window.amplifyLab ships.
+const LAB_BUILD = typeof __AMPLIFY_LAB__ !== "undefined" && __AMPLIFY_LAB__;
+const LabView = LAB_BUILD ? lazy(() => import("../views/LabView").then((m) => ({ default: m.LabView }))) : null;
+const LAB_ROUTE_REQUESTED = LabView !== null && initialLabRoute !== null;
 
 /** How long a confirmation stays on screen. */
 const FLASH_MS = 6_000;
@@ -58,7 +64,7 @@ const NAV: ReadonlyArray<{ id: View; title: string }> = [
   { id: "requester", title: "Requester" },
   { id: "settings", title: "Settings" },
   { id: "status", title: "Status" },
-  { id: "lab", title: "Canvas lab" },
+  ...(LabView ? [{ id: "lab" as const, title: "Canvas lab" }] : []),
 ];
 
 export function App() {
@@ -180,7 +186,11 @@ function Workstation() {
         body = <StatusPanel />;
         break;
       case "lab":
-        body = <LabView />;
+        body = LabView ? (
+          <Suspense fallback={null}>
+            <LabView />
+          </Suspense>
+        ) : null;
         break;
     }
   }

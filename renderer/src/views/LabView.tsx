@@ -7,14 +7,12 @@ import type { SettledPainter } from "../canvas/layers/settled-painter";
 import type { LabRoute } from "./lab/lab-route";
 import { initialLabRoute, labRouteHash } from "./lab/lab-route";
 import type { LabTask } from "./lab/lab-task";
-import { LAB_SCHEMA, loadLabTask, neighbourScene } from "./lab/lab-task";
+import { labSchema, loadLabTask, neighbourScene } from "./lab/lab-task";
 import { LAB_SCENES } from "./lab/procedural-scene";
 import { useAnnounce } from "../ui/Announcer";
 import { describeSubmission } from "../screens/labelling/describe-submission";
 
-export const LAB_ROUTE_REQUESTED = initialLabRoute !== null;
-
-const DEFAULT_ROUTE: LabRoute = { scene: "street", shapes: 0, size: 2048, prelabels: true };
+const DEFAULT_ROUTE: LabRoute = { scene: "street", shapes: 0, size: 2048, prelabels: true, kinds: "basic" };
 
 declare global {
   interface Window {
@@ -100,7 +98,7 @@ export function LabView() {
           taskId={current.taskId}
           taskTitle={`Lab · ${route.scene}`}
           image={current.image}
-          schema={LAB_SCHEMA}
+          schema={labSchema(route)}
           initialDocument={current.document}
           previousDocument={current.previousDocument}
           hotkeys={current.hotkeys}

@@ -47,7 +47,7 @@ describe("keyboard-first and screen reader: every screen", () => {
   let page: Page;
 
   beforeAll(async () => {
-    [shell, browser] = await Promise.all([startBrowserShell(), launchChromium()]);
+    [shell, browser] = await Promise.all([startBrowserShell({ lab: true }), launchChromium()]);
     page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     await page.goto(shell.url);
     await page.getByRole("heading", { name: "Welcome to Amplify" }).waitFor({ timeout: 20_000 });

@@ -13,7 +13,7 @@ describe("labelling canvas: real mouse and keyboard, saved through the contract"
   let lab: LabPage;
 
   beforeAll(async () => {
-    [shell, browser] = await Promise.all([startBrowserShell(), launchChromium()]);
+    [shell, browser] = await Promise.all([startBrowserShell({ lab: true }), launchChromium()]);
     lab = await LabPage.open(browser, shell, "scene=street&shapes=0&size=2048");
   });
   afterAll(async () => {

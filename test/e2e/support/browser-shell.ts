@@ -21,6 +21,11 @@ export interface ShellOptions {
   /** Reuse a data directory (for restart tests); a fresh temporary one by default. */
   readonly home?: string;
   readonly env?: Record<string, string>;
+  /**
+   * Serve the development/test renderer (dist/renderer-lab: the app plus the Canvas lab and
+   * window.amplifyLab) instead of the production one. Built by `npm test` (buildAll({ lab: true })).
+   */
+  readonly lab?: boolean;
 }
 
 /**
@@ -29,11 +34,16 @@ export interface ShellOptions {
  */
 export async function startBrowserShell(options: ShellOptions = {}): Promise<RunningShell> {
   const home = options.home ?? mkdtempSync(join(tmpdir(), "amplify-e2e-"));
-  const child = spawn(process.execPath, ["--import", "tsx", join(repoRoot, "electron/browser-shell.ts")], {
-    cwd: repoRoot,
-    env: { ...process.env, AMPLIFY_HOME: home, AMPLIFY_RPC_URL: "http://127.0.0.1:9", ...options.env },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  const renderer = join(repoRoot, options.lab ? "dist/renderer-lab" : "dist/renderer");
+  const child = spawn(
+    process.execPath,
+    ["--import", "tsx", join(repoRoot, "electron/browser-shell.ts"), "--renderer", renderer],
+    {
+      cwd: repoRoot,
+      env: { ...process.env, AMPLIFY_HOME: home, AMPLIFY_RPC_URL: "http://127.0.0.1:9", ...options.env },
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
   let output = "";
   child.stdout.on("data", (d: Buffer) => (output += d.toString()));
   child.stderr.on("data", (d: Buffer) => (output += d.toString()));

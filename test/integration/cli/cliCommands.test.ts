@@ -149,7 +149,7 @@ describe("amplify CLI", () => {
   }, 120_000);
 });
 
-describe.skipIf(!("program" in program))("amplify governance / model (wired into the CLI)", () => {
+describe("amplify governance / model (wired into the CLI)", () => {
   it("status prints the localnet's demo proposal; claim with nothing says so; model register", async () => {
     const status = await amplify("governance", "status");
     expect(status.code).toBe(0);

@@ -65,6 +65,20 @@ describe("inputs", () => {
       0xff, 0xd8, 0xff, 0xe0, 0, 4, 0, 0, 0xff, 0xc0, 0, 11, 8, 0, 20, 0, 30, 3, 0, 0, 0, 0,
     ]);
     expect(sniffImage(jpeg)).toEqual({ type: "jpeg", width: 30, height: 20 });
+    // A PNG: the 8-byte signature, then IHDR's width and height (big-endian) at 16 and 20.
+    const png = new Uint8Array(24);
+    png.set([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], 0);
+    new DataView(png.buffer).setUint32(16, 30);
+    new DataView(png.buffer).setUint32(20, 20);
+    expect(sniffImage(png)).toEqual({ type: "png", width: 30, height: 20 });
+    // A lossless WebP header: RIFF, size, WEBP, a VP8L chunk, its 0x2f signature, then width-1
+    // and height-1 in 14 bits each.
+    const webp = new Uint8Array(30);
+    webp.set(new TextEncoder().encode("RIFF"), 0);
+    webp.set(new TextEncoder().encode("WEBPVP8L"), 8);
+    webp[20] = 0x2f;
+    new DataView(webp.buffer).setUint32(21, (30 - 1) | ((20 - 1) << 14), true);
+    expect(sniffImage(webp)).toEqual({ type: "webp", width: 30, height: 20 });
     expect(sniffImage(new TextEncoder().encode("GIF89a not supported at all......"))).toBeUndefined();
   });
 });

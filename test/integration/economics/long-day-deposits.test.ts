@@ -70,7 +70,7 @@ describe(`long day: ${TASKS} tasks on ${Number(WORKER_START) / 1e9} SOL, accepte
 
   it(
     "accepts what the deposits allow, labels it, and accepts again until every task is paid",
-    { timeout: 600_000 },
+    { timeout: Math.max(600_000, TASKS * 1_000) },
     async () => {
       const phases = { accept: 0, label: 0, sync: 0 };
       let mark = Date.now();
@@ -143,32 +143,36 @@ describe(`long day: ${TASKS} tasks on ${Number(WORKER_START) / 1e9} SOL, accepte
     expect(shortfalls.join("\n")).not.toMatch(/malformed|InsufficientFundsForRent/);
   });
 
-  it("paid every task exactly once and the wallet is exact to the lamport", async () => {
-    const results = (await chain.results(fixture.campaign)).filter((r) => r.account.worker === workerAddress);
-    expect(results.map((r) => r.account.taskIndex).sort((a, b) => a - b)).toEqual(
-      Array.from({ length: TASKS }, (_, i) => i),
-    );
-    // The requester closes the campaign and (permissionlessly) the worker's share: every deposit is back.
-    const campaign = await chain.campaign(fixture.campaign);
-    await market.send(market.requester, [
-      await getCloseCampaignInstruction({
-        requester: market.requester,
-        campaign: fixture.campaign,
-        pagesCreated: campaign!.pagesCreated,
-      }),
-      await getCloseShareInstruction({ campaign: fixture.campaign, worker: workerAddress }),
-    ]);
-    const [share] = await findSharePda(fixture.campaign, workerAddress);
-    expect(await isClosed(chain, share)).toBe(true);
-    for (const index of [0, TASKS - 1]) {
-      const [assignment] = await findAssignmentPda(fixture.campaign, index, workerAddress);
-      expect(await isClosed(chain, assignment)).toBe(true);
-    }
-    const { feeBps } = await chain.config();
-    const fees = await feesPaidBy(chain, workerAddress);
-    const profileRent = rentExemptMinimum(ACCOUNT_SIZES.workerProfile);
-    expect(await chain.balance(workerAddress)).toBe(
-      WORKER_START - profileRent + BigInt(TASKS) * computeWorkerPay(PRICE, feeBps) - fees,
-    );
-  });
+  it(
+    "paid every task exactly once and the wallet is exact to the lamport",
+    { timeout: 120_000 + TASKS * 100 },
+    async () => {
+      const results = (await chain.results(fixture.campaign)).filter((r) => r.account.worker === workerAddress);
+      expect(results.map((r) => r.account.taskIndex).sort((a, b) => a - b)).toEqual(
+        Array.from({ length: TASKS }, (_, i) => i),
+      );
+      // The requester closes the campaign and (permissionlessly) the worker's share: every deposit is back.
+      const campaign = await chain.campaign(fixture.campaign);
+      await market.send(market.requester, [
+        await getCloseCampaignInstruction({
+          requester: market.requester,
+          campaign: fixture.campaign,
+          pagesCreated: campaign!.pagesCreated,
+        }),
+        await getCloseShareInstruction({ campaign: fixture.campaign, worker: workerAddress }),
+      ]);
+      const [share] = await findSharePda(fixture.campaign, workerAddress);
+      expect(await isClosed(chain, share)).toBe(true);
+      for (const index of [0, TASKS - 1]) {
+        const [assignment] = await findAssignmentPda(fixture.campaign, index, workerAddress);
+        expect(await isClosed(chain, assignment)).toBe(true);
+      }
+      const { feeBps } = await chain.config();
+      const fees = await feesPaidBy(chain, workerAddress);
+      const profileRent = rentExemptMinimum(ACCOUNT_SIZES.workerProfile);
+      expect(await chain.balance(workerAddress)).toBe(
+        WORKER_START - profileRent + BigInt(TASKS) * computeWorkerPay(PRICE, feeBps) - fees,
+      );
+    },
+  );
 });

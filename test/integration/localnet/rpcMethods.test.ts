@@ -1,4 +1,5 @@
-// Every JSON-RPC method of the localnet, through kit's createSolanaRpc, unchanged.
+// The localnet's JSON-RPC methods named in each test below, called through kit's createSolanaRpc
+// unchanged (what the app, the CLI and the demo use; not every method Solana defines).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   address,

@@ -6,6 +6,7 @@ import { describe, expect, it } from "vitest";
 import {
   ACCOUNT_SIZES,
   ampForReview,
+  getAcceptAuthorityInstruction,
   claimable,
   creditFee,
   decodeConfig,
@@ -239,6 +240,74 @@ describe("governance attacks", () => {
     expect(decodeConfig(h.data(m.config)).feeBps).toBe(500);
   });
 
+  it("treasury spend: pays exactly its amount to its target, never out of what stakers have not claimed", async () => {
+    const m = await setupGovernedMarket();
+    const h = m.h;
+    const programAddress = h.programId;
+    const a = await holder(m, 1n << 32n); // a power of two: the 40,000 lamports divide exactly
+    await stake(m, a, 1n << 32n);
+    const c = await createCampaign(m, { price: 1_000_000n, taskCount: 2, replication: 1 });
+    await paidResult(m, c, 0, await registerWorker(m));
+    // 50,000 lamports of fee: 40,000 owed to the staker, 10,000 the treasury's.
+    await handOverToGovernance(m);
+    warp(m, 10n);
+    const recipient = await h.fundedSigner();
+    const tooMuch = await propose(m, a, {
+      kind: ProposalKind.TreasurySpend,
+      valueA: 10_001n,
+      target: recipient.address,
+    });
+    const exact = await propose(m, a, { kind: ProposalKind.TreasurySpend, valueA: 10_000n, target: recipient.address });
+    await vote(m, a, tooMuch, true);
+    await vote(m, a, exact, true);
+    warp(m, TEST_PARAMETERS.votingPeriod + TEST_PARAMETERS.timelock);
+    const anyone = await h.fundedSigner();
+    await h.expectError(
+      [await getExecuteProposalInstruction({ proposalId: tooMuch, target: recipient.address, programAddress })],
+      anyone,
+      PROGRAM_ERROR_CODES.InsufficientEscrow,
+    );
+    // The recipient must be the proposal's target.
+    await h.expectError(
+      [await getExecuteProposalInstruction({ proposalId: exact, target: anyone.address, programAddress })],
+      anyone,
+      PROGRAM_ERROR_CODES.WrongTreasury,
+    );
+    const before = h.lamports(recipient.address);
+    await h.sendOk(
+      [await getExecuteProposalInstruction({ proposalId: exact, target: recipient.address, programAddress })],
+      anyone,
+    );
+    expect(h.lamports(recipient.address)).toBe(before + 10_000n);
+    expect(h.lamports(m.feeVault)).toBe(h.rent(ACCOUNT_SIZES.feeVault) + 40_000n);
+    // The staker's 40,000 are still there to claim.
+    const staker = h.lamports(a.address);
+    await h.sendOk([await getClaimRewardsInstruction({ owner: a, programAddress })], a);
+    expect(h.lamports(a.address)).toBe(staker + 40_000n - LAMPORTS_PER_SIGNATURE);
+    expect(h.lamports(m.feeVault)).toBe(h.rent(ACCOUNT_SIZES.feeVault));
+  });
+
+  it("a new config authority through a proposal: proposed by governance, it takes over only by signing", async () => {
+    const m = await setupGovernedMarket();
+    const h = m.h;
+    const programAddress = h.programId;
+    const a = await holder(m, 2n * AMP);
+    await stake(m, a, 2n * AMP);
+    await handOverToGovernance(m);
+    warp(m, 10n);
+    const next = await h.fundedSigner();
+    const id = await propose(m, a, { kind: ProposalKind.SetAuthority, target: next.address });
+    await vote(m, a, id, true);
+    warp(m, TEST_PARAMETERS.votingPeriod + TEST_PARAMETERS.timelock);
+    await h.sendOk([await getExecuteProposalInstruction({ proposalId: id, programAddress })], next);
+    expect(decodeConfig(h.data(m.config))).toMatchObject({
+      authority: m.governanceAccount,
+      pendingAuthority: next.address,
+    });
+    await h.sendOk([await getAcceptAuthorityInstruction({ authority: next, programAddress })], next);
+    expect(decodeConfig(h.data(m.config))).toMatchObject({ authority: next.address, pendingAuthority: null });
+  });
+
   it("a fee above the 10 % cap, bad reward rates and a proposer below the threshold are refused at proposal", async () => {
     const m = await setupGovernedMarket();
     const h = m.h;
@@ -265,12 +334,14 @@ describe("governance attacks", () => {
     const h = m.h;
     const programAddress = h.programId;
     const stakes = [1_000_000_007n, 3_333_333_331n, 7n];
-    const holders = await Promise.all(stakes.map((s) => holder(m, s * 2n)));
+    // One at a time: the harness checks each transaction's lamports, and these share a fee payer.
+    const holders = [];
+    for (const s of stakes) holders.push(await holder(m, s * 2n));
     for (const [i, s] of stakes.entries()) await stake(m, holders[i]!, s);
     const worker = await registerWorker(m);
-    const campaigns = await Promise.all(
-      [1_234_567n, 999_983n, 20_000_003n].map((price) => createCampaign(m, { price, taskCount: 3, replication: 1 })),
-    );
+    const campaigns = [];
+    for (const price of [1_234_567n, 999_983n, 20_000_003n])
+      campaigns.push(await createCampaign(m, { price, taskCount: 3, replication: 1 }));
     let model: AccumulatorState = {
       accumulator: 0n,
       remainder: 0n,

@@ -72,7 +72,7 @@ describe("a private task from accept to paid", () => {
     expect(profile.rating.status).toBe("unrated");
   });
 
-  it("opens granted tasks in memory; tampered, wrongly keyed or ungranted tasks fail alone", async () => {
+  it("opens granted tasks in memory; a task whose key is wrapped to someone else, or is the wrong file key, fails alone", async () => {
     // Task 4 gets a key wrapped to someone else; task 5 a wrong file key; the rest are fine.
     await market.grantKeys(fixture, workerAddress, (file) => {
       if (file.index === 4) return wrapFileKey(file.key, generateX25519KeyPair().publicKey);

@@ -1,7 +1,9 @@
-// Issue 6 item 6: the worker process killed with SIGKILL at random points of sync, trial after
-// trial, with fresh results queued before each. At the end every result is paid exactly once
-// and nothing is lost, asserted on chain. 100 trials: AMPLIFY_SIGKILL_TRIALS=100; the default
-// run (CI) uses fewer to stay inside the suite's time budget on two cores.
+// Issue 6 item 6: the worker process killed with SIGKILL during sync, trial after trial, with
+// fresh results queued before each. Every other trial kills it at a fixed point: right after it
+// wrote a signed transaction to its outbox and sent it (alternately the send reaches the
+// cluster and lands, or is lost), before it learns the outcome; the other trials kill at a
+// random moment. At the end every result is paid exactly once and nothing is lost, asserted on
+// chain. 100 trials: AMPLIFY_SIGKILL_TRIALS=100; the default run (CI) uses 10.
 import { spawn } from "node:child_process";
 import { build } from "esbuild";
 import type { ChildProcess } from "node:child_process";
@@ -12,11 +14,14 @@ import type { Market } from "../../support/market-harness";
 import { PASSPHRASE, SOL, prepareKeystore, startMarket, startWorkerCore } from "../../support/market-harness";
 import { acceptTasks, expectPaidExactlyOnce, submitAll } from "./exactly-once";
 import type { Queued } from "./exactly-once";
+import { startSendTrap } from "./send-trap";
+import type { SendTrap } from "./send-trap";
 
 const TRIALS = Number(process.env.AMPLIFY_SIGKILL_TRIALS ?? 10);
 const PER_TRIAL = 2;
 let market: Market;
 let childScript: string;
+let trap: SendTrap;
 const children = new Set<ChildProcess>();
 
 function seeded(seed: number): () => number {
@@ -31,6 +36,7 @@ beforeAll(async () => {
   // Short slots: a blockhash lives 150 slots (3 s), so killed sends expire across trials and
   // the re-sign-after-expiry path runs too.
   market = await startMarket({ slotMs: 20 });
+  trap = await startSendTrap(market.net.rpcUrl);
   // One bundle of the child up front, so a process per trial does not compile core's
   // TypeScript again each time.
   childScript = join(import.meta.dirname, "../../../node_modules/.cache/amplify-worker-it/sync-child.mjs");
@@ -52,13 +58,17 @@ beforeAll(async () => {
 
 afterAll(async () => {
   for (const child of children) child.kill("SIGKILL");
+  await trap?.close();
   await market?.close();
 });
 
-function startChild(dataDir: string): { child: ChildProcess; ready: Promise<void>; lines: string[] } {
+function startChild(
+  dataDir: string,
+  rpcUrl = market.net.rpcUrl,
+): { child: ChildProcess; ready: Promise<void>; lines: string[] } {
   const child = spawn(
     process.execPath,
-    [childScript, dataDir, market.net.rpcUrl, market.net.blobUrl, market.net.wsUrl, PASSPHRASE],
+    [childScript, dataDir, rpcUrl, market.net.blobUrl, market.net.wsUrl, PASSPHRASE],
     { stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, AMPLIFY_SYNC_MAX_BACKOFF_MS: "1000" } },
   );
   children.add(child);
@@ -142,16 +152,28 @@ describe(`SIGKILL during sync (${TRIALS} trials)`, () => {
       const queued: Queued[] = [];
       const seenStates = new Set<string>();
       let killedMidSync = 0;
+      let fixedKills = 0;
       for (let trial = 0; trial < TRIALS; trial++) {
         // Queue fresh work while no worker runs (the parent's core does not sync).
         const parent = await startWorkerCore(market, dataDir, { background: false });
         queued.push(...(await submitAll(parent, ids.slice(trial * PER_TRIAL, (trial + 1) * PER_TRIAL))));
         await parent.close();
 
-        const { child, ready } = startChild(dataDir);
-        await ready;
-        await new Promise((resolve) => setTimeout(resolve, random() * 1500));
-        await kill(child);
+        if (trial % 2 === 0) {
+          // The fixed kill point: the child's RPC goes through the trap, which holds its first
+          // send (after passing it on in every other such trial, so it lands unbeknown to it).
+          const sent = trap.arm(trial % 4 === 0 ? "land" : "lose");
+          const { child, ready } = startChild(dataDir, trap.url);
+          await ready;
+          await sent;
+          await kill(child);
+          fixedKills++;
+        } else {
+          const { child, ready } = startChild(dataDir);
+          await ready;
+          await new Promise((resolve) => setTimeout(resolve, random() * 1500));
+          await kill(child);
+        }
         for (const state of Object.keys(outboxStates(dataDir))) seenStates.add(state);
         if (signedButUnconfirmed(dataDir) > 0) killedMidSync++;
       }
@@ -167,9 +189,10 @@ describe(`SIGKILL during sync (${TRIALS} trials)`, () => {
       }
       await kill(child);
       expect(states).toEqual({ confirmed: total });
-      // Kills landed in the middle of sync (signed, not yet confirmed), not only before or after
-      // it. Where they land depends on the machine's speed; over many trials some always do.
-      if (TRIALS >= 50) expect(killedMidSync).toBeGreaterThan(0);
+      // Every fixed-point kill found a signed, unconfirmed row: the crash the test exists for
+      // happened in this run, whatever the machine's speed.
+      expect(fixedKills).toBe(Math.ceil(TRIALS / 2));
+      expect(killedMidSync).toBeGreaterThanOrEqual(fixedKills);
       await expectPaidExactlyOnce(market, fixture, queued, escrowBefore, worker);
       console.log(
         `SIGKILL trials: ${TRIALS}, results ${total}, killed between signing and confirmation in ${killedMidSync}, outbox states seen after kills: ${[...seenStates].sort().join(", ")}; all paid exactly once`,

@@ -12,6 +12,9 @@ const core = createCore({
   wsUrl,
   log: () => {},
 });
+// The RPC endpoint the parent chose (the cluster, or a proxy that stops the child at a set point).
+const rpc = await core.dispatch("settings:update", { rpcUrl });
+if (!rpc.ok) throw new Error(`settings failed: ${rpc.error.message}`);
 const unlock = await core.dispatch("keys:unlock", { passphrase });
 if (!unlock.ok) throw new Error(`unlock failed: ${unlock.error.message}`);
 process.stdout.write("ready\n");

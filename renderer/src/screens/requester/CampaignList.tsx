@@ -32,7 +32,7 @@ export function CampaignList({ campaigns, selected, onSelect, onChanged }: Campa
         const r = await getApi().requester.close({ campaign: c.address });
         setOutcome({
           ok: true,
-          text: `${c.title} is closed: ${formatSol(r.refundLamports)} came back (unpaid escrow and rent, less the transaction fee).`,
+          text: `${c.title} is closed: ${formatSol(r.refundLamports)} came back (unpaid escrow and rent, before transaction fees).`,
         });
       }
     } catch (e) {

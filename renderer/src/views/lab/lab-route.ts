@@ -9,6 +9,8 @@ export interface LabRoute {
   readonly shapes: number;
   readonly size: number;
   readonly prelabels: boolean;
+  /** "all": every shape kind, a Person skeleton and Car attributes (kinds=all); else boxes and polygons. */
+  readonly kinds: "basic" | "all";
 }
 
 const LAB_HASH = /^#\/lab(?:\?(.*))?$/;
@@ -26,12 +28,14 @@ export function parseLabRoute(hash: string): LabRoute | null {
     shapes: int("shapes", 0, 0, 50_000),
     size: int("size", 2048, 256, 16_384),
     prelabels: params.get("prelabels") !== "0",
+    kinds: params.get("kinds") === "all" ? "all" : "basic",
   };
 }
 
 export function labRouteHash(route: LabRoute): string {
   const params = new URLSearchParams({ scene: route.scene, shapes: String(route.shapes), size: String(route.size) });
   if (!route.prelabels) params.set("prelabels", "0");
+  if (route.kinds === "all") params.set("kinds", "all");
   return `#/lab?${params.toString()}`;
 }
 

@@ -1,5 +1,5 @@
 import type { AnnotationDocument } from "../../../../shared/annotation";
-import { emptyDocument } from "../../../../shared/annotation";
+import { SHAPE_KINDS, emptyDocument } from "../../../../shared/annotation";
 import type { AmplifyApi } from "../../../../shared/api";
 import type { LabelImage } from "../../screens/labelling/LabelView";
 import type { LabelSchema } from "../../canvas/editor/label-schema";
@@ -13,6 +13,39 @@ export const LAB_SCHEMA: LabelSchema = {
   classification: "multi",
   tools: ["box", "polygon"],
 };
+
+/** Every kind: Person has a skeleton, the other labels an occluded checkbox and Car a colour too. */
+export const LAB_ALL_KINDS_SCHEMA: LabelSchema = {
+  labels: LAB_LABELS.map((l) =>
+    l.id === "person"
+      ? {
+          ...l,
+          skeleton: {
+            joints: ["head", "left hand", "right hand"],
+            edges: [
+              [0, 1],
+              [0, 2],
+            ],
+          },
+        }
+      : {
+          ...l,
+          attributes: [
+            { id: "occluded", name: "occluded", type: "checkbox" as const },
+            ...(l.id === "car"
+              ? [{ id: "colour", name: "colour", type: "select" as const, options: ["red", "blue"] }]
+              : []),
+          ],
+        },
+  ),
+  classes: LAB_CLASSES,
+  classification: "multi",
+  tools: [...SHAPE_KINDS],
+};
+
+export function labSchema(route: LabRoute): LabelSchema {
+  return route.kinds === "all" ? LAB_ALL_KINDS_SCHEMA : LAB_SCHEMA;
+}
 
 export interface LabTask {
   readonly taskId: string;
@@ -45,7 +78,7 @@ export async function loadLabTask(api: AmplifyApi, route: LabRoute): Promise<Lab
   const bitmap = canvas.transferToImageBitmap();
   let document = draft?.doc;
   if (!document) {
-    document = emptyDocument(taskId, documentLabels(LAB_SCHEMA));
+    document = emptyDocument(taskId, documentLabels(labSchema(route)));
     document.shapes = [
       ...(route.prelabels ? modelGuesses(route.scene, route.size) : []),
       ...loadShapes(route.shapes, route.size),

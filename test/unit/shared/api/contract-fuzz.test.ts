@@ -71,11 +71,21 @@ const VALID: { [C in CallChannel]: CallInput<C> } = {
   "tasks:prefetch": undefined,
   "wallet:network": undefined,
   "wallet:requestAirdrop": { sol: 1 },
-  "feed:page": { offset: 0, limit: 50 },
+  "feed:page": { from: { kind: "newest" }, skip: 0, limit: 50, withTotal: true },
   "feed:charts": { windowSeconds: 86_400, buckets: 48 },
   "feed:status": undefined,
   "feed:quote": { labelKind: "box", minRating: 2000, replication: 3, deadlineSeconds: 7 * 86_400, tasks: 100 },
   "session:activity": undefined,
+  "governance:overview": undefined,
+  "governance:claim": undefined,
+  "governance:stake": { amp: "12.5" },
+  "governance:vote": { id: 0, support: true },
+  "governance:execute": { id: 0 },
+  "requester:rent": undefined,
+  "requester:end": { campaign: CAMPAIGN },
+  "requester:close": { campaign: CAMPAIGN },
+  "wallet:deposits": undefined,
+  "wallet:reclaim": undefined,
 };
 
 /** Payloads no channel takes: wrong types, prototype tricks, bytes where an object belongs. */
