@@ -66,9 +66,13 @@ export function describeShapeParts(shape: Shape, position: number): ShapeDescrip
   };
 }
 
-/** What a screen reader says for a shape: kind, label, where, how big, and its flags. */
+/**
+ * What a screen reader says for a shape: kind, label, its flags, where, how big, and its
+ * attributes. The label and the flags are what the shape list's row shows, so they come together
+ * (WCAG 2.5.3: the visible text is part of the accessible name, in its order).
+ */
 export function describeShape(shape: Shape, label: Label | undefined, position: number): string {
   const parts = describeShapeParts(shape, position);
-  const flags = [...attributeText(shape, label), ...(parts.flags ? [parts.flags] : [])].join(", ");
-  return `${parts.lead}, ${label?.name ?? shape.label}, ${parts.where}${flags ? ", " + flags : ""}`;
+  const attributes = attributeText(shape, label).join(", ");
+  return `${parts.lead}, ${label?.name ?? shape.label}${parts.flags ? ", " + parts.flags : ""}, ${parts.where}${attributes ? ", " + attributes : ""}`;
 }

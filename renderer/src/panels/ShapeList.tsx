@@ -144,11 +144,11 @@ export function ShapeList({
                 }}
               >
                 <span className="swatch" style={{ background: label?.color ?? "#ff00ff" }} aria-hidden="true" />
-                <span className="shape-row-icon" aria-hidden="true">
-                  {KIND_ICON[shape.kind]}
-                </span>
+                {/* the icon is CSS content, not text: the row's visible text stays the label and flags the name holds */}
+                <span className="shape-row-icon" aria-hidden="true" data-icon={KIND_ICON[shape.kind]} />
                 <span className="shape-row-name">{label?.name ?? shape.label}</span>
-                {parts.flags && <span className="shape-row-flags">{parts.flags}</span>}
+                {/* the separator keeps "person" and "model guess" apart as words for assistive tools too */}
+                {parts.flags && <span className="shape-row-flags">{`· ${parts.flags}`}</span>}
               </div>
             );
           })}

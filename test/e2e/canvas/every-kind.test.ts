@@ -23,7 +23,7 @@ describe("every kind, by mouse and keyboard, into COCO, YOLO and CVAT", () => {
   let lab: LabPage;
 
   beforeAll(async () => {
-    [shell, browser] = await Promise.all([startBrowserShell(), launchChromium()]);
+    [shell, browser] = await Promise.all([startBrowserShell({ lab: true }), launchChromium()]);
     lab = await LabPage.open(browser, shell, `scene=street&shapes=0&size=${SIZE}&prelabels=0&kinds=all`);
   });
   afterAll(async () => {

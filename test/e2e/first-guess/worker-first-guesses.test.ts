@@ -33,7 +33,7 @@ async function timing(page: Page): Promise<string> {
 }
 
 const rows = (page: Page) => page.getByTestId("shape-list").getByRole("option");
-const guessRows = (page: Page) => page.getByTestId("shape-list").getByRole("option", { name: /model guess$/ });
+const guessRows = (page: Page) => page.getByTestId("shape-list").getByRole("option", { name: /model guess, at / });
 
 /**
  * First guesses end to end: the demo photo campaign recommends the shipped detector; a worker
@@ -164,7 +164,7 @@ describe("first guesses: a worker starts the astronaut photo from the detector's
         .poll(() =>
           page
             .getByTestId("shape-list")
-            .getByRole("option", { name: /accepted model guess$/ })
+            .getByRole("option", { name: /accepted model guess, at / })
             .count(),
         )
         .toBe(guessCount);
@@ -180,7 +180,7 @@ describe("first guesses: a worker starts the astronaut photo from the detector's
         .poll(() =>
           page
             .getByTestId("shape-list")
-            .getByRole("option", { name: /edited model guess$/ })
+            .getByRole("option", { name: /edited model guess, at / })
             .count(),
         )
         .toBe(1);
