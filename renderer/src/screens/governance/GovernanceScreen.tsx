@@ -141,34 +141,23 @@ export function GovernanceScreen() {
                 </div>
                 {p.status === "voting" && !p.myVote && me && (
                   <div className="actions">
-                    <button
-                      type="button"
-                      disabled={busy}
-                      onClick={() =>
-                        void act(
-                          async () => (
-                            await getApi().governance.vote({ id: p.id, support: true }),
-                            `Voted for #${p.id}.`
-                          ),
-                        )
-                      }
-                    >
-                      Vote for
-                    </button>
-                    <button
-                      type="button"
-                      disabled={busy}
-                      onClick={() =>
-                        void act(
-                          async () => (
-                            await getApi().governance.vote({ id: p.id, support: false }),
-                            `Voted against #${p.id}.`
-                          ),
-                        )
-                      }
-                    >
-                      Vote against
-                    </button>
+                    {([true, false] as const).map((support) => (
+                      <button
+                        key={String(support)}
+                        type="button"
+                        disabled={busy}
+                        onClick={() =>
+                          void act(
+                            async () => (
+                              await getApi().governance.vote({ id: p.id, support }),
+                              `Voted ${support ? "for" : "against"} #${p.id}.`
+                            ),
+                          )
+                        }
+                      >
+                        {support ? "Vote for" : "Vote against"}
+                      </button>
+                    ))}
                   </div>
                 )}
                 {p.status === "executable" && (
