@@ -6,6 +6,7 @@ import { ErrorNotice } from "../../ui/ErrorNotice";
 import { ProgressBar } from "../../ui/ProgressBar";
 import { errorMessage, formatSol, shortAddress } from "../../ui/format";
 import { useLiveQuery } from "../../ui/use-live-query";
+import { summariseAccept } from "./accept-summary";
 import { MarketCharts } from "./MarketCharts";
 import { MarketFeed } from "./MarketFeed";
 import { DeadlineCell, DepositCell, NetCell } from "./MarketMoney";
@@ -36,12 +37,14 @@ export function MarketScreen({ onAccepted }: MarketScreenProps) {
   const [counts, setCounts] = useState<Record<string, number>>({});
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
   const [outcomes, setOutcomes] = useState<AcceptOutcome[]>([]);
+  const [requested, setRequested] = useState(0);
   const [error, setError] = useState<string | null>(null);
 
   const accept = async (items: Array<{ campaign: string; count: number }>) => {
     setError(null);
     setOutcomes([]);
     const total = items.reduce((n, i) => n + i.count, 0);
+    setRequested(total);
     setProgress({ done: 0, total });
     const all: AcceptOutcome[] = [];
     try {
@@ -52,7 +55,9 @@ export function MarketScreen({ onAccepted }: MarketScreenProps) {
         setProgress({ done: all.length, total });
         setOutcomes([...all]);
       }
-      if (all.some((o) => o.ok)) onAccepted();
+      // Everything taken: straight to the queue. Fewer: stay here, so the worker reads why (most
+      // often the balance for deposits) before going to label what was taken.
+      if (summariseAccept(total, all).complete) onAccepted();
     } catch (e) {
       setError(errorMessage(e));
     } finally {
@@ -62,8 +67,7 @@ export function MarketScreen({ onAccepted }: MarketScreenProps) {
   };
 
   const campaigns = list.value ?? [];
-  const accepted = outcomes.filter((o) => o.ok).length;
-  const failed = outcomes.filter((o) => !o.ok);
+  const summary = summariseAccept(requested, outcomes);
   return (
     <div className="screen market">
       <section className="panel wide" aria-labelledby="market-heading">
@@ -87,11 +91,16 @@ export function MarketScreen({ onAccepted }: MarketScreenProps) {
         </div>
         {progress && <ProgressBar label="Accepting tasks" done={progress.done} total={progress.total} />}
         {outcomes.length > 0 && !progress && (
-          <p role="status" data-testid="accept-result">
-            Accepted {accepted} task{accepted === 1 ? "" : "s"}
-            {failed.length > 0 &&
-              `; ${failed.length} could not be taken: ${[...new Set(failed.map((f) => f.error))].join("; ")}`}
-          </p>
+          <div className="accept-result">
+            <p role="status" data-testid="accept-result" data-accepted={summary.accepted}>
+              {summary.text}
+            </p>
+            {!summary.complete && summary.accepted > 0 && (
+              <button className="primary" onClick={onAccepted}>
+                Label the {summary.accepted} accepted
+              </button>
+            )}
+          </div>
         )}
         {error && <ErrorNotice message={error} />}
         {list.error && <ErrorNotice message={`The market could not be read: ${list.error}`} onRetry={list.reload} />}
