@@ -4,6 +4,7 @@ import { getApi } from "../../api";
 import { EmptyState } from "../../ui/EmptyState";
 import { ErrorNotice } from "../../ui/ErrorNotice";
 import { ProgressBar } from "../../ui/ProgressBar";
+import { TabPanel, Tabs } from "../../ui/Tabs";
 import { errorMessage, formatSol, shortAddress } from "../../ui/format";
 import { useLiveQuery } from "../../ui/use-live-query";
 import { summariseAccept } from "./accept-summary";
@@ -24,7 +25,10 @@ export interface MarketScreenProps {
   readonly onAccepted: () => void;
 }
 
-/** Open campaigns, why one cannot be taken, and accepting one or many tasks at once. */
+/**
+ * Open campaigns, why one cannot be taken, and accepting one or many tasks at once; in a second
+ * tab, the live market (prices, fills, fees and the event feed).
+ */
 export function MarketScreen({ onAccepted }: MarketScreenProps) {
   const [sort, setSort] = useState<Sort>("pay_desc");
   const [eligibleOnly, setEligibleOnly] = useState(false);
@@ -39,6 +43,8 @@ export function MarketScreen({ onAccepted }: MarketScreenProps) {
   const [outcomes, setOutcomes] = useState<AcceptOutcome[]>([]);
   const [requested, setRequested] = useState(0);
   const [error, setError] = useState<string | null>(null);
+  // The live market (charts, feed) has its own tab: with many campaigns it would sit far below the table.
+  const [tab, setTab] = useState<"campaigns" | "live">("campaigns");
 
   const accept = async (items: Array<{ campaign: string; count: number }>) => {
     setError(null);
@@ -68,11 +74,10 @@ export function MarketScreen({ onAccepted }: MarketScreenProps) {
 
   const campaigns = list.value ?? [];
   const summary = summariseAccept(requested, outcomes);
-  return (
-    <div className="screen market">
-      <section className="panel wide" aria-labelledby="market-heading">
+  const campaignsTab = (
+    <>
+      <section className="panel wide" aria-label="Open campaigns">
         <div className="panel-head">
-          <h2 id="market-heading">Market</h2>
           <label>
             Sort{" "}
             <select value={sort} onChange={(e) => setSort(e.target.value as Sort)}>
@@ -187,8 +192,33 @@ export function MarketScreen({ onAccepted }: MarketScreenProps) {
           {Math.round(stats.value.fillRate * 100)} % of slots filled
         </p>
       )}
-      <MarketCharts />
-      <MarketFeed />
+    </>
+  );
+  return (
+    <div className="screen market">
+      <div className="market-head">
+        <h2 id="market-heading">Market</h2>
+        <Tabs
+          label="Market views"
+          idPrefix="market"
+          tabs={[
+            { id: "campaigns", title: `Open campaigns${list.value ? ` (${campaigns.length})` : ""}` },
+            { id: "live", title: "Prices and live feed" },
+          ]}
+          selected={tab}
+          onSelect={setTab}
+        />
+      </div>
+      <TabPanel idPrefix="market" selected={tab}>
+        {tab === "campaigns" ? (
+          campaignsTab
+        ) : (
+          <>
+            <MarketCharts />
+            <MarketFeed />
+          </>
+        )}
+      </TabPanel>
     </div>
   );
 }
