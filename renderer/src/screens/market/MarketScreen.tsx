@@ -4,6 +4,8 @@ import { getApi } from "../../api";
 import { EmptyState } from "../../ui/EmptyState";
 import { ErrorNotice } from "../../ui/ErrorNotice";
 import { ProgressBar } from "../../ui/ProgressBar";
+import { Table } from "../../ui/Table";
+import type { Column } from "../../ui/Table";
 import { TabPanel, Tabs } from "../../ui/Tabs";
 import { errorMessage, formatSol, shortAddress } from "../../ui/format";
 import { useLiveQuery } from "../../ui/use-live-query";
@@ -19,6 +21,31 @@ const SORTS: ReadonlyArray<{ id: Sort; label: string }> = [
   { id: "newest", label: "Newest" },
   { id: "deadline", label: "Deadline soonest" },
   { id: "tasks_left", label: "Most tasks left" },
+];
+
+const COLUMNS: readonly Column<CampaignView>[] = [
+  {
+    header: "Campaign",
+    cell: (c) => (
+      <>
+        <span className="campaign-title">{c.title ?? shortAddress(c.address)}</span>
+        {c.private && (
+          <span className="tag" title="Task data is encrypted to you">
+            private
+          </span>
+        )}
+        <div className="muted small">
+          by {shortAddress(c.requester)} · {Math.round(c.fillRate * 100)} % filled
+        </div>
+      </>
+    ),
+  },
+  { header: "You net per task", cell: (c) => <NetCell campaign={c} /> },
+  { header: "Deposit", cell: (c) => <DepositCell campaign={c} /> },
+  { header: "Tasks left", cell: (c) => c.tasksLeft },
+  { header: "Kind", cell: (c) => c.labelKind ?? "—" },
+  { header: "Min rating", cell: (c) => (c.minRating === 0 ? "anyone" : `${(c.minRating / 2000).toFixed(1)} ★`) },
+  { header: "Deadline", cell: (c) => <DeadlineCell campaign={c} /> },
 ];
 
 export interface MarketScreenProps {
@@ -113,76 +140,44 @@ export function MarketScreen({ onAccepted }: MarketScreenProps) {
           <EmptyState title="No open campaigns right now">New campaigns appear here by themselves.</EmptyState>
         )}
         {campaigns.length > 0 && (
-          <table className="data-table" aria-label="Open campaigns">
-            <thead>
-              <tr>
-                <th scope="col">Campaign</th>
-                <th scope="col">You net per task</th>
-                <th scope="col">Deposit</th>
-                <th scope="col">Tasks left</th>
-                <th scope="col">Kind</th>
-                <th scope="col">Min rating</th>
-                <th scope="col">Deadline</th>
-                <th scope="col">Take</th>
-              </tr>
-            </thead>
-            <tbody>
-              {campaigns.map((c) => (
-                <tr key={c.address} data-testid="campaign-row" data-campaign={c.address}>
-                  <td>
-                    <span className="campaign-title">{c.title ?? shortAddress(c.address)}</span>
-                    {c.private && (
-                      <span className="tag" title="Task data is encrypted to you">
-                        private
-                      </span>
-                    )}
-                    <div className="muted small">
-                      by {shortAddress(c.requester)} · {Math.round(c.fillRate * 100)} % filled
+          <Table
+            label="Open campaigns"
+            columns={[
+              ...COLUMNS,
+              {
+                header: "Take",
+                cell: (c) =>
+                  c.eligible ? (
+                    <div className="take">
+                      <input
+                        type="number"
+                        min={1}
+                        max={Math.max(1, Math.min(c.tasksLeft, c.myRemainingShare, 100))}
+                        value={counts[c.address] ?? 1}
+                        aria-label={`How many tasks to take from ${c.title ?? c.address}`}
+                        onChange={(e) =>
+                          setCounts({ ...counts, [c.address]: Math.max(1, Number(e.target.value) || 1) })
+                        }
+                      />
+                      <button
+                        disabled={progress !== null}
+                        onClick={() => void accept([{ campaign: c.address, count: counts[c.address] ?? 1 }])}
+                      >
+                        Accept
+                        <span className="visually-hidden"> tasks from {c.title ?? shortAddress(c.address)}</span>
+                      </button>
                     </div>
-                  </td>
-                  <td>
-                    <NetCell campaign={c} />
-                  </td>
-                  <td>
-                    <DepositCell campaign={c} />
-                  </td>
-                  <td>{c.tasksLeft}</td>
-                  <td>{c.labelKind ?? "—"}</td>
-                  <td>{c.minRating === 0 ? "anyone" : `${(c.minRating / 2000).toFixed(1)} ★`}</td>
-                  <td>
-                    <DeadlineCell campaign={c} />
-                  </td>
-                  <td>
-                    {c.eligible ? (
-                      <div className="take">
-                        <input
-                          type="number"
-                          min={1}
-                          max={Math.max(1, Math.min(c.tasksLeft, c.myRemainingShare, 100))}
-                          value={counts[c.address] ?? 1}
-                          aria-label={`How many tasks to take from ${c.title ?? c.address}`}
-                          onChange={(e) =>
-                            setCounts({ ...counts, [c.address]: Math.max(1, Number(e.target.value) || 1) })
-                          }
-                        />
-                        <button
-                          disabled={progress !== null}
-                          onClick={() => void accept([{ campaign: c.address, count: counts[c.address] ?? 1 }])}
-                        >
-                          Accept
-                          <span className="visually-hidden"> tasks from {c.title ?? shortAddress(c.address)}</span>
-                        </button>
-                      </div>
-                    ) : (
-                      <span className="muted" data-testid="ineligible-reason">
-                        {c.reasons.map((r) => r.message).join("; ")}
-                      </span>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+                  ) : (
+                    <span className="muted" data-testid="ineligible-reason">
+                      {c.reasons.map((r) => r.message).join("; ")}
+                    </span>
+                  ),
+              },
+            ]}
+            rows={campaigns}
+            rowKey={(c) => c.address}
+            rowProps={(c) => ({ "data-testid": "campaign-row", "data-campaign": c.address })}
+          />
         )}
       </section>
       {stats.value && (
