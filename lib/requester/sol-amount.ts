@@ -3,7 +3,7 @@ import { RequesterError } from "../chain";
 /** "0.005" → lamports, exactly (no floating point): at most 9 decimals, as SOL has. */
 export function parseSol(text: string): bigint {
   const match = /^(\d{1,10})(?:\.(\d{1,9}))?$/.exec(text.trim());
-  if (!match) throw new RequesterError(`Not an amount of SOL: "${text}" (write it like 0.005).`);
+  if (!match) throw new RequesterError(`Not an amount of SOL: "${text}" (write it like 0.005).`, "price");
   return BigInt(match[1] ?? "0") * 1_000_000_000n + BigInt((match[2] ?? "").padEnd(9, "0"));
 }
 
