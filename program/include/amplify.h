@@ -17,6 +17,10 @@
 #define REPLICATION_MAX 255  /* one byte per task slot counter */
 #define REVIEW_WINDOW_MIN 3600
 #define EVENT_VERSION 1
+#define INDEPENDENCE_SLOTS 8
+#define INDEPENDENT_REQUESTERS 4              /* a requester earns a worker full AMP up to a 1/4 share of its income */
+#define INDEPENDENCE_WINDOW_SECONDS 604800LL  /* a week: the ring's fees halve once per week */
+#define INDEPENDENCE_BASE_FEES 2000000ULL     /* fee lamports every worker may earn AMP on before others vouch */
 
 /* Discriminators: eight ASCII bytes read as a little-endian u64. */
 #define DISC_CONFIG 0x47464E4F43504D41ULL     /* "AMPCONFG" */
@@ -214,8 +218,14 @@ typedef struct {
   int64_t window_start;   /* unix time the current clamp window opened */
   uint64_t earned;        /* lamports paid to this worker (price - fee), all campaigns */
   uint64_t amp_pending;   /* AMP earned by reviews while the worker had no AMP token account; claim_amp mints it */
+  /* Independent requesters (independence.c): the fees each recent requester paid this worker,
+   * halved every INDEPENDENCE_WINDOW_SECONDS, in a fixed ring of the largest INDEPENDENCE_SLOTS. */
+  int64_t requester_window;                        /* start of the current halving window */
+  uint64_t requester_tags[INDEPENDENCE_SLOTS];     /* first 8 bytes of each requester's key */
+  uint64_t requester_fees[INDEPENDENCE_SLOTS];     /* its decayed fee lamports to this worker */
 } WorkerProfile;
-_Static_assert(sizeof(WorkerProfile) == 160, "WorkerProfile layout");
+_Static_assert(sizeof(WorkerProfile) == 296, "WorkerProfile layout");
+_Static_assert(__builtin_offsetof(WorkerProfile, requester_window) == 160, "requester ring offset");
 _Static_assert(__builtin_offsetof(WorkerProfile, rating) == 80, "rating offset");
 
 typedef struct {
@@ -534,8 +544,15 @@ typedef struct {
   WorkerProfile *profile;
   uint8_t score;
   const uint8_t *model_id;  /* NULL: no first guess declared */
+  const SolPubkey *requester;
 } AmpReward;
 uint64_t governance_reward_review(Context *ctx, const AmpReward *reward);
+
+/* ---- independent requesters (independence.c) ---- */
+/* Records `fee` paid by `requester` on `profile`'s ring and returns in *credited the part of it that
+ * earns AMP: what keeps the requester's recent fees to this worker within (the base allowance +
+ * what every other recent requester paid it) / (INDEPENDENT_REQUESTERS - 1). */
+uint64_t independence_credit(WorkerProfile *profile, const SolPubkey *requester, uint64_t fee, int64_t now, uint64_t *credited);
 
 /* ---- SPL Token CPIs (token.c) ---- */
 extern const SolPubkey TOKEN_PROGRAM_ID;

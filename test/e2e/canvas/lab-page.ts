@@ -34,6 +34,18 @@ export class LabPage {
     return lab;
   }
 
+  /**
+   * The same driver on a page that already shows a task in the app (the lab build shares the
+   * open task's editor as window.amplifyLab too), once its canvas is ready.
+   */
+  static async attach(page: Page): Promise<LabPage> {
+    const errors: string[] = [];
+    page.on("pageerror", (e) => errors.push(e.message));
+    const lab = new LabPage(page, { left: 0, top: 0, errors });
+    await lab.ready();
+    return lab;
+  }
+
   get errors(): string[] {
     return this.origin.errors;
   }
@@ -68,6 +80,11 @@ export class LabPage {
 
   document(): Promise<AnnotationDocument> {
     return this.page.evaluate("window.amplifyLab.editor.toDocument(0)") as Promise<AnnotationDocument>;
+  }
+
+  /** The keyboard cursor, in image pixels: where Space places the next point. */
+  cursor(): Promise<{ x: number; y: number }> {
+    return this.page.evaluate("({ ...window.amplifyLab.editor.cursor })") as Promise<{ x: number; y: number }>;
   }
 
   selection(): Promise<string[]> {
