@@ -34,6 +34,18 @@ export class LabPage {
     return lab;
   }
 
+  /**
+   * The same driver on a page that already shows a task in the app (the lab build shares the
+   * open task's editor as window.amplifyLab too), once its canvas is ready.
+   */
+  static async attach(page: Page): Promise<LabPage> {
+    const errors: string[] = [];
+    page.on("pageerror", (e) => errors.push(e.message));
+    const lab = new LabPage(page, { left: 0, top: 0, errors });
+    await lab.ready();
+    return lab;
+  }
+
   get errors(): string[] {
     return this.origin.errors;
   }
@@ -70,6 +82,11 @@ export class LabPage {
     return this.page.evaluate("window.amplifyLab.editor.toDocument(0)") as Promise<AnnotationDocument>;
   }
 
+  /** The keyboard cursor, in image pixels: where Space places the next point. */
+  cursor(): Promise<{ x: number; y: number }> {
+    return this.page.evaluate("({ ...window.amplifyLab.editor.cursor })") as Promise<{ x: number; y: number }>;
+  }
+
   selection(): Promise<string[]> {
     return this.page.evaluate("[...window.amplifyLab.editor.selection()]") as Promise<string[]>;
   }
@@ -86,6 +103,12 @@ export class LabPage {
       page: { x: this.origin.left + sx, y: this.origin.top + sy },
       image: { x: (sx - vp.x) / vp.scale, y: (sy - vp.y) / vp.scale },
     };
+  }
+
+  /** Where an image point is on the page, unrounded (for reading pixels along a shape's outline). */
+  async pagePoint(x: number, y: number): Promise<{ x: number; y: number }> {
+    const vp = await this.viewport();
+    return { x: this.origin.left + x * vp.scale + vp.x, y: this.origin.top + y * vp.scale + vp.y };
   }
 
   async click(

@@ -28,4 +28,12 @@ describe("the submit announcement says what was submitted", () => {
     expect(describeSubmission(doc({ shapes: [polygon], classes: ["dog"] }))).toBe("1 polygon and class Dog");
     expect(describeSubmission(doc({}))).toBe("no shapes and no class");
   });
+  it("names every kind in words, one and many", () => {
+    const skeleton = { id: "k", kind: "keypoints" as const, label: "dog", points: [1, 1], visibility: [2 as const] };
+    const dots = { id: "t", kind: "points" as const, label: "dog", points: [1, 1] };
+    const turned = { id: "r", kind: "rotated-box" as const, label: "dog", cx: 5, cy: 5, w: 2, h: 2, angle: 3 };
+    expect(
+      describeSubmission(doc({ shapes: [skeleton, { ...skeleton, id: "k2" }, dots, turned, { ...turned, id: "r2" }] })),
+    ).toBe("2 skeletons, 1 point set and 2 rotated boxes");
+  });
 });

@@ -203,6 +203,12 @@ export function toggleClass(editor: Editor, index: number): boolean {
   return true;
 }
 
+/** After J or Shift+J mid-skeleton: what happened to that joint and which one comes next. */
+function announceNextJoint(editor: Editor, what: string): void {
+  const next = editor.keypointsTool.nextJoint();
+  editor.announce(`${what}${next ? `; next: ${next}` : ""}`);
+}
+
 function paste(editor: Editor, shapes: readonly Shape[]): boolean {
   if (shapes.length === 0) return false;
   const existing = (s: Shape) => editor.shapesIn(shapeBounds(s));
@@ -280,16 +286,28 @@ export function runAction(editor: Editor, action: string, host: CommandHost): bo
       return true;
     case "mask.fillHoles":
       return editor.maskTool.fillHoles();
-    case "joint.skip":
+    case "joint.skip": {
       if (editor.tool.id !== "keypoints") return false;
+      const joint = editor.keypointsTool.nextJoint();
+      const before = editor.store.count;
       if (!editor.keypointsTool.skip()) return false;
       editor.emit("draft");
+      // the last joint adds the skeleton, which addShapes announces
+      if (editor.store.count === before) announceNextJoint(editor, `${joint ?? "Joint"} absent`);
       return true;
+    }
     case "joint.occluded": {
       if (editor.tool.id !== "keypoints") return false;
-      const at = editor.pointer ?? { x: editor.image.width / 2, y: editor.image.height / 2 };
+      // at the keyboard cursor when keys drew last, else under the mouse
+      const at = editor.cursorShown
+        ? editor.cursor
+        : (editor.pointer ?? { x: editor.image.width / 2, y: editor.image.height / 2 });
+      const joint = editor.keypointsTool.nextJoint();
+      const before = editor.store.count;
       if (!editor.keypointsTool.placeOccluded(at)) return false;
       editor.emit("draft");
+      if (editor.store.count === before)
+        announceNextJoint(editor, `${joint ?? "Joint"} occluded at ${Math.round(at.x)}, ${Math.round(at.y)}`);
       return true;
     }
     case "edit.undo":

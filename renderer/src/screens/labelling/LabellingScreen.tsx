@@ -17,6 +17,13 @@ import { FirstGuessBar } from "./FirstGuessBar";
 import { useFirstGuesses } from "./use-first-guesses";
 import { schemaForTask } from "./task-schema";
 
+/**
+ * The development/test bundle (dist/renderer-lab) shares the open task's live editor with
+ * end-to-end tests as window.amplifyLab, as the Canvas lab does; the production bundle has
+ * __AMPLIFY_LAB__ false, so the hook is dropped from it.
+ */
+const LAB_BUILD = typeof __AMPLIFY_LAB__ !== "undefined" && __AMPLIFY_LAB__;
+
 /** How many campaigns' "instructions seen" marks are kept (the oldest are forgotten first). */
 const SEEN_LIMIT = 500;
 
@@ -182,6 +189,9 @@ function OpenTask({ loaded, previous, notice, onSave, onSubmit, onStep, onHotkey
   const { task, image, shownAt } = loaded;
   const [editor, setEditor] = useState<Editor | null>(null);
   const [classNote, setClassNote] = useState<string | null>(null);
+  useEffect(() => {
+    if (LAB_BUILD && editor) window.amplifyLab = { ...window.amplifyLab, editor, taskId: editor.store.taskId };
+  }, [editor]);
   // Refused here before asking core, which refuses the same with the same sentence.
   const submitChecked = (doc: AnnotationDocument) => {
     const problem = classificationProblem(doc, task.labelKind, task.noneOfThese);

@@ -73,6 +73,7 @@ describe("every kind by keyboard", () => {
     expect(said.at(-1)).toContain("next: left hand");
     key("j"); // left hand absent
     editor.pointer = { x: 130, y: 140 };
+    editor.cursorShown = false; // the mouse moved there, as pointerMove records
     key("shift+j"); // right hand occluded at the pointer: the last joint ends the skeleton
     expect(last()).toMatchObject({
       kind: "keypoints",
@@ -106,6 +107,21 @@ describe("every kind by keyboard", () => {
     expect(last()).toMatchObject({ kind: "ellipse", rx: 20 });
     key("ctrl+z");
     expect(editor.store.count).toBe(4);
+  });
+
+  it("places a skeleton's joints by keys alone: J says the joint is absent, Shift+J puts it occluded at the keyboard cursor", () => {
+    const { editor, key, last, said } = setup();
+    key("k");
+    key("1");
+    editor.pointer = { x: 1, y: 1 }; // the mouse was last seen elsewhere: keys drew last, so the cursor counts
+    editor.cursor = { x: 50, y: 60 };
+    editor.cursorShown = true;
+    key("space");
+    key("j");
+    expect(said.at(-1)).toBe("left hand absent; next: right hand");
+    editor.cursor = { x: 70, y: 80 };
+    key("shift+j");
+    expect(last()).toMatchObject({ kind: "keypoints", points: [50, 60, 0, 0, 70, 80], visibility: [2, 0, 1] });
   });
 
   it("picks, moves and removes joints and corners of the new kinds by keys", () => {
