@@ -55,13 +55,20 @@ export async function bootstrapGovernance(
   ledger: Ledger,
   programAddress: Address,
   log: (line: string) => void,
+  overrides: Partial<GovernanceParameters> = {},
 ): Promise<void> {
   const [governance] = await findGovernancePda(programAddress);
   if (ledger.getAccount(governance)) return;
   const faucet = await faucetSigner(ledger);
   await sendAndWait(
     ledger,
-    [await getInitGovernanceInstruction({ authority: faucet, parameters: LOCALNET_GOVERNANCE, programAddress })],
+    [
+      await getInitGovernanceInstruction({
+        authority: faucet,
+        parameters: { ...LOCALNET_GOVERNANCE, ...overrides },
+        programAddress,
+      }),
+    ],
     faucet,
   );
   const mint = await ampMintAddress(programAddress);

@@ -4,6 +4,7 @@ import path from "node:path";
 import { BlobStore, startBlobServer } from "./blobs";
 import { bootstrapAmplify, deployGenesisProgram } from "./genesis";
 import { bootstrapGovernance } from "./governance-genesis";
+import type { GovernanceParameters } from "../shared/protocol";
 import { Ledger } from "./ledger/ledger";
 import { findAmplifyProgram, type LoadedProgram } from "./programs";
 import { startPubsubServer } from "./pubsub/pubsubServer";
@@ -28,6 +29,8 @@ export interface LocalnetOptions {
   programs?: LoadedProgram[];
   /** Largest blob the store accepts, in bytes (64 MiB by default). */
   maxBlobBytes?: number;
+  /** Overrides of the genesis governance parameters (tests shorten the voting period and timelock). */
+  governance?: Partial<GovernanceParameters>;
   log?: (line: string) => void;
 }
 
@@ -58,7 +61,7 @@ export async function startLocalnet(opts: LocalnetOptions): Promise<Localnet> {
     for (const program of programs) deployed.push(await deployGenesisProgram(ledger, program, log));
     if (deployed[0]) {
       await bootstrapAmplify(ledger, deployed[0], log);
-      await bootstrapGovernance(ledger, deployed[0], log);
+      await bootstrapGovernance(ledger, deployed[0], log, opts.governance);
     }
     const rpc = await startRpcServer(ledger, { host, port: opts.rpcPort ?? 8899 });
     closers.push(rpc.close);

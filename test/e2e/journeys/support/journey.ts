@@ -6,7 +6,7 @@ import { afterAll, beforeAll, beforeEach } from "vitest";
 import { artifactPath, launchChromium, startBrowserShell } from "../../support";
 import type { RunningShell } from "../../support";
 import { startMarket } from "./market";
-import type { Market } from "./market";
+import type { Market, MarketOptions } from "./market";
 
 /** What a journey drives: the market (localnet, blobs, requester), the app and one browser tab. */
 export interface JourneyApp {
@@ -27,7 +27,11 @@ export interface JourneyApp {
  * Registers the journey's setup and teardown with vitest and returns the running pieces; read
  * them inside tests (they exist once beforeAll has run).
  */
-export function useJourneyApp(name: string, viewport = { width: 1400, height: 900 }): JourneyApp {
+export function useJourneyApp(
+  name: string,
+  viewport = { width: 1400, height: 900 },
+  marketOptions: MarketOptions = {},
+): JourneyApp {
   const home = mkdtempSync(join(tmpdir(), `amplify-journey-${name}-`));
   let market: Market | undefined;
   let shell: RunningShell | undefined;
@@ -39,7 +43,7 @@ export function useJourneyApp(name: string, viewport = { width: 1400, height: 90
   };
 
   beforeAll(async () => {
-    market = await startMarket();
+    market = await startMarket(marketOptions);
     [shell, browser] = await Promise.all([startBrowserShell({ home, env: market.appEnv }), launchChromium()]);
     page = await browser.newPage({ viewport });
   }, 120_000);

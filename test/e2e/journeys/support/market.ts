@@ -6,7 +6,7 @@ import type { Address } from "@solana/kit";
 import { AmplifyChain, createCampaign, newKeyFile, startKeyService } from "../../../../lib/requester";
 import type { CreatedCampaign, KeyService, RequesterKeys } from "../../../../lib/requester";
 import { startLocalnet } from "../../../../localnet";
-import type { Localnet } from "../../../../localnet";
+import type { Localnet, LocalnetOptions } from "../../../../localnet";
 import type { DemoCampaignSpec } from "../../../../localnet/demo/demoCampaigns";
 import { writeDemoCampaignFiles } from "../../../../localnet/demo/demoCampaigns";
 import { waitFor } from "../../../support/wait-for";
@@ -37,9 +37,12 @@ export interface Market {
  * A whole market on loopback for one test file: the real localnet (program in LiteSVM, RPC,
  * PubSub, blob store) on random ports, and a funded requester using the CLI's library.
  */
-export async function startMarket(): Promise<Market> {
+/** What a test may change in its market's localnet: the genesis governance parameters. */
+export type MarketOptions = Pick<LocalnetOptions, "governance">;
+
+export async function startMarket(options: MarketOptions = {}): Promise<Market> {
   const home = mkdtempSync(join(tmpdir(), "amplify-market-"));
-  let net = await startLocalnet({ home, rpcPort: 0, wsPort: 0, blobPort: 0, log: () => {} });
+  let net = await startLocalnet({ home, rpcPort: 0, wsPort: 0, blobPort: 0, log: () => {}, ...options });
   const ports = { rpcPort: portOf(net.rpcUrl), wsPort: portOf(net.wsUrl), blobPort: portOf(net.blobUrl) };
   let running = true;
   const chain = new AmplifyChain({ rpcUrl: net.rpcUrl, wsUrl: net.wsUrl, blobUrl: net.blobUrl });
@@ -92,7 +95,7 @@ export async function startMarket(): Promise<Market> {
     },
     async restartNetwork() {
       if (running) return;
-      net = await startLocalnet({ home, ...ports, log: () => {} });
+      net = await startLocalnet({ home, ...ports, log: () => {}, ...options });
       running = true;
     },
     async close() {
