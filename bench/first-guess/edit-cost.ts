@@ -1,3 +1,4 @@
+import { boxIoU } from "../../shared/geometry";
 import type { GtBox } from "./scenes";
 
 /**
@@ -22,14 +23,6 @@ export interface Edits {
   confirm: number;
 }
 
-export function boxIou(a: Omit<GtBox, "label">, b: Omit<GtBox, "label">): number {
-  const ix = Math.max(0, Math.min(a.x + a.w, b.x + b.w) - Math.max(a.x, b.x));
-  const iy = Math.max(0, Math.min(a.y + a.h, b.y + b.h) - Math.max(a.y, b.y));
-  const inter = ix * iy;
-  const union = a.w * a.h + b.w * b.h - inter;
-  return union > 0 ? inter / union : 0;
-}
-
 /**
  * The fewest edits that turn `start` into `truth`, with one-to-one greedy matching by IoU
  * (labels may differ: relabelling is cheaper than redrawing). Starting blank, it is one draw
@@ -39,7 +32,7 @@ export function editsToReach(start: readonly GtBox[], truth: readonly GtBox[]): 
   const pairs: { i: number; j: number; v: number }[] = [];
   start.forEach((s, i) =>
     truth.forEach((t, j) => {
-      const v = boxIou(s, t);
+      const v = boxIoU(s, t);
       if (v >= MATCH_IOU) pairs.push({ i, j, v });
     }),
   );

@@ -26,6 +26,7 @@ import { amplifyProgramAddress } from "../../shared/protocol";
 import { startLocalnet } from "../../localnet";
 import type { MarketEvent } from "../../shared/api";
 import { launchChromium, startBrowserShell } from "../../test/e2e/support";
+import { callCore } from "../../test/e2e/support/core-client";
 import { runLoad } from "./load-generator";
 import { startReplayPubsub } from "./replay-pubsub";
 import type { RecordedNote } from "./replay-pubsub";
@@ -198,6 +199,7 @@ try {
   await page.getByRole("button", { name: "Create my key" }).click();
   await page.getByRole("heading", { name: "Get ready to work" }).waitFor({ timeout: 30_000 });
   await page.getByRole("navigation", { name: "Main" }).getByRole("button", { name: "Market", exact: true }).click();
+  await page.getByRole("tab", { name: "Prices and live feed" }).click();
   await page.getByTestId("feed-list").waitFor({ timeout: 30_000 });
   await page.waitForFunction(
     () =>
@@ -231,22 +233,50 @@ try {
     );
   };
   describe("scrolled end to end through 100,000 events in 5 s", await frames("scroll", 5_000));
-  const streaming = replay.replay(200, 7);
+  // While 200 events/s stream in: what the app's core stored and what its list showed during the
+  // measured window prove the stream really arrived (the figure is void if either stood still).
+  const shownCount = async () =>
+    Number(((await page.getByTestId("feed-total").textContent()) ?? "0").replace(/[^0-9]/g, ""));
+  const coreStored = async () => (await callCore(shell, "feed:status")).stored;
+  const streaming = replay.replay(200, 8);
   await new Promise((r) => setTimeout(r, 1_000));
   await page.evaluate(() => document.querySelector<HTMLElement>("[data-testid=feed-list]")!.scrollTo({ top: 0 }));
-  const countBefore = await page.getByTestId("feed-total").textContent();
-  describe("at the top while 200 events/s stream in (live refresh)", await frames("idle", 5_000));
-  const streamed = await streaming;
-  await new Promise((r) => setTimeout(r, 1_000));
-  console.log(
-    `  (the replay sent ${streamed.events} events in ${streamed.seconds.toFixed(1)} s = ${(streamed.events / streamed.seconds).toFixed(0)} events/s; the list went from ${countBefore?.trim()} to ${(await page.getByTestId("feed-total").textContent())?.trim()})`,
-  );
+  // Sampled from here every half second while the page times its frames: the stream must be seen
+  // arriving in the core's store and in the list during the window, not only after it.
+  const samples: { at: number; stored: number; shown: number }[] = [];
+  const windowStart = performance.now();
+  let sampling = true;
+  const sampler = (async () => {
+    while (sampling) {
+      const stored = await coreStored();
+      samples.push({ at: (performance.now() - windowStart) / 1000, stored, shown: await shownCount() });
+      await new Promise((r) => setTimeout(r, 500));
+    }
+  })();
+  const streamFrames = await frames("idle", 5_000);
   const heap = await page.evaluate(
     () => (performance as Performance & { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? 0,
   );
   const rss = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${shell.process.pid}/status`, "utf8"))?.[1] ?? 0) * 1024;
+  sampling = false;
+  await sampler;
+  describe("at the top while 200 events/s stream in (live refresh)", streamFrames);
+  const [first, last] = [samples[0]!, samples.at(-1)!];
+  const span = last.at - first.at || 1;
   console.log(
-    `memory at ${(await page.getByTestId("feed-total").textContent())?.trim()}: page JS heap ${mb(heap)}, core (browser shell) RSS ${mb(rss)}`,
+    `  during the window the app's core stored ${last.stored - first.stored} events in ${span.toFixed(1)} s ` +
+      `(${((last.stored - first.stored) / span).toFixed(0)}/s) and its list grew by ${last.shown - first.shown} ` +
+      `(${((last.shown - first.shown) / span).toFixed(0)}/s); stored/shown every ~0.5 s: ` +
+      samples.map((x) => `${x.stored - first.stored}/${x.shown - first.shown}`).join(" ") +
+      `; memory at the window's end: page JS heap ${mb(heap)}, core (browser shell) RSS ${mb(rss)}`,
+  );
+  const streamed = await streaming;
+  const settledFrom = performance.now();
+  while ((await shownCount()) < (await coreStored()) && performance.now() - settledFrom < 15_000)
+    await new Promise((r) => setTimeout(r, 100));
+  console.log(
+    `  (the replay sent ${streamed.events} events in ${streamed.seconds.toFixed(1)} s = ${(streamed.events / streamed.seconds).toFixed(0)} events/s; ` +
+      `the core holds ${await coreStored()} and the list shows ${await shownCount()}, ${(performance.now() - settledFrom).toFixed(0)} ms after the replay stopped)`,
   );
 } finally {
   await browser.close();

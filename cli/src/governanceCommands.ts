@@ -8,6 +8,7 @@ import { GovernanceClient, type ProposalInput, type ProposalView } from "../../l
 import { formatSol, RequesterError } from "../../lib/requester";
 import { FEE_BPS_MAX, formatAmp, parseAmp, PROPOSAL_KIND_NAMES, ProposalKind } from "../../shared/protocol";
 import type { AmplifyChain } from "../../lib/chain";
+import { parseSolText } from "../../shared/sol";
 
 export const GOVERNANCE_USAGE = `  governance status                  fee, stake, your AMP and claimable SOL, proposals with tallies
   governance stake AMP               stake AMP (creates your AMP account if needed)
@@ -61,9 +62,9 @@ function idArg(text: string | undefined): bigint {
 }
 
 function lamportsOf(sol: string | undefined): bigint {
-  const match = /^(\d+)(?:\.(\d{1,9}))?$/.exec(need(sol, "the SOL amount"));
-  if (!match) throw new RequesterError(`not a SOL amount: ${sol}`);
-  return BigInt(match[1]!) * 1_000_000_000n + BigInt((match[2] ?? "").padEnd(9, "0"));
+  const lamports = parseSolText(need(sol, "the SOL amount"));
+  if (lamports === null) throw new RequesterError(`not a SOL amount: ${sol}`);
+  return lamports;
 }
 
 /** What a proposal kind and its words mean on chain. */

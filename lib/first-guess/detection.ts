@@ -1,3 +1,5 @@
+import { boxIoU } from "../../shared/geometry";
+
 /** One detector hit, in image pixels. */
 export interface Detection {
   readonly x: number;
@@ -16,14 +18,6 @@ export interface DecodeOptions {
   readonly minScore: number;
   readonly iouThreshold: number;
   readonly maxDetections: number;
-}
-
-export function iou(a: Pick<Detection, "x" | "y" | "w" | "h">, b: Pick<Detection, "x" | "y" | "w" | "h">): number {
-  const ix = Math.max(0, Math.min(a.x + a.w, b.x + b.w) - Math.max(a.x, b.x));
-  const iy = Math.max(0, Math.min(a.y + a.h, b.y + b.h) - Math.max(a.y, b.y));
-  const inter = ix * iy;
-  const union = a.w * a.h + b.w * b.h - inter;
-  return union > 0 ? inter / union : 0;
 }
 
 /**
@@ -54,7 +48,7 @@ export function suppress(candidates: readonly Detection[], iouThreshold: number,
   const kept: Detection[] = [];
   for (const d of sorted) {
     if (kept.length >= max) break;
-    if (kept.every((k) => iou(k, d) <= iouThreshold)) kept.push(d);
+    if (kept.every((k) => boxIoU(k, d) <= iouThreshold)) kept.push(d);
   }
   return kept;
 }

@@ -4,7 +4,7 @@
 export { Detector, DEFAULT_DETECT_PARAMS, defaultWasmDir } from "./detector";
 export type { DetectResult, DetectorPort } from "./detector";
 export type { Detection } from "./detection";
-export { iou } from "./detection";
+export { boxIoU } from "../../shared/geometry";
 export { detectionsToShapes, labelFor } from "./label-mapping";
 export { ModelRegistry, modelInfo } from "./model-registry";
 export type { ModelEntry, ModelSource, ScanResult, VerifiedModel } from "./model-registry";

@@ -1,5 +1,6 @@
 import type { Shape } from "../../shared/annotation";
 import { shapeBox } from "../../shared/annotation";
+import { boxIoU } from "../../shared/geometry";
 
 /**
  * The model as one more voter in a task's consensus (the whitepaper's AI cross-validation),
@@ -121,7 +122,7 @@ export function consensusShapes(
       for (const c of clusters) {
         if (c.label !== shape.label || c.members.some((m) => m.vote.voter === vote.voter)) continue;
         const seed = c.members[0];
-        const v = seed ? boundsIou(seed.shape, shape) : 0;
+        const v = seed ? boxIoU(shapeBox(seed.shape), shapeBox(shape)) : 0;
         if (v >= bestIou) {
           best = c;
           bestIou = v;
@@ -155,21 +156,6 @@ function merge(members: { shape: Shape; w: number }[]): Shape {
   // The merged box is nobody's drawing: it carries no source.
   const { source: _source, ...base } = heaviest.shape;
   return { ...base, x: avg((b) => b.x), y: avg((b) => b.y), w: avg((b) => b.w), h: avg((b) => b.h) };
-}
-
-function boundsIou(a: Shape, b: Shape): number {
-  const A = bounds(a);
-  const B = bounds(b);
-  const ix = Math.max(0, Math.min(A.x1, B.x1) - Math.max(A.x0, B.x0));
-  const iy = Math.max(0, Math.min(A.y1, B.y1) - Math.max(A.y0, B.y0));
-  const inter = ix * iy;
-  const union = (A.x1 - A.x0) * (A.y1 - A.y0) + (B.x1 - B.x0) * (B.y1 - B.y0) - inter;
-  return union > 0 ? inter / union : 0;
-}
-
-function bounds(s: Shape): { x0: number; y0: number; x1: number; y1: number } {
-  const b = shapeBox(s);
-  return { x0: b.x, y0: b.y, x1: b.x + b.w, y1: b.y + b.h };
 }
 
 const mean = (xs: readonly number[]): number => xs.reduce((s, v) => s + v, 0) / xs.length;

@@ -2,6 +2,7 @@
 // program/src/assignment.c enforces (layout v2). One function for the app's Market and Wallet and
 // for the CLI, so they can never print different figures for the same campaign.
 import { assignmentDeposit, computeFee, shareDeposit } from "../../shared/protocol";
+import { formatSol } from "../../shared/sol";
 
 /** Lamports per signature: every Solana cluster charges 5,000 today (no priority fee is added). */
 export const SIGNATURE_FEE_LAMPORTS = 5_000n;
@@ -114,13 +115,9 @@ export function workerTerms(input: WorkerTermsInput): WorkerTerms {
   };
 }
 
-/** Formats lamports as SOL with every significant digit (0.000001875 SOL), never rounded. */
+/** Lamports as SOL with every significant digit (0.000001875 SOL), never rounded; a typographic minus. */
 export function solText(lamports: bigint): string {
-  const negative = lamports < 0n;
-  const abs = negative ? -lamports : lamports;
-  const whole = abs / 1_000_000_000n;
-  const frac = (abs % 1_000_000_000n).toString().padStart(9, "0").replace(/0+$/, "");
-  return `${negative ? "−" : ""}${whole}${frac ? `.${frac}` : ""} SOL`;
+  return formatSol(lamports).replace(/^-/, "−");
 }
 
 /**

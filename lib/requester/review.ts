@@ -4,12 +4,11 @@
 // and is left for later unless a default score is given.
 import type { Address } from "@solana/kit";
 import type { ModelVoter, Vote, WorkerSummary } from "../first-guess";
-import { getReviewInstruction } from "../../shared/protocol";
 import type { AmplifyChain } from "../chain";
-import { RequesterError } from "../chain";
 import type { CampaignManifest } from "./campaign-manifest";
 import type { RequesterKeys } from "./keyfile";
 import type { ProgressListener } from "./progress";
+import { ownCampaign, postReviews } from "./post-reviews";
 import { agreementOf, collectModelVotes, workerAgreement } from "./model-votes";
 import { collectResults, type SubmittedResult } from "./results";
 import { answerAgreement, toScore } from "./scoring";
@@ -38,8 +37,6 @@ export interface ReviewedResult {
   /** With a model voting: this result's agreement with it (0..1), beside the score. */
   withModel?: number;
 }
-
-const REVIEWS_PER_TRANSACTION = 4;
 
 /**
  * With `modelVotes`, consensus scores weigh the model's answer in below each person's, so it can
@@ -88,10 +85,7 @@ export function scoreResults(
 }
 
 export async function reviewCampaign(opts: ReviewOptions): Promise<ReviewedResult[]> {
-  const campaign = await opts.chain.campaign(opts.campaign);
-  if (!campaign) throw new RequesterError(`No campaign at ${opts.campaign}.`);
-  if (campaign.requester !== opts.keys.address)
-    throw new RequesterError(`Campaign ${opts.campaign} belongs to ${campaign.requester}, not to this wallet.`);
+  const campaign = await ownCampaign(opts.chain, opts.keys, opts.campaign);
   const results = await collectResults(opts.chain, opts.keys, opts.campaign, opts.onProgress);
   let modelVotes: Map<number, Vote> | undefined;
   if (opts.model) {
@@ -109,26 +103,6 @@ export async function reviewCampaign(opts: ReviewOptions): Promise<ReviewedResul
   }
   const scored = scoreResults(results, opts.manifest, opts.unverifiableScore, modelVotes);
   if (opts.dryRun) return scored;
-  const toPost = scored.filter((s) => s.score !== undefined && s.basis !== "already-reviewed");
-  for (let i = 0; i < toPost.length; i += REVIEWS_PER_TRANSACTION) {
-    const batch = toPost.slice(i, i + REVIEWS_PER_TRANSACTION);
-    const ixs = await Promise.all(
-      batch.map((s) =>
-        getReviewInstruction({
-          requester: opts.keys.signer,
-          campaign: opts.campaign,
-          worker: s.worker,
-          taskIndex: s.taskIndex,
-          score: s.score ?? 0,
-        }),
-      ),
-    );
-    await opts.chain.send(opts.keys.signer, ixs);
-    opts.onProgress?.({
-      phase: "review",
-      done: Math.min(i + REVIEWS_PER_TRANSACTION, toPost.length),
-      total: toPost.length,
-    });
-  }
+  await postReviews(opts.chain, opts.keys, opts.campaign, scored, opts.onProgress);
   return scored;
 }

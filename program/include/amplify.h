@@ -17,6 +17,10 @@
 #define REPLICATION_MAX 255  /* one byte per task slot counter */
 #define REVIEW_WINDOW_MIN 3600
 #define EVENT_VERSION 1
+#define INDEPENDENCE_SLOTS 8
+#define INDEPENDENT_REQUESTERS 4              /* a requester earns a worker full AMP up to a 1/4 share of its income */
+#define INDEPENDENCE_WINDOW_SECONDS 604800LL  /* a week: the ring's fees halve once per week */
+#define INDEPENDENCE_BASE_FEES 2000000ULL     /* fee lamports every worker may earn AMP on before others vouch */
 
 /* Discriminators: eight ASCII bytes read as a little-endian u64. */
 #define DISC_CONFIG 0x47464E4F43504D41ULL     /* "AMPCONFG" */
@@ -169,10 +173,25 @@ enum StakeChange {
   STAKE_WITHDRAWN = 3,
 };
 
+/* Every account record begins with the same 10 bytes: its type (DISC_*), ACCOUNT_VERSION and
+ * its PDA bump. One definition spliced into each record rather than a nested struct: a nested
+ * struct would be padded to 16 bytes (its uint64_t alignment) and move every field after it, and
+ * a packed one would make every discriminator access byte-wise. The account bytes are those of
+ * the fields written out (program/dist rebuilds byte for byte). */
+#define RECORD_HEAD         \
+  uint64_t discriminator; \
+  uint8_t version;        \
+  uint8_t bump
+/* Stamps a new record's head, in field order. */
+#define SET_RECORD_HEAD(record, disc, bump_value) \
+  do {                                            \
+    (record)->discriminator = (disc);             \
+    (record)->version = ACCOUNT_VERSION;          \
+    (record)->bump = (bump_value);                \
+  } while (0)
+
 typedef struct {
-  uint64_t discriminator;
-  uint8_t version;
-  uint8_t bump;
+  RECORD_HEAD;
   uint8_t paused;
   uint8_t vault_bump;
   uint8_t reserved[4];
@@ -186,18 +205,14 @@ typedef struct {
 _Static_assert(sizeof(Config) == 128, "Config layout");
 
 typedef struct {
-  uint64_t discriminator;
-  uint8_t version;
-  uint8_t bump;
+  RECORD_HEAD;
   uint8_t reserved[6];
   SolPubkey config;
 } FeeVault;
 _Static_assert(sizeof(FeeVault) == 48, "FeeVault layout");
 
 typedef struct {
-  uint64_t discriminator;
-  uint8_t version;
-  uint8_t bump;
+  RECORD_HEAD;
   uint8_t reserved[6];
   SolPubkey worker;
   uint8_t x25519[32];
@@ -214,14 +229,18 @@ typedef struct {
   int64_t window_start;   /* unix time the current clamp window opened */
   uint64_t earned;        /* lamports paid to this worker (price - fee), all campaigns */
   uint64_t amp_pending;   /* AMP earned by reviews while the worker had no AMP token account; claim_amp mints it */
+  /* Independent requesters (independence.c): the fees each recent requester paid this worker,
+   * halved every INDEPENDENCE_WINDOW_SECONDS, in a fixed ring of the largest INDEPENDENCE_SLOTS. */
+  int64_t requester_window;                        /* start of the current halving window */
+  uint64_t requester_tags[INDEPENDENCE_SLOTS];     /* first 8 bytes of each requester's key */
+  uint64_t requester_fees[INDEPENDENCE_SLOTS];     /* its decayed fee lamports to this worker */
 } WorkerProfile;
-_Static_assert(sizeof(WorkerProfile) == 160, "WorkerProfile layout");
+_Static_assert(sizeof(WorkerProfile) == 296, "WorkerProfile layout");
+_Static_assert(__builtin_offsetof(WorkerProfile, requester_window) == 160, "requester ring offset");
 _Static_assert(__builtin_offsetof(WorkerProfile, rating) == 80, "rating offset");
 
 typedef struct {
-  uint64_t discriminator;
-  uint8_t version;
-  uint8_t bump;
+  RECORD_HEAD;
   uint8_t escrow_bump;
   uint8_t is_private;
   uint8_t admit_unrated;
@@ -254,9 +273,7 @@ _Static_assert(sizeof(Campaign) == 336, "Campaign layout");
 _Static_assert(__builtin_offsetof(Campaign, tasks_root) == 144, "Campaign root offset");
 
 typedef struct {
-  uint64_t discriminator;
-  uint8_t version;
-  uint8_t bump;
+  RECORD_HEAD;
   uint8_t reserved[6];
   SolPubkey campaign;
 } Escrow;
@@ -264,9 +281,7 @@ _Static_assert(sizeof(Escrow) == 48, "Escrow layout");
 
 /* Followed by `count` one-byte slot counters (live assignments per task, <= replication). */
 typedef struct {
-  uint64_t discriminator;
-  uint8_t version;
-  uint8_t bump;
+  RECORD_HEAD;
   uint16_t page;
   uint32_t count;
   SolPubkey campaign;
@@ -275,9 +290,7 @@ _Static_assert(sizeof(TaskPage) == 48, "TaskPage header");
 
 /* Lives only while the work is open: closed (rent back to the worker) at submit or release. */
 typedef struct {
-  uint64_t discriminator;
-  uint8_t version;
-  uint8_t bump;
+  RECORD_HEAD;
   uint8_t state;
   uint8_t reserved[5];
   SolPubkey campaign;
@@ -293,9 +306,7 @@ _Static_assert(__builtin_offsetof(Assignment, wrapped_key) == 104, "wrapped key 
 
 /* One per (campaign, worker): the share cap, the no-repeat cursor and what review still owes. */
 typedef struct {
-  uint64_t discriminator;
-  uint8_t version;
-  uint8_t bump;
+  RECORD_HEAD;
   uint8_t reserved[6];
   SolPubkey campaign;
   SolPubkey worker;
@@ -313,9 +324,7 @@ _Static_assert(sizeof(Share) == 144, "Share layout");
 /* The AMP token, staking, the fee accumulator and governance parameters. One per program, at
  * ["governance"]; also the mint authority and the stake vault's token owner. */
 typedef struct {
-  uint64_t discriminator;
-  uint8_t version;
-  uint8_t bump;
+  RECORD_HEAD;
   uint8_t mint_bump;
   uint8_t vault_bump;
   uint8_t reserved[4];
@@ -347,9 +356,7 @@ _Static_assert(__builtin_offsetof(Governance, acc_lo) == 80, "Governance accumul
 
 /* ["stake", owner] */
 typedef struct {
-  uint64_t discriminator;
-  uint8_t version;
-  uint8_t bump;
+  RECORD_HEAD;
   uint8_t reserved[6];
   SolPubkey owner;
   uint64_t amount;       /* active stake: earns fees, votes */
@@ -366,9 +373,7 @@ _Static_assert(sizeof(Stake) == 120, "Stake layout");
 
 /* ["proposal", id u64] */
 typedef struct {
-  uint64_t discriminator;
-  uint8_t version;
-  uint8_t bump;
+  RECORD_HEAD;
   uint8_t kind;
   uint8_t executed;
   uint8_t reserved[4];
@@ -390,9 +395,7 @@ _Static_assert(sizeof(Proposal) == 168, "Proposal layout");
 
 /* ["vote", proposal, voter]: exists once per voter and proposal, so nobody votes twice. */
 typedef struct {
-  uint64_t discriminator;
-  uint8_t version;
-  uint8_t bump;
+  RECORD_HEAD;
   uint8_t support;
   uint8_t reserved[5];
   SolPubkey proposal;
@@ -405,9 +408,7 @@ _Static_assert(sizeof(VoteRecord) == 96, "VoteRecord layout");
 /* ["model", model_id] with model_id = sha256(author || manifest_sha256): only the author's
  * signature creates the record that names it. */
 typedef struct {
-  uint64_t discriminator;
-  uint8_t version;
-  uint8_t bump;
+  RECORD_HEAD;
   uint8_t reserved[6];
   uint8_t model_id[32];
   SolPubkey author;
@@ -534,8 +535,15 @@ typedef struct {
   WorkerProfile *profile;
   uint8_t score;
   const uint8_t *model_id;  /* NULL: no first guess declared */
+  const SolPubkey *requester;
 } AmpReward;
 uint64_t governance_reward_review(Context *ctx, const AmpReward *reward);
+
+/* ---- independent requesters (independence.c) ---- */
+/* Records `fee` paid by `requester` on `profile`'s ring and returns in *credited the part of it that
+ * earns AMP: what keeps the requester's recent fees to this worker within (the base allowance +
+ * what every other recent requester paid it) / (INDEPENDENT_REQUESTERS - 1). */
+uint64_t independence_credit(WorkerProfile *profile, const SolPubkey *requester, uint64_t fee, int64_t now, uint64_t *credited);
 
 /* ---- SPL Token CPIs (token.c) ---- */
 extern const SolPubkey TOKEN_PROGRAM_ID;

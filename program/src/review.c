@@ -52,7 +52,7 @@ uint64_t ix_review(Context *ctx) {
   share->pending_reviews--;
   share->reviewed++;
   c->reviewed_count++;
-  AmpReward reward = {5, config, c, campaign_info->key, index, profile, score, ctx->data_len == 38 ? ctx->data + 6 : NULL};
+  AmpReward reward = {5, config, c, campaign_info->key, index, profile, score, ctx->data_len == 38 ? ctx->data + 6 : NULL, requester->key};
   err = governance_reward_review(ctx, &reward);
   if (err) return err;
 

@@ -99,9 +99,10 @@ uint64_t governance_account_fee(Context *ctx, const Config *config, uint64_t fee
   return rewards_credit_fee(g, part);
 }
 
-/* AMP for a reviewed result: the fee the result pays at today's rate x amp_rate x score / 100.
- * It is bounded by the fee, never by the price alone, so minting AMP always costs its worker's
- * counterparty a fee that stakers (not the minter) mostly receive: see README "AMP". */
+/* AMP for a reviewed result: the credited part of the fee the result pays at today's rate (all of
+ * it unless one requester dominates the worker's recent income, independence.c) x amp_rate x
+ * score / 100. It is bounded by the fee, never by the price alone, so minting AMP always costs its
+ * worker's counterparty a fee that stakers (not the minter) mostly receive: see README "AMP". */
 uint64_t governance_reward_review(Context *ctx, const AmpReward *reward) {
   const Config *config = reward->config;
   if (!config->amp_live) return OK;
@@ -119,7 +120,12 @@ uint64_t governance_reward_review(Context *ctx, const AmpReward *reward) {
   if (!pubkey_eq(mint->key, &g->mint)) return ERR_WRONG_TOKEN_ACCOUNT;
   bool overflow = false;
   uint64_t fee = checked_mul(reward->campaign->price, config->fee_bps, &overflow) / BPS_DENOMINATOR;
-  uint64_t amount = checked_mul(checked_mul(fee, g->amp_rate, &overflow), reward->score, &overflow) / 100;
+  if (overflow) return ERR_OVERFLOW;
+  /* Only the part of the fee that independent requesters vouch for earns AMP (independence.c). */
+  uint64_t credited;
+  err = independence_credit(reward->profile, reward->requester, fee, now_unix(), &credited);
+  if (err) return err;
+  uint64_t amount = checked_mul(checked_mul(credited, g->amp_rate, &overflow), reward->score, &overflow) / 100;
   uint64_t author_part = 0;
   ModelRecord *model = NULL;
   SolAccountInfo *author_tokens = NULL;

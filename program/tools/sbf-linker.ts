@@ -10,7 +10,8 @@
 // The result is verified against the target's rules (sbpf-verify.ts) before it is written.
 import { SHN_UNDEF, SHT_NOBITS, STT_SECTION } from "./elf-object";
 import { syscallHash } from "./murmur3";
-import { alignUp, TEXT_OFFSET, writeSharedObject } from "./sbf-shared-object";
+import { alignUp } from "./elf-writer";
+import { TEXT_OFFSET, writeSharedObject } from "./sbf-shared-object";
 import { verifySbpf } from "./sbpf-verify";
 import { writeSbpfV3Object } from "./sbpf-v3-object";
 import { MM_BYTECODE_START, MM_PROGRAM_START, MM_RODATA_START } from "./sbpf-version";

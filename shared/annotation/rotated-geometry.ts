@@ -1,13 +1,6 @@
-export interface Point {
-  readonly x: number;
-  readonly y: number;
-}
-export interface Rect {
-  readonly x: number;
-  readonly y: number;
-  readonly w: number;
-  readonly h: number;
-}
+import type { Point, Rect } from "../geometry";
+
+export type { Point, Rect } from "../geometry";
 
 /** Rotated boxes and ellipses: centre, size, angle in degrees clockwise on screen (y down). */
 export interface Oriented {

@@ -1,22 +1,7 @@
-import type { Rect } from "./rotated-geometry";
+import type { Rect } from "../geometry";
+import { polygonBounds } from "../geometry";
 import { ellipseBounds, ellipsePolygon, rotatedBoxBounds, rotatedBoxCorners } from "./rotated-geometry";
 import type { Shape } from "./shapes";
-
-function flatBounds(points: readonly number[]): Rect {
-  let x0 = Infinity,
-    y0 = Infinity,
-    x1 = -Infinity,
-    y1 = -Infinity;
-  for (let i = 0; i < points.length; i += 2) {
-    const x = points[i] as number,
-      y = points[i + 1] as number;
-    if (x < x0) x0 = x;
-    if (x > x1) x1 = x;
-    if (y < y0) y0 = y;
-    if (y > y1) y1 = y;
-  }
-  return x0 === Infinity ? { x: 0, y: 0, w: 0, h: 0 } : { x: x0, y: y0, w: x1 - x0, h: y1 - y0 };
-}
 
 /** Placed keypoints only (v > 0), flat x,y. */
 export function placedKeypoints(points: readonly number[], visibility: readonly number[]): number[] {
@@ -35,9 +20,9 @@ export function shapeBox(shape: Shape): Rect {
     case "polygon":
     case "polyline":
     case "points":
-      return flatBounds(shape.points);
+      return polygonBounds(shape.points);
     case "keypoints":
-      return flatBounds(placedKeypoints(shape.points, shape.visibility));
+      return polygonBounds(placedKeypoints(shape.points, shape.visibility));
     case "rotated-box":
       return rotatedBoxBounds(shape);
     case "ellipse":

@@ -16,6 +16,7 @@ import {
   WORKER_PROFILE_OFFSETS as W,
 } from "./account-layouts";
 import { ByteReader, decodeUtf8 } from "../bytes";
+import { INDEPENDENCE_SLOTS } from "./independence";
 import type { AccountKind, AssignmentState } from "./account-layouts";
 import type { Address } from "@solana/kit";
 
@@ -60,6 +61,15 @@ export interface WorkerProfileAccount {
   earned: bigint;
   /** AMP reviews credited while the worker had no AMP token account; claim_amp mints it. */
   ampPending: bigint;
+  /** The independent-requester ring (program/src/independence.c): its halving window's start. */
+  requesterWindow: bigint;
+  /** Recent requesters (first 8 key bytes, little-endian) and their decayed fees to this worker. */
+  requesters: RequesterSlot[];
+}
+
+export interface RequesterSlot {
+  tag: bigint;
+  fees: bigint;
 }
 
 export interface CampaignAccount {
@@ -194,6 +204,11 @@ export function decodeWorkerProfile(data: Uint8Array): WorkerProfileAccount {
     windowStart: r.i64(W.windowStart),
     earned: r.u64(W.earned),
     ampPending: r.u64(W.ampPending),
+    requesterWindow: r.i64(W.requesterWindow),
+    requesters: Array.from({ length: INDEPENDENCE_SLOTS }, (_, i) => ({
+      tag: r.u64(W.requesterTags + 8 * i),
+      fees: r.u64(W.requesterFees + 8 * i),
+    })),
   };
 }
 

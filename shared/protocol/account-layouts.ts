@@ -40,7 +40,7 @@ export type AccountKind = keyof typeof DISCRIMINATORS;
 export const ACCOUNT_SIZES: Record<Exclude<AccountKind, "taskPage">, number> = {
   config: 128,
   feeVault: 48,
-  workerProfile: 160,
+  workerProfile: 296,
   campaign: 336,
   escrow: 48,
   assignment: 208,
@@ -78,6 +78,9 @@ export const WORKER_PROFILE_OFFSETS = {
   windowStart: 136,
   earned: 144,
   ampPending: 152,
+  requesterWindow: 160,
+  requesterTags: 168,
+  requesterFees: 232,
 } as const;
 
 export const CAMPAIGN_OFFSETS = {

@@ -53,6 +53,7 @@ export type {
   FeeVaultAccount,
   ShareAccount,
   TaskPageAccount,
+  RequesterSlot,
   WorkerProfileAccount,
 } from "./account-decoders";
 export {
@@ -209,8 +210,18 @@ export type {
   StakeInput,
   VoteInput,
 } from "./governance-instructions";
-export { ampForReview, claimable, creditFee, earnedSince, stakersPartOf } from "./rewards";
+export { ampForCredited, ampForReview, claimable, creditFee, earnedSince, stakersPartOf } from "./rewards";
 export type { AccumulatorState } from "./rewards";
+export {
+  EMPTY_RING,
+  INDEPENDENCE_BASE_FEES,
+  INDEPENDENCE_SLOTS,
+  INDEPENDENCE_WINDOW_SECONDS,
+  INDEPENDENT_REQUESTERS,
+  independenceCredit,
+  requesterTag,
+} from "./independence";
+export type { RequesterRing } from "./independence";
 export {
   ASSOCIATED_TOKEN_PROGRAM_ADDRESS,
   decodeMint,

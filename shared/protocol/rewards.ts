@@ -41,8 +41,15 @@ export function claimable(
   return stake.pending + earnedSince(stake.amount, governance.accumulator, stake.accumulator);
 }
 
-/** AMP minted for a reviewed result: fee at today's rate × amp rate × score / 100. */
+/**
+ * AMP minted for a reviewed result whose whole fee is credited (the requester does not dominate the
+ * worker's recent income, see independence.ts): fee at today's rate × amp rate × score / 100.
+ */
 export function ampForReview(price: bigint, feeBps: number, ampRate: bigint, score: number): bigint {
-  const fee = (price * BigInt(feeBps)) / 10_000n;
-  return (fee * ampRate * BigInt(score)) / 100n;
+  return ampForCredited((price * BigInt(feeBps)) / 10_000n, ampRate, score);
+}
+
+/** AMP minted for the credited part of a review's fee: credited × amp rate × score / 100. */
+export function ampForCredited(credited: bigint, ampRate: bigint, score: number): bigint {
+  return (credited * ampRate * BigInt(score)) / 100n;
 }

@@ -20,6 +20,7 @@ import { startBrowserServer } from "../../electron/browser";
 import { startHostileGateway } from "./hostile-gateway";
 import type { HostileBehaviour } from "./hostile-gateway";
 import { PASSPHRASE, SOL, prepareKeystore, startMarket, startWorkerCore } from "./market-harness";
+import { seededRandom } from "../../shared/random";
 
 const MiB = 1024 * 1024;
 const METADATA: readonly (HostileBehaviour | "file-zero" | "fifo" | "stranger-host")[] = [
@@ -64,18 +65,6 @@ export interface FuzzReport {
   readonly seconds: number;
 }
 
-/** mulberry32: small, seedable, good enough to pick behaviours reproducibly. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** A reply's error message reads as a sentence: words, no stack, no raw object. */
 export function isSentence(message: string): boolean {
   return (
@@ -89,7 +78,7 @@ export function isSentence(message: string): boolean {
 
 export async function fuzzChainData(options: FuzzOptions): Promise<FuzzReport> {
   const started = performance.now();
-  const pick = random(options.seed);
+  const pick = seededRandom(options.seed);
   const choose = <T>(items: readonly T[]): T => items[Math.floor(pick() * items.length)]!;
   const timeoutMs = options.callTimeoutMs ?? 20_000;
   const market = await startMarket();

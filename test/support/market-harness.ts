@@ -251,6 +251,7 @@ export async function startWorkerCore(
     if (!reply.ok)
       throw Object.assign(new Error(`${channel}: ${reply.error.code}: ${reply.error.message}`), {
         code: reply.error.code,
+        fields: reply.error.fields ?? [],
       });
     return reply.value as CallOutput<C>;
   };
@@ -261,22 +262,4 @@ export async function startWorkerCore(
   return { core, dataDir, call, close: () => core.dispose() };
 }
 
-export async function waitFor<T>(
-  what: string,
-  fn: () => Promise<T | null | undefined | false>,
-  timeoutMs = 60_000,
-  everyMs = 100,
-): Promise<T> {
-  const until = Date.now() + timeoutMs;
-  let last: unknown;
-  while (Date.now() < until) {
-    try {
-      const value = await fn();
-      if (value) return value;
-    } catch (error) {
-      last = error;
-    }
-    await new Promise((resolve) => setTimeout(resolve, everyMs));
-  }
-  throw new Error(`timed out waiting for ${what}${last ? `: ${String(last)}` : ""}`);
-}
+export { waitFor } from "./wait-for";

@@ -2,10 +2,9 @@
 // makes `amplify` print its usage (exit code 2).
 import { address, type Address } from "@solana/kit";
 import { z } from "zod";
+import { parseSolText } from "../../../shared/sol";
 
 export class UsageError extends Error {}
-
-const sol = z.string().regex(/^\d+(\.\d{1,9})?$/, "an amount of SOL like 0.01");
 
 export const num = (what: string, min: number, max: number) =>
   z.coerce
@@ -13,8 +12,9 @@ export const num = (what: string, min: number, max: number) =>
     .refine((v) => Number.isFinite(v) && v >= min && v <= max, `${what} must be between ${min} and ${max}`);
 
 export function parseSol(text: string): bigint {
-  const [whole = "0", frac = ""] = sol.parse(text).split(".");
-  return BigInt(whole) * 1_000_000_000n + BigInt(frac.padEnd(9, "0"));
+  const lamports = parseSolText(text);
+  if (lamports === null) throw new UsageError(`not an amount of SOL: "${text}" (write it like 0.01)`);
+  return lamports;
 }
 
 export function need<T>(value: T | undefined, flag: string): T {

@@ -123,7 +123,7 @@ export class MarketService {
       const take = Math.min(wanted, room);
       if (take > 0) newShares = shares;
       if (free.length === 0) outcomes.push(failure(item.campaign, null, "no free task in this campaign for you"));
-      if (take < wanted) outcomes.push(failure(item.campaign, null, cannotAfford(take, wanted, balance)));
+      if (take < wanted) outcomes.push(failure(item.campaign, null, cannotAfford(take, balance)));
       // In increasing index order: the program lets a worker take a campaign's tasks only in that order.
       for (const index of free.slice(0, take)) chosen.add(taskKey(item.campaign, index));
       for (const index of free.slice(0, take)) {
@@ -243,10 +243,10 @@ function chosenIn(chosen: ReadonlySet<string>, campaign: string): boolean {
 }
 
 /** The cause, in the worker's terms: deposits, not a malformed instruction. */
-function cannotAfford(took: number, wanted: number, balance: bigint): string {
+function cannotAfford(took: number, balance: bigint): string {
   const sol = (lamports: bigint) => (Number(lamports) / 1e9).toFixed(5);
   return (
-    `took ${took} of ${wanted}: insufficient funds for deposits. Each open task holds a deposit of ` +
+    `insufficient funds for deposits. Each open task holds a deposit of ` +
     `${sol(assignmentDeposit())} SOL (returned when you submit it, or when it expires), and your balance of ` +
     `${sol(balance)} SOL covers ${took === 0 ? "no more" : `only ${took} more`}. Submit some tasks and accept again.`
   );

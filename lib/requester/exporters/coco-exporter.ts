@@ -10,7 +10,8 @@
 // "attributes".
 import type { Shape } from "../../../shared/annotation";
 import { areaOutline, maskArea, maskToImageRle } from "../../../shared/annotation";
-import { polygonArea, shapeBounds, type ExportFile, type ExportInput } from "./export-model";
+import { polygonArea } from "../../../shared/geometry";
+import { shapeBounds, type ExportFile, type ExportInput } from "./export-model";
 
 function geometry(
   s: Shape,

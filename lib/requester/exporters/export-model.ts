@@ -52,14 +52,6 @@ export function shapeBounds(s: Shape): { x: number; y: number; w: number; h: num
   return shapeBox(s);
 }
 
-export function polygonArea(points: number[]): number {
-  let sum = 0;
-  for (let i = 0, j = points.length - 2; i < points.length; j = i, i += 2) {
-    sum += ((points[j] ?? 0) + (points[i] ?? 0)) * ((points[j + 1] ?? 0) - (points[i + 1] ?? 0));
-  }
-  return Math.abs(sum) / 2;
-}
-
 /** Shapes a format cannot hold, counted by kind (the export summary reports them, never silently). */
 export function omittedKinds(input: ExportInput, holds: readonly ShapeKind[]): Partial<Record<ShapeKind, number>> {
   const out: Partial<Record<ShapeKind, number>> = {};

@@ -3,10 +3,10 @@
 // with the program's review instruction, which moves each worker's rating like any review.
 import type { Address } from "@solana/kit";
 import type { ModerationPolicy } from "../../../shared/moderation";
-import { getReviewInstruction } from "../../../shared/protocol";
 import { RequesterError, type AmplifyChain } from "../../chain";
 import type { RequesterKeys } from "../keyfile";
 import type { ProgressListener } from "../progress";
+import { ownCampaign, postReviews } from "../post-reviews";
 import { toScore } from "../scoring";
 import { consensusOf, voteAgreement, type ModerationVote } from "./consensus";
 import { moderationSpecOf } from "./campaign-policy";
@@ -32,8 +32,6 @@ export interface ReviewedJudgement {
   majority: string[];
   agreement: number;
 }
-
-const REVIEWS_PER_TRANSACTION = 4;
 
 export function scoreJudgements(
   policy: ModerationPolicy,
@@ -81,10 +79,7 @@ export function scoreJudgements(
 }
 
 export async function reviewModerationCampaign(opts: ModerationReviewOptions): Promise<ReviewedJudgement[]> {
-  const campaign = await opts.chain.campaign(opts.campaign);
-  if (!campaign) throw new RequesterError(`No campaign at ${opts.campaign}.`);
-  if (campaign.requester !== opts.keys.address)
-    throw new RequesterError(`Campaign ${opts.campaign} belongs to ${campaign.requester}, not to this wallet.`);
+  await ownCampaign(opts.chain, opts.keys, opts.campaign);
   const spec = await moderationSpecOf(opts.chain, opts.campaign);
   if (!spec)
     throw new RequesterError(
@@ -93,26 +88,6 @@ export async function reviewModerationCampaign(opts: ModerationReviewOptions): P
   const judgements = await collectJudgements(opts.chain, opts.keys, opts.campaign, opts.onProgress);
   const scored = scoreJudgements(spec.policy, judgements, opts.unverifiableScore);
   if (opts.dryRun) return scored;
-  const toPost = scored.filter((s) => s.score !== undefined && s.basis !== "already-reviewed");
-  for (let i = 0; i < toPost.length; i += REVIEWS_PER_TRANSACTION) {
-    const batch = toPost.slice(i, i + REVIEWS_PER_TRANSACTION);
-    const ixs = await Promise.all(
-      batch.map((s) =>
-        getReviewInstruction({
-          requester: opts.keys.signer,
-          campaign: opts.campaign,
-          worker: s.worker,
-          taskIndex: s.taskIndex,
-          score: s.score ?? 0,
-        }),
-      ),
-    );
-    await opts.chain.send(opts.keys.signer, ixs);
-    opts.onProgress?.({
-      phase: "review",
-      done: Math.min(i + REVIEWS_PER_TRANSACTION, toPost.length),
-      total: toPost.length,
-    });
-  }
+  await postReviews(opts.chain, opts.keys, opts.campaign, scored, opts.onProgress);
   return scored;
 }

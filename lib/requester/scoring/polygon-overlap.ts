@@ -4,14 +4,9 @@
 // areas are summed with the sign of their triangle, which adds up to A ∩ B for any simple B.
 // Cost O(|A|·|B|).
 
-type Pt = [number, number];
+import { polygonArea, signedPolygonArea } from "../../../shared/geometry";
 
-export function polygonArea(p: readonly number[]): number {
-  let s = 0;
-  for (let i = 0, j = p.length - 2; i < p.length; j = i, i += 2)
-    s += ((p[j] as number) + (p[i] as number)) * ((p[j + 1] as number) - (p[i + 1] as number));
-  return Math.abs(s) / 2;
-}
+type Pt = [number, number];
 
 function clipByTriangle(subject: Pt[], tri: [Pt, Pt, Pt]): Pt[] {
   // Orient the triangle counter-clockwise (in y-down coordinates "left" is the inside test below).
@@ -65,25 +60,6 @@ export function intersectionArea(a: readonly number[], b: readonly number[]): nu
     if (clipped.length >= 3) sum += Math.sign(signed) * polygonArea(clipped.flat());
   }
   // The fan's signs follow B's orientation: make the total positive.
-  const orientation = Math.sign(signedArea(b));
+  const orientation = Math.sign(signedPolygonArea(b));
   return Math.max(0, sum * orientation);
-}
-
-function signedArea(p: readonly number[]): number {
-  let s = 0;
-  for (let i = 0, j = p.length - 2; i < p.length; j = i, i += 2)
-    s += (p[j] as number) * (p[i + 1] as number) - (p[i] as number) * (p[j + 1] as number);
-  return s / 2;
-}
-
-export function pointInPolygon(p: readonly number[], x: number, y: number): boolean {
-  let hit = false;
-  for (let i = 0, j = p.length - 2; i < p.length; j = i, i += 2) {
-    const xi = p[i] as number,
-      yi = p[i + 1] as number,
-      xj = p[j] as number,
-      yj = p[j + 1] as number;
-    if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) hit = !hit;
-  }
-  return hit;
 }

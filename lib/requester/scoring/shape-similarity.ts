@@ -12,7 +12,8 @@
 // Kinds that mean different things (a path and an area, a skeleton and points) score 0.
 import type { Shape } from "../../../shared/annotation";
 import { areaOutline, decodeMask, shapeBox } from "../../../shared/annotation";
-import { intersectionArea, pointInPolygon, polygonArea } from "./polygon-overlap";
+import { pointInPolygon, polygonArea } from "../../../shared/geometry";
+import { intersectionArea } from "./polygon-overlap";
 
 type Mask = Extract<Shape, { kind: "mask" }>;
 const AREA = new Set<Shape["kind"]>(["box", "polygon", "rotated-box", "ellipse", "mask"]);

@@ -1,13 +1,15 @@
-const LAMPORTS_PER_SOL = 1_000_000_000;
-
 /** Amounts as a labeller reads them: exact to the lamport, no trailing zeros, never in exponent form. */
-export function formatSol(lamports: number): string {
-  const whole = Math.trunc(lamports / LAMPORTS_PER_SOL);
-  const fraction = String(Math.abs(lamports % LAMPORTS_PER_SOL))
-    .padStart(9, "0")
-    .replace(/0+$/, "");
-  return `${lamports < 0 && whole === 0 ? "-" : ""}${whole}${fraction ? `.${fraction}` : ""} SOL`;
-}
+export { formatSol } from "../../../shared/sol";
+
+/**
+ * A chart axis tick in SOL: three significant digits are enough to read a scale. Only zeros
+ * after the decimal point go (the two charts' copies also cut 100 down to "1").
+ */
+export const solTick = (lamports: number): string =>
+  (lamports / 1e9)
+    .toPrecision(3)
+    .replace(/(\.\d*?)0+$/, "$1")
+    .replace(/\.$/, "");
 
 export function shortAddress(address: string): string {
   return address.length > 12 ? `${address.slice(0, 4)}…${address.slice(-4)}` : address;
@@ -28,8 +30,9 @@ export function relativeTime(unixSeconds: number, now = Date.now()): string {
   return delta >= 0 ? `in ${formatDuration(delta)}` : `${formatDuration(-delta)} ago`;
 }
 
+/** An error's words for a sentence the page composes: without a channel prefix ("keys:import: "). */
 export function errorMessage(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
+  return (error instanceof Error ? error.message : String(error)).replace(/^(?:[a-z]+:[a-zA-Z]+:\s*)+/, "");
 }
 
 /** A moment as a date and hour in the person's locale ("3 Dec, 14:05"). Timestamps are unix seconds. */

@@ -113,6 +113,16 @@ describe("keyboard-first and screen reader: every screen", () => {
         `${view}: focus not visible`,
       ).toEqual([]);
     }
+    // The Market's second tab, the live market, by the arrow keys as the tabs pattern has it.
+    await nav(page, "Market");
+    await page.getByRole("tab", { name: /^Open campaigns/ }).focus();
+    await page.keyboard.press("ArrowRight");
+    const live = page.getByRole("tab", { name: "Prices and live feed" });
+    expect(await live.getAttribute("aria-selected")).toBe("true");
+    expect(await live.evaluate((el) => el === document.activeElement)).toBe(true);
+    await page.getByRole("heading", { name: "Live feed" }).waitFor();
+    await page.waitForTimeout(300);
+    await expectAxeClean(page, "Market · live");
   });
 
   it("Settings: the Light theme applies, Save keeps focus on its confirmation, axe clean in light", async () => {

@@ -8,6 +8,7 @@ import type { CreatedCampaign } from "../../../lib/requester";
 import { resolveModel } from "../../../lib/requester/recommended-model";
 import { DEMO_PHOTO_MAPPING, writeDemoPhotoFiles } from "../../../localnet/demo/demoPhotos";
 import type { AnnotationDocument, BoxShape } from "../../../shared/annotation";
+import { boxIoU } from "../../../shared/geometry";
 import { artifactPath, callCore, launchChromium, repoRoot, startBrowserShell } from "../support";
 import type { RunningShell } from "../support";
 import { startMarket } from "../journeys/support/market";
@@ -16,15 +17,6 @@ import { dragBox, goTo, onboardNewWorker } from "../journeys/support/worker-ui";
 
 /** The hand-checked person in the astronaut photo (assets/demo/photos/ground-truth.json). */
 const ASTRONAUT_PERSON = { x: 8, y: 15, w: 355, h: 497 };
-
-function iou(
-  a: { x: number; y: number; w: number; h: number },
-  b: { x: number; y: number; w: number; h: number },
-): number {
-  const ix = Math.max(0, Math.min(a.x + a.w, b.x + b.w) - Math.max(a.x, b.x));
-  const iy = Math.max(0, Math.min(a.y + a.h, b.y + b.h) - Math.max(a.y, b.y));
-  return (ix * iy) / (a.w * a.h + b.w * b.h - ix * iy);
-}
 
 /** The two times the first-guess bar carries: from the canvas on screen, and from the decoded image. */
 async function timing(page: Page): Promise<string> {
@@ -217,7 +209,7 @@ describe("first guesses: a worker starts the astronaut photo from the detector's
       expect(fromModel.filter((s) => s.source?.edited !== true).every((s) => s.source?.accepted !== true)).toBe(true);
       // The person the detector found, as the worker submitted it (moved 10 px), still overlaps the truth.
       const people = fromModel.filter((s) => s.label === "person");
-      expect(Math.max(...people.map((p) => iou(p, ASTRONAUT_PERSON)))).toBeGreaterThanOrEqual(0.5);
+      expect(Math.max(...people.map((p) => boxIoU(p, ASTRONAUT_PERSON)))).toBeGreaterThanOrEqual(0.5);
     },
   );
 });

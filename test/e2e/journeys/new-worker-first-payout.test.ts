@@ -64,7 +64,7 @@ describe("journey a: a new worker from first launch to the first payout on a pri
     // On chain: the submission closed the assignment, and the worker was paid price − 5 % fee −
     // the tx fee, with the assignment's deposit back in the same transaction.
     const [assignmentAddress] = await findAssignmentPda(created.campaign, 0, worker);
-    await waitFor(async () => (await market.chain.balance(worker)) > before, "the payout");
+    await waitFor("the payout", async () => (await market.chain.balance(worker)) > before);
     expect((await market.chain.rpc.getAccountInfo(assignmentAddress, { encoding: "base64" }).send()).value).toBeNull();
     const gained = (await market.chain.balance(worker)) - before;
     expect(gained).toBe(10_000_000n - 500_000n - 5_000n + rentExemptMinimum(ACCOUNT_SIZES.assignment));

@@ -67,7 +67,7 @@ describe("honest money: the Market and the Wallet show the chain's figures", () 
       await page.getByRole("heading", { name: "My queue" }).waitFor({ timeout: 30_000 });
       const [assignment] = await findAssignmentPda(created.campaign, 0, worker);
       const [share] = await findSharePda(created.campaign, worker);
-      await waitFor(async () => (await market.chain.balance(worker)) !== before, "the accept to land");
+      await waitFor("the accept to land", async () => (await market.chain.balance(worker)) !== before);
       // The deposits the Market named are what left the wallet (plus one signature), and what the accounts hold.
       expect(await market.chain.balance(worker)).toBe(before - taskDeposit - campaignDeposit - 5_000n);
       const held = await market.chain.client.accounts([assignment, share]);

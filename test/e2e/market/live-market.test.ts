@@ -66,8 +66,7 @@ const count = async (locator: Locator): Promise<number> =>
 /** Moves the pointer across a chart's plot and collects every tooltip it shows, by its first line (the x value). */
 async function sweepTooltips(page: Page, testId: string): Promise<Map<string, string>> {
   const over = page.getByTestId(testId).locator(".u-over");
-  // The pointer only reaches what is inside the viewport, and the campaign table above the charts
-  // grows with every campaign the load posts: bring the plot into view before measuring it.
+  // The pointer only reaches what is inside the viewport: bring the plot into view before measuring it.
   await over.scrollIntoViewIfNeeded();
   const box = await over.boundingBox();
   const viewport = page.viewportSize();
@@ -92,7 +91,8 @@ const lamportsOf = (text: string): bigint => {
 };
 
 describe("the live market", () => {
-  const app = useJourneyApp("live-market", { width: 1400, height: 1600 });
+  // An ordinary window: the live market has its own tab, so no campaign table pushes the charts down.
+  const app = useJourneyApp("live-market", { width: 1400, height: 900 });
 
   it(
     "streams the load generator's events into the feed and charts, matching the chain, and suggests a price",
@@ -101,6 +101,7 @@ describe("the live market", () => {
       const { market, page, shell } = app;
       await page.goto(shell.url);
       await onboardNewWorker(page, "correct horse battery staple");
+      await page.getByRole("tab", { name: "Prices and live feed" }).click();
       // fees land in the program's fee vault (governance pays the treasury from it)
       const [feeVault] = await findFeeVaultPda();
       const treasuryBefore = await market.chain.balance(feeVault);

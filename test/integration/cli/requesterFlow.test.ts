@@ -37,6 +37,7 @@ import {
 import { canonicalJson, type AnnotationDocument } from "../../../shared/annotation";
 import { decryptEnvelope, generateX25519KeyPair, sha256, unwrapFileKey } from "../../../lib/crypto";
 import nacl from "tweetnacl";
+import { waitFor } from "../../support/wait-for";
 
 requireAmplifyProgram();
 const work = fs.mkdtempSync(path.join(process.env.TMPDIR ?? "/tmp", "amplify-cli-flow-"));
@@ -78,16 +79,6 @@ afterAll(async () => {
 
 async function airdrop(address: Address, sol: bigint): Promise<void> {
   await chain.rpc.requestAirdrop(address, lamports(sol * 1_000_000_000n)).send();
-}
-
-async function waitFor<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 10_000): Promise<T> {
-  const start = Date.now();
-  for (;;) {
-    const v = await probe();
-    if (v !== undefined) return v;
-    if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
 }
 
 describe("requester flow", () => {
@@ -217,10 +208,15 @@ describe("requester flow", () => {
       await chain.send(w.signer, ixs);
       for (const t of tasks) {
         const [assignmentAddress] = await findAssignmentPda(campaign, t.index, w.signer.address);
-        const assignment = await waitFor("key grant", async () => {
-          const a = (await chain.assignments(campaign)).find((x) => x.address === assignmentAddress);
-          return a && a.account.state === AssignmentState.KeyGranted ? a.account : undefined;
-        });
+        const assignment = await waitFor(
+          "key grant",
+          async () => {
+            const a = (await chain.assignments(campaign)).find((x) => x.address === assignmentAddress);
+            return a && a.account.state === AssignmentState.KeyGranted ? a.account : undefined;
+          },
+          10_000,
+          50,
+        );
         const cipher = await getBlob(t.uri, Buffer.from(t.dataHash).toString("hex"));
         const plain = decryptEnvelope(cipher, unwrapFileKey(assignment.wrappedKey, w.box.secretKey));
         const scene = scenes[t.index] as Scene;

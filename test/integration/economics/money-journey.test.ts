@@ -51,7 +51,7 @@ describe("money journey: three tasks from accept to close", () => {
 
   it("registers a worker funded with the usual 2 SOL", async () => {
     await market.chain.rpc.requestAirdrop(workerAddress, lamports(WORKER_START)).send();
-    await waitFor(async () => (await market.chain.balance(workerAddress)) === WORKER_START, "the worker's airdrop");
+    await waitFor("the worker's airdrop", async () => (await market.chain.balance(workerAddress)) === WORKER_START);
     const registered = await worker.call("profile:register");
     expect(registered.profile.registered).toBe(true);
     registration = registered.signature!;
@@ -69,7 +69,7 @@ describe("money journey: three tasks from accept to close", () => {
   it("accepts, labels and submits all three; the app's sync gets each paid once", async () => {
     const outcomes = await worker.call("market:accept", { items: [{ campaign: created.campaign, count: TASKS }] });
     expect(outcomes.filter((o) => o.ok)).toHaveLength(TASKS);
-    const tasks = await waitFor2("three tasks", async () => {
+    const tasks = await waitFor("three tasks", async () => {
       const list = await worker.call("tasks:list");
       return list.length === TASKS ? list : null;
     });
@@ -81,7 +81,7 @@ describe("money journey: three tasks from accept to close", () => {
       };
       await worker.call("tasks:submit", { id: meta.id, doc });
     }
-    await waitFor(async () => (await worker.call("outbox:summary")).confirmed === TASKS, "all three paid", 60_000);
+    await waitFor("all three paid", async () => (await worker.call("outbox:summary")).confirmed === TASKS, 60_000);
   });
 
   it("reviews every result, ends and closes the campaign, returning every deposit and all rent", async () => {
@@ -126,16 +126,3 @@ describe("money journey: three tasks from accept to close", () => {
     expect(await isClosed(market.chain, profile)).toBe(false);
   });
 });
-
-async function waitFor2<T>(what: string, probe: () => Promise<T | null>, timeoutMs = 30_000): Promise<T> {
-  let found: T | null = null;
-  await waitFor(
-    async () => {
-      found = await probe();
-      return found !== null;
-    },
-    what,
-    timeoutMs,
-  );
-  return found as T;
-}

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { threadId } from "node:worker_threads";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { Detector, ModelRegistry, iou, shippedModelsDir } from "../../../lib/first-guess";
+import { Detector, ModelRegistry, boxIoU, shippedModelsDir } from "../../../lib/first-guess";
 import type { VerifiedModel } from "../../../lib/first-guess";
 
 const photos = join(import.meta.dirname, "../../../assets/demo/photos");
@@ -41,7 +41,7 @@ describe("the shipped COCO detector", () => {
     const result = await detector.detect(readFileSync(join(photos, "astronaut.png")));
     expect([result.width, result.height]).toEqual([512, 512]);
     const people = result.detections.filter((d) => model.entry.manifest.classes[d.classIndex] === "person");
-    const best = Math.max(0, ...people.map((d) => iou(d, ASTRONAUT_PERSON)));
+    const best = Math.max(0, ...people.map((d) => boxIoU(d, ASTRONAUT_PERSON)));
     expect(best).toBeGreaterThanOrEqual(0.5);
   });
 

@@ -35,6 +35,7 @@ import {
   getReviewInstruction,
   getSubmitResultInstruction,
 } from "../../../shared/protocol";
+import { waitFor } from "../../support/wait-for";
 
 const PRICE = 3_000_000n;
 const TASKS = 3;
@@ -52,14 +53,6 @@ async function send(signer: KeyPairSigner, instructions: Instruction[]): Promise
   await chain.send(tx.wire);
   const outcome = await waitForConfirmation(chain, tx.signature, 20_000, 50);
   if (!outcome?.ok) throw new Error(`transaction failed: ${outcome ? outcome.failure.message : "timeout"}`);
-}
-
-async function until(what: string, check: () => boolean): Promise<void> {
-  for (let i = 0; i < 400; i++) {
-    if (check()) return;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error(`timed out waiting for ${what}`);
 }
 
 /** The feed as core wires it: live events from the program's log lines, history from transactions. */
@@ -116,7 +109,7 @@ describe("market feed", () => {
     const liveSource = sourceOn();
     let feed = feedOn(events, liveSource);
     feed.start();
-    await until("the live stream", () => feed.status().live);
+    await waitFor("the live stream", () => feed.status().live, 20_000, 50);
 
     const metadata = Buffer.from(JSON.stringify({ title: "Feed test", labelKind: "polygon", labels: [] }));
     const hash = createHash("sha256").update(metadata).digest();
@@ -166,7 +159,7 @@ describe("market feed", () => {
     const paidLive = (await chain.balance(treasury)) - before;
 
     // 1 post + 1 tasks_added + 3 accepts + 2 results, all from the live stream.
-    await until("the live events", () => events.head().count === 7);
+    await waitFor("the live events", () => events.head().count === 7, 20_000, 50);
     const live = events.page({ limit: 50, filter: { kinds: ["result_submitted"] } }).rows;
     expect(live).toHaveLength(2);
     for (const row of live) {
@@ -190,7 +183,7 @@ describe("market feed", () => {
 
     feed = feedOn(events);
     feed.start();
-    await until("the catch-up", () => events.head().count === 9);
+    await waitFor("the catch-up", () => events.head().count === 9, 20_000, 50);
     await feed.catchUp();
     await feed.settled();
     expect(events.head().count).toBe(9);

@@ -8,17 +8,10 @@ import { PASSPHRASE, SOL, prepareKeystore, startMarket, startWorkerCore, waitFor
 import { acceptTasks, expectPaidExactlyOnce, submitAll } from "./exactly-once";
 import { startFaultProxy } from "./fault-proxy";
 import type { FaultProxy } from "./fault-proxy";
+import { seededRandom } from "../../../shared/random";
 
 let market: Market;
 const proxies: FaultProxy[] = [];
-
-function seeded(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s * 1664525 + 1013904223) >>> 0;
-    return s / 2 ** 32;
-  };
-}
 
 beforeAll(async () => {
   process.env.AMPLIFY_SYNC_MAX_BACKOFF_MS = "2000";
@@ -64,7 +57,7 @@ describe("reliability", () => {
   });
 
   it("a proxy that drops, delays, errors or loses the reply of half the requests: each paid once", async () => {
-    const random = seeded(42);
+    const random = seededRandom(42);
     const rpc = await startFaultProxy(market.net.rpcUrl, random);
     const blobs = await startFaultProxy(market.net.blobUrl, random);
     proxies.push(rpc, blobs);

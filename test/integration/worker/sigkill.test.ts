@@ -16,6 +16,7 @@ import { acceptTasks, expectPaidExactlyOnce, submitAll } from "./exactly-once";
 import type { Queued } from "./exactly-once";
 import { startSendTrap } from "./send-trap";
 import type { SendTrap } from "./send-trap";
+import { seededRandom } from "../../../shared/random";
 
 const TRIALS = Number(process.env.AMPLIFY_SIGKILL_TRIALS ?? 10);
 const PER_TRIAL = 2;
@@ -23,14 +24,6 @@ let market: Market;
 let childScript: string;
 let trap: SendTrap;
 const children = new Set<ChildProcess>();
-
-function seeded(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s * 1664525 + 1013904223) >>> 0;
-    return s / 2 ** 32;
-  };
-}
 
 beforeAll(async () => {
   // Short slots: a blockhash lives 150 slots (3 s), so killed sends expire across trials and
@@ -133,7 +126,7 @@ describe(`SIGKILL during sync (${TRIALS} trials)`, () => {
   it(
     "ends with every result paid exactly once and nothing lost",
     async () => {
-      const random = seeded(2026);
+      const random = seededRandom(2026);
       const total = TRIALS * PER_TRIAL;
       const fixture = await market.createCampaign({ tasks: total, isPrivate: false });
       const dataDir = join(market.home, "worker-sigkill");

@@ -5,18 +5,7 @@
 import { describe, expect, it } from "vitest";
 import { claimable, creditFee, earnedSince } from "../../../shared/protocol";
 import type { AccumulatorState } from "../../../shared/protocol";
-
-/** Small deterministic PRNG (mulberry32) so a failure reproduces. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from "../../../shared/random";
 
 interface Staker {
   amount: bigint;
@@ -28,7 +17,7 @@ interface Staker {
 describe("reward accumulator model", () => {
   it("never promises more than was credited, with stake changing between fees", () => {
     for (let seed = 1; seed <= 40; seed++) {
-      const random = rng(seed);
+      const random = seededRandom(seed);
       const big = () => BigInt(Math.floor(random() * 2 ** 40)) + 1n;
       const stakers: Staker[] = Array.from({ length: 5 }, () => ({
         amount: big(),

@@ -1,5 +1,5 @@
 import type { Shape } from "../../../../shared/annotation";
-import { boxIoU } from "../geometry/iou";
+import { boxIoU } from "../../../../shared/geometry";
 import type { Size } from "../geometry/rect";
 import { clampRectInside } from "../geometry/rect";
 import { shapeBounds, translateShape } from "../geometry/shape-geometry";

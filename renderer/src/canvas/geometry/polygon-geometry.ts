@@ -1,7 +1,10 @@
-import type { Point, Rect, Size } from "./rect";
+import type { FlatPoints } from "../../../../shared/geometry";
+import { polygonBounds } from "../../../../shared/geometry";
+import type { Point, Size } from "./rect";
 
-/** Polygons are flat [x0, y0, x1, y1, ...] arrays in image pixels, as the document stores them. */
-export type FlatPoints = readonly number[];
+// Bounds, area and the inside test live in shared/geometry (the scorer and exporters use them too).
+export { pointInPolygon, polygonArea, polygonBounds } from "../../../../shared/geometry";
+export type { FlatPoints } from "../../../../shared/geometry";
 
 export function vertexCount(points: FlatPoints): number {
   return points.length >> 1;
@@ -9,36 +12,6 @@ export function vertexCount(points: FlatPoints): number {
 
 export function vertexAt(points: FlatPoints, i: number): Point {
   return { x: points[2 * i] as number, y: points[2 * i + 1] as number };
-}
-
-export function polygonBounds(points: FlatPoints): Rect {
-  let x0 = Infinity,
-    y0 = Infinity,
-    x1 = -Infinity,
-    y1 = -Infinity;
-  for (let i = 0; i < points.length; i += 2) {
-    const x = points[i] as number,
-      y = points[i + 1] as number;
-    if (x < x0) x0 = x;
-    if (x > x1) x1 = x;
-    if (y < y0) y0 = y;
-    if (y > y1) y1 = y;
-  }
-  return { x: x0, y: y0, w: x1 - x0, h: y1 - y0 };
-}
-
-/** Even-odd ray casting. */
-export function pointInPolygon(points: FlatPoints, p: Point): boolean {
-  let inside = false;
-  const n = vertexCount(points);
-  for (let i = 0, j = n - 1; i < n; j = i++) {
-    const xi = points[2 * i] as number,
-      yi = points[2 * i + 1] as number;
-    const xj = points[2 * j] as number,
-      yj = points[2 * j + 1] as number;
-    if (yi > p.y !== yj > p.y && p.x < ((xj - xi) * (p.y - yi)) / (yj - yi) + xi) inside = !inside;
-  }
-  return inside;
 }
 
 export interface SegmentHit {
@@ -116,16 +89,4 @@ export function translatePolygon(points: FlatPoints, dx: number, dy: number, ima
     next[i + 1] = (points[i + 1] as number) + cdy;
   }
   return next;
-}
-
-/** Shoelace formula; absolute area in square pixels. */
-export function polygonArea(points: FlatPoints): number {
-  let sum = 0;
-  const n = vertexCount(points);
-  for (let i = 0, j = n - 1; i < n; j = i++) {
-    sum +=
-      (points[2 * j] as number) * (points[2 * i + 1] as number) -
-      (points[2 * i] as number) * (points[2 * j + 1] as number);
-  }
-  return Math.abs(sum) / 2;
 }

@@ -1,20 +1,7 @@
 /** Axis-aligned rectangles and points in image pixels. Pure: no DOM, unit-tested. */
-export interface Point {
-  readonly x: number;
-  readonly y: number;
-}
+import type { Point, Rect, Size } from "../../../../shared/geometry";
 
-export interface Rect {
-  readonly x: number;
-  readonly y: number;
-  readonly w: number;
-  readonly h: number;
-}
-
-export interface Size {
-  readonly width: number;
-  readonly height: number;
-}
+export type { Point, Rect, Size } from "../../../../shared/geometry";
 
 export function rectFromCorners(a: Point, b: Point): Rect {
   return { x: Math.min(a.x, b.x), y: Math.min(a.y, b.y), w: Math.abs(b.x - a.x), h: Math.abs(b.y - a.y) };

@@ -24,7 +24,7 @@ export function hitShape(shape: Shape, p: Point, tolerance: number): boolean {
     case "box":
       return rectContainsPoint(shape, p, tolerance);
     case "polygon": {
-      if (pointInPolygon(shape.points, p)) return true;
+      if (pointInPolygon(shape.points, p.x, p.y)) return true;
       const edge = nearestEdge(shape.points, p);
       return edge !== null && edge.distance <= tolerance;
     }

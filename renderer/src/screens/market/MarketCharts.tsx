@@ -5,7 +5,7 @@ import { getApi } from "../../api";
 import { UPlotChart } from "../../ui/charts/UPlotChart";
 import type { ChartSeries } from "../../ui/charts/UPlotChart";
 import { ErrorNotice } from "../../ui/ErrorNotice";
-import { errorMessage, formatSol } from "../../ui/format";
+import { errorMessage, formatSol, solTick } from "../../ui/format";
 
 const WINDOWS = [
   { seconds: 15 * 60, label: "15 minutes" },
@@ -18,7 +18,6 @@ const WINDOWS = [
 const REFRESH_MS = 1_000;
 
 const sol = (lamports: number): string => formatSol(Math.round(lamports));
-const solTick = (lamports: number): string => `${(lamports / 1e9).toPrecision(3).replace(/\.?0+$/, "")}`;
 const clock = (seconds: number): string =>
   new Date(seconds * 1000).toLocaleString([], {
     month: "short",

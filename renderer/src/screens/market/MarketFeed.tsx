@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import type { FeedFilter, FeedKey, FeedRow, FeedStatus, MarketEventKind } from "../../../../shared/api";
+import type { FeedFilter, FeedKey, FeedPage, FeedRow, FeedStatus, MarketEventKind } from "../../../../shared/api";
 import { anchorsOf, keyOf, nearestRead } from "./feed-window";
+import { SnapshotReader } from "./snapshot-reader";
 import { MARKET_EVENT_KINDS, RATING_BANDS } from "../../../../shared/api";
 import { getApi } from "../../api";
 import { ErrorNotice } from "../../ui/ErrorNotice";
@@ -33,6 +34,12 @@ interface Snapshot {
   readonly head: number;
   readonly total: number;
   readonly shown: string;
+}
+
+/** What a snapshot read depends on besides the stored events. */
+interface SnapshotParams {
+  readonly filter: FeedFilter;
+  readonly pausedAt: number | null;
 }
 
 /** Held rows by position, and the keys of page boundaries (where a later page read can start). */
@@ -103,41 +110,48 @@ export function MarketFeed() {
   const liveKey = pausedAt === null ? version : -1;
 
   // A new snapshot when the filter, the pause or (live) the stored events change: the pages in
-  // view, counted, at one head.
+  // view, counted, at one head. One read at a time, so a fast stream cannot starve the list.
+  const reader = useRef<SnapshotReader<SnapshotParams, { page: FeedPage; start: number }> | null>(null);
   useEffect(() => {
-    let stale = false;
-    const start = view.current.firstPage * PAGE;
-    const limit = Math.min(500, (view.current.lastPage - view.current.firstPage + 1) * PAGE);
-    getApi()
-      .feed.page({
-        filter,
-        skip: start,
-        limit,
-        withTotal: true,
-        ...(pausedAt !== null ? { atOrBefore: pausedAt } : {}),
-      })
-      .then(
-        (page) => {
-          if (stale) return;
-          const rows = new Map<number, FeedRow>();
-          page.rows.forEach((row, i) => rows.set(start + i, row));
-          held.current = { rows, anchors: anchorsOf(rows) };
-          snapshots.current += 1;
-          setSnapshot({
-            id: snapshots.current,
-            head: pausedAt ?? page.head,
-            total: page.total ?? 0,
-            shown: pausedAt === null ? "live" : `paused:${pausedAt}`,
-          });
-          setHead((h) => Math.max(h, page.head));
-          setError(null);
-        },
-        (e: unknown) => !stale && setError(errorMessage(e)),
-      );
-    return () => {
-      stale = true;
-    };
-  }, [filter, pausedAt, liveKey]);
+    const created = new SnapshotReader<SnapshotParams, { page: FeedPage; start: number }>(
+      { filter: {}, pausedAt: null },
+      async ({ filter, pausedAt }) => {
+        const start = view.current.firstPage * PAGE;
+        const limit = Math.min(500, (view.current.lastPage - view.current.firstPage + 1) * PAGE);
+        const page = await getApi().feed.page({
+          filter,
+          skip: start,
+          limit,
+          withTotal: true,
+          ...(pausedAt !== null ? { atOrBefore: pausedAt } : {}),
+        });
+        return { page, start };
+      },
+      ({ page, start }, { pausedAt }) => {
+        const rows = new Map<number, FeedRow>();
+        page.rows.forEach((row, i) => rows.set(start + i, row));
+        held.current = { rows, anchors: anchorsOf(rows) };
+        snapshots.current += 1;
+        setSnapshot({
+          id: snapshots.current,
+          head: pausedAt ?? page.head,
+          total: page.total ?? 0,
+          shown: pausedAt === null ? "live" : `paused:${pausedAt}`,
+        });
+        setHead((h) => Math.max(h, page.head));
+        setError(null);
+      },
+      (e: unknown) => setError(errorMessage(e)),
+    );
+    reader.current = created;
+    return () => created.dispose();
+  }, []);
+  useEffect(() => {
+    reader.current?.reset({ filter, pausedAt });
+  }, [filter, pausedAt]);
+  useEffect(() => {
+    if (liveKey > 0) reader.current?.request();
+  }, [liveKey]);
 
   // Scrolling: read the positions in view that the snapshot does not hold yet, by key.
   useEffect(() => {

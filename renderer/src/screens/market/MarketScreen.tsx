@@ -4,8 +4,12 @@ import { getApi } from "../../api";
 import { EmptyState } from "../../ui/EmptyState";
 import { ErrorNotice } from "../../ui/ErrorNotice";
 import { ProgressBar } from "../../ui/ProgressBar";
+import { Table } from "../../ui/Table";
+import type { Column } from "../../ui/Table";
+import { TabPanel, Tabs } from "../../ui/Tabs";
 import { errorMessage, formatSol, shortAddress } from "../../ui/format";
 import { useLiveQuery } from "../../ui/use-live-query";
+import { summariseAccept } from "./accept-summary";
 import { MarketCharts } from "./MarketCharts";
 import { MarketFeed } from "./MarketFeed";
 import { DeadlineCell, DepositCell, NetCell } from "./MarketMoney";
@@ -19,11 +23,39 @@ const SORTS: ReadonlyArray<{ id: Sort; label: string }> = [
   { id: "tasks_left", label: "Most tasks left" },
 ];
 
+const COLUMNS: readonly Column<CampaignView>[] = [
+  {
+    header: "Campaign",
+    cell: (c) => (
+      <>
+        <span className="campaign-title">{c.title ?? shortAddress(c.address)}</span>
+        {c.private && (
+          <span className="tag" title="Task data is encrypted to you">
+            private
+          </span>
+        )}
+        <div className="muted small">
+          by {shortAddress(c.requester)} · {Math.round(c.fillRate * 100)} % filled
+        </div>
+      </>
+    ),
+  },
+  { header: "You net per task", cell: (c) => <NetCell campaign={c} /> },
+  { header: "Deposit", cell: (c) => <DepositCell campaign={c} /> },
+  { header: "Tasks left", cell: (c) => c.tasksLeft },
+  { header: "Kind", cell: (c) => c.labelKind ?? "—" },
+  { header: "Min rating", cell: (c) => (c.minRating === 0 ? "anyone" : `${(c.minRating / 2000).toFixed(1)} ★`) },
+  { header: "Deadline", cell: (c) => <DeadlineCell campaign={c} /> },
+];
+
 export interface MarketScreenProps {
   readonly onAccepted: () => void;
 }
 
-/** Open campaigns, why one cannot be taken, and accepting one or many tasks at once. */
+/**
+ * Open campaigns, why one cannot be taken, and accepting one or many tasks at once; in a second
+ * tab, the live market (prices, fills, fees and the event feed).
+ */
 export function MarketScreen({ onAccepted }: MarketScreenProps) {
   const [sort, setSort] = useState<Sort>("pay_desc");
   const [eligibleOnly, setEligibleOnly] = useState(false);
@@ -36,12 +68,16 @@ export function MarketScreen({ onAccepted }: MarketScreenProps) {
   const [counts, setCounts] = useState<Record<string, number>>({});
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
   const [outcomes, setOutcomes] = useState<AcceptOutcome[]>([]);
+  const [requested, setRequested] = useState(0);
   const [error, setError] = useState<string | null>(null);
+  // The live market (charts, feed) has its own tab: with many campaigns it would sit far below the table.
+  const [tab, setTab] = useState<"campaigns" | "live">("campaigns");
 
   const accept = async (items: Array<{ campaign: string; count: number }>) => {
     setError(null);
     setOutcomes([]);
     const total = items.reduce((n, i) => n + i.count, 0);
+    setRequested(total);
     setProgress({ done: 0, total });
     const all: AcceptOutcome[] = [];
     try {
@@ -52,7 +88,9 @@ export function MarketScreen({ onAccepted }: MarketScreenProps) {
         setProgress({ done: all.length, total });
         setOutcomes([...all]);
       }
-      if (all.some((o) => o.ok)) onAccepted();
+      // Everything taken: straight to the queue. Fewer: stay here, so the worker reads why (most
+      // often the balance for deposits) before going to label what was taken.
+      if (summariseAccept(total, all).complete) onAccepted();
     } catch (e) {
       setError(errorMessage(e));
     } finally {
@@ -62,13 +100,11 @@ export function MarketScreen({ onAccepted }: MarketScreenProps) {
   };
 
   const campaigns = list.value ?? [];
-  const accepted = outcomes.filter((o) => o.ok).length;
-  const failed = outcomes.filter((o) => !o.ok);
-  return (
-    <div className="screen market">
-      <section className="panel wide" aria-labelledby="market-heading">
+  const summary = summariseAccept(requested, outcomes);
+  const campaignsTab = (
+    <>
+      <section className="panel wide" aria-label="Open campaigns">
         <div className="panel-head">
-          <h2 id="market-heading">Market</h2>
           <label>
             Sort{" "}
             <select value={sort} onChange={(e) => setSort(e.target.value as Sort)}>
@@ -87,11 +123,16 @@ export function MarketScreen({ onAccepted }: MarketScreenProps) {
         </div>
         {progress && <ProgressBar label="Accepting tasks" done={progress.done} total={progress.total} />}
         {outcomes.length > 0 && !progress && (
-          <p role="status" data-testid="accept-result">
-            Accepted {accepted} task{accepted === 1 ? "" : "s"}
-            {failed.length > 0 &&
-              `; ${failed.length} could not be taken: ${[...new Set(failed.map((f) => f.error))].join("; ")}`}
-          </p>
+          <div className="accept-result">
+            <p role="status" data-testid="accept-result" data-accepted={summary.accepted}>
+              {summary.text}
+            </p>
+            {!summary.complete && summary.accepted > 0 && (
+              <button className="primary" onClick={onAccepted}>
+                Label the {summary.accepted} accepted
+              </button>
+            )}
+          </div>
         )}
         {error && <ErrorNotice message={error} />}
         {list.error && <ErrorNotice message={`The market could not be read: ${list.error}`} onRetry={list.reload} />}
@@ -99,76 +140,44 @@ export function MarketScreen({ onAccepted }: MarketScreenProps) {
           <EmptyState title="No open campaigns right now">New campaigns appear here by themselves.</EmptyState>
         )}
         {campaigns.length > 0 && (
-          <table className="data-table" aria-label="Open campaigns">
-            <thead>
-              <tr>
-                <th scope="col">Campaign</th>
-                <th scope="col">You net per task</th>
-                <th scope="col">Deposit</th>
-                <th scope="col">Tasks left</th>
-                <th scope="col">Kind</th>
-                <th scope="col">Min rating</th>
-                <th scope="col">Deadline</th>
-                <th scope="col">Take</th>
-              </tr>
-            </thead>
-            <tbody>
-              {campaigns.map((c) => (
-                <tr key={c.address} data-testid="campaign-row" data-campaign={c.address}>
-                  <td>
-                    <span className="campaign-title">{c.title ?? shortAddress(c.address)}</span>
-                    {c.private && (
-                      <span className="tag" title="Task data is encrypted to you">
-                        private
-                      </span>
-                    )}
-                    <div className="muted small">
-                      by {shortAddress(c.requester)} · {Math.round(c.fillRate * 100)} % filled
+          <Table
+            label="Open campaigns"
+            columns={[
+              ...COLUMNS,
+              {
+                header: "Take",
+                cell: (c) =>
+                  c.eligible ? (
+                    <div className="take">
+                      <input
+                        type="number"
+                        min={1}
+                        max={Math.max(1, Math.min(c.tasksLeft, c.myRemainingShare, 100))}
+                        value={counts[c.address] ?? 1}
+                        aria-label={`How many tasks to take from ${c.title ?? c.address}`}
+                        onChange={(e) =>
+                          setCounts({ ...counts, [c.address]: Math.max(1, Number(e.target.value) || 1) })
+                        }
+                      />
+                      <button
+                        disabled={progress !== null}
+                        onClick={() => void accept([{ campaign: c.address, count: counts[c.address] ?? 1 }])}
+                      >
+                        Accept
+                        <span className="visually-hidden"> tasks from {c.title ?? shortAddress(c.address)}</span>
+                      </button>
                     </div>
-                  </td>
-                  <td>
-                    <NetCell campaign={c} />
-                  </td>
-                  <td>
-                    <DepositCell campaign={c} />
-                  </td>
-                  <td>{c.tasksLeft}</td>
-                  <td>{c.labelKind ?? "—"}</td>
-                  <td>{c.minRating === 0 ? "anyone" : `${(c.minRating / 2000).toFixed(1)} ★`}</td>
-                  <td>
-                    <DeadlineCell campaign={c} />
-                  </td>
-                  <td>
-                    {c.eligible ? (
-                      <div className="take">
-                        <input
-                          type="number"
-                          min={1}
-                          max={Math.max(1, Math.min(c.tasksLeft, c.myRemainingShare, 100))}
-                          value={counts[c.address] ?? 1}
-                          aria-label={`How many tasks to take from ${c.title ?? c.address}`}
-                          onChange={(e) =>
-                            setCounts({ ...counts, [c.address]: Math.max(1, Number(e.target.value) || 1) })
-                          }
-                        />
-                        <button
-                          disabled={progress !== null}
-                          onClick={() => void accept([{ campaign: c.address, count: counts[c.address] ?? 1 }])}
-                        >
-                          Accept
-                          <span className="visually-hidden"> tasks from {c.title ?? shortAddress(c.address)}</span>
-                        </button>
-                      </div>
-                    ) : (
-                      <span className="muted" data-testid="ineligible-reason">
-                        {c.reasons.map((r) => r.message).join("; ")}
-                      </span>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+                  ) : (
+                    <span className="muted" data-testid="ineligible-reason">
+                      {c.reasons.map((r) => r.message).join("; ")}
+                    </span>
+                  ),
+              },
+            ]}
+            rows={campaigns}
+            rowKey={(c) => c.address}
+            rowProps={(c) => ({ "data-testid": "campaign-row", "data-campaign": c.address })}
+          />
         )}
       </section>
       {stats.value && (
@@ -178,8 +187,33 @@ export function MarketScreen({ onAccepted }: MarketScreenProps) {
           {Math.round(stats.value.fillRate * 100)} % of slots filled
         </p>
       )}
-      <MarketCharts />
-      <MarketFeed />
+    </>
+  );
+  return (
+    <div className="screen market">
+      <div className="market-head">
+        <h2 id="market-heading">Market</h2>
+        <Tabs
+          label="Market views"
+          idPrefix="market"
+          tabs={[
+            { id: "campaigns", title: `Open campaigns${list.value ? ` (${campaigns.length})` : ""}` },
+            { id: "live", title: "Prices and live feed" },
+          ]}
+          selected={tab}
+          onSelect={setTab}
+        />
+      </div>
+      <TabPanel idPrefix="market" selected={tab}>
+        {tab === "campaigns" ? (
+          campaignsTab
+        ) : (
+          <>
+            <MarketCharts />
+            <MarketFeed />
+          </>
+        )}
+      </TabPanel>
     </div>
   );
 }

@@ -6,6 +6,7 @@ import { useLiveQuery } from "../../ui/use-live-query";
 
 /** Enough for many registrations and accepts on a test network. */
 const AIRDROP_SOL = 2;
+const BALANCE_POLL_MS = 2_000;
 
 export interface SetupScreenProps {
   readonly onDone: () => void;
@@ -17,7 +18,12 @@ export interface SetupScreenProps {
  */
 export function SetupScreen({ onDone }: SetupScreenProps) {
   const network = useLiveQuery<NetworkInfo>(() => getApi().wallet.network());
-  const profile = useLiveQuery<Profile>(() => getApi().profile.get(), { refreshOn: ["keys:changed"] });
+  // Polled: SOL sent from another wallet (the only way in on a network without a faucet) shows
+  // up here by itself, and "Fund and register" then registers without asking the faucet.
+  const profile = useLiveQuery<Profile>(() => getApi().profile.get(), {
+    refreshOn: ["keys:changed"],
+    intervalMs: BALANCE_POLL_MS,
+  });
   const [step, setStep] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
 

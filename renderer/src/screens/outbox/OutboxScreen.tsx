@@ -4,6 +4,8 @@ import { getApi } from "../../api";
 import { EmptyState } from "../../ui/EmptyState";
 import { ErrorNotice } from "../../ui/ErrorNotice";
 import { ProgressBar } from "../../ui/ProgressBar";
+import { Table } from "../../ui/Table";
+import type { Column } from "../../ui/Table";
 import { errorMessage, relativeTime, shortAddress } from "../../ui/format";
 import { useLiveQuery } from "../../ui/use-live-query";
 
@@ -13,6 +15,20 @@ const STATE_LABEL: Record<OutboxItem["state"], string> = {
   confirmed: "paid",
   failed: "failed",
 };
+
+const resultName = (item: OutboxItem): string => item.title || shortAddress(item.task);
+
+const COLUMNS: readonly Column<OutboxItem>[] = [
+  { header: "Result", cell: resultName },
+  { header: "State", cell: (item) => STATE_LABEL[item.state] },
+  { header: "Attempts", cell: (item) => item.attempts },
+  {
+    header: "Why",
+    cellProps: () => ({ className: "small" }),
+    cell: (item) => item.error ?? (item.signature ? shortAddress(item.signature) : ""),
+  },
+  { header: "Queued", cell: (item) => relativeTime(Math.floor(item.createdAt / 1000)) },
+];
 
 /** Saves a kept result as a file the labeller can take elsewhere; nothing leaves the machine. */
 function download(name: string, json: string): void {
@@ -66,31 +82,19 @@ export function OutboxScreen() {
         <EmptyState title="No results yet">Submitted results wait here until they are paid.</EmptyState>
       )}
       {list.length > 0 && (
-        <table className="data-table" aria-label="Submitted results">
-          <thead>
-            <tr>
-              <th scope="col">Result</th>
-              <th scope="col">State</th>
-              <th scope="col">Attempts</th>
-              <th scope="col">Why</th>
-              <th scope="col">Queued</th>
-              <th scope="col">
-                <span className="visually-hidden">Actions</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {list.map((item) => (
-              <tr key={item.id} data-testid="outbox-row" data-state={item.state}>
-                <td>{item.title || shortAddress(item.task)}</td>
-                <td>{STATE_LABEL[item.state]}</td>
-                <td>{item.attempts}</td>
-                <td className="small">{item.error ?? (item.signature ? shortAddress(item.signature) : "")}</td>
-                <td>{relativeTime(Math.floor(item.createdAt / 1000))}</td>
-                <td className="actions">
+        <Table
+          label="Submitted results"
+          columns={[
+            ...COLUMNS,
+            {
+              header: "Actions",
+              hideHeader: true,
+              cellProps: () => ({ className: "actions" }),
+              cell: (item) => (
+                <>
                   {item.state === "failed" && (
                     <button onClick={() => void act(() => getApi().outbox.retry({ id: item.id }))}>
-                      Retry<span className="visually-hidden"> {item.title || shortAddress(item.task)}</span>
+                      Retry<span className="visually-hidden"> {resultName(item)}</span>
                     </button>
                   )}
                   <button
@@ -103,13 +107,16 @@ export function OutboxScreen() {
                       )
                     }
                   >
-                    Export<span className="visually-hidden"> {item.title || shortAddress(item.task)}</span>
+                    Export<span className="visually-hidden"> {resultName(item)}</span>
                   </button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+                </>
+              ),
+            },
+          ]}
+          rows={list}
+          rowKey={(item) => item.id}
+          rowProps={(item) => ({ "data-testid": "outbox-row", "data-state": item.state })}
+        />
       )}
     </section>
   );

@@ -3,6 +3,8 @@ import { getApi } from "../../api";
 import { EmptyState } from "../../ui/EmptyState";
 import { ErrorNotice } from "../../ui/ErrorNotice";
 import { ProgressBar } from "../../ui/ProgressBar";
+import { Table } from "../../ui/Table";
+import type { Column } from "../../ui/Table";
 import { formatSol, relativeTime, shortAddress } from "../../ui/format";
 import { useLiveQuery } from "../../ui/use-live-query";
 import { PREFETCH_LABEL, usePrefetch } from "./use-prefetch";
@@ -16,6 +18,27 @@ const STATE_LABEL: Record<TaskMeta["state"], string> = {
   expired: "expired",
 };
 
+/** Ready to label: its key came, or it is public and needs none. */
+const isReady = (t: TaskMeta): boolean => t.state === "key_granted" || (t.state === "accepted" && !t.private);
+
+const COLUMNS: readonly Column<TaskMeta>[] = [
+  {
+    header: "Task",
+    cell: (t) => (
+      <>
+        {t.title ?? shortAddress(t.campaign)} #{t.taskIndex}
+        {t.private && <span className="tag">private</span>}
+      </>
+    ),
+  },
+  {
+    header: "State",
+    cell: (t) => (t.state === "accepted" && !t.private ? STATE_LABEL.key_granted : STATE_LABEL[t.state]),
+  },
+  { header: "Pay", cell: (t) => formatSol(t.payLamports) },
+  { header: "Deadline", cell: (t) => relativeTime(t.expiresAt) },
+];
+
 export interface QueueScreenProps {
   readonly onOpen: (taskId: string) => void;
   readonly onMarket: () => void;
@@ -28,9 +51,10 @@ export function QueueScreen({ onOpen, onMarket }: QueueScreenProps) {
     intervalMs: 5_000,
   });
   const list = tasks.value ?? [];
-  const ready = list.filter((t) => t.state === "key_granted" || (t.state === "accepted" && !t.private));
+  const ready = list.filter(isReady);
   const prefetch = usePrefetch(list.map((t) => `${t.id}:${t.state}`).join(","));
   const prefetchOf = new Map(prefetch?.items.map((i) => [i.id, i]) ?? []);
+  const prefetchState = (t: TaskMeta) => prefetchOf.get(t.id)?.state ?? (t.ready ? "ready" : "idle");
   const prepared = list.filter((t) => t.ready || prefetchOf.get(t.id)?.state === "ready").length;
   return (
     <section className="panel wide" aria-labelledby="queue-heading">
@@ -57,52 +81,37 @@ export function QueueScreen({ onOpen, onMarket }: QueueScreenProps) {
         </EmptyState>
       )}
       {list.length > 0 && (
-        <table className="data-table" aria-label="Accepted tasks">
-          <thead>
-            <tr>
-              <th scope="col">Task</th>
-              <th scope="col">State</th>
-              <th scope="col">Pay</th>
-              <th scope="col">Deadline</th>
-              <th scope="col">Prepared</th>
-              <th scope="col">
-                <span className="visually-hidden">Actions</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {list.map((t) => (
-              <tr key={t.id} data-testid="queue-row" data-state={t.state}>
-                <td>
-                  {t.title ?? shortAddress(t.campaign)} #{t.taskIndex}
-                  {t.private && <span className="tag">private</span>}
-                </td>
-                <td>{t.state === "accepted" && !t.private ? STATE_LABEL.key_granted : STATE_LABEL[t.state]}</td>
-                <td>{formatSol(t.payLamports)}</td>
-                <td>{relativeTime(t.expiresAt)}</td>
-                <td
-                  data-testid="prefetch-state"
-                  data-prefetch={prefetchOf.get(t.id)?.state ?? (t.ready ? "ready" : "idle")}
-                  title={prefetchOf.get(t.id)?.message}
-                >
-                  {PREFETCH_LABEL[prefetchOf.get(t.id)?.state ?? (t.ready ? "ready" : "idle")]}
-                </td>
-                <td>
-                  <button
-                    onClick={() => onOpen(t.id)}
-                    disabled={t.state !== "key_granted" && !(t.state === "accepted" && !t.private)}
-                  >
-                    Open
-                    <span className="visually-hidden">
-                      {" "}
-                      {t.title ?? shortAddress(t.campaign)} #{t.taskIndex}
-                    </span>
-                  </button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <Table
+          label="Accepted tasks"
+          columns={[
+            ...COLUMNS,
+            {
+              header: "Prepared",
+              cellProps: (t) => ({
+                "data-testid": "prefetch-state",
+                "data-prefetch": prefetchState(t),
+                title: prefetchOf.get(t.id)?.message,
+              }),
+              cell: (t) => PREFETCH_LABEL[prefetchState(t)],
+            },
+            {
+              header: "Actions",
+              hideHeader: true,
+              cell: (t) => (
+                <button onClick={() => onOpen(t.id)} disabled={!isReady(t)}>
+                  Open
+                  <span className="visually-hidden">
+                    {" "}
+                    {t.title ?? shortAddress(t.campaign)} #{t.taskIndex}
+                  </span>
+                </button>
+              ),
+            },
+          ]}
+          rows={list}
+          rowKey={(t) => t.id}
+          rowProps={(t) => ({ "data-testid": "queue-row", "data-state": t.state })}
+        />
       )}
     </section>
   );

@@ -4,7 +4,49 @@ import { getApi } from "../../api";
 import { ErrorNotice } from "../../ui/ErrorNotice";
 import { EmptyState } from "../../ui/EmptyState";
 import { ProgressBar } from "../../ui/ProgressBar";
+import { Table } from "../../ui/Table";
+import type { Column } from "../../ui/Table";
 import { errorMessage, formatSol, relativeTime, shortAddress } from "../../ui/format";
+
+const COLUMNS: readonly Column<RequesterCampaign>[] = [
+  {
+    header: "Campaign",
+    cell: (c) => (
+      <>
+        <span className="campaign-title">{c.title}</span>
+        {c.private && <span className="tag">private</span>}
+        {c.closed && <span className="tag">closed</span>}
+        {c.incomplete && (
+          <span className="tag" title="Creating it again with the same inputs resumes">
+            unfinished
+          </span>
+        )}
+        <div className="muted small">
+          {shortAddress(c.address)} · {c.tasks} task{c.tasks === 1 ? "" : "s"} × {c.replication} · {c.labelKind ?? "—"}
+        </div>
+      </>
+    ),
+  },
+  {
+    header: "Progress",
+    cellProps: () => ({ className: "campaign-progress" }),
+    cell: (c) => (
+      <>
+        <ProgressBar label="Filled" done={c.filled} total={c.slots} />
+        <ProgressBar label="Submitted" done={c.submitted} total={c.slots} />
+        <ProgressBar label="Reviewed" done={c.reviewed} total={c.slots} />
+      </>
+    ),
+  },
+  { header: "Price", cell: (c) => formatSol(c.priceLamports) },
+  { header: "Escrow left", cell: (c) => formatSol(c.escrowLamports) },
+  {
+    header: "Rent held",
+    cellProps: (c) => ({ "data-testid": "campaign-rent", "data-lamports": c.rentHeldLamports }),
+    cell: (c) => formatSol(c.rentHeldLamports),
+  },
+  { header: "Deadline", cell: (c) => relativeTime(c.deadline) },
+];
 
 export interface CampaignListProps {
   readonly campaigns: readonly RequesterCampaign[];
@@ -50,56 +92,15 @@ export function CampaignList({ campaigns, selected, onSelect, onChanged }: Campa
         </p>
       )}
       {outcome && !outcome.ok && <ErrorNotice message={outcome.text} />}
-      <table className="data-table" aria-label="My campaigns">
-        <thead>
-          <tr>
-            <th scope="col">Campaign</th>
-            <th scope="col">Progress</th>
-            <th scope="col">Price</th>
-            <th scope="col">Escrow left</th>
-            <th scope="col">Rent held</th>
-            <th scope="col">Deadline</th>
-            <th scope="col">
-              <span className="visually-hidden">Actions</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {campaigns.map((c) => (
-            <tr
-              key={c.address}
-              data-testid="my-campaign-row"
-              data-campaign={c.address}
-              data-submitted={c.submitted}
-              data-reviewed={c.reviewed}
-              aria-selected={selected === c.address}
-            >
-              <td>
-                <span className="campaign-title">{c.title}</span>
-                {c.private && <span className="tag">private</span>}
-                {c.closed && <span className="tag">closed</span>}
-                {c.incomplete && (
-                  <span className="tag" title="Creating it again with the same inputs resumes">
-                    unfinished
-                  </span>
-                )}
-                <div className="muted small">
-                  {shortAddress(c.address)} · {c.tasks} task{c.tasks === 1 ? "" : "s"} × {c.replication} ·{" "}
-                  {c.labelKind ?? "—"}
-                </div>
-              </td>
-              <td className="campaign-progress">
-                <ProgressBar label="Filled" done={c.filled} total={c.slots} />
-                <ProgressBar label="Submitted" done={c.submitted} total={c.slots} />
-                <ProgressBar label="Reviewed" done={c.reviewed} total={c.slots} />
-              </td>
-              <td>{formatSol(c.priceLamports)}</td>
-              <td>{formatSol(c.escrowLamports)}</td>
-              <td data-testid="campaign-rent" data-lamports={c.rentHeldLamports}>
-                {formatSol(c.rentHeldLamports)}
-              </td>
-              <td>{relativeTime(c.deadline)}</td>
-              <td>
+      <Table
+        label="My campaigns"
+        columns={[
+          ...COLUMNS,
+          {
+            header: "Actions",
+            hideHeader: true,
+            cell: (c) => (
+              <>
                 <button onClick={() => onSelect(c.address)} aria-pressed={selected === c.address}>
                   Review &amp; export<span className="visually-hidden"> {c.title}</span>
                 </button>
@@ -119,11 +120,20 @@ export function CampaignList({ campaigns, selected, onSelect, onChanged }: Campa
                 >
                   Close and return rent<span className="visually-hidden"> of {c.title}</span>
                 </button>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+              </>
+            ),
+          },
+        ]}
+        rows={campaigns}
+        rowKey={(c) => c.address}
+        rowProps={(c) => ({
+          "data-testid": "my-campaign-row",
+          "data-campaign": c.address,
+          "data-submitted": c.submitted,
+          "data-reviewed": c.reviewed,
+          "aria-selected": selected === c.address,
+        })}
+      />
     </>
   );
 }

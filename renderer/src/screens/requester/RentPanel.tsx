@@ -2,7 +2,20 @@ import type { RequesterRent } from "../../../../shared/api";
 import { getApi } from "../../api";
 import { ErrorNotice } from "../../ui/ErrorNotice";
 import { formatDate, formatSol, shortAddress } from "../../ui/format";
+import { Table } from "../../ui/Table";
+import type { Column } from "../../ui/Table";
 import { useLiveQuery } from "../../ui/use-live-query";
+
+const CLOSED_COLUMNS: readonly Column<RequesterRent["closed"][number]>[] = [
+  { header: "Campaign", cell: (c) => c.title ?? shortAddress(c.campaign) },
+  { header: "Closed", cell: (c) => (c.closedAt === null ? "—" : formatDate(c.closedAt)) },
+  {
+    header: "Rent returned",
+    cellProps: (c) => ({ "data-lamports": c.rentLamports }),
+    cell: (c) => formatSol(c.rentLamports),
+  },
+  { header: "Paid back in all", cell: (c) => formatSol(c.refundLamports) },
+];
 
 /** Rent this key's campaigns hold now and what closing them gave back, read from the chain. */
 export function RentPanel({ version }: { readonly version: number }) {
@@ -33,26 +46,13 @@ export function RentPanel({ version }: { readonly version: number }) {
             it returns every lamport of that rent with the unpaid escrow.
           </p>
           {r.closed.length > 0 && (
-            <table className="data-table" aria-label="Closed campaigns">
-              <thead>
-                <tr>
-                  <th scope="col">Campaign</th>
-                  <th scope="col">Closed</th>
-                  <th scope="col">Rent returned</th>
-                  <th scope="col">Paid back in all</th>
-                </tr>
-              </thead>
-              <tbody>
-                {r.closed.map((c) => (
-                  <tr key={c.campaign} data-testid="closed-campaign-row" data-campaign={c.campaign}>
-                    <td>{c.title ?? shortAddress(c.campaign)}</td>
-                    <td>{c.closedAt === null ? "—" : formatDate(c.closedAt)}</td>
-                    <td data-lamports={c.rentLamports}>{formatSol(c.rentLamports)}</td>
-                    <td>{formatSol(c.refundLamports)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <Table
+              label="Closed campaigns"
+              columns={CLOSED_COLUMNS}
+              rows={r.closed}
+              rowKey={(c) => c.campaign}
+              rowProps={(c) => ({ "data-testid": "closed-campaign-row", "data-campaign": c.campaign })}
+            />
           )}
         </>
       )}

@@ -2,8 +2,11 @@ import { useState } from "react";
 import type { ExportFormat, ExportOutcome, RequesterCampaign, ReviewOutcome } from "../../../../shared/api";
 import { getApi } from "../../api";
 import { ErrorNotice } from "../../ui/ErrorNotice";
+import { FieldMessage, useFieldErrors } from "../../ui/use-field-errors";
 import { ProgressBar } from "../../ui/ProgressBar";
-import { errorMessage, shortAddress } from "../../ui/format";
+import { Table } from "../../ui/Table";
+import type { Column } from "../../ui/Table";
+import { shortAddress } from "../../ui/format";
 import { progressLabel, useRequesterProgress } from "./use-requester-progress";
 import { describeReview } from "./review-summary";
 
@@ -15,6 +18,21 @@ const BASIS: Record<ReviewOutcome["results"][number]["basis"], string> = {
   unreadable: "result could not be read",
   "already-reviewed": "reviewed before",
 };
+
+const WORKER_COLUMNS: readonly Column<ReviewOutcome["workers"][number]>[] = [
+  { header: "Worker", cellProps: (w) => ({ title: w.worker }), cell: (w) => shortAddress(w.worker) },
+  { header: "Results", cell: (w) => w.results },
+  { header: "Mean score", cell: (w) => (w.meanScore === null ? "—" : w.meanScore.toFixed(0)) },
+  { header: "Rating now", cell: (w) => (w.rating === null ? "—" : `${(w.rating / 2000).toFixed(2)} ★`) },
+  { header: "Reviews", cell: (w) => w.reviewCount },
+];
+
+const RESULT_COLUMNS: readonly Column<ReviewOutcome["results"][number]>[] = [
+  { header: "Task", cell: (r) => `#${r.taskIndex}` },
+  { header: "Worker", cellProps: (r) => ({ title: r.worker }), cell: (r) => shortAddress(r.worker) },
+  { header: "Score", cell: (r) => r.score ?? "—" },
+  { header: "Judged by", cell: (r) => BASIS[r.basis] },
+];
 
 export interface ReviewPanelProps {
   readonly campaign: RequesterCampaign;
@@ -29,20 +47,21 @@ export function ReviewPanel({ campaign, canPickFolder, onChanged }: ReviewPanelP
   const [exported, setExported] = useState<ExportOutcome | null>(null);
   const [format, setFormat] = useState<ExportFormat>("coco");
   const [outDir, setOutDir] = useState("");
-  const [error, setError] = useState<string | null>(null);
+  // The export folder's sentence sits under it; anything else (a review that failed) above.
+  const errors = useFieldErrors(["outDir"]);
   const reviewProgress = useRequesterProgress("review", busy === "review");
   const exportProgress = useRequesterProgress("export", busy === "export");
   const progress = reviewProgress ?? exportProgress;
 
   const run = async (what: "review" | "export") => {
-    setError(null);
+    errors.clear();
     setBusy(what);
     try {
       if (what === "review") setReview(await getApi().requester.review({ campaign: campaign.address }));
       else setExported(await getApi().requester.export({ campaign: campaign.address, format, outDir }));
       onChanged();
     } catch (e) {
-      setError(errorMessage(e));
+      errors.fail(e);
     } finally {
       setBusy(null);
     }
@@ -53,7 +72,7 @@ export function ReviewPanel({ campaign, canPickFolder, onChanged }: ReviewPanelP
       const { path } = await getApi().requester.pickFolder({ purpose: "export" });
       if (path) setOutDir(path);
     } catch (e) {
-      setError(errorMessage(e));
+      errors.fail(e);
     }
   };
 
@@ -84,62 +103,27 @@ export function ReviewPanel({ campaign, canPickFolder, onChanged }: ReviewPanelP
       {busy && !(progress && progress.total > 0) && (
         <p role="status">{busy === "review" ? "Reviewing" : "Exporting"}…</p>
       )}
-      {error && <ErrorNotice message={error} />}
+      {errors.general && <ErrorNotice message={errors.general} />}
       {review && (
         <>
           <p role="status" data-testid="review-result">
             {describeReview(review)}
           </p>
-          <table className="data-table" aria-label="Workers">
-            <thead>
-              <tr>
-                <th scope="col">Worker</th>
-                <th scope="col">Results</th>
-                <th scope="col">Mean score</th>
-                <th scope="col">Rating now</th>
-                <th scope="col">Reviews</th>
-              </tr>
-            </thead>
-            <tbody>
-              {review.workers.map((w) => (
-                <tr
-                  key={w.worker}
-                  data-testid="worker-review"
-                  data-worker={w.worker}
-                  data-score={w.meanScore ?? ""}
-                  data-rating={w.rating ?? ""}
-                >
-                  <td title={w.worker}>{shortAddress(w.worker)}</td>
-                  <td>{w.results}</td>
-                  <td>{w.meanScore === null ? "—" : w.meanScore.toFixed(0)}</td>
-                  <td>{w.rating === null ? "—" : `${(w.rating / 2000).toFixed(2)} ★`}</td>
-                  <td>{w.reviewCount}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <Table
+            label="Workers"
+            columns={WORKER_COLUMNS}
+            rows={review.workers}
+            rowKey={(w) => w.worker}
+            rowProps={(w) => ({
+              "data-testid": "worker-review",
+              "data-worker": w.worker,
+              "data-score": w.meanScore ?? "",
+              "data-rating": w.rating ?? "",
+            })}
+          />
           <details>
             <summary>Every result ({review.results.length})</summary>
-            <table className="data-table" aria-label="Results">
-              <thead>
-                <tr>
-                  <th scope="col">Task</th>
-                  <th scope="col">Worker</th>
-                  <th scope="col">Score</th>
-                  <th scope="col">Judged by</th>
-                </tr>
-              </thead>
-              <tbody>
-                {review.results.map((r) => (
-                  <tr key={r.assignment}>
-                    <td>#{r.taskIndex}</td>
-                    <td title={r.worker}>{shortAddress(r.worker)}</td>
-                    <td>{r.score ?? "—"}</td>
-                    <td>{BASIS[r.basis]}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <Table label="Results" columns={RESULT_COLUMNS} rows={review.results} rowKey={(r) => r.assignment} />
           </details>
         </>
       )}
@@ -158,9 +142,13 @@ export function ReviewPanel({ campaign, canPickFolder, onChanged }: ReviewPanelP
             Export folder
             <input
               value={outDir}
-              onChange={(e) => setOutDir(e.target.value)}
+              onChange={(e) => {
+                setOutDir(e.target.value);
+                errors.clearField("outDir");
+              }}
               placeholder={canPickFolder ? "Choose… a folder" : "/path/to/export"}
               readOnly={canPickFolder}
+              {...errors.inputProps("outDir")}
             />
           </label>
           {canPickFolder && (
@@ -172,6 +160,7 @@ export function ReviewPanel({ campaign, canPickFolder, onChanged }: ReviewPanelP
             Export
           </button>
         </div>
+        <FieldMessage errors={errors} field="outDir" announce />
       </fieldset>
       {exported && (
         <p role="status" data-testid="export-result">

@@ -4,6 +4,8 @@ import { getApi } from "../../api";
 import { EmptyState } from "../../ui/EmptyState";
 import { ErrorNotice } from "../../ui/ErrorNotice";
 import { errorMessage, formatDate, formatSol, shortAddress } from "../../ui/format";
+import { Table } from "../../ui/Table";
+import type { Column } from "../../ui/Table";
 import { useLiveQuery } from "../../ui/use-live-query";
 
 const VIA: Record<DepositMove["via"], string> = {
@@ -22,6 +24,24 @@ function heldTerms(h: HeldDeposit): string {
   if (h.campaignClosed) return "The campaign is closed: reclaimable once your open tasks are submitted or expired.";
   return `Returned when the campaign is closed or, after it stops taking work (${formatDate(h.stopsAt ?? 0)}), once your results are reviewed; reclaimable by ${formatDate(h.backBy ?? 0)} at the latest.`;
 }
+
+/** "Task 3 of 9xQe…b7Rz" or "Campaign of 9xQe…b7Rz". */
+const depositName = (d: HeldDeposit | DepositMove): string =>
+  `${d.kind === "task" ? `Task ${d.taskIndex ?? ""}` : "Campaign"} of ${shortAddress(d.campaign)}`;
+
+const HELD_COLUMNS: readonly Column<HeldDeposit>[] = [
+  { header: "Deposit", cell: depositName },
+  { header: "Amount", cell: (h) => formatSol(h.lamports) },
+  { header: "Comes back", cell: heldTerms },
+];
+
+const MOVE_COLUMNS: readonly Column<DepositMove>[] = [
+  { header: "When", cell: (m) => (m.at === null ? "—" : formatDate(m.at)) },
+  { header: "Deposit", cell: depositName },
+  { header: "Out", cell: (m) => (m.direction === "out" ? formatSol(m.lamports) : "") },
+  { header: "Returned", cell: (m) => (m.direction === "returned" ? formatSol(m.lamports) : "") },
+  { header: "How", cell: (m) => VIA[m.via] },
+];
 
 /** Refundable deposits: held now (and when each comes back), and every one out and returned. */
 export function DepositsPanel() {
@@ -79,26 +99,17 @@ export function DepositsPanel() {
             the campaign. They are yours: the program hands them back, never to anyone else.
           </p>
           {d.held.length > 0 && (
-            <table className="data-table" aria-label="Deposits held now">
-              <thead>
-                <tr>
-                  <th scope="col">Deposit</th>
-                  <th scope="col">Amount</th>
-                  <th scope="col">Comes back</th>
-                </tr>
-              </thead>
-              <tbody>
-                {d.held.map((h) => (
-                  <tr key={h.account} data-testid="deposit-held-row" data-kind={h.kind} data-lamports={h.lamports}>
-                    <td>
-                      {h.kind === "task" ? `Task ${h.taskIndex ?? ""}` : "Campaign"} of {shortAddress(h.campaign)}
-                    </td>
-                    <td>{formatSol(h.lamports)}</td>
-                    <td>{heldTerms(h)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <Table
+              label="Deposits held now"
+              columns={HELD_COLUMNS}
+              rows={d.held}
+              rowKey={(h) => h.account}
+              rowProps={(h) => ({
+                "data-testid": "deposit-held-row",
+                "data-kind": h.kind,
+                "data-lamports": h.lamports,
+              })}
+            />
           )}
           {d.held.some((h) => h.reclaimableNow) && (
             <button onClick={() => void reclaim()} disabled={busy}>
@@ -114,36 +125,18 @@ export function DepositsPanel() {
           {d.moves.length === 0 ? (
             <EmptyState title="No deposits yet">Your first accepted task puts one up.</EmptyState>
           ) : (
-            <table className="data-table" aria-label="Deposits out and returned">
-              <thead>
-                <tr>
-                  <th scope="col">When</th>
-                  <th scope="col">Deposit</th>
-                  <th scope="col">Out</th>
-                  <th scope="col">Returned</th>
-                  <th scope="col">How</th>
-                </tr>
-              </thead>
-              <tbody>
-                {d.moves.map((m, i) => (
-                  <tr
-                    key={`${m.signature ?? i}-${m.kind}-${m.taskIndex ?? "c"}-${m.direction}`}
-                    data-testid="deposit-move"
-                    data-direction={m.direction}
-                    data-kind={m.kind}
-                    data-lamports={m.lamports}
-                  >
-                    <td>{m.at === null ? "—" : formatDate(m.at)}</td>
-                    <td>
-                      {m.kind === "task" ? `Task ${m.taskIndex ?? ""}` : "Campaign"} of {shortAddress(m.campaign)}
-                    </td>
-                    <td>{m.direction === "out" ? formatSol(m.lamports) : ""}</td>
-                    <td>{m.direction === "returned" ? formatSol(m.lamports) : ""}</td>
-                    <td>{VIA[m.via]}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <Table
+              label="Deposits out and returned"
+              columns={MOVE_COLUMNS}
+              rows={d.moves}
+              rowKey={(m, i) => `${m.signature ?? i}-${m.kind}-${m.taskIndex ?? "c"}-${m.direction}`}
+              rowProps={(m) => ({
+                "data-testid": "deposit-move",
+                "data-direction": m.direction,
+                "data-kind": m.kind,
+                "data-lamports": m.lamports,
+              })}
+            />
           )}
         </>
       )}

@@ -3,13 +3,12 @@ import { getApi } from "../../api";
 import { UPlotChart } from "../../ui/charts/UPlotChart";
 import { EmptyState } from "../../ui/EmptyState";
 import { ErrorNotice } from "../../ui/ErrorNotice";
-import { formatSol } from "../../ui/format";
+import { formatSol, solTick } from "../../ui/format";
 import { useLiveQuery } from "../../ui/use-live-query";
 import { DepositsPanel } from "./DepositsPanel";
 
 const clock = (seconds: number): string =>
   new Date(seconds * 1000).toLocaleString([], { month: "short", day: "numeric", hour: "2-digit", minute: "2-digit" });
-const solTick = (lamports: number): string => `${(lamports / 1e9).toPrecision(3).replace(/\.?0+$/, "")}`;
 
 const RATING_TEXT: Record<Profile["rating"]["status"], string> = {
   unrated: "unrated: no reviews yet",

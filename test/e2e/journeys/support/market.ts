@@ -9,6 +9,7 @@ import { startLocalnet } from "../../../../localnet";
 import type { Localnet } from "../../../../localnet";
 import type { DemoCampaignSpec } from "../../../../localnet/demo/demoCampaigns";
 import { writeDemoCampaignFiles } from "../../../../localnet/demo/demoCampaigns";
+import { waitFor } from "../../../support/wait-for";
 
 const SOL = 1_000_000_000n;
 
@@ -44,7 +45,7 @@ export async function startMarket(): Promise<Market> {
   const chain = new AmplifyChain({ rpcUrl: net.rpcUrl, wsUrl: net.wsUrl, blobUrl: net.blobUrl });
   const requester = await newKeyFile(join(home, "requester.json"));
   await chain.rpc.requestAirdrop(requester.address, lamports(1000n * SOL)).send();
-  await waitFor(async () => (await chain.balance(requester.address)) > 0n, "the requester's airdrop");
+  await waitFor("the requester's airdrop", async () => (await chain.balance(requester.address)) > 0n);
   const services: KeyService[] = [];
   return {
     get net() {
@@ -105,17 +106,6 @@ function portOf(url: string): number {
   return Number(new URL(url).port);
 }
 
-export async function waitFor(
-  check: () => Promise<boolean> | boolean,
-  what: string,
-  timeoutMs = 30_000,
-): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (await check()) return;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
+export { waitFor } from "../../../support/wait-for";
 
 export type { Address };

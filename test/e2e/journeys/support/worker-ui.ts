@@ -3,8 +3,16 @@ import type { Page } from "playwright-core";
 /**
  * What a new worker does in the UI: create a key with a passphrase, fund it, register.
  * Returns the address the app showed for the new key.
+ *
+ * With `fundFirst`, the worker's SOL comes from elsewhere before the click (as on a network
+ * without a faucet): it is called with the address, the setup screen must then show
+ * `balanceShown`, and "Fund and register" only registers.
  */
-export async function onboardNewWorker(page: Page, passphrase: string): Promise<string> {
+export async function onboardNewWorker(
+  page: Page,
+  passphrase: string,
+  fundFirst?: { fund: (address: string) => Promise<void>; balanceShown: string },
+): Promise<string> {
   await page.getByRole("heading", { name: "Welcome to Amplify" }).waitFor({ timeout: 20_000 });
   await page.getByLabel("Passphrase (at least 8 characters)").fill(passphrase);
   await page.getByLabel("Repeat the passphrase").fill(passphrase);
@@ -12,6 +20,11 @@ export async function onboardNewWorker(page: Page, passphrase: string): Promise<
   await page.getByRole("heading", { name: "Get ready to work" }).waitFor({ timeout: 30_000 });
   await page.getByRole("button", { name: "Fund and register" }).waitFor();
   const address = (await page.getByTestId("setup-address").textContent()) ?? "";
+  if (fundFirst) {
+    await fundFirst.fund(address);
+    const exactly = new RegExp(`^${fundFirst.balanceShown.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}$`);
+    await page.getByTestId("setup-balance").filter({ hasText: exactly }).waitFor({ timeout: 30_000 });
+  }
   await page.getByRole("button", { name: "Fund and register" }).click();
   await page.getByRole("heading", { name: "Market" }).waitFor({ timeout: 60_000 });
   return address;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { decodeDetections, iou, suppress } from "../../../../lib/first-guess/detection";
+import { decodeDetections, suppress } from "../../../../lib/first-guess/detection";
+import { boxIoU } from "../../../../shared/geometry";
 
 const base = {
   inputSize: 100,
@@ -75,7 +76,7 @@ describe("detection decoding", () => {
   });
 
   it("computes IoU", () => {
-    expect(iou({ x: 0, y: 0, w: 10, h: 10 }, { x: 5, y: 0, w: 10, h: 10 })).toBeCloseTo(50 / 150);
-    expect(iou({ x: 0, y: 0, w: 10, h: 10 }, { x: 20, y: 20, w: 1, h: 1 })).toBe(0);
+    expect(boxIoU({ x: 0, y: 0, w: 10, h: 10 }, { x: 5, y: 0, w: 10, h: 10 })).toBeCloseTo(50 / 150);
+    expect(boxIoU({ x: 0, y: 0, w: 10, h: 10 }, { x: 20, y: 20, w: 1, h: 1 })).toBe(0);
   });
 });

@@ -6,7 +6,7 @@ import {
   resizeBoxBy,
   translateBox,
 } from "../../../../renderer/src/canvas/geometry/box-geometry";
-import { boxIoU } from "../../../../renderer/src/canvas/geometry/iou";
+import { boxIoU } from "../../../../shared/geometry";
 import {
   insertVertex,
   moveVertex,
@@ -27,10 +27,10 @@ const square = [10, 10, 30, 10, 30, 30, 10, 30];
 describe("hit testing", () => {
   it("finds points inside a polygon, including concave ones, and rejects the notch", () => {
     const u = [0, 0, 30, 0, 30, 30, 20, 30, 20, 10, 10, 10, 10, 30, 0, 30];
-    expect(pointInPolygon(u, { x: 5, y: 20 })).toBe(true);
-    expect(pointInPolygon(u, { x: 15, y: 20 })).toBe(false);
-    expect(pointInPolygon(u, { x: 25, y: 5 })).toBe(true);
-    expect(pointInPolygon(u, { x: 31, y: 5 })).toBe(false);
+    expect(pointInPolygon(u, 5, 20)).toBe(true);
+    expect(pointInPolygon(u, 15, 20)).toBe(false);
+    expect(pointInPolygon(u, 25, 5)).toBe(true);
+    expect(pointInPolygon(u, 31, 5)).toBe(false);
   });
 
   it("hits a shape's outline within the tolerance, not beyond it", () => {

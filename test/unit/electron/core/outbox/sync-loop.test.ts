@@ -8,6 +8,7 @@ import { OutboxRepository, SyncLoop, backoffMs } from "../../../../../electron/c
 import { Store } from "../../../../../electron/core/store";
 import { taskKey } from "../../../../../shared/protocol";
 import { FakeChain, RELEASED } from "./fake-chain";
+import { seededRandom } from "../../../../../shared/random";
 
 const CAMPAIGN = "Campaign11111111111111111111111111111111111";
 
@@ -24,14 +25,6 @@ afterEach(() => {
   store.close();
   rmSync(dir, { recursive: true, force: true });
 });
-
-function seeded(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s * 1664525 + 1013904223) >>> 0;
-    return s / 2 ** 32;
-  };
-}
 
 function setup(chain: FakeChain, options: { locked?: () => boolean; uploadFault?: () => boolean } = {}) {
   const repo = new OutboxRepository(store, () => now);
@@ -96,9 +89,9 @@ describe("sync loop", () => {
   });
 
   it("with half of all calls failing (lost replies included) still pays each exactly once", async () => {
-    const chain = new FakeChain(seeded(7));
+    const chain = new FakeChain(seededRandom(7));
     chain.faultRate = 0.5;
-    const random = seeded(11);
+    const random = seededRandom(11);
     const { repo, loop } = setup(chain, { uploadFault: () => random() < 0.5 });
     const ids = queue(repo, chain, 40);
     await runUntilDone(repo, loop);

@@ -1,0 +1,1 @@
+export { LAMPORTS_PER_SOL, formatSol, parseSolText, solDigits } from "./sol-amount";
