@@ -173,10 +173,25 @@ enum StakeChange {
   STAKE_WITHDRAWN = 3,
 };
 
+/* Every account record begins with the same 10 bytes: its type (DISC_*), ACCOUNT_VERSION and
+ * its PDA bump. One definition spliced into each record rather than a nested struct: a nested
+ * struct would be padded to 16 bytes (its uint64_t alignment) and move every field after it, and
+ * a packed one would make every discriminator access byte-wise. The account bytes are those of
+ * the fields written out (program/dist rebuilds byte for byte). */
+#define RECORD_HEAD         \
+  uint64_t discriminator; \
+  uint8_t version;        \
+  uint8_t bump
+/* Stamps a new record's head, in field order. */
+#define SET_RECORD_HEAD(record, disc, bump_value) \
+  do {                                            \
+    (record)->discriminator = (disc);             \
+    (record)->version = ACCOUNT_VERSION;          \
+    (record)->bump = (bump_value);                \
+  } while (0)
+
 typedef struct {
-  uint64_t discriminator;
-  uint8_t version;
-  uint8_t bump;
+  RECORD_HEAD;
   uint8_t paused;
   uint8_t vault_bump;
   uint8_t reserved[4];
@@ -190,18 +205,14 @@ typedef struct {
 _Static_assert(sizeof(Config) == 128, "Config layout");
 
 typedef struct {
-  uint64_t discriminator;
-  uint8_t version;
-  uint8_t bump;
+  RECORD_HEAD;
   uint8_t reserved[6];
   SolPubkey config;
 } FeeVault;
 _Static_assert(sizeof(FeeVault) == 48, "FeeVault layout");
 
 typedef struct {
-  uint64_t discriminator;
-  uint8_t version;
-  uint8_t bump;
+  RECORD_HEAD;
   uint8_t reserved[6];
   SolPubkey worker;
   uint8_t x25519[32];
@@ -229,9 +240,7 @@ _Static_assert(__builtin_offsetof(WorkerProfile, requester_window) == 160, "requ
 _Static_assert(__builtin_offsetof(WorkerProfile, rating) == 80, "rating offset");
 
 typedef struct {
-  uint64_t discriminator;
-  uint8_t version;
-  uint8_t bump;
+  RECORD_HEAD;
   uint8_t escrow_bump;
   uint8_t is_private;
   uint8_t admit_unrated;
@@ -264,9 +273,7 @@ _Static_assert(sizeof(Campaign) == 336, "Campaign layout");
 _Static_assert(__builtin_offsetof(Campaign, tasks_root) == 144, "Campaign root offset");
 
 typedef struct {
-  uint64_t discriminator;
-  uint8_t version;
-  uint8_t bump;
+  RECORD_HEAD;
   uint8_t reserved[6];
   SolPubkey campaign;
 } Escrow;
@@ -274,9 +281,7 @@ _Static_assert(sizeof(Escrow) == 48, "Escrow layout");
 
 /* Followed by `count` one-byte slot counters (live assignments per task, <= replication). */
 typedef struct {
-  uint64_t discriminator;
-  uint8_t version;
-  uint8_t bump;
+  RECORD_HEAD;
   uint16_t page;
   uint32_t count;
   SolPubkey campaign;
@@ -285,9 +290,7 @@ _Static_assert(sizeof(TaskPage) == 48, "TaskPage header");
 
 /* Lives only while the work is open: closed (rent back to the worker) at submit or release. */
 typedef struct {
-  uint64_t discriminator;
-  uint8_t version;
-  uint8_t bump;
+  RECORD_HEAD;
   uint8_t state;
   uint8_t reserved[5];
   SolPubkey campaign;
@@ -303,9 +306,7 @@ _Static_assert(__builtin_offsetof(Assignment, wrapped_key) == 104, "wrapped key 
 
 /* One per (campaign, worker): the share cap, the no-repeat cursor and what review still owes. */
 typedef struct {
-  uint64_t discriminator;
-  uint8_t version;
-  uint8_t bump;
+  RECORD_HEAD;
   uint8_t reserved[6];
   SolPubkey campaign;
   SolPubkey worker;
@@ -323,9 +324,7 @@ _Static_assert(sizeof(Share) == 144, "Share layout");
 /* The AMP token, staking, the fee accumulator and governance parameters. One per program, at
  * ["governance"]; also the mint authority and the stake vault's token owner. */
 typedef struct {
-  uint64_t discriminator;
-  uint8_t version;
-  uint8_t bump;
+  RECORD_HEAD;
   uint8_t mint_bump;
   uint8_t vault_bump;
   uint8_t reserved[4];
@@ -357,9 +356,7 @@ _Static_assert(__builtin_offsetof(Governance, acc_lo) == 80, "Governance accumul
 
 /* ["stake", owner] */
 typedef struct {
-  uint64_t discriminator;
-  uint8_t version;
-  uint8_t bump;
+  RECORD_HEAD;
   uint8_t reserved[6];
   SolPubkey owner;
   uint64_t amount;       /* active stake: earns fees, votes */
@@ -376,9 +373,7 @@ _Static_assert(sizeof(Stake) == 120, "Stake layout");
 
 /* ["proposal", id u64] */
 typedef struct {
-  uint64_t discriminator;
-  uint8_t version;
-  uint8_t bump;
+  RECORD_HEAD;
   uint8_t kind;
   uint8_t executed;
   uint8_t reserved[4];
@@ -400,9 +395,7 @@ _Static_assert(sizeof(Proposal) == 168, "Proposal layout");
 
 /* ["vote", proposal, voter]: exists once per voter and proposal, so nobody votes twice. */
 typedef struct {
-  uint64_t discriminator;
-  uint8_t version;
-  uint8_t bump;
+  RECORD_HEAD;
   uint8_t support;
   uint8_t reserved[5];
   SolPubkey proposal;
@@ -415,9 +408,7 @@ _Static_assert(sizeof(VoteRecord) == 96, "VoteRecord layout");
 /* ["model", model_id] with model_id = sha256(author || manifest_sha256): only the author's
  * signature creates the record that names it. */
 typedef struct {
-  uint64_t discriminator;
-  uint8_t version;
-  uint8_t bump;
+  RECORD_HEAD;
   uint8_t reserved[6];
   uint8_t model_id[32];
   SolPubkey author;

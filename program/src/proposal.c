@@ -63,9 +63,7 @@ uint64_t ix_propose(Context *ctx) {
   if (err) return err;
   int64_t now = now_unix();
   Proposal *p = AS(Proposal, proposal_info);
-  p->discriminator = DISC_PROPOSAL;
-  p->version = ACCOUNT_VERSION;
-  p->bump = bump;
+  SET_RECORD_HEAD(p, DISC_PROPOSAL, bump);
   p->kind = kind;
   copy_bytes(p->proposer.x, proposer->key->x, 32);
   copy_bytes(p->target.x, target.x, 32);
@@ -134,9 +132,7 @@ uint64_t ix_vote(Context *ctx) {
   err = create_pda(ctx, &(PdaSpec){voter, record_info, seeds, 3, sizeof(VoteRecord), 0, NULL}, &bump);
   if (err) return err;
   VoteRecord *v = AS(VoteRecord, record_info);
-  v->discriminator = DISC_VOTE;
-  v->version = ACCOUNT_VERSION;
-  v->bump = bump;
+  SET_RECORD_HEAD(v, DISC_VOTE, bump);
   v->support = support;
   copy_bytes(v->proposal.x, proposal_info->key->x, 32);
   copy_bytes(v->voter.x, voter->key->x, 32);
