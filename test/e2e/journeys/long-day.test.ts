@@ -68,8 +68,8 @@ describe(`journey d: a long day of ${TASKS} tasks by keyboard only, in the waves
                 fund: async (to) => {
                   await market.chain.rpc.requestAirdrop(address(to), lamports(WORKER_START)).send();
                   await waitFor(
-                    async () => (await market.chain.balance(address(to))) === WORKER_START,
                     "the worker's funds",
+                    async () => (await market.chain.balance(address(to))) === WORKER_START,
                   );
                 },
                 balanceShown: `${Number(WORKER_START) / 1e9} SOL`,
