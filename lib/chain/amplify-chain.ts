@@ -43,7 +43,18 @@ import type { TransactionFailure } from "./transaction-error";
 
 export const MAX_TRANSACTION_BYTES = 1232;
 
-export class RequesterError extends Error {}
+/** Which of a requester's inputs an error is about, so a form can show it next to that field. */
+export type RequesterInput = "images" | "labels" | "price" | "replication" | "minRating" | "maxShare";
+
+/** A sentence for the requester about their input or wallet (the CLI prints it, the app shows it). */
+export class RequesterError extends Error {
+  constructor(
+    message: string,
+    readonly input?: RequesterInput,
+  ) {
+    super(message);
+  }
+}
 
 export interface Endpoints {
   rpcUrl: string;

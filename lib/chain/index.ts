@@ -10,6 +10,7 @@ export type {
   SignedTransaction,
 } from "./chain-client";
 export { AmplifyChain, RequesterError, explainSendError, MAX_TRANSACTION_BYTES } from "./amplify-chain";
+export type { RequesterInput } from "./amplify-chain";
 export type { AmplifyChainOptions, Endpoints, Located, ResultRecord, TaskEntry } from "./amplify-chain";
 export { parseTransactionError } from "./transaction-error";
 export type { TransactionFailure } from "./transaction-error";

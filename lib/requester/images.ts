@@ -93,7 +93,7 @@ export async function readImageFolder(
     if (!(await fs.promises.stat(dir)).isDirectory()) throw new Error("not a folder");
     folder = await fs.promises.opendir(dir);
   } catch {
-    throw new RequesterError(`Image folder not found: ${dir}`);
+    throw new RequesterError(`Image folder not found: ${dir}`, "images");
   }
   const names: string[] = [];
   let entries = 0;
@@ -102,6 +102,7 @@ export async function readImageFolder(
     if (entries > limits.maxEntries) {
       throw new RequesterError(
         `${dir} holds more than ${limits.maxEntries} entries; choose a folder with just the campaign's images.`,
+        "images",
       );
     }
     // Type from the directory entry: a FIFO or device is never opened. Symlinks are followed
@@ -130,11 +131,15 @@ export async function readImageFolder(
     }
     total += bytes.length;
     if (images.length + 1 > limits.maxImages) {
-      throw new RequesterError(`${dir} has more than ${limits.maxImages} images; split it into several campaigns.`);
+      throw new RequesterError(
+        `${dir} has more than ${limits.maxImages} images; split it into several campaigns.`,
+        "images",
+      );
     }
     if (total > limits.maxTotalBytes) {
       throw new RequesterError(
         `The images in ${dir} add up to more than ${size(limits.maxTotalBytes)}; split them into several campaigns.`,
+        "images",
       );
     }
     images.push({ name, path: file, bytes, ...info });
@@ -142,9 +147,10 @@ export async function readImageFolder(
   if (refused.length > 0) {
     throw new RequesterError(
       `Unsupported or unreadable image${refused.length > 1 ? "s" : ""} in ${dir}: ${refused.slice(0, 5).join(", ")}${refused.length > 5 ? ", …" : ""} (PNG, JPEG and WebP are supported).`,
+      "images",
     );
   }
-  if (images.length === 0) throw new RequesterError(`No images (PNG, JPEG, WebP) in ${dir}.`);
+  if (images.length === 0) throw new RequesterError(`No images (PNG, JPEG, WebP) in ${dir}.`, "images");
   return images;
 }
 
@@ -157,7 +163,7 @@ async function readImageFile(file: string, maxBytes: number): Promise<Uint8Array
     const stat = await handle.stat();
     if (!stat.isFile()) throw new SkipFile();
     if (stat.size > maxBytes) {
-      throw new RequesterError(`${file} is ${size(stat.size)}; images up to ${size(maxBytes)} are accepted.`);
+      throw new RequesterError(`${file} is ${size(stat.size)}; images up to ${size(maxBytes)} are accepted.`, "images");
     }
     // Read to the cap, not to the size the file claims (files under /proc say 0 and go on).
     const buffer = Buffer.alloc(Math.min(maxBytes + 1, Math.max(stat.size + 1, 64 * 1024)));
@@ -171,6 +177,7 @@ async function readImageFile(file: string, maxBytes: number): Promise<Uint8Array
     if (filled > maxBytes || (filled === buffer.length && stat.size < filled)) {
       throw new RequesterError(
         `${file} is larger than it says (or endless); images up to ${size(maxBytes)} are accepted.`,
+        "images",
       );
     }
     return new Uint8Array(buffer.subarray(0, filled));

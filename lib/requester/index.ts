@@ -1,5 +1,6 @@
 // Public face of the requester library: the CLI and the app's Requester view both use it.
 export { AmplifyChain, RequesterError, explainSendError, MAX_TRANSACTION_BYTES } from "../chain";
+export type { RequesterInput } from "../chain";
 export type { Endpoints, Located } from "../chain";
 export { deriveX25519, importKeyFile, keysFromSecret, loadKeyFile, newKeyFile, requesterKeys } from "./keyfile";
 export type { RequesterKeys, SeedAccess } from "./keyfile";

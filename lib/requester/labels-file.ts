@@ -76,7 +76,7 @@ export function parseLabels(text: string, source: string): LabelSpec {
     try {
       raw = JSON.parse(trimmed);
     } catch (e) {
-      throw new RequesterError(`${source}: malformed JSON (${e instanceof Error ? e.message : String(e)})`);
+      throw new RequesterError(`${source}: malformed JSON (${e instanceof Error ? e.message : String(e)})`, "labels");
     }
   } else {
     raw = {
@@ -89,7 +89,7 @@ export function parseLabels(text: string, source: string): LabelSpec {
   const parsed = LabelsFileSchema.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new RequesterError(`${source}: ${issue?.path.join(".") || "file"}: ${issue?.message ?? "invalid"}`);
+    throw new RequesterError(`${source}: ${issue?.path.join(".") || "file"}: ${issue?.message ?? "invalid"}`, "labels");
   }
   const seen = new Set<string>();
   const entries = parsed.data.labels.map((entry): Omit<Label, "id" | "color"> & { color?: string } =>
@@ -116,7 +116,10 @@ export function parseLabels(text: string, source: string): LabelSpec {
     };
   });
   if (parsed.data.tool.split("+").includes("keypoints") && !labels.some((l) => l.skeleton))
-    throw new RequesterError(`${source}: a campaign with keypoints needs a label with a skeleton (joints and edges).`);
+    throw new RequesterError(
+      `${source}: a campaign with keypoints needs a label with a skeleton (joints and edges).`,
+      "labels",
+    );
   return {
     title: parsed.data.title ?? "Untitled campaign",
     instructions: parsed.data.instructions ?? "",

@@ -17,7 +17,7 @@ import {
 } from "../../shared/protocol";
 import { encryptEnvelope } from "../crypto";
 import { putBlob, sha256Hex } from "../blobs";
-import { RequesterError, type AmplifyChain } from "../chain";
+import { RequesterError, type AmplifyChain, type RequesterInput } from "../chain";
 import type { RequesterKeys } from "./keyfile";
 import type { ProgressListener } from "./progress";
 import { formatSol } from "./sol-amount";
@@ -77,24 +77,27 @@ export interface PostCampaignOptions {
 const UPLOAD_CONCURRENCY = 6;
 const FEE_ALLOWANCE_PER_TX = 10_000n;
 
-function check(condition: boolean, message: string): void {
-  if (!condition) throw new RequesterError(message);
+function check(condition: boolean, message: string, input: RequesterInput): void {
+  if (!condition) throw new RequesterError(message, input);
 }
 
 /** Rejects terms the program would refuse, before any input is read. */
 export function checkTerms(terms: CampaignTerms): void {
-  check(terms.priceLamports > 0n, "The price per task must be positive.");
+  check(terms.priceLamports > 0n, "The price per task must be more than 0 SOL.", "price");
   check(
     Number.isInteger(terms.replication) && terms.replication >= 1 && terms.replication <= 100,
     "Replication must be a whole number from 1 to 100.",
+    "replication",
   );
   check(
     Number.isInteger(terms.minRating) && terms.minRating >= 0 && terms.minRating <= RATING_MAX,
     "The minimum rating must be between 0 and 5 stars.",
+    "minRating",
   );
   check(
     Number.isInteger(terms.maxShareBps) && terms.maxShareBps >= 1 && terms.maxShareBps <= 10_000,
     "The maximum share must be between 0.01 % and 100 %.",
+    "maxShare",
   );
 }
 
@@ -223,7 +226,7 @@ async function checkFunds({ chain, keys, terms, blobs, noun }: PostCampaignOptio
   if (balance < needed) {
     throw new RequesterError(
       `The wallet ${keys.address} holds ${formatSol(balance)} SOL; this campaign needs about ${formatSol(needed)} SOL ` +
-        `(${n} ${noun} × ${terms.replication} workers × ${formatSol(terms.priceLamports)} SOL, plus rent and fees). Fund it and run the same command again.`,
+        `(${n} ${noun} × ${terms.replication} workers × ${formatSol(terms.priceLamports)} SOL, plus rent and fees). Fund it and create the campaign again with the same inputs: it resumes where it stopped.`,
     );
   }
 }

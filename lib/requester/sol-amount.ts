@@ -4,7 +4,7 @@ import { RequesterError } from "../chain";
 /** "0.005" → lamports, exactly (shared/sol), or a sentence saying how to write it. */
 export function parseSol(text: string): bigint {
   const lamports = parseSolText(text);
-  if (lamports === null) throw new RequesterError(`Not an amount of SOL: "${text}" (write it like 0.005).`);
+  if (lamports === null) throw new RequesterError(`Not an amount of SOL: "${text}" (write it like 0.005).`, "price");
   return lamports;
 }
 

@@ -39,9 +39,13 @@ export function createAmplifyApi(transport: ApiTransport): AmplifyApi {
     const methods = (domains[domain] ??= {});
     methods[verb] = async (input?: unknown) => {
       const reply = await transport.invoke(channel, input);
-      if (!reply.ok) throw new ApiError(reply.error.code, reply.error.message);
+      if (!reply.ok) throw new ApiError(reply.error.code, reply.error.message, reply.error.fields ?? []);
       const parsed = calls[channel].output.safeParse(reply.value);
-      if (!parsed.success) throw new ApiError("invalid_output", `core replied to ${channel} with an unexpected shape`);
+      if (!parsed.success)
+        throw new ApiError(
+          "invalid_output",
+          "The app's core gave an answer this page cannot read (a bug: the page and core do not match). Reload the page.",
+        );
       return parsed.data;
     };
   }

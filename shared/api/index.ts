@@ -1,4 +1,5 @@
 export * from "./errors";
+export * from "./human-issues";
 export * from "./define";
 export * from "./address";
 export * from "./contract";

@@ -14,13 +14,31 @@ export const KeyStatus = z.object({
 });
 export type KeyStatus = z.infer<typeof KeyStatus>;
 
-export const Passphrase = z.string().min(8).max(1024);
+export const Passphrase = z
+  .string()
+  .min(8, "The passphrase needs at least 8 characters.")
+  .max(1024, "The passphrase is too long: at most 1,024 characters.");
 
 export const KeyImportSource = z.discriminatedUnion("kind", [
   /** A Solana CLI keypair file: a JSON array of 64 numbers. Core reads it; nothing is echoed. */
-  z.object({ kind: z.literal("file"), path: z.string().min(1).max(4096) }),
+  z.object({
+    kind: z.literal("file"),
+    path: z
+      .string()
+      .trim()
+      .min(1, "Give the path of the keypair file, like ~/.config/solana/id.json.")
+      .max(4096, "This path is too long to be a file's path."),
+  }),
   /** A base58 secret as wallets export it (64-byte keypair or 32-byte seed). */
-  z.object({ kind: z.literal("base58"), secret: z.string().min(32).max(128) }),
+  z.object({
+    kind: z.literal("base58"),
+    // Lengths in characters: a 32-byte seed is at least 32 base58 characters, a 64-byte keypair at most 88.
+    secret: z
+      .string()
+      .trim()
+      .min(32, "This is too short for a secret key: a base58 secret key has 32 to 88 characters.")
+      .max(128, "This is too long for a secret key: a base58 secret key has 32 to 88 characters."),
+  }),
 ]);
 export type KeyImportSource = z.infer<typeof KeyImportSource>;
 
@@ -32,7 +50,7 @@ export const keysCalls = {
     z.object({ source: KeyImportSource, passphrase: Passphrase, replace: z.boolean().optional() }),
     KeyStatus,
   ),
-  "keys:unlock": call(z.object({ passphrase: z.string().min(1).max(1024) }), KeyStatus),
+  "keys:unlock": call(z.object({ passphrase: z.string().min(1, "Type your passphrase.").max(1024) }), KeyStatus),
   "keys:lock": call(z.undefined(), KeyStatus),
   "keys:changePassphrase": call(z.object({ current: z.string().min(1).max(1024), next: Passphrase }), KeyStatus),
 };

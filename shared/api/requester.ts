@@ -9,23 +9,66 @@ import { AttributeSpec, ShapeKind, Skeleton } from "../annotation";
 const Address = SolanaAddress;
 const Lamports = z.number().int().nonnegative();
 /** A path on the machine core runs on (core reads or writes it; the page never touches files). */
-const LocalPath = z.string().trim().min(1, "choose a folder").max(4096);
+const LocalPath = z
+  .string()
+  .trim()
+  .min(1, "Choose a folder.")
+  .max(4096, "This path is too long to be a folder's path.");
+
+/** The start of a too-long label, for a sentence that says which one. */
+function labelStart(input: unknown): string {
+  const text = typeof input === "string" ? input.trim() : "";
+  return text.length > 24 ? `${text.slice(0, 24)}…` : text;
+}
 
 export const LabelKind = z.enum(["box", "polygon", "class"]);
 export type LabelKind = z.infer<typeof LabelKind>;
 
 export const CreateCampaignRequest = z.object({
   folder: LocalPath,
-  title: z.string().trim().min(1, "give the campaign a title").max(200),
-  instructions: z.string().max(5000),
+  title: z
+    .string()
+    .trim()
+    .min(1, "Give the campaign a title: workers see it in the Market.")
+    .max(200, "The title is too long: at most 200 characters."),
+  instructions: z.string().max(5000, "The instructions are too long: at most 5,000 characters."),
   labelKind: LabelKind,
-  labels: z.array(z.string().trim().min(1).max(128)).min(1, "at least one label").max(1000),
+  labels: z
+    .array(
+      z
+        .string()
+        .trim()
+        .min(1, "A label needs a name.")
+        .max(128, {
+          error: (issue) =>
+            `The label “${labelStart(issue.input)}” is too long: a label name has at most 128 characters.`,
+        }),
+    )
+    .min(1, "Give at least one label, one per line or separated by commas.")
+    .max(1000, "That is too many labels: at most 1,000."),
   /** SOL per task and worker, as typed ("0.005"): parsed exactly by core, never as a float. */
-  priceSol: z.string().regex(/^\d+(\.\d{1,9})?$/, "a price in SOL like 0.005"),
+  priceSol: z
+    .string()
+    .trim()
+    .regex(/^\d+(\.\d{1,9})?$/, {
+      error: (issue) =>
+        `“${String(issue.input).slice(0, 32)}” is not a price in SOL: write it with a dot and digits, like 0.005 (at most 9 decimals).`,
+    }),
   /** Minimum worker rating in stars (0–5; unrated workers count as 1). */
-  minStars: z.number().min(0).max(5),
-  replication: z.number().int().min(1).max(100),
-  deadlineDays: z.number().int().min(1).max(3650),
+  minStars: z
+    .number("Give the minimum rating as a number of stars from 0 to 5.")
+    .min(0, "The minimum rating is from 0 to 5 stars.")
+    .max(5, "The minimum rating is from 0 to 5 stars."),
+  replication: z
+    .number("Give how many workers label each image, from 1 to 100.")
+    .int("Workers per task is a whole number, from 1 to 100.")
+    .min(1, "Each task needs at least 1 worker.")
+    .max(100, "At most 100 workers can label the same task."),
+  deadlineDays: z
+    .number("Give the deadline as a number of days, from 1 to 3,650.")
+    .int("The deadline is a whole number of days.")
+    .min(1, "The deadline must be at least 1 day away.")
+    .max(3650, "The deadline can be at most 3,650 days (10 years) away."),
   isPrivate: z.boolean(),
   /** Image classes: a result with no class chosen is an answer ("none of these"). */
   noneOfThese: z.boolean().optional(),

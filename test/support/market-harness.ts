@@ -251,6 +251,7 @@ export async function startWorkerCore(
     if (!reply.ok)
       throw Object.assign(new Error(`${channel}: ${reply.error.code}: ${reply.error.message}`), {
         code: reply.error.code,
+        fields: reply.error.fields ?? [],
       });
     return reply.value as CallOutput<C>;
   };

@@ -1,5 +1,5 @@
 import type { ApiReply, CallChannel } from "../../../shared/api";
-import { ApiError, MAX_PAYLOAD_BYTES, calls, isCallChannel } from "../../../shared/api";
+import { ApiError, MAX_PAYLOAD_BYTES, calls, fieldIssues, humanIssue, isCallChannel } from "../../../shared/api";
 import { toApiError } from "../errors";
 import type { Handlers } from "./handlers";
 
@@ -21,14 +21,18 @@ export function createDispatcher(handlers: Handlers, log: (line: string) => void
       return fail(new ApiError("unknown_channel", `no such call: ${describe(channel)}`));
     }
     if ((options.encodedBytes ?? 0) > MAX_PAYLOAD_BYTES) {
-      return fail(new ApiError("payload_too_large", `${channel} payload exceeds ${MAX_PAYLOAD_BYTES} bytes`));
+      log(`refused ${channel}: payload over ${MAX_PAYLOAD_BYTES} bytes`);
+      return fail(
+        new ApiError("payload_too_large", `This is too large to send (over ${MAX_PAYLOAD_BYTES / 1024 / 1024} MiB).`),
+      );
     }
     const spec = calls[channel];
-    const input = spec.input.safeParse(payload);
+    // Schemas' own messages are written for their field; every other issue gets a sentence too.
+    const input = spec.input.safeParse(payload, { error: humanIssue });
     if (!input.success) {
-      const issue = input.error.issues[0];
-      const where = issue?.path.length ? ` at ${issue.path.join(".")}` : "";
-      return fail(new ApiError("invalid_input", `${channel}: ${issue?.message ?? "invalid payload"}${where}`));
+      const fields = fieldIssues(input.error);
+      const first = fields[0]?.message ?? "This request is not valid.";
+      return fail(new ApiError("invalid_input", first, fields));
     }
     try {
       const handler = handlers[channel] as (input: unknown) => unknown;
@@ -36,7 +40,9 @@ export function createDispatcher(handlers: Handlers, log: (line: string) => void
       const output = spec.output.safeParse(value);
       if (!output.success) {
         log(`contract violation: ${channel} produced an invalid reply: ${output.error.message}`);
-        return fail(new ApiError("invalid_output", `${channel} produced an invalid reply`));
+        return fail(
+          new ApiError("invalid_output", "The app's core produced an answer it should not have (a bug, logged)."),
+        );
       }
       return { ok: true, value: output.data };
     } catch (thrown) {

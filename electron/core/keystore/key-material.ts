@@ -25,10 +25,13 @@ export function keyMaterialFromBytes(bytes: Uint8Array): KeyMaterial {
     return { secretKey: pair.secretKey, publicKey: pair.publicKey };
   }
   if (bytes.length !== 64)
-    throw new KeystoreError("bad_import", `a Solana secret key is 64 bytes (or a 32-byte seed), got ${bytes.length}`);
+    throw new KeystoreError(
+      "bad_import",
+      `This is not a Solana secret key: it decodes to ${bytes.length} bytes, and a secret key is 64 bytes (or a 32-byte seed).`,
+    );
   const pair = nacl.sign.keyPair.fromSeed(bytes.subarray(0, 32));
   if (!Buffer.from(pair.publicKey).equals(Buffer.from(bytes.subarray(32)))) {
-    throw new KeystoreError("bad_import", "the keypair's public half does not match its secret half");
+    throw new KeystoreError("bad_import", "This keypair is damaged: its public half does not match its secret half.");
   }
   return { secretKey: pair.secretKey, publicKey: pair.publicKey };
 }
@@ -39,14 +42,17 @@ export async function readSolanaKeypairFile(path: string): Promise<KeyMaterial> 
     text = (await readRegularFile(path, MAX_KEYPAIR_FILE_BYTES, "the keypair file")).toString("utf8");
   } catch (error) {
     if (error instanceof FileReadError)
-      throw new KeystoreError("bad_import", `${error.message} (a Solana CLI keypair file is a small JSON file)`);
+      throw new KeystoreError(
+        "bad_import",
+        `${sentence(error.message)} A Solana CLI keypair file is a small JSON file.`,
+      );
     throw error;
   }
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
   } catch {
-    throw new KeystoreError("bad_import", `${path} is not a Solana CLI keypair file (not JSON)`);
+    throw new KeystoreError("bad_import", `${path} is not a Solana CLI keypair file: it is not JSON.`);
   }
   if (
     !Array.isArray(parsed) ||
@@ -55,7 +61,7 @@ export async function readSolanaKeypairFile(path: string): Promise<KeyMaterial> 
   ) {
     throw new KeystoreError(
       "bad_import",
-      `${path} is not a Solana CLI keypair file (expected a JSON array of 64 bytes)`,
+      `${path} is not a Solana CLI keypair file: such a file holds a JSON array of 64 numbers.`,
     );
   }
   return keyMaterialFromBytes(Uint8Array.from(parsed as number[]));
@@ -66,9 +72,18 @@ export function keyMaterialFromBase58(secret: string): KeyMaterial {
   try {
     bytes = Uint8Array.from(getBase58Encoder().encode(secret.trim()));
   } catch {
-    throw new KeystoreError("bad_import", "the secret is not valid base58");
+    throw new KeystoreError(
+      "bad_import",
+      "This is not a base58 secret key: base58 uses only letters and digits, without 0, O, I and l.",
+    );
   }
   return keyMaterialFromBytes(bytes);
+}
+
+/** "cannot read the keypair file /x: no such file" → "Cannot read the keypair file /x: no such file." */
+function sentence(text: string): string {
+  const capital = text.charAt(0).toUpperCase() + text.slice(1);
+  return /[.!?]$/.test(capital) ? capital : `${capital}.`;
 }
 
 export function base58(bytes: Uint8Array): string {

@@ -21,9 +21,10 @@ export class ChosenFolders {
 
   check(purpose: FolderPurpose, path: string): void {
     if (this.enforced && !this.chosen.has(key(purpose, path))) {
-      throw new ApiError(
+      throw ApiError.field(
+        purpose === "images" ? "folder" : "outDir",
+        `Choose the folder with “Choose…”: the app only ${purpose === "images" ? "reads" : "writes"} folders picked in its dialog (${path}).`,
         "rejected",
-        `choose the folder with "Choose…": the app only ${purpose === "images" ? "reads" : "writes"} folders picked in its dialog (${path})`,
       );
     }
   }

@@ -1,5 +1,6 @@
 import { ApiError } from "../../../shared/api";
 import { RequesterError } from "../../../lib/requester";
+import type { RequesterInput } from "../../../lib/requester";
 import type { HandlerGroup } from "../api";
 import { ChosenFolders } from "./chosen-folders";
 import type { FolderPurpose } from "./chosen-folders";
@@ -51,12 +52,31 @@ export function requesterHandlers(
   };
 }
 
+/** The campaign form's field (CreateCampaignRequest) for each input the library names in an error. */
+const FORM_FIELD: Readonly<Record<RequesterInput, string | undefined>> = {
+  images: "folder",
+  labels: "labels",
+  price: "priceSol",
+  replication: "replication",
+  minRating: "minStars",
+  maxShare: undefined,
+};
+
+/** "no blob store…" → "No blob store….": the app shows sentences. */
+function sentence(text: string): string {
+  const capital = text.charAt(0).toUpperCase() + text.slice(1);
+  return /[.!?]$/.test(capital) ? capital : `${capital}.`;
+}
+
 /** The library's RequesterError is a sentence for the user about their input or wallet. */
 async function guard<T>(fn: () => Promise<T>, retryHint = "try again when it is back"): Promise<T> {
   try {
     return await fn();
   } catch (error) {
-    if (error instanceof RequesterError) throw new ApiError("rejected", error.message);
+    if (error instanceof RequesterError) {
+      const field = error.input && FORM_FIELD[error.input];
+      throw new ApiError("rejected", error.message, field ? [{ path: field, message: error.message }] : []);
+    }
     // A folder that cannot be read or written (a file in the way, no permission, a full disk).
     const fsError = error as NodeJS.ErrnoException;
     if (
@@ -64,17 +84,17 @@ async function guard<T>(fn: () => Promise<T>, retryHint = "try again when it is 
       typeof fsError.path === "string" &&
       /^E(ACCES|PERM|NOTDIR|ROFS|NOSPC|EXIST|ISDIR|NOENT)$/.test(fsError.code)
     ) {
-      throw new ApiError("rejected", `cannot use ${fsError.path} (${fsError.code}): choose another folder`);
+      throw new ApiError("rejected", `The app cannot use ${fsError.path} (${fsError.code}): choose another folder.`);
     }
     if (error instanceof Error && error.name === "RequesterUnavailable")
-      throw new ApiError("unavailable", error.message);
+      throw new ApiError("unavailable", sentence(error.message));
     if (
       error instanceof Error &&
       /fetch failed|ECONNREFUSED|blob upload failed/.test(`${error.message} ${String(error.cause ?? "")}`)
     ) {
       throw new ApiError(
         "unavailable",
-        `the network cannot be reached right now (${error.message}); nothing was lost: ${retryHint}`,
+        `The network cannot be reached right now (${error.message}). Nothing was lost: ${retryHint}.`,
       );
     }
     throw toApiError(error);

@@ -275,21 +275,21 @@ export class RequesterService {
  */
 async function checkExportFolder(outDir: string): Promise<void> {
   if (!isAbsolute(outDir))
-    throw new ApiError(
-      "invalid_input",
-      `give the export folder as a full path (${outDir} is relative): choose it with "Choose…" or type it from the root`,
+    throw ApiError.field(
+      "outDir",
+      `“${outDir}” is a relative path, and the app would not know where it lands. Give the full path of the export folder (starting with /), or choose it with “Choose…”.`,
     );
   let info;
   try {
     info = await stat(outDir);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === "ENOENT")
-      throw new ApiError(
-        "invalid_input",
-        `the folder ${outDir} does not exist: create it first, or choose another one`,
+      throw ApiError.field(
+        "outDir",
+        `The folder ${outDir} does not exist. The app does not create folders on its own: create it first, or choose another one.`,
       );
     throw error;
   }
   if (!info.isDirectory())
-    throw new ApiError("invalid_input", `${outDir} is not a folder: choose a folder to export into`);
+    throw ApiError.field("outDir", `${outDir} is a file, not a folder: choose a folder to export into.`);
 }

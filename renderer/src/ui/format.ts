@@ -30,8 +30,9 @@ export function relativeTime(unixSeconds: number, now = Date.now()): string {
   return delta >= 0 ? `in ${formatDuration(delta)}` : `${formatDuration(-delta)} ago`;
 }
 
+/** An error's words for a sentence the page composes: without a channel prefix ("keys:import: "). */
 export function errorMessage(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
+  return (error instanceof Error ? error.message : String(error)).replace(/^(?:[a-z]+:[a-zA-Z]+:\s*)+/, "");
 }
 
 /** A moment as a date and hour in the person's locale ("3 Dec, 14:05"). Timestamps are unix seconds. */

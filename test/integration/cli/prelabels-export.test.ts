@@ -212,6 +212,44 @@ describe("amplify campaign create --prelabels, then export", () => {
     );
     expect(read("yard.txt")).toBe(line(1, 7.5 / 40, 7.125 / 30, 10 / 40, 6.25 / 30));
   });
+
+  it("export --format voc writes 1-based pixel corners, the image set and the label map", async () => {
+    const out = path.join(work, "voc");
+    expect((await amplify("export", campaign, "--format", "voc", "--out", out)).code).toBe(0);
+    const read = (file: string) => fs.readFileSync(path.join(out, file), "utf8");
+    // VOC counts pixels from 1: the 0-based box x..x+w covers pixels x+1..x+w (the car: 10..40 → 11..40).
+    expect(read("Annotations/street.xml")).toBe(`<annotation>
+  <folder>VOC</folder>
+  <filename>street.png</filename>
+  <source><database>Prelabelled boxes</database></source>
+  <size><width>64</width><height>48</height><depth>3</depth></size>
+  <segmented>0</segmented>
+  <object>
+    <name>car</name>
+    <pose>Unspecified</pose>
+    <truncated>0</truncated>
+    <occluded>0</occluded>
+    <difficult>0</difficult>
+    <bndbox><xmin>11</xmin><ymin>21</ymin><xmax>40</xmax><ymax>32</ymax></bndbox>
+  </object>
+  <object>
+    <name>dog</name>
+    <pose>Unspecified</pose>
+    <truncated>0</truncated>
+    <occluded>0</occluded>
+    <difficult>0</difficult>
+    <bndbox><xmin>41</xmin><ymin>3</ymin><xmax>60</xmax><ymax>12</ymax></bndbox>
+  </object>
+</annotation>
+`);
+    expect(read("ImageSets/Main/default.txt")).toBe("street\nyard\n");
+    expect(read("labelmap.txt").split("\n").slice(0, 2)).toEqual([
+      "# label:color_rgb:parts:actions",
+      "background:0,0,0::",
+    ]);
+    expect(read("labelmap.txt")).toMatch(/^car:\d+,\d+,\d+::$/m);
+    expect(read("labelmap.txt")).toMatch(/^dog:\d+,\d+,\d+::$/m);
+  });
 });
 
 /** The one file under `dir` whose name is `name`, relative to `dir`. */

@@ -40,11 +40,12 @@ function request(folder: string, patch: Partial<CreateCampaignRequest> = {}): Cr
   };
 }
 
-async function failure(p: Promise<unknown>): Promise<{ code: string; message: string }> {
+async function failure(p: Promise<unknown>): Promise<{ code: string; message: string; fields: unknown[] }> {
   try {
     await p;
   } catch (e) {
-    return { code: String((e as { code?: string }).code), message: (e as Error).message };
+    const { code, fields } = e as { code?: string; fields?: unknown[] };
+    return { code: String(code), message: (e as Error).message, fields: fields ?? [] };
   }
   throw new Error("expected a failure");
 }
@@ -71,12 +72,22 @@ describe("requester core", () => {
     const missing = await failure(requester.call("requester:create", request(join(market.home, "no-such-folder"))));
     expect(missing).toMatchObject({ code: "rejected" });
     expect(missing.message).toMatch(/Image folder not found/);
+    // The form shows it next to the folder field.
+    expect(missing.fields).toEqual([{ path: "folder", message: expect.stringMatching(/Image folder not found/) }]);
 
     const bad = imageFolder("bad-images", 1);
     writeFileSync(join(bad, "broken.png"), "not a png at all");
     const corrupt = await failure(requester.call("requester:create", request(bad)));
     expect(corrupt.code).toBe("rejected");
     expect(corrupt.message).toMatch(/Unsupported or unreadable image.*broken\.png/);
+    expect(corrupt.fields).toMatchObject([{ path: "folder" }]);
+
+    // Core's own checks of the terms name their field too: a price of 0 passes the schema's shape.
+    const free = await failure(requester.call("requester:create", request(bad, { priceSol: "0" })));
+    expect(free).toMatchObject({
+      code: "rejected",
+      fields: [{ path: "priceSol", message: expect.stringMatching(/more than 0 SOL/) }],
+    });
     expect(await requester.call("requester:campaigns")).toEqual([]);
   });
 
@@ -172,7 +183,8 @@ describe("requester core", () => {
     );
     expect(relative).toMatchObject({
       code: "invalid_input",
-      message: expect.stringMatching(/full path .* is relative/),
+      message: expect.stringMatching(/relative path.*full path of the export folder/),
+      fields: [{ path: "outDir", message: expect.stringMatching(/relative path/) }],
     });
     const missing = join(market.home, "no-such-folder", "deeper");
     const absent = await failure(
@@ -180,7 +192,8 @@ describe("requester core", () => {
     );
     expect(absent).toMatchObject({
       code: "invalid_input",
-      message: expect.stringMatching(/does not exist: create it first/),
+      message: expect.stringMatching(/does not exist\. The app does not create folders on its own: create it first/),
+      fields: [{ path: "outDir", message: expect.stringMatching(/does not exist/) }],
     });
     expect(existsSync(join(market.home, "no-such-folder"))).toBe(false);
   });

@@ -2,9 +2,14 @@ import { useState } from "react";
 import type { FormEvent } from "react";
 import type { KeyStatus } from "../../../../shared/api";
 import { getApi } from "../../api";
-import { errorMessage } from "../../ui/format";
+import { humanSentence } from "../../ui/field-errors";
+import { FieldMessage, useFieldErrors } from "../../ui/use-field-errors";
 
 type Mode = "create" | "import-file" | "import-secret";
+
+/** The key form's fields as keys:create and keys:import name them. */
+const KEY_FIELDS = ["source.path", "source.secret", "passphrase"] as const;
+const FIX_BELOW = "Some fields need a change: see the sentences next to them.";
 
 export interface OnboardingScreenProps {
   readonly status: KeyStatus;
@@ -52,7 +57,7 @@ function UnlockForm({ status, onReady }: OnboardingScreenProps) {
     try {
       onReady(await getApi().keys.unlock({ passphrase }));
     } catch (e) {
-      setError(errorMessage(e));
+      setError(humanSentence(e instanceof Error ? e.message : String(e)));
     } finally {
       setBusy(false);
       setPassphrase("");
@@ -92,7 +97,7 @@ function CreateOrImport({ onReady, replace }: { readonly onReady: (s: KeyStatus)
   const [confirm, setConfirm] = useState("");
   const [path, setPath] = useState("");
   const [secret, setSecret] = useState("");
-  const [error, setError] = useState<string | null>(null);
+  const errors = useFieldErrors(KEY_FIELDS);
   const [busy, setBusy] = useState(false);
   const mismatch = confirm.length > 0 && confirm !== passphrase;
   const tooShort = passphrase.length > 0 && passphrase.length < 8;
@@ -101,7 +106,7 @@ function CreateOrImport({ onReady, replace }: { readonly onReady: (s: KeyStatus)
     event.preventDefault();
     if (mismatch || passphrase.length < 8) return;
     setBusy(true);
-    setError(null);
+    errors.clear();
     try {
       const api = getApi();
       const status =
@@ -114,7 +119,7 @@ function CreateOrImport({ onReady, replace }: { readonly onReady: (s: KeyStatus)
             });
       onReady(status);
     } catch (e) {
-      setError(errorMessage(e));
+      errors.fail(e);
     } finally {
       setBusy(false);
       setSecret("");
@@ -144,31 +149,41 @@ function CreateOrImport({ onReady, replace }: { readonly onReady: (s: KeyStatus)
         </label>
       </fieldset>
       {mode === "import-file" && (
-        <label>
-          Keypair file path
-          <input
-            value={path}
-            onChange={(e) => setPath(e.target.value)}
-            placeholder="~/.config/solana/id.json"
-            required
-            aria-invalid={error !== null}
-            aria-describedby={error ? "key-error" : undefined}
-          />
-        </label>
+        <div className="field">
+          <label>
+            Keypair file path
+            <input
+              value={path}
+              onChange={(e) => {
+                setPath(e.target.value);
+                errors.clearField("source.path");
+              }}
+              placeholder="~/.config/solana/id.json"
+              required
+              {...errors.inputProps("source.path")}
+            />
+          </label>
+          <FieldMessage errors={errors} field="source.path" />
+        </div>
       )}
       {mode === "import-secret" && (
-        <label>
-          Secret key (base58)
-          <input
-            type="password"
-            autoComplete="off"
-            value={secret}
-            onChange={(e) => setSecret(e.target.value)}
-            required
-            aria-invalid={error !== null}
-            aria-describedby={error ? "key-error" : undefined}
-          />
-        </label>
+        <div className="field">
+          <label>
+            Secret key (base58)
+            <input
+              type="password"
+              autoComplete="off"
+              value={secret}
+              onChange={(e) => {
+                setSecret(e.target.value);
+                errors.clearField("source.secret");
+              }}
+              required
+              {...errors.inputProps("source.secret")}
+            />
+          </label>
+          <FieldMessage errors={errors} field="source.secret" />
+        </div>
       )}
       <label>
         Passphrase (at least 8 characters)
@@ -177,14 +192,15 @@ function CreateOrImport({ onReady, replace }: { readonly onReady: (s: KeyStatus)
           autoComplete="new-password"
           value={passphrase}
           onChange={(e) => setPassphrase(e.target.value)}
-          aria-invalid={tooShort || (error !== null && mode === "create")}
+          aria-invalid={tooShort || errors.message("passphrase") !== undefined || undefined}
           aria-describedby={
-            [tooShort ? "passphrase-error" : "", error && mode === "create" ? "key-error" : ""]
+            [tooShort ? "passphrase-error" : "", errors.message("passphrase") ? errors.idOf("passphrase") : ""]
               .filter(Boolean)
               .join(" ") || undefined
           }
         />
       </label>
+      <FieldMessage errors={errors} field="passphrase" />
       <label>
         Repeat the passphrase
         <input
@@ -209,11 +225,11 @@ function CreateOrImport({ onReady, replace }: { readonly onReady: (s: KeyStatus)
           </p>
         )}
       </div>
-      {error && (
-        <p role="alert" className="error-text" id="key-error">
-          {error}
-        </p>
-      )}
+      {/* the field sentences above are read with their inputs; this says that there are some */}
+      <div role="alert" className="form-outcome">
+        {errors.general && <p className="error-text">{errors.general}</p>}
+        {!errors.general && !errors.ok && <p className="visually-hidden">{FIX_BELOW}</p>}
+      </div>
       <button type="submit" disabled={busy || mismatch || passphrase.length < 8 || confirm !== passphrase}>
         {busy ? "Sealing your key…" : mode === "create" ? "Create my key" : "Import my key"}
       </button>

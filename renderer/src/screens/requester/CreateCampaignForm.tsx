@@ -5,7 +5,7 @@ import type { CreateCampaignRequest, CreatedCampaign, LabelKind } from "../../..
 import { getApi } from "../../api";
 import { ErrorNotice } from "../../ui/ErrorNotice";
 import { ProgressBar } from "../../ui/ProgressBar";
-import { errorMessage } from "../../ui/format";
+import { FieldMessage, useFieldErrors } from "../../ui/use-field-errors";
 import { progressLabel, useRequesterProgress } from "./use-requester-progress";
 import type { ShapeKind } from "../../../../shared/annotation";
 import { parseAttributes, parseSkeleton } from "./shape-options";
@@ -44,41 +44,88 @@ const INITIAL = {
   attributes: "",
 };
 
+/** The form's fields, named as CreateCampaignRequest names them (core's sentences come back by these). */
+const FIELDS = [
+  "folder",
+  "title",
+  "instructions",
+  "labels",
+  "priceSol",
+  "minStars",
+  "replication",
+  "deadlineDays",
+  "skeleton",
+  "attributes",
+] as const;
+type Field = (typeof FIELDS)[number];
+
+/** Which field a form key edits, so editing it takes its sentence away. */
+const EDITS: Partial<Record<keyof typeof INITIAL, Field>> = {
+  folder: "folder",
+  title: "title",
+  instructions: "instructions",
+  labels: "labels",
+  priceSol: "priceSol",
+  minStars: "minStars",
+  replication: "replication",
+  deadlineDays: "deadlineDays",
+  joints: "skeleton",
+  edges: "skeleton",
+  attributes: "attributes",
+};
+
 /** A campaign from a folder of images: what to label, the price and who may take it. */
 export function CreateCampaignForm({ canPickFolder, onCreated }: CreateCampaignFormProps) {
   const [form, setForm] = useState(INITIAL);
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const errors = useFieldErrors(FIELDS);
   const [done, setDone] = useState<CreatedCampaign | null>(null);
   const progress = useRequesterProgress("create", busy);
-  // The form is disabled while it works, which drops focus: the outcome takes it instead.
+  // The form is disabled while it works, which drops focus: the first field to fix takes it,
+  // else the outcome (a sentence no field claims, or the confirmation).
+  const formRef = useRef<HTMLFormElement | null>(null);
   const outcome = useRef<HTMLDivElement | null>(null);
+  // Counts finished submits: focus moves once per outcome, not while the person edits a field.
+  const [attempts, setAttempts] = useState(0);
   useEffect(() => {
-    if (done || error) outcome.current?.focus();
-  }, [done, error]);
-  const edit = (patch: Partial<typeof INITIAL>) => setForm({ ...form, ...patch });
+    if (attempts === 0) return;
+    const invalid = formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]');
+    (invalid ?? outcome.current)?.focus();
+  }, [attempts]);
+  const edit = (patch: Partial<typeof INITIAL>) => {
+    setForm({ ...form, ...patch });
+    for (const key of Object.keys(patch) as Array<keyof typeof INITIAL>) {
+      const field = EDITS[key];
+      if (field) errors.clearField(field);
+    }
+  };
+  const field = (name: Field) => ({ ...errors.inputProps(name) });
 
   const pick = async () => {
     try {
       const { path } = await getApi().requester.pickFolder({ purpose: "images" });
       if (path) edit({ folder: path });
     } catch (e) {
-      setError(errorMessage(e));
+      errors.fail(e);
     }
   };
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    setError(null);
+    errors.clear();
     setDone(null);
     const shapes = form.labelKind !== "class";
     const skeleton = shapes && form.kinds.includes("keypoints") ? parseSkeleton(form.joints, form.edges) : null;
     const attributes = shapes && form.attributes.trim() ? parseAttributes(form.attributes) : null;
     const problem =
-      (skeleton && "problem" in skeleton && skeleton.problem) ||
-      (attributes && "problem" in attributes && attributes.problem);
+      skeleton && "problem" in skeleton
+        ? (["skeleton", skeleton.problem] as const)
+        : attributes && "problem" in attributes
+          ? (["attributes", attributes.problem] as const)
+          : null;
     if (problem) {
-      setError(problem);
+      errors.report(problem[0], problem[1]);
+      setAttempts((n) => n + 1);
       return;
     }
     const request: CreateCampaignRequest = {
@@ -106,14 +153,15 @@ export function CreateCampaignForm({ canPickFolder, onCreated }: CreateCampaignF
       setDone(created);
       onCreated(created);
     } catch (e) {
-      setError(errorMessage(e));
+      errors.fail(e);
     } finally {
       setBusy(false);
+      setAttempts((n) => n + 1);
     }
   };
 
   return (
-    <form className="panel requester-create" onSubmit={submit} aria-labelledby="create-heading">
+    <form className="panel requester-create" onSubmit={submit} aria-labelledby="create-heading" ref={formRef}>
       <h2 id="create-heading">New campaign</h2>
       <fieldset disabled={busy}>
         <legend>Images</legend>
@@ -127,6 +175,7 @@ export function CreateCampaignForm({ canPickFolder, onCreated }: CreateCampaignF
               placeholder={canPickFolder ? "Choose… a folder" : "/path/to/images"}
               readOnly={canPickFolder}
               required
+              {...field("folder")}
             />
           </label>
           {canPickFolder && (
@@ -135,6 +184,7 @@ export function CreateCampaignForm({ canPickFolder, onCreated }: CreateCampaignF
             </button>
           )}
         </div>
+        <FieldMessage errors={errors} field="folder" />
         <p className="muted small">
           PNG, JPEG or WebP; one task per image, in file-name order. Files are read by the app, never by this page.
         </p>
@@ -143,8 +193,15 @@ export function CreateCampaignForm({ canPickFolder, onCreated }: CreateCampaignF
         <legend>What to label</legend>
         <label>
           Title
-          <input value={form.title} onChange={(e) => edit({ title: e.target.value })} maxLength={200} required />
+          <input
+            value={form.title}
+            onChange={(e) => edit({ title: e.target.value })}
+            maxLength={200}
+            required
+            {...field("title")}
+          />
         </label>
+        <FieldMessage errors={errors} field="title" />
         <label>
           Instructions
           <textarea
@@ -152,8 +209,10 @@ export function CreateCampaignForm({ canPickFolder, onCreated }: CreateCampaignF
             value={form.instructions}
             onChange={(e) => edit({ instructions: e.target.value })}
             maxLength={5000}
+            {...field("instructions")}
           />
         </label>
+        <FieldMessage errors={errors} field="instructions" />
         <label>
           Label kind
           <select value={form.labelKind} onChange={(e) => edit({ labelKind: e.target.value as LabelKind })}>
@@ -164,8 +223,15 @@ export function CreateCampaignForm({ canPickFolder, onCreated }: CreateCampaignF
         </label>
         <label>
           Labels (one per line or comma-separated)
-          <textarea rows={3} value={form.labels} onChange={(e) => edit({ labels: e.target.value })} required />
+          <textarea
+            rows={3}
+            value={form.labels}
+            onChange={(e) => edit({ labels: e.target.value })}
+            required
+            {...field("labels")}
+          />
         </label>
+        <FieldMessage errors={errors} field="labels" />
         {form.labelKind !== "class" && (
           <fieldset className="shape-kinds">
             <legend>Also offer</legend>
@@ -191,12 +257,19 @@ export function CreateCampaignForm({ canPickFolder, onCreated }: CreateCampaignF
                 value={form.joints}
                 onChange={(e) => edit({ joints: e.target.value })}
                 placeholder="head, left hand, right hand"
+                {...field("skeleton")}
               />
             </label>
             <label>
               Skeleton edges, by joint number
-              <input value={form.edges} onChange={(e) => edit({ edges: e.target.value })} placeholder="1-2, 1-3" />
+              <input
+                value={form.edges}
+                onChange={(e) => edit({ edges: e.target.value })}
+                placeholder="1-2, 1-3"
+                {...field("skeleton")}
+              />
             </label>
+            <FieldMessage errors={errors} field="skeleton" />
           </>
         )}
         {form.labelKind !== "class" && (
@@ -207,9 +280,11 @@ export function CreateCampaignForm({ canPickFolder, onCreated }: CreateCampaignF
               value={form.attributes}
               onChange={(e) => edit({ attributes: e.target.value })}
               placeholder={"occluded: checkbox\ncolour: red | blue"}
+              {...field("attributes")}
             />
           </label>
         )}
+        {form.labelKind !== "class" && <FieldMessage errors={errors} field="attributes" />}
         {form.labelKind === "class" && (
           <label className="checkbox">
             <input
@@ -224,46 +299,56 @@ export function CreateCampaignForm({ canPickFolder, onCreated }: CreateCampaignF
       <fieldset disabled={busy}>
         <legend>Pay and workers</legend>
         <div className="form-grid">
-          <label>
-            Price per task (SOL)
-            <input
-              value={form.priceSol}
-              onChange={(e) => edit({ priceSol: e.target.value })}
-              inputMode="decimal"
-              required
-            />
-          </label>
-          <label>
-            Minimum rating (stars, 0–5)
-            <input
-              type="number"
-              min={0}
-              max={5}
-              step={0.5}
-              value={form.minStars}
-              onChange={(e) => edit({ minStars: e.target.value })}
-            />
-          </label>
-          <label>
-            Workers per task
-            <input
-              type="number"
-              min={1}
-              max={100}
-              value={form.replication}
-              onChange={(e) => edit({ replication: e.target.value })}
-            />
-          </label>
-          <label>
-            Deadline (days)
-            <input
-              type="number"
-              min={1}
-              max={3650}
-              value={form.deadlineDays}
-              onChange={(e) => edit({ deadlineDays: e.target.value })}
-            />
-          </label>
+          <div className="field">
+            <label>
+              Price per task (SOL)
+              <input
+                value={form.priceSol}
+                onChange={(e) => edit({ priceSol: e.target.value })}
+                inputMode="decimal"
+                required
+                {...field("priceSol")}
+              />
+            </label>
+            <FieldMessage errors={errors} field="priceSol" />
+          </div>
+          <div className="field">
+            <label>
+              Minimum rating (stars, 0–5)
+              <input
+                type="number"
+                step={0.5}
+                value={form.minStars}
+                onChange={(e) => edit({ minStars: e.target.value })}
+                {...field("minStars")}
+              />
+            </label>
+            <FieldMessage errors={errors} field="minStars" />
+          </div>
+          <div className="field">
+            <label>
+              Workers per task
+              <input
+                type="number"
+                value={form.replication}
+                onChange={(e) => edit({ replication: e.target.value })}
+                {...field("replication")}
+              />
+            </label>
+            <FieldMessage errors={errors} field="replication" />
+          </div>
+          <div className="field">
+            <label>
+              Deadline (days)
+              <input
+                type="number"
+                value={form.deadlineDays}
+                onChange={(e) => edit({ deadlineDays: e.target.value })}
+                {...field("deadlineDays")}
+              />
+            </label>
+            <FieldMessage errors={errors} field="deadlineDays" />
+          </div>
         </div>
         <PriceSuggestion
           labelKind={form.labelKind}
@@ -285,7 +370,7 @@ export function CreateCampaignForm({ canPickFolder, onCreated }: CreateCampaignF
           <p role="status">{progress ? progressLabel(progress) : "Starting"}…</p>
         ))}
       <div ref={outcome} tabIndex={-1} className="form-outcome">
-        {error && <ErrorNotice message={error} />}
+        {errors.general && <ErrorNotice message={errors.general} />}
         {done && (
           <p role="status" data-testid="campaign-created" data-campaign={done.campaign}>
             {done.resumed ? "Resumed and finished" : "Created"} a campaign of {done.taskCount} task

@@ -2,10 +2,11 @@ import { useState } from "react";
 import type { ExportFormat, ExportOutcome, RequesterCampaign, ReviewOutcome } from "../../../../shared/api";
 import { getApi } from "../../api";
 import { ErrorNotice } from "../../ui/ErrorNotice";
+import { FieldMessage, useFieldErrors } from "../../ui/use-field-errors";
 import { ProgressBar } from "../../ui/ProgressBar";
 import { Table } from "../../ui/Table";
 import type { Column } from "../../ui/Table";
-import { errorMessage, shortAddress } from "../../ui/format";
+import { shortAddress } from "../../ui/format";
 import { progressLabel, useRequesterProgress } from "./use-requester-progress";
 import { describeReview } from "./review-summary";
 
@@ -46,20 +47,21 @@ export function ReviewPanel({ campaign, canPickFolder, onChanged }: ReviewPanelP
   const [exported, setExported] = useState<ExportOutcome | null>(null);
   const [format, setFormat] = useState<ExportFormat>("coco");
   const [outDir, setOutDir] = useState("");
-  const [error, setError] = useState<string | null>(null);
+  // The export folder's sentence sits under it; anything else (a review that failed) above.
+  const errors = useFieldErrors(["outDir"]);
   const reviewProgress = useRequesterProgress("review", busy === "review");
   const exportProgress = useRequesterProgress("export", busy === "export");
   const progress = reviewProgress ?? exportProgress;
 
   const run = async (what: "review" | "export") => {
-    setError(null);
+    errors.clear();
     setBusy(what);
     try {
       if (what === "review") setReview(await getApi().requester.review({ campaign: campaign.address }));
       else setExported(await getApi().requester.export({ campaign: campaign.address, format, outDir }));
       onChanged();
     } catch (e) {
-      setError(errorMessage(e));
+      errors.fail(e);
     } finally {
       setBusy(null);
     }
@@ -70,7 +72,7 @@ export function ReviewPanel({ campaign, canPickFolder, onChanged }: ReviewPanelP
       const { path } = await getApi().requester.pickFolder({ purpose: "export" });
       if (path) setOutDir(path);
     } catch (e) {
-      setError(errorMessage(e));
+      errors.fail(e);
     }
   };
 
@@ -101,7 +103,7 @@ export function ReviewPanel({ campaign, canPickFolder, onChanged }: ReviewPanelP
       {busy && !(progress && progress.total > 0) && (
         <p role="status">{busy === "review" ? "Reviewing" : "Exporting"}…</p>
       )}
-      {error && <ErrorNotice message={error} />}
+      {errors.general && <ErrorNotice message={errors.general} />}
       {review && (
         <>
           <p role="status" data-testid="review-result">
@@ -140,9 +142,13 @@ export function ReviewPanel({ campaign, canPickFolder, onChanged }: ReviewPanelP
             Export folder
             <input
               value={outDir}
-              onChange={(e) => setOutDir(e.target.value)}
+              onChange={(e) => {
+                setOutDir(e.target.value);
+                errors.clearField("outDir");
+              }}
               placeholder={canPickFolder ? "Choose… a folder" : "/path/to/export"}
               readOnly={canPickFolder}
+              {...errors.inputProps("outDir")}
             />
           </label>
           {canPickFolder && (
@@ -154,6 +160,7 @@ export function ReviewPanel({ campaign, canPickFolder, onChanged }: ReviewPanelP
             Export
           </button>
         </div>
+        <FieldMessage errors={errors} field="outDir" announce />
       </fieldset>
       {exported && (
         <p role="status" data-testid="export-result">

@@ -3,7 +3,7 @@ import type { FormEvent } from "react";
 import type { NetStatus, Settings } from "../../../../shared/api";
 import { getApi } from "../../api";
 import { ErrorNotice } from "../../ui/ErrorNotice";
-import { errorMessage } from "../../ui/format";
+import { FieldMessage, useFieldErrors } from "../../ui/use-field-errors";
 import { useLiveQuery } from "../../ui/use-live-query";
 
 const RPC_PRESETS: ReadonlyArray<{ label: string; url: string }> = [
@@ -12,13 +12,21 @@ const RPC_PRESETS: ReadonlyArray<{ label: string; url: string }> = [
   { label: "Mainnet", url: "https://api.mainnet-beta.solana.com" },
 ];
 
+/** The settings' fields as settings:update names them (core's sentences come back by these). */
+const FIELDS = ["rpcUrl", "programAddress", "blobGateways", "prefetchCount", "autoLockMinutes", "theme"] as const;
+
 /** Network, data gateways, prefetch, auto-lock and theme; each change is validated by core. */
 export function SettingsScreen() {
   const settings = useLiveQuery<Settings>(() => getApi().settings.get(), { refreshOn: ["settings:changed"] });
   const [draft, setDraft] = useState<Settings | null>(null);
   const [health, setHealth] = useState<NetStatus | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const errors = useFieldErrors(FIELDS);
   const [saved, setSaved] = useState(false);
+  const formRef = useRef<HTMLFormElement | null>(null);
+  const [attempts, setAttempts] = useState(0);
+  useEffect(() => {
+    if (attempts > 0) formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  }, [attempts]);
   // Save disables itself once saved, which would drop focus to the page: the confirmation takes it.
   const savedRef = useRef<HTMLParagraphElement | null>(null);
   useEffect(() => {
@@ -30,24 +38,26 @@ export function SettingsScreen() {
   const edit = (patch: Partial<Settings>) => {
     setSaved(false);
     setDraft({ ...current, ...patch });
+    for (const key of Object.keys(patch)) errors.clearField(key);
   };
 
   const save = async (event: FormEvent) => {
     event.preventDefault();
-    setError(null);
+    errors.clear();
     try {
       await getApi().settings.update(current);
       setDraft(null);
       setSaved(true);
       setHealth(await getApi().net.status());
     } catch (e) {
-      setError(errorMessage(e));
+      errors.fail(e);
+      setAttempts((n) => n + 1);
     }
   };
 
   const presetMatch = RPC_PRESETS.find((p) => p.url === current.rpcUrl);
   return (
-    <form className="panel settings" onSubmit={save} aria-labelledby="settings-heading">
+    <form className="panel settings" onSubmit={save} aria-labelledby="settings-heading" ref={formRef}>
       <h2 id="settings-heading">Settings</h2>
       <fieldset>
         <legend>Network</legend>
@@ -67,16 +77,24 @@ export function SettingsScreen() {
         </label>
         <label>
           RPC URL
-          <input value={current.rpcUrl} onChange={(e) => edit({ rpcUrl: e.target.value })} />
+          <input
+            value={current.rpcUrl}
+            onChange={(e) => edit({ rpcUrl: e.target.value })}
+            spellCheck={false}
+            {...errors.inputProps("rpcUrl")}
+          />
         </label>
+        <FieldMessage errors={errors} field="rpcUrl" />
         <label>
           Program address
           <input
             value={current.programAddress}
             spellCheck={false}
             onChange={(e) => edit({ programAddress: e.target.value })}
+            {...errors.inputProps("programAddress")}
           />
         </label>
+        <FieldMessage errors={errors} field="programAddress" />
         {health && (
           <p role="status" data-testid="rpc-health">
             {health.online
@@ -97,8 +115,11 @@ export function SettingsScreen() {
                   .filter(Boolean),
               })
             }
+            spellCheck={false}
+            {...errors.inputProps("blobGateways")}
           />
         </label>
+        <FieldMessage errors={errors} field="blobGateways" />
       </fieldset>
       <fieldset>
         <legend>Work</legend>
@@ -106,22 +127,22 @@ export function SettingsScreen() {
           Tasks prepared ahead
           <input
             type="number"
-            min={0}
-            max={32}
             value={current.prefetchCount}
             onChange={(e) => edit({ prefetchCount: Number(e.target.value) })}
+            {...errors.inputProps("prefetchCount")}
           />
         </label>
+        <FieldMessage errors={errors} field="prefetchCount" />
         <label>
           Lock the key after (minutes idle)
           <input
             type="number"
-            min={1}
-            max={1440}
             value={current.autoLockMinutes}
             onChange={(e) => edit({ autoLockMinutes: Number(e.target.value) })}
+            {...errors.inputProps("autoLockMinutes")}
           />
         </label>
+        <FieldMessage errors={errors} field="autoLockMinutes" />
         <label>
           Theme
           <select value={current.theme} onChange={(e) => edit({ theme: e.target.value as Settings["theme"] })}>
@@ -131,11 +152,12 @@ export function SettingsScreen() {
         </label>
         <p className="muted small">Hotkeys are rebound from the shortcut overlay (press ? while labelling).</p>
       </fieldset>
-      {error && (
-        <p role="alert" className="error-text">
-          {error}
-        </p>
-      )}
+      <div role="alert">
+        {errors.general && <p className="error-text">{errors.general}</p>}
+        {!errors.general && !errors.ok && (
+          <p className="visually-hidden">Some settings need a change: see the sentences next to them.</p>
+        )}
+      </div>
       {saved && (
         <p role="status" tabIndex={-1} ref={savedRef}>
           Saved.
