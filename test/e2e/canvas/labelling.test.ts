@@ -95,7 +95,7 @@ describe("labelling canvas: real mouse and keyboard, saved through the contract"
     ).toEqual(["car", "person"]);
   });
 
-  it("classifies, undoes and redoes, hides, zooms with Ctrl+wheel and pans with Space and the middle button", async () => {
+  it("classifies, undoes and redoes, hides, zooms with the wheel at the pointer by bounded steps and pans with Space and the middle button", async () => {
     await lab.press("Shift+Digit1");
     await lab.press("Shift+Digit3");
     expect((await lab.document()).classes).toEqual(["day", "rain"]);
@@ -128,11 +128,18 @@ describe("labelling canvas: real mouse and keyboard, saved through the contract"
     const vp = await lab.viewport();
     const anchor = await lab.at(1000, 1000);
     await lab.page.mouse.move(anchor.page.x, anchor.page.y);
+    // the plain wheel zooms at the pointer, one notch by 1.1–1.25× as in Label Studio and CVAT
+    await lab.page.mouse.wheel(0, -100);
+    await expect.poll(() => lab.viewport().then((v) => v.scale)).toBeGreaterThan(vp.scale * 1.1);
+    const notch = await lab.viewport();
+    expect(notch.scale).toBeLessThanOrEqual(vp.scale * 1.25);
+    // a fast Ctrl+wheel (a trackpad pinch) is one bounded step too, not 293 % → 720 % in two
     await lab.page.keyboard.down("Control");
     await lab.page.mouse.wheel(0, -300);
     await lab.page.keyboard.up("Control");
-    await expect.poll(() => lab.viewport().then((v) => v.scale)).toBeGreaterThan(vp.scale * 1.2);
+    await expect.poll(() => lab.viewport().then((v) => v.scale)).toBeGreaterThan(notch.scale * 1.1);
     const zoomed = await lab.viewport();
+    expect(zoomed.scale).toBeLessThanOrEqual(notch.scale * 1.25);
     // the image point under the pointer stays under the pointer
     expect(Math.abs(anchor.image.x * zoomed.scale + zoomed.x - (anchor.image.x * vp.scale + vp.x))).toBeLessThan(1);
 

@@ -78,6 +78,24 @@ describe("box tool", () => {
     act("edit.redo");
     expect(last()).toMatchObject({ w: 70 });
   });
+  it("drags a selected box to move it, as Label Studio and CVAT do; drawing starts outside it; the draw habit keeps drawing", () => {
+    const { editor, act, drag, last } = editorWith();
+    act("tool.box");
+    drag([10, 10], [60, 50]);
+    const box = last();
+    drag([30, 30], [50, 40]); // inside the selected box: it moves by (20, 10)
+    expect(editor.store.count).toBe(1);
+    expect(editor.store.get(box.id)).toMatchObject({ x: 30, y: 20, w: 50, h: 40 });
+    act("edit.undo");
+    expect(editor.store.get(box.id)).toMatchObject({ x: 10, y: 10 });
+    drag([100, 100], [140, 130]); // outside it: a new box
+    expect(editor.store.count).toBe(2);
+    editor.setSelection([box.id]);
+    editor.habits = { ...editor.habits, dragSelected: "draw" };
+    drag([30, 30], [50, 45]); // the old habit: a new box over the selected one
+    expect(editor.store.count).toBe(3);
+    expect(last()).toMatchObject({ x: 30, y: 30, w: 20, h: 15 });
+  });
 });
 
 describe("keyboard only", () => {
