@@ -68,6 +68,8 @@ enum Instruction {
   IX_EXECUTE_PROPOSAL = 27,
   IX_REGISTER_MODEL = 28,
   IX_CLAIM_AMP = 29,
+  IX_CLOSE_PROPOSAL = 30,
+  IX_CLOSE_VOTE = 31,
 };
 
 enum Error {
@@ -125,6 +127,7 @@ enum Error {
   ERR_NOT_GOVERNED = 51,       /* the config authority is not the governance account */
   ERR_WRONG_TOKEN_ACCOUNT = 52, /* not an initialized AMP token account of the expected owner */
   ERR_GENESIS_CLOSED = 53,     /* genesis minting ended (cap reached or governance took over) */
+  ERR_PROPOSAL_EXPIRED = 54,   /* execute a passed proposal more than one voting period after its timelock */
 };
 
 enum AssignmentState {
@@ -156,6 +159,8 @@ enum EventKind {
   EVENT_MODEL_REGISTERED = 21,
   EVENT_GENESIS_MINTED = 22,
   EVENT_AMP_CLAIMED = 23,
+  EVENT_PROPOSAL_CLOSED = 24,
+  EVENT_VOTE_CLOSED = 25,
 };
 
 enum ProposalKind {
@@ -615,6 +620,11 @@ uint64_t ix_vote(Context *ctx);
 uint64_t ix_execute_proposal(Context *ctx);
 uint64_t ix_register_model(Context *ctx);
 uint64_t ix_claim_amp(Context *ctx);
+uint64_t ix_close_proposal(Context *ctx);
+uint64_t ix_close_vote(Context *ctx);
+/* proposal_close.c: a passed proposal executes before this, and closes after it. */
+int64_t proposal_expires_at(const Proposal *p);
+bool proposal_passed(const Proposal *p);
 uint64_t now_slot(void);
 void emit_config_event(const Config *config);
 

@@ -184,9 +184,10 @@ uint64_t ix_execute_proposal(Context *ctx) {
   int64_t now = now_unix();
   if (now < p->voting_ends_at) return ERR_VOTING_OPEN;
   if (now < p->executable_at) return ERR_TIMELOCK;
+  if (!proposal_passed(p)) return ERR_PROPOSAL_FAILED;
+  /* Stale decisions do not execute at a surprising time; close_proposal returns the rent instead. */
+  if (now >= proposal_expires_at(p)) return ERR_PROPOSAL_EXPIRED;
   bool overflow = false;
-  uint64_t turnout = checked_add(p->for_votes, p->against_votes, &overflow);
-  if (overflow || p->for_votes <= p->against_votes || turnout < p->quorum) return ERR_PROPOSAL_FAILED;
   err = check_parameters(ctx, p->kind, p->value_a, p->value_b, &p->target);
   if (err) return err;
   /* Config edits need the governance account to be the config authority (update_config proposed it,

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import type { AnnotationDocument, BoxShape, PolygonShape, Shape } from "../../../../shared/annotation";
-import type { CommandHost } from "../../../../renderer/src/canvas/editor/commands";
 import { runAction } from "../../../../renderer/src/canvas/editor/commands";
 import { Editor } from "../../../../renderer/src/canvas/editor/editor";
 import type { LabelSchema } from "../../../../renderer/src/canvas/editor/label-schema";
+import { quietHost } from "./editor-harness";
 
 const schema: LabelSchema = {
   labels: [
@@ -24,15 +24,7 @@ function editorWith(shapes: Shape[] = [], previous: AnnotationDocument | null = 
   const editor = new Editor({ taskId: "t", image: { width: 400, height: 300 }, schema, document: doc });
   editor.setViewSize({ width: 1000, height: 800 });
   editor.setViewport({ scale: 1, x: 0, y: 0 });
-  const host: CommandHost = {
-    next() {},
-    previous() {},
-    submit() {},
-    toggleHelp() {},
-    save() {},
-    toggleFocus() {},
-    previousDocument: () => previous,
-  };
+  const host = quietHost({ previousDocument: () => previous });
   const act = (action: string) => runAction(editor, action, host);
   const at = (x: number, y: number, mods: { shift?: boolean; modify?: boolean } = {}) => ({
     screen: { x, y },
