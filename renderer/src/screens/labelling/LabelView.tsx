@@ -70,6 +70,8 @@ export interface LabelViewProps {
   readonly showInstructions?: boolean;
   /** Image classes: a result may choose none ("none of these"). */
   readonly noneOfThese?: boolean;
+  /** When the draft `initialDocument` comes from was saved (ms): the bar says it was restored. */
+  readonly draftSavedAt?: number;
   /** A sentence about the classes, shown under them (e.g. why a submit was refused). */
   readonly classificationNote?: string | null;
 }
@@ -101,7 +103,7 @@ export function LabelView(props: LabelViewProps) {
   useEffect(() => () => pyramid.dispose(), [pyramid]);
   const timer = useTaskTimer(initialDocument?.timeSpentMs ?? 0);
   const { elapsedRef, touch } = timer;
-  const { saveState, saves, save } = useAutosave(editor, elapsedRef, onSave, props.autosaveMs);
+  const { saveState, saves, save } = useAutosave(editor, elapsedRef, onSave, props.autosaveMs, props.draftSavedAt);
   const [helpOpen, setHelpOpen] = useState(false);
   const [instructionsOpen, setInstructionsOpen] = useState(
     props.instructions !== undefined && props.showInstructions === true,

@@ -224,6 +224,7 @@ function OpenTask({ loaded, previous, notice, onSave, onSubmit, onStep, onHotkey
         image={image}
         schema={schema}
         initialDocument={initial}
+        {...(task.draft ? { draftSavedAt: task.draft.savedAt } : {})}
         previousDocument={previous}
         onSave={onSave}
         onSubmit={submitChecked}
