@@ -57,7 +57,11 @@ export function createCore(options: CoreOptions): Core {
   keystore.onChange((status) => events.emit("keys:changed", status));
   // A shorter auto-lock applies at once, not after the idle time armed under the old one.
   const unwatchSettings = events.subscribe((event) => {
-    if (event === "settings:changed") keystore.autoLockChanged();
+    if (event === "settings:changed") {
+      keystore.autoLockChanged();
+      // A new RPC is checked at once: the badge must not keep the old one's "online".
+      if (net.status().rpcUrl !== settings.get().rpcUrl) void net.check();
+    }
   });
   // First guesses read task bytes from the task service's memory; the two are wired both ways.
   let tasks: { bytesInMemory(id: string): Uint8Array | null } | null = null;

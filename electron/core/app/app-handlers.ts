@@ -25,6 +25,6 @@ export function appHandlers(
       store: store.health(),
     }),
     "app:ping": ({ nonce }) => ({ nonce, at: Date.now() }),
-    "net:status": () => net.status(),
+    "net:status": () => net.fresh(),
   };
 }

@@ -33,6 +33,14 @@ export class NetMonitor {
     return this.current;
   }
 
+  /**
+   * The status of the RPC configured now: the last check when it was of this RPC, else a check
+   * at once (after a change in Settings the old RPC's "online" is not this one's).
+   */
+  async fresh(): Promise<NetStatus> {
+    return this.current.rpcUrl === this.options.rpcUrl() && this.current.checkedAt !== 0 ? this.current : this.check();
+  }
+
   start(): void {
     if (this.timer) return;
     void this.check();

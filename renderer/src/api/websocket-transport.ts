@@ -17,6 +17,13 @@ export function createWebSocketTransport(url: string, token: string): ApiTranspo
   let retryMs = 250;
   const pending = new Map<number, Pending>();
   const listeners = new Map<EventName, Set<(payload: unknown) => void>>();
+  // Whether core has gone away since the page last heard from it (the shell stopped or restarted).
+  let lost = false;
+
+  /** Tells the page's screens what core would: the network as this page can reach it. */
+  function deliver(event: EventName, payload: unknown): void {
+    for (const listener of listeners.get(event) ?? []) listener(payload);
+  }
 
   function connect(): Promise<WebSocket> {
     ready ??= new Promise<WebSocket>((resolve) => {
@@ -26,9 +33,29 @@ export function createWebSocketTransport(url: string, token: string): ApiTranspo
         socket = ws;
         retryMs = 250;
         resolve(ws);
+        if (lost) {
+          lost = false;
+          // Core's net:changed fires only on a change: ask it where the network stands now.
+          const id = nextId++;
+          pending.set(id, {
+            resolve: (reply) => reply.ok && deliver("net:changed", reply.value),
+          });
+          ws.send(encodeWire({ type: "call", id, channel: "net:status", payload: undefined }));
+        }
       };
       ws.onmessage = (message) => onFrame(new Uint8Array(message.data as ArrayBuffer));
       ws.onclose = () => {
+        // The page must not go on saying "online" while it cannot reach core at all.
+        if (socket === ws && !lost) {
+          lost = true;
+          deliver("net:changed", {
+            online: false,
+            rpcUrl: "",
+            checkedAt: Date.now(),
+            latencyMs: null,
+            reason: "the app's core is not answering (it stopped or is restarting); trying again",
+          });
+        }
         socket = undefined;
         ready = undefined;
         for (const [id, p] of pending) {
@@ -51,7 +78,7 @@ export function createWebSocketTransport(url: string, token: string): ApiTranspo
       return; // a frame we cannot read is dropped; the reply's caller times out honestly
     }
     if (message.type === "event") {
-      for (const listener of listeners.get(message.event as EventName) ?? []) listener(message.payload);
+      deliver(message.event as EventName, message.payload);
       return;
     }
     if (message.id === null) return;

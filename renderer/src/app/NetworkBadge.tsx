@@ -10,7 +10,10 @@ export function NetworkBadge() {
     </span>
   ) : (
     <span className="badge badge-offline" data-testid="net-status" title={status.reason ?? ""}>
-      offline: labelling continues, results are queued
+      {/* an empty rpcUrl: the page lost core itself (see websocket-transport), not just the RPC */}
+      {status.rpcUrl === ""
+        ? "offline: the app's core is not answering; trying again"
+        : "offline: labelling continues, results are queued"}
     </span>
   );
 }

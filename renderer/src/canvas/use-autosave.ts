@@ -5,6 +5,20 @@ import type { Editor } from "./editor/editor";
 export const AUTOSAVE_MS = 5_000;
 
 /**
+ * What the bar says before this visit saves anything: a draft brought back from an earlier visit
+ * is already saved ("Draft restored from 14:05"); only fresh work is "Not saved yet".
+ */
+export function initialSaveState(restoredAt: number | undefined, now = Date.now()): string {
+  if (restoredAt === undefined) return "Not saved yet";
+  const at = new Date(restoredAt);
+  const sameDay = new Date(now).toDateString() === at.toDateString();
+  const when = sameDay
+    ? at.toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" })
+    : at.toLocaleString([], { month: "short", day: "numeric", hour: "2-digit", minute: "2-digit" });
+  return `Draft restored from ${when}`;
+}
+
+/**
  * Saves the draft through the host every few seconds when it changed, on demand, when the
  * page is hidden or closed, and on unmount (the task switch). Saving is separate from undo:
  * it reads the store, never the history.
@@ -14,8 +28,9 @@ export function useAutosave(
   elapsedRef: React.RefObject<number>,
   onSave: (doc: AnnotationDocument) => Promise<void>,
   everyMs = AUTOSAVE_MS,
+  restoredAt?: number,
 ) {
-  const [state, setState] = useState("Not saved yet");
+  const [state, setState] = useState(() => initialSaveState(restoredAt));
   const [saves, setSaves] = useState(0);
   const savedVersion = useRef(editor.store.version);
   const saver = useRef(onSave);

@@ -95,7 +95,7 @@ describe("labelling canvas: real mouse and keyboard, saved through the contract"
     ).toEqual(["car", "person"]);
   });
 
-  it("classifies, undoes and redoes, hides, zooms with Ctrl+wheel and pans with Space and the middle button", async () => {
+  it("classifies, undoes and redoes, hides, zooms with the wheel at the pointer by bounded steps and pans with Space and the middle button", async () => {
     await lab.press("Shift+Digit1");
     await lab.press("Shift+Digit3");
     expect((await lab.document()).classes).toEqual(["day", "rain"]);
@@ -128,11 +128,18 @@ describe("labelling canvas: real mouse and keyboard, saved through the contract"
     const vp = await lab.viewport();
     const anchor = await lab.at(1000, 1000);
     await lab.page.mouse.move(anchor.page.x, anchor.page.y);
+    // the plain wheel zooms at the pointer, one notch by 1.1–1.25× as in Label Studio and CVAT
+    await lab.page.mouse.wheel(0, -100);
+    await expect.poll(() => lab.viewport().then((v) => v.scale)).toBeGreaterThan(vp.scale * 1.1);
+    const notch = await lab.viewport();
+    expect(notch.scale).toBeLessThanOrEqual(vp.scale * 1.25);
+    // a fast Ctrl+wheel (a trackpad pinch) is one bounded step too, not 293 % → 720 % in two
     await lab.page.keyboard.down("Control");
     await lab.page.mouse.wheel(0, -300);
     await lab.page.keyboard.up("Control");
-    await expect.poll(() => lab.viewport().then((v) => v.scale)).toBeGreaterThan(vp.scale * 1.2);
+    await expect.poll(() => lab.viewport().then((v) => v.scale)).toBeGreaterThan(notch.scale * 1.1);
     const zoomed = await lab.viewport();
+    expect(zoomed.scale).toBeLessThanOrEqual(notch.scale * 1.25);
     // the image point under the pointer stays under the pointer
     expect(Math.abs(anchor.image.x * zoomed.scale + zoomed.x - (anchor.image.x * vp.scale + vp.x))).toBeLessThan(1);
 
@@ -332,7 +339,7 @@ describe("labelling canvas: real mouse and keyboard, saved through the contract"
     await page.close();
   });
 
-  it("redraws nothing while idle at 20,000 boxes, and keeps the view covered after an off-centre zoom-out", async () => {
+  it("redraws nothing while idle at 20,000 boxes, keeps the view covered after an off-centre zoom-out, and pans far with no snapshot render in a frame", async () => {
     const dense = await LabPage.open(browser, shell, "scene=harbour&shapes=20000&size=4096");
     const page = dense.page;
     await page.mouse.move(1, 1); // off the canvas: no crosshair to follow
@@ -365,6 +372,23 @@ describe("labelling canvas: real mouse and keyboard, saved through the contract"
     expect(blit.y).toBeLessThanOrEqual(0.5);
     expect(blit.x + blit.width).toBeGreaterThanOrEqual(view.width - 0.5);
     expect(blit.y + blit.height).toBeGreaterThanOrEqual(view.height - 0.5);
+
+    // Panning far at 20,000 boxes: the next snapshot is rendered in the background while the
+    // view still has margin, and swapped in; no frame has to render one on the pan's path.
+    await page.waitForTimeout(400); // the zoom settles (its one crisp re-render)
+    const painter = (what: string) => page.evaluate(`window.amplifyLab.painter.${what}`) as Promise<number>;
+    const [inlineBefore, swappedBefore] = [await painter("inlineRenders"), await painter("prerendered")];
+    for (let step = 0; step < 40; step++) {
+      await page.evaluate("window.amplifyLab.editor.panBy(-40, -10)");
+      await page.evaluate("new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)))");
+      // a pan no faster than the background render (its speed is the bench's business, not this test's)
+      await expect.poll(() => page.evaluate("window.amplifyLab.painter.prerendering")).toBe(false);
+    }
+    expect(await painter("inlineRenders")).toBe(inlineBefore);
+    expect(await painter("prerendered")).toBeGreaterThanOrEqual(swappedBefore + 2);
+    const after = (await page.evaluate("window.amplifyLab.painter.lastBlit")) as typeof blit;
+    expect(after.x).toBeLessThanOrEqual(0.5);
+    expect(after.x + after.width).toBeGreaterThanOrEqual(view.width - 0.5);
     await page.close();
   });
 });

@@ -7,7 +7,6 @@ import fs from "node:fs";
 import path from "node:path";
 import { address, type Address } from "@solana/kit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { runCli } from "../../../cli/src/cli";
 import { newKeyFile } from "../../../lib/requester";
 import { encodePng } from "../../../localnet/demo/pngEncoder";
 import { emptyDocument, type Shape } from "../../../shared/annotation";
@@ -22,6 +21,7 @@ import {
   type Market,
   type WorkerCore,
 } from "../../support/market-harness";
+import { runAmplify } from "../../support/cli-localnet";
 
 requireAmplifyProgram();
 
@@ -67,16 +67,7 @@ let requester: Address;
 let worker: WorkerCore;
 let campaign = "";
 
-async function amplify(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli([...globals, ...args], {
-    out: (l) => out.push(l),
-    err: (l) => err.push(l),
-    stopped: () => Promise.resolve(),
-  });
-  return { code, stdout: out.join("\n"), stderr: err.join("\n") };
-}
+const amplify = (...args: string[]) => runAmplify([...globals, ...args]);
 
 const create = (prelabels: string) =>
   amplify(

@@ -3,7 +3,9 @@ import type { PrefetchState, PrefetchStatus } from "../../../../shared/api";
 import { getApi } from "../../api";
 
 export const PREFETCH_LABEL: Record<PrefetchState, string> = {
-  open: "open now",
+  // core's "open" is the task last opened (its bytes stay in memory), not one on screen: the
+  // queue is never shown beside an open task.
+  open: "in memory (last opened)",
   ready: "in memory",
   fetching: "fetching…",
   queued: "queued",
