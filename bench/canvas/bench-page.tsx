@@ -20,6 +20,11 @@ export interface FrameStats {
   readonly renders: number;
   readonly frames: number;
   readonly worstMs: number;
+  /** 95th percentile frame time, and frames over 33 ms (two 60 Hz frames). */
+  readonly p95Ms: number;
+  readonly over33: number;
+  /** Our canvas only: snapshot renders a frame had to wait for (the rest ran in the background). */
+  readonly inlineRenders: number;
 }
 
 interface Driver {
@@ -103,6 +108,8 @@ function nextFrame(): Promise<number> {
 /** Runs `step` once per animation frame and reports the frame rate the page sustained. */
 async function measure(frames: number, step: (i: number) => void): Promise<FrameStats> {
   const rendersBefore = painter?.renders ?? 0;
+  const inlineBefore = painter?.inlineRenders ?? 0;
+  const times: number[] = [];
   for (let i = 0; i < 5; i++) {
     step(i);
     await nextFrame();
@@ -114,6 +121,7 @@ async function measure(frames: number, step: (i: number) => void): Promise<Frame
     step(i + 5);
     const now = await nextFrame();
     worst = Math.max(worst, now - previous);
+    times.push(now - previous);
     previous = now;
   }
   // one more frame so the last step's draw is included
@@ -123,6 +131,9 @@ async function measure(frames: number, step: (i: number) => void): Promise<Frame
     frames,
     worstMs: Math.round(worst),
     renders: (painter?.renders ?? 0) - rendersBefore,
+    inlineRenders: (painter?.inlineRenders ?? 0) - inlineBefore,
+    p95Ms: Math.round(times.sort((a, b) => a - b)[Math.floor(times.length * 0.95)] ?? 0),
+    over33: times.filter((t) => t > 33).length,
   };
 }
 
@@ -150,6 +161,12 @@ const benchApi = {
     container();
     return measure(frames, () => undefined);
   },
+  /** Background snapshot rendering on or off (off: the old path, re-rendered in a frame). */
+  background(on: boolean): void {
+    if (painter) painter.background = on;
+  },
+  /** A steady pan in one direction, far past the snapshot's margin (12 px a frame, 1.5 views in 160 frames). */
+  panFar: (frames: number) => measure(frames, () => driver?.panBy(-12, -3)),
   pan: (frames: number) => measure(frames, (i) => driver?.panBy(i % 60 < 30 ? 7 : -7, i % 40 < 20 ? 4 : -4)),
   zoom: (frames: number) => measure(frames, (i) => driver?.zoomBy(i % 40 < 20 ? 1.04 : 1 / 1.04)),
   /** A brush stroke across the view, one dab per frame, at 100 % zoom (a mask being painted). */

@@ -13,6 +13,8 @@ const root = fileURLToPath(new URL("../..", import.meta.url));
 const COUNTS = (process.env.BENCH_COUNTS ?? "1000,5000,10000").split(",").filter(Boolean).map(Number);
 const FRAMES = Number(process.env.BENCH_FRAMES ?? 120);
 const MIXED = (process.env.BENCH_MIXED ?? "10000").split(",").filter(Boolean).map(Number);
+/** Boxes for the far pan (issue 17: p95 frame at 20,000 boxes); 0 leaves it out. */
+const FAR_PAN = Number(process.env.BENCH_FAR_PAN ?? 20000);
 
 async function bundle(): Promise<{ js: string; css: string }> {
   const result = await build({
@@ -77,6 +79,16 @@ async function main(): Promise<void> {
       const heapAfter = await heapMb();
       mixed.push({ shapes: count, heapMb: heapAfter - heapBefore, stats });
     }
+    // A long pan at 20,000 boxes: the snapshot is re-rendered off the interaction path.
+    const farPan: Array<{ how: string; stats: FrameStats }> = [];
+    if (FAR_PAN > 0) {
+      for (const background of [false, true]) {
+        await page.evaluate(([n]) => window.benchApi.mount("ours", n), [FAR_PAN] as const);
+        await page.evaluate((on) => window.benchApi.background(on), background);
+        const stats = await page.evaluate((f) => window.benchApi.panFar(f), Math.max(FRAMES, 160));
+        farPan.push({ how: background ? "in the background (now)" : "in a frame (before)", stats });
+      }
+    }
     const idleAfter = await page.evaluate((f) => window.benchApi.idle(f), FRAMES);
     console.log(
       `\nCanvas frames per second, 8192×8192 image, 1280×800 view, headless Chromium (software raster), ${FRAMES} frames each\n`,
@@ -101,6 +113,11 @@ async function main(): Promise<void> {
             `${String(m.shapes).padStart(6)}  ${scenario.padEnd(8)}  ${`${s.fps.toFixed(1).padStart(6)} (${String(s.worstMs).padStart(4)} ms)`.padEnd(18)}  ${m.heapMb.toFixed(1)} MB`,
           );
     }
+    if (farPan.length > 0) console.log(`\nPan far at ${FAR_PAN} boxes, 12 px a frame, past the snapshot's margin`);
+    for (const { how, stats: s } of farPan)
+      console.log(
+        `  snapshot rendered ${how.padEnd(24)} ${s.fps.toFixed(1).padStart(5)} fps, p95 frame ${String(s.p95Ms).padStart(3)} ms, worst ${String(s.worstMs).padStart(4)} ms, ${s.over33}/${s.frames} frames over 33 ms; renders ${s.renders} (${s.inlineRenders} in a frame)`,
+      );
     // The ceiling: an empty page's frame loop, before and after, and the machine's load. On a
     // shared 2-core machine these move a lot; compare the ratio, which both sides share.
     console.log(

@@ -4,6 +4,8 @@
 import {
   getClaimAmpInstruction,
   getClaimRewardsInstruction,
+  getCloseProposalInstruction,
+  getCloseVoteInstruction,
   getExecuteProposalInstruction,
   getGovernanceTakeAuthorityInstruction,
   getInitGovernanceInstruction,
@@ -115,6 +117,24 @@ async function main(): Promise<void> {
     h,
     "execute_proposal (set fee)",
     await getExecuteProposalInstruction({ proposalId: 0n, programAddress }),
+    b,
+  );
+  await measure(
+    h,
+    "close_vote (proposal still open)",
+    await getCloseVoteInstruction({ proposalId: 0n, voter: b.address, programAddress }),
+    b,
+  );
+  await measure(
+    h,
+    "close_proposal",
+    await getCloseProposalInstruction({ proposalId: 0n, proposer: a.address, programAddress }),
+    b,
+  );
+  await measure(
+    h,
+    "close_vote (proposal closed)",
+    await getCloseVoteInstruction({ proposalId: 0n, voter: a.address, programAddress }),
     b,
   );
 

@@ -23,6 +23,8 @@ export const GOVERNANCE_USAGE = `  governance status                  fee, stake
   governance propose rewards AMP_RATE STAKER_PCT AUTHOR_PCT
   governance vote ID for|against
   governance execute ID              anyone, after the vote and the timelock
+  governance close ID                return rent once done: your vote record, and the proposal
+                                     (to its proposer) once executed, failed or expired
   model register MANIFEST|SHA256     register a first-guess model as its author`;
 
 export interface GovernanceCliContext {
@@ -172,6 +174,12 @@ export async function governanceCommand(args: string[], ctx: GovernanceCliContex
     case "execute": {
       const id = idArg(rest[0]);
       return sent(`proposal #${id} executed`, await gov.execute(await ctx.signer(), id));
+    }
+    case "close": {
+      const id = idArg(rest[0]);
+      const { closed, signature } = await gov.close(await ctx.signer(), id);
+      const what = closed.map((c) => (c === "vote" ? "your vote record" : "the proposal")).join(" and ");
+      return sent(`closed ${what} of #${id}; the rent went back to whoever paid it`, signature);
     }
     default:
       throw new RequesterError(`unknown governance command: ${sub ?? "(none)"}\n${GOVERNANCE_USAGE}`);

@@ -17,9 +17,12 @@ import {
   findModelPda,
   findProposalPda,
   findStakePda,
+  findVoteRecordPda,
   findWorkerProfilePda,
   getClaimAmpInstruction,
   getClaimRewardsInstruction,
+  getCloseProposalInstruction,
+  getCloseVoteInstruction,
   getCreateAssociatedTokenAccountInstruction,
   getExecuteProposalInstruction,
   getProposeInstruction,
@@ -29,6 +32,7 @@ import {
   getVoteInstruction,
   getWithdrawStakeInstruction,
   modelId,
+  proposalClosable,
   proposalStatus,
 } from "../../shared/protocol";
 import { RequesterError } from "../chain";
@@ -108,6 +112,12 @@ export class GovernanceClient {
     return view(address, decodeProposal(data), now ?? (await this.now()));
   }
 
+  private async proposalIfOpen(id: bigint, now: bigint): Promise<ProposalView | undefined> {
+    const [address] = await findProposalPda(id);
+    const data = await this.data(address);
+    return data ? view(address, decodeProposal(data), now) : undefined;
+  }
+
   async status(): Promise<GovernanceStatus> {
     const { address, account } = await this.governance();
     const configData = await this.data((await findConfigPda())[0]);
@@ -115,7 +125,9 @@ export class GovernanceClient {
     const config = decodeConfig(configData);
     const now = await this.now();
     const ids = Array.from({ length: Number(account.proposalCount) }, (_, i) => BigInt(i));
-    const proposals = await Promise.all(ids.map((id) => this.proposal(id, now)));
+    // Closed proposals (close_proposal returned their rent) are gone from the chain and from the list.
+    const found = await Promise.all(ids.map((id) => this.proposalIfOpen(id, now)));
+    const proposals = found.filter((p): p is ProposalView => p !== undefined);
     return {
       governance: account,
       governanceAddress: address,
@@ -197,6 +209,41 @@ export class GovernanceClient {
   async execute(signer: TransactionSigner, id: bigint): Promise<Signature> {
     const proposal = await this.proposal(id);
     return this.chain.send(signer, [await getExecuteProposalInstruction({ proposalId: id, target: proposal.target })]);
+  }
+
+  /**
+   * Returns rent once a proposal is done: the signer's own vote record (after the vote) and the
+   * proposal itself (once executed, failed past its timelock, or expired); each goes back to whoever
+   * paid it. Refused in a sentence when neither can close yet.
+   */
+  async close(
+    signer: TransactionSigner,
+    id: bigint,
+  ): Promise<{ closed: ("vote" | "proposal")[]; signature: Signature }> {
+    const [address] = await findProposalPda(id);
+    const data = await this.data(address);
+    const now = await this.now();
+    const proposal = data ? decodeProposal(data) : undefined;
+    const instructions = [];
+    const closed: ("vote" | "proposal")[] = [];
+    const record = (await findVoteRecordPda(address, signer.address))[0];
+    const hasRecord = (await this.data(record)) !== undefined;
+    if (hasRecord && (!proposal || now >= proposal.votingEndsAt)) {
+      instructions.push(await getCloseVoteInstruction({ proposalId: id, voter: signer.address }));
+      closed.push("vote");
+    }
+    if (proposal && proposalClosable(proposal, now)) {
+      instructions.push(await getCloseProposalInstruction({ proposalId: id, proposer: proposal.proposer }));
+      closed.push("proposal");
+    }
+    if (instructions.length === 0) {
+      if (!proposal) throw new RequesterError(`Proposal ${id} is closed and this wallet has no vote record on it.`);
+      const yours = hasRecord ? "; your vote record closes once the vote is over" : "";
+      throw new RequesterError(
+        `Nothing to close on proposal ${id} yet: it is ${proposalStatus(proposal, now)}${yours}.`,
+      );
+    }
+    return { closed, signature: await this.chain.send(signer, instructions) };
   }
 
   async registerModel(

@@ -68,6 +68,8 @@ enum Instruction {
   IX_EXECUTE_PROPOSAL = 27,
   IX_REGISTER_MODEL = 28,
   IX_CLAIM_AMP = 29,
+  IX_CLOSE_PROPOSAL = 30,
+  IX_CLOSE_VOTE = 31,
 };
 
 enum Error {
@@ -125,6 +127,7 @@ enum Error {
   ERR_NOT_GOVERNED = 51,       /* the config authority is not the governance account */
   ERR_WRONG_TOKEN_ACCOUNT = 52, /* not an initialized AMP token account of the expected owner */
   ERR_GENESIS_CLOSED = 53,     /* genesis minting ended (cap reached or governance took over) */
+  ERR_PROPOSAL_EXPIRED = 54,   /* execute a passed proposal more than one voting period after its timelock */
 };
 
 enum AssignmentState {
@@ -156,6 +159,8 @@ enum EventKind {
   EVENT_MODEL_REGISTERED = 21,
   EVENT_GENESIS_MINTED = 22,
   EVENT_AMP_CLAIMED = 23,
+  EVENT_PROPOSAL_CLOSED = 24,
+  EVENT_VOTE_CLOSED = 25,
 };
 
 enum ProposalKind {
@@ -173,10 +178,25 @@ enum StakeChange {
   STAKE_WITHDRAWN = 3,
 };
 
+/* Every account record begins with the same 10 bytes: its type (DISC_*), ACCOUNT_VERSION and
+ * its PDA bump. One definition spliced into each record rather than a nested struct: a nested
+ * struct would be padded to 16 bytes (its uint64_t alignment) and move every field after it, and
+ * a packed one would make every discriminator access byte-wise. The account bytes are those of
+ * the fields written out (program/dist rebuilds byte for byte). */
+#define RECORD_HEAD         \
+  uint64_t discriminator; \
+  uint8_t version;        \
+  uint8_t bump
+/* Stamps a new record's head, in field order. */
+#define SET_RECORD_HEAD(record, disc, bump_value) \
+  do {                                            \
+    (record)->discriminator = (disc);             \
+    (record)->version = ACCOUNT_VERSION;          \
+    (record)->bump = (bump_value);                \
+  } while (0)
+
 typedef struct {
-  uint64_t discriminator;
-  uint8_t version;
-  uint8_t bump;
+  RECORD_HEAD;
   uint8_t paused;
   uint8_t vault_bump;
   uint8_t reserved[4];
@@ -190,18 +210,14 @@ typedef struct {
 _Static_assert(sizeof(Config) == 128, "Config layout");
 
 typedef struct {
-  uint64_t discriminator;
-  uint8_t version;
-  uint8_t bump;
+  RECORD_HEAD;
   uint8_t reserved[6];
   SolPubkey config;
 } FeeVault;
 _Static_assert(sizeof(FeeVault) == 48, "FeeVault layout");
 
 typedef struct {
-  uint64_t discriminator;
-  uint8_t version;
-  uint8_t bump;
+  RECORD_HEAD;
   uint8_t reserved[6];
   SolPubkey worker;
   uint8_t x25519[32];
@@ -229,9 +245,7 @@ _Static_assert(__builtin_offsetof(WorkerProfile, requester_window) == 160, "requ
 _Static_assert(__builtin_offsetof(WorkerProfile, rating) == 80, "rating offset");
 
 typedef struct {
-  uint64_t discriminator;
-  uint8_t version;
-  uint8_t bump;
+  RECORD_HEAD;
   uint8_t escrow_bump;
   uint8_t is_private;
   uint8_t admit_unrated;
@@ -264,9 +278,7 @@ _Static_assert(sizeof(Campaign) == 336, "Campaign layout");
 _Static_assert(__builtin_offsetof(Campaign, tasks_root) == 144, "Campaign root offset");
 
 typedef struct {
-  uint64_t discriminator;
-  uint8_t version;
-  uint8_t bump;
+  RECORD_HEAD;
   uint8_t reserved[6];
   SolPubkey campaign;
 } Escrow;
@@ -274,9 +286,7 @@ _Static_assert(sizeof(Escrow) == 48, "Escrow layout");
 
 /* Followed by `count` one-byte slot counters (live assignments per task, <= replication). */
 typedef struct {
-  uint64_t discriminator;
-  uint8_t version;
-  uint8_t bump;
+  RECORD_HEAD;
   uint16_t page;
   uint32_t count;
   SolPubkey campaign;
@@ -285,9 +295,7 @@ _Static_assert(sizeof(TaskPage) == 48, "TaskPage header");
 
 /* Lives only while the work is open: closed (rent back to the worker) at submit or release. */
 typedef struct {
-  uint64_t discriminator;
-  uint8_t version;
-  uint8_t bump;
+  RECORD_HEAD;
   uint8_t state;
   uint8_t reserved[5];
   SolPubkey campaign;
@@ -303,9 +311,7 @@ _Static_assert(__builtin_offsetof(Assignment, wrapped_key) == 104, "wrapped key 
 
 /* One per (campaign, worker): the share cap, the no-repeat cursor and what review still owes. */
 typedef struct {
-  uint64_t discriminator;
-  uint8_t version;
-  uint8_t bump;
+  RECORD_HEAD;
   uint8_t reserved[6];
   SolPubkey campaign;
   SolPubkey worker;
@@ -323,9 +329,7 @@ _Static_assert(sizeof(Share) == 144, "Share layout");
 /* The AMP token, staking, the fee accumulator and governance parameters. One per program, at
  * ["governance"]; also the mint authority and the stake vault's token owner. */
 typedef struct {
-  uint64_t discriminator;
-  uint8_t version;
-  uint8_t bump;
+  RECORD_HEAD;
   uint8_t mint_bump;
   uint8_t vault_bump;
   uint8_t reserved[4];
@@ -357,9 +361,7 @@ _Static_assert(__builtin_offsetof(Governance, acc_lo) == 80, "Governance accumul
 
 /* ["stake", owner] */
 typedef struct {
-  uint64_t discriminator;
-  uint8_t version;
-  uint8_t bump;
+  RECORD_HEAD;
   uint8_t reserved[6];
   SolPubkey owner;
   uint64_t amount;       /* active stake: earns fees, votes */
@@ -376,9 +378,7 @@ _Static_assert(sizeof(Stake) == 120, "Stake layout");
 
 /* ["proposal", id u64] */
 typedef struct {
-  uint64_t discriminator;
-  uint8_t version;
-  uint8_t bump;
+  RECORD_HEAD;
   uint8_t kind;
   uint8_t executed;
   uint8_t reserved[4];
@@ -400,9 +400,7 @@ _Static_assert(sizeof(Proposal) == 168, "Proposal layout");
 
 /* ["vote", proposal, voter]: exists once per voter and proposal, so nobody votes twice. */
 typedef struct {
-  uint64_t discriminator;
-  uint8_t version;
-  uint8_t bump;
+  RECORD_HEAD;
   uint8_t support;
   uint8_t reserved[5];
   SolPubkey proposal;
@@ -415,9 +413,7 @@ _Static_assert(sizeof(VoteRecord) == 96, "VoteRecord layout");
 /* ["model", model_id] with model_id = sha256(author || manifest_sha256): only the author's
  * signature creates the record that names it. */
 typedef struct {
-  uint64_t discriminator;
-  uint8_t version;
-  uint8_t bump;
+  RECORD_HEAD;
   uint8_t reserved[6];
   uint8_t model_id[32];
   SolPubkey author;
@@ -624,6 +620,11 @@ uint64_t ix_vote(Context *ctx);
 uint64_t ix_execute_proposal(Context *ctx);
 uint64_t ix_register_model(Context *ctx);
 uint64_t ix_claim_amp(Context *ctx);
+uint64_t ix_close_proposal(Context *ctx);
+uint64_t ix_close_vote(Context *ctx);
+/* proposal_close.c: a passed proposal executes before this, and closes after it. */
+int64_t proposal_expires_at(const Proposal *p);
+bool proposal_passed(const Proposal *p);
 uint64_t now_slot(void);
 void emit_config_event(const Config *config);
 

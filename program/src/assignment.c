@@ -30,9 +30,7 @@ static uint64_t load_or_create_share(Context *ctx, SolAccountInfo *worker, SolAc
   uint64_t err = create_pda(ctx, &(PdaSpec){worker, share_info, seeds, 3, sizeof(Share), 0, NULL}, &bump);
   if (err) return err;
   Share *share = AS(Share, share_info);
-  share->discriminator = DISC_SHARE;
-  share->version = ACCOUNT_VERSION;
-  share->bump = bump;
+  SET_RECORD_HEAD(share, DISC_SHARE, bump);
   copy_bytes(share->campaign.x, campaign_info->key->x, 32);
   copy_bytes(share->worker.x, worker->key->x, 32);
   *out = share;
@@ -115,9 +113,7 @@ uint64_t ix_accept_task(Context *ctx) {
   err = create_pda(ctx, &(PdaSpec){worker, assignment_info, seeds, 4, sizeof(Assignment), 0, NULL}, &bump);
   if (err) return err;
   Assignment *a = AS(Assignment, assignment_info);
-  a->discriminator = DISC_ASSIGNMENT;
-  a->version = ACCOUNT_VERSION;
-  a->bump = bump;
+  SET_RECORD_HEAD(a, DISC_ASSIGNMENT, bump);
   a->state = ASSIGNMENT_ACCEPTED;
   copy_bytes(a->campaign.x, campaign_info->key->x, 32);
   copy_bytes(a->worker.x, worker->key->x, 32);

@@ -78,15 +78,11 @@ uint64_t ix_create_campaign(Context *ctx) {
   if (err) return err;
 
   Escrow *escrow = AS(Escrow, escrow_info);
-  escrow->discriminator = DISC_ESCROW;
-  escrow->version = ACCOUNT_VERSION;
-  escrow->bump = escrow_bump;
+  SET_RECORD_HEAD(escrow, DISC_ESCROW, escrow_bump);
   copy_bytes(escrow->campaign.x, campaign_info->key->x, 32);
 
   Campaign *c = AS(Campaign, campaign_info);
-  c->discriminator = DISC_CAMPAIGN;
-  c->version = ACCOUNT_VERSION;
-  c->bump = bump;
+  SET_RECORD_HEAD(c, DISC_CAMPAIGN, bump);
   c->escrow_bump = escrow_bump;
   c->is_private = flags & 1;
   c->admit_unrated = (flags >> 1) & 1;
@@ -146,9 +142,7 @@ uint64_t ix_add_task_page(Context *ctx) {
   err = create_pda(ctx, &(PdaSpec){requester, page_info, seeds, 3, sizeof(TaskPage) + count, 0, NULL}, &bump);
   if (err) return err;
   TaskPage *page = AS(TaskPage, page_info);
-  page->discriminator = DISC_TASK_PAGE;
-  page->version = ACCOUNT_VERSION;
-  page->bump = bump;
+  SET_RECORD_HEAD(page, DISC_TASK_PAGE, bump);
   page->page = index;
   page->count = count;
   copy_bytes(page->campaign.x, campaign_info->key->x, 32);

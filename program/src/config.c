@@ -58,15 +58,11 @@ uint64_t ix_init_config(Context *ctx) {
   err = create_pda(ctx, &(PdaSpec){payer, vault_info, vault_seeds, 1, sizeof(FeeVault), 0, NULL}, &vault_bump);
   if (err) return err;
   FeeVault *vault = AS(FeeVault, vault_info);
-  vault->discriminator = DISC_FEE_VAULT;
-  vault->version = ACCOUNT_VERSION;
-  vault->bump = vault_bump;
+  SET_RECORD_HEAD(vault, DISC_FEE_VAULT, vault_bump);
   copy_bytes(vault->config.x, config_info->key->x, 32);
 
   Config *config = AS(Config, config_info);
-  config->discriminator = DISC_CONFIG;
-  config->version = ACCOUNT_VERSION;
-  config->bump = bump;
+  SET_RECORD_HEAD(config, DISC_CONFIG, bump);
   config->vault_bump = vault_bump;
   config->fee_bps = fee_bps;
   copy_bytes(config->authority.x, authority->x, 32);

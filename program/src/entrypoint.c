@@ -76,6 +76,8 @@ static uint64_t dispatch(Context *ctx) {
     case IX_EXECUTE_PROPOSAL: return ix_execute_proposal(ctx);
     case IX_REGISTER_MODEL: return ix_register_model(ctx);
     case IX_CLAIM_AMP: return ix_claim_amp(ctx);
+    case IX_CLOSE_PROPOSAL: return ix_close_proposal(ctx);
+    case IX_CLOSE_VOTE: return ix_close_vote(ctx);
     default: return ERR_INVALID_INSTRUCTION;
   }
 }

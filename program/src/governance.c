@@ -77,9 +77,7 @@ uint64_t ix_init_governance(Context *ctx) {
   if (err) return err;
 
   Governance *g = AS(Governance, gov_info);
-  g->discriminator = DISC_GOVERNANCE;
-  g->version = ACCOUNT_VERSION;
-  g->bump = bump;
+  SET_RECORD_HEAD(g, DISC_GOVERNANCE, bump);
   g->mint_bump = mint_bump;
   g->vault_bump = vault_bump;
   copy_bytes(g->mint.x, mint->key->x, 32);
@@ -166,9 +164,7 @@ static uint64_t load_or_create_stake(Context *ctx, SolAccountInfo *owner, SolAcc
   uint64_t err = create_pda(ctx, &(PdaSpec){owner, info, seeds, 2, sizeof(Stake), 0, NULL}, &bump);
   if (err) return err;
   Stake *stake = AS(Stake, info);
-  stake->discriminator = DISC_STAKE;
-  stake->version = ACCOUNT_VERSION;
-  stake->bump = bump;
+  SET_RECORD_HEAD(stake, DISC_STAKE, bump);
   copy_bytes(stake->owner.x, owner->key->x, 32);
   stake->acc_lo = g->acc_lo;
   stake->acc_hi = g->acc_hi;

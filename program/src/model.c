@@ -25,9 +25,7 @@ uint64_t ix_register_model(Context *ctx) {
   err = create_pda(ctx, &(PdaSpec){author, record_info, seeds, 2, sizeof(ModelRecord), 0, NULL}, &bump);
   if (err) return err;
   ModelRecord *m = AS(ModelRecord, record_info);
-  m->discriminator = DISC_MODEL;
-  m->version = ACCOUNT_VERSION;
-  m->bump = bump;
+  SET_RECORD_HEAD(m, DISC_MODEL, bump);
   copy_bytes(m->model_id, model_id, 32);
   copy_bytes(m->author.x, author->key->x, 32);
   copy_bytes(m->manifest_sha256, manifest, 32);

@@ -63,9 +63,7 @@ uint64_t ix_propose(Context *ctx) {
   if (err) return err;
   int64_t now = now_unix();
   Proposal *p = AS(Proposal, proposal_info);
-  p->discriminator = DISC_PROPOSAL;
-  p->version = ACCOUNT_VERSION;
-  p->bump = bump;
+  SET_RECORD_HEAD(p, DISC_PROPOSAL, bump);
   p->kind = kind;
   copy_bytes(p->proposer.x, proposer->key->x, 32);
   copy_bytes(p->target.x, target.x, 32);
@@ -134,9 +132,7 @@ uint64_t ix_vote(Context *ctx) {
   err = create_pda(ctx, &(PdaSpec){voter, record_info, seeds, 3, sizeof(VoteRecord), 0, NULL}, &bump);
   if (err) return err;
   VoteRecord *v = AS(VoteRecord, record_info);
-  v->discriminator = DISC_VOTE;
-  v->version = ACCOUNT_VERSION;
-  v->bump = bump;
+  SET_RECORD_HEAD(v, DISC_VOTE, bump);
   v->support = support;
   copy_bytes(v->proposal.x, proposal_info->key->x, 32);
   copy_bytes(v->voter.x, voter->key->x, 32);
@@ -188,9 +184,10 @@ uint64_t ix_execute_proposal(Context *ctx) {
   int64_t now = now_unix();
   if (now < p->voting_ends_at) return ERR_VOTING_OPEN;
   if (now < p->executable_at) return ERR_TIMELOCK;
+  if (!proposal_passed(p)) return ERR_PROPOSAL_FAILED;
+  /* Stale decisions do not execute at a surprising time; close_proposal returns the rent instead. */
+  if (now >= proposal_expires_at(p)) return ERR_PROPOSAL_EXPIRED;
   bool overflow = false;
-  uint64_t turnout = checked_add(p->for_votes, p->against_votes, &overflow);
-  if (overflow || p->for_votes <= p->against_votes || turnout < p->quorum) return ERR_PROPOSAL_FAILED;
   err = check_parameters(ctx, p->kind, p->value_a, p->value_b, &p->target);
   if (err) return err;
   /* Config edits need the governance account to be the config authority (update_config proposed it,

@@ -20,9 +20,7 @@ uint64_t ix_register_worker(Context *ctx) {
   err = create_pda(ctx, &(PdaSpec){worker, profile_info, seeds, 2, sizeof(WorkerProfile), 0, NULL}, &bump);
   if (err) return err;
   WorkerProfile *profile = AS(WorkerProfile, profile_info);
-  profile->discriminator = DISC_WORKER;
-  profile->version = ACCOUNT_VERSION;
-  profile->bump = bump;
+  SET_RECORD_HEAD(profile, DISC_WORKER, bump);
   copy_bytes(profile->worker.x, worker->key->x, 32);
   copy_bytes(profile->x25519, x25519, 32);
   profile->rating = RATING_PRIOR; /* the prior the first reviews start from; review_count 0 = unrated */

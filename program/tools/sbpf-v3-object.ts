@@ -5,20 +5,7 @@
 // each at an 8-byte multiple offset and size, filesz == memsz. No dynamic section, no symbols, no
 // relocations: everything is resolved at link time. Section headers are not read by the loader;
 // a minimal table (.rodata, .text, .shstrtab) is kept so objdump-style tools can name the bytes.
-import {
-  alignUp,
-  ByteWriter,
-  ELF_HEADER_SIZE,
-  fillElfHeader,
-  PROGRAM_HEADER_SIZE,
-  SECTION_HEADER_SIZE,
-  SHF_ALLOC,
-  SHF_EXECINSTR,
-  SHT_PROGBITS,
-  SHT_STRTAB,
-  stringTable,
-  writeSectionHeader,
-} from "./elf-writer";
+import * as elf from "./elf-writer";
 import { E_FLAGS, MM_BYTECODE_START, MM_RODATA_START } from "./sbpf-version";
 
 const PT_LOAD = 1;
@@ -34,7 +21,7 @@ export interface V3ObjectInput {
 
 /** File offset of the read-only data (it follows the program header table). */
 export function v3RodataFileOffset(hasRodata: boolean): number {
-  return ELF_HEADER_SIZE + PROGRAM_HEADER_SIZE * (hasRodata ? 2 : 1);
+  return elf.ELF_HEADER_SIZE + elf.PROGRAM_HEADER_SIZE * (hasRodata ? 2 : 1);
 }
 
 export function writeSbpfV3Object(input: V3ObjectInput): Uint8Array {
@@ -43,8 +30,8 @@ export function writeSbpfV3Object(input: V3ObjectInput): Uint8Array {
   const hasRodata = input.rodata.length > 0;
   const rodataOffset = v3RodataFileOffset(hasRodata);
   const textOffset = rodataOffset + input.rodata.length;
-  const out = new ByteWriter();
-  out.pad(ELF_HEADER_SIZE);
+  const out = new elf.ByteWriter();
+  out.pad(elf.ELF_HEADER_SIZE);
   const programHeader = (flags: number, offset: number, vaddr: bigint, size: number): void => {
     out.u32(PT_LOAD);
     out.u32(flags);
@@ -60,19 +47,19 @@ export function writeSbpfV3Object(input: V3ObjectInput): Uint8Array {
   out.bytes(input.rodata);
   out.bytes(input.text);
 
-  const shstrtab = stringTable([".rodata", ".text", ".shstrtab"]);
+  const shstrtab = elf.stringTable([".rodata", ".text", ".shstrtab"]);
   const [rodataName = 0, textName = 0, shstrtabName = 0] = shstrtab.offsets;
   const shstrtabOffset = out.length;
   out.bytes(shstrtab.bytes);
-  out.pad(alignUp(out.length, 8));
+  out.pad(elf.alignUp(out.length, 8));
   const shoff = out.length;
-  out.pad(shoff + SECTION_HEADER_SIZE); // section 0: SHT_NULL
+  out.pad(shoff + elf.SECTION_HEADER_SIZE); // section 0: SHT_NULL
   let sectionCount = 1;
   if (hasRodata) {
-    writeSectionHeader(out, {
+    elf.writeSectionHeader(out, {
       name: rodataName,
-      type: SHT_PROGBITS,
-      flags: SHF_ALLOC,
+      type: elf.SHT_PROGBITS,
+      flags: elf.SHF_ALLOC,
       addr: MM_RODATA_START,
       offset: rodataOffset,
       size: input.rodata.length,
@@ -80,18 +67,18 @@ export function writeSbpfV3Object(input: V3ObjectInput): Uint8Array {
     });
     sectionCount++;
   }
-  writeSectionHeader(out, {
+  elf.writeSectionHeader(out, {
     name: textName,
-    type: SHT_PROGBITS,
-    flags: SHF_ALLOC | SHF_EXECINSTR,
+    type: elf.SHT_PROGBITS,
+    flags: elf.SHF_ALLOC | elf.SHF_EXECINSTR,
     addr: MM_BYTECODE_START,
     offset: textOffset,
     size: input.text.length,
     align: 8,
   });
-  writeSectionHeader(out, {
+  elf.writeSectionHeader(out, {
     name: shstrtabName,
-    type: SHT_STRTAB,
+    type: elf.SHT_STRTAB,
     flags: 0n,
     addr: 0n,
     offset: shstrtabOffset,
@@ -101,9 +88,9 @@ export function writeSbpfV3Object(input: V3ObjectInput): Uint8Array {
   sectionCount += 2;
 
   const file = out.result();
-  fillElfHeader(file, {
+  elf.fillElfHeader(file, {
     entry: MM_BYTECODE_START + BigInt(input.entryOffset),
-    phoff: BigInt(ELF_HEADER_SIZE), // right after this header
+    phoff: BigInt(elf.ELF_HEADER_SIZE), // right after this header
     phnum: hasRodata ? 2 : 1,
     shoff,
     shnum: sectionCount,

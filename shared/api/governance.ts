@@ -12,7 +12,7 @@ export const ProposalView = z.object({
   forVotes: AmpText,
   againstVotes: AmpText,
   quorum: AmpText,
-  status: z.enum(["voting", "failed", "timelocked", "executable", "executed"]),
+  status: z.enum(["voting", "failed", "timelocked", "executable", "expired", "executed"]),
   /** Seconds until the vote ends (voting) or execution opens (timelocked). */
   secondsLeft: z.number().int().nonnegative(),
   /** This wallet's vote on it, if any. */

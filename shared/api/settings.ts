@@ -15,6 +15,18 @@ const HttpUrl = z.url({
     `“${String(issue.input).slice(0, 80)}” is not a web address the app can use: write it with http:// or https://, like http://127.0.0.1:8899.`,
 });
 
+/**
+ * Canvas habits. Defaults follow Label Studio and CVAT: the wheel zooms at the pointer, and a
+ * drag that starts on a selected shape moves it whatever the tool. The other choices keep
+ * this app's older behaviour: the wheel scrolls (Ctrl+wheel zooms), a drawing tool always draws.
+ */
+export const CanvasHabits = z.object({
+  wheel: z.enum(["zoom", "scroll"]),
+  dragSelected: z.enum(["move", "draw"]),
+});
+export type CanvasHabits = z.infer<typeof CanvasHabits>;
+export const DEFAULT_CANVAS_HABITS: CanvasHabits = { wheel: "zoom", dragSelected: "move" };
+
 export const Settings = z.object({
   theme: z.enum(["dark", "light"]),
   rpcUrl: HttpUrl,
@@ -40,6 +52,8 @@ export const Settings = z.object({
   hotkeys: Hotkeys,
   /** Campaigns whose instructions this worker has been shown (newest last): later tasks open without them. */
   instructionsSeen: z.array(z.string().max(64)).max(500).optional(),
+  /** Canvas habits (absent: DEFAULT_CANVAS_HABITS). */
+  canvas: CanvasHabits.partial().optional(),
   /** Moderation: remind the worker to take a break after this many minutes (0 or absent: off). */
   moderationBreakMinutes: z.number().int().min(0).max(240).optional(),
 });

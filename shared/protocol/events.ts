@@ -33,6 +33,8 @@ export const EVENT_KINDS = {
   modelRegistered: 21,
   genesisMinted: 22,
   ampClaimed: 23,
+  proposalClosed: 24,
+  voteClosed: 25,
 } as const;
 
 /** stakeChanged.change */
@@ -158,7 +160,10 @@ export type AmplifyEvent =
     }
   | { kind: "modelRegistered"; modelId: Uint8Array; author: Address; manifestSha256: Uint8Array }
   | { kind: "genesisMinted"; destination: Address; amount: bigint; mintedTotal: bigint }
-  | { kind: "ampClaimed"; worker: Address; amount: bigint };
+  | { kind: "ampClaimed"; worker: Address; amount: bigint }
+  | { kind: "proposalClosed"; id: bigint; executed: boolean; proposer: Address; rent: bigint }
+  /** id is 0 when the proposal had already been closed. */
+  | { kind: "voteClosed"; proposal: Address; id: bigint; voter: Address; rent: bigint };
 
 export type AmplifyEventKind = AmplifyEvent["kind"];
 export type EventOf<K extends AmplifyEventKind> = Extract<AmplifyEvent, { kind: K }>;
@@ -413,6 +418,12 @@ export function decodeEvent(bytes: Uint8Array): AmplifyEvent {
       break;
     case EVENT_KINDS.ampClaimed:
       event = { kind: "ampClaimed", worker: c.address(), amount: c.u64() };
+      break;
+    case EVENT_KINDS.proposalClosed:
+      event = { kind: "proposalClosed", id: c.u64(), executed: c.u8() !== 0, proposer: c.address(), rent: c.u64() };
+      break;
+    case EVENT_KINDS.voteClosed:
+      event = { kind: "voteClosed", proposal: c.address(), id: c.u64(), voter: c.address(), rent: c.u64() };
       break;
     default:
       throw new RangeError(`unknown event kind ${bytes[1]}`);

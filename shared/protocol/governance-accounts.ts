@@ -163,12 +163,20 @@ export function decodeProposal(data: Uint8Array): ProposalAccount {
 export function proposalStatus(
   p: ProposalAccount,
   now: bigint,
-): "voting" | "failed" | "timelocked" | "executable" | "executed" {
+): "voting" | "failed" | "timelocked" | "executable" | "expired" | "executed" {
   if (p.executed) return "executed";
   if (now < p.votingEndsAt) return "voting";
   const passed = p.forVotes > p.againstVotes && p.forVotes + p.againstVotes >= p.quorum;
   if (!passed) return "failed";
-  return now < p.executableAt ? "timelocked" : "executable";
+  if (now < p.executableAt) return "timelocked";
+  // A passed proposal executes within one voting period after its timelock, or never.
+  return now < p.executableAt + (p.votingEndsAt - p.createdAt) ? "executable" : "expired";
+}
+
+/** close_proposal's rule: executed, or past the timelock and failed, or expired. */
+export function proposalClosable(p: ProposalAccount, now: bigint): boolean {
+  const status = proposalStatus(p, now);
+  return status === "executed" || status === "expired" || (status === "failed" && now >= p.executableAt);
 }
 
 export interface VoteRecordAccount {

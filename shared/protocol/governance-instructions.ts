@@ -317,3 +317,41 @@ export async function getClaimAmpInstruction(
     program,
   );
 }
+
+export interface CloseProposalInput extends ProgramOverride {
+  proposalId: bigint;
+  /** The proposal's proposer: its rent goes back there (the program refuses anyone else). */
+  proposer: Address;
+}
+
+/** Anyone may send it once the proposal executed, failed or expired (fee payer signs outside). */
+export async function getCloseProposalInstruction(input: CloseProposalInput): Promise<AmplifyInstruction> {
+  const program = input.programAddress;
+  return build(
+    "closeProposal",
+    [writableMeta((await findProposalPda(input.proposalId, program))[0]), writableMeta(input.proposer)],
+    undefined,
+    program,
+  );
+}
+
+export interface CloseVoteInput extends ProgramOverride {
+  proposalId: bigint;
+  /** The voter: the record's rent goes back there (the program refuses anyone else). */
+  voter: Address;
+  /** Override the derived record (tests pass another voter's on purpose). */
+  record?: Address;
+}
+
+/** Anyone may send it once the proposal's voting period is over (or the proposal is closed). */
+export async function getCloseVoteInstruction(input: CloseVoteInput): Promise<AmplifyInstruction> {
+  const program = input.programAddress;
+  const proposal = (await findProposalPda(input.proposalId, program))[0];
+  const record = await pda(input.record, () => findVoteRecordPda(proposal, input.voter, program));
+  return build(
+    "closeVote",
+    [writableMeta(record), readonlyMeta(proposal), writableMeta(input.voter)],
+    undefined,
+    program,
+  );
+}

@@ -173,6 +173,7 @@ export {
   modelId,
   PROPOSAL_KIND_NAMES,
   ProposalKind,
+  proposalClosable,
   proposalStatus,
   STAKER_BPS_MAX,
 } from "./governance-accounts";
@@ -188,6 +189,8 @@ export {
   ampMintAddress,
   DEFAULT_GOVERNANCE_PARAMETERS,
   getClaimAmpInstruction,
+  getCloseProposalInstruction,
+  getCloseVoteInstruction,
   getClaimRewardsInstruction,
   getExecuteProposalInstruction,
   getGovernanceTakeAuthorityInstruction,
@@ -201,6 +204,8 @@ export {
   getWithdrawStakeInstruction,
 } from "./governance-instructions";
 export type {
+  CloseProposalInput,
+  CloseVoteInput,
   ExecuteProposalInput,
   GovernanceParameters,
   InitGovernanceInput,

@@ -30,6 +30,8 @@ export const INSTRUCTION_TAGS = {
   executeProposal: 27,
   registerModel: 28,
   claimAmp: 29,
+  closeProposal: 30,
+  closeVote: 31,
 } as const;
 
 export type InstructionName = keyof typeof INSTRUCTION_TAGS;

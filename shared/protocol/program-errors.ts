@@ -81,6 +81,11 @@ export const PROGRAM_ERRORS = {
   },
   52: { name: "WrongTokenAccount", message: "The token account is not the expected AMP account." },
   53: { name: "GenesisClosed", message: "The genesis allocation is used up, or governance took the authority over." },
+  54: {
+    name: "ProposalExpired",
+    message:
+      "The proposal passed but was not executed within one voting period after its timelock; it can only be closed.",
+  },
 } as const satisfies Record<number, { name: string; message: string }>;
 
 export type ProgramErrorCode = keyof typeof PROGRAM_ERRORS;

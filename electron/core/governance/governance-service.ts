@@ -5,6 +5,7 @@ import { AmplifyChain, RequesterError, type Endpoints } from "../../../lib/chain
 import { GovernanceClient, type ProposalView as ChainProposal } from "../../../lib/governance";
 import { decodeVoteRecord, findVoteRecordPda, formatAmp, parseAmp, ProposalKind } from "../../../shared/protocol";
 import { ApiError, type GovernanceOverview, type ProposalView } from "../../../shared/api";
+import { formatSol } from "../../../shared/sol";
 import type { Address, TransactionSigner } from "@solana/kit";
 
 export interface GovernanceServiceOptions {
@@ -22,7 +23,7 @@ function describe(p: ChainProposal): string {
     case ProposalKind.SetPaused:
       return p.valueA === 1n ? "Pause the market" : "Unpause the market";
     case ProposalKind.TreasurySpend:
-      return `Pay ${Number(p.valueA) / 1e9} SOL from the treasury to ${p.target}`;
+      return `Pay ${formatSol(p.valueA)} from the treasury to ${p.target}`;
     case ProposalKind.SetAuthority:
       return `Hand the config authority to ${p.target}`;
     case ProposalKind.SetRewards:

@@ -4,6 +4,7 @@ import type { Editor } from "./editor/editor";
 import type { ImagePyramid } from "./layers/image-pyramid";
 import type { SettledPainter } from "./layers/settled-painter";
 import { CanvasStage } from "./layers/CanvasStage";
+import { wheelAction } from "./geometry/wheel";
 
 interface CanvasSurfaceProps {
   readonly editor: Editor;
@@ -15,12 +16,11 @@ interface CanvasSurfaceProps {
   readonly helpKey: string;
 }
 
-const WHEEL_ZOOM_SPEED = 0.0015;
-
 /**
- * The focusable element that turns pointer, wheel and Space into editor calls: Ctrl+wheel
- * zooms at the pointer, wheel pans, Space+drag and the middle button pan, everything else goes
- * to the active tool in image coordinates.
+ * The focusable element that turns pointer, wheel and Space into editor calls: the wheel zooms
+ * at the pointer by bounded steps (or, with the `scroll` habit, pans and Ctrl+wheel zooms; see
+ * wheelAction), Space+drag and the middle button pan, everything else goes to the active tool in
+ * image coordinates.
  */
 export const CanvasSurface = memo(function CanvasSurface({
   editor,
@@ -51,9 +51,9 @@ export const CanvasSurface = memo(function CanvasSurface({
     const onWheel = (e: WheelEvent) => {
       e.preventDefault();
       const rect = element.getBoundingClientRect();
-      if (e.ctrlKey || e.metaKey)
-        editor.zoomBy(Math.exp(-e.deltaY * WHEEL_ZOOM_SPEED), { x: e.clientX - rect.left, y: e.clientY - rect.top });
-      else editor.panBy(-e.deltaX, -e.deltaY);
+      const action = wheelAction(e, editor.habits.wheel, rect.height);
+      if ("zoom" in action) editor.zoomBy(action.zoom, { x: e.clientX - rect.left, y: e.clientY - rect.top });
+      else editor.panBy(action.pan.dx, action.pan.dy);
     };
     element.addEventListener("wheel", onWheel, { passive: false });
     const onKey = (e: KeyboardEvent) => {

@@ -4,7 +4,7 @@ import { isBigEnough } from "../canvas/geometry/box-geometry";
 import type { Point, Rect } from "../canvas/geometry/rect";
 import { clampPoint, distance, rectFromCorners } from "../canvas/geometry/rect";
 import type { Gesture } from "./edit-gestures";
-import { startHandleGesture } from "./edit-gestures";
+import { moveGesture, startHandleGesture } from "./edit-gestures";
 import type { Draft, PointerInput, Tool, ToolContext } from "./tool";
 import { DRAG_THRESHOLD_PX } from "./tool";
 
@@ -18,7 +18,8 @@ type CornerState =
 /**
  * Shapes framed by two opposite corners — boxes, rotated boxes (drawn upright), ellipses —
  * drawn by click-drag or by two clicks (two Spaces at the keyboard cursor). A press on a selected
- * shape's handle edits it instead. Frames smaller than the minimum are discarded: they are
+ * shape's handle edits it instead, and (the `move` habit, Label Studio's and CVAT's) a press inside a
+ * selected shape drags the selection: drawing starts outside it. Frames smaller than the minimum are discarded: they are
  * almost always slips of the hand. New shapes start with their label's default attributes.
  * Subclasses say what shape a frame makes.
  */
@@ -39,12 +40,19 @@ export abstract class CornerTool implements Tool {
       this.state = { name: "idle" };
       return;
     }
-    const gesture = startHandleGesture(this.ctx, input);
+    const gesture = startHandleGesture(this.ctx, input) ?? this.moveSelected(input);
     if (gesture) {
       this.state = { name: "editing", gesture };
       return;
     }
     this.state = { name: "pressing", start: p, current: p, dragged: false };
+  }
+
+  /** With the `move` habit, a press on a selected shape moves the selection (the topmost shape there decides). */
+  private moveSelected(input: PointerInput): Gesture | null {
+    if (this.ctx.habits.dragSelected !== "move" || this.ctx.selection().size === 0) return null;
+    const hit = this.ctx.shapeAt(input.point);
+    return hit && this.ctx.selection().has(hit.id) ? moveGesture(this.ctx, input.point) : null;
   }
 
   move(input: PointerInput): void {

@@ -1,4 +1,5 @@
 import type { Label, Shape, ShapeKind } from "../../../shared/annotation";
+import type { CanvasHabits } from "../../../shared/api";
 import type { AssistClient } from "../assist/assist-client";
 import type { History } from "../canvas/history/history";
 import type { DocumentStore } from "../canvas/model/document-store";
@@ -62,6 +63,8 @@ export interface ToolContext {
   readonly assist: AssistClient | null;
   readonly history: History;
   readonly image: Size;
+  /** The labeller's canvas habits (settings.canvas): what a drag on a selected shape does. */
+  readonly habits: CanvasHabits;
   /** Image pixels per screen pixel, for zoom-independent tolerances. */
   pixelsPerScreenPixel(): number;
   selection(): ReadonlySet<string>;

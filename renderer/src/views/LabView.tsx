@@ -102,6 +102,7 @@ export function LabView() {
           initialDocument={current.document}
           previousDocument={current.previousDocument}
           hotkeys={current.hotkeys}
+          habits={current.habits}
           onHotkeysChange={onHotkeysChange}
           onSave={onSave}
           onNext={() => go(1)}

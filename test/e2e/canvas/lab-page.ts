@@ -105,6 +105,12 @@ export class LabPage {
     };
   }
 
+  /** Where an image point is on the page, unrounded (for reading pixels along a shape's outline). */
+  async pagePoint(x: number, y: number): Promise<{ x: number; y: number }> {
+    const vp = await this.viewport();
+    return { x: this.origin.left + x * vp.scale + vp.x, y: this.origin.top + y * vp.scale + vp.y };
+  }
+
   async click(
     x: number,
     y: number,

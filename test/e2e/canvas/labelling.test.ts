@@ -4,6 +4,7 @@ import type { BoxShape, PolygonShape, Shape } from "../../../shared/annotation";
 import { artifactPath, launchChromium, startBrowserShell } from "../support";
 import type { RunningShell } from "../support";
 import { LabPage, expectNear } from "./lab-page";
+import { blend, distance, isShadeOf, rgbOf, settledShot } from "./pixels";
 
 const human = (shapes: Shape[]) => shapes.filter((s) => s.source?.kind === "human");
 
@@ -94,7 +95,7 @@ describe("labelling canvas: real mouse and keyboard, saved through the contract"
     ).toEqual(["car", "person"]);
   });
 
-  it("classifies, undoes and redoes, hides, zooms with Ctrl+wheel and pans with Space and the middle button", async () => {
+  it("classifies, undoes and redoes, hides, zooms with the wheel at the pointer by bounded steps and pans with Space and the middle button", async () => {
     await lab.press("Shift+Digit1");
     await lab.press("Shift+Digit3");
     expect((await lab.document()).classes).toEqual(["day", "rain"]);
@@ -127,11 +128,18 @@ describe("labelling canvas: real mouse and keyboard, saved through the contract"
     const vp = await lab.viewport();
     const anchor = await lab.at(1000, 1000);
     await lab.page.mouse.move(anchor.page.x, anchor.page.y);
+    // the plain wheel zooms at the pointer, one notch by 1.1–1.25× as in Label Studio and CVAT
+    await lab.page.mouse.wheel(0, -100);
+    await expect.poll(() => lab.viewport().then((v) => v.scale)).toBeGreaterThan(vp.scale * 1.1);
+    const notch = await lab.viewport();
+    expect(notch.scale).toBeLessThanOrEqual(vp.scale * 1.25);
+    // a fast Ctrl+wheel (a trackpad pinch) is one bounded step too, not 293 % → 720 % in two
     await lab.page.keyboard.down("Control");
     await lab.page.mouse.wheel(0, -300);
     await lab.page.keyboard.up("Control");
-    await expect.poll(() => lab.viewport().then((v) => v.scale)).toBeGreaterThan(vp.scale * 1.2);
+    await expect.poll(() => lab.viewport().then((v) => v.scale)).toBeGreaterThan(notch.scale * 1.1);
     const zoomed = await lab.viewport();
+    expect(zoomed.scale).toBeLessThanOrEqual(notch.scale * 1.25);
     // the image point under the pointer stays under the pointer
     expect(Math.abs(anchor.image.x * zoomed.scale + zoomed.x - (anchor.image.x * vp.scale + vp.x))).toBeLessThan(1);
 
@@ -267,7 +275,71 @@ describe("labelling canvas: real mouse and keyboard, saved through the contract"
     expect(await boxButton.getAttribute("aria-pressed")).toBe("true");
   });
 
-  it("redraws nothing while idle at 20,000 boxes, and keeps the view covered after an off-centre zoom-out", async () => {
+  it("paints a drawn box: its label's colour on the outline, a light tint inside, the image around it; nothing once deleted", async () => {
+    // Pixels, not editor state: a screenshot before, with and after the box, compared point by point.
+    // a scene no other test here saves a draft for
+    const fresh = await LabPage.open(browser, shell, "scene=orchard&shapes=0&size=2048");
+    const page = fresh.page;
+    const car = rgbOf("#ff6b6b"); // the lab's "car", the box tool's first label
+    const away = () => page.mouse.move(1, 1); // off the canvas: no crosshair or hover in the shot
+    await away();
+    const before = human((await fresh.document()).shapes).length;
+    const blank = await settledShot(page);
+    await fresh.press("b");
+    // in the sky, above every object and model guess of the scene
+    const drawn = await fresh.drag([300, 80], [900, 260]);
+    await fresh.press("Escape"); // deselected: no handles, the plain fill
+    await away();
+    expect(human((await fresh.document()).shapes)).toHaveLength(before + 1);
+    const painted = await settledShot(page);
+
+    const p0 = await fresh.pagePoint(drawn.from.x, drawn.from.y);
+    const p1 = await fresh.pagePoint(drawn.to.x, drawn.to.y);
+    const lerp = (a: number, b: number, t: number) => a + (b - a) * t;
+    // Across the bottom and right edges (the label tag sits at the top left), 3 px either side.
+    const across = [0.25, 0.5, 0.75].flatMap((t) => [
+      Array.from({ length: 7 }, (_, i) => ({ x: lerp(p0.x, p1.x, t), y: Math.round(p1.y) - 3 + i })),
+      Array.from({ length: 7 }, (_, i) => ({ x: Math.round(p1.x) - 3 + i, y: lerp(p0.y, p1.y, t) })),
+    ]);
+    const inside = [
+      [0.5, 0.5],
+      [0.3, 0.6],
+      [0.7, 0.35],
+    ].map(([tx, ty]) => ({ x: lerp(p0.x, p1.x, tx!), y: lerp(p0.y, p1.y, ty!) }));
+    const outside = [
+      { x: lerp(p0.x, p1.x, 0.5), y: p1.y + 12 },
+      { x: p1.x + 12, y: lerp(p0.y, p1.y, 0.5) },
+      { x: p0.x - 12, y: lerp(p0.y, p1.y, 0.75) },
+    ];
+    for (const scan of across) {
+      const stroke = scan.find((q) => isShadeOf(painted.at(q.x, q.y), car));
+      expect(stroke, `the car colour across the edge at ${JSON.stringify(scan[3])}`).toBeDefined();
+      expect(distance(painted.at(stroke!.x, stroke!.y), blank.at(stroke!.x, stroke!.y))).toBeGreaterThan(30);
+    }
+    const FILL_ALPHA = 0x2e / 255; // region-style.ts: the image under a shape stays readable
+    for (const q of inside) {
+      expect(isShadeOf(painted.at(q.x, q.y), car), `no stroke inside at ${JSON.stringify(q)}`).toBe(false);
+      expect(distance(painted.at(q.x, q.y), blend(blank.at(q.x, q.y), car, FILL_ALPHA))).toBeLessThanOrEqual(4);
+    }
+    for (const q of outside) expect(distance(painted.at(q.x, q.y), blank.at(q.x, q.y))).toBeLessThanOrEqual(2);
+
+    await fresh.press("v");
+    await fresh.click(lerp(drawn.from.x, drawn.to.x, 0.5), lerp(drawn.from.y, drawn.to.y, 0.5));
+    expect(await fresh.selection()).toHaveLength(1);
+    await fresh.press("Delete");
+    await fresh.press("Escape");
+    await away();
+    expect(human((await fresh.document()).shapes)).toHaveLength(before);
+    const erased = await settledShot(page);
+    for (const q of [...across.flat(), ...inside, ...outside])
+      expect(distance(erased.at(q.x, q.y), blank.at(q.x, q.y)), `erased at ${JSON.stringify(q)}`).toBeLessThanOrEqual(
+        2,
+      );
+    expect(fresh.errors).toEqual([]);
+    await page.close();
+  });
+
+  it("redraws nothing while idle at 20,000 boxes, keeps the view covered after an off-centre zoom-out, and pans far with no snapshot render in a frame", async () => {
     const dense = await LabPage.open(browser, shell, "scene=harbour&shapes=20000&size=4096");
     const page = dense.page;
     await page.mouse.move(1, 1); // off the canvas: no crosshair to follow
@@ -300,6 +372,23 @@ describe("labelling canvas: real mouse and keyboard, saved through the contract"
     expect(blit.y).toBeLessThanOrEqual(0.5);
     expect(blit.x + blit.width).toBeGreaterThanOrEqual(view.width - 0.5);
     expect(blit.y + blit.height).toBeGreaterThanOrEqual(view.height - 0.5);
+
+    // Panning far at 20,000 boxes: the next snapshot is rendered in the background while the
+    // view still has margin, and swapped in; no frame has to render one on the pan's path.
+    await page.waitForTimeout(400); // the zoom settles (its one crisp re-render)
+    const painter = (what: string) => page.evaluate(`window.amplifyLab.painter.${what}`) as Promise<number>;
+    const [inlineBefore, swappedBefore] = [await painter("inlineRenders"), await painter("prerendered")];
+    for (let step = 0; step < 40; step++) {
+      await page.evaluate("window.amplifyLab.editor.panBy(-40, -10)");
+      await page.evaluate("new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)))");
+      // a pan no faster than the background render (its speed is the bench's business, not this test's)
+      await expect.poll(() => page.evaluate("window.amplifyLab.painter.prerendering")).toBe(false);
+    }
+    expect(await painter("inlineRenders")).toBe(inlineBefore);
+    expect(await painter("prerendered")).toBeGreaterThanOrEqual(swappedBefore + 2);
+    const after = (await page.evaluate("window.amplifyLab.painter.lastBlit")) as typeof blit;
+    expect(after.x).toBeLessThanOrEqual(0.5);
+    expect(after.x + after.width).toBeGreaterThanOrEqual(view.width - 0.5);
     await page.close();
   });
 });

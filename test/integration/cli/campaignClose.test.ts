@@ -6,10 +6,10 @@ import fs from "node:fs";
 import path from "node:path";
 import { generateKeyPairSigner, lamports, type Address, type KeyPairSigner } from "@solana/kit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { runCli } from "../../../cli/src/cli";
 import { generateScene } from "../../../localnet/demo/sceneGenerator";
-import { startLocalnet, type Localnet } from "../../../localnet";
-import { AmplifyChain, loadKeyFile } from "../../../lib/requester";
+import type { Localnet } from "../../../localnet";
+import type { AmplifyChain } from "../../../lib/requester";
+import { loadKeyFile } from "../../../lib/requester";
 import {
   ACCOUNT_SIZES,
   findEscrowPda,
@@ -24,6 +24,7 @@ import {
   TASK_PAGE_HEADER_BYTES,
 } from "../../../shared/protocol";
 import { isClosed } from "../economics/chain-money";
+import { runAmplify, startTestLocalnet } from "../../support/cli-localnet";
 
 const work = fs.mkdtempSync(path.join(process.env.TMPDIR ?? "/tmp", "amplify-cli-close-"));
 const keypair = path.join(work, "requester.json");
@@ -34,16 +35,7 @@ let net: Localnet;
 let chain: AmplifyChain;
 let globals: string[] = [];
 
-async function amplify(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli([...globals, ...args], {
-    out: (l) => out.push(l),
-    err: (l) => err.push(l),
-    stopped: () => Promise.resolve(),
-  });
-  return { code, stdout: out.join("\n"), stderr: err.join("\n") };
-}
+const amplify = (...args: string[]) => runAmplify([...globals, ...args]);
 
 /** The lamports the CLI printed after `label` ("… 0.0123 SOL (12,300,000 lamports)"). */
 function printed(stdout: string, label: string): bigint {
@@ -54,8 +46,7 @@ function printed(stdout: string, label: string): bigint {
 }
 
 beforeAll(async () => {
-  net = await startLocalnet({ home: path.join(work, "home"), rpcPort: 0, wsPort: 0, blobPort: 0, log: () => {} });
-  chain = new AmplifyChain({ rpcUrl: net.rpcUrl, wsUrl: net.wsUrl, blobUrl: net.blobUrl });
+  ({ net, chain } = await startTestLocalnet(path.join(work, "home"), { slotMs: 400 }));
   globals = ["--rpc", net.rpcUrl, "--ws", net.wsUrl, "--blobs", net.blobUrl, "--keypair", keypair];
   globals.push("--state", path.join(work, "state"));
   fs.mkdirSync(path.join(work, "images"));

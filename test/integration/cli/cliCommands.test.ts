@@ -5,10 +5,10 @@ import fs from "node:fs";
 import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startLocalnet, type Localnet } from "../../../localnet";
+import type { Localnet } from "../../../localnet";
 import { requireAmplifyProgram } from "../../support/amplify-program";
 import { generateScene } from "../../../localnet/demo/sceneGenerator";
-import { runCli } from "../../../cli/src/cli";
+import { runAmplify, startTestLocalnet } from "../../support/cli-localnet";
 
 const run = promisify(execFile);
 requireAmplifyProgram();
@@ -19,16 +19,7 @@ let env: NodeJS.ProcessEnv;
 
 let globals: string[] = [];
 
-async function amplify(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli([...globals, ...args], {
-    out: (l) => out.push(l),
-    err: (l) => err.push(l),
-    stopped: () => Promise.resolve(),
-  });
-  return { code, stdout: out.join("\n"), stderr: err.join("\n") };
-}
+const amplify = (...args: string[]) => runAmplify([...globals, ...args]);
 
 async function amplifyBinary(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
@@ -41,14 +32,7 @@ async function amplifyBinary(...args: string[]): Promise<{ code: number; stdout:
 }
 
 beforeAll(async () => {
-  net = await startLocalnet({
-    home: path.join(work, "home"),
-    rpcPort: 0,
-    wsPort: 0,
-    blobPort: 0,
-    slotMs: 100,
-    log: () => {},
-  });
+  ({ net } = await startTestLocalnet(path.join(work, "home")));
   env = {
     ...process.env,
     AMPLIFY_HOME: path.join(work, "cli"),

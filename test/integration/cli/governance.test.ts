@@ -72,6 +72,9 @@ describe("amplify governance", () => {
     expect((await run(["vote", "1", "for"], holder))[0]).toMatch(/^voted for #1/);
     await expect(run(["vote", "1", "against"], holder)).rejects.toThrow(/already exists/);
     await expect(run(["execute", "1"], holder)).rejects.toThrow(/still being voted on/);
+    await expect(run(["close", "1"], holder)).rejects.toThrow(
+      /^Nothing to close on proposal 1 yet: it is voting; your vote record closes once the vote is over\.$/,
+    );
     const after = await run(["status"], holder);
     expect(after.at(-1)).toMatch(/^#1 fee 4\.5 % {2}for 2\.5 \/ against 0 AMP/);
   });

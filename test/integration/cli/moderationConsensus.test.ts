@@ -7,10 +7,11 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generateKeyPairSigner, lamports, type Address, type KeyPairSigner } from "@solana/kit";
 import nacl from "tweetnacl";
-import { startLocalnet, type Localnet } from "../../../localnet";
+import type { Localnet } from "../../../localnet";
 import { requireAmplifyProgram } from "../../support/amplify-program";
 import { generateScene } from "../../../localnet/demo/sceneGenerator";
-import { AmplifyChain, getBlob, keysFromSecret, putBlob, type RequesterKeys } from "../../../lib/requester";
+import type { AmplifyChain } from "../../../lib/requester";
+import { getBlob, keysFromSecret, putBlob, type RequesterKeys } from "../../../lib/requester";
 import {
   createModerationCampaign,
   exportModerationResults,
@@ -30,6 +31,7 @@ import {
   getSubmitResultInstruction,
 } from "../../../shared/protocol";
 import { generateX25519KeyPair, sha256 } from "../../../lib/crypto";
+import { startTestLocalnet } from "../../support/cli-localnet";
 
 requireAmplifyProgram();
 const work = fs.mkdtempSync(path.join(process.env.TMPDIR ?? "/tmp", "amplify-moderation-consensus-"));
@@ -38,15 +40,7 @@ let chain: AmplifyChain;
 let requester: RequesterKeys;
 
 beforeAll(async () => {
-  net = await startLocalnet({
-    home: path.join(work, "home"),
-    rpcPort: 0,
-    wsPort: 0,
-    blobPort: 0,
-    slotMs: 100,
-    log: () => {},
-  });
-  chain = new AmplifyChain({ rpcUrl: net.rpcUrl, wsUrl: net.wsUrl, blobUrl: net.blobUrl });
+  ({ net, chain } = await startTestLocalnet(path.join(work, "home")));
   requester = await keysFromSecret(nacl.sign.keyPair().secretKey);
   await chain.rpc.requestAirdrop(requester.address, lamports(10_000_000_000n)).send();
 });

@@ -7,7 +7,6 @@ import fs from "node:fs";
 import path from "node:path";
 import { address, type Address } from "@solana/kit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { runCli } from "../../../cli/src/cli";
 import { newKeyFile } from "../../../lib/requester";
 import { encodePng } from "../../../localnet/demo/pngEncoder";
 import { emptyDocument, type Shape } from "../../../shared/annotation";
@@ -22,6 +21,7 @@ import {
   type Market,
   type WorkerCore,
 } from "../../support/market-harness";
+import { runAmplify } from "../../support/cli-localnet";
 
 requireAmplifyProgram();
 
@@ -67,16 +67,7 @@ let requester: Address;
 let worker: WorkerCore;
 let campaign = "";
 
-async function amplify(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli([...globals, ...args], {
-    out: (l) => out.push(l),
-    err: (l) => err.push(l),
-    stopped: () => Promise.resolve(),
-  });
-  return { code, stdout: out.join("\n"), stderr: err.join("\n") };
-}
+const amplify = (...args: string[]) => runAmplify([...globals, ...args]);
 
 const create = (prelabels: string) =>
   amplify(
@@ -220,6 +211,44 @@ describe("amplify campaign create --prelabels, then export", () => {
       line(0, 25 / 64, 26 / 48, 30 / 64, 12 / 48) + line(1, 50 / 64, 7 / 48, 20 / 64, 10 / 48),
     );
     expect(read("yard.txt")).toBe(line(1, 7.5 / 40, 7.125 / 30, 10 / 40, 6.25 / 30));
+  });
+
+  it("export --format voc writes 1-based pixel corners, the image set and the label map", async () => {
+    const out = path.join(work, "voc");
+    expect((await amplify("export", campaign, "--format", "voc", "--out", out)).code).toBe(0);
+    const read = (file: string) => fs.readFileSync(path.join(out, file), "utf8");
+    // VOC counts pixels from 1: the 0-based box x..x+w covers pixels x+1..x+w (the car: 10..40 → 11..40).
+    expect(read("Annotations/street.xml")).toBe(`<annotation>
+  <folder>VOC</folder>
+  <filename>street.png</filename>
+  <source><database>Prelabelled boxes</database></source>
+  <size><width>64</width><height>48</height><depth>3</depth></size>
+  <segmented>0</segmented>
+  <object>
+    <name>car</name>
+    <pose>Unspecified</pose>
+    <truncated>0</truncated>
+    <occluded>0</occluded>
+    <difficult>0</difficult>
+    <bndbox><xmin>11</xmin><ymin>21</ymin><xmax>40</xmax><ymax>32</ymax></bndbox>
+  </object>
+  <object>
+    <name>dog</name>
+    <pose>Unspecified</pose>
+    <truncated>0</truncated>
+    <occluded>0</occluded>
+    <difficult>0</difficult>
+    <bndbox><xmin>41</xmin><ymin>3</ymin><xmax>60</xmax><ymax>12</ymax></bndbox>
+  </object>
+</annotation>
+`);
+    expect(read("ImageSets/Main/default.txt")).toBe("street\nyard\n");
+    expect(read("labelmap.txt").split("\n").slice(0, 2)).toEqual([
+      "# label:color_rgb:parts:actions",
+      "background:0,0,0::",
+    ]);
+    expect(read("labelmap.txt")).toMatch(/^car:\d+,\d+,\d+::$/m);
+    expect(read("labelmap.txt")).toMatch(/^dog:\d+,\d+,\d+::$/m);
   });
 });
 

@@ -6,11 +6,11 @@ import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generateKeyPairSigner, lamports, type Address, type KeyPairSigner } from "@solana/kit";
-import { startLocalnet, type Localnet } from "../../../localnet";
+import type { Localnet } from "../../../localnet";
 import { requireAmplifyProgram } from "../../support/amplify-program";
 import { generateScene, SCENE_LABELS, type Scene } from "../../../localnet/demo/sceneGenerator";
+import type { AmplifyChain } from "../../../lib/requester";
 import {
-  AmplifyChain,
   campaignStatus,
   createCampaign,
   decodeMetadata,
@@ -38,6 +38,7 @@ import { canonicalJson, type AnnotationDocument } from "../../../shared/annotati
 import { decryptEnvelope, generateX25519KeyPair, sha256, unwrapFileKey } from "../../../lib/crypto";
 import nacl from "tweetnacl";
 import { waitFor } from "../../support/wait-for";
+import { startTestLocalnet } from "../../support/cli-localnet";
 
 requireAmplifyProgram();
 const work = fs.mkdtempSync(path.join(process.env.TMPDIR ?? "/tmp", "amplify-cli-flow-"));
@@ -48,15 +49,7 @@ let keyService: KeyService | undefined;
 const scenes: Scene[] = [0, 1, 2].map((i) => generateScene(100 + i));
 
 beforeAll(async () => {
-  net = await startLocalnet({
-    home: path.join(work, "home"),
-    rpcPort: 0,
-    wsPort: 0,
-    blobPort: 0,
-    slotMs: 100,
-    log: () => {},
-  });
-  chain = new AmplifyChain({ rpcUrl: net.rpcUrl, wsUrl: net.wsUrl, blobUrl: net.blobUrl });
+  ({ net, chain } = await startTestLocalnet(path.join(work, "home")));
   requester = await keysFromSecret(nacl.sign.keyPair().secretKey);
   const images = path.join(work, "images");
   fs.mkdirSync(images);

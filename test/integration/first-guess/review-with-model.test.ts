@@ -6,9 +6,9 @@ import fs from "node:fs";
 import path from "node:path";
 import { generateKeyPairSigner, lamports, type Address } from "@solana/kit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { runCli } from "../../../cli/src/cli";
-import { AmplifyChain, decodeMetadata, getBlob, putBlob } from "../../../lib/requester";
-import { startLocalnet, type Localnet } from "../../../localnet";
+import type { AmplifyChain } from "../../../lib/requester";
+import { decodeMetadata, getBlob, putBlob } from "../../../lib/requester";
+import type { Localnet } from "../../../localnet";
 import { requireAmplifyProgram } from "../../support/amplify-program";
 import { canonicalJson, type AnnotationDocument } from "../../../shared/annotation";
 import {
@@ -19,6 +19,7 @@ import {
 } from "../../../shared/protocol";
 import { generateX25519KeyPair, sha256 } from "../../../lib/crypto";
 import { createHash } from "node:crypto";
+import { runAmplify, startTestLocalnet } from "../../support/cli-localnet";
 
 requireAmplifyProgram();
 const work = fs.mkdtempSync(path.join(process.env.TMPDIR ?? "/tmp", "amplify-fg-review-"));
@@ -30,27 +31,10 @@ let net: Localnet;
 let chain: AmplifyChain;
 let globals: string[] = [];
 
-async function amplify(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli([...globals, ...args], {
-    out: (l) => out.push(l),
-    err: (l) => err.push(l),
-    stopped: () => Promise.resolve(),
-  });
-  return { code, stdout: out.join("\n"), stderr: err.join("\n") };
-}
+const amplify = (...args: string[]) => runAmplify([...globals, ...args]);
 
 beforeAll(async () => {
-  net = await startLocalnet({
-    home: path.join(work, "home"),
-    rpcPort: 0,
-    wsPort: 0,
-    blobPort: 0,
-    slotMs: 100,
-    log: () => {},
-  });
-  chain = new AmplifyChain({ rpcUrl: net.rpcUrl, wsUrl: net.wsUrl, blobUrl: net.blobUrl });
+  ({ net, chain } = await startTestLocalnet(path.join(work, "home")));
   globals = [
     "--rpc",
     net.rpcUrl,

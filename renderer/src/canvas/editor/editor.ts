@@ -1,4 +1,6 @@
 import type { AnnotationDocument, Label, Shape } from "../../../../shared/annotation";
+import type { CanvasHabits } from "../../../../shared/api";
+import { DEFAULT_CANVAS_HABITS } from "../../../../shared/api";
 import type { Tool, ToolContext, ToolId } from "../../tools/tool";
 import { BoxTool } from "../../tools/box-tool";
 import { FramedTool } from "../../tools/framed-tool";
@@ -84,6 +86,8 @@ export class Editor implements ToolContext {
   /** The last sentence for the screen's live region (see announce). */
   announcement = "";
   crosshair = true;
+  /** Wheel and drag conventions; LabelView sets them from settings.canvas. */
+  habits: CanvasHabits = DEFAULT_CANVAS_HABITS;
   brightness = 1;
   contrast = 1;
 

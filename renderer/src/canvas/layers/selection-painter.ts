@@ -8,6 +8,7 @@ import type { Editor } from "../editor/editor";
 import { MAX_SHAPES_WITH_HANDLES } from "../../tools/edit-gestures";
 import { HALO_COLOR, HALO_EXTRA_PX, MASK_ALPHA, outlineColor, regionStyle, traceShape } from "../regions/region-style";
 import { handlesOf } from "../geometry/shape-handles";
+import { fitTag, TAG_HEIGHT_PX, TAG_PAD_PX } from "../regions/label-tag";
 
 const SELECTION_COLOR = "#ffffff";
 
@@ -91,12 +92,12 @@ export function paintSelection(ctx: CanvasRenderingContext2D, editor: Editor): b
     const label = editor.labelById(shape.label);
     const anchor = toScreen(vp, topLeft(shape));
     const tag = `${label?.name ?? shape.label}${locked ? " (locked)" : ""}${shape.source?.kind === "model" ? (shape.source.edited ? " · edited guess" : shape.source.accepted ? " · accepted guess" : " · model guess") : ""}`;
-    const width = ctx.measureText(tag).width + 8;
+    const placed = fitTag(tag, anchor, editor.viewSize, (t) => ctx.measureText(t).width);
     ctx.fillStyle = outlineColor(label?.color ?? "#ff00ff");
-    ctx.fillRect(anchor.x, anchor.y - 18, width, 16);
-    ctx.strokeRect(anchor.x + 0.5, anchor.y - 17.5, width - 1, 15);
+    ctx.fillRect(placed.x, placed.y, placed.w, TAG_HEIGHT_PX);
+    ctx.strokeRect(placed.x + 0.5, placed.y + 0.5, placed.w - 1, TAG_HEIGHT_PX - 1);
     ctx.fillStyle = "#000000";
-    ctx.fillText(tag, anchor.x + 4, anchor.y - 6);
+    ctx.fillText(placed.text, placed.x + TAG_PAD_PX, placed.y + 12);
   }
   ctx.restore();
   return true;

@@ -40,6 +40,24 @@ const FILL_LIMIT = 2_000;
 const ZOOM_SETTLE_MS = 120;
 /** How far a zoom may stretch the snapshot before a frame must re-render it anyway. */
 const MAX_STRETCH = 3;
+/**
+ * When a pan leaves less than this share of the margin on some side, the next snapshot starts
+ * in the background (placed half a margin ahead, so the side behind keeps more than this).
+ */
+const PRERENDER_AT = 0.4;
+/** Milliseconds of background rendering per task: frames go on in between. */
+const SLICE_MS = 6;
+
+/** The next snapshot, rendered a slice of shapes per task off the interaction path. */
+interface Pending {
+  /** Where it will sit; the canvas and the shapes are found by the first background task. */
+  readonly vp: Viewport;
+  readonly pixelRatio: number;
+  work: { readonly snap: Snapshot; readonly shapes: readonly Shape[] } | null;
+  next: number;
+  /** The invalidation count it started from: any change to what is drawn makes it stale. */
+  readonly generation: number;
+}
 
 /**
  * Paints the shapes not being edited (those live on the selection layer and are never culled). Shapes in a widened viewport come from the R-tree, batched into one Path2D per
@@ -50,8 +68,19 @@ const MAX_STRETCH = 3;
 export class SettledPainter {
   private snapshot: Snapshot | null = null;
   private settleTimer: ReturnType<typeof setTimeout> | undefined;
-  /** Snapshot renders so far: the expensive frames (benchmarks report them). */
+  /** Snapshot renders so far, in frames or in the background (benchmarks report them). */
   renders = 0;
+  /** Renders a frame had to wait for: the view left the snapshot before the next one was ready. */
+  inlineRenders = 0;
+  /** Background snapshots swapped in. */
+  prerendered = 0;
+  /** Background pre-rendering on (off: every re-render happens in a frame; the bench compares). */
+  background = true;
+  private pending: Pending | null = null;
+  /** The canvas of the snapshot a background one replaced: the next background render draws into it. */
+  private spare: OffscreenCanvas | null = null;
+  private ready: Snapshot | null = null;
+  private generation = 0;
   /** Where the last frame put the snapshot, in CSS pixels of the view (tests check it covers the view). */
   lastBlit: { x: number; y: number; width: number; height: number } | null = null;
   /**
@@ -64,6 +93,18 @@ export class SettledPainter {
 
   invalidate(): void {
     this.snapshot = null;
+    this.dropBackground();
+  }
+
+  private dropBackground(): void {
+    this.generation++;
+    this.pending = null;
+    this.ready = null;
+  }
+
+  /** True while a background snapshot is being rendered (tests wait for it). */
+  get prerendering(): boolean {
+    return this.pending !== null;
   }
 
   /** Takes shapes that are about to change under the pointer out of the snapshot. */
@@ -88,6 +129,7 @@ export class SettledPainter {
 
   /** New shapes are on top of everything: drawn onto the snapshot, no re-render needed. */
   append(editor: Editor, shapes: readonly Shape[]): void {
+    this.dropBackground(); // it was started without them
     const snap = this.snapshot;
     const ctx = snap?.canvas.getContext("2d");
     if (!snap || !ctx) return;
@@ -187,16 +229,45 @@ export class SettledPainter {
 
   private render(editor: Editor, pixelRatio: number): Snapshot {
     this.renders++;
-    const vp = editor.viewport;
+    this.inlineRenders++;
+    this.dropBackground();
+    const { snap, shapes } = this.prepare(editor, editor.viewport, pixelRatio, this.snapshot?.canvas);
+    const ctx = snap.canvas.getContext("2d");
+    if (!ctx) throw new Error("no 2D context for the shape snapshot");
+    this.drawSlice(ctx, snap, editor, shapes, shapes.length);
+    return snap;
+  }
+
+  /** Draws shapes[from, to) of a snapshot holding `snap.count` shapes; tags once the last is in. */
+  private drawSlice(
+    ctx: OffscreenCanvasRenderingContext2D,
+    snap: Snapshot,
+    editor: Editor,
+    shapes: readonly Shape[],
+    to: number,
+    from = 0,
+  ): void {
+    const slice = from === 0 && to === shapes.length ? shapes : shapes.slice(from, to);
+    const { batches, masks } = this.batchShapes(editor, slice, snap.vp.scale);
+    this.stroke(ctx, snap, batches, masks, snap.count <= FILL_LIMIT);
+    if (to === shapes.length && snap.count <= TAG_LIMIT) this.tags(ctx, snap, shapes, editor);
+  }
+
+  /** A cleared canvas for a snapshot at `vp` and the shapes it will hold, in z order. */
+  private prepare(
+    editor: Editor,
+    vp: Viewport,
+    pixelRatio: number,
+    reuse: OffscreenCanvas | undefined,
+  ): { snap: Snapshot; shapes: Shape[] } {
     const view = editor.viewSize;
     const marginX = Math.ceil(view.width * CULL_MARGIN);
     const marginY = Math.ceil(view.height * CULL_MARGIN);
     const width = view.width + 2 * marginX;
     const height = view.height + 2 * marginY;
     const canvas =
-      this.snapshot?.canvas.width === Math.ceil(width * pixelRatio) &&
-      this.snapshot.canvas.height === Math.ceil(height * pixelRatio)
-        ? this.snapshot.canvas
+      reuse?.width === Math.ceil(width * pixelRatio) && reuse.height === Math.ceil(height * pixelRatio)
+        ? reuse
         : new OffscreenCanvas(Math.ceil(width * pixelRatio), Math.ceil(height * pixelRatio));
     const ctx = canvas.getContext("2d");
     if (!ctx) throw new Error("no 2D context for the shape snapshot");
@@ -209,10 +280,61 @@ export class SettledPainter {
       const shape = editor.store.get(id);
       if (shape && !shape.hidden && !this.excluded.has(id)) shapes.push(shape);
     }
-    const { batches, masks } = this.batchShapes(editor, shapes, vp.scale);
-    this.stroke(ctx, { vp, marginX, marginY, pixelRatio }, batches, masks, shapes.length <= FILL_LIMIT);
-    if (shapes.length <= TAG_LIMIT) this.tags(ctx, { vp, marginX, marginY, pixelRatio }, shapes, editor);
-    return { canvas, vp, marginX, marginY, pixelRatio, count: shapes.length };
+    return { snap: { canvas, vp, marginX, marginY, pixelRatio, count: shapes.length }, shapes };
+  }
+
+  /**
+   * Starts the next snapshot in the background when a pan has used most of the margin on a side:
+   * placed ahead of the pan (by the way it has come, up to half the margin), drawn a slice per
+   * task between frames, and swapped in by the first frame after it is done.
+   */
+  private maybePrerender(editor: Editor, snap: Snapshot): void {
+    if (!this.background || this.pending || this.ready) return;
+    const vp = editor.viewport;
+    if (vp.scale !== snap.vp.scale) return;
+    // how far the view can still move each way before it uncovers an edge of the snapshot
+    const at = placement(snap, vp);
+    const view = editor.viewSize;
+    const roomX = Math.min(-at.x, at.x + at.width - view.width);
+    const roomY = Math.min(-at.y, at.y + at.height - view.height);
+    if (roomX >= snap.marginX * PRERENDER_AT && roomY >= snap.marginY * PRERENDER_AT) return;
+    const dx = vp.x - snap.vp.x;
+    const dy = vp.y - snap.vp.y;
+    const lead = (d: number, margin: number) => Math.max(-margin / 2, Math.min(margin / 2, d));
+    const ahead = { ...vp, x: vp.x + lead(dx, snap.marginX), y: vp.y + lead(dy, snap.marginY) };
+    this.renders++;
+    const pending: Pending = {
+      vp: ahead,
+      pixelRatio: snap.pixelRatio,
+      work: null,
+      next: 0,
+      generation: this.generation,
+    };
+    this.pending = pending;
+    const step = () => {
+      if (this.pending !== pending || pending.generation !== this.generation) return;
+      const until = performance.now() + SLICE_MS;
+      if (!pending.work) {
+        pending.work = this.prepare(editor, pending.vp, pending.pixelRatio, this.spare ?? undefined);
+        this.spare = null;
+      }
+      const { snap: next, shapes } = pending.work;
+      const ctx = next.canvas.getContext("2d");
+      if (!ctx) return;
+      while (pending.next < shapes.length && performance.now() < until) {
+        const to = Math.min(shapes.length, pending.next + 256);
+        this.drawSlice(ctx, next, editor, shapes, to, pending.next);
+        pending.next = to;
+      }
+      if (pending.next < shapes.length) {
+        setTimeout(step, 0);
+        return;
+      }
+      this.pending = null;
+      this.ready = next;
+      this.requestRedraw();
+    };
+    setTimeout(step, 0);
   }
 
   private batchShapes(editor: Editor, shapes: readonly Shape[], scale: number): { batches: Batch[]; masks: Masks } {
@@ -258,7 +380,20 @@ export class SettledPainter {
       k < 1 / MAX_STRETCH ||
       snap.pixelRatio !== pixelRatio ||
       !covers(placement(snap, vp), editor.viewSize);
-    if (!snap || outside) snap = this.snapshot = this.render(editor, pixelRatio);
+    // a background snapshot that is done replaces the current one if it fits this frame
+    const ready = this.ready;
+    this.ready = null;
+    if (
+      ready &&
+      ready.vp.scale === vp.scale &&
+      ready.pixelRatio === pixelRatio &&
+      covers(placement(ready, vp), editor.viewSize)
+    ) {
+      this.spare = snap?.canvas ?? null;
+      this.prerendered++;
+      snap = this.snapshot = ready;
+    } else if (!snap || outside) snap = this.snapshot = this.render(editor, pixelRatio);
+    else this.maybePrerender(editor, snap);
     const scale = vp.scale / snap.vp.scale;
     this.lastBlit = placement(snap, vp);
     ctx.save();

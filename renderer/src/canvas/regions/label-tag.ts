@@ -27,3 +27,45 @@ export function tagAnchor(shape: Shape): Point {
   const b = shapeBox(shape);
   return { x: b.x, y: b.y };
 }
+
+/** Screen pixels around a tag's text, and its height. */
+export const TAG_PAD_PX = 4;
+export const TAG_HEIGHT_PX = 16;
+
+export interface PlacedTag {
+  readonly text: string;
+  readonly x: number;
+  readonly y: number;
+  readonly w: number;
+}
+
+/**
+ * A selected shape's tag (full name and flags) placed inside the view: above the shape's
+ * top-left corner where there is room, cut with an ellipsis to the view's width, and pushed
+ * left or down so that no part of it runs off the canvas (a long label near an edge).
+ */
+export function fitTag(
+  text: string,
+  anchor: Point,
+  view: { readonly width: number; readonly height: number },
+  measure: (s: string) => number,
+): PlacedTag {
+  const room = Math.max(0, view.width - 2 * TAG_PAD_PX);
+  let shown = text;
+  if (measure(shown) > room) {
+    // the longest prefix that fits with its ellipsis (binary search: measureText is not free)
+    let lo = 0;
+    let hi = text.length;
+    while (lo < hi) {
+      const mid = Math.ceil((lo + hi) / 2);
+      if (measure(`${text.slice(0, mid)}…`) <= room) lo = mid;
+      else hi = mid - 1;
+    }
+    shown = `${text.slice(0, lo).trimEnd()}…`;
+  }
+  const w = Math.min(view.width, measure(shown) + 2 * TAG_PAD_PX);
+  const x = Math.max(0, Math.min(anchor.x, view.width - w));
+  const above = anchor.y - TAG_HEIGHT_PX - 2;
+  const y = Math.max(0, Math.min(above, view.height - TAG_HEIGHT_PX));
+  return { text: shown, x, y, w };
+}

@@ -11,6 +11,7 @@ const STATUS_TEXT: Record<ProposalView["status"], string> = {
   failed: "did not pass",
   timelocked: "passed, in its timelock",
   executable: "passed, ready to execute",
+  expired: "passed, not executed in time",
   executed: "executed",
 };
 

@@ -22,6 +22,8 @@ import { ImagePyramid } from "../../canvas/layers/image-pyramid";
 import type { SettledPainter } from "../../canvas/layers/settled-painter";
 import { useAutosave } from "../../canvas/use-autosave";
 import { useTaskTimer } from "../../canvas/use-task-timer";
+import type { CanvasHabits } from "../../../../shared/api";
+import { DEFAULT_CANVAS_HABITS } from "../../../../shared/api";
 import "./label-view.css";
 
 export interface LabelImage {
@@ -43,6 +45,8 @@ export interface LabelViewProps {
   /** settings.hotkeys: action id → "combo|combo" overrides. */
   readonly hotkeys?: Readonly<Record<string, string>>;
   readonly onHotkeysChange?: (hotkeys: Record<string, string>) => void;
+  /** settings.canvas: wheel and drag conventions (absent: Label Studio's and CVAT's). */
+  readonly habits?: Partial<CanvasHabits>;
   /** Persists the draft (drafts:save); called every 5 s when changed, on Ctrl+S and on leaving. */
   readonly onSave: (doc: AnnotationDocument) => Promise<void>;
   /** Called (debounced) after every document change, with the whole document. */
@@ -114,6 +118,10 @@ export function LabelView(props: LabelViewProps) {
   });
 
   useEffect(() => onEditor?.(editor), [editor, onEditor]);
+  const { wheel, dragSelected } = { ...DEFAULT_CANVAS_HABITS, ...props.habits };
+  useEffect(() => {
+    editor.habits = { wheel, dragSelected };
+  }, [editor, wheel, dragSelected]);
 
   // What the person did on the canvas goes to the screen's live region; autosave only when it fails.
   const announce = useAnnounce();

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { AnnotationDocument } from "../../../../shared/annotation";
 import { classificationProblem, emptyDocument } from "../../../../shared/annotation";
-import type { OpenedTask, TaskMeta } from "../../../../shared/api";
+import type { CanvasHabits, OpenedTask, TaskMeta } from "../../../../shared/api";
 import { getApi } from "../../api";
 import type { Editor } from "../../canvas/editor/editor";
 import { acceptAllGuesses, rejectAllGuesses } from "../../canvas/editor/guesses";
@@ -34,6 +34,9 @@ interface Loaded {
   readonly image: LabelImage;
   /** performance.now() when the image was ready to paint: first guesses are timed from it. */
   readonly shownAt: number;
+  /** The worker's rebound keys and canvas habits, as saved in settings. */
+  readonly hotkeys: Readonly<Record<string, string>>;
+  readonly habits: Partial<CanvasHabits>;
 }
 
 export interface LabellingScreenProps {
@@ -93,7 +96,14 @@ export function LabellingScreen({ taskId, onOpen, onQueueEmpty, onNotice }: Labe
       const newCampaign = hasInstructions && !seen.includes(task.meta.campaign);
       if (newCampaign)
         void getApi().settings.update({ instructionsSeen: [...seen, task.meta.campaign].slice(-SEEN_LIMIT) });
-      setLoaded({ task, newCampaign, image, shownAt: performance.now() });
+      setLoaded({
+        task,
+        newCampaign,
+        image,
+        shownAt: performance.now(),
+        hotkeys: settings.hotkeys,
+        habits: settings.canvas ?? {},
+      });
     })().catch((e: unknown) => !cancelled && setError(errorMessage(e)));
     return () => {
       cancelled = true;
@@ -224,6 +234,8 @@ function OpenTask({ loaded, previous, notice, onSave, onSubmit, onStep, onHotkey
         classificationNote={classNote}
         onNext={() => void onStep(1)}
         onPrevious={() => void onStep(-1)}
+        hotkeys={loaded.hotkeys}
+        habits={loaded.habits}
         onHotkeysChange={onHotkeysChange}
         onEditor={setEditor}
         banner={

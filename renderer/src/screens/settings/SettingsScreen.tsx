@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from "react";
 import type { FormEvent } from "react";
-import type { NetStatus, Settings } from "../../../../shared/api";
+import type { CanvasHabits, NetStatus, Settings } from "../../../../shared/api";
+import { DEFAULT_CANVAS_HABITS } from "../../../../shared/api";
 import { getApi } from "../../api";
 import { ErrorNotice } from "../../ui/ErrorNotice";
 import { FieldMessage, useFieldErrors } from "../../ui/use-field-errors";
@@ -55,6 +56,7 @@ export function SettingsScreen() {
     }
   };
 
+  const habits: CanvasHabits = { ...DEFAULT_CANVAS_HABITS, ...current.canvas };
   const presetMatch = RPC_PRESETS.find((p) => p.url === current.rpcUrl);
   return (
     <form className="panel settings" onSubmit={save} aria-labelledby="settings-heading" ref={formRef}>
@@ -151,6 +153,31 @@ export function SettingsScreen() {
           </select>
         </label>
         <p className="muted small">Hotkeys are rebound from the shortcut overlay (press ? while labelling).</p>
+      </fieldset>
+      <fieldset>
+        <legend>Canvas</legend>
+        <label>
+          Mouse wheel
+          <select
+            value={habits.wheel}
+            onChange={(e) => edit({ canvas: { ...habits, wheel: e.target.value as CanvasHabits["wheel"] } })}
+          >
+            <option value="zoom">Zooms at the pointer (as in Label Studio and CVAT)</option>
+            <option value="scroll">Scrolls the image; Ctrl+wheel zooms</option>
+          </select>
+        </label>
+        <label>
+          Dragging a selected shape with a drawing tool
+          <select
+            value={habits.dragSelected}
+            onChange={(e) =>
+              edit({ canvas: { ...habits, dragSelected: e.target.value as CanvasHabits["dragSelected"] } })
+            }
+          >
+            <option value="move">Moves it (as in Label Studio and CVAT)</option>
+            <option value="draw">Draws a new shape</option>
+          </select>
+        </label>
       </fieldset>
       <div role="alert">
         {errors.general && <p className="error-text">{errors.general}</p>}

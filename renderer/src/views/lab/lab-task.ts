@@ -1,6 +1,6 @@
 import type { AnnotationDocument } from "../../../../shared/annotation";
 import { SHAPE_KINDS, emptyDocument } from "../../../../shared/annotation";
-import type { AmplifyApi } from "../../../../shared/api";
+import type { AmplifyApi, CanvasHabits } from "../../../../shared/api";
 import type { LabelImage } from "../../screens/labelling/LabelView";
 import type { LabelSchema } from "../../canvas/editor/label-schema";
 import { documentLabels } from "../../canvas/editor/label-schema";
@@ -53,6 +53,7 @@ export interface LabTask {
   readonly document: AnnotationDocument;
   readonly previousDocument: AnnotationDocument | null;
   readonly hotkeys: Record<string, string>;
+  readonly habits: Partial<CanvasHabits>;
   readonly restored: boolean;
 }
 
@@ -90,6 +91,7 @@ export async function loadLabTask(api: AmplifyApi, route: LabRoute): Promise<Lab
     document,
     previousDocument: previous?.doc ?? null,
     hotkeys: settings.hotkeys,
+    habits: settings.canvas ?? {},
     restored: draft !== null,
   };
 }

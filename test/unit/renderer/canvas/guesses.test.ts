@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
 import type { AnnotationDocument, BoxShape, Shape } from "../../../../shared/annotation";
-import type { CommandHost } from "../../../../renderer/src/canvas/editor/commands";
 import { runAction } from "../../../../renderer/src/canvas/editor/commands";
 import { Editor } from "../../../../renderer/src/canvas/editor/editor";
 import { showGuesses } from "../../../../renderer/src/canvas/editor/guesses";
 import type { LabelSchema } from "../../../../renderer/src/canvas/editor/label-schema";
+import { quietHost } from "../tools/editor-harness";
 
 const schema: LabelSchema = {
   labels: [{ id: "person", name: "person", color: "#ff0000" }],
@@ -12,15 +12,7 @@ const schema: LabelSchema = {
   classification: "none",
   tools: ["box"],
 };
-const host: CommandHost = {
-  next() {},
-  previous() {},
-  submit() {},
-  toggleHelp() {},
-  save() {},
-  toggleFocus() {},
-  previousDocument: () => null,
-};
+const host = quietHost();
 const guess = (id: string, x: number, label = "person"): BoxShape => ({
   id,
   kind: "box",

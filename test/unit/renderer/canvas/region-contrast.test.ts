@@ -5,7 +5,7 @@ import {
   outlineColor,
   regionStyle,
 } from "../../../../renderer/src/canvas/regions/region-style";
-import { labelTag } from "../../../../renderer/src/canvas/regions/label-tag";
+import { fitTag, labelTag } from "../../../../renderer/src/canvas/regions/label-tag";
 import { LAB_SCHEMA } from "../../../../renderer/src/views/lab/lab-task";
 
 const grey = (v: number) => "#" + v.toString(16).padStart(2, "0").repeat(3);
@@ -54,5 +54,25 @@ describe("label tags: the label without colour", () => {
     expect(labelTag("person", 40)).toBe("pers…");
     expect(labelTag("person", 20)).toBe("P");
     expect(labelTag("person", 10)).toBe("");
+  });
+});
+
+describe("a selected shape's tag stays on the canvas", () => {
+  const measure = (t: string) => t.length * 7; // 7 px a character
+  const view = { width: 300, height: 200 };
+  it("cuts a long label with an ellipsis to the canvas's width and pushes it in from the right and top edges", () => {
+    const long = "articulated lorry with a trailer and a very long name · model guess";
+    const placed = fitTag(long, { x: 250, y: 5 }, view, measure);
+    expect(placed.text.endsWith("…")).toBe(true);
+    expect(long.startsWith(placed.text.slice(0, -1))).toBe(true);
+    expect(placed.x).toBeGreaterThanOrEqual(0);
+    expect(placed.x + placed.w).toBeLessThanOrEqual(view.width);
+    expect(measure(placed.text) + 8).toBeLessThanOrEqual(view.width);
+    expect(placed.y).toBeGreaterThanOrEqual(0);
+  });
+  it("leaves a short tag as it is, above the shape's corner", () => {
+    expect(fitTag("car", { x: 40, y: 60 }, view, measure)).toEqual({ text: "car", x: 40, y: 42, w: 29 });
+    // near the right edge a short tag slides left, whole
+    expect(fitTag("car", { x: 295, y: 60 }, view, measure)).toMatchObject({ text: "car", x: 271 });
   });
 });

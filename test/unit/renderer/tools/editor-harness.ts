@@ -19,14 +19,9 @@ export interface HarnessOptions {
   host?: Partial<CommandHost>;
 }
 
-export function editorHarness(opts: HarnessOptions) {
-  const document: AnnotationDocument | undefined = opts.shapes
-    ? { schema: 2, taskId: "t", labels: [], shapes: opts.shapes, classes: [], timeSpentMs: 0 }
-    : undefined;
-  const editor = new Editor({ taskId: "t", image: opts.image, schema: opts.schema, ...(document ? { document } : {}) });
-  editor.setViewSize({ width: opts.view.width, height: opts.view.height });
-  editor.setViewport({ scale: opts.view.scale, x: 0, y: 0 });
-  const host: CommandHost = {
+/** A host for commands that leave the editor (next task, submit, help…): here they do nothing. */
+export function quietHost(overrides: Partial<CommandHost> = {}): CommandHost {
+  return {
     next() {},
     previous() {},
     submit() {},
@@ -34,8 +29,18 @@ export function editorHarness(opts: HarnessOptions) {
     save() {},
     toggleFocus() {},
     previousDocument: () => null,
-    ...opts.host,
+    ...overrides,
   };
+}
+
+export function editorHarness(opts: HarnessOptions) {
+  const document: AnnotationDocument | undefined = opts.shapes
+    ? { schema: 2, taskId: "t", labels: [], shapes: opts.shapes, classes: [], timeSpentMs: 0 }
+    : undefined;
+  const editor = new Editor({ taskId: "t", image: opts.image, schema: opts.schema, ...(document ? { document } : {}) });
+  editor.setViewSize({ width: opts.view.width, height: opts.view.height });
+  editor.setViewport({ scale: opts.view.scale, x: 0, y: 0 });
+  const host = quietHost(opts.host);
   const said: string[] = [];
   editor.events.on("announce", () => said.push(editor.announcement));
   /** A key as the canvas gets it, through the same table and chain as the app. */

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import type { AnnotationDocument, BoxShape, PolygonShape, Shape } from "../../../../shared/annotation";
-import type { CommandHost } from "../../../../renderer/src/canvas/editor/commands";
 import { runAction } from "../../../../renderer/src/canvas/editor/commands";
 import { Editor } from "../../../../renderer/src/canvas/editor/editor";
 import type { LabelSchema } from "../../../../renderer/src/canvas/editor/label-schema";
+import { quietHost } from "./editor-harness";
 
 const schema: LabelSchema = {
   labels: [
@@ -24,15 +24,7 @@ function editorWith(shapes: Shape[] = [], previous: AnnotationDocument | null = 
   const editor = new Editor({ taskId: "t", image: { width: 400, height: 300 }, schema, document: doc });
   editor.setViewSize({ width: 1000, height: 800 });
   editor.setViewport({ scale: 1, x: 0, y: 0 });
-  const host: CommandHost = {
-    next() {},
-    previous() {},
-    submit() {},
-    toggleHelp() {},
-    save() {},
-    toggleFocus() {},
-    previousDocument: () => previous,
-  };
+  const host = quietHost({ previousDocument: () => previous });
   const act = (action: string) => runAction(editor, action, host);
   const at = (x: number, y: number, mods: { shift?: boolean; modify?: boolean } = {}) => ({
     screen: { x, y },
@@ -85,6 +77,24 @@ describe("box tool", () => {
     expect(last()).toMatchObject({ x: 10, y: 10, w: 40, h: 40 });
     act("edit.redo");
     expect(last()).toMatchObject({ w: 70 });
+  });
+  it("drags a selected box to move it, as Label Studio and CVAT do; drawing starts outside it; the draw habit keeps drawing", () => {
+    const { editor, act, drag, last } = editorWith();
+    act("tool.box");
+    drag([10, 10], [60, 50]);
+    const box = last();
+    drag([30, 30], [50, 40]); // inside the selected box: it moves by (20, 10)
+    expect(editor.store.count).toBe(1);
+    expect(editor.store.get(box.id)).toMatchObject({ x: 30, y: 20, w: 50, h: 40 });
+    act("edit.undo");
+    expect(editor.store.get(box.id)).toMatchObject({ x: 10, y: 10 });
+    drag([100, 100], [140, 130]); // outside it: a new box
+    expect(editor.store.count).toBe(2);
+    editor.setSelection([box.id]);
+    editor.habits = { ...editor.habits, dragSelected: "draw" };
+    drag([30, 30], [50, 45]); // the old habit: a new box over the selected one
+    expect(editor.store.count).toBe(3);
+    expect(last()).toMatchObject({ x: 30, y: 30, w: 20, h: 15 });
   });
 });
 
