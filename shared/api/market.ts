@@ -15,6 +15,7 @@ export const IneligibleReason = z.object({
     "worker_funds",
     "paused",
     "no_key",
+    "own_campaign",
   ]),
   message: z.string(),
 });

@@ -27,6 +27,8 @@ export const ACCEPT_COST_LAMPORTS = 5_000 + Number(assignmentDeposit() + shareDe
 
 export interface WorkerSituation {
   readonly hasKey: boolean;
+  /** The worker's address: a requester's own campaign is not work for them (the program refuses it). */
+  readonly address?: string | null;
   readonly profile: WorkerProfileAccount | null;
   readonly balance: bigint;
   /** Tasks held per campaign (the Share account's `taken`). */
@@ -35,6 +37,9 @@ export interface WorkerSituation {
   readonly rent?: { readonly assignment: bigint; readonly share: bigint };
   readonly nowSeconds: number;
 }
+
+/** Why a requester's own tasks are not offered to them (the program refuses them as self-dealing). */
+export const OWN_CAMPAIGN = "this is your own campaign: a requester cannot accept their own tasks";
 
 export function tasksLeft(campaign: CampaignAccount): number {
   const slots = campaign.taskCount * campaign.replication;
@@ -56,6 +61,8 @@ export function campaignView(
   const rating = worker.profile?.rating ?? RATING_PRIOR;
   const pay = computeWorkerPay(campaign.price, config.feeBps);
   if (!worker.hasKey) reasons.push({ code: "no_key", message: "create or import a key to accept tasks" });
+  if (worker.address && campaign.requester === worker.address)
+    reasons.push({ code: "own_campaign", message: OWN_CAMPAIGN });
   if (config.paused) reasons.push({ code: "paused", message: "the protocol is paused: no acceptances for now" });
   if (campaign.endedAt !== 0n) reasons.push({ code: "closed", message: "the requester has ended the campaign" });
   if (Number(campaign.deadline) <= worker.nowSeconds)

@@ -24,7 +24,7 @@ import { waitForConfirmation } from "../../../lib/chain";
 import type { Keystore } from "../keystore";
 import type { ProfileService } from "../profile";
 import type { CampaignMetadataCache } from "../tasks";
-import { ACCEPTS_PER_TX, campaignView } from "./campaign-view";
+import { ACCEPTS_PER_TX, OWN_CAMPAIGN, campaignView } from "./campaign-view";
 
 /** Consecutive runs of one campaign's accepts, at most ACCEPTS_PER_TX each. */
 function batchesOf<T extends { campaign: string }>(planned: readonly T[]): T[][] {
@@ -69,7 +69,14 @@ export class MarketService {
       worker ? this.chain.balance(worker) : Promise.resolve(0n),
       worker ? this.held(worker) : Promise.resolve(new Map<string, number>()),
     ]);
-    const situation = { hasKey: worker !== null, profile, balance, held, nowSeconds: Math.floor(Date.now() / 1000) };
+    const situation = {
+      hasKey: worker !== null,
+      address: worker,
+      profile,
+      balance,
+      held,
+      nowSeconds: Math.floor(Date.now() / 1000),
+    };
     const open = campaigns.filter((c) => c.account.endedAt === 0n);
     const metadata = await Promise.all(
       open.map(({ address: at, account }) =>
@@ -115,7 +122,11 @@ export class MarketService {
     let newShares = 0;
     for (const item of items) {
       // The same campaign may be named twice: never plan one task twice.
-      const { free: all, hasShare } = await this.freeTasks(item.campaign, signer.address);
+      const { free: all, hasShare, requester } = await this.freeTasks(item.campaign, signer.address);
+      if (requester === signer.address) {
+        outcomes.push(failure(item.campaign, null, OWN_CAMPAIGN));
+        continue;
+      }
       const free = all.filter((i) => !chosen.has(taskKey(item.campaign, i)));
       const wanted = Math.min(item.count, free.length);
       const shares = newShares + (hasShare || wanted === 0 || chosenIn(chosen, item.campaign) ? 0 : 1);
@@ -205,10 +216,10 @@ export class MarketService {
   private async freeTasks(
     campaign: string,
     worker: TransactionSigner["address"],
-  ): Promise<{ free: number[]; hasShare: boolean }> {
+  ): Promise<{ free: number[]; hasShare: boolean; requester: string }> {
     const campaignAccount = await this.chain.account(campaign);
     if (!campaignAccount) throw new ApiError("not_found", `no campaign ${campaign}`);
-    const { replication, pageCount, taskCount } = decodeCampaign(campaignAccount.data);
+    const { replication, pageCount, taskCount, requester } = decodeCampaign(campaignAccount.data);
     let pages;
     try {
       const addresses = await Promise.all(
@@ -233,7 +244,7 @@ export class MarketService {
         if (index >= next && index < taskCount && taken < replication) free.push(index);
       });
     });
-    return { free, hasShare: shareRaw !== null && shareRaw !== undefined };
+    return { free, hasShare: shareRaw !== null && shareRaw !== undefined, requester };
   }
 }
 

@@ -7,6 +7,15 @@ import type { Address } from "@solana/kit";
 
 export const DEFAULT_RPC_URL = "http://127.0.0.1:8899";
 
+/**
+ * The gateway the app reads blobs from when none is set (npm start points AMPLIFY_BLOB_URL at the
+ * localnet's): Settings shows it, so the field says where blobs actually come from.
+ */
+function envBlobGateways(env: NodeJS.ProcessEnv): string[] {
+  const url = env.AMPLIFY_BLOB_URL;
+  return url && SettingsSchema.shape.blobGateways.safeParse([url]).success ? [url] : [];
+}
+
 export function defaultSettings(env: NodeJS.ProcessEnv = process.env): Settings {
   return {
     theme: "dark",
@@ -14,7 +23,7 @@ export function defaultSettings(env: NodeJS.ProcessEnv = process.env): Settings 
     programAddress: env.AMPLIFY_PROGRAM_ADDRESS
       ? parseProgramAddress(env.AMPLIFY_PROGRAM_ADDRESS, "AMPLIFY_PROGRAM_ADDRESS")
       : AMPLIFY_PROGRAM_ADDRESS,
-    blobGateways: [],
+    blobGateways: envBlobGateways(env),
     prefetchCount: 4,
     autoLockMinutes: 15,
     hotkeys: {},
@@ -55,6 +64,9 @@ export class SettingsRepository {
         if (field && field.safeParse(value).success) merged[key] = value;
       }
     }
+    // No gateway of one's own: blobs come from the default one, and the field says so.
+    if (Array.isArray(merged.blobGateways) && merged.blobGateways.length === 0)
+      merged.blobGateways = this.defaults.blobGateways;
     return SettingsSchema.parse(merged);
   }
 
@@ -62,7 +74,7 @@ export class SettingsRepository {
     const next = SettingsSchema.parse({ ...this.get(), ...patch });
     this.store.transaction("settings:update", () => this.upsert.run("app", JSON.stringify(next)));
     this.applyProgramAddress(next);
-    return next;
+    return this.get(); // as read back, so the reply and the event show the gateway in use too
   }
 
   /** Points this process's protocol builders and queries at the configured program id. */

@@ -8,6 +8,7 @@ import { Table } from "../../ui/Table";
 import type { Column } from "../../ui/Table";
 import { errorMessage, relativeTime, shortAddress } from "../../ui/format";
 import { useLiveQuery } from "../../ui/use-live-query";
+import { outboxWhy } from "./outbox-why";
 
 const STATE_LABEL: Record<OutboxItem["state"], string> = {
   queued: "queued",
@@ -25,7 +26,17 @@ const COLUMNS: readonly Column<OutboxItem>[] = [
   {
     header: "Why",
     cellProps: () => ({ className: "small" }),
-    cell: (item) => item.error ?? (item.signature ? shortAddress(item.signature) : ""),
+    cell: (item) => (
+      <>
+        {outboxWhy(item)}
+        {item.signature && (
+          <span className="muted" title={item.signature}>
+            {" "}
+            · transaction {shortAddress(item.signature)}
+          </span>
+        )}
+      </>
+    ),
   },
   { header: "Queued", cell: (item) => relativeTime(Math.floor(item.createdAt / 1000)) },
 ];

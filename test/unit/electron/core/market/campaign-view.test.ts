@@ -56,6 +56,15 @@ describe("campaign view", () => {
     });
   });
 
+  it("a requester's own campaign is not offered to them, with the reason in words", () => {
+    const view = campaignView("c", campaign(), config, { ...worker, address: "r" }, null);
+    expect(view.eligible).toBe(false);
+    expect(view.reasons).toEqual([
+      { code: "own_campaign", message: "this is your own campaign: a requester cannot accept their own tasks" },
+    ]);
+    expect(campaignView("c", campaign(), config, { ...worker, address: "w" }, null).eligible).toBe(true);
+  });
+
   it("names every reason it cannot be accepted", () => {
     const view = campaignView(
       "c",

@@ -41,6 +41,20 @@ describe("settings", () => {
     expect(repo.get().theme).toBe("dark");
   });
 
+  it("show the blob gateway blobs come from (AMPLIFY_BLOB_URL) instead of an empty list", () => {
+    const env = { AMPLIFY_BLOB_URL: "http://127.0.0.1:8901" };
+    expect(defaultSettings(env).blobGateways).toEqual(["http://127.0.0.1:8901"]);
+    expect(defaultSettings({ AMPLIFY_BLOB_URL: "not a url" }).blobGateways).toEqual([]);
+    const repo = new SettingsRepository(openStore(), defaultSettings(env));
+    // Saved with no gateway of its own: still the one in use.
+    expect(repo.update({ blobGateways: [] }).blobGateways).toEqual(["http://127.0.0.1:8901"]);
+    expect(repo.get().blobGateways).toEqual(["http://127.0.0.1:8901"]);
+    expect(repo.update({ blobGateways: ["https://blobs.example.org"] }).blobGateways).toEqual([
+      "https://blobs.example.org",
+    ]);
+    expect(repo.get().blobGateways).toEqual(["https://blobs.example.org"]);
+  });
+
   it("take the RPC from AMPLIFY_RPC_URL", () => {
     expect(defaultSettings({ AMPLIFY_RPC_URL: "https://api.devnet.solana.com" }).rpcUrl).toBe(
       "https://api.devnet.solana.com",
