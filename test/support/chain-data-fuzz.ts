@@ -11,15 +11,14 @@ import { randomBytes } from "node:crypto";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import type { Instruction } from "@solana/kit";
 import WebSocket from "ws";
 import { API_PROTOCOL_NAME, TOKEN_PROTOCOL_PREFIX, decodeWire, encodeWire } from "../../shared/api";
-import { findCampaignPda, getCreateCampaignInstruction } from "../../shared/protocol";
 import { generateFileKey, wrapFileKey } from "../../lib/crypto";
 import { startBrowserServer } from "../../electron/browser";
 import { startHostileGateway } from "./hostile-gateway";
 import type { HostileBehaviour } from "./hostile-gateway";
 import { PASSPHRASE, SOL, prepareKeystore, startMarket, startWorkerCore } from "./market-harness";
+import { postRawCampaigns } from "./raw-campaigns";
 import { seededRandom } from "../../shared/random";
 
 const MiB = 1024 * 1024;
@@ -99,44 +98,17 @@ export async function fuzzChainData(options: FuzzOptions): Promise<FuzzReport> {
   let worker: Awaited<ReturnType<typeof startWorkerCore>> | undefined;
   try {
     // 1. Hostile metadata: raw create_campaign, as any requester can send.
-    const base = BigInt(Date.now()) * 1000n;
-    let batch: Instruction[] = [];
-    for (let i = 0; i < options.campaigns; i++) {
+    const uris = Array.from({ length: options.campaigns }, () => {
       const behaviour = choose(METADATA);
-      const uri =
-        behaviour === "file-zero"
-          ? "file:///dev/zero"
-          : behaviour === "fifo"
-            ? pathToFileURL(fifo).href
-            : behaviour === "stranger-host"
-              ? "http://10.255.255.1/metadata.json"
-              : gateway.add(behaviour).url;
-      const hash = uri.includes("/blobs/") ? Buffer.from(uri.slice(-64), "hex") : randomBytes(32);
-      await findCampaignPda(market.requester.address, base + BigInt(i));
-      batch.push(
-        await getCreateCampaignInstruction({
-          requester: market.requester,
-          id: base + BigInt(i),
-          price: 1_000_000n,
-          taskCount: 1,
-          replication: 1,
-          minRating: 0,
-          admitUnrated: true,
-          maxShareBps: 10_000,
-          isPrivate: false,
-          deadline: BigInt(Math.floor(Date.now() / 1000) + 86_400),
-          assignmentTimeout: 3600n,
-          reviewWindow: 86_400n,
-          tasksRoot: new Uint8Array(32),
-          labelSchemaHash: Uint8Array.from(hash),
-          metadataUri: uri,
-        }),
-      );
-      if (batch.length === 3 || i === options.campaigns - 1) {
-        await market.send(market.requester, batch);
-        batch = [];
-      }
-    }
+      return behaviour === "file-zero"
+        ? "file:///dev/zero"
+        : behaviour === "fifo"
+          ? pathToFileURL(fifo).href
+          : behaviour === "stranger-host"
+            ? "http://10.255.255.1/metadata.json"
+            : gateway.add(behaviour).url;
+    });
+    await postRawCampaigns(market, uris);
     // 2. Good metadata whose task list the hostile gateway serves.
     const listCampaigns = Math.max(1, Math.floor(options.campaigns / 3));
     for (let i = 0; i < listCampaigns; i++) {

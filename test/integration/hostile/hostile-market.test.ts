@@ -2,15 +2,13 @@
 // hostile campaigns (endless, huge, slow, missing and wrong-type metadata on a hostile gateway,
 // file:///dev/zero, a FIFO, a host nobody configured) and keeps answering, with memory bounded.
 import { execFileSync } from "node:child_process";
-import { randomBytes } from "node:crypto";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Instruction } from "@solana/kit";
-import { findCampaignPda, getCreateCampaignInstruction } from "../../../shared/protocol";
 import { startHostileGateway } from "../../support/hostile-gateway";
 import type { HostileBehaviour, HostileGateway } from "../../support/hostile-gateway";
 import { prepareKeystore, startMarket, startWorkerCore } from "../../support/market-harness";
+import { postRawCampaigns } from "../../support/raw-campaigns";
 import type { Market, WorkerCore } from "../../support/market-harness";
 
 const CAMPAIGNS = 100;
@@ -33,36 +31,7 @@ beforeAll(async () => {
     else if (special === 9) uris.push("http://10.255.255.1/metadata.json");
     else uris.push(gateway.add(kinds[i % kinds.length]!).url);
   }
-  const base = BigInt(Date.now()) * 1000n;
-  let batch: Instruction[] = [];
-  for (let i = 0; i < CAMPAIGNS; i++) {
-    const id = base + BigInt(i);
-    const hash = uris[i]!.includes("/blobs/") ? Buffer.from(uris[i]!.slice(-64), "hex") : randomBytes(32);
-    await findCampaignPda(market.requester.address, id);
-    batch.push(
-      await getCreateCampaignInstruction({
-        requester: market.requester,
-        id,
-        price: 1_000_000n,
-        taskCount: 1,
-        replication: 1,
-        minRating: 0,
-        admitUnrated: true,
-        maxShareBps: 10_000,
-        isPrivate: false,
-        deadline: BigInt(Math.floor(Date.now() / 1000) + 86_400),
-        assignmentTimeout: 3600n,
-        reviewWindow: 86_400n,
-        tasksRoot: new Uint8Array(32),
-        labelSchemaHash: Uint8Array.from(hash),
-        metadataUri: uris[i]!,
-      }),
-    );
-    if (batch.length === 3 || i === CAMPAIGNS - 1) {
-      await market.send(market.requester, batch);
-      batch = [];
-    }
-  }
+  await postRawCampaigns(market, uris);
   const dataDir = join(market.home, "worker");
   await prepareKeystore(dataDir);
   worker = await startWorkerCore(market, dataDir, { background: false, blobUrl: gateway.url });
