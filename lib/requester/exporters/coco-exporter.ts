@@ -11,7 +11,7 @@
 import type { Shape } from "../../../shared/annotation";
 import { areaOutline, maskArea, maskToImageRle } from "../../../shared/annotation";
 import { polygonArea } from "../../../shared/geometry";
-import { shapeBounds, type ExportFile, type ExportInput } from "./export-model";
+import { shapeBounds, uniqueFileNames, type ExportFile, type ExportInput, type ImageTarget } from "./export-model";
 
 function geometry(
   s: Shape,
@@ -52,6 +52,11 @@ function extraGeometry(s: Shape): Record<string, unknown> | null {
 
 export const COCO_PATH = "annotations/instances_default.json";
 
+/** Images sit in images/<subset>/ under their COCO file_name (Datumaro's and CVAT's COCO layout). */
+export function cocoImageTargets(input: ExportInput): ImageTarget[] {
+  return uniqueFileNames(input.images).map((name, image) => ({ path: `images/default/${name}`, image }));
+}
+
 export function exportCoco(input: ExportInput): ExportFile[] {
   const categoryId = new Map(input.labels.map((l, i) => [l.id, i + 1]));
   let annotationId = 1;
@@ -75,6 +80,7 @@ export function exportCoco(input: ExportInput): ExportFile[] {
       };
     }),
   );
+  const names = uniqueFileNames(input.images);
   const coco = {
     info: {
       description: input.title,
@@ -84,9 +90,9 @@ export function exportCoco(input: ExportInput): ExportFile[] {
       date_created: new Date().toISOString(),
     },
     licenses: [],
-    images: input.images.map((img) => ({
+    images: input.images.map((img, i) => ({
       id: img.index + 1,
-      file_name: img.fileName,
+      file_name: names[i],
       width: img.width,
       height: img.height,
       ...(img.classes.length > 0

@@ -9,7 +9,15 @@
 import type { Label, MaskShape } from "../../../shared/annotation";
 import { decodeMask } from "../../../shared/annotation";
 import { attributeEntries } from "./attribute-text";
-import { shapeBounds, uniqueStems, xmlEscape as esc, type ExportFile, type ExportInput } from "./export-model";
+import {
+  imageExtension,
+  shapeBounds,
+  uniqueStems,
+  xmlEscape as esc,
+  type ExportFile,
+  type ExportInput,
+  type ImageTarget,
+} from "./export-model";
 import { indexPng, vocColor } from "./voc-palette";
 
 export const VOC_SUBSET = "default";
@@ -29,6 +37,14 @@ function paint(target: Uint8Array, width: number, height: number, s: MaskShape, 
 function labelmap(labels: readonly Label[]): string {
   const rows = labels.map((l, i) => `${l.name.replace(/[:\n]/g, "_")}:${vocColor(i + 1).join(",")}::`);
   return `# label:color_rgb:parts:actions\nbackground:0,0,0::\n${rows.join("\n")}\n`;
+}
+
+/** Images sit in JPEGImages/<id><ext>, the id being the one ImageSets and Annotations use (whatever the image type). */
+export function vocImageTargets(input: ExportInput): ImageTarget[] {
+  return uniqueStems(input.images).map((id, image) => ({
+    path: `JPEGImages/${id}${imageExtension(input.images[image]?.fileName ?? "")}`,
+    image,
+  }));
 }
 
 export function exportVoc(input: ExportInput): ExportFile[] {
