@@ -52,7 +52,7 @@ export function stem(fileName: string): string {
  * so formats that name files by stem (YOLO, VOC) never write one image over another. Names
  * differing only in case count as the same (they are one file on macOS and Windows disks).
  */
-export function uniqueStems(images: readonly ExportImage[]): string[] {
+export function uniqueStems(images: ReadonlyArray<{ fileName: string }>): string[] {
   const taken = new Set<string>();
   return images.map((img) => {
     const base = stem(safeFileName(img.fileName)) || "image";
@@ -64,7 +64,7 @@ export function uniqueStems(images: readonly ExportImage[]): string[] {
 }
 
 /** A distinct file name per image (formats that name images in full: COCO, CVAT); `a.png` twice becomes `a.png`, `a_2.png`. */
-export function uniqueFileNames(images: readonly ExportImage[]): string[] {
+export function uniqueFileNames(images: ReadonlyArray<{ fileName: string }>): string[] {
   const taken = new Set<string>();
   return images.map((img) => {
     const safe = safeFileName(img.fileName);

@@ -1,4 +1,4 @@
-// Pascal VOC as the devkit and Datumaro read it: Annotations/<stem>.xml with 1-based inclusive
+// Pascal VOC as the devkit and Datumaro read it: Annotations/<id>.xml with 1-based inclusive
 // pixel boxes (a 0-based box x..x+w covers pixels x+1..x+w), ImageSets/Main/default.txt,
 // ImageSets/Main/<label>_default.txt for image classes (1 / -1), labelmap.txt declaring every
 // label and its colour, and for masks SegmentationClass/ and SegmentationObject/ PNGs in VOC
@@ -6,6 +6,8 @@
 // bounding box; only masks are painted (later masks cover earlier ones where they overlap).
 // Attributes go in Datumaro's <attributes>; a boolean truncated / difficult / occluded attribute
 // also sets VOC's own field. VOC boxes are whole pixels, so fractional boxes are rounded.
+// <filename> is the image's name in JPEGImages/ (<id><ext>): Datumaro opens the image by it, so
+// for a.png and a.jpg the second is a_2.jpg there too.
 import type { Label, MaskShape } from "../../../shared/annotation";
 import { decodeMask } from "../../../shared/annotation";
 import { attributeEntries } from "./attribute-text";
@@ -94,7 +96,7 @@ export function exportVoc(input: ExportInput): ExportFile[] {
     });
     const xml = `<annotation>
   <folder>VOC</folder>
-  <filename>${esc(img.fileName)}</filename>
+  <filename>${esc(`${name}${imageExtension(img.fileName)}`)}</filename>
   <source><database>${esc(input.title)}</database></source>
   <size><width>${img.width}</width><height>${img.height}</height><depth>3</depth></size>
   <segmented>${masks.length > 0 ? 1 : 0}</segmented>

@@ -186,7 +186,10 @@ describe("Pascal VOC layout (VOC2012 devkit, Datumaro labelmap)", () => {
       expect(xml).not.toMatch(/<polygon/);
       const [W, H] = [Number(/<width>(\d+)</.exec(xml)?.[1]), Number(/<height>(\d+)</.exec(xml)?.[1])];
       expect(xml).toMatch(/<depth>3<\/depth>/);
-      expect(paths(id)).toBe(true);
+      // Datumaro opens the image by <filename> in JPEGImages/; the devkit by the id
+      const filename = /<filename>(.*?)<\/filename>/.exec(xml)?.[1] ?? "";
+      expect(filename.replace(/\.[^.]+$/, "")).toBe(id);
+      expect(has(`JPEGImages/${filename}`)).toBe(true);
       for (const m of xml.matchAll(
         /<bndbox><xmin>(.*?)<\/xmin><ymin>(.*?)<\/ymin><xmax>(.*?)<\/xmax><ymax>(.*?)<\/ymax>/g,
       )) {
@@ -202,9 +205,6 @@ describe("Pascal VOC layout (VOC2012 devkit, Datumaro labelmap)", () => {
         const png = PNG.sync.read(Buffer.from(byPath.get(`SegmentationClass/${id}.png`) as Uint8Array));
         expect([png.width, png.height]).toEqual([W, H]);
       }
-    }
-    function paths(id: string): boolean {
-      return ["png", "jpg"].some((ext) => has(`JPEGImages/${id}.${ext}`));
     }
     expect(text("ImageSets/Segmentation/default.txt")).toBe("a\n");
     // labelmap.txt: background first, then every label in its VOC colour

@@ -12,6 +12,7 @@ import {
   type ExportFile,
   type ExportInput,
   type ImageTarget,
+  uniqueStems,
 } from "../../../../../lib/requester/exporters";
 import {
   bindDataset,
@@ -61,7 +62,16 @@ function roundTrip(format: ImportFormat, i: ExportInput): { files: ExportFile[];
   const files = EXPORTERS[format](i);
   const dataset = filesFromExport(files);
   expect(detectFormat(dataset)).toBe(format);
-  const back = bindDataset(readDataset(dataset, sizes(i, { a: 0, a_2: 1 })), labels);
+  // VOC names the second of a.png, a.jpg by its id (a_2.jpg), as JPEGImages holds it: map it back by that id
+  const ids = uniqueStems(i.images);
+  const original = (name: string) =>
+    i.images.find((img) => img.fileName === name)?.fileName ??
+    i.images[ids.indexOf(name.replace(/\.[^.]+$/, ""))]?.fileName ??
+    name;
+  const back = bindDataset(readDataset(dataset, sizes(i, { a: 0, a_2: 1 })), labels).map((b) => ({
+    ...b,
+    fileName: original(b.fileName),
+  }));
   expect(back.map((b) => b.fileName).sort()).toEqual(i.images.map((img) => img.fileName).sort());
   return { files, back };
 }
