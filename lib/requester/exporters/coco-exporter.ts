@@ -7,7 +7,8 @@
 // What COCO has no field for — polylines and points (open paths), and the exact centre, size
 // and angle of rotated boxes and ellipses — is kept in an extra "amplify" object per annotation
 // that COCO readers ignore and our importer reads back. Whole-image classes go in each image's
-// "attributes".
+// "attributes". Skeletons are also written to annotations/person_keypoints_default.json, the
+// only file Datumaro reads keypoints from (our importer reads the instances file alone).
 import type { Shape } from "../../../shared/annotation";
 import { areaOutline, maskArea, maskToImageRle } from "../../../shared/annotation";
 import { polygonArea } from "../../../shared/geometry";
@@ -51,6 +52,7 @@ function extraGeometry(s: Shape): Record<string, unknown> | null {
 }
 
 export const COCO_PATH = "annotations/instances_default.json";
+export const COCO_KEYPOINTS_PATH = "annotations/person_keypoints_default.json";
 
 /** Images sit in images/<subset>/ under their COCO file_name (Datumaro's and CVAT's COCO layout). */
 export function cocoImageTargets(input: ExportInput): ImageTarget[] {
@@ -109,5 +111,14 @@ export function exportCoco(input: ExportInput): ExportFile[] {
         : {}),
     })),
   };
-  return [{ path: COCO_PATH, contents: JSON.stringify(coco, null, 1) }];
+  const files: ExportFile[] = [{ path: COCO_PATH, contents: JSON.stringify(coco, null, 1) }];
+  // Datumaro reads keypoints only from a person_keypoints file (and, given both, imports the
+  // instances file): the skeletons again there, same ids, for `datum import -f coco_person_keypoints`.
+  const skeletons = annotations.filter((a) => "keypoints" in a);
+  if (skeletons.length > 0)
+    files.push({
+      path: COCO_KEYPOINTS_PATH,
+      contents: JSON.stringify({ ...coco, annotations: skeletons }, null, 1),
+    });
+  return files;
 }

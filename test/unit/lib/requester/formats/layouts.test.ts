@@ -96,6 +96,11 @@ describe("COCO layout (cocodataset.org data format)", () => {
     }
     // the mask with two regions is one RLE annotation holding both: the ring's 24 pixels and the dot
     expect(coco.annotations.filter((a) => !Array.isArray(a.segmentation)).map((a) => a.area)).toEqual([25]);
+    // the skeletons again in person_keypoints_default.json (Datumaro reads keypoints only there), same ids
+    const keypointsFile = JSON.parse(text("annotations/person_keypoints_default.json")) as typeof coco;
+    expect(keypointsFile.annotations).toEqual(coco.annotations.filter((a) => a.keypoints !== undefined));
+    expect(keypointsFile.annotations).toHaveLength(1);
+    expect(keypointsFile.categories).toEqual(coco.categories);
     for (const c of coco.categories)
       for (const edge of c.skeleton ?? [])
         for (const j of edge) {
