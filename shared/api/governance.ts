@@ -39,6 +39,14 @@ export const GovernanceOverview = z.object({
   feeBps: z.number().int().min(0).max(1000),
   totalStaked: AmpText,
   governed: z.boolean(),
+  /**
+   * Who may replace the program's code (its ProgramData's upgrade authority): the governance account
+   * (proposals hand it on), another key, nobody (immutable), or unknown (not the upgradeable loader).
+   */
+  upgradeAuthority: z.discriminatedUnion("holder", [
+    z.object({ holder: z.enum(["governance", "immutable", "unknown"]) }),
+    z.object({ holder: z.literal("key"), address: z.string() }),
+  ]),
   me: z
     .object({
       ampBalance: AmpText,

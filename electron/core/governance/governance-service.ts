@@ -45,6 +45,15 @@ function describe(p: ChainProposal): string {
   }
 }
 
+function upgradeHolder(
+  authority: Address | null | undefined,
+  governance: Address,
+): GovernanceOverview["upgradeAuthority"] {
+  if (authority === undefined) return { holder: "unknown" };
+  if (authority === null) return { holder: "immutable" };
+  return authority === governance ? { holder: "governance" } : { holder: "key", address: authority };
+}
+
 export class GovernanceService {
   constructor(private readonly options: GovernanceServiceOptions) {}
 
@@ -69,7 +78,15 @@ export class GovernanceService {
       status = await gov.status();
     } catch (error) {
       if (error instanceof RequesterError)
-        return { available: false, feeBps: 0, totalStaked: "0", governed: false, me: null, proposals: [] };
+        return {
+          available: false,
+          feeBps: 0,
+          totalStaked: "0",
+          governed: false,
+          upgradeAuthority: { holder: "unknown" },
+          me: null,
+          proposals: [],
+        };
       throw new ApiError("unavailable", `The chain could not be read: ${String(error)}`);
     }
     const owner = this.options.owner() as Address | null;
@@ -110,6 +127,7 @@ export class GovernanceService {
       feeBps: status.feeBps,
       totalStaked: formatAmp(status.governance.totalStaked),
       governed: status.governed,
+      upgradeAuthority: upgradeHolder(status.upgradeAuthority, status.governanceAddress),
       me: me && {
         ampBalance: formatAmp(me.ampBalance),
         staked: formatAmp(me.stake?.amount ?? 0n),

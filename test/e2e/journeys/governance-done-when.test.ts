@@ -95,6 +95,8 @@ describe("journey g2: governance from proposal to payout", () => {
 
       await goTo(page, "Governance");
       await expect.poll(() => page.getByTestId("governance-amp").textContent(), { timeout: 30_000 }).toBe("10 AMP");
+      // The localnet's faucet deployed the program: it, not governance, may upgrade it.
+      expect(await page.getByTestId("governance-upgrade-authority").textContent()).toBe(`held by ${faucet.address}`);
       await page.getByRole("button", { name: "Stake all" }).click();
       await expect.poll(() => page.getByTestId("governance-staked").textContent(), { timeout: 30_000 }).toBe("10 AMP");
       await chain.send(second, [await getStakeInstruction({ owner: second, amount: 200n * AMP })]);

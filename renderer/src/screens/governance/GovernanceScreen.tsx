@@ -33,6 +33,19 @@ function closedSentence(id: number, voteLamports: number, proposalLamports: numb
   return `Closed #${id}: ${parts.join(" and ")}.`;
 }
 
+function upgradeText(authority: GovernanceOverview["upgradeAuthority"]): string {
+  switch (authority.holder) {
+    case "governance":
+      return "held by governance: a passed proposal hands the upgrade authority on";
+    case "key":
+      return `held by ${authority.address}`;
+    case "immutable":
+      return "none: the program is immutable";
+    case "unknown":
+      return "unknown";
+  }
+}
+
 function timeLeft(seconds: number): string {
   if (seconds >= 3600) return `${Math.floor(seconds / 3600)} h ${Math.floor((seconds % 3600) / 60)} min left`;
   if (seconds >= 60) return `${Math.floor(seconds / 60)} min left`;
@@ -83,6 +96,8 @@ export function GovernanceScreen() {
           <dd data-testid="governance-fee">{o.feeBps / 100} %</dd>
           <dt>Staked by everyone</dt>
           <dd>{o.totalStaked} AMP</dd>
+          <dt>Program upgrades</dt>
+          <dd data-testid="governance-upgrade-authority">{upgradeText(o.upgradeAuthority)}</dd>
           {me && (
             <>
               <dt>Your AMP</dt>
