@@ -72,6 +72,17 @@ describe("journey a: a new worker from first launch to the first payout on a pri
     await dragBox(page, [0.3, 0.3], [0.6, 0.6]);
     await expect.poll(() => page.getByTestId("shape-list").getByRole("option").count(), { timeout: 10_000 }).toBe(1);
     await page.screenshot({ path: artifactPath("journey-a-3-labelling.png") });
+    // Saved as a draft, left, and opened again: the bar says the draft was restored (and from
+    // when), not "Not saved yet", and the box is back.
+    await page.keyboard.press("Control+s");
+    await expect.poll(() => page.getByTestId("save-state").textContent(), { timeout: 10_000 }).toMatch(/^Saved at /);
+    await goTo(page, "My queue");
+    await page.getByRole("button", { name: "Start labelling" }).click();
+    await page.getByTestId("canvas-surface").waitFor({ timeout: 30_000 });
+    await expect
+      .poll(() => page.getByTestId("save-state").textContent(), { timeout: 10_000 })
+      .toMatch(/^Draft restored from \d{1,2}:\d{2}/);
+    expect(await page.getByTestId("shape-list").getByRole("option").count()).toBe(1);
     await page.keyboard.press("Control+Enter");
     // Submitting moves on to the next task; with none left, back to the (now empty) queue,
     // and says so where the worker lands.
