@@ -342,7 +342,7 @@ export function explainSendError(e: unknown, payer: Address): Error {
       )
     ) {
       return new RequesterError(
-        `The wallet ${payer} cannot pay for this transaction: fund it first (on the localnet: amplify keys airdrop).`,
+        `The wallet ${payer} has too little SOL to pay for this transaction: fund it first, then try again.`,
       );
     }
   }

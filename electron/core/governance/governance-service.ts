@@ -5,6 +5,7 @@ import { AmplifyChain, RequesterError, type Endpoints } from "../../../lib/chain
 import { GovernanceClient, type ProposalView as ChainProposal } from "../../../lib/governance";
 import { decodeVoteRecord, findVoteRecordPda, formatAmp, parseAmp, ProposalKind } from "../../../shared/protocol";
 import { ApiError, type GovernanceOverview, type ProposalView } from "../../../shared/api";
+import { UNREACHABLE } from "../errors";
 import { formatSol } from "../../../shared/sol";
 import type { Address, TransactionSigner } from "@solana/kit";
 
@@ -58,7 +59,7 @@ export class GovernanceService {
     } catch (error) {
       if (error instanceof RequesterError)
         return { available: false, feeBps: 0, totalStaked: "0", governed: false, me: null, proposals: [] };
-      throw new ApiError("unavailable", `The chain could not be read: ${String(error)}`);
+      throw new ApiError("unavailable", UNREACHABLE);
     }
     const owner = this.options.owner() as Address | null;
     const me = owner ? await gov.holder(owner) : null;
@@ -109,7 +110,11 @@ export class GovernanceService {
 
   async stake(amp: string): Promise<{ signature: string }> {
     const amount = parseAmp(amp);
-    if (amount === undefined || amount === 0n) throw new ApiError("invalid_input", `Not an AMP amount: ${amp}`);
+    if (amount === undefined || amount === 0n)
+      throw ApiError.field(
+        "amp",
+        `“${amp.slice(0, 32)}” is not an amount of AMP to stake: write a number above 0, with a dot for decimals (like 12.5).`,
+      );
     return this.run(async () => ({ signature: await this.client().gov.stake(this.options.signer(), amount) }));
   }
 
