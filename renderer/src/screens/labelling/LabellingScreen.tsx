@@ -156,7 +156,7 @@ export function LabellingScreen({ taskId, onOpen, onQueueEmpty, onNotice }: Labe
           onNotice(said);
           if (mounted.current) await step(1);
         } catch (e) {
-          const said = `Not submitted: ${errorMessage(e)} Your work is kept as a draft.`;
+          const said = `Not submitted. ${errorMessage(e)} Your work is kept as a draft.`;
           announce(said);
           onNotice(said);
           if (mounted.current) setNotice(said);
@@ -170,7 +170,7 @@ export function LabellingScreen({ taskId, onOpen, onQueueEmpty, onNotice }: Labe
     void getApi().settings.update({ hotkeys });
   }, []);
 
-  if (error) return <ErrorNotice message={`This task cannot be opened: ${error}`} onRetry={() => onOpen(taskId)} />;
+  if (error) return <ErrorNotice message={`This task cannot be opened. ${error}`} onRetry={() => onOpen(taskId)} />;
   if (moderation) return <ModerationScreen key={moderation.meta.id} task={moderation} onNext={() => void step(1)} />;
   if (!loaded) return <p role="status">Opening the task…</p>;
   return (
