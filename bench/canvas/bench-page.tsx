@@ -11,6 +11,8 @@ import { documentLabels } from "../../renderer/src/canvas/editor/label-schema";
 import { LAB_SCHEMA } from "../../renderer/src/views/lab/lab-task";
 import { loadShapes, renderScene } from "../../renderer/src/views/lab/procedural-scene";
 import type { LabelSchema } from "../../renderer/src/canvas/editor/label-schema";
+import { setSnapshotWorkerStarter } from "../../renderer/src/canvas/layers/snapshot-client";
+import type { SnapshotPort } from "../../renderer/src/canvas/layers/snapshot-client";
 import { MIXED_SCHEMA, mixedShapes } from "./mixed-shapes";
 import { NaiveCanvas } from "./naive-canvas";
 
@@ -25,6 +27,21 @@ export interface FrameStats {
   readonly over33: number;
   /** Our canvas only: snapshot renders a frame had to wait for (the rest ran in the background). */
   readonly inlineRenders: number;
+  /** Our canvas only: pan frames that showed an edge without shapes while the worker caught up. */
+  readonly uncoveredFrames: number;
+}
+
+// run.ts bundles the snapshot worker on its own (esbuild does not follow `new URL(…, import.meta.url)`)
+// and hands its source over here.
+declare global {
+  interface Window {
+    snapshotWorkerSource?: string;
+  }
+}
+const workerSource = window.snapshotWorkerSource;
+if (workerSource) {
+  const url = URL.createObjectURL(new Blob([workerSource], { type: "text/javascript" }));
+  setSnapshotWorkerStarter(() => new Worker(url, { name: "snapshots" }) as unknown as SnapshotPort);
 }
 
 interface Driver {
@@ -109,6 +126,7 @@ function nextFrame(): Promise<number> {
 async function measure(frames: number, step: (i: number) => void): Promise<FrameStats> {
   const rendersBefore = painter?.renders ?? 0;
   const inlineBefore = painter?.inlineRenders ?? 0;
+  const uncoveredBefore = painter?.uncoveredFrames ?? 0;
   const times: number[] = [];
   for (let i = 0; i < 5; i++) {
     step(i);
@@ -132,6 +150,7 @@ async function measure(frames: number, step: (i: number) => void): Promise<Frame
     worstMs: Math.round(worst),
     renders: (painter?.renders ?? 0) - rendersBefore,
     inlineRenders: (painter?.inlineRenders ?? 0) - inlineBefore,
+    uncoveredFrames: (painter?.uncoveredFrames ?? 0) - uncoveredBefore,
     p95Ms: Math.round(times.sort((a, b) => a - b)[Math.floor(times.length * 0.95)] ?? 0),
     over33: times.filter((t) => t > 33).length,
   };
