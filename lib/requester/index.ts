@@ -42,3 +42,5 @@ export type { Progress, ProgressListener } from "./progress";
 export { putBlob, getBlob } from "../blobs";
 export { campaignRentHeld, closedCampaignRent } from "./campaign-rent";
 export type { ClosedCampaignRent } from "./campaign-rent";
+export { readExamples, uploadExamples } from "./examples";
+export type { ExampleImage, ExampleRef } from "./examples";
