@@ -262,6 +262,29 @@ describe("CVAT for images 1.1 layout (docs.cvat.ai XML annotation format)", () =
 });
 
 describe("an export never writes two files over each other", () => {
+  it("names images apart by full name and by stem, case aside, and never outside the layout's folder", () => {
+    const i = input();
+    const img = i.images[0]!;
+    const odd = {
+      ...i,
+      images: ["A.png", "a.png", "../../etc/a.jpg", "b:c?.png"].map((fileName, index) => ({ ...img, index, fileName })),
+    };
+    expect(cocoImageTargets(odd).map((t) => t.path)).toEqual([
+      "images/default/A.png",
+      "images/default/a_2.png",
+      "images/default/a.jpg",
+      "images/default/b_c_.png",
+    ]);
+    expect(vocImageTargets(odd).map((t) => t.path)).toEqual([
+      "JPEGImages/A.png",
+      "JPEGImages/a_2.png",
+      "JPEGImages/a_3.jpg",
+      "JPEGImages/b_c_.png",
+    ]);
+    for (const targets of [cocoImageTargets(odd), vocImageTargets(odd), cvatImageTargets(odd), yoloImageTargets(odd)])
+      expect(() => checkDistinctPaths(targets.map((t) => t.path))).not.toThrow();
+  });
+
   it("refuses paths naming one file, case aside, before writing anything", () => {
     expect(() => checkDistinctPaths(["a/b.txt", "a/c.txt"])).not.toThrow();
     expect(() => checkDistinctPaths(["labels/train/A.txt", "labels/train/a.txt"])).toThrow(
