@@ -20,6 +20,7 @@ import {
   exportCvat,
   exportVoc,
   exportYolo,
+  flipIndex,
   vocImageTargets,
   yoloImageTargets,
   type ExportFile,
@@ -170,6 +171,14 @@ describe("Ultralytics YOLO layout (docs.ultralytics.com/datasets)", () => {
       "classify/val/car/a.png",
     ]);
     expect(paths.some((p) => p.startsWith("classify/") && p.endsWith(".yaml"))).toBe(false);
+  });
+
+  it("pose flip_idx swaps left and right joints by name, so flip augmentation keeps them right", () => {
+    const skeleton = (joints: string[]) => [{ id: "p", name: "p", color: "#000000", skeleton: { joints, edges: [] } }];
+    expect(flipIndex(skeleton(["nose", "left_eye", "right_eye", "LeftHand", "RightHand"]), 5)).toEqual([0, 2, 1, 4, 3]);
+    expect(flipIndex(skeleton(["l_knee", "r_knee", "hip_R", "hip_L", "head"]), 6)).toEqual([1, 0, 3, 2, 4, 5]);
+    // the fixture's head, hand, foot have no mirrors
+    expect(exportYolo(input()).find((f) => f.path === "pose/data.yaml")?.contents).toMatch(/^flip_idx: \[0, 1, 2\]$/m);
   });
 
   it("a classification-only result is the classify layout alone, at the top", () => {
