@@ -36,7 +36,7 @@ export interface CreateCampaignOptions extends CampaignTerms {
   labelsFile?: string;
   labels?: LabelSpec;
   goldFile?: string;
-  /** A COCO, YOLO, VOC or CVAT file (or folder) whose shapes workers start from. Public campaigns only. */
+  /** A COCO, YOLO, VOC or CVAT file (or folder) whose shapes and image classes workers start from. Public campaigns only. */
   prelabelsFile?: string;
   /** A recommended first-guess model (manifest sha256) and class → label mapping, for workers' apps. */
   firstGuess?: CampaignFirstGuess;
@@ -67,8 +67,11 @@ export async function createCampaign(opts: CreateCampaignOptions): Promise<Creat
     throw new RequesterError(
       "Prelabels travel in the campaign's public metadata, so a private campaign cannot carry them; post it public or without --prelabels.",
     );
-  const preLabels =
-    opts.prelabelsFile !== undefined ? readPrelabels(opts.prelabelsFile, images, spec.labels) : undefined;
+  const prelabels =
+    opts.prelabelsFile !== undefined ? readPrelabels(opts.prelabelsFile, images, spec.labels, spec.tool) : undefined;
+  const preLabels = prelabels?.shapes;
+  // Only when some are given, so campaigns without them keep their inputs keys and metadata.
+  const preClasses = prelabels && Object.keys(prelabels.classes).length > 0 ? prelabels.classes : undefined;
 
   // Read (and refused) before anything is paid for; posted with the metadata.
   const examples: ExampleImage[] = spec.examples ? await readExamples(spec.examples) : [];
@@ -85,6 +88,7 @@ export async function createCampaign(opts: CreateCampaignOptions): Promise<Creat
     // Only when set, so campaigns without one keep the keys they were created with.
     ...(opts.firstGuess ? { firstGuess: opts.firstGuess } : {}),
     ...(preLabels ? { preLabels } : {}),
+    ...(preClasses ? { preClasses } : {}),
   });
   const previous = findManifestByInputs(opts.stateDir, inputsKey);
   const { campaign, campaignId } = await campaignAddress(opts.keys.address, previous);
@@ -129,6 +133,7 @@ export async function createCampaign(opts: CreateCampaignOptions): Promise<Creat
         ...(opts.isPrivate ? { requesterX25519: Buffer.from(opts.keys.x25519.publicKey).toString("hex") } : {}),
         ...(opts.firstGuess ? { firstGuess: opts.firstGuess } : {}),
         ...(preLabels ? { preLabels } : {}),
+        ...(preClasses ? { preClasses } : {}),
       }),
     noun: "tasks",
     mismatch: "The manifest does not match the image folder; remove it to start over.",

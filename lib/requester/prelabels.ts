@@ -1,10 +1,13 @@
 // `campaign create --prelabels FILE`: shapes from a COCO, YOLO, VOC or CVAT file become the
 // first guesses workers start from (the metadata's preLabels, by task index; workers see them as
-// a model's guesses to accept or correct). The file's images are matched to the campaign's by
+// a model's guesses to accept or correct). Image classes (COCO image attributes.classes, YOLO
+// classify folders, VOC ImageSets/Main/<class>_<subset>.txt, CVAT tags) become the metadata's
+// preClasses, pre-chosen when the task opens — only for a campaign that asks for classes, since
+// elsewhere the worker could neither see nor undo them. The file's images are matched to the campaign's by
 // file name, else by stem; labels by name. Anything that does not fit refuses the whole file
 // before the campaign is posted, so nothing is half-created.
 import path from "node:path";
-import type { Label, Shape } from "../../shared/annotation";
+import { asksForClasses, type Label, type Shape } from "../../shared/annotation";
 import { RequesterError } from "../chain";
 import type { ImageInfo } from "./images";
 import { uniqueStems } from "./exporters";
@@ -13,11 +16,19 @@ import { ImportError, bindDataset, filesFromDisk, readDataset } from "./importer
 /** What a model-made guess says about a prelabel: it came from the requester's file. */
 export const PRELABEL_SOURCE = { kind: "model", model: "prelabels" } as const;
 
+/** First guesses by task index: shapes, and image classes as label ids. */
+export interface Prelabels {
+  shapes: Record<string, Shape[]>;
+  classes: Record<string, string[]>;
+}
+
 export function readPrelabels(
   file: string,
   images: ReadonlyArray<ImageInfo & { name: string }>,
   labels: readonly Label[],
-): Record<string, Shape[]> {
+  /** The campaign's tool (labelKind): classes are posted only when it asks for them. */
+  tool: string,
+): Prelabels {
   const stem = (n: string) => path.basename(n).replace(/\.[^.]+$/, "");
   const byName = new Map(images.map((img, i) => [img.name, i]));
   const stems = new Map<string, number | null>();
@@ -35,9 +46,11 @@ export function readPrelabels(
     });
     const bound = bindDataset(dataset, labels, PRELABEL_SOURCE);
     const out: Record<string, Shape[]> = {};
+    const classes: Record<string, string[]> = {};
+    const classed: string[] = [];
     const strangers: string[] = [];
     for (const img of bound) {
-      if (img.shapes.length === 0) continue;
+      if (img.shapes.length === 0 && img.classes.length === 0) continue;
       const index = indexOf(img.fileName);
       const known = index === undefined ? undefined : images[index];
       if (index === undefined || !known) {
@@ -48,13 +61,22 @@ export function readPrelabels(
         throw new RequesterError(
           `The prelabels give ${img.fileName} as ${img.width}×${img.height} pixels, but the image is ${known.width}×${known.height}; nothing was posted.`,
         );
-      out[String(index)] = [...(out[String(index)] ?? []), ...img.shapes];
+      if (img.shapes.length > 0) out[String(index)] = [...(out[String(index)] ?? []), ...img.shapes];
+      if (img.classes.length > 0) {
+        classed.push(img.fileName);
+        const had = classes[String(index)] ?? [];
+        classes[String(index)] = [...had, ...img.classes.filter((c) => !had.includes(c))];
+      }
     }
     if (strangers.length > 0)
       throw new RequesterError(
         `The prelabels name ${strangers.length} image${strangers.length === 1 ? "" : "s"} the image folder does not hold (${strangers.slice(0, 3).join(", ")}${strangers.length > 3 ? ", …" : ""}); nothing was posted.`,
       );
-    return out;
+    if (classed.length > 0 && !asksForClasses(tool))
+      throw new RequesterError(
+        `The prelabels give image classes for ${classed.length} image${classed.length === 1 ? "" : "s"} (${classed.slice(0, 3).join(", ")}${classed.length > 3 ? ", …" : ""}), but the campaign's tool "${tool}" asks for no image classes; use tool "class" or remove the classes from the file; nothing was posted.`,
+      );
+    return { shapes: out, classes };
   } catch (e) {
     if (e instanceof ImportError) throw new RequesterError(`${file}: ${e.message}`);
     throw e;

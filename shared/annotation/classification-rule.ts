@@ -4,6 +4,11 @@ import type { AnnotationDocument } from "./document";
 export const NO_CLASS_CHOSEN =
   "Choose a class for this image before submitting: this campaign does not accept “none of these”.";
 
+/** Whether a campaign of this label kind asks workers for image classes ("class", "classes-single", "boxes+classes"). */
+export function asksForClasses(labelKind: string | null | undefined): boolean {
+  return (labelKind ?? "").toLowerCase().includes("class");
+}
+
 /**
  * Whether a result may be submitted as it is, for a campaign of this label kind: a campaign that
  * asks for image classes ("class", "classes-single", "boxes+classes") needs at least one chosen,
@@ -15,7 +20,6 @@ export function classificationProblem(
   labelKind: string | null | undefined,
   noneOfThese: boolean | undefined,
 ): string | null {
-  const asksForClasses = (labelKind ?? "").toLowerCase().includes("class");
-  if (!asksForClasses || noneOfThese === true || doc.classes.length > 0) return null;
+  if (!asksForClasses(labelKind) || noneOfThese === true || doc.classes.length > 0) return null;
   return NO_CLASS_CHOSEN;
 }

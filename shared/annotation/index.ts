@@ -9,6 +9,7 @@ export type { AnnotationDocumentInput } from "./document";
 export {
   AttributeSpec,
   AttributeValue,
+  Id,
   Label,
   SHAPE_KINDS,
   ShapeKind,
@@ -57,5 +58,5 @@ export {
   toLocal,
 } from "./rotated-geometry";
 export { imageRleToCrop, maskToImageRle } from "./image-rle";
-export { NO_CLASS_CHOSEN, classificationProblem } from "./classification-rule";
+export { NO_CLASS_CHOSEN, asksForClasses, classificationProblem } from "./classification-rule";
 export { traceOuterContour } from "./mask-contour";

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { AnnotationDocument, Label, Shape } from "../annotation";
+import { AnnotationDocument, Id, Label, Shape } from "../annotation";
 import { ModerationItem, ModerationSpec } from "../moderation";
 import { call, event } from "./define";
 import { CampaignFirstGuess, FirstGuessResult } from "./first-guess";
@@ -55,6 +55,8 @@ export const CampaignMetadata = z.object({
     .optional(),
   /** First guesses per task index. */
   preLabels: z.record(z.string(), z.array(Shape).max(10_000)).optional(),
+  /** First-guess image classes (label ids) per task index, for campaigns that ask for classes. */
+  preClasses: z.record(z.string(), z.array(Id).max(1000)).optional(),
   /** The requester's recommended first-guess model (by manifest sha256) and class → label mapping. */
   firstGuess: CampaignFirstGuess.optional(),
   /**
@@ -88,6 +90,8 @@ export const OpenedTask = z.object({
     .max(MAX_EXAMPLE_IMAGES)
     .optional(),
   preLabels: z.array(Shape),
+  /** The image classes the requester's prelabels pre-set (label ids of this campaign). */
+  preClasses: z.array(Id).max(1000).optional(),
   draft: SavedDraft.nullable(),
   /**
    * First guesses for this task: whether they are on for its campaign (the worker's switch, or

@@ -1,7 +1,7 @@
 import { ApiError } from "../../../shared/api";
 import type { OpenedTask, PrefetchState, PrefetchStatus, TaskMeta } from "../../../shared/api/tasks";
 import { AssignmentState, computeWorkerPay } from "../../../shared/protocol";
-import type { Shape } from "../../../shared/annotation";
+import { asksForClasses, type Shape } from "../../../shared/annotation";
 import type { BlobFetcher } from "../../../lib/blobs";
 import type { ProtocolConfig } from "../../../lib/chain";
 import { toHex } from "../../../lib/crypto";
@@ -105,6 +105,12 @@ export class TaskService {
     this.prefetchAfter(id);
     const fee = this.options.config.peek()?.feeBps ?? (await this.options.config.get()).feeBps;
     const preLabels: Shape[] = record.metadata?.preLabels?.[String(record.assignment.taskIndex)] ?? [];
+    // Pre-chosen image classes: only the campaign's own labels, and only where it asks for classes
+    // (elsewhere the page offers no way to see or undo them).
+    const labelIds = new Set((record.metadata?.labels ?? []).map((l) => l.id));
+    const preClasses = asksForClasses(record.metadata?.labelKind)
+      ? (record.metadata?.preClasses?.[String(record.assignment.taskIndex)] ?? []).filter((c) => labelIds.has(c))
+      : [];
     return {
       meta: this.meta(record, fee),
       image: plain.bytes as Uint8Array<ArrayBuffer>,
@@ -117,6 +123,7 @@ export class TaskService {
         ? { examples: record.metadata.examples.map((e) => ({ caption: e.caption })) }
         : {}),
       preLabels,
+      ...(preClasses.length > 0 ? { preClasses } : {}),
       draft: this.options.drafts.load(id),
       firstGuess: {
         enabled: guessing,

@@ -69,14 +69,14 @@ let campaign = "";
 
 const amplify = (...args: string[]) => runAmplify([...globals, ...args]);
 
-const create = (prelabels: string) =>
+const create = (prelabels: string, labels = path.join(work, "labels.json")) =>
   amplify(
     "campaign",
     "create",
     "--images",
     path.join(work, "images"),
     "--labels",
-    path.join(work, "labels.json"),
+    labels,
     "--price",
     "0.001",
     "--min-rating",
@@ -316,6 +316,48 @@ describe("amplify export --images", () => {
     expect(fs.existsSync(path.join(work, "y"))).toBe(false);
     const bad = await amplify("export", campaign, "--format", "coco", "--out", coco, "--images", "all");
     expect(bad.code).toBe(2);
+  });
+});
+
+describe("amplify campaign create --prelabels with image classes", () => {
+  it("the COCO image classes reach a classification campaign's tasks pre-chosen, and a box campaign refuses them", async () => {
+    const classLabels = path.join(work, "labels-class.json");
+    fs.writeFileSync(classLabels, JSON.stringify({ ...LABELS, title: "Prelabelled classes", tool: "class" }));
+    const file = path.join(work, "coco-classes.json");
+    // Our COCO exporter keeps an image's classes in its attributes.classes, by label name.
+    const classes: Record<string, string[]> = { "street.png": ["dog"], "yard.png": ["car", "dog"] };
+    fs.writeFileSync(
+      file,
+      JSON.stringify({
+        ...COCO,
+        images: COCO.images.map((img) => ({ ...img, attributes: { classes: classes[img.file_name] } })),
+        annotations: [],
+      }),
+    );
+    const before = await market.lamports(requester);
+    const refused = await create(file);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toBe(
+      'amplify: The prelabels give image classes for 2 images (street.png, yard.png), but the campaign\'s tool "box" asks for no image classes; use tool "class" or remove the classes from the file; nothing was posted.',
+    );
+    expect(await market.lamports(requester)).toBe(before);
+
+    const created = await create(file, classLabels);
+    expect(created.stderr).toBe("");
+    const classCampaign = /created campaign (\S+) with 2 tasks/.exec(created.stdout)?.[1] ?? "";
+    expect(classCampaign).not.toBe("");
+    const outcomes = await worker.call("market:accept", { items: [{ campaign: classCampaign, count: 2 }] });
+    expect(outcomes.filter((o) => o.ok)).toHaveLength(2);
+    const open = (await worker.call("tasks:list"))
+      .filter((t) => t.campaign === classCampaign)
+      .sort((a, b) => a.taskIndex - b.taskIndex);
+    expect(open.map((t) => t.taskIndex)).toEqual([0, 1]);
+    for (const meta of open) {
+      const task = await worker.call("tasks:open", { id: meta.id });
+      const idOf = (name: string) => task.labels.find((l) => l.name === name)?.id;
+      expect(task.preLabels).toEqual([]);
+      expect(task.preClasses).toEqual(classes[IMAGES[meta.taskIndex]!.name]!.map(idOf));
+    }
   });
 });
 

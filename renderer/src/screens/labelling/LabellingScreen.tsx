@@ -228,6 +228,7 @@ function OpenTask({ loaded, previous, notice, onSave, onSubmit, onStep, onHotkey
     ...emptyDocument(task.meta.id, task.labels),
     image: { width: image.width, height: image.height },
     shapes: task.preLabels,
+    classes: task.preClasses ?? [],
   };
   return (
     <div className="labelling" data-testid="labelling" data-task={task.meta.id} data-notice={notice}>

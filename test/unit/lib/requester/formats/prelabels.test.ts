@@ -4,7 +4,13 @@ import path from "node:path";
 import { PNG } from "pngjs";
 import { afterAll, describe, expect, it } from "vitest";
 import { readImageFolder, RequesterError } from "../../../../../lib/requester";
-import { exportCoco, exportCvat, exportVoc, exportYolo } from "../../../../../lib/requester/exporters";
+import {
+  exportCoco,
+  exportCvat,
+  exportVoc,
+  exportYolo,
+  yoloImageTargets,
+} from "../../../../../lib/requester/exporters";
 import { PRELABEL_SOURCE, readPrelabels } from "../../../../../lib/requester/prelabels";
 import { comparable, everyKind, input, labels } from "./fixture";
 
@@ -27,6 +33,9 @@ function write(name: string, files: Array<{ path: string; contents: string | Uin
   return root;
 }
 
+/** A campaign asking for shapes and image classes (the fixture's a.png has the class "car"). */
+const TOOL = "box+class";
+
 // the export's second image is a.jpg; here the campaign's is b.png, 32×16 like it
 const onlyA = () => ({ ...input(), images: input().images.slice(0, 1) });
 
@@ -34,24 +43,24 @@ describe("prelabels for campaign create", () => {
   it("turn a COCO, CVAT or YOLO file into first guesses by task index, marked as the requester's file", async () => {
     const folder = await readImageFolder(images);
     const coco = write("coco", exportCoco(onlyA()));
-    const fromCoco = readPrelabels(path.join(coco, "annotations/instances_default.json"), folder, labels);
+    const fromCoco = readPrelabels(path.join(coco, "annotations/instances_default.json"), folder, labels, TOOL).shapes;
     expect(Object.keys(fromCoco)).toEqual(["0"]);
     expect(fromCoco["0"]!.map(comparable)).toEqual(everyKind.map(comparable));
     expect(fromCoco["0"]!.every((s) => s.source?.kind === PRELABEL_SOURCE.kind && s.source.model === "prelabels")).toBe(
       true,
     );
     const cvat = write("cvat", exportCvat(onlyA()));
-    expect(readPrelabels(path.join(cvat, "annotations.xml"), folder, labels)["0"]!.map(comparable)).toEqual(
-      everyKind.map(comparable),
-    );
+    expect(
+      readPrelabels(path.join(cvat, "annotations.xml"), folder, labels, TOOL).shapes["0"]!.map(comparable),
+    ).toEqual(everyKind.map(comparable));
     const yolo = write("yolo", exportYolo(onlyA()));
-    const kinds = readPrelabels(yolo, folder, labels)["0"]!.map((s) => s.kind);
+    const kinds = readPrelabels(yolo, folder, labels, TOOL).shapes["0"]!.map((s) => s.kind);
     expect(kinds.sort()).toEqual(
       ["box", "keypoints", "polygon", "polygon", "polygon", "polygon", "rotated-box"].sort(),
     );
     // VOC: every kind as its box, masks as masks
     const voc = write("voc", exportVoc(onlyA()));
-    expect(readPrelabels(voc, folder, labels)["0"]!.map((s) => s.kind)).toEqual([
+    expect(readPrelabels(voc, folder, labels, TOOL).shapes["0"]!.map((s) => s.kind)).toEqual([
       "box",
       "box",
       "box",
@@ -63,6 +72,32 @@ describe("prelabels for campaign create", () => {
     ]);
   });
 
+  it("carry each format's image classes as pre-chosen classes by task index, and refuse them for a campaign without classes", async () => {
+    const folder = await readImageFolder(images);
+    const png = fs.readFileSync(path.join(images, "a.png"));
+    const classify = exportYolo(onlyA());
+    const yoloFiles = [...classify, ...yoloImageTargets(onlyA()).map((t) => ({ path: t.path, contents: png }))];
+    expect(yoloFiles.some((f) => /^classify\/train\/car\/a\.png$/.test(f.path))).toBe(true);
+    const files = {
+      coco: path.join(write("coco-classes", exportCoco(onlyA())), "annotations/instances_default.json"),
+      cvat: path.join(write("cvat-classes", exportCvat(onlyA())), "annotations.xml"),
+      yolo: write("yolo-classes", yoloFiles),
+      voc: write("voc-classes", exportVoc(onlyA())),
+    };
+    for (const [format, file] of Object.entries(files)) {
+      expect(readPrelabels(file, folder, labels, TOOL).classes, format).toEqual({ "0": ["car"] });
+      expect(() => readPrelabels(file, folder, labels, "box"), format).toThrow(
+        'The prelabels give image classes for 1 image (a.png), but the campaign\'s tool "box" asks for no image classes; use tool "class" or remove the classes from the file; nothing was posted.',
+      );
+    }
+    // classes alone (a classification campaign): no shapes, the class still arrives
+    const only = write("classes-only", exportCoco({ ...onlyA(), images: [{ ...onlyA().images[0]!, shapes: [] }] }));
+    expect(readPrelabels(path.join(only, "annotations/instances_default.json"), folder, labels, "class")).toEqual({
+      shapes: {},
+      classes: { "0": ["car"] },
+    });
+  });
+
   it("refuse a file naming images the folder does not hold, or giving them another size, with a sentence", async () => {
     const folder = await readImageFolder(images);
     const two = input();
@@ -70,16 +105,16 @@ describe("prelabels for campaign create", () => {
       "stranger",
       exportCvat({ ...two, images: [two.images[0]!, { ...two.images[1]!, fileName: "c.jpg" }] }),
     );
-    expect(() => readPrelabels(path.join(stranger, "annotations.xml"), folder, labels)).toThrow(
+    expect(() => readPrelabels(path.join(stranger, "annotations.xml"), folder, labels, TOOL)).toThrow(
       /name 1 image the image folder does not hold \(c\.jpg\); nothing was posted\./,
     );
     const resized = { ...onlyA(), images: [{ ...onlyA().images[0]!, width: 65 }] };
     const wrong = write("wrong", exportCvat(resized));
-    expect(() => readPrelabels(path.join(wrong, "annotations.xml"), folder, labels)).toThrow(RequesterError);
-    expect(() => readPrelabels(path.join(wrong, "annotations.xml"), folder, labels)).toThrow(
+    expect(() => readPrelabels(path.join(wrong, "annotations.xml"), folder, labels, TOOL)).toThrow(RequesterError);
+    expect(() => readPrelabels(path.join(wrong, "annotations.xml"), folder, labels, TOOL)).toThrow(
       /give a\.png as 65×48 pixels, but the image is 64×48/,
     );
-    expect(() => readPrelabels(path.join(dir, "nothing.json"), folder, labels)).toThrow(
+    expect(() => readPrelabels(path.join(dir, "nothing.json"), folder, labels, TOOL)).toThrow(
       /There is no file or folder at/,
     );
   });
