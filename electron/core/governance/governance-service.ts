@@ -13,6 +13,7 @@ import {
   ProposalKind,
 } from "../../../shared/protocol";
 import { ApiError, type GovernanceOverview, type ProposalView } from "../../../shared/api";
+import { UNREACHABLE } from "../errors";
 import { formatSol } from "../../../shared/sol";
 import type { Address, TransactionSigner } from "@solana/kit";
 
@@ -87,7 +88,7 @@ export class GovernanceService {
           me: null,
           proposals: [],
         };
-      throw new ApiError("unavailable", `The chain could not be read: ${String(error)}`);
+      throw new ApiError("unavailable", UNREACHABLE);
     }
     const owner = this.options.owner() as Address | null;
     const me = owner ? await gov.holder(owner) : null;
@@ -151,7 +152,11 @@ export class GovernanceService {
 
   async stake(amp: string): Promise<{ signature: string }> {
     const amount = parseAmp(amp);
-    if (amount === undefined || amount === 0n) throw new ApiError("invalid_input", `Not an AMP amount: ${amp}`);
+    if (amount === undefined || amount === 0n)
+      throw ApiError.field(
+        "amp",
+        `“${amp.slice(0, 32)}” is not an amount of AMP to stake: write a number above 0, with a dot for decimals (like 12.5).`,
+      );
     return this.run(async () => ({ signature: await this.client().gov.stake(this.options.signer(), amount) }));
   }
 

@@ -3,7 +3,7 @@ import type { GovernanceOverview, ProposalView } from "../../../../shared/api";
 import { getApi } from "../../api";
 import { EmptyState } from "../../ui/EmptyState";
 import { ErrorNotice } from "../../ui/ErrorNotice";
-import { formatSol } from "../../ui/format";
+import { errorMessage, formatSol } from "../../ui/format";
 import { useLiveQuery } from "../../ui/use-live-query";
 
 const STATUS_TEXT: Record<ProposalView["status"], string> = {
@@ -70,14 +70,14 @@ export function GovernanceScreen() {
       setNotice(await work());
       overview.reload();
     } catch (error) {
-      setFailure(error instanceof Error ? error.message : String(error));
+      setFailure(errorMessage(error));
     } finally {
       setBusy(false);
     }
   };
 
   if (overview.error && !overview.value)
-    return <ErrorNotice message={`Governance could not be read: ${overview.error}`} onRetry={overview.reload} />;
+    return <ErrorNotice message={`Governance could not be read. ${overview.error}`} onRetry={overview.reload} />;
   const o = overview.value;
   if (!o) return <p role="status">Reading AMP governance from the chain…</p>;
   if (!o.available)

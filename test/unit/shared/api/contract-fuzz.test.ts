@@ -67,6 +67,7 @@ const VALID: { [C in CallChannel]: CallInput<C> } = {
   "settings:update": { theme: "light" },
   "tasks:list": { includeDone: true },
   "tasks:open": { id: TASK },
+  "tasks:example": { id: TASK, index: 0 },
   "tasks:submit": { id: TASK, doc: DOC },
   "tasks:prefetch": undefined,
   "wallet:network": undefined,
