@@ -36,6 +36,7 @@ import {
 } from "../../../shared/protocol";
 import { formatSol } from "../../../shared/sol";
 import { artifactPath } from "../support";
+import { expectAxeClean } from "../support/a11y";
 import { useJourneyApp } from "./support/journey";
 import type { Market } from "./support/market";
 import { goTo, onboardNewWorker } from "./support/worker-ui";
@@ -191,6 +192,9 @@ describe("journey g2: governance from proposal to payout", () => {
         .toContain(
           `Closing returns your vote record's rent, ${formatSol(voteRent)}, to you and the proposal's rent, ${formatSol(proposalRent)}, to its proposer; you pay only the transaction fee.`,
         );
+      // Online, with the propose form and a Close button showing: axe at WCAG 2.1 AA (the keyboard e2e
+      // sees this screen offline only).
+      await expectAxeClean(page, "governance, online");
       const [meBefore, proposerBefore] = [await chain.balance(me), await chain.balance(second.address)];
       await proposal.getByRole("button", { name: "Close" }).click();
       await expect
