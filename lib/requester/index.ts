@@ -30,6 +30,8 @@ export type { ReviewOptions, ReviewedResult } from "./review";
 export { answerAgreement, classAgreement, iou, shapeAgreement, toScore } from "./scoring";
 export type { Answer } from "./scoring";
 export { exportResults, EXPORT_FORMATS } from "./export-results";
+export { IMAGE_MODES } from "./export-images";
+export type { ImageMode } from "./export-images";
 export type { ExportFormat, ExportOptions, ExportSummary } from "./export-results";
 export { exportCoco, exportVoc, exportYolo } from "./exporters";
 export type { ExportFile, ExportImage, ExportInput } from "./exporters";

@@ -41,6 +41,8 @@ export function useAutosave(
 
   const save = useCallback(
     async (force: boolean): Promise<void> => {
+      // a brush stroke still landing in a large mask is part of the work: wait for it
+      await editor.settled();
       const version = editor.store.version;
       if (!force && version === savedVersion.current) return;
       setState("Saving…");

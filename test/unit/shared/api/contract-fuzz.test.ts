@@ -82,6 +82,7 @@ const VALID: { [C in CallChannel]: CallInput<C> } = {
   "governance:stake": { amp: "12.5" },
   "governance:vote": { id: 0, support: true },
   "governance:execute": { id: 0 },
+  "governance:close": { id: 0 },
   "requester:rent": undefined,
   "requester:end": { campaign: CAMPAIGN },
   "requester:close": { campaign: CAMPAIGN },
