@@ -83,15 +83,19 @@ describe("folders the requester handlers read and write", () => {
       ...(examplesFolder !== undefined ? { examplesFolder } : {}),
     });
     // A typed folder (say, the user's home) would let a page publish any picture as an example.
-    const typed = await handlers["requester:create"](withExamples("/home/someone")).then(
-      () => null,
-      (e: unknown) => e as ApiError,
-    );
+    const typed = await Promise.resolve()
+      .then(() => handlers["requester:create"](withExamples("/home/someone")))
+      .then(
+        () => null,
+        (e: unknown) => e as ApiError,
+      );
     expect(typed?.fields).toEqual([{ path: "examplesFolder", message: expect.stringMatching(/picked in its dialog/) }]);
-    const missing = await handlers["requester:create"](withExamples()).then(
-      () => null,
-      (e: unknown) => e as ApiError,
-    );
+    const missing = await Promise.resolve()
+      .then(() => handlers["requester:create"](withExamples()))
+      .then(
+        () => null,
+        (e: unknown) => e as ApiError,
+      );
     expect(missing?.fields).toEqual([
       { path: "examplesFolder", message: "Give the folder the example images are in." },
     ]);
