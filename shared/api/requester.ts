@@ -178,10 +178,23 @@ export type ReviewOutcome = z.infer<typeof ReviewOutcome>;
 export const ExportFormat = z.enum(["coco", "yolo", "voc"]);
 export type ExportFormat = z.infer<typeof ExportFormat>;
 
-export const ExportRequest = z.object({ campaign: Address, format: ExportFormat, outDir: LocalPath });
+/** The images beside the labels: none, copied (decrypted, from the blob store or `imagesFrom`), or linked to `imagesFrom`. */
+export const ExportImages = z.enum(["none", "copy", "link"]);
+export type ExportImages = z.infer<typeof ExportImages>;
+
+export const ExportRequest = z.object({
+  campaign: Address,
+  format: ExportFormat,
+  outDir: LocalPath,
+  images: ExportImages.optional(),
+  /** The folder the campaign was posted from: `link` needs it; `copy` reads from it instead of the blob store. */
+  imagesFrom: LocalPath.optional(),
+});
 export type ExportRequest = z.infer<typeof ExportRequest>;
 export const ExportOutcome = z.object({
   files: z.array(z.string()),
+  /** Image files written (copies or links); 0 without images. */
+  imageFiles: z.number().int().nonnegative().optional(),
   images: z.number().int().nonnegative(),
   shapes: z.number().int().nonnegative(),
 });

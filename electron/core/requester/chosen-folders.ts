@@ -19,10 +19,11 @@ export class ChosenFolders {
     this.chosen.add(key(purpose, path));
   }
 
-  check(purpose: FolderPurpose, path: string): void {
+  /** `field`: the request field the folder was typed into, when not the purpose's usual one. */
+  check(purpose: FolderPurpose, path: string, field: string = FIELD[purpose]): void {
     if (this.enforced && !this.chosen.has(key(purpose, path))) {
       throw ApiError.field(
-        FIELD[purpose],
+        field,
         `Choose the folder with “Choose…”: the app only ${purpose === "export" ? "writes" : "reads"} folders picked in its dialog (${path}).`,
         "rejected",
       );

@@ -41,6 +41,10 @@ export function requesterHandlers(
     "requester:review": ({ campaign, dryRun }) => guard(() => requester.review(campaign, dryRun)),
     "requester:export": async (input) => {
       folders.check("export", input.outDir);
+      if (input.images === "link" && !input.imagesFrom) throw ApiError.field("imagesFrom", LINK_NEEDS_FOLDER);
+      // Read like a campaign's images folder: in Electron, only a folder picked in the dialog.
+      if (input.imagesFrom !== undefined && input.images !== undefined && input.images !== "none")
+        folders.check("images", input.imagesFrom, "imagesFrom");
       return guard(() => requester.export(input));
     },
     "requester:keyService": () => keys.status(),
@@ -55,6 +59,9 @@ export function requesterHandlers(
     },
   };
 }
+
+/** The app's words for the CLI's "--images link needs --images-from DIR, the folder the campaign was posted from." */
+export const LINK_NEEDS_FOLDER = "Linking the images needs the folder the campaign was posted from.";
 
 /** The campaign form's field (CreateCampaignRequest) for each input the library names in an error. */
 const FORM_FIELD: Readonly<Record<RequesterInput, string | undefined>> = {

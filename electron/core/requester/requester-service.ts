@@ -272,6 +272,8 @@ export class RequesterService {
       ...(manifest ? { manifest } : {}),
       format: request.format,
       outDir: request.outDir,
+      ...(request.images ? { images: request.images } : {}),
+      ...(request.imagesFrom !== undefined && request.images !== "none" ? { imagesFrom: request.imagesFrom } : {}),
       onProgress: (p) => this.options.onProgress({ operation: "export", phase: p.phase, done: p.done, total: p.total }),
     });
     return summary;

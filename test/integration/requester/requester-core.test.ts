@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CreateCampaignRequest, RequesterProgress } from "../../../shared/api";
 import { PASSPHRASE, SOL, prepareKeystore, startMarket, startWorkerCore, waitFor } from "../../support/market-harness";
 import type { Market, WorkerCore } from "../../support/market-harness";
+import { LINK_NEEDS_FOLDER } from "../../../electron/core/requester/requester-handlers";
 
 let market: Market;
 let requester: WorkerCore;
@@ -173,6 +174,35 @@ describe("requester core", () => {
       code: "rejected",
       message: expect.stringMatching(/belongs to .*only your own campaigns/),
     });
+    expect(readdirSync(exportDir)).toEqual([]);
+  });
+
+  it("exports images only as asked: link wants the posted folder, and an unknown choice is refused", async () => {
+    const [campaign] = await requester.call("requester:campaigns");
+    const exportDir = join(market.home, "exports-images");
+    mkdirSync(exportDir);
+    const link = await failure(
+      requester.call("requester:export", {
+        campaign: campaign!.address,
+        format: "coco",
+        outDir: exportDir,
+        images: "link",
+      }),
+    );
+    expect(link).toMatchObject({
+      code: "invalid_input",
+      message: expect.stringContaining(LINK_NEEDS_FOLDER),
+      fields: [{ path: "imagesFrom", message: LINK_NEEDS_FOLDER }],
+    });
+    const unknown = await failure(
+      requester.call("requester:export", {
+        campaign: campaign!.address,
+        format: "coco",
+        outDir: exportDir,
+        images: "all" as never,
+      }),
+    );
+    expect(unknown.code).toBe("invalid_input");
     expect(readdirSync(exportDir)).toEqual([]);
   });
 

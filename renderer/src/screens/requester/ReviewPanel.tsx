@@ -1,5 +1,11 @@
 import { useState } from "react";
-import type { ExportFormat, ExportOutcome, RequesterCampaign, ReviewOutcome } from "../../../../shared/api";
+import type {
+  ExportFormat,
+  ExportImages,
+  ExportOutcome,
+  RequesterCampaign,
+  ReviewOutcome,
+} from "../../../../shared/api";
 import { getApi } from "../../api";
 import { ErrorNotice } from "../../ui/ErrorNotice";
 import { FieldMessage, useFieldErrors } from "../../ui/use-field-errors";
@@ -47,8 +53,10 @@ export function ReviewPanel({ campaign, canPickFolder, onChanged }: ReviewPanelP
   const [exported, setExported] = useState<ExportOutcome | null>(null);
   const [format, setFormat] = useState<ExportFormat>("coco");
   const [outDir, setOutDir] = useState("");
-  // The export folder's sentence sits under it; anything else (a review that failed) above.
-  const errors = useFieldErrors(["outDir"]);
+  const [images, setImages] = useState<ExportImages>("none");
+  const [imagesFrom, setImagesFrom] = useState("");
+  // The folders' sentences sit under them; anything else (a review that failed) above.
+  const errors = useFieldErrors(["outDir", "imagesFrom"]);
   const reviewProgress = useRequesterProgress("review", busy === "review");
   const exportProgress = useRequesterProgress("export", busy === "export");
   const progress = reviewProgress ?? exportProgress;
@@ -58,7 +66,16 @@ export function ReviewPanel({ campaign, canPickFolder, onChanged }: ReviewPanelP
     setBusy(what);
     try {
       if (what === "review") setReview(await getApi().requester.review({ campaign: campaign.address }));
-      else setExported(await getApi().requester.export({ campaign: campaign.address, format, outDir }));
+      else
+        setExported(
+          await getApi().requester.export({
+            campaign: campaign.address,
+            format,
+            outDir,
+            images,
+            ...(images !== "none" && imagesFrom.trim() ? { imagesFrom } : {}),
+          }),
+        );
       onChanged();
     } catch (e) {
       errors.fail(e);
@@ -67,10 +84,10 @@ export function ReviewPanel({ campaign, canPickFolder, onChanged }: ReviewPanelP
     }
   };
 
-  const pick = async () => {
+  const pick = async (purpose: "export" | "images") => {
     try {
-      const { path } = await getApi().requester.pickFolder({ purpose: "export" });
-      if (path) setOutDir(path);
+      const { path } = await getApi().requester.pickFolder({ purpose });
+      if (path) (purpose === "export" ? setOutDir : setImagesFrom)(path);
     } catch (e) {
       errors.fail(e);
     }
@@ -152,7 +169,7 @@ export function ReviewPanel({ campaign, canPickFolder, onChanged }: ReviewPanelP
             />
           </label>
           {canPickFolder && (
-            <button type="button" onClick={() => void pick()}>
+            <button type="button" onClick={() => void pick("export")}>
               Choose…
             </button>
           )}
@@ -161,11 +178,51 @@ export function ReviewPanel({ campaign, canPickFolder, onChanged }: ReviewPanelP
           </button>
         </div>
         <FieldMessage errors={errors} field="outDir" announce />
+        <div className="folder-row">
+          <label>
+            Images
+            <select
+              value={images}
+              onChange={(e) => {
+                setImages(e.target.value as ExportImages);
+                errors.clearField("imagesFrom");
+              }}
+            >
+              <option value="none">Labels only</option>
+              <option value="copy">Copy the images</option>
+              <option value="link">Link to the posted folder</option>
+            </select>
+          </label>
+          {images !== "none" && (
+            <label className="grow">
+              {images === "link" ? "Posted images folder" : "Posted images folder (else from the blob store)"}
+              <input
+                value={imagesFrom}
+                onChange={(e) => {
+                  setImagesFrom(e.target.value);
+                  errors.clearField("imagesFrom");
+                }}
+                placeholder={canPickFolder ? "Choose… a folder" : "/path/to/images"}
+                readOnly={canPickFolder}
+                {...errors.inputProps("imagesFrom")}
+              />
+            </label>
+          )}
+          {images !== "none" && canPickFolder && (
+            <button type="button" onClick={() => void pick("images")}>
+              Choose…
+            </button>
+          )}
+        </div>
+        <FieldMessage errors={errors} field="imagesFrom" announce />
       </fieldset>
       {exported && (
         <p role="status" data-testid="export-result">
           Exported {exported.images} image{exported.images === 1 ? "" : "s"} and {exported.shapes} shape
-          {exported.shapes === 1 ? "" : "s"}: {exported.files.join(", ")}
+          {exported.shapes === 1 ? "" : "s"}
+          {exported.imageFiles
+            ? ` with ${exported.imageFiles} image ${images === "link" ? "links" : "copies"}`
+            : ""}: {exported.files.join(", ")}
         </p>
       )}
     </section>

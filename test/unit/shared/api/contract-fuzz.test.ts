@@ -60,7 +60,7 @@ const VALID: { [C in CallChannel]: CallInput<C> } = {
   },
   "requester:campaigns": undefined,
   "requester:review": { campaign: CAMPAIGN, dryRun: true },
-  "requester:export": { campaign: CAMPAIGN, format: "coco", outDir: "/tmp/out" },
+  "requester:export": { campaign: CAMPAIGN, format: "coco", outDir: "/tmp/out", images: "link", imagesFrom: "/tmp/in" },
   "requester:keyService": undefined,
   "requester:pickFolder": { purpose: "images" },
   "settings:get": undefined,

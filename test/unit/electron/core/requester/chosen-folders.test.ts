@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { CreateCampaignRequest, CreatedCampaign, ExportOutcome, ExportRequest } from "../../../../../shared/api";
 import { ApiError } from "../../../../../shared/api";
 import { requesterHandlers } from "../../../../../electron/core/requester";
+import { LINK_NEEDS_FOLDER } from "../../../../../electron/core/requester/requester-handlers";
 import type { KeyServiceRunner, RequesterService } from "../../../../../electron/core/requester";
 
 const request: CreateCampaignRequest = {
@@ -103,6 +104,36 @@ describe("folders the requester handlers read and write", () => {
     await handlers["requester:pickFolder"]({ purpose: "examples" });
     await handlers["requester:create"](withExamples("/data/examples"));
     expect(reached).toEqual(["images:/data/campaign-images"]);
+  });
+
+  it("with a native dialog, an export's images are read only from a folder picked there, and link needs one", async () => {
+    const { reached, service } = fakeService();
+    const handlers = requesterHandlers(service, noKeys, async (purpose) =>
+      purpose === "images" ? "/data/campaign-images" : "/data/exports",
+    );
+    await handlers["requester:pickFolder"]({ purpose: "export" });
+    const refusal = (input: ExportRequest) =>
+      Promise.resolve()
+        .then(() => handlers["requester:export"](input))
+        .then(
+          () => null,
+          (e: unknown) => e as ApiError,
+        );
+    const withImages = (images: ExportRequest["images"], imagesFrom?: string): ExportRequest => ({
+      ...exportTo("/data/exports"),
+      images,
+      ...(imagesFrom !== undefined ? { imagesFrom } : {}),
+    });
+    expect((await refusal(withImages("copy", "/home/someone")))?.fields).toEqual([
+      { path: "imagesFrom", message: expect.stringMatching(/picked in its dialog/) },
+    ]);
+    expect((await refusal(withImages("link")))?.fields).toEqual([{ path: "imagesFrom", message: LINK_NEEDS_FOLDER }]);
+    expect(reached).toEqual([]);
+    await handlers["requester:pickFolder"]({ purpose: "images" });
+    await handlers["requester:export"](withImages("link", "/data/campaign-images"));
+    // copy without a folder fetches the posted images from the blob store: no folder to check
+    await handlers["requester:export"](withImages("copy"));
+    expect(reached).toEqual(["export:/data/exports", "export:/data/exports"]);
   });
 
   it("a cancelled dialog allows nothing new", async () => {
