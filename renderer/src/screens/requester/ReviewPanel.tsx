@@ -220,9 +220,9 @@ export function ReviewPanel({ campaign, canPickFolder, onChanged }: ReviewPanelP
         <p role="status" data-testid="export-result">
           Exported {exported.images} image{exported.images === 1 ? "" : "s"} and {exported.shapes} shape
           {exported.shapes === 1 ? "" : "s"}
-          {exported.imageFiles
-            ? ` with ${exported.imageFiles} image ${images === "link" ? "links" : "copies"}`
-            : ""}: {exported.files.join(", ")}
+          {exported.imageFiles ? ` with ${exported.imageFiles} image ${images === "link" ? "links" : "copies"}` : ""}
+          {/* the label files; the images, written after them, only by their count */}:{" "}
+          {exported.files.slice(0, exported.files.length - (exported.imageFiles ?? 0)).join(", ")}
         </p>
       )}
     </section>
