@@ -4,7 +4,7 @@ import type { PaintedMask, StoredMask, StrokeBits } from "../assist/mask-paint";
 import { paintMask } from "../assist/mask-paint";
 import type { Point, Rect } from "../canvas/geometry/rect";
 import { clampPoint, unionRects } from "../canvas/geometry/rect";
-import { maskBits, rememberMaskBits } from "../canvas/regions/mask-cache";
+import { deriveMaskRaster, maskBits, rememberMaskBits } from "../canvas/regions/mask-cache";
 import { MaskStroke } from "../canvas/regions/mask-stroke";
 import { fillHoles } from "../assist/mask-ops";
 import type { Draft, PointerInput, Tool, ToolContext } from "./tool";
@@ -110,7 +110,7 @@ export class MaskTool implements Tool {
       if (!area) return;
       if (!assist || area.w * area.h <= SYNC_PIXELS) {
         const target = this.target();
-        this.land(target, paintMask(target, area, bits, erase ? 0 : 1, target ? maskBits(target) : undefined));
+        this.land(target, paintMask(target, area, bits, erase ? 0 : 1, target ? maskBits(target) : undefined), bits);
         return;
       }
     }
@@ -129,7 +129,7 @@ export class MaskTool implements Tool {
               ? await assist.paintMask(target && storedMask(target), area, { ...bits, data: bits.data.slice() }, value)
               : paintMask(target, area, bits, value, target ? maskBits(target) : undefined);
           if (this.target() !== target) continue;
-          this.land(target, painted);
+          this.land(target, painted, bits);
           return;
         }
       })
@@ -149,8 +149,9 @@ export class MaskTool implements Tool {
     return unionRects(target ? [target, bits] : [bits]);
   }
 
-  private land(target: MaskShape | null, painted: PaintedMask | null): void {
+  private land(target: MaskShape | null, painted: PaintedMask | null, dirty: Rect): void {
     const next = painted && this.shapeFrom(target, painted);
+    if (target && next) deriveMaskRaster(next, target, dirty);
     if (target) {
       this.replace(target, next);
       return;
