@@ -25,6 +25,8 @@ export interface FrameStats {
   readonly over33: number;
   /** Our canvas only: snapshot renders a frame had to wait for (the rest ran in the background). */
   readonly inlineRenders: number;
+  /** Our canvas only: pan frames that showed an edge without shapes while the worker caught up. */
+  readonly uncoveredFrames: number;
 }
 
 /** One brush stroke measured frame by frame: the pointer-down frame, the strokes' frames, the lift. */
@@ -137,6 +139,7 @@ function nextFrame(): Promise<number> {
 async function measure(frames: number, step: (i: number) => void): Promise<FrameStats> {
   const rendersBefore = painter?.renders ?? 0;
   const inlineBefore = painter?.inlineRenders ?? 0;
+  const uncoveredBefore = painter?.uncoveredFrames ?? 0;
   const times: number[] = [];
   for (let i = 0; i < 5; i++) {
     step(i);
@@ -160,6 +163,7 @@ async function measure(frames: number, step: (i: number) => void): Promise<Frame
     worstMs: Math.round(worst),
     renders: (painter?.renders ?? 0) - rendersBefore,
     inlineRenders: (painter?.inlineRenders ?? 0) - inlineBefore,
+    uncoveredFrames: (painter?.uncoveredFrames ?? 0) - uncoveredBefore,
     p95Ms: Math.round(times.sort((a, b) => a - b)[Math.floor(times.length * 0.95)] ?? 0),
     over33: times.filter((t) => t > 33).length,
   };

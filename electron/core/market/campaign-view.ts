@@ -74,7 +74,7 @@ export function campaignView(
   } else if (rated && rating < campaign.minRating) {
     reasons.push({
       code: "rating",
-      message: `needs a rating of ${(campaign.minRating / 100).toFixed(0)}; yours is ${(rating / 100).toFixed(0)}`,
+      message: `needs a rating of ${stars(campaign.minRating)}; yours is ${stars(rating)}`,
     });
   }
   if (held >= cap)
@@ -137,4 +137,9 @@ export function campaignView(
       campaignDepositLatestAt: one.campaignDeposit.latestAt,
     },
   };
+}
+
+/** Ratings as the app shows them everywhere else: stored 0..10000, read as 0–5 stars. */
+function stars(rating: number): string {
+  return `${(rating / 2000).toFixed(1)} ★`;
 }

@@ -1,6 +1,7 @@
 import { address, getAddressEncoder } from "@solana/kit";
 import type { Instruction, TransactionSigner } from "@solana/kit";
 import { ApiError } from "../../../shared/api";
+import { formatSol } from "../../../shared/sol";
 import type { AcceptOutcome, CampaignView, MarketFilter, MarketStats } from "../../../shared/api/market";
 import type { CampaignAccount } from "../../../shared/protocol";
 import {
@@ -255,11 +256,10 @@ function chosenIn(chosen: ReadonlySet<string>, campaign: string): boolean {
 
 /** The cause, in the worker's terms: deposits, not a malformed instruction. */
 function cannotAfford(took: number, balance: bigint): string {
-  const sol = (lamports: bigint) => (Number(lamports) / 1e9).toFixed(5);
   return (
     `insufficient funds for deposits. Each open task holds a deposit of ` +
-    `${sol(assignmentDeposit())} SOL (returned when you submit it, or when it expires), and your balance of ` +
-    `${sol(balance)} SOL covers ${took === 0 ? "no more" : `only ${took} more`}. Submit some tasks and accept again.`
+    `${formatSol(assignmentDeposit())} (returned when you submit it, or when it expires), and your balance of ` +
+    `${formatSol(balance)} covers ${took === 0 ? "no more" : `only ${took} more`}. Submit some tasks and accept again.`
   );
 }
 

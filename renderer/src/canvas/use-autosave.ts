@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { AnnotationDocument } from "../../../shared/annotation";
 import type { Editor } from "./editor/editor";
+import { errorMessage } from "../ui/format";
 
 export const AUTOSAVE_MS = 5_000;
 
@@ -51,7 +52,7 @@ export function useAutosave(
         setState(`Saved at ${new Date().toLocaleTimeString()}`);
         setSaves((n) => n + 1);
       } catch (error) {
-        setState(`Not saved: ${error instanceof Error ? error.message : String(error)}`);
+        setState(`Not saved. ${errorMessage(error)} Your work stays on screen.`);
       }
     },
     [editor, elapsedRef],

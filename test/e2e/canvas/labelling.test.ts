@@ -373,22 +373,57 @@ describe("labelling canvas: real mouse and keyboard, saved through the contract"
     expect(blit.x + blit.width).toBeGreaterThanOrEqual(view.width - 0.5);
     expect(blit.y + blit.height).toBeGreaterThanOrEqual(view.height - 0.5);
 
-    // Panning far at 20,000 boxes: the next snapshot is rendered in the background while the
-    // view still has margin, and swapped in; no frame has to render one on the pan's path.
+    // Panning far at 20,000 boxes: the next snapshot is rendered by the worker while the view
+    // still has margin, and swapped in; no frame renders one on the UI thread. At 80 % the
+    // image is wider than the pan, so the view ends full of shapes.
+    await page.evaluate("window.amplifyLab.editor.setViewport({ scale: 0.8, x: 0, y: 0 })");
     await page.waitForTimeout(400); // the zoom settles (its one crisp re-render)
     const painter = (what: string) => page.evaluate(`window.amplifyLab.painter.${what}`) as Promise<number>;
-    const [inlineBefore, swappedBefore] = [await painter("inlineRenders"), await painter("prerendered")];
-    for (let step = 0; step < 40; step++) {
+    const [inlineBefore, swappedBefore, uncoveredBefore] = [
+      await painter("inlineRenders"),
+      await painter("prerendered"),
+      await painter("uncoveredFrames"),
+    ];
+    for (let step = 0; step < 30; step++) {
+      expect(await page.evaluate("window.amplifyLab.painter.workerError")).toBeNull();
       await page.evaluate("window.amplifyLab.editor.panBy(-40, -10)");
       await page.evaluate("new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)))");
-      // a pan no faster than the background render (its speed is the bench's business, not this test's)
-      await expect.poll(() => page.evaluate("window.amplifyLab.painter.prerendering")).toBe(false);
+      // a pan no faster than the worker (its speed is the bench's business, not this test's)
+      await expect.poll(() => page.evaluate("window.amplifyLab.painter.prerendering"), { timeout: 20_000 }).toBe(false);
     }
     expect(await painter("inlineRenders")).toBe(inlineBefore);
     expect(await painter("prerendered")).toBeGreaterThanOrEqual(swappedBefore + 2);
+    expect(await painter("uncoveredFrames")).toBe(uncoveredBefore);
+    expect(await page.evaluate("window.amplifyLab.painter.fromWorker")).toBe(true);
     const after = (await page.evaluate("window.amplifyLab.painter.lastBlit")) as typeof blit;
     expect(after.x).toBeLessThanOrEqual(0.5);
+    expect(after.y).toBeLessThanOrEqual(0.5);
     expect(after.x + after.width).toBeGreaterThanOrEqual(view.width - 0.5);
+    expect(after.y + after.height).toBeGreaterThanOrEqual(view.height - 0.5);
+    // The worker's pixels are on screen: every 80 px cell of the view that holds a shape (the
+    // R-tree says so) shows drawn pixels on the settled layer.
+    const cells = (await page.evaluate(`(() => {
+      const layer = document.querySelectorAll(".konvajs-content canvas")[1];
+      const ratio = layer.width / layer.clientWidth;
+      const data = layer.getContext("2d").getImageData(0, 0, layer.width, layer.height).data;
+      const editor = window.amplifyLab.editor;
+      const { viewport: vp, viewSize: size } = editor;
+      const cells = { withShapes: 0, empty: [] };
+      for (let cy = 0; cy + 80 <= size.height; cy += 80)
+        for (let cx = 0; cx + 80 <= size.width; cx += 80) {
+          const area = { x: (cx - vp.x) / vp.scale, y: (cy - vp.y) / vp.scale, w: 80 / vp.scale, h: 80 / vp.scale };
+          if (editor.shapesIn(area).length === 0) continue;
+          cells.withShapes++;
+          let painted = false;
+          for (let y = cy; y < cy + 80 && !painted; y += 2)
+            for (let x = cx; x < cx + 80 && !painted; x += 2)
+              painted = data[(Math.round(y * ratio) * layer.width + Math.round(x * ratio)) * 4 + 3] > 0;
+          if (!painted) cells.empty.push([cx, cy]);
+        }
+      return cells;
+    })()`)) as { withShapes: number; empty: number[][] };
+    expect(cells.withShapes).toBeGreaterThan(20);
+    expect(cells.empty).toEqual([]);
     await page.close();
   });
 });

@@ -153,7 +153,7 @@ describe(`journey d: a long day of ${TASKS} tasks by keyboard only, in the waves
       expect(shortfalls.length).toBeGreaterThan(0);
       for (const sentence of shortfalls) {
         expect(sentence).toMatch(
-          /^Accepted (\d+ of|none of) \d+ tasks?[.:] .*insufficient funds for deposits\. Each open task holds a deposit of 0\.00234 SOL/,
+          /^Accepted (\d+ of|none of) \d+ tasks?[.:] .*insufficient funds for deposits\. Each open task holds a deposit of 0\.00233856 SOL/,
         );
         expect(sentence).not.toMatch(/malformed|InsufficientFundsForRent/);
       }

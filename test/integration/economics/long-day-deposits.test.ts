@@ -133,11 +133,11 @@ describe(`long day: ${TASKS} tasks on ${Number(WORKER_START) / 1e9} SOL, accepte
   );
 
   it("said why a wave was short: the deposits, in the worker's terms", () => {
-    // 2 SOL holds fewer than 2,000 deposits of 0.00234 SOL: the first wave must be short.
+    // 2 SOL holds fewer than 2,000 deposits of 0.00233856 SOL: the first wave must be short.
     if (BigInt(TASKS) * rentExemptMinimum(ACCOUNT_SIZES.assignment) > WORKER_START) {
       expect(waves.length).toBeGreaterThan(1);
       expect(shortfalls[0]).toMatch(
-        /^insufficient funds for deposits\. Each open task holds a deposit of 0\.00234 SOL/,
+        /^insufficient funds for deposits\. Each open task holds a deposit of 0\.00233856 SOL/,
       );
     }
     expect(shortfalls.join("\n")).not.toMatch(/malformed|InsufficientFundsForRent/);

@@ -1,86 +1,76 @@
-import type { MaskShape, Shape } from "../../../../shared/annotation";
-import { MASK_ALPHA } from "../regions/region-style";
-import { maskRaster } from "../regions/mask-cache";
-import { POINT_RADIUS_PX } from "../geometry/paint-constants";
+import type { Shape } from "../../../../shared/annotation";
 import type { Rect } from "../geometry/rect";
 import type { Viewport } from "../geometry/viewport";
 import { visibleImageRect } from "../geometry/viewport";
-import { shapeBounds } from "../geometry/shape-geometry";
 import type { Editor } from "../editor/editor";
-import type { RegionStyle } from "../regions/region-style";
-import { HALO_COLOR, HALO_EXTRA_PX, outlineColor, regionStyle, styleKey, traceShape } from "../regions/region-style";
-import { labelTag, tagAnchor } from "../regions/label-tag";
-
-interface Batch {
-  readonly style: RegionStyle;
-  readonly path: Path2D;
-}
-
-/** Masks are bitmaps, drawn under the outlines in z order among themselves. */
-type Masks = Array<{ readonly shape: MaskShape; readonly color: string }>;
+import type { SnapshotFrame } from "./shape-painting";
+import { paintShapes } from "./shape-painting";
+import { SnapshotClient } from "./snapshot-client";
+import type { SnapshotReply } from "./snapshot-protocol";
 
 /** The settled shapes rendered once into a bitmap a margin larger than the view. */
-interface Snapshot {
-  readonly canvas: OffscreenCanvas;
-  readonly vp: Viewport;
-  readonly marginX: number;
-  readonly marginY: number;
-  readonly pixelRatio: number;
+interface Snapshot extends SnapshotFrame {
+  /** Drawn here (a frame had to render) or by the worker (a transferred bitmap). */
+  readonly source: OffscreenCanvas | ImageBitmap;
   readonly count: number;
 }
 
 /** Margin around the view kept in the snapshot, as a fraction of the view on each side. */
 const CULL_MARGIN = 0.25;
-/** Above this many shapes in view, label tags are left out (unreadable, and text is slow). */
-const TAG_LIMIT = 400;
-/** Above this many shapes in view, fills are left out: at that density they are noise, and
- *  filling thousands of translucent paths is what software rasterisers are slowest at. */
-const FILL_LIMIT = 2_000;
 /** How long the view must rest after a zoom before the snapshot is re-rendered crisp. */
 const ZOOM_SETTLE_MS = 120;
 /** How far a zoom may stretch the snapshot before a frame must re-render it anyway. */
 const MAX_STRETCH = 3;
 /**
- * When a pan leaves less than this share of the margin on some side, the next snapshot starts
- * in the background (placed half a margin ahead, so the side behind keeps more than this).
+ * When a pan leaves less than this share of the margin ahead of it, the worker is asked for the
+ * next snapshot. Early (a quarter of the margin used): the worker has the rest of the margin's
+ * frames to finish, ~0.4 s at 12 px a frame.
  */
-const PRERENDER_AT = 0.4;
-/** Milliseconds of background rendering per task: frames go on in between. */
-const SLICE_MS = 6;
+const PRERENDER_AT = 0.75;
+/** How far ahead of the view, in the pan's direction, the next snapshot is centred (share of the margin). */
+const LEAD = 0.6;
 
-/** The next snapshot, rendered a slice of shapes per task off the interaction path. */
+/** The next snapshot, asked of the worker. */
 interface Pending {
-  /** Where it will sit; the canvas and the shapes are found by the first background task. */
-  readonly vp: Viewport;
-  readonly pixelRatio: number;
-  work: { readonly snap: Snapshot; readonly shapes: readonly Shape[] } | null;
-  next: number;
-  /** The invalidation count it started from: any change to what is drawn makes it stale. */
+  readonly id: number;
+  readonly frame: SnapshotFrame;
+  /** The invalidation count it was asked at: any change to what is drawn makes it stale. */
   readonly generation: number;
 }
 
 /**
- * Paints the shapes not being edited (those live on the selection layer and are never culled). Shapes in a widened viewport come from the R-tree, batched into one Path2D per
- * colour, and are rendered into a snapshot bitmap; a pan frame is then one blit, and a zoom
- * frame one scaled blit until the zoom settles. The snapshot is re-rendered when the document
- * changes outside the selection, the selection changes, or the view leaves the margin.
+ * Paints the shapes not being edited (those live on the selection layer and are never culled).
+ * They are rendered into a snapshot bitmap a margin larger than the view; a pan frame is then one
+ * blit, and a zoom frame one scaled blit until the zoom settles. The snapshot is re-rendered in a
+ * frame when the document changes outside the selection, the selection changes, or a zoom leaves
+ * it short of the view; a pan's next snapshot is rendered ahead of it by a worker (map renderers'
+ * way): frames go on blitting, and if the pan outruns the worker, the frames show the old snapshot
+ * (an edge strip without shapes) until the new one arrives, rather than stall to render it.
  */
 export class SettledPainter {
   private snapshot: Snapshot | null = null;
   private settleTimer: ReturnType<typeof setTimeout> | undefined;
-  /** Snapshot renders so far, in frames or in the background (benchmarks report them). */
+  /** Snapshot renders so far, in frames or by the worker (benchmarks report them). */
   renders = 0;
-  /** Renders a frame had to wait for: the view left the snapshot before the next one was ready. */
+  /** Renders a frame had to do itself, on the UI thread. */
   inlineRenders = 0;
-  /** Background snapshots swapped in. */
+  /** Worker snapshots swapped in. */
   prerendered = 0;
-  /** Background pre-rendering on (off: every re-render happens in a frame; the bench compares). */
+  /** Frames of a pan that showed an edge without shapes while the worker caught up. */
+  uncoveredFrames = 0;
+  /** Rendering ahead in the worker on (off: every re-render happens in a frame; the bench compares). */
   background = true;
+  /** Why the worker stopped drawing, if it did (tests print it). */
+  workerError: string | null = null;
+  private client: SnapshotClient | null = null;
+  private clientStarting = false;
   private pending: Pending | null = null;
-  /** The canvas of the snapshot a background one replaced: the next background render draws into it. */
-  private spare: OffscreenCanvas | null = null;
   private ready: Snapshot | null = null;
+  /** A canvas a worker snapshot replaced: the next render in a frame draws into it. */
+  private spare: OffscreenCanvas | null = null;
   private generation = 0;
+  private lastVp: Viewport | null = null;
+  private heading: { x: number; y: number } | null = null;
   /** Where the last frame put the snapshot, in CSS pixels of the view (tests check it covers the view). */
   lastBlit: { x: number; y: number; width: number; height: number } | null = null;
   /**
@@ -88,23 +78,30 @@ export class SettledPainter {
    * Merely selected shapes stay in it, so a click that selects costs no re-render.
    */
   private readonly excluded = new Set<string>();
+  /** Bumped by dispose: a worker start scheduled before it is not made (React may remount the stage). */
+  private epoch = 0;
 
   constructor(private readonly requestRedraw: () => void) {}
 
   invalidate(): void {
-    this.snapshot = null;
+    this.replace(null);
     this.dropBackground();
   }
 
   private dropBackground(): void {
     this.generation++;
     this.pending = null;
-    this.ready = null;
+    this.ready = this.close(this.ready);
   }
 
-  /** True while a background snapshot is being rendered (tests wait for it). */
+  /** True while the worker is rendering or its snapshot waits for a frame (tests wait for it). */
   get prerendering(): boolean {
-    return this.pending !== null;
+    return this.pending !== null || this.ready !== null;
+  }
+
+  /** Whether the snapshot on screen came from the worker (tests read it). */
+  get fromWorker(): boolean {
+    return this.snapshot !== null && !(this.snapshot.source instanceof OffscreenCanvas);
   }
 
   /** Takes shapes that are about to change under the pointer out of the snapshot. */
@@ -115,7 +112,7 @@ export class SettledPainter {
       this.excluded.add(id);
       changed = true;
     }
-    if (changed) this.invalidate();
+    if (changed) this.excludedChanged();
     return changed;
   }
 
@@ -123,99 +120,57 @@ export class SettledPainter {
   release(selection: ReadonlySet<string>): boolean {
     let changed = false;
     for (const id of this.excluded) if (!selection.has(id)) changed = this.excluded.delete(id) || changed;
-    if (changed) this.invalidate();
+    if (changed) this.excludedChanged();
     return changed;
+  }
+
+  private excludedChanged(): void {
+    this.client?.exclude(this.excluded);
+    this.invalidate();
   }
 
   /** New shapes are on top of everything: drawn onto the snapshot, no re-render needed. */
   append(editor: Editor, shapes: readonly Shape[]): void {
-    this.dropBackground(); // it was started without them
+    this.dropBackground(); // it was asked for without them
     const snap = this.snapshot;
-    const ctx = snap?.canvas.getContext("2d");
-    if (!snap || !ctx) return;
-    const { batches, masks } = this.batchShapes(editor, shapes, snap.vp.scale);
-    this.stroke(ctx, snap, batches, masks, snap.count + shapes.length <= FILL_LIMIT);
-    if (snap.count + shapes.length <= TAG_LIMIT) this.tags(ctx, snap, shapes, editor);
-    this.snapshot = { ...snap, count: snap.count + shapes.length };
+    if (!snap) return;
+    const canvas = this.ownCanvas(snap);
+    const ctx = canvas.getContext("2d");
+    if (!ctx) return;
+    paintShapes(ctx, snap, shapes, (id) => editor.labelById(id), snap.count + shapes.length);
+    this.snapshot = { ...snap, source: canvas, count: snap.count + shapes.length };
   }
 
-  private stroke(
-    ctx: OffscreenCanvasRenderingContext2D,
-    snap: Omit<Snapshot, "canvas" | "count">,
-    batches: readonly Batch[],
-    masks: Masks,
-    fill: boolean,
-  ): void {
-    const { vp, pixelRatio, marginX, marginY } = snap;
-    ctx.setTransform(
-      pixelRatio * vp.scale,
-      0,
-      0,
-      pixelRatio * vp.scale,
-      pixelRatio * (vp.x + marginX),
-      pixelRatio * (vp.y + marginY),
-    );
-    ctx.imageSmoothingEnabled = false;
-    for (const { shape, color } of masks)
-      ctx.drawImage(maskRaster(shape, color, MASK_ALPHA), shape.x, shape.y, shape.w, shape.h);
-    const dash = [6 / vp.scale, 4 / vp.scale];
-    if (fill) {
-      for (const { style, path } of batches) {
-        if (!style.filled) continue;
-        ctx.fillStyle = style.fill;
-        ctx.fill(path);
-      }
-    }
-    // the dark half of the double stroke, all batches in one path: one extra stroke call per frame
-    const halo = new Path2D();
-    for (const { path } of batches) halo.addPath(path);
-    ctx.setLineDash([]);
-    ctx.lineWidth = (1.5 + HALO_EXTRA_PX) / vp.scale;
-    ctx.strokeStyle = HALO_COLOR;
-    ctx.stroke(halo);
-    ctx.lineWidth = 1.5 / vp.scale;
-    for (const { style, path } of batches) {
-      ctx.strokeStyle = style.stroke;
-      ctx.setLineDash(style.dashed ? dash : []);
-      ctx.stroke(path);
-    }
+  /** The snapshot as a canvas that can be drawn on (a worker's bitmap is copied into one). */
+  private ownCanvas(snap: Snapshot): OffscreenCanvas {
+    if (snap.source instanceof OffscreenCanvas) return snap.source;
+    const canvas = this.canvasOfSize(snap.source.width, snap.source.height);
+    const ctx = canvas.getContext("2d");
+    ctx?.setTransform(1, 0, 0, 1, 0, 0);
+    ctx?.clearRect(0, 0, canvas.width, canvas.height);
+    ctx?.drawImage(snap.source, 0, 0);
+    snap.source.close();
+    return canvas;
   }
 
-  /**
-   * The label's name (or its initial, on a small shape) in a tag at the shape's top-left corner:
-   * the label is read without telling colours apart (deuteranopia makes the demo's red and
-   * green the same). Screen-sized text; left out when too many shapes are in view to read.
-   */
-  private tags(
-    ctx: OffscreenCanvasRenderingContext2D,
-    snap: Omit<Snapshot, "canvas" | "count">,
-    shapes: readonly Shape[],
-    editor: Editor,
-  ): void {
-    const { vp, pixelRatio, marginX, marginY } = snap;
-    ctx.save();
-    ctx.setTransform(pixelRatio, 0, 0, pixelRatio, pixelRatio * marginX, pixelRatio * marginY);
-    ctx.setLineDash([]);
-    ctx.font = "11px system-ui, sans-serif";
-    ctx.textBaseline = "top";
-    for (const shape of shapes) {
-      const label = editor.labelById(shape.label);
-      const anchor = tagAnchor(shape);
-      const bounds = shapeBounds(shape);
-      const text = labelTag(label?.name ?? shape.label, bounds.w * vp.scale);
-      if (!text) continue;
-      const x = anchor.x * vp.scale + vp.x;
-      const y = anchor.y * vp.scale + vp.y;
-      const w = ctx.measureText(text).width + 6;
-      ctx.fillStyle = outlineColor(label?.color ?? "#ff00ff");
-      ctx.fillRect(x, y, w, 14);
-      ctx.strokeStyle = HALO_COLOR;
-      ctx.lineWidth = 1;
-      ctx.strokeRect(x + 0.5, y + 0.5, w - 1, 13);
-      ctx.fillStyle = "#000000";
-      ctx.fillText(text, x + 3, y + 2);
-    }
-    ctx.restore();
+  private canvasOfSize(width: number, height: number): OffscreenCanvas {
+    const spare = this.spare;
+    this.spare = null;
+    return spare?.width === width && spare.height === height ? spare : new OffscreenCanvas(width, height);
+  }
+
+  /** Puts a snapshot on screen; the one it replaces is freed (a bitmap) or kept to draw into (a canvas). */
+  private replace(next: Snapshot | null): void {
+    const old = this.snapshot;
+    this.snapshot = next;
+    if (!old || old.source === next?.source) return;
+    if (old.source instanceof OffscreenCanvas) this.spare = old.source;
+    else old.source.close();
+  }
+
+  private close(snap: Snapshot | null): null {
+    if (snap && !(snap.source instanceof OffscreenCanvas)) snap.source.close();
+    return null;
   }
 
   /** Shapes in the current snapshot (benchmarks and tests read it). */
@@ -224,143 +179,143 @@ export class SettledPainter {
   }
 
   dispose(): void {
+    this.epoch++;
     clearTimeout(this.settleTimer);
-  }
-
-  private render(editor: Editor, pixelRatio: number): Snapshot {
-    this.renders++;
-    this.inlineRenders++;
+    this.client?.dispose();
+    this.client = null;
+    this.clientStarting = false;
     this.dropBackground();
-    const { snap, shapes } = this.prepare(editor, editor.viewport, pixelRatio, this.snapshot?.canvas);
-    const ctx = snap.canvas.getContext("2d");
-    if (!ctx) throw new Error("no 2D context for the shape snapshot");
-    this.drawSlice(ctx, snap, editor, shapes, shapes.length);
-    return snap;
   }
 
-  /** Draws shapes[from, to) of a snapshot holding `snap.count` shapes; tags once the last is in. */
-  private drawSlice(
-    ctx: OffscreenCanvasRenderingContext2D,
-    snap: Snapshot,
-    editor: Editor,
-    shapes: readonly Shape[],
-    to: number,
-    from = 0,
-  ): void {
-    const slice = from === 0 && to === shapes.length ? shapes : shapes.slice(from, to);
-    const { batches, masks } = this.batchShapes(editor, slice, snap.vp.scale);
-    this.stroke(ctx, snap, batches, masks, snap.count <= FILL_LIMIT);
-    if (to === shapes.length && snap.count <= TAG_LIMIT) this.tags(ctx, snap, shapes, editor);
-  }
-
-  /** A cleared canvas for a snapshot at `vp` and the shapes it will hold, in z order. */
-  private prepare(
+  /** The snapshot's frame and pixel size for a view at `vp`. */
+  private frameAt(
     editor: Editor,
     vp: Viewport,
     pixelRatio: number,
-    reuse: OffscreenCanvas | undefined,
-  ): { snap: Snapshot; shapes: Shape[] } {
+  ): { frame: SnapshotFrame; width: number; height: number } {
     const view = editor.viewSize;
     const marginX = Math.ceil(view.width * CULL_MARGIN);
     const marginY = Math.ceil(view.height * CULL_MARGIN);
-    const width = view.width + 2 * marginX;
-    const height = view.height + 2 * marginY;
-    const canvas =
-      reuse?.width === Math.ceil(width * pixelRatio) && reuse.height === Math.ceil(height * pixelRatio)
-        ? reuse
-        : new OffscreenCanvas(Math.ceil(width * pixelRatio), Math.ceil(height * pixelRatio));
+    return {
+      frame: { vp, marginX, marginY, pixelRatio },
+      width: Math.ceil((view.width + 2 * marginX) * pixelRatio),
+      height: Math.ceil((view.height + 2 * marginY) * pixelRatio),
+    };
+  }
+
+  /** Renders the snapshot for the current view in this frame, on the UI thread. */
+  private render(editor: Editor, pixelRatio: number): Snapshot {
+    this.renders++;
+    this.inlineRenders++;
+    const { frame, width, height } = this.frameAt(editor, editor.viewport, pixelRatio);
+    // the current snapshot's canvas is drawn over (a worker's bitmap is freed when this replaces it)
+    const current = this.snapshot?.source;
+    if (current instanceof OffscreenCanvas) {
+      this.snapshot = null;
+      this.spare = current;
+    }
+    const canvas = this.canvasOfSize(width, height);
     const ctx = canvas.getContext("2d");
     if (!ctx) throw new Error("no 2D context for the shape snapshot");
     ctx.setTransform(1, 0, 0, 1, 0, 0);
-    ctx.clearRect(0, 0, canvas.width, canvas.height);
-    const area: Rect = visibleImageRect({ scale: vp.scale, x: vp.x + marginX, y: vp.y + marginY }, { width, height });
+    ctx.clearRect(0, 0, width, height);
+    const { vp, marginX, marginY } = frame;
+    const area: Rect = visibleImageRect(
+      { scale: vp.scale, x: vp.x + marginX, y: vp.y + marginY },
+      { width: width / pixelRatio, height: height / pixelRatio },
+    );
     const ids = editor.store.index.search(area).sort((a, b) => editor.store.zOf(a) - editor.store.zOf(b));
     const shapes: Shape[] = [];
     for (const id of ids) {
       const shape = editor.store.get(id);
       if (shape && !shape.hidden && !this.excluded.has(id)) shapes.push(shape);
     }
-    return { snap: { canvas, vp, marginX, marginY, pixelRatio, count: shapes.length }, shapes };
+    paintShapes(ctx, frame, shapes, (id) => editor.labelById(id));
+    return { ...frame, source: canvas, count: shapes.length };
+  }
+
+  /** Starts the worker after the first frame (copying the document into it is not that frame's work). */
+  private startClient(editor: Editor): void {
+    if (this.client || this.clientStarting || !this.background) return;
+    this.clientStarting = true;
+    const epoch = this.epoch;
+    setTimeout(() => {
+      if (epoch !== this.epoch) return;
+      this.client = SnapshotClient.start(editor.store, (reply) => this.received(reply));
+      if (this.excluded.size > 0) this.client?.exclude(this.excluded);
+    }, 0);
+  }
+
+  private received(reply: SnapshotReply): void {
+    const pending = this.pending;
+    if (reply.type === "error") {
+      // the worker cannot draw here: frames render themselves, as without one
+      this.workerError = reply.message;
+      this.background = false;
+      this.pending = null;
+      return;
+    }
+    if (!pending || reply.id !== pending.id || pending.generation !== this.generation) {
+      reply.bitmap.close();
+      return;
+    }
+    this.pending = null;
+    this.close(this.ready);
+    this.ready = { ...pending.frame, source: reply.bitmap, count: reply.count };
+    this.requestRedraw();
   }
 
   /**
-   * Starts the next snapshot in the background when a pan has used most of the margin on a side:
-   * placed ahead of the pan (by the way it has come, up to half the margin), drawn a slice per
-   * task between frames, and swapped in by the first frame after it is done.
+   * Asks the worker for the next snapshot when a pan has used a quarter of the margin ahead of it
+   * (the side it moves towards): centred LEAD margins ahead in the pan's direction, so the frames
+   * have the rest of the margin to wait for it and the new one has more than a margin ahead.
    */
   private maybePrerender(editor: Editor, snap: Snapshot): void {
-    if (!this.background || this.pending || this.ready) return;
+    const client = this.client;
+    const heading = this.heading;
+    if (!this.background || !client || this.pending || this.ready || !heading) return;
     const vp = editor.viewport;
     if (vp.scale !== snap.vp.scale) return;
-    // how far the view can still move each way before it uncovers an edge of the snapshot
+    // the pan's direction in margins; an axis it barely moves along does not count
+    const ux = heading.x / snap.marginX;
+    const uy = heading.y / snap.marginY;
+    const most = Math.max(Math.abs(ux), Math.abs(uy));
+    if (most === 0) return;
+    // the room left ahead on each axis: content moving left (x falling) reveals the right edge
     const at = placement(snap, vp);
     const view = editor.viewSize;
-    const roomX = Math.min(-at.x, at.x + at.width - view.width);
-    const roomY = Math.min(-at.y, at.y + at.height - view.height);
-    if (roomX >= snap.marginX * PRERENDER_AT && roomY >= snap.marginY * PRERENDER_AT) return;
-    const dx = vp.x - snap.vp.x;
-    const dy = vp.y - snap.vp.y;
-    const lead = (d: number, margin: number) => Math.max(-margin / 2, Math.min(margin / 2, d));
-    const ahead = { ...vp, x: vp.x + lead(dx, snap.marginX), y: vp.y + lead(dy, snap.marginY) };
+    const aheadX = ux < 0 ? at.x + at.width - view.width : -at.x;
+    const aheadY = uy < 0 ? at.y + at.height - view.height : -at.y;
+    const shortX = Math.abs(ux) >= most / 4 && aheadX < snap.marginX * PRERENDER_AT;
+    const shortY = Math.abs(uy) >= most / 4 && aheadY < snap.marginY * PRERENDER_AT;
+    if (!shortX && !shortY) return;
+    const ahead = {
+      ...vp,
+      x: vp.x + (LEAD * snap.marginX * ux) / most,
+      y: vp.y + (LEAD * snap.marginY * uy) / most,
+    };
+    const { frame, width, height } = this.frameAt(editor, ahead, snap.pixelRatio);
     this.renders++;
-    const pending: Pending = {
-      vp: ahead,
-      pixelRatio: snap.pixelRatio,
-      work: null,
-      next: 0,
-      generation: this.generation,
-    };
-    this.pending = pending;
-    const step = () => {
-      if (this.pending !== pending || pending.generation !== this.generation) return;
-      const until = performance.now() + SLICE_MS;
-      if (!pending.work) {
-        pending.work = this.prepare(editor, pending.vp, pending.pixelRatio, this.spare ?? undefined);
-        this.spare = null;
-      }
-      const { snap: next, shapes } = pending.work;
-      const ctx = next.canvas.getContext("2d");
-      if (!ctx) return;
-      while (pending.next < shapes.length && performance.now() < until) {
-        const to = Math.min(shapes.length, pending.next + 256);
-        this.drawSlice(ctx, next, editor, shapes, to, pending.next);
-        pending.next = to;
-      }
-      if (pending.next < shapes.length) {
-        setTimeout(step, 0);
-        return;
-      }
-      this.pending = null;
-      this.ready = next;
-      this.requestRedraw();
-    };
-    setTimeout(step, 0);
+    this.pending = { id: client.render(frame, width, height), frame, generation: this.generation };
   }
 
-  private batchShapes(editor: Editor, shapes: readonly Shape[], scale: number): { batches: Batch[]; masks: Masks } {
-    const batches = new Map<string, Batch>();
-    const masks: Masks = [];
-    const pointRadius = POINT_RADIUS_PX / scale;
-    for (const shape of shapes) {
-      if (shape.hidden) continue;
-      const label = editor.labelById(shape.label);
-      const style = regionStyle(shape, label?.color);
-      if (shape.kind === "mask") {
-        masks.push({ shape, color: label?.color ?? "#ff00ff" });
-        continue;
-      }
-      const key = styleKey(style);
-      let batch = batches.get(key);
-      if (!batch) batches.set(key, (batch = { style, path: new Path2D() }));
-      traceShape(batch.path, shape, { pointRadius, label });
+  /** The last pan step (view moves between frames at one zoom): where the next snapshot goes. */
+  private track(vp: Viewport): void {
+    const last = this.lastVp;
+    this.lastVp = vp;
+    if (!last || last.scale !== vp.scale) {
+      this.heading = null;
+      return;
     }
-    return { batches: [...batches.values()], masks };
+    if (vp.x !== last.x || vp.y !== last.y) this.heading = { x: vp.x - last.x, y: vp.y - last.y };
   }
 
   paint(ctx: CanvasRenderingContext2D, editor: Editor): void {
     const vp = editor.viewport;
     const base = ctx.getTransform();
     const pixelRatio = base.a;
+    this.startClient(editor);
+    this.track(vp);
     let snap = this.snapshot;
     const k = snap ? vp.scale / snap.vp.scale : 1;
     if (snap && k !== 1) {
@@ -371,37 +326,45 @@ export class SettledPainter {
         this.requestRedraw();
       }, ZOOM_SETTLE_MS);
     }
+    const view = editor.viewSize;
+    // the worker's snapshot replaces the current one if it is of this zoom and covers the view
+    // (or covers more of it than the current one, which a pan has outrun)
+    const ready = this.ready;
+    this.ready = null;
+    if (ready) {
+      const fits = ready.vp.scale === vp.scale && ready.pixelRatio === pixelRatio;
+      if (fits && (covers(placement(ready, vp), view) || !snap || !covers(placement(snap, vp), view))) {
+        this.replace(ready);
+        snap = ready;
+        this.prerendered++;
+      } else this.close(ready);
+    }
     // Re-rendered when the scaled, shifted snapshot no longer covers the whole view: a zoom out
     // at an off-centre pointer shrinks it towards the pointer and can uncover an edge long
     // before it has stretched MAX_STRETCH times.
+    const scale = snap ? vp.scale / snap.vp.scale : 1;
     const outside =
       !snap ||
-      k > MAX_STRETCH ||
-      k < 1 / MAX_STRETCH ||
+      scale > MAX_STRETCH ||
+      scale < 1 / MAX_STRETCH ||
       snap.pixelRatio !== pixelRatio ||
-      !covers(placement(snap, vp), editor.viewSize);
-    // a background snapshot that is done replaces the current one if it fits this frame
-    const ready = this.ready;
-    this.ready = null;
-    if (
-      ready &&
-      ready.vp.scale === vp.scale &&
-      ready.pixelRatio === pixelRatio &&
-      covers(placement(ready, vp), editor.viewSize)
-    ) {
-      this.spare = snap?.canvas ?? null;
-      this.prerendered++;
-      snap = this.snapshot = ready;
-    } else if (!snap || outside) snap = this.snapshot = this.render(editor, pixelRatio);
-    else this.maybePrerender(editor, snap);
-    const scale = vp.scale / snap.vp.scale;
+      !covers(placement(snap, vp), view);
+    if (snap && outside && scale === 1 && snap.pixelRatio === pixelRatio && this.pending) {
+      // a pan ahead of the worker: show what there is, the worker's snapshot is on its way
+      this.uncoveredFrames++;
+    } else if (!snap || outside) {
+      snap = this.render(editor, pixelRatio);
+      this.replace(snap);
+    }
+    this.maybePrerender(editor, snap);
+    const k2 = vp.scale / snap.vp.scale;
     this.lastBlit = placement(snap, vp);
     ctx.save();
     ctx.setTransform(1, 0, 0, 1, 0, 0);
-    ctx.imageSmoothingEnabled = scale !== 1;
-    const left = (vp.x - (snap.vp.x + snap.marginX) * scale) * pixelRatio;
-    const top = (vp.y - (snap.vp.y + snap.marginY) * scale) * pixelRatio;
-    ctx.drawImage(snap.canvas, left, top, snap.canvas.width * scale, snap.canvas.height * scale);
+    ctx.imageSmoothingEnabled = k2 !== 1;
+    const left = (vp.x - (snap.vp.x + snap.marginX) * k2) * pixelRatio;
+    const top = (vp.y - (snap.vp.y + snap.marginY) * k2) * pixelRatio;
+    ctx.drawImage(snap.source, left, top, snap.source.width * k2, snap.source.height * k2);
     ctx.restore();
   }
 }
@@ -412,8 +375,8 @@ function placement(snap: Snapshot, vp: Viewport): { x: number; y: number; width:
   return {
     x: vp.x - (snap.vp.x + snap.marginX) * k,
     y: vp.y - (snap.vp.y + snap.marginY) * k,
-    width: (snap.canvas.width / snap.pixelRatio) * k,
-    height: (snap.canvas.height / snap.pixelRatio) * k,
+    width: (snap.source.width / snap.pixelRatio) * k,
+    height: (snap.source.height / snap.pixelRatio) * k,
   };
 }
 

@@ -18,7 +18,7 @@ const held = (error: string): AcceptOutcome => ({
   signature: null,
   error,
 });
-const DEPOSITS = "insufficient funds for deposits. Each open task holds a deposit of 0.00234 SOL";
+const DEPOSITS = "insufficient funds for deposits. Each open task holds a deposit of 0.00233856 SOL";
 
 describe("the Market's accept sentence", () => {
   it("counts what one shortfall row held back, not the rows", () => {

@@ -94,6 +94,12 @@ describe("campaign view", () => {
     expect(view.eligible).toBe(false);
   });
 
+  it("says a rated worker's shortfall in stars, as the Wallet and the Market show ratings", () => {
+    const profile = { reviewCount: 6, rating: 6000 } as WorkerProfileAccount;
+    const view = campaignView("c", campaign({ minRating: 9000 }), config, { ...worker, profile }, null);
+    expect(view.reasons.find((r) => r.code === "rating")?.message).toBe("needs a rating of 4.5 ★; yours is 3.0 ★");
+  });
+
   it("counts free slots over replication", () => {
     expect(tasksLeft(campaign({ taskCount: 5, replication: 3, openAssignments: 4, submittedCount: 2 }))).toBe(9);
   });
