@@ -175,7 +175,7 @@ export const ReviewOutcome = z.object({
 });
 export type ReviewOutcome = z.infer<typeof ReviewOutcome>;
 
-export const ExportFormat = z.enum(["coco", "yolo", "voc"]);
+export const ExportFormat = z.enum(["coco", "yolo", "voc", "cvat"]);
 export type ExportFormat = z.infer<typeof ExportFormat>;
 
 /** The images beside the labels: none, copied (decrypted, from the blob store or `imagesFrom`), or linked to `imagesFrom`. */

@@ -1,7 +1,7 @@
 // The Requester view's core against a real localnet: create from a folder (with progress),
 // bad input refused with a sentence, a dead RPC costs nothing (creating again resumes), and
 // the key service core runs for a private campaign grants a worker's key.
-import { existsSync, mkdirSync, readdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { PNG } from "pngjs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -204,6 +204,23 @@ describe("requester core", () => {
     );
     expect(unknown.code).toBe("invalid_input");
     expect(readdirSync(exportDir)).toEqual([]);
+  });
+
+  it("exports CVAT for images 1.1 as the CLI does (nothing submitted yet: the task's meta and no image)", async () => {
+    const [campaign] = await requester.call("requester:campaigns");
+    const exportDir = join(market.home, "exports-cvat");
+    mkdirSync(exportDir);
+    const outcome = await requester.call("requester:export", {
+      campaign: campaign!.address,
+      format: "cvat",
+      outDir: exportDir,
+    });
+    expect(outcome).toMatchObject({ images: 0, shapes: 0, imageFiles: 0 });
+    expect(readdirSync(exportDir)).toEqual(["annotations.xml"]);
+    const xml = readFileSync(join(exportDir, "annotations.xml"), "utf8");
+    expect(xml).toMatch(/^<\?xml version="1\.0" encoding="utf-8"\?>\s*<annotations>\s*<version>1\.1<\/version>/);
+    expect(xml).toContain("<name>Boxes from the app</name>");
+    expect(xml).not.toContain("<image ");
   });
 
   it("wants a full path to an existing export folder and creates none", async () => {

@@ -153,6 +153,7 @@ export function ReviewPanel({ campaign, canPickFolder, onChanged }: ReviewPanelP
               <option value="coco">COCO JSON</option>
               <option value="yolo">YOLO txt</option>
               <option value="voc">Pascal VOC XML</option>
+              <option value="cvat">CVAT for images 1.1 XML</option>
             </select>
           </label>
           <label className="grow">
