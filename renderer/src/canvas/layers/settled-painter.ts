@@ -282,7 +282,7 @@ export class SettledPainter {
     const most = Math.max(Math.abs(ux), Math.abs(uy));
     if (most === 0) {
       // no direction known (the view jumped): the next snapshot is centred on the view
-      if (behind) this.request(client, editor, vp, snap.pixelRatio);
+      if (behind) this.request(client, editor, snap, vp);
       return;
     }
     // the room left ahead on each axis: content moving left (x falling) reveals the right edge
@@ -298,11 +298,18 @@ export class SettledPainter {
       x: vp.x + (LEAD * snap.marginX * ux) / most,
       y: vp.y + (LEAD * snap.marginY * uy) / most,
     };
-    this.request(client, editor, ahead, snap.pixelRatio);
+    this.request(client, editor, snap, ahead);
   }
 
-  private request(client: SnapshotClient, editor: Editor, vp: Viewport, pixelRatio: number): void {
-    const { frame, width, height } = this.frameAt(editor, vp, pixelRatio);
+  /**
+   * Asks for a snapshot at `vp`, moved onto the current snapshot's device-pixel grid: the worker
+   * then reuses the pixels the two share and draws only the strips the pan uncovers.
+   */
+  private request(client: SnapshotClient, editor: Editor, snap: Snapshot, vp: Viewport): void {
+    const pixelRatio = snap.pixelRatio;
+    const grid = (to: number, from: number) => from + Math.round((to - from) * pixelRatio) / pixelRatio;
+    const onGrid = { ...vp, x: grid(vp.x, snap.vp.x), y: grid(vp.y, snap.vp.y) };
+    const { frame, width, height } = this.frameAt(editor, onGrid, pixelRatio);
     this.renders++;
     this.pending = { id: client.render(frame, width, height), frame, generation: this.generation };
   }
