@@ -60,8 +60,13 @@ if (!app.requestSingleInstanceLock()) {
       // ever learns the path the user chose.
       pickFolder: async (purpose) => {
         const options: Electron.OpenDialogOptions = {
-          title: purpose === "images" ? "Folder of images for the campaign" : "Folder to export the results to",
-          properties: purpose === "images" ? ["openDirectory"] : ["openDirectory", "createDirectory"],
+          title:
+            purpose === "images"
+              ? "Folder of images for the campaign"
+              : purpose === "examples"
+                ? "Folder of the campaign's example images"
+                : "Folder to export the results to",
+          properties: purpose === "export" ? ["openDirectory", "createDirectory"] : ["openDirectory"],
         };
         const owner = BrowserWindow.getFocusedWindow();
         const result = owner ? await dialog.showOpenDialog(owner, options) : await dialog.showOpenDialog(options);

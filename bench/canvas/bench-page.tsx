@@ -11,9 +11,7 @@ import { documentLabels } from "../../renderer/src/canvas/editor/label-schema";
 import { LAB_SCHEMA } from "../../renderer/src/views/lab/lab-task";
 import { loadShapes, renderScene } from "../../renderer/src/views/lab/procedural-scene";
 import type { LabelSchema } from "../../renderer/src/canvas/editor/label-schema";
-import { setSnapshotWorkerStarter } from "../../renderer/src/canvas/layers/snapshot-client";
-import type { SnapshotPort } from "../../renderer/src/canvas/layers/snapshot-client";
-import { MIXED_SCHEMA, mixedShapes } from "./mixed-shapes";
+import { MIXED_SCHEMA, bigMask, mixedShapes } from "./mixed-shapes";
 import { NaiveCanvas } from "./naive-canvas";
 
 export interface FrameStats {
@@ -31,17 +29,21 @@ export interface FrameStats {
   readonly uncoveredFrames: number;
 }
 
-// run.ts bundles the snapshot worker on its own (esbuild does not follow `new URL(…, import.meta.url)`)
-// and hands its source over here.
-declare global {
-  interface Window {
-    snapshotWorkerSource?: string;
-  }
-}
-const workerSource = window.snapshotWorkerSource;
-if (workerSource) {
-  const url = URL.createObjectURL(new Blob([workerSource], { type: "text/javascript" }));
-  setSnapshotWorkerStarter(() => new Worker(url, { name: "snapshots" }) as unknown as SnapshotPort);
+/** One brush stroke measured frame by frame: the pointer-down frame, the strokes' frames, the lift. */
+export interface StrokeStats {
+  /** The frame that put the brush down (first dab), in ms. */
+  readonly firstDabMs: number;
+  /** The worst and 95th percentile frame while the brush moves (one dab a frame). */
+  readonly worstMs: number;
+  readonly p95Ms: number;
+  /** The frame that lifted the brush and the three after it (the stroke landing in the document), the worst of them. */
+  readonly liftMs: number;
+  /** Main-thread time of the pointer-up call alone. */
+  readonly liftJsMs: number;
+  /** From lifting the brush to the stroke being in the document, and the worst frame meanwhile (and 3 after). */
+  readonly landMs: number;
+  readonly landWorstMs: number;
+  readonly frames: number;
 }
 
 interface Driver {
@@ -50,6 +52,9 @@ interface Driver {
   drawStep(x0: number, y0: number, x: number, y: number): void;
   /** One pointer step of a mask brush stroke (ours only). */
   brushStep?(x: number, y: number): void;
+  /** Lifts the brush (the stroke lands in the document), ours only. */
+  brushUp?(): void;
+  editor?: Editor;
   destroy(): void;
 }
 
@@ -89,12 +94,20 @@ async function mountOurs(shapes: Shape[], schema: LabelSchema = LAB_SCHEMA): Pro
   editor.setTool("box");
   let drawing = false;
   let brushing = false;
+  let last = { x: 0, y: 0 };
   const screen = (px: number, py: number) => ({
     x: px * editor.viewport.scale + editor.viewport.x,
     y: py * editor.viewport.scale + editor.viewport.y,
   });
   return {
+    editor,
+    brushUp() {
+      if (!brushing) return;
+      brushing = false;
+      editor.pointerUp({ screen: last, shift: false, modify: false });
+    },
     brushStep(x, y) {
+      last = screen(x, y);
       if (!brushing) {
         editor.setTool("mask");
         editor.pointerDown({ screen: screen(x, y), shift: false, modify: false });
@@ -156,16 +169,78 @@ async function measure(frames: number, step: (i: number) => void): Promise<Frame
   };
 }
 
+/**
+ * A brush stroke across a 1:1 view, one dab a frame: timed from the frame that puts the brush
+ * down to the frames after it lifts. `into` selects that shape first (the stroke paints into it).
+ */
+async function stroke(
+  frames: number,
+  into: string | null,
+  cx: number,
+  cy: number,
+  { fit = false, offThread = true } = {},
+): Promise<StrokeStats> {
+  const editor = driver?.editor;
+  if (!editor) throw new Error("mount our canvas first");
+  editor.maskTool.offThread = offThread;
+  if (fit) editor.fit();
+  else editor.setViewport({ scale: 1, x: editor.viewSize.width / 2 - cx, y: editor.viewSize.height / 2 - cy });
+  editor.setSelection(into ? [into] : []);
+  editor.setTool("mask");
+  for (let i = 0; i < 10; i++) await nextFrame();
+  let previous = await nextFrame();
+  const times: number[] = [];
+  for (let i = 0; i < frames; i++) {
+    driver?.brushStep?.(cx - 300 + (i % 150) * 4, cy + Math.round(60 * Math.sin(i / 9)));
+    const now = await nextFrame();
+    times.push(now - previous);
+    previous = now;
+  }
+  const t0 = performance.now();
+  driver?.brushUp?.();
+  const liftJsMs = performance.now() - t0;
+  let liftMs = 0;
+  let landed = false;
+  void editor.settled().then(() => (landed = true));
+  let landWorstMs = 0;
+  let after = 0;
+  for (let i = 0; after < 4; i++) {
+    const now = await nextFrame();
+    if (i < 4) liftMs = Math.max(liftMs, now - previous);
+    landWorstMs = Math.max(landWorstMs, now - previous);
+    previous = now;
+    if (landed) after++;
+  }
+  const landMs = (await editor.settled().then(() => performance.now())) - t0;
+  const moving = times.slice(1).sort((a, b) => a - b);
+  return {
+    firstDabMs: Math.round(times[0] ?? 0),
+    worstMs: Math.round(moving[moving.length - 1] ?? 0),
+    p95Ms: Math.round(moving[Math.floor(moving.length * 0.95)] ?? 0),
+    liftMs: Math.round(liftMs),
+    liftJsMs: Math.round(liftJsMs),
+    landMs: Math.round(landMs),
+    landWorstMs: Math.round(landWorstMs),
+    frames,
+  };
+}
+
 const benchApi = {
+  /** A stroke that starts a new mask (nothing selected), then one painting into the 8192² mask `big`. */
+  strokeNew: (frames: number) => stroke(frames, null, 3000, 3000),
+  strokeFit: (frames: number) => stroke(frames, null, 3000, 3000, { fit: true }),
+  /** `offThread` false: the mask lands on the UI thread, as before the worker did it. */
+  strokeInto: (frames: number, id: string, offThread: boolean) => stroke(frames, id, 4096, 4096, { offThread }),
   async prepare(): Promise<void> {
     image ??= renderScene("street", SIZE).transferToImageBitmap();
   },
-  async mount(kind: "ours" | "naive" | "mixed", count: number): Promise<void> {
+  async mount(kind: "ours" | "naive" | "mixed" | "bigMask", count: number): Promise<void> {
     driver?.destroy();
     painter = null;
-    const shapes = kind === "mixed" ? mixedShapes(count, SIZE) : loadShapes(count, SIZE);
+    const shapes = kind === "mixed" || kind === "bigMask" ? mixedShapes(count, SIZE) : loadShapes(count, SIZE);
+    if (kind === "bigMask") shapes.push(bigMask(SIZE));
     if (kind === "ours") driver = await mountOurs(shapes);
-    else if (kind === "mixed") driver = await mountOurs(shapes, MIXED_SCHEMA);
+    else if (kind === "mixed" || kind === "bigMask") driver = await mountOurs(shapes, MIXED_SCHEMA);
     else {
       const naive = new NaiveCanvas(container(), image as ImageBitmap, SIZE, shapes, LAB_SCHEMA.labels);
       driver = naive;

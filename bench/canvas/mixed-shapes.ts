@@ -127,3 +127,34 @@ export function mixedShapes(count: number, size: number): Shape[] {
   }
   return shapes;
 }
+
+/** The id of bigMask's shape. */
+export const BIG_MASK_ID = "big-mask";
+
+/**
+ * A mask over the whole size×size image (a disc touching its edges, with a square hole in the
+ * middle-left): the largest mask a stroke can paint into.
+ */
+export function bigMask(size: number): Shape {
+  const data = new Uint8Array(size * size);
+  const c = size / 2,
+    r2 = (size / 2) * (size / 2);
+  for (let y = 0; y < size; y++) {
+    const dy = y + 0.5 - c;
+    for (let x = 0; x < size; x++) {
+      const dx = x + 0.5 - c;
+      const hole = x > size * 0.2 && x < size * 0.3 && y > size * 0.45 && y < size * 0.55;
+      if (dx * dx + dy * dy <= r2 && !hole) data[y * size + x] = 1;
+    }
+  }
+  return {
+    id: BIG_MASK_ID,
+    kind: "mask",
+    label: (MIXED_LABELS.find((l) => l.id !== "person") as Label).id,
+    x: 0,
+    y: 0,
+    w: size,
+    h: size,
+    counts: encodeMask({ w: size, h: size, data }),
+  };
+}

@@ -4,12 +4,15 @@
 // (BENCH_MIXED, default 10000 shapes): pan, zoom, a mask brush stroke and the JS heap they take.
 // Prints figures; asserts nothing.
 import { build } from "esbuild";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { cpus, loadavg } from "node:os";
 import { fileURLToPath } from "node:url";
 import { launchChromium } from "../../test/e2e/support";
-import type { FrameStats } from "./bench-page";
+import type { FrameStats, StrokeStats } from "./bench-page";
 import type { MainThreadCpu } from "./main-thread-cpu";
 import { mainThreadCpu } from "./main-thread-cpu";
+import { BIG_MASK_ID } from "./mixed-shapes";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
 const COUNTS = (process.env.BENCH_COUNTS ?? "1000,5000,10000").split(",").filter(Boolean).map(Number);
@@ -17,45 +20,107 @@ const FRAMES = Number(process.env.BENCH_FRAMES ?? 120);
 const MIXED = (process.env.BENCH_MIXED ?? "10000").split(",").filter(Boolean).map(Number);
 /** Boxes for the far pan (issue 17: p95 frame at 20,000 boxes); 0 leaves it out. */
 const FAR_PAN = Number(process.env.BENCH_FAR_PAN ?? 20000);
+/** BENCH_PROFILE=1: a CPU profile of the brush strokes, its top functions by self time printed. */
+const PROFILE = process.env.BENCH_PROFILE === "1";
+/** Shapes beside the 8192² mask in the brush-stroke part; "" leaves it out. */
+const STROKE = (process.env.BENCH_STROKE ?? "10000").split(",").filter(Boolean).map(Number);
 
-async function bundle(): Promise<{ js: string; css: string; worker: string }> {
-  // the settled painter's snapshot worker, as a classic script the page starts from a Blob
-  const worker = await build({
-    entryPoints: [`${root}renderer/src/canvas/layers/snapshot-worker.ts`],
+/**
+ * The page bundle (ESM, so the workers' `new URL("./assist-worker.ts", import.meta.url)` and
+ * `new URL("./snapshot-worker.ts", …)` resolve beside it) and each worker's own bundle, served at
+ * those names.
+ */
+async function bundle(): Promise<{ js: string; css: string; worker: string; snapshots: string }> {
+  const common = {
     bundle: true,
     write: false,
-    format: "iife",
+    format: "esm",
     target: "chrome120",
-    minify: true,
-    logLevel: "warning",
-  });
-  const result = await build({
-    entryPoints: [`${root}bench/canvas/bench-page.tsx`],
-    bundle: true,
-    write: false,
-    format: "iife",
-    outdir: `${root}dist/bench`,
-    jsx: "automatic",
-    target: "chrome120",
-    minify: true,
+    // unminified names when profiling
+    minify: !PROFILE,
     define: { "process.env.NODE_ENV": '"production"' },
     logLevel: "warning",
+  } as const;
+  const [page, worker, snapshots] = await Promise.all([
+    build({
+      ...common,
+      entryPoints: [`${root}bench/canvas/bench-page.tsx`],
+      outdir: `${root}dist/bench`,
+      jsx: "automatic",
+    }),
+    build({ ...common, entryPoints: [`${root}renderer/src/assist/assist-worker.ts`], outdir: `${root}dist/bench` }),
+    build({
+      ...common,
+      entryPoints: [`${root}renderer/src/canvas/layers/snapshot-worker.ts`],
+      outdir: `${root}dist/bench`,
+    }),
+  ]);
+  const find = (files: typeof page.outputFiles, ext: string) => files.find((f) => f.path.endsWith(ext))?.text ?? "";
+  return {
+    js: find(page.outputFiles, ".js"),
+    css: find(page.outputFiles, ".css"),
+    worker: find(worker.outputFiles, ".js"),
+    snapshots: find(snapshots.outputFiles, ".js"),
+  };
+}
+
+/**
+ * Serves the bench page on 127.0.0.1: a secure context (crypto.randomUUID, as in the app) whose
+ * origin can start the assist worker.
+ */
+async function serve(files: {
+  js: string;
+  css: string;
+  worker: string;
+  snapshots: string;
+}): Promise<{ url: string; close(): void }> {
+  const html =
+    "<!doctype html><html><head><style>:root{color-scheme:dark;background:#14161a;color:#eee;font:14px system-ui}body{margin:0}</style>" +
+    '<link rel="stylesheet" href="/bench.css"><script type="module" src="/bench.js"></script></head><body></body></html>';
+  const routes: Record<string, [string, string]> = {
+    "/": ["text/html", html],
+    "/bench.js": ["text/javascript", files.js],
+    "/bench.css": ["text/css", files.css],
+    "/assist-worker.ts": ["text/javascript", files.worker],
+    "/snapshot-worker.ts": ["text/javascript", files.snapshots],
+  };
+  const server = createServer((req, res) => {
+    const route = routes[req.url ?? ""];
+    if (!route) return void res.writeHead(404).end();
+    res.writeHead(200, { "content-type": route[0] }).end(route[1]);
   });
-  const find = (ext: string) => result.outputFiles.find((f) => f.path.endsWith(ext))?.text ?? "";
-  return { js: find(".js"), css: find(".css"), worker: worker.outputFiles[0]?.text ?? "" };
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  return { url: `http://127.0.0.1:${port}/`, close: () => server.close() };
+}
+
+interface ProfileNode {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number };
+}
+
+/** The profile's 25 functions with the most self time. */
+function printProfile(profile: { nodes: ProfileNode[]; samples?: number[]; timeDeltas?: number[] }): void {
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const self = new Map<string, number>();
+  (profile.samples ?? []).forEach((id, i) => {
+    const f = byId.get(id)?.callFrame;
+    const key = `${f?.functionName || "(anonymous)"}:${f?.lineNumber ?? 0}`;
+    self.set(key, (self.get(key) ?? 0) + (profile.timeDeltas?.[i] ?? 0) / 1000);
+  });
+  console.log("\nself time (ms) by function:");
+  for (const [name, ms] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 25))
+    console.log(`  ${ms.toFixed(0).padStart(6)}  ${name}`);
 }
 
 async function main(): Promise<void> {
-  const [{ js, css, worker }, browser] = await Promise.all([bundle(), launchChromium()]);
+  const [files, browser] = await Promise.all([bundle(), launchChromium()]);
+  const site = await serve(files);
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     page.on("pageerror", (e) => console.error("page error:", e.message));
-    await page.setContent(
-      "<!doctype html><html><head><style>:root{color-scheme:dark;background:#14161a;color:#eee;font:14px system-ui}body{margin:0}</style></head><body></body></html>",
-    );
-    await page.addStyleTag({ content: css });
-    await page.addScriptTag({ content: `window.snapshotWorkerSource = ${JSON.stringify(worker)};` });
-    await page.addScriptTag({ content: js });
+    await page.goto(site.url);
+    await page.waitForFunction(() => "benchApi" in window);
     await page.evaluate(() => window.benchApi.prepare());
     const idleBefore = await page.evaluate((f) => window.benchApi.idle(f), FRAMES);
     const rows: Array<{ shapes: number; scenario: string; ours: FrameStats; naive: FrameStats }> = [];
@@ -91,6 +156,33 @@ async function main(): Promise<void> {
         stats[scenario] = await page.evaluate(([s, f]) => window.benchApi[s](f), [scenario, FRAMES] as const);
       const heapAfter = await heapMb();
       mixed.push({ shapes: count, heapMb: heapAfter - heapBefore, stats });
+    }
+    // Brush strokes at 1:1 on the 8192² image: a new mask, and one painting into an 8192² mask.
+    const strokes: Array<{ what: string; stats: StrokeStats }> = [];
+    for (const count of STROKE) {
+      await page.evaluate(([n]) => window.benchApi.mount("bigMask", n), [count] as const);
+      if (PROFILE) {
+        await cdp.send("Profiler.enable");
+        await cdp.send("Profiler.start");
+      }
+      strokes.push({
+        what: `new mask, ${count} shapes`,
+        stats: await page.evaluate((f) => window.benchApi.strokeNew(f), FRAMES),
+      });
+      strokes.push({
+        what: `new mask, whole image in view`,
+        stats: await page.evaluate((f) => window.benchApi.strokeFit(f), FRAMES),
+      });
+      for (const offThread of [false, true])
+        strokes.push({
+          what: `into the 8192² mask, ${offThread ? "in the worker (now)" : "on the UI thread (before)"}`,
+          stats: await page.evaluate(([f, id, off]) => window.benchApi.strokeInto(f, id, off), [
+            FRAMES,
+            BIG_MASK_ID,
+            offThread,
+          ] as const),
+        });
+      if (PROFILE) printProfile((await cdp.send("Profiler.stop")).profile);
     }
     // A long pan at 20,000 boxes: the snapshot is re-rendered off the interaction path.
     const farPan: Array<{ how: string; stats: FrameStats; cpu: MainThreadCpu }> = [];
@@ -129,6 +221,14 @@ async function main(): Promise<void> {
             `${String(m.shapes).padStart(6)}  ${scenario.padEnd(8)}  ${`${s.fps.toFixed(1).padStart(6)} (${String(s.worstMs).padStart(4)} ms)`.padEnd(18)}  ${m.heapMb.toFixed(1)} MB`,
           );
     }
+    if (strokes.length > 0)
+      console.log(
+        `\nBrush strokes at 1:1 on the 8192² image, one dab a frame, ${FRAMES} frames (ms): first dab, stroke worst/p95, lift (pointer-up frame and 3 after; the pointer-up's JS), landed (in the document after; worst frame until then and 3 after)`,
+      );
+    for (const { what, stats: s } of strokes)
+      console.log(
+        `  ${what.padEnd(46)} first dab ${String(s.firstDabMs).padStart(4)}   stroke worst ${String(s.worstMs).padStart(4)} p95 ${String(s.p95Ms).padStart(3)}   lift ${String(s.liftMs).padStart(5)} (JS ${String(s.liftJsMs).padStart(4)})   landed after ${String(s.landMs).padStart(5)}, worst frame ${String(s.landWorstMs).padStart(5)}`,
+      );
     if (farPan.length > 0) console.log(`\nPan far at ${FAR_PAN} boxes, 12 px a frame, past the snapshot's margin`);
     for (const { how, stats: s, cpu } of farPan)
       console.log(
@@ -143,6 +243,7 @@ async function main(): Promise<void> {
         .join(" ")} on ${cpus().length} cores`,
     );
   } finally {
+    site.close();
     await browser.close();
   }
 }

@@ -21,6 +21,7 @@ import {
   modelId,
   ProposalKind,
 } from "../../shared/protocol/index";
+import { findProgramDataAddress, setUpgradeAuthorityInstruction } from "../../shared/loader/index";
 import { holder, openAmpAccount, TEST_PARAMETERS, warp } from "../../test/support/program-governance-fixture";
 import {
   acceptTask,
@@ -112,11 +113,42 @@ async function main(): Promise<void> {
     await getVoteInstruction({ voter: b, proposalId: 0n, support: false, programAddress }),
     b,
   );
+  // The upgrade kinds: the deployer hands the upgrade authority to governance, which hands it to a
+  // key (1), gets it back from that key, and makes the program immutable (2). Run last among the
+  // proposals: after 2 nothing can upgrade this LiteSVM's program.
+  const newKey = await h.fundedSigner();
+  const programData = await findProgramDataAddress(programAddress);
+  await h.sendOk([setUpgradeAuthorityInstruction(programData, h.deployer, m.governanceAccount)], h.deployer);
+  for (const [id, kind, target] of [
+    [1n, ProposalKind.SetUpgradeAuthority, newKey.address],
+    [2n, ProposalKind.MakeImmutable, undefined],
+  ] as const) {
+    await h.sendOk([await getProposeInstruction({ proposer: a, id, kind, target, programAddress })], a);
+    await h.sendOk([await getVoteInstruction({ voter: a, proposalId: id, support: true, programAddress })], a);
+  }
   warp(m, TEST_PARAMETERS.votingPeriod + TEST_PARAMETERS.timelock);
   await measure(
     h,
     "execute_proposal (set fee)",
     await getExecuteProposalInstruction({ proposalId: 0n, programAddress }),
+    b,
+  );
+  await measure(
+    h,
+    "execute_proposal (new upgrade authority, loader CPI)",
+    await getExecuteProposalInstruction({
+      proposalId: 1n,
+      kind: ProposalKind.SetUpgradeAuthority,
+      target: newKey.address,
+      programAddress,
+    }),
+    b,
+  );
+  await h.sendOk([setUpgradeAuthorityInstruction(programData, newKey, m.governanceAccount)], newKey);
+  await measure(
+    h,
+    "execute_proposal (make immutable, loader CPI)",
+    await getExecuteProposalInstruction({ proposalId: 2n, kind: ProposalKind.MakeImmutable, programAddress }),
     b,
   );
   await measure(

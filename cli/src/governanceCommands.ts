@@ -4,7 +4,7 @@
 import fs from "node:fs";
 import crypto from "node:crypto";
 import { address, isAddress, type Address, type TransactionSigner } from "@solana/kit";
-import { GovernanceClient, type ProposalInput, type ProposalView } from "../../lib/governance";
+import { GovernanceClient, type GovernanceStatus, type ProposalInput, type ProposalView } from "../../lib/governance";
 import { formatSol, RequesterError } from "../../lib/requester";
 import { FEE_BPS_MAX, formatAmp, parseAmp, PROPOSAL_KIND_NAMES, ProposalKind } from "../../shared/protocol";
 import type { AmplifyChain } from "../../lib/chain";
@@ -20,6 +20,10 @@ export const GOVERNANCE_USAGE = `  governance status                  fee, stake
   governance propose pause on|off
   governance propose spend SOL ADDRESS       pay from the fee vault's treasury part
   governance propose authority ADDRESS       propose a new config authority
+  governance propose upgrade-authority ADDRESS
+                                     hand the program's upgrade authority (held by governance) to ADDRESS
+  governance propose immutable forever
+                                     make the program immutable: nobody can upgrade it again, ever
   governance propose rewards AMP_RATE STAKER_PCT AUTHOR_PCT
   governance vote ID for|against
   governance execute ID              anyone, after the vote and the timelock
@@ -82,6 +86,15 @@ export function parseProposal(words: string[]): ProposalInput {
       return { kind: ProposalKind.TreasurySpend, valueA: lamportsOf(a), target: addressArg(b, "the recipient") };
     case "authority":
       return { kind: ProposalKind.SetAuthority, target: addressArg(a, "the proposed authority") };
+    case "upgrade-authority":
+      return { kind: ProposalKind.SetUpgradeAuthority, target: addressArg(a, "the new upgrade authority") };
+    case "immutable":
+      // Irreversible, so it is never one word away: the second word confirms it.
+      if (a !== "forever")
+        throw new RequesterError(
+          'making the program immutable cannot be undone (no upgrade, no bug fix, ever): type "propose immutable forever"',
+        );
+      return { kind: ProposalKind.MakeImmutable };
     case "rewards": {
       const rate = need(a, "the AMP rate (base units per fee lamport)");
       if (!/^\d+$/.test(rate)) throw new RequesterError(`not an AMP rate: ${rate}`);
@@ -90,7 +103,9 @@ export function parseProposal(words: string[]): ProposalInput {
       return { kind: ProposalKind.SetRewards, valueA: BigInt(rate), valueB: BigInt(staker | (author << 16)) };
     }
     default:
-      throw new RequesterError(`unknown proposal kind: ${kind ?? "(none)"} (fee, pause, spend, authority, rewards)`);
+      throw new RequesterError(
+        `unknown proposal kind: ${kind ?? "(none)"} (fee, pause, spend, authority, upgrade-authority, immutable, rewards)`,
+      );
   }
 }
 
@@ -104,11 +119,22 @@ function describeValue(p: ProposalView): string {
       return `${formatSol(p.valueA)} SOL to ${p.target}`;
     case ProposalKind.SetAuthority:
       return `authority → ${p.target}`;
+    case ProposalKind.SetUpgradeAuthority:
+      return `upgrade authority → ${p.target}`;
+    case ProposalKind.MakeImmutable:
+      return "make the program immutable (no upgrade ever again)";
     case ProposalKind.SetRewards:
       return `AMP rate ${p.valueA}, stakers ${Number(p.valueB & 0xffffn) / 100} %, authors ${Number((p.valueB >> 16n) & 0xffffn) / 100} %`;
     default:
       return PROPOSAL_KIND_NAMES[p.kind];
   }
+}
+
+function upgradeAuthorityText(status: GovernanceStatus): string {
+  const authority = status.upgradeAuthority;
+  if (authority === undefined) return "unknown (not an upgradeable-loader program)";
+  if (authority === null) return "none (immutable)";
+  return authority === status.governanceAddress ? "governance" : authority;
 }
 
 function duration(seconds: bigint): string {
@@ -141,6 +167,9 @@ export async function governanceCommand(args: string[], ctx: GovernanceCliContex
           `you: ${formatAmp(me.ampBalance)} AMP, staked ${formatAmp(me.stake?.amount ?? 0n)}, unbonding ${formatAmp(me.stake?.unbonding ?? 0n)}, claimable ${formatSol(me.claimableLamports)} SOL${me.ampPending > 0n ? `, ${formatAmp(me.ampPending)} AMP to claim-amp` : ""}`,
         );
       }
+      ctx.out(
+        `governance account ${status.governanceAddress}  program upgrade authority: ${upgradeAuthorityText(status)}`,
+      );
       if (status.proposals.length === 0) ctx.out("no proposals");
       for (const p of status.proposals) ctx.out(describeProposal(p));
       return;

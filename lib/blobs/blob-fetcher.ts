@@ -7,7 +7,7 @@ import { BlobError } from "./blob-errors";
 import { streamBlob } from "./blob-client";
 
 /** What a blob is for decides how much of it core will read and how long it waits. */
-export type BlobKind = "metadata" | "task" | "model";
+export type BlobKind = "metadata" | "task" | "model" | "example";
 
 export interface KindLimits {
   readonly maxBytes: number;
@@ -16,14 +16,16 @@ export interface KindLimits {
 
 /**
  * Per kind: a campaign's metadata is a small JSON document (title, labels, pre-labels); task
- * data is one image or text; a model's files are the largest thing the app handles. Each cap
- * holds on the stream whether or not the gateway sends a Content-Length, and the timeout covers
+ * data is one image or text; an example image is a small picture beside the instructions; a
+ * model's files are the largest thing the app handles. Each cap holds on the stream whether or not the gateway sends a Content-Length, and the timeout covers
  * the body too, so a trickling gateway is cut off.
  */
 export const BLOB_KIND_LIMITS: Readonly<Record<BlobKind, KindLimits>> = {
   metadata: { maxBytes: 2 * 1024 * 1024, timeoutMs: 10_000 },
   task: { maxBytes: 64 * 1024 * 1024, timeoutMs: 60_000 },
   model: { maxBytes: 256 * 1024 * 1024, timeoutMs: 300_000 },
+  // A campaign's example image (shared/api/tasks.ts EXAMPLE_IMAGE_MAX_BYTES): what requesters may attach.
+  example: { maxBytes: 4 * 1024 * 1024, timeoutMs: 20_000 },
 };
 
 export interface BlobFetcherOptions {

@@ -44,7 +44,7 @@ import type { TransactionFailure } from "./transaction-error";
 export const MAX_TRANSACTION_BYTES = 1232;
 
 /** Which of a requester's inputs an error is about, so a form can show it next to that field. */
-export type RequesterInput = "images" | "labels" | "price" | "replication" | "minRating" | "maxShare";
+export type RequesterInput = "images" | "labels" | "price" | "replication" | "minRating" | "maxShare" | "examples";
 
 /** A sentence for the requester about their input or wallet (the CLI prints it, the app shows it). */
 export class RequesterError extends Error {
@@ -342,7 +342,7 @@ export function explainSendError(e: unknown, payer: Address): Error {
       )
     ) {
       return new RequesterError(
-        `The wallet ${payer} cannot pay for this transaction: fund it first (on the localnet: amplify keys airdrop).`,
+        `The wallet ${payer} has too little SOL to pay for this transaction: fund it first, then try again.`,
       );
     }
   }

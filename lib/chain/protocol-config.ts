@@ -1,6 +1,7 @@
 import type { ConfigAccount } from "../../shared/protocol";
 import { decodeConfig, findConfigPda } from "../../shared/protocol";
 import type { ChainClient } from "./chain-client";
+import { RequesterError } from "./amplify-chain";
 
 /** The program's Config (fee, treasury, paused), read once and refreshed at most every minute. */
 export class ProtocolConfig {
@@ -15,7 +16,10 @@ export class ProtocolConfig {
     if (this.cached && Date.now() - this.cached.at < this.maxAgeMs) return this.cached.value;
     const [config] = await findConfigPda();
     const account = await this.chain.account(config);
-    if (!account) throw new Error("the Amplify program has no Config on this cluster (wrong RPC?)");
+    if (!account)
+      throw new RequesterError(
+        "The Amplify program is not set up on the network at this RPC address: check the RPC address in Settings.",
+      );
     const value = decodeConfig(account.data);
     this.cached = { at: Date.now(), value };
     return value;

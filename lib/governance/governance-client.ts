@@ -3,6 +3,7 @@
 // AmplifyChain, so every refusal comes back as the program's own sentence.
 import {
   ampAccountOf,
+  amplifyProgramAddress,
   ampMintAddress,
   claimable,
   decodeConfig,
@@ -35,6 +36,7 @@ import {
   proposalClosable,
   proposalStatus,
 } from "../../shared/protocol";
+import { decodeLoaderState, findProgramDataAddress, PROGRAMDATA_METADATA_SIZE } from "../../shared/loader";
 import { RequesterError } from "../chain";
 import type { AmplifyChain } from "../chain";
 import type {
@@ -73,6 +75,12 @@ export interface GovernanceStatus {
   feeBps: number;
   /** The config authority is the governance account (proposals can change the config). */
   governed: boolean;
+  /**
+   * The program's upgrade authority as its ProgramData records it: the governance address when
+   * proposals can hand it on, null once immutable, undefined when the program is not under the
+   * upgradeable loader.
+   */
+  upgradeAuthority: Address | null | undefined;
   now: bigint;
   proposals: ProposalView[];
 }
@@ -129,6 +137,7 @@ export class GovernanceClient {
     const found = await Promise.all(ids.map((id) => this.proposalIfOpen(id, now)));
     const proposals = found.filter((p): p is ProposalView => p !== undefined);
     return {
+      upgradeAuthority: await this.upgradeAuthority(),
       governance: account,
       governanceAddress: address,
       feeBps: config.feeBps,
@@ -136,6 +145,20 @@ export class GovernanceClient {
       now,
       proposals,
     };
+  }
+
+  /** ProgramData's upgrade authority (null: immutable; undefined: no ProgramData, e.g. not this loader). */
+  async upgradeAuthority(): Promise<Address | null | undefined> {
+    // Only the 45-byte header: ProgramData also holds the whole program (tens of kilobytes).
+    const { value } = await this.chain.rpc
+      .getAccountInfo(await findProgramDataAddress(amplifyProgramAddress()), {
+        encoding: "base64",
+        dataSlice: { offset: 0, length: PROGRAMDATA_METADATA_SIZE },
+      })
+      .send();
+    if (!value) return undefined;
+    const state = decodeLoaderState(Uint8Array.from(Buffer.from(value.data[0], "base64")));
+    return state.kind === "programData" ? state.upgradeAuthority : undefined;
   }
 
   async holder(owner: Address): Promise<HolderView> {
@@ -205,10 +228,15 @@ export class GovernanceClient {
     return this.chain.send(signer, [await getVoteInstruction({ voter: signer, proposalId: id, support })]);
   }
 
-  /** Anyone may execute; the proposal's target is passed for a treasury spend. */
+  /**
+   * Anyone may execute; the proposal's target is passed (a treasury spend's recipient, a new upgrade
+   * authority), and for the upgrade kinds the program's ProgramData and the loader too.
+   */
   async execute(signer: TransactionSigner, id: bigint): Promise<Signature> {
     const proposal = await this.proposal(id);
-    return this.chain.send(signer, [await getExecuteProposalInstruction({ proposalId: id, target: proposal.target })]);
+    return this.chain.send(signer, [
+      await getExecuteProposalInstruction({ proposalId: id, target: proposal.target, kind: proposal.kind }),
+    ]);
   }
 
   /**

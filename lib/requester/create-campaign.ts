@@ -8,6 +8,8 @@ import { encodeMetadata } from "./campaign-metadata";
 import { findManifestByInputs, saveManifest, type CampaignManifest } from "./campaign-manifest";
 import { RequesterError, type AmplifyChain } from "../chain";
 import { readGoldFile } from "./gold-file";
+import { readExamples, uploadExamples } from "./examples";
+import type { ExampleImage } from "./examples";
 import { readImageFolder } from "./images";
 import type { RequesterKeys } from "./keyfile";
 import { readLabelsFile, type LabelSpec } from "./labels-file";
@@ -68,10 +70,16 @@ export async function createCampaign(opts: CreateCampaignOptions): Promise<Creat
   const preLabels =
     opts.prelabelsFile !== undefined ? readPrelabels(opts.prelabelsFile, images, spec.labels) : undefined;
 
+  // Read (and refused) before anything is paid for; posted with the metadata.
+  const examples: ExampleImage[] = spec.examples ? await readExamples(spec.examples) : [];
+  const specKey = { ...spec };
+  delete specKey.examples;
   const inputsKey = inputsKeyOf({
     requester: opts.keys.address,
     images: images.map((i) => [i.name, sha256Hex(i.bytes)]),
-    spec,
+    spec: specKey,
+    // By content, not path; only when set, so campaigns without examples keep their keys.
+    ...(examples.length > 0 ? { examples: examples.map((e) => [e.sha256, e.caption]) } : {}),
     gold,
     ...termsInputs(opts),
     // Only when set, so campaigns without one keep the keys they were created with.
@@ -96,6 +104,9 @@ export async function createCampaign(opts: CreateCampaignOptions): Promise<Creat
     complete: false,
   };
 
+  // Uploaded before the metadata that names them (only while it is not posted yet).
+  const postedExamples =
+    examples.length > 0 && !manifest.metadataUri ? await uploadExamples(opts.chain.endpoints.blobUrl, examples) : [];
   const taskCount = await postCampaign({
     chain: opts.chain,
     keys: opts.keys,
@@ -114,6 +125,7 @@ export async function createCampaign(opts: CreateCampaignOptions): Promise<Creat
         labelKind: spec.tool,
         labels: spec.labels,
         ...(spec.noneOfThese ? { noneOfThese: true } : {}),
+        ...(postedExamples.length > 0 ? { examples: postedExamples } : {}),
         ...(opts.isPrivate ? { requesterX25519: Buffer.from(opts.keys.x25519.publicKey).toString("hex") } : {}),
         ...(opts.firstGuess ? { firstGuess: opts.firstGuess } : {}),
         ...(preLabels ? { preLabels } : {}),

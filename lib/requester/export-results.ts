@@ -2,8 +2,6 @@
 // agrees most with the others — written as COCO, YOLO, Pascal VOC or CVAT for images 1.1, each in
 // the layout its tools expect. Shapes a format cannot hold are counted in the summary, never
 // dropped silently.
-import fs from "node:fs";
-import path from "node:path";
 import type { Address } from "@solana/kit";
 import type { AmplifyChain } from "../chain";
 import { RequesterError } from "../chain";
@@ -11,16 +9,23 @@ import type { CampaignManifest } from "./campaign-manifest";
 import type { ShapeKind } from "../../shared/annotation";
 import { SHAPE_KINDS } from "../../shared/annotation";
 import {
+  cocoImageTargets,
+  cvatImageTargets,
   exportCoco,
   exportCvat,
   exportVoc,
   exportYolo,
   omittedKinds,
+  vocImageTargets,
   YOLO_KINDS,
+  yoloImageTargets,
+  yoloTasks,
   type ExportFile,
   type ExportImage,
   type ExportInput,
+  type ImageTarget,
 } from "./exporters";
+import { writeExport, type ImageMode } from "./export-images";
 import type { RequesterKeys } from "./keyfile";
 import type { ProgressListener } from "./progress";
 import { collectResults, type SubmittedResult } from "./results";
@@ -50,6 +55,20 @@ export function exportFiles(format: ExportFormat, input: ExportInput): ExportFil
   }
 }
 
+/** Where the format's layout keeps the images themselves (written only with `images: "copy" | "link"`). */
+export function imageTargets(format: ExportFormat, input: ExportInput): ImageTarget[] {
+  switch (format) {
+    case "coco":
+      return cocoImageTargets(input);
+    case "yolo":
+      return yoloImageTargets(input);
+    case "voc":
+      return vocImageTargets(input);
+    case "cvat":
+      return cvatImageTargets(input);
+  }
+}
+
 export interface ExportOptions {
   chain: AmplifyChain;
   keys: RequesterKeys;
@@ -57,6 +76,10 @@ export interface ExportOptions {
   manifest?: CampaignManifest;
   format: ExportFormat;
   outDir: string;
+  /** The images beside the labels: none (the default), copied, or linked to `imagesFrom` (see export-images.ts). */
+  images?: ImageMode;
+  /** The folder the campaign was posted from; `link` needs it, `copy` reads from it instead of the blob store. */
+  imagesFrom?: string;
   onProgress?: ProgressListener;
 }
 
@@ -66,6 +89,10 @@ export interface ExportSummary {
   shapes: number;
   /** Shapes the format has no form for, by kind (YOLO: polylines and points). */
   omitted: Partial<Record<ShapeKind, number>>;
+  /** Image files written (copied or linked); 0 without `images`. */
+  imageFiles: number;
+  /** What the requester should know about what was not written (a sentence each). */
+  notes: string[];
 }
 
 function pickBest(results: SubmittedResult[]): SubmittedResult | undefined {
@@ -114,17 +141,29 @@ export async function exportResults(opts: ExportOptions): Promise<ExportSummary>
   }
   const input = { title: opts.manifest?.title ?? `campaign ${opts.campaign}`, labels, images };
   const files = exportFiles(opts.format, input);
-  const written: string[] = [];
-  for (const f of files) {
-    const target = path.join(opts.outDir, f.path);
-    fs.mkdirSync(path.dirname(target), { recursive: true });
-    fs.writeFileSync(target, f.contents);
-    written.push(target);
-  }
+  const mode = opts.images ?? "none";
+  const notes: string[] = [];
+  if (opts.format === "yolo" && mode === "none" && yoloTasks(input).includes("classify"))
+    notes.push(
+      "the image classes' YOLO classify layout (train/<class>/<image>) is folders of images: export with --images copy or --images link to have it",
+    );
+  const written = await writeExport({
+    outDir: opts.outDir,
+    files,
+    images,
+    targets: imageTargets(opts.format, input),
+    mode,
+    ...(opts.imagesFrom !== undefined ? { imagesFrom: opts.imagesFrom } : {}),
+    chain: opts.chain,
+    keys: opts.keys,
+    campaign: opts.campaign,
+  });
   return {
     files: written,
+    imageFiles: written.length - files.length,
     images: images.length,
     shapes: images.reduce((s, i) => s + i.shapes.length, 0),
     omitted: omittedKinds(input, HOLDS[opts.format]),
+    notes,
   };
 }

@@ -20,6 +20,12 @@ export function readGoldFile(file: string, imageNames: string[], labels: Label[]
   const parsed = GoldFileSchema.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
+    const [image, list, index, field] = issue?.path ?? [];
+    // The one rule people miss: gold shapes are result-document shapes, so each needs an id.
+    if (list === "shapes" && typeof index === "number" && field === "id" && issue?.path.length === 4)
+      throw new RequesterError(
+        `${file}: "${String(image)}": shape ${index + 1} has no "id" (each gold shape needs one: any text up to 64 characters, unique within the image).`,
+      );
     throw new RequesterError(`${file}: ${issue?.path.join(".") || "file"}: ${issue?.message ?? "invalid"}`);
   }
   const out: Record<string, GoldAnswer> = {};

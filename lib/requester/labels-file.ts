@@ -1,13 +1,15 @@
-// The labels file a requester writes: JSON ({tool, labels, title?, instructions?, noneOfThese?}
-// where a label is a name or {name, color?, hotkey?, description?, kinds?, attributes?,
+// The labels file a requester writes: JSON ({tool, labels, title?, instructions?, noneOfThese?,
+// examples?: [{image, caption?}] with image paths relative to the file} where a label is a name or {name, color?, hotkey?, description?, kinds?, attributes?,
 // skeleton?}) or plain text with one label per line. `tool` is "box", "polygon", "class" or the
 // shape kinds the campaign allows joined by "+" ("box+polyline+keypoints+mask"). Validated with
 // zod; errors name the file and the problem.
 import fs from "node:fs";
+import path from "node:path";
 import { z } from "zod";
 import type { Label } from "../../shared/annotation";
 import { AttributeSpec, SHAPE_KINDS, ShapeKind, Skeleton } from "../../shared/annotation";
 import { RequesterError } from "../chain";
+import type { ExampleRef } from "./examples";
 import { labelColours } from "./label-colour";
 
 /** The simple presets (the app's form offers these and any set of kinds). */
@@ -48,6 +50,11 @@ const LabelsFileSchema = z.object({
   labels: z.array(LabelEntry).min(1, "at least one label").max(1000),
   /** Classes: a result with no class chosen means "none of these" (refused otherwise). */
   noneOfThese: z.boolean().optional(),
+  /** Example images shown beside the instructions (public, like the instructions). */
+  examples: z
+    .array(z.object({ image: z.string().min(1).max(4096), caption: z.string().max(500).optional() }))
+    .max(8)
+    .optional(),
 });
 
 export interface LabelSpec {
@@ -57,6 +64,8 @@ export interface LabelSpec {
   labels: Label[];
   /** Set (true) only when allowed, so specs without it keep their resume keys. */
   noneOfThese?: true;
+  /** Example images (paths as the file names them; readLabelsFile resolves them next to it). Only when given. */
+  examples?: ExampleRef[];
 }
 
 function slug(name: string): string {
@@ -126,12 +135,19 @@ export function parseLabels(text: string, source: string): LabelSpec {
     tool: parsed.data.tool,
     labels,
     ...(parsed.data.noneOfThese ? { noneOfThese: true as const } : {}),
+    ...(parsed.data.examples?.length
+      ? { examples: parsed.data.examples.map((e) => ({ path: e.image, caption: e.caption ?? "" })) }
+      : {}),
   };
 }
 
 export function readLabelsFile(file: string): LabelSpec {
   if (!fs.existsSync(file)) throw new RequesterError(`Labels file not found: ${file}`);
-  return parseLabels(fs.readFileSync(file, "utf8"), file);
+  const spec = parseLabels(fs.readFileSync(file, "utf8"), file);
+  // Example paths are relative to the labels file, wherever the command runs.
+  if (spec.examples)
+    spec.examples = spec.examples.map((e) => ({ ...e, path: path.resolve(path.dirname(file), e.path) }));
+  return spec;
 }
 
 /** Finds a label by id or by name, as gold files and exports may use either. */

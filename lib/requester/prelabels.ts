@@ -7,6 +7,7 @@ import path from "node:path";
 import type { Label, Shape } from "../../shared/annotation";
 import { RequesterError } from "../chain";
 import type { ImageInfo } from "./images";
+import { uniqueStems } from "./exporters";
 import { ImportError, bindDataset, filesFromDisk, readDataset } from "./importers";
 
 /** What a model-made guess says about a prelabel: it came from the requester's file. */
@@ -21,12 +22,15 @@ export function readPrelabels(
   const byName = new Map(images.map((img, i) => [img.name, i]));
   const stems = new Map<string, number | null>();
   images.forEach((img, i) => stems.set(stem(img.name), stems.has(stem(img.name)) ? null : i));
+  // Our own exports name an image whose stem another image shares `<stem>_2` (uniqueStems).
+  const exported = new Map(uniqueStems(images.map((img) => ({ fileName: img.name }))).map((s, i) => [s, i]));
+  const byStem = (s: string): number | undefined => stems.get(s) ?? exported.get(s) ?? undefined;
   const indexOf = (fileName: string): number | undefined =>
-    byName.get(path.basename(fileName)) ?? stems.get(stem(fileName)) ?? undefined;
+    byName.get(path.basename(fileName)) ?? byStem(stem(fileName));
   try {
     const dataset = readDataset(filesFromDisk(file), (s) => {
-      const i = stems.get(s);
-      const img = i === null || i === undefined ? undefined : images[i];
+      const i = byStem(s);
+      const img = i === undefined ? undefined : images[i];
       return img ? { fileName: img.name, width: img.width, height: img.height } : undefined;
     });
     const bound = bindDataset(dataset, labels, PRELABEL_SOURCE);

@@ -14,6 +14,8 @@ export interface DemoCampaignSpec {
   priceLamports: bigint;
   replication: number;
   seeds: number[];
+  /** Example images for the instructions: a scene with its answer drawn, and what it shows. */
+  examples?: Array<{ seed: number; caption: string }>;
 }
 
 export const DEMO_CAMPAIGNS: DemoCampaignSpec[] = [
@@ -26,6 +28,7 @@ export const DEMO_CAMPAIGNS: DemoCampaignSpec[] = [
     priceLamports: 2_000_000n,
     replication: 2,
     seeds: range(1, 12),
+    examples: [{ seed: 900, caption: "Good: each box touches the shape's outermost points, nothing more." }],
   },
   {
     key: "polygons",
@@ -73,10 +76,23 @@ export function writeDemoCampaignFiles(
     // Every fourth image is a gold task: its answer is known, the workers do not know which.
     if (i % 4 === 0) gold[scene.name] = truth(scene, spec.tool);
   });
+  // Beside the labels file: its example paths are relative to it.
+  const examples = (spec.examples ?? []).map(({ seed, caption }) => {
+    const scene = generateScene(seed, { drawBoxes: true });
+    fs.mkdirSync(path.join(dir, "examples"), { recursive: true });
+    fs.writeFileSync(path.join(dir, "examples", scene.name), scene.png);
+    return { image: `examples/${scene.name}`, caption };
+  });
   const labels = path.join(dir, "labels.json");
   fs.writeFileSync(
     labels,
-    JSON.stringify({ title: spec.title, instructions: spec.instructions, tool: spec.tool, labels: SCENE_LABELS }),
+    JSON.stringify({
+      title: spec.title,
+      instructions: spec.instructions,
+      tool: spec.tool,
+      labels: SCENE_LABELS,
+      ...(examples.length > 0 ? { examples } : {}),
+    }),
   );
   const goldFile = path.join(dir, "gold.json");
   fs.writeFileSync(goldFile, JSON.stringify(gold));

@@ -81,7 +81,8 @@ function outline(kind: string, cx: number, cy: number, r: number, turn: number):
 
 export function generateScene(
   seed: number,
-  opts: { width?: number; height?: number; maxObjects?: number } = {},
+  /** `drawBoxes`: the answer drawn on the image (a requester's example of good work). */
+  opts: { width?: number; height?: number; maxObjects?: number; drawBoxes?: boolean } = {},
 ): Scene {
   const width = opts.width ?? 320;
   const height = opts.height ?? 240;
@@ -127,6 +128,7 @@ export function generateScene(
     polygons.push({ id: `p${i}`, kind: "polygon", label: kind, points: pts });
     i++;
   }
+  if (opts.drawBoxes) for (const b of boxes) strokeBox(rgb, width, height, b);
   const classes = [...new Set(boxes.map((b) => b.label))].sort();
   return {
     name: `scene-${String(seed).padStart(4, "0")}.png`,
@@ -137,4 +139,18 @@ export function generateScene(
     polygons,
     classes,
   };
+}
+
+/** A 2-pixel dark frame just outside a box: how an example shows a tight box. */
+function strokeBox(rgb: Uint8Array, width: number, height: number, b: BoxShape): void {
+  const x0 = Math.floor(b.x) - 2;
+  const y0 = Math.floor(b.y) - 2;
+  const x1 = Math.ceil(b.x + b.w) + 1;
+  const y1 = Math.ceil(b.y + b.h) + 1;
+  for (let y = y0; y <= y1; y++) {
+    for (let x = x0; x <= x1; x++) {
+      const edge = x - x0 < 2 || x1 - x < 2 || y - y0 < 2 || y1 - y < 2;
+      if (edge && x >= 0 && y >= 0 && x < width && y < height) rgb.set([20, 20, 30], (y * width + x) * 3);
+    }
+  }
 }

@@ -128,6 +128,9 @@ enum Error {
   ERR_WRONG_TOKEN_ACCOUNT = 52, /* not an initialized AMP token account of the expected owner */
   ERR_GENESIS_CLOSED = 53,     /* genesis minting ended (cap reached or governance took over) */
   ERR_PROPOSAL_EXPIRED = 54,   /* execute a passed proposal more than one voting period after its timelock */
+  ERR_NOT_UPGRADE_AUTHORITY = 55, /* the program's upgrade authority is not the governance account */
+  ERR_WRONG_LOADER = 56,          /* the account passed as the upgradeable loader is another */
+  ERR_WRONG_TARGET = 57,          /* the account passed as a proposal's target is not the key it names */
 };
 
 enum AssignmentState {
@@ -169,7 +172,9 @@ enum ProposalKind {
   PROPOSAL_SET_PAUSED = 2,       /* value_a: 0 or 1 */
   PROPOSAL_TREASURY_SPEND = 3,   /* value_a: lamports from the fee vault's unreserved part to target */
   PROPOSAL_SET_AUTHORITY = 4,    /* target: proposed config authority (it accepts by signing) */
-  PROPOSAL_KIND_COUNT = 5,
+  PROPOSAL_SET_UPGRADE_AUTHORITY = 5, /* target: the program's new upgrade authority (loader SetAuthority) */
+  PROPOSAL_MAKE_IMMUTABLE = 6,   /* no values: the program's upgrade authority becomes None, for ever */
+  PROPOSAL_KIND_COUNT = 7,
 };
 
 enum StakeChange {
@@ -492,6 +497,17 @@ void zero_bytes(void *dst, uint64_t n);
 /* init_config's gate (upgrade_authority.c): `signer` signed and is the upgrade authority recorded
  * in `program_data`, the ProgramData account of this program under the upgradeable loader. */
 uint64_t require_upgrade_authority(const Context *ctx, const SolAccountInfo *signer, const SolAccountInfo *program_data);
+/* execute_proposal's part for the upgrade kinds: the governance PDA, recorded as the upgrade
+ * authority of this program's ProgramData, signs the loader's SetAuthority to `new_authority`
+ * (NULL: None, the program becomes immutable). */
+typedef struct {
+  SolAccountInfo *program_data;
+  SolAccountInfo *governance;
+  const Governance *g;
+  SolAccountInfo *new_authority;
+  SolAccountInfo *loader;
+} UpgradeHandover;
+uint64_t governance_set_upgrade_authority(const Context *ctx, const UpgradeHandover *h);
 
 /* Counters are incremented only through this: every addition is overflow-checked. */
 #define INCREMENT_OR_FAIL(field, max) \

@@ -18,8 +18,11 @@ static uint64_t check_parameters(const Context *ctx, uint8_t kind, uint64_t a, u
     case PROPOSAL_SET_PAUSED: return a > 1 ? ERR_INVALID_PARAMETER : OK;
     case PROPOSAL_TREASURY_SPEND:
     case PROPOSAL_SET_AUTHORITY:
+    case PROPOSAL_SET_UPGRADE_AUTHORITY:
       if (kind == PROPOSAL_TREASURY_SPEND && a == 0) return ERR_INVALID_PARAMETER;
+      /* A zero upgrade authority would make the program immutable: only the explicit kind below does that. */
       return is_zero_pubkey(target) || pubkey_eq(target, ctx->program_id) ? ERR_UNUSABLE_ADDRESS : OK;
+    case PROPOSAL_MAKE_IMMUTABLE: return a != 0 || b != 0 || !is_zero_pubkey(target) ? ERR_INVALID_PARAMETER : OK;
     default: return ERR_INVALID_PARAMETER;
   }
 }
@@ -157,8 +160,11 @@ uint64_t ix_vote(Context *ctx) {
   return OK;
 }
 
+static bool is_upgrade_kind(uint8_t kind) { return kind == PROPOSAL_SET_UPGRADE_AUTHORITY || kind == PROPOSAL_MAKE_IMMUTABLE; }
+
 /* accounts: proposal (writable), governance (writable), config (writable), fee vault (writable),
- *           target (writable: the treasury spend's recipient; any account for other kinds)
+ *           target (writable: the treasury spend's recipient, the new upgrade authority; any account for
+ *           other kinds), and for the upgrade kinds: this program's ProgramData (writable), the upgradeable loader
  * data: none. Anyone may execute a passed proposal once its timelock is over, exactly once. */
 uint64_t ix_execute_proposal(Context *ctx) {
   if (ctx->count < 5) return ERR_NOT_ENOUGH_ACCOUNTS;
@@ -192,7 +198,8 @@ uint64_t ix_execute_proposal(Context *ctx) {
   if (err) return err;
   /* Config edits need the governance account to be the config authority (update_config proposed it,
    * governance_take_authority completed the handover). */
-  if (p->kind != PROPOSAL_SET_REWARDS && !pubkey_eq(&config->authority, gov_info->key)) return ERR_NOT_GOVERNED;
+  bool config_kind = p->kind != PROPOSAL_SET_REWARDS && !is_upgrade_kind(p->kind);
+  if (config_kind && !pubkey_eq(&config->authority, gov_info->key)) return ERR_NOT_GOVERNED;
   switch (p->kind) {
     case PROPOSAL_SET_FEE: config->fee_bps = (uint16_t)p->value_a; break;
     case PROPOSAL_SET_PAUSED: config->paused = (uint8_t)p->value_a; break;
@@ -215,6 +222,18 @@ uint64_t ix_execute_proposal(Context *ctx) {
       if (err) return err;
       break;
     }
+    case PROPOSAL_SET_UPGRADE_AUTHORITY:
+    case PROPOSAL_MAKE_IMMUTABLE: {
+      /* The upgrade authority is the loader's, not the config's: it needs the governance account to be
+       * the one ProgramData records (the deployer handed it over), whoever holds the config. */
+      if (ctx->count < 7) return ERR_NOT_ENOUGH_ACCOUNTS;
+      bool immutable = p->kind == PROPOSAL_MAKE_IMMUTABLE;
+      if (!immutable && !pubkey_eq(target->key, &p->target)) return ERR_WRONG_TARGET;
+      err = governance_set_upgrade_authority(
+          ctx, &(UpgradeHandover){&ctx->accounts[5], gov_info, g, immutable ? NULL : target, &ctx->accounts[6]});
+      if (err) return err;
+      break;
+    }
     default: return ERR_INVALID_PARAMETER;
   }
   p->executed = 1;
@@ -226,6 +245,6 @@ uint64_t ix_execute_proposal(Context *ctx) {
   event_u64(&e, p->for_votes);
   event_u64(&e, p->against_votes);
   event_emit(&e);
-  if (p->kind != PROPOSAL_SET_REWARDS && p->kind != PROPOSAL_TREASURY_SPEND) emit_config_event(config);
+  if (config_kind && p->kind != PROPOSAL_TREASURY_SPEND) emit_config_event(config);
   return OK;
 }

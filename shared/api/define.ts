@@ -44,7 +44,7 @@ export const call = <I extends z.ZodType, O extends z.ZodType>(input: I, output:
         value === undefined ||
         (typeof value === "object" && value !== null && !Array.isArray(value) && isPlainPayload(value)),
       {
-        message: "the payload must be a plain object (or nothing)",
+        message: "The app sent this request in a form its core does not accept (a bug in the page); nothing was done.",
       },
     )
     // zod types a pipe's second half by the first half's output; the custom check passes the

@@ -17,6 +17,19 @@ export const ProposalView = z.object({
   secondsLeft: z.number().int().nonnegative(),
   /** This wallet's vote on it, if any. */
   myVote: z.enum(["for", "against"]).nullable(),
+  /**
+   * What a Close by this wallet would return now, or null when nothing closes yet: its own vote
+   * record's lamports (to this wallet, once the vote is over) and the proposal's (to its proposer,
+   * once executed, failed past its timelock or expired); 0 for the part that cannot close.
+   */
+  close: z
+    .object({
+      voteLamports: Lamports,
+      proposalLamports: Lamports,
+      /** The proposal's rent comes back to this wallet too (it proposed). */
+      proposerIsMe: z.boolean(),
+    })
+    .nullable(),
 });
 export type ProposalView = z.infer<typeof ProposalView>;
 
@@ -26,6 +39,14 @@ export const GovernanceOverview = z.object({
   feeBps: z.number().int().min(0).max(1000),
   totalStaked: AmpText,
   governed: z.boolean(),
+  /**
+   * Who may replace the program's code (its ProgramData's upgrade authority): the governance account
+   * (proposals hand it on), another key, nobody (immutable), or unknown (not the upgradeable loader).
+   */
+  upgradeAuthority: z.discriminatedUnion("holder", [
+    z.object({ holder: z.enum(["governance", "immutable", "unknown"]) }),
+    z.object({ holder: z.literal("key"), address: z.string() }),
+  ]),
   me: z
     .object({
       ampBalance: AmpText,
@@ -51,4 +72,9 @@ export const governanceCalls = {
   "governance:vote": call(z.object({ id: z.number().int().nonnegative(), support: z.boolean() }), Sent),
   /** Anyone may execute a passed proposal after its timelock. */
   "governance:execute": call(z.object({ id: z.number().int().nonnegative() }), Sent),
+  /** Closes what is due: the wallet's vote record (rent to it) and the proposal (rent to its proposer). */
+  "governance:close": call(
+    z.object({ id: z.number().int().nonnegative() }),
+    Sent.extend({ voteLamports: Lamports, proposalLamports: Lamports }),
+  ),
 };

@@ -78,6 +78,26 @@ export const CreateCampaignRequest = z.object({
   skeleton: Skeleton.optional(),
   /** Attributes every label's shapes carry. */
   attributes: z.array(AttributeSpec).max(32).optional(),
+  /** The folder the example images are in (needed with `examples`). */
+  examplesFolder: LocalPath.optional(),
+  /** Example images shown to workers beside the instructions: files in `examplesFolder`. Public. */
+  examples: z
+    .array(
+      z.object({
+        file: z
+          .string()
+          .trim()
+          .min(1, "Name the example's file, then a colon and what it shows.")
+          .max(255, "An example's file name is at most 255 characters.")
+          .refine((name) => !/[\\/]/.test(name) && name !== "." && name !== "..", {
+            error: (issue) =>
+              `“${String(issue.input).slice(0, 40)}” is not a file name: give the name of a file in the examples folder, without a path.`,
+          }),
+        caption: z.string().trim().max(500, "An example's caption is at most 500 characters."),
+      }),
+    )
+    .max(8, "A campaign shows at most 8 example images.")
+    .optional(),
 });
 export type CreateCampaignRequest = z.infer<typeof CreateCampaignRequest>;
 
@@ -218,7 +238,7 @@ export const requesterCalls = {
   "requester:keyService": call(z.undefined(), KeyServiceStatus),
   /** A native folder dialog (Electron only; the browser shell replies "unavailable"). */
   "requester:pickFolder": call(
-    z.object({ purpose: z.enum(["images", "export"]) }),
+    z.object({ purpose: z.enum(["images", "export", "examples"]) }),
     z.object({ path: z.string().nullable() }),
   ),
 };

@@ -22,6 +22,23 @@ export const TaskMeta = z.object({
 });
 export type TaskMeta = z.infer<typeof TaskMeta>;
 
+/** Example images a campaign shows workers beside its instructions: at most this many, each this big. */
+export const MAX_EXAMPLE_IMAGES = 8;
+export const EXAMPLE_IMAGE_MAX_BYTES = 4 * 1024 * 1024;
+export const EXAMPLE_CAPTION_MAX = 500;
+
+/**
+ * One example image: public like the rest of the metadata, stored as a content-addressed blob
+ * whose sha256 the metadata (itself hashed on chain) names, so a worker's app checks the bytes.
+ */
+export const CampaignExample = z.object({
+  uri: z.string().max(2048),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  /** What the example shows, read as the image's alt text and caption. */
+  caption: z.string().max(EXAMPLE_CAPTION_MAX).default(""),
+});
+export type CampaignExample = z.infer<typeof CampaignExample>;
+
 /**
  * What a campaign's metadata URI serves (JSON, sha256 = the campaign's label-schema hash).
  * Unknown keys are ignored so requesters can add to it.
@@ -47,6 +64,8 @@ export const CampaignMetadata = z.object({
   noneOfThese: z.boolean().optional(),
   /** Present on moderation campaigns (labelKind "moderation"): the policy workers judge by. */
   moderation: ModerationSpec.optional(),
+  /** Example images for the instructions panel (fetched one by one when the panel shows them). */
+  examples: z.array(CampaignExample).max(MAX_EXAMPLE_IMAGES).optional(),
   /** The task-list blob (shared/protocol/task-list.ts) the campaign's on-chain tasksRoot commits to. */
   tasksUri: z.string().max(2048).optional(),
 });
@@ -63,6 +82,11 @@ export const OpenedTask = z.object({
   instructions: z.string().max(4000).optional(),
   /** Whether a result with no image class is accepted ("none of these"); see CampaignMetadata. */
   noneOfThese: z.boolean().optional(),
+  /** The campaign's example images, by caption; `tasks:example` fetches one's bytes. */
+  examples: z
+    .array(z.object({ caption: z.string().max(EXAMPLE_CAPTION_MAX) }))
+    .max(MAX_EXAMPLE_IMAGES)
+    .optional(),
   preLabels: z.array(Shape),
   draft: SavedDraft.nullable(),
   /**
@@ -101,6 +125,21 @@ export const tasksCalls = {
   "tasks:submit": call(
     z.object({ id: SolanaAddress, doc: AnnotationDocument }),
     z.object({ outboxId: z.string(), resultHash: z.string() }),
+  ),
+  /**
+   * One example image of an open task's campaign, checked against the hash its metadata names
+   * and by its first bytes; a sentence for the worker when it cannot be shown.
+   */
+  "tasks:example": call(
+    z.object({
+      id: SolanaAddress,
+      index: z
+        .number()
+        .int()
+        .min(0)
+        .max(MAX_EXAMPLE_IMAGES - 1),
+    }),
+    z.object({ image: z.instanceof(Uint8Array), mime: z.string().max(64) }),
   ),
   /** Starts preparing the next tasks ahead if nothing is under way, and says how far it got. */
   "tasks:prefetch": call(z.undefined(), PrefetchStatus),

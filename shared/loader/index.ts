@@ -15,6 +15,7 @@ export {
   deployWithMaxDataLenInstruction,
   extendProgramInstruction,
   initializeBufferInstruction,
+  setUpgradeAuthorityInstruction,
   upgradeInstruction,
   writeInstruction,
 } from "./instructions";

@@ -112,6 +112,21 @@ export function upgradeInstruction(input: {
   );
 }
 
+/**
+ * SetAuthority on a ProgramData account: [programdata (w), current authority (s), new authority].
+ * Without a new authority the program becomes immutable, for ever. The new key does not sign.
+ */
+export function setUpgradeAuthorityInstruction(
+  programData: Address,
+  current: TransactionSigner,
+  next: Address | null,
+): LoaderInstruction {
+  return loader(
+    [w(programData), rs(current), ...(next === null ? [] : [r(next)])],
+    new ByteWriter().u32(TAG.setAuthority),
+  );
+}
+
 /** Close a buffer (returns its lamports): [buffer (w), recipient (w), authority (s)]. */
 export function closeBufferInstruction(
   buffer: Address,

@@ -25,6 +25,10 @@ export const ProposalKind = {
   SetPaused: 2,
   TreasurySpend: 3,
   SetAuthority: 4,
+  /** target: the program's new upgrade authority (the governance account must be the current one). */
+  SetUpgradeAuthority: 5,
+  /** No values: the program's upgrade authority becomes None, irreversibly. */
+  MakeImmutable: 6,
 } as const;
 export type ProposalKind = (typeof ProposalKind)[keyof typeof ProposalKind];
 
@@ -34,6 +38,8 @@ export const PROPOSAL_KIND_NAMES: Record<ProposalKind, string> = {
   2: "pause",
   3: "treasury spend",
   4: "new config authority",
+  5: "new upgrade authority",
+  6: "make the program immutable",
 };
 
 function header(data: Uint8Array, disc: string, size: number, what: string): ByteReader {

@@ -2,6 +2,7 @@
 // model.c). PDAs and associated token accounts are derived when not given.
 import { addressOf, readonlyMeta, signerMeta, writableMeta } from "./account-metas";
 import { ByteWriter } from "../bytes";
+import { BPF_LOADER_UPGRADEABLE_ADDRESS, findProgramDataAddress } from "../loader/addresses";
 import { build, pda } from "./instructions";
 import {
   findAmpMintPda,
@@ -15,11 +16,10 @@ import {
   findVoteRecordPda,
   findWorkerProfilePda,
 } from "./pdas";
-import { SYSTEM_PROGRAM_ADDRESS } from "./program-address";
+import { amplifyProgramAddress, SYSTEM_PROGRAM_ADDRESS } from "./program-address";
 import { findAssociatedTokenAddress, TOKEN_PROGRAM_ADDRESS } from "./spl-token";
-import { modelId } from "./governance-accounts";
+import { modelId, ProposalKind } from "./governance-accounts";
 import type { SignerInput } from "./account-metas";
-import type { ProposalKind } from "./governance-accounts";
 import type { AmplifyInstruction, ProgramOverride } from "./instructions";
 import type { Address } from "@solana/kit";
 
@@ -259,12 +259,31 @@ export async function getVoteInstruction(input: VoteInput): Promise<AmplifyInstr
 
 export interface ExecuteProposalInput extends ProgramOverride {
   proposalId: bigint;
-  /** The proposal's target (treasury spend recipient); any account for other kinds. */
+  /** The proposal's target (treasury spend recipient, new upgrade authority); any account for other kinds. */
   target?: Address;
+  /**
+   * The proposal's kind: the upgrade kinds also pass the program's ProgramData and the upgradeable
+   * loader (the program signs the loader's SetAuthority). Omitted: a config kind.
+   */
+  kind?: ProposalKind;
+  /** Override the derived ProgramData (tests substitute another program's on purpose). */
+  programData?: Address;
+  /** Override the loader account (tests substitute another program on purpose). */
+  loader?: Address;
+}
+
+export function isUpgradeKind(kind: ProposalKind | undefined): boolean {
+  return kind === ProposalKind.SetUpgradeAuthority || kind === ProposalKind.MakeImmutable;
 }
 
 export async function getExecuteProposalInstruction(input: ExecuteProposalInput): Promise<AmplifyInstruction> {
   const program = input.programAddress;
+  const upgrade = isUpgradeKind(input.kind)
+    ? [
+        writableMeta(input.programData ?? (await findProgramDataAddress(program ?? amplifyProgramAddress()))),
+        readonlyMeta(input.loader ?? BPF_LOADER_UPGRADEABLE_ADDRESS),
+      ]
+    : [];
   return build(
     "executeProposal",
     [
@@ -273,6 +292,7 @@ export async function getExecuteProposalInstruction(input: ExecuteProposalInput)
       writableMeta((await findConfigPda(program))[0]),
       writableMeta((await findFeeVaultPda(program))[0]),
       writableMeta(input.target ?? SYSTEM_PROGRAM_ADDRESS),
+      ...upgrade,
     ],
     undefined,
     program,

@@ -202,6 +202,7 @@ export {
   getStakeInstruction,
   getVoteInstruction,
   getWithdrawStakeInstruction,
+  isUpgradeKind,
 } from "./governance-instructions";
 export type {
   CloseProposalInput,

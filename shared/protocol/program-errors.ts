@@ -86,6 +86,13 @@ export const PROGRAM_ERRORS = {
     message:
       "The proposal passed but was not executed within one voting period after its timelock; it can only be closed.",
   },
+  55: {
+    name: "NotUpgradeAuthority",
+    message:
+      "The program's upgrade authority is not the governance account: its holder must hand it over with the loader's SetAuthority first.",
+  },
+  56: { name: "WrongLoader", message: "The account passed as the upgradeable loader is another program." },
+  57: { name: "WrongTarget", message: "The account passed as the proposal's target is not the one it names." },
 } as const satisfies Record<number, { name: string; message: string }>;
 
 export type ProgramErrorCode = keyof typeof PROGRAM_ERRORS;

@@ -26,7 +26,8 @@ export const campaignCreate = defineCommand({
                                      --none-of-these: a class result may choose none;
                                      --prelabels: a COCO .json, CVAT .xml, YOLO or VOC
                                      folder whose shapes workers start from (public only);
-                                     --model: recommend a first-guess model to workers' apps
+                                     --model: recommend a first-guess model to workers' apps;
+                                     example images: "examples" in the labels file
   campaign create --type moderation --items DIR|FILE.jsonl --policy FILE --price SOL
                   --min-rating STARS --max-share PCT --replication N [--private]
                                      moderation items: JSONL lines {"id","text"} or

@@ -52,7 +52,13 @@ export function createDispatcher(handlers: Handlers, log: (line: string) => void
       log(
         `handler ${channel as CallChannel} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
       );
-      return fail(new ApiError("internal", error instanceof Error ? error.message : "internal error"));
+      // A bug's own words (a stack, "Cannot read properties of undefined") are for the log.
+      return fail(
+        new ApiError(
+          "internal",
+          "Something went wrong inside the app (a bug; the details are in its log). Try again, and report it if it happens again.",
+        ),
+      );
     }
   };
 }

@@ -1,1 +1,1 @@
-export { guard, toApiError } from "./to-api-error";
+export { UNREACHABLE, guard, toApiError } from "./to-api-error";

@@ -4,7 +4,12 @@ import type { GovernanceService } from "./governance-service";
 export function governanceHandlers(
   governance: GovernanceService,
 ): HandlerGroup<
-  "governance:overview" | "governance:claim" | "governance:stake" | "governance:vote" | "governance:execute"
+  | "governance:overview"
+  | "governance:claim"
+  | "governance:stake"
+  | "governance:vote"
+  | "governance:execute"
+  | "governance:close"
 > {
   return {
     "governance:overview": () => governance.overview(),
@@ -12,5 +17,6 @@ export function governanceHandlers(
     "governance:stake": ({ amp }) => governance.stake(amp),
     "governance:vote": ({ id, support }) => governance.vote(id, support),
     "governance:execute": ({ id }) => governance.execute(id),
+    "governance:close": ({ id }) => governance.close(id),
   };
 }

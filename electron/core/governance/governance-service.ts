@@ -3,8 +3,17 @@
 // the keystore (never leaving core) and sent through lib/governance.
 import { AmplifyChain, RequesterError, type Endpoints } from "../../../lib/chain";
 import { GovernanceClient, type ProposalView as ChainProposal } from "../../../lib/governance";
-import { decodeVoteRecord, findVoteRecordPda, formatAmp, parseAmp, ProposalKind } from "../../../shared/protocol";
+import {
+  decodeVoteRecord,
+  findProposalPda,
+  findVoteRecordPda,
+  formatAmp,
+  parseAmp,
+  proposalClosable,
+  ProposalKind,
+} from "../../../shared/protocol";
 import { ApiError, type GovernanceOverview, type ProposalView } from "../../../shared/api";
+import { UNREACHABLE } from "../errors";
 import { formatSol } from "../../../shared/sol";
 import type { Address, TransactionSigner } from "@solana/kit";
 
@@ -26,11 +35,24 @@ function describe(p: ChainProposal): string {
       return `Pay ${formatSol(p.valueA)} from the treasury to ${p.target}`;
     case ProposalKind.SetAuthority:
       return `Hand the config authority to ${p.target}`;
+    case ProposalKind.SetUpgradeAuthority:
+      return `Hand the program's upgrade authority to ${p.target}`;
+    case ProposalKind.MakeImmutable:
+      return "Make the program immutable: nobody can upgrade it again, ever";
     case ProposalKind.SetRewards:
       return `AMP rate ${p.valueA}; stakers ${Number(p.valueB & 0xffffn) / 100} % of fees; model authors ${Number((p.valueB >> 16n) & 0xffffn) / 100} % of AMP`;
     default:
       return `Proposal kind ${String(p.kind)}`;
   }
+}
+
+function upgradeHolder(
+  authority: Address | null | undefined,
+  governance: Address,
+): GovernanceOverview["upgradeAuthority"] {
+  if (authority === undefined) return { holder: "unknown" };
+  if (authority === null) return { holder: "immutable" };
+  return authority === governance ? { holder: "governance" } : { holder: "key", address: authority };
 }
 
 export class GovernanceService {
@@ -57,18 +79,37 @@ export class GovernanceService {
       status = await gov.status();
     } catch (error) {
       if (error instanceof RequesterError)
-        return { available: false, feeBps: 0, totalStaked: "0", governed: false, me: null, proposals: [] };
-      throw new ApiError("unavailable", `The chain could not be read: ${String(error)}`);
+        return {
+          available: false,
+          feeBps: 0,
+          totalStaked: "0",
+          governed: false,
+          upgradeAuthority: { holder: "unknown" },
+          me: null,
+          proposals: [],
+        };
+      throw new ApiError("unavailable", UNREACHABLE);
     }
     const owner = this.options.owner() as Address | null;
     const me = owner ? await gov.holder(owner) : null;
     const proposals: ProposalView[] = await Promise.all(
       status.proposals.map(async (p) => {
         let myVote: ProposalView["myVote"] = null;
+        let voteLamports = 0;
         if (owner) {
-          const record = await chain.accountData((await findVoteRecordPda(p.address, owner))[0]);
-          if (record) myVote = decodeVoteRecord(record).support ? "for" : "against";
+          const record = await chain.client.account((await findVoteRecordPda(p.address, owner))[0]);
+          if (record) {
+            myVote = decodeVoteRecord(record.data).support ? "for" : "against";
+            if (status.now >= p.votingEndsAt) voteLamports = Number(record.lamports);
+          }
         }
+        let proposalLamports = 0;
+        if (proposalClosable(p, status.now))
+          proposalLamports = Number((await chain.client.account(p.address))?.lamports ?? 0n);
+        const close =
+          owner && (voteLamports > 0 || proposalLamports > 0)
+            ? { voteLamports, proposalLamports, proposerIsMe: p.proposer === owner }
+            : null;
         return {
           id: Number(p.id),
           description: describe(p),
@@ -78,6 +119,7 @@ export class GovernanceService {
           status: p.status,
           secondsLeft: Number(p.secondsLeft),
           myVote,
+          close,
         };
       }),
     );
@@ -86,6 +128,7 @@ export class GovernanceService {
       feeBps: status.feeBps,
       totalStaked: formatAmp(status.governance.totalStaked),
       governed: status.governed,
+      upgradeAuthority: upgradeHolder(status.upgradeAuthority, status.governanceAddress),
       me: me && {
         ampBalance: formatAmp(me.ampBalance),
         staked: formatAmp(me.stake?.amount ?? 0n),
@@ -109,7 +152,11 @@ export class GovernanceService {
 
   async stake(amp: string): Promise<{ signature: string }> {
     const amount = parseAmp(amp);
-    if (amount === undefined || amount === 0n) throw new ApiError("invalid_input", `Not an AMP amount: ${amp}`);
+    if (amount === undefined || amount === 0n)
+      throw ApiError.field(
+        "amp",
+        `“${amp.slice(0, 32)}” is not an amount of AMP to stake: write a number above 0, with a dot for decimals (like 12.5).`,
+      );
     return this.run(async () => ({ signature: await this.client().gov.stake(this.options.signer(), amount) }));
   }
 
@@ -121,5 +168,23 @@ export class GovernanceService {
 
   async execute(id: number): Promise<{ signature: string }> {
     return this.run(async () => ({ signature: await this.client().gov.execute(this.options.signer(), BigInt(id)) }));
+  }
+
+  /** Closes what is due on proposal `id` and says how many lamports each part returned. */
+  async close(id: number): Promise<{ signature: string; voteLamports: number; proposalLamports: number }> {
+    return this.run(async () => {
+      const { chain, gov } = this.client();
+      const signer = this.options.signer();
+      const [proposal] = await findProposalPda(BigInt(id));
+      const [record] = await findVoteRecordPda(proposal, signer.address);
+      // Read before: close_* move every lamport the account holds (rent and anything sent to it).
+      const [recordBefore, proposalBefore] = await chain.client.accounts([record, proposal]);
+      const { closed, signature } = await gov.close(signer, BigInt(id));
+      return {
+        signature,
+        voteLamports: closed.includes("vote") ? Number(recordBefore?.lamports ?? 0n) : 0,
+        proposalLamports: closed.includes("proposal") ? Number(proposalBefore?.lamports ?? 0n) : 0,
+      };
+    });
   }
 }

@@ -1,6 +1,8 @@
 import type { Blockhash, Instruction, TransactionSigner } from "@solana/kit";
 import { decodeAssignment, parseTaskKey } from "../../../shared/protocol";
 import type { ChainClient, SignatureStatus } from "../../../lib/chain";
+import { ApiError } from "../../../shared/api";
+import { toApiError } from "../errors";
 import { backoffMs } from "./backoff";
 import type { OutboxRepository, OutboxRow } from "./outbox-repository";
 
@@ -130,9 +132,10 @@ export class SyncLoop {
     const flush = (): void => {
       if (writes.length) repo.inTransaction(() => writes.splice(0).forEach((write) => write()));
     };
-    const transient = (row: OutboxRow, error: unknown): void => {
+    const transient = (row: OutboxRow, error: unknown, why?: string): void => {
       const at = this.now() + backoffMs(row.attempts, 1_000, this.options.maxBackoffMs ?? 60_000);
-      writes.push(() => repo.retryLater(row.id, `will retry: ${describe(error)}`, at));
+      this.options.log?.(`outbox ${row.id}: will retry: ${describe(error)}`);
+      writes.push(() => repo.retryLater(row.id, retrySentence(error, why), at));
       changed.add(row.id);
     };
 
@@ -146,7 +149,7 @@ export class SyncLoop {
           writes.push(() => repo.markUploaded(row.id));
           changed.add(row.id);
         } catch (error) {
-          transient(row, error);
+          transient(row, error, "Your blob gateway did not take the result right now: check it in Settings.");
         }
       },
     );
@@ -298,27 +301,44 @@ async function judge(
       if (event.kind === "resultSubmitted" && event.campaign === campaign && event.taskIndex === index) {
         return Buffer.from(event.resultHash).toString("hex") === row.resultHash
           ? "paid"
-          : { failed: "another result was already submitted for this assignment" };
+          : { failed: "Not paid: another result was already submitted for this assignment." };
       }
       if (event.kind === "assignmentReleased" && event.campaign === campaign && event.taskIndex === index) {
-        return { failed: "the assignment expired before the result landed; the work is kept and can be exported" };
+        return {
+          failed:
+            "Not paid: the assignment expired before the result landed. Your work is kept here and can be exported.",
+        };
       }
     }
-    return { failed: "the assignment does not exist on chain (released or never accepted)" };
+    return {
+      failed: "Not paid: this assignment is no longer on chain (it expired and was released, or was never accepted).",
+    };
   }
   try {
     decodeAssignment(data);
   } catch {
-    return { failed: "the assignment account is not an Amplify assignment" };
+    return { failed: "Not paid: the account named as this assignment is not an Amplify assignment." };
   }
   if (status?.failure) {
-    const reason =
-      status.failure.programError !== null
-        ? status.failure.message
-        : `the transaction failed: ${status.failure.message}`;
-    return { failed: `rejected by the program: ${reason}` };
+    return {
+      failed:
+        status.failure.programError !== null
+          ? `Not paid: the Amplify program refused the result. ${status.failure.message}`
+          : `Not paid: the transaction failed on chain (${status.failure.message}).`,
+    };
   }
   return "sign";
+}
+
+/** What a row waiting to be retried says to the worker (the error's own words go to the log). */
+function retrySentence(error: unknown, why?: string): string {
+  const mapped = toApiError(error);
+  const reason =
+    why ??
+    (mapped instanceof ApiError && mapped.code !== "internal"
+      ? mapped.message
+      : "Something unexpected stopped it (the details are in the app's log).");
+  return `Not sent yet: it is tried again by itself. ${reason}`;
 }
 
 function describe(error: unknown): string {

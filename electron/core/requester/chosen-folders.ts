@@ -1,7 +1,7 @@
 import { resolve } from "node:path";
 import { ApiError } from "../../../shared/api";
 
-export type FolderPurpose = "images" | "export";
+export type FolderPurpose = "images" | "export" | "examples";
 
 /**
  * Where the shell has a native folder dialog (Electron), core reads campaign images from, and
@@ -22,13 +22,20 @@ export class ChosenFolders {
   check(purpose: FolderPurpose, path: string): void {
     if (this.enforced && !this.chosen.has(key(purpose, path))) {
       throw ApiError.field(
-        purpose === "images" ? "folder" : "outDir",
-        `Choose the folder with “Choose…”: the app only ${purpose === "images" ? "reads" : "writes"} folders picked in its dialog (${path}).`,
+        FIELD[purpose],
+        `Choose the folder with “Choose…”: the app only ${purpose === "export" ? "writes" : "reads"} folders picked in its dialog (${path}).`,
         "rejected",
       );
     }
   }
 }
+
+/** The request field each purpose's folder is typed into. */
+const FIELD: Readonly<Record<FolderPurpose, string>> = {
+  images: "folder",
+  export: "outDir",
+  examples: "examplesFolder",
+};
 
 function key(purpose: FolderPurpose, path: string): string {
   return `${purpose}:${resolve(path)}`;

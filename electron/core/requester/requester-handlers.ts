@@ -31,6 +31,10 @@ export function requesterHandlers(
   return {
     "requester:create": async (input) => {
       folders.check("images", input.folder);
+      if (input.examples?.length) {
+        if (!input.examplesFolder) throw ApiError.field("examplesFolder", "Give the folder the example images are in.");
+        folders.check("examples", input.examplesFolder);
+      }
       return guard(() => requester.create(input), "create the campaign again with the same inputs to resume");
     },
     "requester:campaigns": () => guard(() => requester.campaigns()),
@@ -60,6 +64,7 @@ const FORM_FIELD: Readonly<Record<RequesterInput, string | undefined>> = {
   replication: "replication",
   minRating: "minStars",
   maxShare: undefined,
+  examples: "examples",
 };
 
 /** "no blob store…" → "No blob store….": the app shows sentences. */

@@ -79,6 +79,12 @@ export class RequesterService {
     if (!this.options.endpoints().blobUrl)
       throw new RequesterUnavailable("no blob store to upload images to: add a blob gateway in Settings");
     const keys = this.options.keys();
+    const examplesFolder = request.examples?.length ? request.examplesFolder : undefined;
+    if (examplesFolder !== undefined && !isAbsolute(examplesFolder))
+      throw ApiError.field(
+        "examplesFolder",
+        `“${examplesFolder}” is a relative path, and the app would not know where it is. Give the full path of the examples folder (starting with /).`,
+      );
     const progress = (p: Progress) =>
       this.options.onProgress({ operation: "create", phase: p.phase, done: p.done, total: p.total });
     this.options.onProgress({ operation: "create", phase: "read", done: 0, total: 0 });
@@ -105,6 +111,14 @@ export class RequesterService {
                 }))
               : request.labels,
           ...(request.labelKind === "class" && request.noneOfThese ? { noneOfThese: true } : {}),
+          ...(examplesFolder !== undefined && request.examples
+            ? {
+                examples: request.examples.map((e) => ({
+                  image: join(examplesFolder, e.file),
+                  caption: e.caption,
+                })),
+              }
+            : {}),
         }),
         "the campaign form",
       ),

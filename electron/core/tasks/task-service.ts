@@ -10,6 +10,7 @@ import type { Keystore } from "../keystore";
 import type { DecryptPool } from "./decrypt-pool";
 import type { FirstGuessResult } from "../../../shared/api/first-guess";
 import type { FirstGuessHook } from "./first-guess-hook";
+import { fetchExample } from "./campaign-examples";
 import { sniffMime } from "./mime";
 import { PlaintextCache } from "./plaintext-cache";
 import type { TaskDirectory, TaskRecord } from "./task-directory";
@@ -112,6 +113,9 @@ export class TaskService {
       labelKind: record.metadata?.labelKind ?? null,
       instructions: record.metadata?.description ?? "",
       noneOfThese: record.metadata?.noneOfThese === true,
+      ...(record.metadata?.examples?.length
+        ? { examples: record.metadata.examples.map((e) => ({ caption: e.caption })) }
+        : {}),
       preLabels,
       draft: this.options.drafts.load(id),
       firstGuess: {
@@ -121,6 +125,15 @@ export class TaskService {
         ...(guesses ? { guesses } : {}),
       },
     };
+  }
+
+  /** One example image of the task's campaign (public, verified by hash and first bytes; see fetchExample). */
+  async example(id: string, index: number): Promise<{ image: Uint8Array<ArrayBuffer>; mime: string }> {
+    const record = await this.options.directory.lookup(id);
+    if (!record) throw new ApiError("not_found", "This task is no longer in your queue.");
+    const example = record.metadata?.examples?.[index];
+    if (!example) throw new ApiError("not_found", `This campaign has no example image ${index + 1}.`);
+    return fetchExample(this.options.blobs, example, index);
   }
 
   /**

@@ -18,10 +18,11 @@ export function tasksHandlers(
   submitter: ResultSink,
   /** Adapts an opened task to its campaign's kind (moderation); identity by default. */
   decorate: (task: OpenedTask) => OpenedTask = (task) => task,
-): HandlerGroup<"tasks:list" | "tasks:open" | "tasks:submit" | "tasks:prefetch"> {
+): HandlerGroup<"tasks:list" | "tasks:open" | "tasks:example" | "tasks:submit" | "tasks:prefetch"> {
   return {
     "tasks:list": (input) => guard(() => tasks.list(input?.includeDone ?? false)),
     "tasks:open": ({ id }) => guard(async () => decorate(await tasks.open(id))),
+    "tasks:example": ({ id, index }) => guard(() => tasks.example(id, index)),
     "tasks:prefetch": () => guard(() => tasks.prefetchAhead()),
     "tasks:submit": ({ id, doc }) =>
       guard(async () => {

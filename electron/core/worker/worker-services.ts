@@ -50,6 +50,7 @@ type WorkerChannel =
   | "feed:quote"
   | "tasks:list"
   | "tasks:open"
+  | "tasks:example"
   | "tasks:submit"
   | "tasks:prefetch"
   | "moderation:submit"

@@ -7,11 +7,12 @@
 // What COCO has no field for — polylines and points (open paths), and the exact centre, size
 // and angle of rotated boxes and ellipses — is kept in an extra "amplify" object per annotation
 // that COCO readers ignore and our importer reads back. Whole-image classes go in each image's
-// "attributes".
+// "attributes". Skeletons are also written to annotations/person_keypoints_default.json, the
+// only file Datumaro reads keypoints from (our importer reads the instances file alone).
 import type { Shape } from "../../../shared/annotation";
 import { areaOutline, maskArea, maskToImageRle } from "../../../shared/annotation";
 import { polygonArea } from "../../../shared/geometry";
-import { shapeBounds, type ExportFile, type ExportInput } from "./export-model";
+import { shapeBounds, uniqueFileNames, type ExportFile, type ExportInput, type ImageTarget } from "./export-model";
 
 function geometry(
   s: Shape,
@@ -51,6 +52,12 @@ function extraGeometry(s: Shape): Record<string, unknown> | null {
 }
 
 export const COCO_PATH = "annotations/instances_default.json";
+export const COCO_KEYPOINTS_PATH = "annotations/person_keypoints_default.json";
+
+/** Images sit in images/<subset>/ under their COCO file_name (Datumaro's and CVAT's COCO layout). */
+export function cocoImageTargets(input: ExportInput): ImageTarget[] {
+  return uniqueFileNames(input.images).map((name, image) => ({ path: `images/default/${name}`, image }));
+}
 
 export function exportCoco(input: ExportInput): ExportFile[] {
   const categoryId = new Map(input.labels.map((l, i) => [l.id, i + 1]));
@@ -75,6 +82,7 @@ export function exportCoco(input: ExportInput): ExportFile[] {
       };
     }),
   );
+  const names = uniqueFileNames(input.images);
   const coco = {
     info: {
       description: input.title,
@@ -84,9 +92,9 @@ export function exportCoco(input: ExportInput): ExportFile[] {
       date_created: new Date().toISOString(),
     },
     licenses: [],
-    images: input.images.map((img) => ({
+    images: input.images.map((img, i) => ({
       id: img.index + 1,
-      file_name: img.fileName,
+      file_name: names[i],
       width: img.width,
       height: img.height,
       ...(img.classes.length > 0
@@ -103,5 +111,14 @@ export function exportCoco(input: ExportInput): ExportFile[] {
         : {}),
     })),
   };
-  return [{ path: COCO_PATH, contents: JSON.stringify(coco, null, 1) }];
+  const files: ExportFile[] = [{ path: COCO_PATH, contents: JSON.stringify(coco, null, 1) }];
+  // Datumaro reads keypoints only from a person_keypoints file (and, given both, imports the
+  // instances file): the skeletons again there, same ids, for `datum import -f coco_person_keypoints`.
+  const skeletons = annotations.filter((a) => "keypoints" in a);
+  if (skeletons.length > 0)
+    files.push({
+      path: COCO_KEYPOINTS_PATH,
+      contents: JSON.stringify({ ...coco, annotations: skeletons }, null, 1),
+    });
+  return files;
 }

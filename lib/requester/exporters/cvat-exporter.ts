@@ -8,7 +8,14 @@
 import type { Label, Shape } from "../../../shared/annotation";
 import { decodeMask } from "../../../shared/annotation";
 import { attributeEntries } from "./attribute-text";
-import { num, xmlEscape as esc, type ExportFile, type ExportInput } from "./export-model";
+import {
+  num,
+  uniqueFileNames,
+  xmlEscape as esc,
+  type ExportFile,
+  type ExportInput,
+  type ImageTarget,
+} from "./export-model";
 
 const INPUT_TYPE = { checkbox: "checkbox", select: "select", number: "number", text: "text" } as const;
 
@@ -116,12 +123,18 @@ function element(s: Shape, label: Label | undefined, z: number): string {
   }
 }
 
+/** Images sit in images/ beside annotations.xml under their <image name>, as CVAT's own export has them. */
+export function cvatImageTargets(input: ExportInput): ImageTarget[] {
+  return uniqueFileNames(input.images).map((name, image) => ({ path: `images/${name}`, image }));
+}
+
 export function exportCvat(input: ExportInput): ExportFile[] {
   const labels = new Map(input.labels.map((l) => [l.id, l]));
+  const names = uniqueFileNames(input.images);
   const images = input.images.map((img, i) => {
     const shapes = img.shapes.map((s, z) => `    ${element(s, labels.get(s.label), z)}`);
     const tags = img.classes.map((c) => `    <tag label="${esc(labels.get(c)?.name ?? c)}" source="manual"></tag>`);
-    return `  <image id="${i}" name="${esc(img.fileName)}" width="${img.width}" height="${img.height}">\n${[...shapes, ...tags].join("\n")}\n  </image>`;
+    return `  <image id="${i}" name="${esc(names[i] as string)}" width="${img.width}" height="${img.height}">\n${[...shapes, ...tags].join("\n")}\n  </image>`;
   });
   const xml = `<?xml version="1.0" encoding="utf-8"?>
 <annotations>

@@ -23,21 +23,55 @@ export interface ExportFile {
   contents: string | Uint8Array;
 }
 
+/**
+ * Where a format keeps an image file itself (the `image`-th of the input): the export writes it
+ * there only when the requester asks for images (copied or linked), never by default.
+ */
+export interface ImageTarget {
+  path: string;
+  image: number;
+}
+
+/** A file name's extension with its dot (".png" when it has none). */
+export function imageExtension(fileName: string): string {
+  return /\.[^./\\]+$/.exec(fileName)?.[0] ?? ".png";
+}
+
+/** A file name safe as one path part: folder parts and characters unsafe in file names become `_`. */
+export function safeFileName(fileName: string): string {
+  const base = fileName.split(/[\\/]/).pop() ?? "";
+  return base.replace(/[^\p{L}\p{N}._ -]/gu, "_").replace(/^\.+$/, "_") || "image";
+}
+
 export function stem(fileName: string): string {
   return fileName.replace(/\.[^.]+$/, "");
 }
 
 /**
  * A distinct file stem per image, in image order: `a.png` and `a.jpg` become `a` and `a_2`,
- * so formats that name label files by stem (YOLO, VOC) never write one image over another.
- * Folder parts and characters that are unsafe in file names become `_`.
+ * so formats that name files by stem (YOLO, VOC) never write one image over another. Names
+ * differing only in case count as the same (they are one file on macOS and Windows disks).
  */
-export function uniqueStems(images: readonly ExportImage[]): string[] {
+export function uniqueStems(images: ReadonlyArray<{ fileName: string }>): string[] {
   const taken = new Set<string>();
   return images.map((img) => {
-    const base = stem(img.fileName.split(/[\\/]/).pop() ?? "").replace(/[^\p{L}\p{N}._ -]/gu, "_") || "image";
+    const base = stem(safeFileName(img.fileName)) || "image";
     let name = base;
     for (let n = 2; taken.has(name.toLowerCase()); n++) name = `${base}_${n}`;
+    taken.add(name.toLowerCase());
+    return name;
+  });
+}
+
+/** A distinct file name per image (formats that name images in full: COCO, CVAT); `a.png` twice becomes `a.png`, `a_2.png`. */
+export function uniqueFileNames(images: ReadonlyArray<{ fileName: string }>): string[] {
+  const taken = new Set<string>();
+  return images.map((img) => {
+    const safe = safeFileName(img.fileName);
+    const ext = /\.[^.]+$/.test(safe) ? imageExtension(safe) : "";
+    const base = ext ? safe.slice(0, -ext.length) : safe;
+    let name = safe;
+    for (let n = 2; taken.has(name.toLowerCase()); n++) name = `${base}_${n}${ext}`;
     taken.add(name.toLowerCase());
     return name;
   });

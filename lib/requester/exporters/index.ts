@@ -1,7 +1,7 @@
-export { exportCoco, COCO_PATH } from "./coco-exporter";
-export { exportYolo, yoloTasks, YOLO_KINDS, YOLO_TASKS } from "./yolo-exporter";
+export { exportCoco, cocoImageTargets, COCO_PATH } from "./coco-exporter";
+export { exportYolo, yoloImageTargets, yoloTasks, YOLO_KINDS, YOLO_TASKS } from "./yolo-exporter";
 export type { YoloTask } from "./yolo-exporter";
-export { exportVoc } from "./voc-exporter";
-export { exportCvat } from "./cvat-exporter";
-export { omittedKinds, uniqueStems } from "./export-model";
-export type { ExportFile, ExportImage, ExportInput } from "./export-model";
+export { exportVoc, vocImageTargets } from "./voc-exporter";
+export { exportCvat, cvatImageTargets } from "./cvat-exporter";
+export { imageExtension, omittedKinds, uniqueFileNames, uniqueStems } from "./export-model";
+export type { ExportFile, ExportImage, ExportInput, ImageTarget } from "./export-model";

@@ -1,4 +1,4 @@
-// Pascal VOC as the devkit and Datumaro read it: Annotations/<stem>.xml with 1-based inclusive
+// Pascal VOC as the devkit and Datumaro read it: Annotations/<id>.xml with 1-based inclusive
 // pixel boxes (a 0-based box x..x+w covers pixels x+1..x+w), ImageSets/Main/default.txt,
 // ImageSets/Main/<label>_default.txt for image classes (1 / -1), labelmap.txt declaring every
 // label and its colour, and for masks SegmentationClass/ and SegmentationObject/ PNGs in VOC
@@ -6,10 +6,20 @@
 // bounding box; only masks are painted (later masks cover earlier ones where they overlap).
 // Attributes go in Datumaro's <attributes>; a boolean truncated / difficult / occluded attribute
 // also sets VOC's own field. VOC boxes are whole pixels, so fractional boxes are rounded.
+// <filename> is the image's name in JPEGImages/ (<id><ext>): Datumaro opens the image by it, so
+// for a.png and a.jpg the second is a_2.jpg there too.
 import type { Label, MaskShape } from "../../../shared/annotation";
 import { decodeMask } from "../../../shared/annotation";
 import { attributeEntries } from "./attribute-text";
-import { shapeBounds, uniqueStems, xmlEscape as esc, type ExportFile, type ExportInput } from "./export-model";
+import {
+  imageExtension,
+  shapeBounds,
+  uniqueStems,
+  xmlEscape as esc,
+  type ExportFile,
+  type ExportInput,
+  type ImageTarget,
+} from "./export-model";
 import { indexPng, vocColor } from "./voc-palette";
 
 export const VOC_SUBSET = "default";
@@ -29,6 +39,14 @@ function paint(target: Uint8Array, width: number, height: number, s: MaskShape, 
 function labelmap(labels: readonly Label[]): string {
   const rows = labels.map((l, i) => `${l.name.replace(/[:\n]/g, "_")}:${vocColor(i + 1).join(",")}::`);
   return `# label:color_rgb:parts:actions\nbackground:0,0,0::\n${rows.join("\n")}\n`;
+}
+
+/** Images sit in JPEGImages/<id><ext>, the id being the one ImageSets and Annotations use (whatever the image type). */
+export function vocImageTargets(input: ExportInput): ImageTarget[] {
+  return uniqueStems(input.images).map((id, image) => ({
+    path: `JPEGImages/${id}${imageExtension(input.images[image]?.fileName ?? "")}`,
+    image,
+  }));
 }
 
 export function exportVoc(input: ExportInput): ExportFile[] {
@@ -78,7 +96,7 @@ export function exportVoc(input: ExportInput): ExportFile[] {
     });
     const xml = `<annotation>
   <folder>VOC</folder>
-  <filename>${esc(img.fileName)}</filename>
+  <filename>${esc(`${name}${imageExtension(img.fileName)}`)}</filename>
   <source><database>${esc(input.title)}</database></source>
   <size><width>${img.width}</width><height>${img.height}</height><depth>3</depth></size>
   <segmented>${masks.length > 0 ? 1 : 0}</segmented>

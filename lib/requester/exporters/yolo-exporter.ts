@@ -1,16 +1,29 @@
-// YOLO / Ultralytics: one dataset per task the shapes need — detect (boxes), segment (polygons,
-// ellipses as polygons, masks as their outer contour), pose (skeletons, padded to the largest
-// skeleton with absent joints) and obb (rotated boxes as four corners) — each with data.yaml,
-// labels/train/<stem>.txt and train.txt naming images/train/<stem><ext>. One task writes at the
-// top; several write one folder each. Coordinates are image pixels divided by the image's width
-// or height, written exactly (shortest decimal, not rounded to 6 places). Polylines and loose
-// points have no YOLO form and are counted as omitted. Image classes (classify) need class
-// folders of images and are left to the COCO / VOC exports.
+// YOLO / Ultralytics: one dataset per task the result needs — detect (boxes), segment (polygons,
+// ellipses as polygons, masks as one polygon per region), pose (skeletons, padded to the
+// largest skeleton with absent joints), obb (rotated boxes as four corners) and classify (image
+// classes) — as docs.ultralytics.com/datasets describes them. The first four each have data.yaml
+// (no `path:`, so Ultralytics takes the yaml's own folder as the root), train.txt naming
+// ./images/train/<stem><ext>, and labels/train/<stem>.txt for each image with shapes (an image
+// without one is a background image to Ultralytics, and Datumaro refuses empty label files).
+// Classify is train/<class>/<image> and val/<class>/<image> (the same images: Ultralytics needs
+// a val or test split) — folders of images only, so it exists only when images are written.
+// One task writes at the top; several write one folder each. Coordinates are image pixels
+// divided by the image's width or height, written exactly (shortest decimal, not rounded to 6
+// places). Polylines and loose points have no YOLO form and are counted as omitted.
 import type { Label, Shape, ShapeKind } from "../../../shared/annotation";
-import { decodeMask, ellipsePolygon, rotatedBoxCorners, shapeBox, traceOuterContour } from "../../../shared/annotation";
-import { num, uniqueStems, type ExportFile, type ExportImage, type ExportInput } from "./export-model";
+import { ellipsePolygon, rotatedBoxCorners, shapeBox } from "../../../shared/annotation";
+import {
+  imageExtension,
+  num,
+  uniqueStems,
+  type ExportFile,
+  type ExportImage,
+  type ExportInput,
+  type ImageTarget,
+} from "./export-model";
+import { maskRegionOutlines } from "./mask-regions";
 
-export const YOLO_TASKS = ["detect", "segment", "pose", "obb"] as const;
+export const YOLO_TASKS = ["detect", "segment", "pose", "obb", "classify"] as const;
 export type YoloTask = (typeof YOLO_TASKS)[number];
 
 export const YOLO_TASK_OF: Partial<Record<ShapeKind, YoloTask>> = {
@@ -23,15 +36,16 @@ export const YOLO_TASK_OF: Partial<Record<ShapeKind, YoloTask>> = {
 };
 export const YOLO_KINDS = Object.keys(YOLO_TASK_OF) as ShapeKind[];
 
-function segmentPoints(s: Shape): number[] {
-  if (s.kind === "polygon") return s.points;
-  if (s.kind === "ellipse") return ellipsePolygon(s);
-  if (s.kind === "mask")
-    return traceOuterContour(decodeMask(s.counts, s.w, s.h)).map((v, i) => v + (i % 2 === 0 ? s.x : s.y));
+/** A segment shape's polygons: one, or one per region of a mask. */
+function segmentPolygons(s: Shape): number[][] {
+  if (s.kind === "polygon") return [s.points];
+  if (s.kind === "ellipse") return [ellipsePolygon(s)];
+  if (s.kind === "mask") return maskRegionOutlines(s);
   return [];
 }
 
-function line(s: Shape, img: ExportImage, classIndex: number, joints: number): string | null {
+/** The label lines of one shape (several for a mask of several regions). */
+function lines(s: Shape, img: ExportImage, classIndex: number, joints: number): string[] {
   const nx = (v: number) => num(v / img.width);
   const ny = (v: number) => num(v / img.height);
   const flat = (pts: readonly number[]) => pts.map((v, i) => (i % 2 === 0 ? nx(v) : ny(v)));
@@ -43,26 +57,26 @@ function line(s: Shape, img: ExportImage, classIndex: number, joints: number): s
   ];
   switch (YOLO_TASK_OF[s.kind]) {
     case "detect":
-      return [classIndex, ...boxOf(shapeBox(s))].join(" ");
-    case "segment": {
-      const pts = segmentPoints(s);
-      return pts.length >= 6 ? [classIndex, ...flat(pts)].join(" ") : null;
-    }
+      return [[classIndex, ...boxOf(shapeBox(s))].join(" ")];
+    case "segment":
+      return segmentPolygons(s)
+        .filter((pts) => pts.length >= 6)
+        .map((pts) => [classIndex, ...flat(pts)].join(" "));
     case "obb":
       return s.kind === "rotated-box"
-        ? [classIndex, ...flat(rotatedBoxCorners(s).flatMap((p) => [p.x, p.y]))].join(" ")
-        : null;
+        ? [[classIndex, ...flat(rotatedBoxCorners(s).flatMap((p) => [p.x, p.y]))].join(" ")]
+        : [];
     case "pose": {
-      if (s.kind !== "keypoints") return null;
+      if (s.kind !== "keypoints") return [];
       const kp: string[] = [];
       for (let j = 0; j < joints; j++) {
         const v = s.visibility[j] ?? 0;
         kp.push(v === 0 ? "0" : nx(s.points[2 * j] ?? 0), v === 0 ? "0" : ny(s.points[2 * j + 1] ?? 0), String(v));
       }
-      return [classIndex, ...boxOf(shapeBox(s)), ...kp].join(" ");
+      return [[classIndex, ...boxOf(shapeBox(s)), ...kp].join(" ")];
     }
     default:
-      return null;
+      return [];
   }
 }
 
@@ -70,7 +84,6 @@ function dataYaml(task: YoloTask, labels: readonly Label[], joints: number): str
   const q = (s: string) => JSON.stringify(s);
   const lines = [
     `# Ultralytics YOLO ${task} dataset written by Amplify`,
-    "path: .",
     "train: train.txt",
     "val: train.txt",
     `task: ${task}`,
@@ -88,11 +101,21 @@ function dataYaml(task: YoloTask, labels: readonly Label[], joints: number): str
   return `${lines.join("\n")}\n`;
 }
 
-/** The tasks the input's shapes need, in YOLO_TASKS order. */
+/** The tasks the input needs, in YOLO_TASKS order (detect when there is nothing at all). */
 export function yoloTasks(input: ExportInput): YoloTask[] {
-  const used = new Set(input.images.flatMap((img) => img.shapes.map((s) => YOLO_TASK_OF[s.kind])));
+  const used = new Set<YoloTask | undefined>(
+    input.images.flatMap((img) => img.shapes.map((s) => YOLO_TASK_OF[s.kind])),
+  );
+  if (input.images.some((img) => img.classes.length > 0)) used.add("classify");
   const tasks = YOLO_TASKS.filter((t) => used.has(t));
   return tasks.length > 0 ? tasks : ["detect"];
+}
+
+const folder = (tasks: readonly YoloTask[], task: YoloTask) => (tasks.length === 1 ? "" : `${task}/`);
+
+/** A class's folder name in the classify layout: its name, with characters unsafe in file names as `_`. */
+export function classFolder(label: Label): string {
+  return label.name.replace(/[^\p{L}\p{N}._ -]/gu, "_").replace(/^\.+$/, "_") || "_";
 }
 
 export function exportYolo(input: ExportInput): ExportFile[] {
@@ -102,21 +125,42 @@ export function exportYolo(input: ExportInput): ExportFile[] {
   const tasks = yoloTasks(input);
   const files: ExportFile[] = [];
   for (const task of tasks) {
-    const dir = tasks.length === 1 ? "" : `${task}/`;
+    if (task === "classify") continue; // folders of images only: see yoloImageTargets
+    const dir = folder(tasks, task);
     files.push({ path: `${dir}data.yaml`, contents: dataYaml(task, input.labels, joints) });
     const list: string[] = [];
     input.images.forEach((img, i) => {
       const name = stems[i] as string;
-      const ext = /\.[^./\\]+$/.exec(img.fileName)?.[0] ?? ".png";
-      list.push(`images/train/${name}${ext}`);
-      const lines = img.shapes
+      list.push(`images/train/${name}${imageExtension(img.fileName)}`);
+      const text = img.shapes
         .filter((s) => YOLO_TASK_OF[s.kind] === task)
-        .map((s) => line(s, img, classIndex.get(s.label) ?? 0, joints))
-        .filter((l): l is string => l !== null);
-      files.push({ path: `${dir}labels/train/${name}.txt`, contents: lines.length > 0 ? `${lines.join("\n")}\n` : "" });
+        .flatMap((s) => lines(s, img, classIndex.get(s.label) ?? 0, joints));
+      if (text.length > 0) files.push({ path: `${dir}labels/train/${name}.txt`, contents: `${text.join("\n")}\n` });
     });
     files.push({ path: `${dir}train.txt`, contents: `${list.map((p) => `./${p}`).join("\n")}\n` });
     files.push({ path: `${dir}classes.txt`, contents: `${input.labels.map((l) => l.name).join("\n")}\n` });
   }
   return files;
+}
+
+/** Where the images go: images/train/ of each label task, and the class folders of classify. */
+export function yoloImageTargets(input: ExportInput): ImageTarget[] {
+  const stems = uniqueStems(input.images);
+  const tasks = yoloTasks(input);
+  const labels = new Map(input.labels.map((l) => [l.id, l]));
+  const out: ImageTarget[] = [];
+  for (const task of tasks) {
+    const dir = folder(tasks, task);
+    input.images.forEach((img, image) => {
+      const name = `${stems[image] as string}${imageExtension(img.fileName)}`;
+      if (task !== "classify") out.push({ path: `${dir}images/train/${name}`, image });
+      else
+        for (const split of ["train", "val"])
+          for (const c of img.classes) {
+            const label = labels.get(c);
+            if (label) out.push({ path: `${dir}${split}/${classFolder(label)}/${name}`, image });
+          }
+    });
+  }
+  return out;
 }

@@ -6,7 +6,7 @@ import { importCoco } from "./coco-importer";
 import { importCvat } from "./cvat-importer";
 import { ImportError, type ImportedDataset } from "./import-model";
 import { importVoc } from "./voc-importer";
-import { importYolo, type ImageSize } from "./yolo-importer";
+import { CLASSIFY_IMAGE, importYolo, type ImageSize } from "./yolo-importer";
 
 export const IMPORT_FORMATS = ["coco", "yolo", "voc", "cvat"] as const;
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
@@ -19,10 +19,11 @@ export function detectFormat(files: DatasetFiles): ImportFormat {
   if (paths.some((p) => /^annotations\/instances_[^/]+\.json$/.test(p))) return "coco";
   const top = paths.filter((p) => !p.includes("/"));
   if (top.includes("annotations.xml")) return "cvat";
+  if (paths.some((p) => CLASSIFY_IMAGE.test(p))) return "yolo";
   if (top.length === 1 && top[0]?.endsWith(".json")) return "coco";
   if (top.length === 1 && top[0]?.endsWith(".xml")) return "cvat";
   throw new ImportError(
-    "Cannot tell the format: expected a COCO .json (or annotations/instances_*.json), a CVAT annotations.xml, a YOLO folder with data.yaml, or a VOC folder with Annotations/.",
+    "Cannot tell the format: expected a COCO .json (or annotations/instances_*.json), a CVAT annotations.xml, a YOLO folder with data.yaml (or train/<class>/<image> folders), or a VOC folder with Annotations/.",
   );
 }
 

@@ -1,7 +1,8 @@
 // YOLO / Ultralytics datasets (ours, or any with data.yaml and labels/): detect → box, segment →
 // polygon, obb → rotated box (centre, side lengths and angle from the four corners), pose →
-// skeleton. One dataset at the top or one per task folder. YOLO stores coordinates divided by
-// the image size and names no image size, so the caller says each image's size by file stem.
+// skeleton; the classify layout's train/<class>/<image> → image classes. One dataset at the top
+// or one per task folder. YOLO stores coordinates divided by the image size and names no image
+// size, so the caller says each image's size by file stem.
 import type { Shape } from "../../../shared/annotation";
 import { normalizeAngle } from "../../../shared/annotation";
 import type { DatasetFiles } from "./dataset-files";
@@ -94,14 +95,41 @@ function corners(v: number[]): Pick<Extract<Shape, { kind: "rotated-box" }>, "cx
   return { cx, cy, w: Math.hypot(x1 - x0, y1 - y0), h: Math.hypot(x3 - x0, y3 - y0), angle };
 }
 
+/** An image of the classify layout: <root>/train/<class>/<image> (val/ and test/ repeat or split it). */
+export const CLASSIFY_IMAGE = /^(?:[^/]+\/)?train\/([^/]+)\/([^/]+)\.(?:png|jpe?g|webp|bmp|tiff?)$/i;
+
 export function importYolo(files: DatasetFiles, sizeOf: (stem: string) => ImageSize | undefined): ImportedDataset {
   const yamls = files
     .paths()
     .filter((p) => /^([^/]+\/)?data\.ya?ml$/.test(p))
     .sort();
-  if (yamls.length === 0) throw new ImportError("No YOLO dataset: expected data.yaml beside labels/.");
+  const classified = files
+    .paths()
+    .filter((p) => CLASSIFY_IMAGE.test(p) && !yamls.some((y) => p.startsWith(y.slice(0, y.lastIndexOf("/") + 1))))
+    .sort();
+  if (yamls.length === 0 && classified.length === 0)
+    throw new ImportError("No YOLO dataset: expected data.yaml beside labels/, or train/<class>/<image> folders.");
   const images = new Map<string, ImportedImage>();
   const labels = new Map<string, ImportedLabel>();
+  const imageOf = (stem: string, where: string): ImportedImage => {
+    const size = sizeOf(stem);
+    if (!size) throw new ImportError(`${where}: there is no image named ${stem}.* to go with it.`);
+    const img = images.get(size.fileName) ?? {
+      fileName: size.fileName,
+      width: size.width,
+      height: size.height,
+      shapes: [],
+      classes: [],
+    };
+    images.set(size.fileName, img);
+    return img;
+  };
+  for (const p of classified) {
+    const [, name = "", fileStem = ""] = CLASSIFY_IMAGE.exec(p) ?? [];
+    if (!labels.has(name)) labels.set(name, { name });
+    const img = imageOf(fileStem, p);
+    if (!img.classes.includes(name)) img.classes.push(name);
+  }
   let n = 0;
   for (const yamlPath of yamls) {
     const dir = yamlPath.includes("/") ? yamlPath.slice(0, yamlPath.indexOf("/") + 1) : "";
@@ -117,17 +145,8 @@ export function importYolo(files: DatasetFiles, sizeOf: (stem: string) => ImageS
       .filter((p) => p.startsWith(`${dir}labels/`) && p.endsWith(".txt"))
       .sort();
     for (const p of labelFiles) {
-      const fileStem = p.slice(p.lastIndexOf("/") + 1, -4);
-      const size = sizeOf(fileStem);
-      if (!size) throw new ImportError(`${p}: there is no image named ${fileStem}.* to go with it.`);
-      const img = images.get(size.fileName) ?? {
-        fileName: size.fileName,
-        width: size.width,
-        height: size.height,
-        shapes: [],
-        classes: [],
-      };
-      images.set(size.fileName, img);
+      const img = imageOf(p.slice(p.lastIndexOf("/") + 1, -4), p);
+      const size = { width: img.width ?? 0, height: img.height ?? 0 };
       (files.text(p) ?? "").split(/\r?\n/).forEach((raw, lineNo) => {
         const line = raw.trim();
         if (!line) return;

@@ -93,6 +93,7 @@ function Workstation() {
   const [taskId, setTaskId] = useState<string | null>(null);
   const [keys, setKeys] = useState<KeyStatus | null>(null);
   const mainRef = useRef<HTMLElement | null>(null);
+  const unlocked = keys?.state === "unlocked";
 
   useEffect(() => reportUserActivity(), []);
 
@@ -103,6 +104,16 @@ function Workstation() {
   }, []);
 
   useTheme();
+
+  // Locking removes the Lock button: if it had focus, focus would fall to the page; give it to the
+  // screen's heading instead. Focus the person moved elsewhere stays there.
+  const wasUnlocked = useRef(false);
+  useEffect(() => {
+    const locked = wasUnlocked.current && !unlocked;
+    wasUnlocked.current = unlocked;
+    if (locked && (document.activeElement === null || document.activeElement === document.body))
+      focusMain(mainRef.current, true);
+  }, [unlocked]);
 
   const openTask = useCallback((id: string) => {
     setTaskId(id);
@@ -139,10 +150,11 @@ function Workstation() {
     [view],
   );
 
-  const unlocked = keys?.state === "unlocked";
   let body;
   // Which screen shows: when it changes (a nav click, unlock, lock, accept), focus goes to its heading.
-  let screen = `${view}:${unlocked ? "unlocked" : "locked"}`;
+  // A view that needs no key shows the same thing locked or not: a lock there is no screen change,
+  // so it never takes focus from where the person has put it (the navigation, say).
+  let screen = NEEDS_KEY.has(view) ? `${view}:${unlocked ? "unlocked" : "locked"}` : view;
   if (NEEDS_KEY.has(view) && keys && !unlocked) {
     screen = `onboarding:${keys.state}`;
     body = <OnboardingScreen status={keys} onReady={(status) => onKeyReady(status, keys.state === "locked")} />;

@@ -1,4 +1,5 @@
 import type { AssistReply, AssistRequest } from "./assist-protocol";
+import type { PaintedMask, PixelRect, StoredMask, StrokeBits } from "./mask-paint";
 
 export interface WandResult {
   readonly region: { x: number; y: number; w: number; h: number; data: Uint8Array } | null;
@@ -20,8 +21,10 @@ export interface AssistPort {
 export class AssistClient {
   private nextId = 1;
   private readonly pending = new Map<number, { resolve: (reply: AssistReply) => void; reject: (e: Error) => void }>();
-  /** Started on first use, so a task nobody uses the wand on never copies its pixels. */
+  /** Started on first use, so a task nobody uses the wand on never starts it. */
   private port: AssistPort | null = null;
+  /** The image's pixels are sent on the first wand or scissors request (brush strokes need none). */
+  private imageSent = false;
 
   constructor(
     private readonly startPort: () => AssistPort,
@@ -43,7 +46,7 @@ export class AssistClient {
     );
   }
 
-  private load(): AssistPort {
+  private start(): AssistPort {
     if (this.port) return this.port;
     const port = this.startPort();
     this.port = port;
@@ -54,6 +57,13 @@ export class AssistClient {
       if (event.data.type === "error") waiting.reject(new Error(event.data.message));
       else waiting.resolve(event.data);
     };
+    return port;
+  }
+
+  private load(): AssistPort {
+    const port = this.start();
+    if (this.imageSent) return port;
+    this.imageSent = true;
     const { width, height } = this.image;
     const canvas = new OffscreenCanvas(width, height);
     const ctx = canvas.getContext("2d", { willReadFrequently: true });
@@ -64,12 +74,15 @@ export class AssistClient {
     return port;
   }
 
-  private request(make: (id: number) => AssistRequest): Promise<AssistReply> {
-    const port = this.load();
+  private request(
+    make: (id: number) => AssistRequest,
+    port = this.load(),
+    transfer: Transferable[] = [],
+  ): Promise<AssistReply> {
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
-      port.postMessage(make(id));
+      port.postMessage(make(id), transfer);
     });
   }
 
@@ -81,6 +94,24 @@ export class AssistClient {
   async wire(from: readonly [number, number], to: readonly [number, number]): Promise<number[]> {
     const reply = await this.request((id) => ({ type: "wire", id, from, to }));
     return reply.type === "wire" ? reply.points : [];
+  }
+
+  /**
+   * Lands a lifted brush stroke in a large mask off the UI thread (see paintMask). The stroke's
+   * buffer is transferred, not copied, and so is the painted mask's on the way back.
+   */
+  async paintMask(
+    base: StoredMask | null,
+    area: PixelRect,
+    stroke: StrokeBits,
+    value: 0 | 1,
+  ): Promise<PaintedMask | null> {
+    const reply = await this.request((id) => ({ type: "paint", id, base, area, stroke, value }), this.start(), [
+      stroke.data.buffer,
+    ]);
+    if (reply.type !== "paint" || !reply.mask) return null;
+    const { data, ...stored } = reply.mask;
+    return { ...stored, bits: { w: stored.w, h: stored.h, data } };
   }
 
   dispose(): void {

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { AnnotationDocument } from "../../../shared/annotation";
 import type { Editor } from "./editor/editor";
+import { errorMessage } from "../ui/format";
 
 export const AUTOSAVE_MS = 5_000;
 
@@ -40,6 +41,8 @@ export function useAutosave(
 
   const save = useCallback(
     async (force: boolean): Promise<void> => {
+      // a brush stroke still landing in a large mask is part of the work: wait for it
+      await editor.settled();
       const version = editor.store.version;
       if (!force && version === savedVersion.current) return;
       setState("Saving…");
@@ -49,7 +52,7 @@ export function useAutosave(
         setState(`Saved at ${new Date().toLocaleTimeString()}`);
         setSaves((n) => n + 1);
       } catch (error) {
-        setState(`Not saved: ${error instanceof Error ? error.message : String(error)}`);
+        setState(`Not saved. ${errorMessage(error)} Your work stays on screen.`);
       }
     },
     [editor, elapsedRef],

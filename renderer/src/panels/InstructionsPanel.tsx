@@ -1,10 +1,14 @@
 import type { Label } from "../../../shared/annotation";
+import { ExampleImages } from "./ExampleImages";
+import type { ExampleImagesProps } from "./ExampleImages";
 
 export interface InstructionsPanelProps {
   /** The requester's instructions ("" when they wrote none). */
   readonly instructions: string;
   /** The campaign's labels; those with a description are explained here. */
   readonly labels: readonly Label[];
+  /** The requester's example images, when they gave some. */
+  readonly examples?: ExampleImagesProps;
   /** What the key that toggles the panel reads as ("I"). */
   readonly shortcut: string;
   readonly onClose: () => void;
@@ -15,7 +19,7 @@ export interface InstructionsPanelProps {
  * campaign and on `I` at any time. Not a dialog: it takes no focus and no keys, so labelling
  * goes on while it is open.
  */
-export function InstructionsPanel({ instructions, labels, shortcut, onClose }: InstructionsPanelProps) {
+export function InstructionsPanel({ instructions, labels, examples, shortcut, onClose }: InstructionsPanelProps) {
   const described = labels.filter((l) => l.description);
   return (
     <section
@@ -47,6 +51,7 @@ export function InstructionsPanel({ instructions, labels, shortcut, onClose }: I
           ))}
         </dl>
       )}
+      {examples && examples.captions.length > 0 && <ExampleImages {...examples} />}
     </section>
   );
 }

@@ -13,7 +13,7 @@ function formatBytes(bytes: number): string {
 export function StatusPanel() {
   const info = useLiveQuery<AppInfo>(() => getApi().app.info());
   if (info.error && !info.value)
-    return <ErrorNotice message={`Core did not answer: ${info.error}`} onRetry={info.reload} />;
+    return <ErrorNotice message={`The app's core did not answer. ${info.error}`} onRetry={info.reload} />;
   if (!info.value) return <p role="status">Asking core…</p>;
   const { value } = info;
   return (

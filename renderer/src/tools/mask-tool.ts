@@ -1,5 +1,7 @@
 import type { MaskBits, MaskShape, Shape } from "../../../shared/annotation";
 import { cropBits, defaultAttributes, encodeMask, maskBitsBounds } from "../../../shared/annotation";
+import type { PaintedMask, StoredMask, StrokeBits } from "../assist/mask-paint";
+import { paintMask } from "../assist/mask-paint";
 import type { Point, Rect } from "../canvas/geometry/rect";
 import { clampPoint, unionRects } from "../canvas/geometry/rect";
 import { maskBits, rememberMaskBits } from "../canvas/regions/mask-cache";
@@ -9,16 +11,12 @@ import type { Draft, PointerInput, Tool, ToolContext } from "./tool";
 
 export const MIN_BRUSH = 1;
 export const MAX_BRUSH = 256;
+/** Masks up to this many pixels (a 1024² crop: a few ms) are painted and encoded in a frame; larger in the worker. */
+export const SYNC_PIXELS = 1 << 20;
 
-/**
- * The bits of `base` (or nothing) widened to `area`, ready to paint into. Pure copy: the
- * document's shape is never mutated, so undo keeps the old version intact.
- */
-function widen(base: MaskShape | null, area: Rect): MaskBits {
-  const w = Math.max(1, Math.ceil(area.w)),
-    h = Math.max(1, Math.ceil(area.h));
-  if (!base) return { w, h, data: new Uint8Array(w * h) };
-  return cropBits(maskBits(base), area.x - base.x, area.y - base.y, w, h);
+/** What the worker needs of a mask: crop and RLE (never its decoded bits, which stay here). */
+function storedMask(shape: MaskShape): StoredMask {
+  return { x: shape.x, y: shape.y, w: shape.w, h: shape.h, counts: shape.counts };
 }
 
 /** A mask shape for `bits` placed at ox, oy, cropped to what is set; null when nothing is. */
@@ -53,7 +51,12 @@ export class MaskTool implements Tool {
   readonly id = "mask" as const;
   radius = 12;
   erase = false;
+  /** Large masks land in the assist worker (off: on the UI thread, as before; the bench compares). */
+  offThread = true;
   private stroke: MaskStroke | null = null;
+  /** Lifted strokes the worker is still painting into a large mask, drawn until they land. */
+  private readonly landing: Array<{ readonly stroke: MaskStroke; readonly erase: boolean }> = [];
+  private landed: Promise<void> = Promise.resolve();
   private hover: Point | null = null;
 
   constructor(private readonly ctx: ToolContext) {}
@@ -90,45 +93,105 @@ export class MaskTool implements Tool {
     if (stroke) this.commit(stroke);
   }
 
+  /**
+   * Lands a lifted stroke in the document. A mask of up to SYNC_PIXELS lands at once; a larger
+   * one (painting into an 8192² mask means decoding, copying and encoding 64 megapixels) is
+   * painted and encoded in the assist worker while its stroke stays on the drawing layer, and
+   * lands when the worker answers. Strokes land in the order they were drawn; each finds its
+   * target when the one before it has landed, as if it had landed at once.
+   */
   private commit(stroke: MaskStroke): void {
-    const painted = stroke.bounds();
-    if (!painted) return;
+    const bits = stroke.bits();
+    if (!bits) return;
+    const erase = this.erase;
+    const assist = this.offThread ? this.ctx.assist : null;
+    if (this.landing.length === 0) {
+      const area = this.area(bits, erase);
+      if (!area) return;
+      if (!assist || area.w * area.h <= SYNC_PIXELS) {
+        const target = this.target();
+        this.land(target, paintMask(target, area, bits, erase ? 0 : 1, target ? maskBits(target) : undefined));
+        return;
+      }
+    }
+    const entry = { stroke, erase };
+    this.landing.push(entry);
+    this.landed = this.landed
+      .then(async () => {
+        // the target is read when the strokes before have landed, and again if it changed meanwhile
+        for (;;) {
+          const area = this.area(bits, erase);
+          if (!area) return;
+          const target = this.target();
+          const value = erase ? 0 : 1;
+          const painted =
+            assist && area.w * area.h > SYNC_PIXELS
+              ? await assist.paintMask(target && storedMask(target), area, { ...bits, data: bits.data.slice() }, value)
+              : paintMask(target, area, bits, value, target ? maskBits(target) : undefined);
+          if (this.target() !== target) continue;
+          this.land(target, painted);
+          return;
+        }
+      })
+      .catch((error: unknown) => {
+        this.ctx.announce(`The stroke was not saved: ${error instanceof Error ? error.message : String(error)}`);
+      })
+      .finally(() => {
+        this.landing.splice(this.landing.indexOf(entry), 1);
+        this.ctx.redrawDraft();
+      });
+  }
+
+  /** The rectangle the stroke changes in: the target's crop (widened to the stroke when painting). */
+  private area(bits: StrokeBits, erase: boolean): Rect | null {
     const target = this.target();
-    if (this.erase) {
-      if (!target) return;
-      const bits = widen(target, target);
-      stroke.applyTo(bits, target.x, target.y, 0);
-      this.replace(target, maskShapeFrom(target, bits, target.x, target.y));
-      return;
-    }
-    const area = unionRects(target ? [target, painted] : [painted]) as Rect;
-    const bits = widen(target, area);
-    stroke.applyTo(bits, area.x, area.y, 1);
+    if (erase) return target && { x: target.x, y: target.y, w: target.w, h: target.h };
+    return unionRects(target ? [target, bits] : [bits]);
+  }
+
+  private land(target: MaskShape | null, painted: PaintedMask | null): void {
+    const next = painted && this.shapeFrom(target, painted);
     if (target) {
-      this.replace(target, maskShapeFrom(target, bits, area.x, area.y));
+      this.replace(target, next);
       return;
     }
-    const label = this.ctx.activeLabel();
-    const attributes = defaultAttributes(label);
-    const shape = maskShapeFrom(
-      {
+    if (next) this.ctx.addShapes([next]);
+  }
+
+  /** The new version of the target, or a new mask of the active label, holding `painted`. */
+  private shapeFrom(target: MaskShape | null, painted: PaintedMask): MaskShape {
+    const { bits, ...placed } = painted;
+    let shape: MaskShape;
+    if (target) {
+      shape = { ...target, ...placed };
+      // flagged here, not by editShapes, so the bits below stay with the object the store keeps
+      if (shape.source?.kind === "model" && !shape.source.edited)
+        shape = { ...shape, source: { ...shape.source, edited: true } };
+    } else {
+      const label = this.ctx.activeLabel();
+      const attributes = defaultAttributes(label);
+      shape = {
         id: this.ctx.newShapeId(),
         kind: "mask",
         label: label.id,
         source: { kind: "human" },
         ...(attributes ? { attributes } : {}),
-      },
-      bits,
-      area.x,
-      area.y,
-    );
-    if (shape) this.ctx.addShapes([shape]);
+        ...placed,
+      };
+    }
+    rememberMaskBits(shape, bits);
+    return shape;
   }
 
   private replace(target: MaskShape, next: MaskShape | null): void {
     this.ctx.history.commit();
     if (next) this.ctx.editShapes([next]);
     else this.ctx.store.remove([target.id]);
+  }
+
+  /** Resolves when every lifted stroke is in the document (saving and submitting wait for it). */
+  settled(): Promise<void> {
+    return this.landed;
   }
 
   /** Fills every hole of the selected mask (one undo step); false when there is no mask or no hole. */
@@ -167,7 +230,14 @@ export class MaskTool implements Tool {
 
   draft(): Draft | null {
     const label = this.target()?.label ?? this.ctx.activeLabel().id;
-    if (this.stroke) return { kind: "mask", tiles: this.stroke.tileList(), erase: this.erase, label };
+    if (this.stroke || this.landing.length > 0)
+      return {
+        kind: "mask",
+        tiles: this.stroke?.tileList() ?? [],
+        erase: this.erase,
+        label,
+        landing: this.landing.map((l) => ({ tiles: l.stroke.tileList(), erase: l.erase })),
+      };
     return this.hover ? { kind: "brush", at: this.hover, radius: this.radius, erase: this.erase, label } : null;
   }
 

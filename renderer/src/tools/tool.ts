@@ -16,6 +16,13 @@ export interface PointerInput {
   readonly modify: boolean;
 }
 
+/** A tile of brush paint, placed in image pixels. */
+export interface MaskTile {
+  readonly x: number;
+  readonly y: number;
+  readonly canvas: OffscreenCanvas;
+}
+
 /** What the drawing layer shows while a tool is mid-gesture. */
 export type Draft =
   /** A box being dragged; `ellipse` shows the ellipse it frames. */
@@ -39,12 +46,13 @@ export type Draft =
       readonly next: string | null;
       readonly label: string;
     }
-  /** Brush dabs not yet in the document: tiles of paint in image pixels. */
+  /** Brush dabs not yet in the document: tiles of paint in image pixels; `landing`: lifted strokes still being encoded. */
   | {
       readonly kind: "mask";
-      readonly tiles: ReadonlyArray<{ readonly x: number; readonly y: number; readonly canvas: OffscreenCanvas }>;
+      readonly tiles: readonly MaskTile[];
       readonly erase: boolean;
       readonly label: string;
+      readonly landing?: ReadonlyArray<{ readonly tiles: readonly MaskTile[]; readonly erase: boolean }>;
     }
   /** The brush outline under the pointer or cursor. */
   | {
@@ -78,6 +86,10 @@ export interface ToolContext {
   /** Topmost visible shape under the point. */
   shapeAt(p: Point): Shape | null;
   shapesIn(area: Rect): Shape[];
+  /** A sentence for the screen's live region. */
+  announce(text: string): void;
+  /** Asks the drawing layer to repaint (a tool's draft changed outside a pointer event). */
+  redrawDraft(): void;
 }
 
 /** A tool is a small state machine fed pointer events (Label Studio tools, tldraw states). */

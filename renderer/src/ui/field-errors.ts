@@ -1,4 +1,5 @@
 import { ApiError } from "../../../shared/api";
+import { errorMessage } from "./format";
 
 // How a failed call reaches a form: each field issue core sent (a path and a sentence) goes to the
 // field the form has for it; whatever no field claims is shown as one sentence above the button.
@@ -12,10 +13,7 @@ export interface FormProblem {
 
 /** "keys:import: the secret…" → "The secret….": no channel prefix, a capital and a full stop. */
 export function humanSentence(text: string): string {
-  const bare = text.replace(/^(?:[a-z]+:[a-zA-Z]+:\s*)+/, "").trim();
-  if (!bare) return "Something went wrong; nothing was changed.";
-  const capital = bare.charAt(0).toUpperCase() + bare.slice(1);
-  return /[.!?…)]$/.test(capital) ? capital : `${capital}.`;
+  return errorMessage(text);
 }
 
 /** A path ("labels.3") belongs to the form field whose key it is or starts with ("labels"). */

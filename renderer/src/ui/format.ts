@@ -30,9 +30,17 @@ export function relativeTime(unixSeconds: number, now = Date.now()): string {
   return delta >= 0 ? `in ${formatDuration(delta)}` : `${formatDuration(-delta)} ago`;
 }
 
-/** An error's words for a sentence the page composes: without a channel prefix ("keys:import: "). */
+/**
+ * An error as the sentence a person reads: no channel prefix ("keys:import: "), a capital and a
+ * full stop, so pages compose "X could not be read. <sentence>" and never show a bare fragment.
+ */
 export function errorMessage(error: unknown): string {
-  return (error instanceof Error ? error.message : String(error)).replace(/^(?:[a-z]+:[a-zA-Z]+:\s*)+/, "");
+  const bare = (error instanceof Error ? error.message : String(error))
+    .replace(/^(?:[a-z]+:[a-zA-Z]+:\s*)+/, "")
+    .trim();
+  if (!bare) return "Something went wrong; nothing was changed.";
+  const capital = bare.charAt(0).toUpperCase() + bare.slice(1);
+  return /[.!?…)]$/.test(capital) ? capital : `${capital}.`;
 }
 
 /** A moment as a date and hour in the person's locale ("3 Dec, 14:05"). Timestamps are unix seconds. */

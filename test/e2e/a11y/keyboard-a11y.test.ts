@@ -99,6 +99,7 @@ describe("keyboard-first and screen reader: every screen", () => {
       ["Outbox", /Outbox/],
       ["Wallet", /Wallet|could not be read/], // offline, the profile cannot be read: focus is on that sentence
       ["Requester", /New campaign|My campaigns/],
+      ["Governance", /Governance could not be read/], // offline: focus on the sentence that says so
       ["Settings", /Settings/],
       ["Status", /This workstation/],
     ] as const) {
@@ -144,9 +145,32 @@ describe("keyboard-first and screen reader: every screen", () => {
     await expect.poll(() => page.evaluate("document.documentElement.dataset.theme")).toBe("dark");
   });
 
-  it("Lock: focus moves to the unlock form's heading; unlock by keys returns to work", async () => {
-    await page.getByRole("button", { name: "Lock", exact: true }).focus();
+  it("Lock: focus stays where the person put it, moves to the unlock form's heading; unlock by keys returns to work", async () => {
+    const lock = page.getByRole("button", { name: "Lock", exact: true });
+    // A lock that lands while focus is on the navigation (the idle auto-lock, or a slow Lock) leaves
+    // it there on a screen that needs no key: the screen did not change. (It used to re-focus the
+    // Settings heading some 70 ms after the lock, and an Enter meant for Market landed on it.)
+    const market = page.getByRole("navigation", { name: "Main" }).getByRole("button", { name: "Market", exact: true });
+    await market.focus();
+    await lock.evaluate((button: HTMLElement) => button.click()); // a click that does not take focus
+    await lock.waitFor({ state: "detached" });
+    await page.waitForTimeout(1_200); // longer than a screen change's focus retries (20 × 50 ms)
+    expect(await focused(page)).toMatchObject({ tag: "button", name: "Market" });
+    await nav(page, "Settings");
+    await page.getByRole("heading", { name: "Settings" }).waitFor();
+    // Unlock again, then Lock by keys: the button vanishes, so focus goes to the heading, not the page.
+    await nav(page, "Market");
+    await page.getByLabel("Passphrase").waitFor();
+    await page.getByLabel("Passphrase").focus();
+    await page.keyboard.type(PASSPHRASE);
     await page.keyboard.press("Enter");
+    await lock.waitFor();
+    await nav(page, "Settings");
+    await expectFocusIn(page, /^Settings$/);
+    await lock.focus();
+    await page.keyboard.press("Enter");
+    await lock.waitFor({ state: "detached" });
+    await expectFocusIn(page, /^Settings$/);
     await nav(page, "Market");
     await page
       .getByRole("heading", { name: "Unlock your key" })

@@ -78,12 +78,16 @@ describe("journey c: a requester in the app, three workers, consensus review, ra
         priceLamports: 5_000_000n,
         replication: 3,
         seeds: [701],
+        examples: [{ seed: 902, caption: "A tight box" }],
       },
       join(market.home, "campaigns", "consensus"),
     );
     await requester.getByLabel("Image folder").fill(files.images);
     await requester.getByLabel("Title").fill("Box the shapes, three opinions");
     await requester.getByLabel("Instructions").fill("Box the shape.");
+    // An example image from the form: a folder and "file: caption" lines, read and posted by core.
+    await requester.getByLabel("Examples folder").fill(join(market.home, "campaigns", "consensus", "examples"));
+    await requester.getByLabel(/^Examples \(one per line/).fill("scene-0902.png: A tight box around the shape");
     await requester.getByLabel("Label kind").selectOption("box");
     await requester.getByLabel("Labels (one per line or comma-separated)").fill("shape\nbackground");
     await requester.getByLabel("Price per task (SOL)").fill("0.005");
@@ -98,6 +102,15 @@ describe("journey c: a requester in the app, three workers, consensus review, ra
     await row.waitFor({ timeout: 30_000 });
     await requester.getByTestId("key-service").filter({ hasText: "Granting keys" }).waitFor({ timeout: 30_000 });
     await requester.screenshot({ path: artifactPath("journey-c-1-requester-create.png") });
+    // The requester's own campaign is in their Market without Accept, with the reason instead.
+    await goTo(requester, "Market");
+    const own = requester.locator(`[data-testid=campaign-row][data-campaign="${campaign}"]`);
+    await own.waitFor({ timeout: 30_000 });
+    await expect
+      .poll(() => own.getByTestId("ineligible-reason").textContent(), { timeout: 30_000 })
+      .toContain("this is your own campaign: a requester cannot accept their own tasks");
+    expect(await own.getByRole("button", { name: /^Accept/ }).count()).toBe(0);
+    await goTo(requester, "Requester");
 
     // Three workers, each in their own app, accept the private task and label it.
     const workers: Worker[] = [];
@@ -117,6 +130,16 @@ describe("journey c: a requester in the app, three workers, consensus review, ra
         // The key arrives from the requester's app (its key service), then the task opens.
         await page.getByRole("button", { name: "Start labelling" }).click({ timeout: 60_000 });
         await page.getByTestId("canvas-surface").waitFor({ timeout: 30_000 });
+        if (n === 0) {
+          // The example the requester attached in the form opens with the campaign's first task.
+          const example = page
+            .getByTestId("instructions-panel")
+            .getByRole("img", { name: "A tight box around the shape" });
+          await example.waitFor({ timeout: 20_000 });
+          await expect
+            .poll(() => example.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth))
+            .toBe(320);
+        }
         await dragBox(page, from, to);
         await page.keyboard.press("Control+Enter");
         await page.getByRole("heading", { name: "My queue" }).waitFor({ timeout: 30_000 });

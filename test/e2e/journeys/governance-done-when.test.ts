@@ -14,7 +14,9 @@ import {
   findConfigPda,
   findFeeVaultPda,
   findGovernancePda,
+  findProposalPda,
   findStakePda,
+  findVoteRecordPda,
   getAcceptTaskInstruction,
   getClaimRewardsInstruction,
   getCreateAssociatedTokenAccountInstruction,
@@ -27,9 +29,11 @@ import {
   getSubmitResultInstruction,
   getUpdateConfigInstruction,
   getVoteInstruction,
+  GOVERNANCE_ACCOUNT_SIZES,
   ProposalKind,
   stakersPartOf,
 } from "../../../shared/protocol";
+import { formatSol } from "../../../shared/sol";
 import { artifactPath } from "../support";
 import { useJourneyApp } from "./support/journey";
 import type { Market } from "./support/market";
@@ -45,6 +49,7 @@ const PRICE = 5_000_000n;
  * timelock passes (the test market's genesis sets a 20-second vote and a 2-second timelock), the app
  * executes, the next paid result sends exactly 4 % to the fee vault, both holders claim their exact
  * pro-rata share (the app through its Claim button), and the worker's AMP balance grows after a review.
+ * Then the app's Close button returns each rent to whoever paid it, exact to the lamport.
  */
 describe("journey g2: governance from proposal to payout", () => {
   const app = useJourneyApp("g2", undefined, { governance: { votingPeriod: 20n, timelock: 2n } });
@@ -90,6 +95,8 @@ describe("journey g2: governance from proposal to payout", () => {
 
       await goTo(page, "Governance");
       await expect.poll(() => page.getByTestId("governance-amp").textContent(), { timeout: 30_000 }).toBe("10 AMP");
+      // The localnet's faucet deployed the program: it, not governance, may upgrade it.
+      expect(await page.getByTestId("governance-upgrade-authority").textContent()).toBe(`held by ${faucet.address}`);
       await page.getByRole("button", { name: "Stake all" }).click();
       await expect.poll(() => page.getByTestId("governance-staked").textContent(), { timeout: 30_000 }).toBe("10 AMP");
       await chain.send(second, [await getStakeInstruction({ owner: second, amount: 200n * AMP })]);
@@ -169,6 +176,32 @@ describe("journey g2: governance from proposal to payout", () => {
       expect(ampAfter - ampBefore).toBe(ampForReview(PRICE, 400, 1n, 100));
       expect(ampAfter - ampBefore).toBe(200_000n);
       await page.screenshot({ path: artifactPath("journey-g2-2-claimed.png") });
+
+      // Executed, so it closes: the screen says what returns to whom, and Close returns exactly that —
+      // the app wallet's vote record rent to it (minus its fee), the proposal's rent to the second holder.
+      const [proposalAddress] = await findProposalPda(id);
+      const [myRecord] = await findVoteRecordPda(proposalAddress, me);
+      const rent = async (size: number) => chain.rpc.getMinimumBalanceForRentExemption(BigInt(size)).send();
+      const voteRent = await rent(GOVERNANCE_ACCOUNT_SIZES.voteRecord);
+      const proposalRent = await rent(GOVERNANCE_ACCOUNT_SIZES.proposal);
+      expect([await chain.balance(myRecord), await chain.balance(proposalAddress)]).toEqual([voteRent, proposalRent]);
+      await expect
+        .poll(() => proposal.textContent(), { timeout: 30_000 })
+        .toContain(
+          `Closing returns your vote record's rent, ${formatSol(voteRent)}, to you and the proposal's rent, ${formatSol(proposalRent)}, to its proposer; you pay only the transaction fee.`,
+        );
+      const [meBefore, proposerBefore] = [await chain.balance(me), await chain.balance(second.address)];
+      await proposal.getByRole("button", { name: "Close" }).click();
+      await expect
+        .poll(() => page.getByTestId("governance-notice").textContent(), { timeout: 30_000 })
+        .toBe(`Closed #${id}: ${formatSol(voteRent)} to you and ${formatSol(proposalRent)} to the proposer.`);
+      expect(await chain.balance(me)).toBe(meBefore + voteRent - SIGNATURE_FEE);
+      expect(await chain.balance(second.address)).toBe(proposerBefore + proposalRent);
+      expect([await chain.accountData(myRecord), await chain.accountData(proposalAddress)]).toEqual([
+        undefined,
+        undefined,
+      ]);
+      await expect.poll(() => proposal.count(), { timeout: 30_000 }).toBe(0);
     },
   );
 });

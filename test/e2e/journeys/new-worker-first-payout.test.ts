@@ -1,6 +1,10 @@
+import { rmSync } from "node:fs";
+import { join } from "node:path";
 import { address } from "@solana/kit";
 import { describe, expect, it } from "vitest";
 import { ACCOUNT_SIZES, findAssignmentPda, rentExemptMinimum } from "../../../shared/protocol";
+import { sha256Hex } from "../../../lib/blobs";
+import { generateScene } from "../../../localnet/demo/sceneGenerator";
 import { artifactPath } from "../support";
 import { useJourneyApp } from "./support/journey";
 import { waitFor } from "./support/market";
@@ -21,7 +25,14 @@ describe("journey a: a new worker from first launch to the first payout on a pri
       isPrivate: true,
       seeds: [501],
       priceLamports: 10_000_000n,
+      examples: [
+        { seed: 900, caption: "Good: each box touches the shape's outermost points, nothing more." },
+        { seed: 901, caption: "Lost on the gateway" },
+      ],
     });
+    // The second example's blob is gone from the gateway: the panel must say so and show the rest.
+    const lost = sha256Hex(generateScene(901, { drawBoxes: true }).png);
+    rmSync(join(market.home, "blobs", lost.slice(0, 2), lost));
     await market.startKeyService();
 
     await page.goto(shell.url);
@@ -44,6 +55,16 @@ describe("journey a: a new worker from first launch to the first payout on a pri
     await instructions.waitFor({ timeout: 10_000 });
     expect(await instructions.textContent()).toContain("Box every shape.");
     expect(await instructions.textContent()).toContain("Four equal sides");
+    // The requester's example image, fetched and checked by core, is drawn with its caption as alt text…
+    const example = instructions.getByRole("img", { name: /^Good: each box touches/ });
+    await example.waitFor({ timeout: 20_000 });
+    await expect
+      .poll(() => example.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth), { timeout: 10_000 })
+      .toBe(320);
+    // …and the lost one is a sentence in its place.
+    await expect
+      .poll(() => instructions.getByTestId("example-problem").textContent(), { timeout: 20_000 })
+      .toBe("Example image 2 is missing: your blob gateway does not have it.");
     await page.keyboard.press("i");
     await instructions.waitFor({ state: "detached" });
     await page.keyboard.press("i");
@@ -51,6 +72,17 @@ describe("journey a: a new worker from first launch to the first payout on a pri
     await dragBox(page, [0.3, 0.3], [0.6, 0.6]);
     await expect.poll(() => page.getByTestId("shape-list").getByRole("option").count(), { timeout: 10_000 }).toBe(1);
     await page.screenshot({ path: artifactPath("journey-a-3-labelling.png") });
+    // Saved as a draft, left, and opened again: the bar says the draft was restored (and from
+    // when), not "Not saved yet", and the box is back.
+    await page.keyboard.press("Control+s");
+    await expect.poll(() => page.getByTestId("save-state").textContent(), { timeout: 10_000 }).toMatch(/^Saved at /);
+    await goTo(page, "My queue");
+    await page.getByRole("button", { name: "Start labelling" }).click();
+    await page.getByTestId("canvas-surface").waitFor({ timeout: 30_000 });
+    await expect
+      .poll(() => page.getByTestId("save-state").textContent(), { timeout: 10_000 })
+      .toMatch(/^Draft restored from \d{1,2}:\d{2}/);
+    expect(await page.getByTestId("shape-list").getByRole("option").count()).toBe(1);
     await page.keyboard.press("Control+Enter");
     // Submitting moves on to the next task; with none left, back to the (now empty) queue,
     // and says so where the worker lands.

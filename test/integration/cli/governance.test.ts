@@ -9,6 +9,7 @@ import { findAmplifyProgram } from "../../../localnet/programs";
 import {
   ampAccountOf,
   ampMintAddress,
+  findGovernancePda,
   getCreateAssociatedTokenAccountInstruction,
   getMintGenesisInstruction,
   ProposalKind,
@@ -59,7 +60,10 @@ describe("amplify governance", () => {
     const status = await run(["status"], holder);
     expect(status[0]).toMatch(/^fee 5 % {2}staked 1000 AMP/);
     expect(status[1]).toBe("you: 5 AMP, staked 0, unbonding 0, claimable 0 SOL");
-    expect(status[2]).toMatch(/^#0 fee 4 % {2}for 1000 \/ against 0 AMP \(quorum 100\) {2}voting \(\d+ (h|min)/);
+    // The localnet's faucet deployed the program, so it (not governance) holds the upgrade authority.
+    const [governanceAddress] = await findGovernancePda();
+    expect(status[2]).toBe(`governance account ${governanceAddress}  program upgrade authority: ${faucet.address}`);
+    expect(status[3]).toMatch(/^#0 fee 4 % {2}for 1000 \/ against 0 AMP \(quorum 100\) {2}voting \(\d+ (h|min)/);
 
     expect((await run(["stake", "2.5"], holder))[0]).toMatch(/^staked 2\.5 AMP \(/);
     await expect(run(["claim"], holder)).rejects.toThrow(/nothing to claim/);
@@ -89,6 +93,12 @@ describe("amplify governance", () => {
     expect(parseProposal(["spend", "0.5", "11111111111111111111111111111112"])).toMatchObject({ valueA: 500_000_000n });
     expect(() => parseProposal(["rewards", "1", "95", "0"])).toThrow(/stakers' share must be 0\.\.90 %/);
     expect(() => parseProposal(["mint", "1"])).toThrow(/unknown proposal kind/);
+    const key = "11111111111111111111111111111112";
+    expect(parseProposal(["upgrade-authority", key])).toEqual({ kind: ProposalKind.SetUpgradeAuthority, target: key });
+    expect(() => parseProposal(["upgrade-authority", "nobody"])).toThrow(/new upgrade authority is not an address/);
+    // Irreversible, so never one word away.
+    expect(() => parseProposal(["immutable"])).toThrow(/cannot be undone.*propose immutable forever/);
+    expect(parseProposal(["immutable", "forever"])).toEqual({ kind: ProposalKind.MakeImmutable });
   });
 
   it("model register: the author's record, once", async () => {

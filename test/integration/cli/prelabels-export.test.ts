@@ -252,6 +252,73 @@ describe("amplify campaign create --prelabels, then export", () => {
   });
 });
 
+describe("amplify export --images", () => {
+  it("copies the images where the layout keeps them, links them to the posted folder, and refuses what it cannot do", async () => {
+    const voc = path.join(work, "voc-images");
+    const copied = await amplify("export", campaign, "--format", "voc", "--out", voc, "--images", "copy");
+    expect(copied.stdout).toBe(`exported 2 images, 3 shapes as voc to ${voc} (6 files, 2 of them image copies)`);
+    for (const img of IMAGES)
+      expect(
+        fs
+          .readFileSync(path.join(voc, "JPEGImages", img.name))
+          .equals(fs.readFileSync(path.join(work, "images", img.name))),
+      ).toBe(true);
+    const coco = path.join(work, "coco-links");
+    const linked = await amplify(
+      "export",
+      campaign,
+      "--format",
+      "coco",
+      "--out",
+      coco,
+      "--images",
+      "link",
+      "--images-from",
+      path.join(work, "images"),
+    );
+    expect(linked.stdout).toBe(`exported 2 images, 3 shapes as coco to ${coco} (3 files, 2 of them image links)`);
+    expect(fs.readlinkSync(path.join(coco, "images", "default", "yard.png"))).toBe(
+      path.join(work, "images", "yard.png"),
+    );
+    // link needs the folder; a folder without the images is named and nothing is written
+    const noFolder = await amplify(
+      "export",
+      campaign,
+      "--format",
+      "coco",
+      "--out",
+      path.join(work, "x"),
+      "--images",
+      "link",
+    );
+    expect(noFolder.code).toBe(1);
+    expect(noFolder.stderr).toBe(
+      "amplify: --images link needs --images-from DIR, the folder the campaign was posted from.",
+    );
+    const empty = path.join(work, "empty");
+    fs.mkdirSync(empty);
+    const wrongFolder = await amplify(
+      "export",
+      campaign,
+      "--format",
+      "yolo",
+      "--out",
+      path.join(work, "y"),
+      "--images",
+      "copy",
+      "--images-from",
+      empty,
+    );
+    expect(wrongFolder.code).toBe(1);
+    expect(wrongFolder.stderr).toBe(
+      `amplify: ${empty} does not hold 2 of the campaign's images (street.png, yard.png); nothing was written.`,
+    );
+    expect(fs.existsSync(path.join(work, "y"))).toBe(false);
+    const bad = await amplify("export", campaign, "--format", "coco", "--out", coco, "--images", "all");
+    expect(bad.code).toBe(2);
+  });
+});
+
 /** The one file under `dir` whose name is `name`, relative to `dir`. */
 function findFile(dir: string, name: string): string {
   const found = (fs.readdirSync(dir, { recursive: true }) as string[]).filter((f) => path.basename(f) === name);

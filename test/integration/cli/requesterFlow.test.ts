@@ -259,8 +259,17 @@ describe("requester flow", () => {
       ...(manifest ? { manifest } : {}),
       format: "coco",
       outDir: out,
+      images: "copy",
     });
     expect(coco.images).toBe(3);
+    // The private images come back decrypted from the blob store into COCO's images/default/,
+    // byte for byte, readable by the requester alone.
+    expect(coco.imageFiles).toBe(3);
+    for (const s of scenes) {
+      const copy = path.join(out, "images", "default", s.name);
+      expect(fs.readFileSync(copy).equals(Buffer.from(s.png))).toBe(true);
+      expect(fs.statSync(copy).mode & 0o777).toBe(0o600);
+    }
     const json = JSON.parse(fs.readFileSync(path.join(out, "annotations", "instances_default.json"), "utf8")) as {
       images: Array<{ file_name: string; width: number }>;
       annotations: Array<{ bbox: number[]; image_id: number }>;
@@ -278,8 +287,20 @@ describe("requester flow", () => {
       ...(manifest ? { manifest } : {}),
       format: "yolo",
       outDir: path.join(work, "yolo"),
+      images: "link",
+      imagesFrom: path.join(work, "images"),
     });
     expect(yolo.files.some((f) => f.endsWith("classes.txt"))).toBe(true);
+    // Linked, not copied: images/train/<stem><ext> point at the posted originals, as train.txt names them.
+    const listed = fs
+      .readFileSync(path.join(work, "yolo", "train.txt"), "utf8")
+      .trim()
+      .split("\n");
+    expect(listed).toEqual(scenes.map((s) => `./images/train/${s.name}`));
+    for (const s of scenes)
+      expect(fs.readlinkSync(path.join(work, "yolo", "images", "train", s.name))).toBe(
+        path.resolve(work, "images", s.name),
+      );
     const voc = await exportResults({
       chain,
       keys: requester,

@@ -175,6 +175,15 @@ export class Editor implements ToolContext {
     this.events.emit("announce");
   }
 
+  redrawDraft(): void {
+    this.events.emit("draft");
+  }
+
+  /** Resolves when work a gesture left running (a large mask stroke being encoded) is in the document. */
+  settled(): Promise<void> {
+    return this.tools.mask.settled();
+  }
+
   shapeAt(p: Point): Shape | null {
     const tolerance = HIT_TOLERANCE_PX * this.pixelsPerScreenPixel();
     let best: Shape | null = null;

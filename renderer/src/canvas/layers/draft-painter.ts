@@ -200,8 +200,10 @@ function paintMaskDraft(ctx: CanvasRenderingContext2D, editor: Editor, draft: Dr
   const vp = editor.viewport;
   ctx.save();
   ctx.setTransform(ctx.getTransform().translate(vp.x, vp.y).scale(vp.scale));
-  ctx.globalAlpha = draft.erase ? 0.6 : MASK_ALPHA + 0.15;
   ctx.imageSmoothingEnabled = false;
-  for (const tile of draft.tiles) ctx.drawImage(tile.canvas, tile.x, tile.y);
+  for (const stroke of [...(draft.landing ?? []), draft]) {
+    ctx.globalAlpha = stroke.erase ? 0.6 : MASK_ALPHA + 0.15;
+    for (const tile of stroke.tiles) ctx.drawImage(tile.canvas, tile.x, tile.y);
+  }
   ctx.restore();
 }

@@ -2,7 +2,7 @@ import type { DocumentStore } from "../model/document-store";
 import type { SnapshotFrame } from "./shape-painting";
 import type { SnapshotReply, SnapshotRequest } from "./snapshot-protocol";
 
-/** What the client needs of a worker (a real Worker, or the benchmark's bundled one). */
+/** What the client needs of a worker (typed to the snapshot protocol). */
 export interface SnapshotPort {
   postMessage(message: SnapshotRequest, transfer?: Transferable[]): void;
   onmessage: ((event: MessageEvent<SnapshotReply>) => void) | null;
@@ -11,18 +11,15 @@ export interface SnapshotPort {
   terminate(): void;
 }
 
-let startWorker: () => SnapshotPort = () =>
-  new Worker(new URL("./snapshot-worker.ts", import.meta.url), {
+/**
+ * The app's bundler (Vite) finds the worker by this URL; the canvas benchmark serves its own
+ * bundle of the worker under the same name beside its page.
+ */
+function startWorker(): SnapshotPort {
+  return new Worker(new URL("./snapshot-worker.ts", import.meta.url), {
     type: "module",
     name: "snapshots",
   }) as unknown as SnapshotPort;
-
-/**
- * Where snapshot workers come from. The app's bundler (Vite) finds the worker by the URL above;
- * the canvas benchmark bundles with plain esbuild, which does not, and passes its own.
- */
-export function setSnapshotWorkerStarter(start: () => SnapshotPort): void {
-  startWorker = start;
 }
 
 /**

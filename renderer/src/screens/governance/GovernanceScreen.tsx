@@ -3,7 +3,7 @@ import type { GovernanceOverview, ProposalView } from "../../../../shared/api";
 import { getApi } from "../../api";
 import { EmptyState } from "../../ui/EmptyState";
 import { ErrorNotice } from "../../ui/ErrorNotice";
-import { formatSol } from "../../ui/format";
+import { errorMessage, formatSol } from "../../ui/format";
 import { useLiveQuery } from "../../ui/use-live-query";
 
 const STATUS_TEXT: Record<ProposalView["status"], string> = {
@@ -14,6 +14,37 @@ const STATUS_TEXT: Record<ProposalView["status"], string> = {
   expired: "passed, not executed in time",
   executed: "executed",
 };
+
+/** What a Close returns, to whom, in one sentence. */
+export function closeSentence(close: NonNullable<ProposalView["close"]>): string {
+  const parts: string[] = [];
+  if (close.voteLamports > 0) parts.push(`your vote record's rent, ${formatSol(close.voteLamports)}, to you`);
+  if (close.proposalLamports > 0)
+    parts.push(
+      `the proposal's rent, ${formatSol(close.proposalLamports)}, to its proposer${close.proposerIsMe ? " (you)" : ""}`,
+    );
+  return `Closing returns ${parts.join(" and ")}; you pay only the transaction fee.`;
+}
+
+function closedSentence(id: number, voteLamports: number, proposalLamports: number): string {
+  const parts: string[] = [];
+  if (voteLamports > 0) parts.push(`${formatSol(voteLamports)} to you`);
+  if (proposalLamports > 0) parts.push(`${formatSol(proposalLamports)} to the proposer`);
+  return `Closed #${id}: ${parts.join(" and ")}.`;
+}
+
+function upgradeText(authority: GovernanceOverview["upgradeAuthority"]): string {
+  switch (authority.holder) {
+    case "governance":
+      return "held by governance: a passed proposal hands the upgrade authority on";
+    case "key":
+      return `held by ${authority.address}`;
+    case "immutable":
+      return "none: the program is immutable";
+    case "unknown":
+      return "unknown";
+  }
+}
 
 function timeLeft(seconds: number): string {
   if (seconds >= 3600) return `${Math.floor(seconds / 3600)} h ${Math.floor((seconds % 3600) / 60)} min left`;
@@ -39,14 +70,14 @@ export function GovernanceScreen() {
       setNotice(await work());
       overview.reload();
     } catch (error) {
-      setFailure(error instanceof Error ? error.message : String(error));
+      setFailure(errorMessage(error));
     } finally {
       setBusy(false);
     }
   };
 
   if (overview.error && !overview.value)
-    return <ErrorNotice message={`Governance could not be read: ${overview.error}`} onRetry={overview.reload} />;
+    return <ErrorNotice message={`Governance could not be read. ${overview.error}`} onRetry={overview.reload} />;
   const o = overview.value;
   if (!o) return <p role="status">Reading AMP governance from the chain…</p>;
   if (!o.available)
@@ -65,6 +96,8 @@ export function GovernanceScreen() {
           <dd data-testid="governance-fee">{o.feeBps / 100} %</dd>
           <dt>Staked by everyone</dt>
           <dd>{o.totalStaked} AMP</dd>
+          <dt>Program upgrades</dt>
+          <dd data-testid="governance-upgrade-authority">{upgradeText(o.upgradeAuthority)}</dd>
           {me && (
             <>
               <dt>Your AMP</dt>
@@ -114,7 +147,11 @@ export function GovernanceScreen() {
             )}
           </div>
         )}
-        {notice && <p role="status">{notice}</p>}
+        {notice && (
+          <p role="status" data-testid="governance-notice">
+            {notice}
+          </p>
+        )}
         {failure && <p role="alert">{failure}</p>}
         {!o.governed && (
           <p className="hint">
@@ -171,6 +208,26 @@ export function GovernanceScreen() {
                   >
                     Execute
                   </button>
+                )}
+                {p.close && (
+                  <div className="actions">
+                    <p className="hint" id={`close-${p.id}-what`}>
+                      {closeSentence(p.close)}
+                    </p>
+                    <button
+                      type="button"
+                      disabled={busy}
+                      aria-describedby={`close-${p.id}-what`}
+                      onClick={() =>
+                        void act(async () => {
+                          const { voteLamports, proposalLamports } = await getApi().governance.close({ id: p.id });
+                          return closedSentence(p.id, voteLamports, proposalLamports);
+                        })
+                      }
+                    >
+                      Close
+                    </button>
+                  </div>
                 )}
               </li>
             ))}

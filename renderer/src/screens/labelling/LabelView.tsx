@@ -3,6 +3,7 @@ import type { AnnotationDocument } from "../../../../shared/annotation";
 import { AttributesPanel } from "../../panels/AttributesPanel";
 import { ClassificationPanel } from "../../panels/ClassificationPanel";
 import { InstructionsPanel } from "../../panels/InstructionsPanel";
+import type { ExampleImagesProps } from "../../panels/ExampleImages";
 import { LabelPalette } from "../../panels/LabelPalette";
 import { ShapeList } from "../../panels/ShapeList";
 import { ShortcutOverlay } from "../../panels/ShortcutOverlay";
@@ -68,6 +69,8 @@ export interface LabelViewProps {
    */
   readonly instructions?: string;
   readonly showInstructions?: boolean;
+  /** The campaign's example images, shown in the instructions panel. */
+  readonly examples?: ExampleImagesProps;
   /** Image classes: a result may choose none ("none of these"). */
   readonly noneOfThese?: boolean;
   /** When the draft `initialDocument` comes from was saved (ms): the bar says it was restored. */
@@ -220,6 +223,7 @@ export function LabelView(props: LabelViewProps) {
           {instructionsOpen && props.instructions !== undefined && (
             <InstructionsPanel
               instructions={props.instructions}
+              {...(props.examples ? { examples: props.examples } : {})}
               labels={[...schema.labels, ...schema.classes.filter((c) => !schema.labels.includes(c))]}
               shortcut={shortcutFor("view.instructions")}
               onClose={() => {

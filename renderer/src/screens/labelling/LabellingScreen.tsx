@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { AnnotationDocument } from "../../../../shared/annotation";
 import { classificationProblem, emptyDocument } from "../../../../shared/annotation";
 import type { CanvasHabits, OpenedTask, TaskMeta } from "../../../../shared/api";
@@ -92,7 +92,10 @@ export function LabellingScreen({ taskId, onOpen, onQueueEmpty, onNotice }: Labe
         return;
       }
       const seen = settings.instructionsSeen ?? [];
-      const hasInstructions = Boolean(task.instructions?.trim()) || task.labels.some((l) => l.description);
+      const hasInstructions =
+        Boolean(task.instructions?.trim()) ||
+        task.labels.some((l) => l.description) ||
+        (task.examples?.length ?? 0) > 0;
       const newCampaign = hasInstructions && !seen.includes(task.meta.campaign);
       if (newCampaign)
         void getApi().settings.update({ instructionsSeen: [...seen, task.meta.campaign].slice(-SEEN_LIMIT) });
@@ -153,7 +156,7 @@ export function LabellingScreen({ taskId, onOpen, onQueueEmpty, onNotice }: Labe
           onNotice(said);
           if (mounted.current) await step(1);
         } catch (e) {
-          const said = `Not submitted: ${errorMessage(e)} Your work is kept as a draft.`;
+          const said = `Not submitted. ${errorMessage(e)} Your work is kept as a draft.`;
           announce(said);
           onNotice(said);
           if (mounted.current) setNotice(said);
@@ -167,7 +170,7 @@ export function LabellingScreen({ taskId, onOpen, onQueueEmpty, onNotice }: Labe
     void getApi().settings.update({ hotkeys });
   }, []);
 
-  if (error) return <ErrorNotice message={`This task cannot be opened: ${error}`} onRetry={() => onOpen(taskId)} />;
+  if (error) return <ErrorNotice message={`This task cannot be opened. ${error}`} onRetry={() => onOpen(taskId)} />;
   if (moderation) return <ModerationScreen key={moderation.meta.id} task={moderation} onNext={() => void step(1)} />;
   if (!loaded) return <p role="status">Opening the task…</p>;
   return (
@@ -209,6 +212,17 @@ function OpenTask({ loaded, previous, notice, onSave, onSubmit, onStep, onHotkey
     if (!problem) onSubmit(doc);
   };
   const guesses = useFirstGuesses(task, editor, shownAt);
+  // Fetched by core when the panel shows them (verified there); the same props while the task is open.
+  const examples = useMemo(
+    () =>
+      task.examples?.length
+        ? {
+            captions: task.examples.map((e) => e.caption),
+            load: (index: number) => getApi().tasks.example({ id: task.meta.id, index }),
+          }
+        : undefined,
+    [task],
+  );
   const schema = schemaForTask(task.labels, task.labelKind);
   const initial: AnnotationDocument = task.draft?.doc ?? {
     ...emptyDocument(task.meta.id, task.labels),
@@ -229,6 +243,7 @@ function OpenTask({ loaded, previous, notice, onSave, onSubmit, onStep, onHotkey
         onSave={onSave}
         onSubmit={submitChecked}
         instructions={task.instructions ?? ""}
+        {...(examples ? { examples } : {})}
         showInstructions={loaded.newCampaign}
         noneOfThese={task.noneOfThese === true}
         classificationNote={classNote}

@@ -122,7 +122,7 @@ export function MarketCharts() {
           </span>
         )}
       </div>
-      {error && <ErrorNotice message={`The charts could not be computed: ${error}`} />}
+      {error && <ErrorNotice message={`The charts could not be computed. ${error}`} />}
       <div className="chart-grid">
         <UPlotChart
           testId="chart-price"

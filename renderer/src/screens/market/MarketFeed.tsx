@@ -265,7 +265,7 @@ export function MarketFeed() {
         </label>
         {!campaignOk && <span className="field-error">A campaign address is 32–44 base58 characters.</span>}
       </div>
-      {error && <ErrorNotice message={`The feed could not be read: ${error}`} />}
+      {error && <ErrorNotice message={`The feed could not be read. ${error}`} />}
       {status?.lastError && !status.live && <p className="muted small">Last problem: {status.lastError}</p>}
       <div className="feed-header feed-grid" aria-hidden="true">
         <span>Time</span>

@@ -135,7 +135,7 @@ export function MarketScreen({ onAccepted }: MarketScreenProps) {
           </div>
         )}
         {error && <ErrorNotice message={error} />}
-        {list.error && <ErrorNotice message={`The market could not be read: ${list.error}`} onRetry={list.reload} />}
+        {list.error && <ErrorNotice message={`The market could not be read. ${list.error}`} onRetry={list.reload} />}
         {!list.loading && campaigns.length === 0 && !list.error && (
           <EmptyState title="No open campaigns right now">New campaigns appear here by themselves.</EmptyState>
         )}

@@ -70,7 +70,7 @@ export function ModerationScreen({ task, onNext }: ModerationScreenProps) {
         if (cancelled) b.close();
         else setBitmap(b);
       })
-      .catch((e: unknown) => !cancelled && setProblem(`The image cannot be decoded: ${errorMessage(e)}`));
+      .catch((e: unknown) => !cancelled && setProblem(`The image cannot be shown. ${errorMessage(e)}`));
     return () => {
       cancelled = true;
       made?.close();
@@ -133,7 +133,7 @@ export function ModerationScreen({ task, onNext }: ModerationScreenProps) {
       announce(`Decision sent: ${names.length > 0 ? names.join(", ") : "no category"}`);
       onNext();
     } catch (e) {
-      setProblem(`Could not queue the decision: ${errorMessage(e)}. Nothing was lost; try again.`);
+      setProblem(`The decision was not queued. ${errorMessage(e)} Nothing was lost; try again.`);
       setBusy(false);
     }
   }, [spec, busy, task.meta.id, decisions, reason, everRevealed, onNext, announce]);

@@ -3,6 +3,7 @@ import type { ModerationCategory } from "../../../../shared/moderation";
 import { getApi } from "../../api";
 import { comboOf, displayCombo } from "../../canvas/hotkeys/hotkeys";
 import { useModal } from "../../ui/use-modal";
+import { errorMessage } from "../../ui/format";
 import type { ModerationKey } from "./moderation-keys";
 import { DIGITS_SETTING, MODERATION_KEYS, OFF, moderationBindings, moderationKeyProblem } from "./moderation-keys";
 
@@ -30,7 +31,7 @@ export function ModerationShortcuts({ categories, hotkeys, onClose }: Moderation
       .settings.update({ hotkeys: { ...hotkeys, ...patch } })
       .then(
         () => setNotice(said),
-        (e: unknown) => setNotice(`Not saved: ${e instanceof Error ? e.message : String(e)}`),
+        (e: unknown) => setNotice(`Not saved. ${errorMessage(e)}`),
       );
   };
 

@@ -88,7 +88,7 @@ export function OutboxScreen() {
         <ProgressBar label="Results paid" done={s.confirmed} total={total - s.failed} />
       )}
       {error && <ErrorNotice message={error} />}
-      {items.error && <ErrorNotice message={`The outbox could not be read: ${items.error}`} onRetry={items.reload} />}
+      {items.error && <ErrorNotice message={`The outbox could not be read. ${items.error}`} onRetry={items.reload} />}
       {!items.loading && list.length === 0 && (
         <EmptyState title="No results yet">Submitted results wait here until they are paid.</EmptyState>
       )}

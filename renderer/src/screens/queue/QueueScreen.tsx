@@ -74,7 +74,7 @@ export function QueueScreen({ onOpen, onMarket }: QueueScreenProps) {
           <ProgressBar label="Prepared ahead" done={prefetch.done} total={prefetch.total} />
         </div>
       )}
-      {tasks.error && <ErrorNotice message={`Your tasks could not be read: ${tasks.error}`} onRetry={tasks.reload} />}
+      {tasks.error && <ErrorNotice message={`Your tasks could not be read. ${tasks.error}`} onRetry={tasks.reload} />}
       {!tasks.loading && list.length === 0 && !tasks.error && (
         <EmptyState title="Nothing in your queue">
           <button onClick={onMarket}>Find tasks in the market</button>

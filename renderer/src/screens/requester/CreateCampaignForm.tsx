@@ -9,6 +9,7 @@ import { FieldMessage, useFieldErrors } from "../../ui/use-field-errors";
 import { progressLabel, useRequesterProgress } from "./use-requester-progress";
 import type { ShapeKind } from "../../../../shared/annotation";
 import { parseAttributes, parseSkeleton } from "./shape-options";
+import { parseExampleLines } from "./example-lines";
 
 /** Kinds a shape campaign may offer beside its main one, with the words the form shows. */
 const MORE_KINDS: ReadonlyArray<[ShapeKind, string]> = [
@@ -42,6 +43,8 @@ const INITIAL = {
   joints: "",
   edges: "",
   attributes: "",
+  examplesFolder: "",
+  examples: "",
 };
 
 /** The form's fields, named as CreateCampaignRequest names them (core's sentences come back by these). */
@@ -56,6 +59,8 @@ const FIELDS = [
   "deadlineDays",
   "skeleton",
   "attributes",
+  "examplesFolder",
+  "examples",
 ] as const;
 type Field = (typeof FIELDS)[number];
 
@@ -72,6 +77,8 @@ const EDITS: Partial<Record<keyof typeof INITIAL, Field>> = {
   joints: "skeleton",
   edges: "skeleton",
   attributes: "attributes",
+  examplesFolder: "examplesFolder",
+  examples: "examples",
 };
 
 /** A campaign from a folder of images: what to label, the price and who may take it. */
@@ -101,10 +108,10 @@ export function CreateCampaignForm({ canPickFolder, onCreated }: CreateCampaignF
   };
   const field = (name: Field) => ({ ...errors.inputProps(name) });
 
-  const pick = async () => {
+  const pick = async (purpose: "images" | "examples") => {
     try {
-      const { path } = await getApi().requester.pickFolder({ purpose: "images" });
-      if (path) edit({ folder: path });
+      const { path } = await getApi().requester.pickFolder({ purpose });
+      if (path) edit(purpose === "images" ? { folder: path } : { examplesFolder: path });
     } catch (e) {
       errors.fail(e);
     }
@@ -117,12 +124,15 @@ export function CreateCampaignForm({ canPickFolder, onCreated }: CreateCampaignF
     const shapes = form.labelKind !== "class";
     const skeleton = shapes && form.kinds.includes("keypoints") ? parseSkeleton(form.joints, form.edges) : null;
     const attributes = shapes && form.attributes.trim() ? parseAttributes(form.attributes) : null;
+    const examples = parseExampleLines(form.examples);
     const problem =
       skeleton && "problem" in skeleton
         ? (["skeleton", skeleton.problem] as const)
         : attributes && "problem" in attributes
           ? (["attributes", attributes.problem] as const)
-          : null;
+          : "problem" in examples
+            ? (["examples", examples.problem] as const)
+            : null;
     if (problem) {
       errors.report(problem[0], problem[1]);
       setAttempts((n) => n + 1);
@@ -146,6 +156,9 @@ export function CreateCampaignForm({ canPickFolder, onCreated }: CreateCampaignF
       ...(shapes && form.kinds.length > 0 ? { kinds: form.kinds } : {}),
       ...(skeleton && "value" in skeleton ? { skeleton: skeleton.value } : {}),
       ...(attributes && "value" in attributes && attributes.value.length > 0 ? { attributes: attributes.value } : {}),
+      ...("value" in examples && examples.value.length > 0
+        ? { examples: examples.value, examplesFolder: form.examplesFolder }
+        : {}),
     };
     setBusy(true);
     try {
@@ -179,7 +192,7 @@ export function CreateCampaignForm({ canPickFolder, onCreated }: CreateCampaignF
             />
           </label>
           {canPickFolder && (
-            <button type="button" onClick={() => void pick()}>
+            <button type="button" onClick={() => void pick("images")}>
               Choose…
             </button>
           )}
@@ -285,6 +298,38 @@ export function CreateCampaignForm({ canPickFolder, onCreated }: CreateCampaignF
           </label>
         )}
         {form.labelKind !== "class" && <FieldMessage errors={errors} field="attributes" />}
+        <fieldset className="examples">
+          <legend>Example images (optional, public like the instructions)</legend>
+          <div className="folder-row">
+            <label>
+              Examples folder
+              <input
+                value={form.examplesFolder}
+                onChange={(e) => edit({ examplesFolder: e.target.value })}
+                placeholder={canPickFolder ? "Choose… a folder" : "/path/to/examples"}
+                readOnly={canPickFolder}
+                {...field("examplesFolder")}
+              />
+            </label>
+            {canPickFolder && (
+              <button type="button" onClick={() => void pick("examples")}>
+                Choose…
+              </button>
+            )}
+          </div>
+          <FieldMessage errors={errors} field="examplesFolder" />
+          <label>
+            Examples (one per line: a file in that folder, “:” and what it shows; at most 8)
+            <textarea
+              rows={2}
+              value={form.examples}
+              onChange={(e) => edit({ examples: e.target.value })}
+              placeholder={"good-box.png: a tight box touching every edge"}
+              {...field("examples")}
+            />
+          </label>
+          <FieldMessage errors={errors} field="examples" />
+        </fieldset>
         {form.labelKind === "class" && (
           <label className="checkbox">
             <input

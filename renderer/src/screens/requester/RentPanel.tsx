@@ -27,7 +27,7 @@ export function RentPanel({ version }: { readonly version: number }) {
   return (
     <section className="panel wide" aria-labelledby="rent-heading">
       <h2 id="rent-heading">Rent</h2>
-      {rent.error && !r && <ErrorNotice message={`Rent could not be read: ${rent.error}`} onRetry={rent.reload} />}
+      {rent.error && !r && <ErrorNotice message={`Rent could not be read. ${rent.error}`} onRetry={rent.reload} />}
       {!r && !rent.error && <p role="status">Reading rent from the chain…</p>}
       {r && (
         <>

@@ -49,7 +49,7 @@ export function RequesterScreen() {
             <button onClick={campaigns.reload}>Refresh</button>
           </div>
           {campaigns.error && (
-            <ErrorNotice message={`Your campaigns could not be read: ${campaigns.error}`} onRetry={campaigns.reload} />
+            <ErrorNotice message={`Your campaigns could not be read. ${campaigns.error}`} onRetry={campaigns.reload} />
           )}
           {campaigns.value && (
             <CampaignList campaigns={list} selected={selected} onSelect={setSelected} onChanged={changed} />

@@ -75,7 +75,7 @@ export function DepositsPanel() {
     <section className="panel" aria-labelledby="deposits-heading">
       <h2 id="deposits-heading">Deposits</h2>
       {deposits.error && !d && (
-        <ErrorNotice message={`Your deposits could not be read: ${deposits.error}`} onRetry={deposits.reload} />
+        <ErrorNotice message={`Your deposits could not be read. ${deposits.error}`} onRetry={deposits.reload} />
       )}
       {!d && !deposits.error && <p role="status">Reading your deposits from the chain…</p>}
       {d && (

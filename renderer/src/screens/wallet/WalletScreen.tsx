@@ -23,7 +23,7 @@ export function WalletScreen() {
     intervalMs: 10_000,
   });
   if (profile.error && !profile.value)
-    return <ErrorNotice message={`Your profile could not be read: ${profile.error}`} onRetry={profile.reload} />;
+    return <ErrorNotice message={`Your profile could not be read. ${profile.error}`} onRetry={profile.reload} />;
   const p = profile.value;
   if (!p) return <p role="status">Reading your profile from the chain…</p>;
   const payouts = [...p.earnings.items].sort((a, b) => a.submittedAt - b.submittedAt);

@@ -1,7 +1,12 @@
 import { describe, expect, it } from "vitest";
 import type { Shape } from "../../../../shared/annotation";
 import { encodeMask } from "../../../../shared/annotation";
-import { answerAgreement, shapeAgreement, shapeSimilarity } from "../../../../lib/requester/scoring";
+import {
+  answerAgreement,
+  attributeAgreement,
+  shapeAgreement,
+  shapeSimilarity,
+} from "../../../../lib/requester/scoring";
 import { intersectionArea } from "../../../../lib/requester/scoring/polygon-overlap";
 
 const poly = (points: number[]): Shape => ({ id: "p", kind: "polygon", label: "a", points });
@@ -43,6 +48,18 @@ describe("consensus scores each kind by what it means", () => {
     const inter = 100 - 4 * corner * corner;
     expect(shapeSimilarity(turned, box)).toBeCloseTo(inter / (200 - inter), 9);
     expect(shapeSimilarity(turned, { ...turned, angle: 135 })).toBeCloseTo(1, 9); // a square turned by 90° is itself
+  });
+
+  it("ellipses by the IoU of their 64-gon outlines: against their bounding box 8·sin(π/32); turned by 90° with radii swapped, themselves", () => {
+    const e: Shape = { id: "e", kind: "ellipse", label: "a", cx: 10, cy: 10, rx: 5, ry: 3, angle: 0 };
+    const box: Shape = { id: "b", kind: "box", label: "a", x: 5, y: 7, w: 10, h: 6 };
+    // the 64-gon inscribed in the ellipse has area 32·sin(2π/64)·rx·ry, inside the 4·rx·ry box
+    expect(shapeSimilarity(e, box)).toBeCloseTo(8 * Math.sin(Math.PI / 32), 9);
+    expect(shapeSimilarity(e, { ...e, rx: 3, ry: 5, angle: 90 })).toBeCloseTo(1, 9);
+    expect(shapeSimilarity(e, { ...e, angle: 90 })).toBeLessThan(0.6);
+    // an ellipse against a mask of its own pixels is nearly 1 (pixel centres inside the outline)
+    const disc = mask(0, 0, 20, 20, (i, j) => ((i + 0.5 - 10) / 5) ** 2 + ((j + 0.5 - 10) / 3) ** 2 <= 1);
+    expect(shapeSimilarity(e, disc)).toBeGreaterThan(0.85);
   });
 
   it("masks by their pixels, not their crops", () => {
@@ -89,6 +106,11 @@ describe("consensus scores each kind by what it means", () => {
     };
     const b: Shape = { ...a, attributes: { occluded: true, colour: "blue" } };
     expect(shapeAgreement([a], [b])).toBe(0.75);
+    // per attribute: an attribute only one of them set counts as a disagreement
+    expect(attributeAgreement(a, { ...a, attributes: { occluded: true } })).toBe(0.5);
+    expect(attributeAgreement({ ...a, attributes: undefined }, { ...a, attributes: undefined })).toBe(1);
+    // different labels never match, however alike the geometry
+    expect(shapeAgreement([a], [{ ...a, label: "b" }])).toBe(0);
     expect(answerAgreement({ shapes: [a], classes: [] }, { shapes: [a], classes: [] })).toBe(1);
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { ApiError } from "../../../../shared/api";
 import { formProblem, humanSentence } from "../../../../renderer/src/ui/field-errors";
+import { errorMessage } from "../../../../renderer/src/ui/format";
 
 describe("a failed call's sentences go to the form's fields", () => {
   const FORM = ["folder", "labels", "priceSol", "deadlineDays"];
@@ -42,5 +43,21 @@ describe("a failed call's sentences go to the form's fields", () => {
     expect(humanSentence("Choose a folder.")).toBe("Choose a folder.");
     expect(humanSentence("/tmp/x is not a folder")).toBe("/tmp/x is not a folder.");
     expect(humanSentence("")).toMatch(/^[A-Z].*\.$/);
+  });
+});
+
+describe("errors the pages compose into their own sentences", () => {
+  it("are whole sentences without a channel prefix, whatever core or the browser threw", () => {
+    expect(errorMessage(new ApiError("unavailable", "market:accept: the chain cannot be reached"))).toBe(
+      "The chain cannot be reached.",
+    );
+    expect(errorMessage(new Error("The source image could not be decoded."))).toBe(
+      "The source image could not be decoded.",
+    );
+    expect(errorMessage("")).toBe("Something went wrong; nothing was changed.");
+    // A page writes "Your tasks could not be read. <sentence>": both halves read as sentences.
+    expect(`Your tasks could not be read. ${errorMessage(new ApiError("unavailable", "no gateway"))}`).toBe(
+      "Your tasks could not be read. No gateway.",
+    );
   });
 });

@@ -11,6 +11,12 @@ import { callChannels } from "../../../../../shared/api";
 import { createDispatcher } from "../../../../../electron/core/api";
 import type { Handlers } from "../../../../../electron/core/api";
 import { Keystore, keysHandlers } from "../../../../../electron/core/keystore";
+import { toApiError } from "../../../../../electron/core/errors";
+import { ApiError } from "../../../../../shared/api";
+import { BlobError } from "../../../../../lib/blobs";
+import { EnvelopeError } from "../../../../../lib/crypto";
+import { FileReadError } from "../../../../../lib/files";
+import { RequesterError } from "../../../../../lib/chain";
 
 const dir = mkdtempSync(join(tmpdir(), "amplify-human-errors-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -140,5 +146,67 @@ describe("errors a person sees are sentences tied to their field", () => {
     const error = await refusal("app:ping", { nonce: "x".repeat(65) });
     expect(error.fields).toEqual([{ path: "nonce", message: "This is too long: at most 64 characters." }]);
     expectSentence(error.message);
+  });
+});
+
+describe("errors outside the forms are sentences about the person's situation too", () => {
+  it("every call channel answers a malformed call with a sentence (never the validator's words)", async () => {
+    for (const channel of callChannels) {
+      for (const junk of [42, { nope: "x".repeat(300) }]) {
+        const reply = await dispatch(channel, junk);
+        if (reply.ok) continue;
+        expect(reply.error.message, `${channel} ${JSON.stringify(junk).slice(0, 20)}`).not.toMatch(MACHINE_WORDING);
+        expectSentence(reply.error.message);
+        for (const field of reply.error.fields ?? []) expectSentence(field.message);
+      }
+    }
+  });
+
+  it("core's typed failures (network, blob gateway, sealed data, files, bugs) become sentences", () => {
+    const errno = (code: string, path: string) =>
+      Object.assign(new Error(`${code}: x, open '${path}'`), { code, path });
+    const named = (name: string, message: string) => Object.assign(new Error(message), { name });
+    const failures: unknown[] = [
+      named("SolanaError", "HTTP error (503): Service Unavailable"),
+      named("AbortError", "This operation was aborted"),
+      new TypeError("fetch failed"),
+      ...(["hash_mismatch", "not_found", "too_large", "unsupported_uri", "unavailable"] as const).map(
+        (code) => new BlobError(code, `http://127.0.0.1:1/blobs/${"ab".repeat(32)}: ${code}`),
+      ),
+      ...["wrong_key", "bad_wrapped_key", "tampered", "truncated", "bad_magic", "bad_version"].map(
+        (code) => new EnvelopeError(code as never, `chunk 3 failed authentication (${code})`),
+      ),
+      errno("ENOENT", "/srv/gone"),
+      errno("EACCES", "/root/x"),
+      errno("EISDIR", "/tmp"),
+      errno("ENOSPC", "/full"),
+      new FileReadError("not_regular", "/dev/zero is not a regular file (a device); choose a file"),
+      new RequesterError(
+        "The wallet Abc has too little SOL to pay for this transaction: fund it first, then try again.",
+      ),
+    ];
+    for (const failure of failures) {
+      const mapped = toApiError(failure);
+      expect(mapped, String(failure)).toBeInstanceOf(ApiError);
+      expectSentence((mapped as ApiError).message);
+    }
+  });
+
+  it("a bug's own words stay in the log: the person reads what happened", async () => {
+    const logged: string[] = [];
+    const handlers: Record<string, (input: unknown) => unknown> = {};
+    for (const channel of callChannels)
+      handlers[channel] = () => {
+        throw new TypeError("Cannot read properties of undefined (reading 'campaign')");
+      };
+    const reply = await createDispatcher(handlers as unknown as Handlers, (l: string) => logged.push(l))("app:ping", {
+      nonce: "n",
+    });
+    expect(reply.ok).toBe(false);
+    if (reply.ok) return;
+    expect(reply.error.code).toBe("internal");
+    expect(reply.error.message).not.toMatch(/Cannot read properties/);
+    expectSentence(reply.error.message);
+    expect(logged.join("\n")).toMatch(/Cannot read properties/);
   });
 });

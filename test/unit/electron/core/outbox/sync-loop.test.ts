@@ -115,6 +115,10 @@ describe("sync loop", () => {
     await loop.drain();
     const firstSignature = repo.get(id!)!.signature;
     expect(firstSignature).not.toBeNull();
+    // The Outbox's "Why" for a row waiting to retry: the worker's situation, not "fetch failed".
+    expect(repo.get(id!)!.lastError).toMatch(
+      /^Not sent yet: it is tried again by itself\. The Solana network cannot be reached right now/,
+    );
     chain.height += 50n;
     chain.send = sendOriginal;
     now += 120_000;
@@ -133,7 +137,7 @@ describe("sync loop", () => {
     await runUntilDone(repo, loop);
     const row = repo.get(id!)!;
     expect(row.state).toBe("failed");
-    expect(row.lastError).toMatch(/expired/);
+    expect(row.lastError).toMatch(/^Not paid: .*expired.*\.$/);
     expect(row.doc).toBe("{}");
   });
 

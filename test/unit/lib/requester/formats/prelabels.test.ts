@@ -46,7 +46,9 @@ describe("prelabels for campaign create", () => {
     );
     const yolo = write("yolo", exportYolo(onlyA()));
     const kinds = readPrelabels(yolo, folder, labels)["0"]!.map((s) => s.kind);
-    expect(kinds.sort()).toEqual(["box", "keypoints", "polygon", "polygon", "polygon", "rotated-box"].sort());
+    expect(kinds.sort()).toEqual(
+      ["box", "keypoints", "polygon", "polygon", "polygon", "polygon", "rotated-box"].sort(),
+    );
   });
 
   it("refuse a file naming images the folder does not hold, or giving them another size, with a sentence", async () => {
