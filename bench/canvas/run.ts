@@ -232,7 +232,7 @@ async function main(): Promise<void> {
     if (farPan.length > 0) console.log(`\nPan far at ${FAR_PAN} boxes, 12 px a frame, past the snapshot's margin`);
     for (const { how, stats: s, cpu } of farPan)
       console.log(
-        `  snapshot rendered ${how.padEnd(24)} ${s.fps.toFixed(1).padStart(5)} fps, p95 frame ${String(s.p95Ms).padStart(3)} ms, worst ${String(s.worstMs).padStart(4)} ms, ${s.over33}/${s.frames} frames over 33 ms; renders ${s.renders} (${s.inlineRenders} in a frame), ${s.uncoveredFrames} frames with an edge still empty\n` +
+        `  snapshot rendered ${how.padEnd(24)} ${s.fps.toFixed(1).padStart(5)} fps, p95 frame ${String(s.p95Ms).padStart(3)} ms, worst ${String(s.worstMs).padStart(4)} ms, ${s.over33}/${s.frames} frames over 33 ms; renders ${s.renders} (${s.inlineRenders} in a frame, ${s.scrolled} scrolled), ${s.uncoveredFrames} frames with an edge still empty\n` +
           `    UI thread CPU per task (load-independent): p95 ${cpu.p95Ms} ms, worst ${cpu.worstMs} ms, ${cpu.over33}/${cpu.tasks} tasks over 33 ms`,
       );
     // The ceiling: an empty page's frame loop, before and after, and the machine's load. On a

@@ -393,6 +393,7 @@ describe("labelling canvas: real mouse and keyboard, saved through the contract"
     }
     expect(await painter("inlineRenders")).toBe(inlineBefore);
     expect(await painter("prerendered")).toBeGreaterThanOrEqual(swappedBefore + 2);
+    expect(await painter("scrolled")).toBeGreaterThanOrEqual(1); // strips drawn, the rest moved over
     expect(await painter("uncoveredFrames")).toBe(uncoveredBefore);
     expect(await page.evaluate("window.amplifyLab.painter.fromWorker")).toBe(true);
     const after = (await page.evaluate("window.amplifyLab.painter.lastBlit")) as typeof blit;

@@ -57,6 +57,8 @@ export class SettledPainter {
   inlineRenders = 0;
   /** Worker snapshots swapped in. */
   prerendered = 0;
+  /** Worker snapshots drawn by scrolling the last one (only the uncovered strips drawn). */
+  scrolled = 0;
   /** Frames of a pan that showed an edge without shapes while the worker caught up. */
   uncoveredFrames = 0;
   /** Rendering ahead in the worker on (off: every re-render happens in a frame; the bench compares). */
@@ -261,6 +263,7 @@ export class SettledPainter {
       return;
     }
     this.pending = null;
+    if (reply.scrolled) this.scrolled++;
     this.close(this.ready);
     this.ready = { ...pending.frame, source: reply.bitmap, count: reply.count };
     this.requestRedraw();

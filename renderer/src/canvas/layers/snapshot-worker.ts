@@ -111,7 +111,13 @@ function render(request: Render): SnapshotReply {
   keep.clearRect(0, 0, width, height);
   keep.drawImage(out, 0, 0);
   retained = { canvas: retained.canvas, frame, version };
-  return { type: "rendered", id: request.id, bitmap: out.transferToImageBitmap(), count: whole.length };
+  return {
+    type: "rendered",
+    id: request.id,
+    bitmap: out.transferToImageBitmap(),
+    count: whole.length,
+    scrolled: shift !== null,
+  };
 }
 
 function handle(request: SnapshotRequest): SnapshotReply | null {
