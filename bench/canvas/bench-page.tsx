@@ -233,8 +233,8 @@ const benchApi = {
   /** A stroke that starts a new mask (nothing selected), then one painting into the 8192² mask `big`. */
   strokeNew: (frames: number) => stroke(frames, null, 3000, 3000),
   strokeFit: (frames: number) => stroke(frames, null, 3000, 3000, { fit: true }),
-  /** `offThread` false: the mask lands on the UI thread, as before the worker did it. */
-  strokeInto: (frames: number, id: string, offThread: boolean) => stroke(frames, id, 4096, 4096, { offThread }),
+  /** Across the 8192² mask's hole (so pixels change); `offThread` false: it lands on the UI thread, as before. */
+  strokeInto: (frames: number, id: string, offThread: boolean) => stroke(frames, id, 2100, 4096, { offThread }),
   async prepare(): Promise<void> {
     image ??= renderScene("street", SIZE).transferToImageBitmap();
   },

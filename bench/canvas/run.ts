@@ -20,7 +20,7 @@ const FRAMES = Number(process.env.BENCH_FRAMES ?? 120);
 const MIXED = (process.env.BENCH_MIXED ?? "10000").split(",").filter(Boolean).map(Number);
 /** Boxes for the far pan (issue 17: p95 frame at 20,000 boxes); 0 leaves it out. */
 const FAR_PAN = Number(process.env.BENCH_FAR_PAN ?? 20000);
-/** BENCH_PROFILE=1: a CPU profile of the brush strokes, its top functions by self time printed. */
+/** BENCH_PROFILE=1: a CPU profile of the stroke into the 8192² mask, its top functions by self time printed. */
 const PROFILE = process.env.BENCH_PROFILE === "1";
 /** Shapes beside the 8192² mask in the brush-stroke part; "" leaves it out. */
 const STROKE = (process.env.BENCH_STROKE ?? "10000").split(",").filter(Boolean).map(Number);
@@ -161,10 +161,6 @@ async function main(): Promise<void> {
     const strokes: Array<{ what: string; stats: StrokeStats }> = [];
     for (const count of STROKE) {
       await page.evaluate(([n]) => window.benchApi.mount("bigMask", n), [count] as const);
-      if (PROFILE) {
-        await cdp.send("Profiler.enable");
-        await cdp.send("Profiler.start");
-      }
       strokes.push({
         what: `new mask, ${count} shapes`,
         stats: await page.evaluate((f) => window.benchApi.strokeNew(f), FRAMES),
@@ -173,7 +169,11 @@ async function main(): Promise<void> {
         what: `new mask, whole image in view`,
         stats: await page.evaluate((f) => window.benchApi.strokeFit(f), FRAMES),
       });
-      for (const offThread of [false, true])
+      for (const offThread of [false, true]) {
+        if (PROFILE && offThread) {
+          await cdp.send("Profiler.enable");
+          await cdp.send("Profiler.start");
+        }
         strokes.push({
           what: `into the 8192² mask, ${offThread ? "in the worker (now)" : "on the UI thread (before)"}`,
           stats: await page.evaluate(([f, id, off]) => window.benchApi.strokeInto(f, id, off), [
@@ -182,6 +182,8 @@ async function main(): Promise<void> {
             offThread,
           ] as const),
         });
+      }
+      // the main thread's profile of the last stroke (the worker's time is not in it)
       if (PROFILE) printProfile((await cdp.send("Profiler.stop")).profile);
     }
     // A long pan at 20,000 boxes: the snapshot is re-rendered off the interaction path.

@@ -121,21 +121,30 @@ export function maskArea(counts: string): number {
 
 /** The tight bounding rectangle of the set pixels, or null when none is set. */
 export function maskBitsBounds(bits: MaskBits): { x: number; y: number; w: number; h: number } | null {
-  let x0 = bits.w,
-    y0 = bits.h,
-    x1 = -1,
-    y1 = -1;
-  for (let y = 0; y < bits.h; y++) {
-    const row = y * bits.w;
-    for (let x = 0; x < bits.w; x++) {
-      if (!bits.data[row + x]) continue;
-      if (x < x0) x0 = x;
-      if (x > x1) x1 = x;
-      if (y < y0) y0 = y;
-      if (y > y1) y1 = y;
-    }
+  const { w, h, data } = bits;
+  const rowSet = (y: number) => {
+    for (let i = y * w, end = i + w; i < end; i++) if (data[i]) return true;
+    return false;
+  };
+  let y0 = 0;
+  while (y0 < h && !rowSet(y0)) y0++;
+  if (y0 === h) return null;
+  let y1 = h - 1;
+  while (!rowSet(y1)) y1--;
+  // between them a row is read only up to the columns already known to be set: a tight crop
+  // reads its margins, not its area
+  let x0 = w,
+    x1 = -1;
+  for (let y = y0; y <= y1; y++) {
+    const row = y * w;
+    let left = 0;
+    while (left < x0 && !data[row + left]) left++;
+    if (left < x0) x0 = left;
+    let right = w - 1;
+    while (right > x1 && !data[row + right]) right--;
+    if (right > x1) x1 = right;
   }
-  return x1 < 0 ? null : { x: x0, y: y0, w: x1 - x0 + 1, h: y1 - y0 + 1 };
+  return { x: x0, y: y0, w: x1 - x0 + 1, h: y1 - y0 + 1 };
 }
 
 /** Copies a w×h window at (x, y) out of a bitmap (parts outside it read as unset). */

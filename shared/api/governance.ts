@@ -63,6 +63,20 @@ export type GovernanceOverview = z.infer<typeof GovernanceOverview>;
 
 const Sent = z.object({ signature: z.string() });
 
+/** Addresses and amounts travel as typed: core checks them and answers a field's sentence. */
+const Typed = z.string().max(64);
+/** A proposal as the Governance screen's form writes it (reward rates stay on the command line). */
+export const ProposeInput = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("fee"), percent: Typed }),
+  z.object({ kind: z.literal("pause"), paused: z.boolean() }),
+  z.object({ kind: z.literal("spend"), sol: Typed, to: Typed }),
+  z.object({ kind: z.literal("authority"), to: Typed }),
+  z.object({ kind: z.literal("upgrade-authority"), to: Typed }),
+  /** Irreversible: only with the box ticked that says so. */
+  z.object({ kind: z.literal("immutable"), confirmed: z.boolean() }),
+]);
+export type ProposeInput = z.infer<typeof ProposeInput>;
+
 export const governanceCalls = {
   /** The wallet's AMP, stake and claimable SOL, and every proposal with tallies and time left. */
   "governance:overview": call(z.undefined(), GovernanceOverview),
@@ -70,6 +84,8 @@ export const governanceCalls = {
   "governance:claim": call(z.undefined(), Sent.extend({ lamports: Lamports })),
   "governance:stake": call(z.object({ amp: AmpText }), Sent),
   "governance:vote": call(z.object({ id: z.number().int().nonnegative(), support: z.boolean() }), Sent),
+  /** A staker above the threshold proposes; the answer names the new proposal's id. */
+  "governance:propose": call(ProposeInput, Sent.extend({ id: z.number().int().nonnegative() })),
   /** Anyone may execute a passed proposal after its timelock. */
   "governance:execute": call(z.object({ id: z.number().int().nonnegative() }), Sent),
   /** Closes what is due: the wallet's vote record (rent to it) and the proposal (rent to its proposer). */

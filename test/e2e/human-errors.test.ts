@@ -78,6 +78,8 @@ describe("errors are sentences next to their field", () => {
       .fill(`stop sign\n${"very long label ".repeat(10)}`);
     await form.getByLabel("Price per task (SOL)").fill("0,005");
     await form.getByLabel("Deadline (days)").fill("0");
+    // An example named by a path and no examples folder: each gets its own sentence too.
+    await form.getByLabel(/^Examples \(one per line/).fill("photos/good.png: a tight box");
     await form.getByRole("button", { name: "Create campaign" }).click();
 
     expect(await sentenceFor(page, form.getByLabel("Price per task (SOL)"))).toBe(
@@ -89,6 +91,10 @@ describe("errors are sentences next to their field", () => {
     expect(await sentenceFor(page, form.getByLabel("Deadline (days)"))).toBe(
       "The deadline must be at least 1 day away.",
     );
+    expect(await sentenceFor(page, form.getByLabel(/^Examples \(one per line/))).toBe(
+      "“photos/good.png” is not a file name: give the name of a file in the examples folder, without a path.",
+    );
+    expect(await sentenceFor(page, form.getByLabel("Examples folder"))).toBe("Choose a folder.");
     // Focus goes to the first field to fix, so its sentence is read out.
     expect(await page.evaluate(() => document.activeElement?.getAttribute("aria-invalid"))).toBe("true");
     // Tall enough for the whole form: the README shows the three sentences under their fields.
@@ -101,6 +107,7 @@ describe("errors are sentences next to their field", () => {
     await form.getByLabel("Price per task (SOL)").fill("0.005");
     await form.getByLabel("Labels (one per line or comma-separated)").fill("stop sign, yield sign");
     await form.getByLabel("Deadline (days)").fill("7");
+    await form.getByLabel(/^Examples \(one per line/).fill("");
     await form.getByRole("button", { name: "Create campaign" }).click();
     expect(await sentenceFor(page, form.getByLabel("Image folder"))).toBe("Image folder not found: /nowhere/images.");
     expect(await form.getByLabel("Price per task (SOL)").getAttribute("aria-invalid")).toBeNull();
@@ -117,7 +124,11 @@ describe("errors are sentences next to their field", () => {
       "“localhost:8899” is not a web address the app can use: write it with http:// or https://, like http://127.0.0.1:8899.",
     );
     expect(await sentenceFor(page, autoLock)).toBe("The key locks itself after at least 1 minute idle.");
+    // The whole form in the README: both sentences under their fields.
+    await page.setViewportSize({ width: 1280, height: 1200 });
+    await page.evaluate(() => document.getElementById("main")?.scrollTo(0, 0));
     await page.screenshot({ path: artifactPath("human-errors-3-settings.png") });
+    await page.setViewportSize({ width: 1280, height: 900 });
     // Nothing was saved.
     await page.reload();
     await page.getByRole("navigation", { name: "Main" }).getByRole("button", { name: "Settings" }).click();

@@ -21,6 +21,7 @@ import {
 } from "../../shared/protocol/index";
 import { setupMarket } from "./program-market-fixture";
 import type { Market } from "./program-market-fixture";
+import type { DeployOptions } from "./program-harness";
 import type { GovernanceAccount, GovernanceParameters, ProposalKind, StakeAccount } from "../../shared/protocol/index";
 import type { Address, KeyPairSigner } from "@solana/kit";
 
@@ -46,8 +47,9 @@ export interface GovernedMarket extends Market {
 export async function setupGovernedMarket(
   feeBps = 500,
   parameters: Partial<GovernanceParameters> = {},
+  deploy: DeployOptions = {},
 ): Promise<GovernedMarket> {
-  const m = await setupMarket(feeBps);
+  const m = await setupMarket(feeBps, deploy);
   const programAddress = m.h.programId;
   await m.h.sendOk(
     [

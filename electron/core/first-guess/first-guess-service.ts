@@ -241,7 +241,11 @@ export class FirstGuessService {
     minScore: number,
   ): Promise<Detected> {
     const bytes = image ?? (await this.options.imageSource?.(taskId)) ?? null;
-    if (!bytes) throw new ApiError("not_found", `no image bytes in memory for task ${taskId}`);
+    if (!bytes)
+      throw new ApiError(
+        "not_found",
+        "This task's image is no longer in memory for first guesses: open the task again.",
+      );
     const model = await this.ensureModel(hash);
     this.emitStatus();
     try {

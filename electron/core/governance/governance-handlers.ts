@@ -10,6 +10,7 @@ export function governanceHandlers(
   | "governance:vote"
   | "governance:execute"
   | "governance:close"
+  | "governance:propose"
 > {
   return {
     "governance:overview": () => governance.overview(),
@@ -18,5 +19,6 @@ export function governanceHandlers(
     "governance:vote": ({ id, support }) => governance.vote(id, support),
     "governance:execute": ({ id }) => governance.execute(id),
     "governance:close": ({ id }) => governance.close(id),
+    "governance:propose": (input) => governance.propose(input),
   };
 }

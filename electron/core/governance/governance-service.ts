@@ -2,9 +2,10 @@
 // proposals with tallies and time left, and the holder's claim / stake / vote / execute, signed by
 // the keystore (never leaving core) and sent through lib/governance.
 import { AmplifyChain, RequesterError, type Endpoints } from "../../../lib/chain";
-import { GovernanceClient, type ProposalView as ChainProposal } from "../../../lib/governance";
+import { GovernanceClient, type ProposalInput, type ProposalView as ChainProposal } from "../../../lib/governance";
 import {
   decodeVoteRecord,
+  FEE_BPS_MAX,
   findProposalPda,
   findVoteRecordPda,
   formatAmp,
@@ -12,9 +13,10 @@ import {
   proposalClosable,
   ProposalKind,
 } from "../../../shared/protocol";
-import { ApiError, type GovernanceOverview, type ProposalView } from "../../../shared/api";
+import { ApiError, type GovernanceOverview, type ProposeInput, type ProposalView } from "../../../shared/api";
 import { UNREACHABLE } from "../errors";
-import { formatSol } from "../../../shared/sol";
+import { formatSol, parseSolText } from "../../../shared/sol";
+import { address, isAddress } from "@solana/kit";
 import type { Address, TransactionSigner } from "@solana/kit";
 
 export interface GovernanceServiceOptions {
@@ -53,6 +55,46 @@ function upgradeHolder(
   if (authority === undefined) return { holder: "unknown" };
   if (authority === null) return { holder: "immutable" };
   return authority === governance ? { holder: "governance" } : { holder: "key", address: authority };
+}
+
+const NOT_AN_ADDRESS = (text: string) =>
+  `“${text.slice(0, 48)}” is not a Solana address: paste the base58 key (32 to 44 letters and digits).`;
+
+function addressField(text: string): Address {
+  if (!isAddress(text.trim())) throw ApiError.field("to", NOT_AN_ADDRESS(text));
+  return address(text.trim());
+}
+
+/** The form's words as the program's proposal, or the sentence for the field that is wrong. */
+export function proposalOf(input: ProposeInput): ProposalInput {
+  switch (input.kind) {
+    case "fee": {
+      const percent = Number(input.percent.trim());
+      const bps = Math.round(percent * 100);
+      if (input.percent.trim() === "" || !Number.isFinite(percent) || percent < 0 || bps > FEE_BPS_MAX)
+        throw ApiError.field("percent", `The fee is a percentage from 0 to ${FEE_BPS_MAX / 100} (like 4 or 4.5).`);
+      return { kind: ProposalKind.SetFee, valueA: BigInt(bps) };
+    }
+    case "pause":
+      return { kind: ProposalKind.SetPaused, valueA: input.paused ? 1n : 0n };
+    case "spend": {
+      const lamports = parseSolText(input.sol.trim());
+      if (lamports === null || lamports === 0n)
+        throw ApiError.field("sol", "Write the SOL to pay, above 0, with a dot for decimals (like 0.5).");
+      return { kind: ProposalKind.TreasurySpend, valueA: lamports, target: addressField(input.to) };
+    }
+    case "authority":
+      return { kind: ProposalKind.SetAuthority, target: addressField(input.to) };
+    case "upgrade-authority":
+      return { kind: ProposalKind.SetUpgradeAuthority, target: addressField(input.to) };
+    case "immutable":
+      if (!input.confirmed)
+        throw ApiError.field(
+          "confirmed",
+          "Tick the box first: once executed nobody can upgrade the program again, not even to fix a bug.",
+        );
+      return { kind: ProposalKind.MakeImmutable };
+  }
 }
 
 export class GovernanceService {
@@ -164,6 +206,14 @@ export class GovernanceService {
     return this.run(async () => ({
       signature: await this.client().gov.vote(this.options.signer(), BigInt(id), support),
     }));
+  }
+
+  async propose(input: ProposeInput): Promise<{ signature: string; id: number }> {
+    const proposal = proposalOf(input);
+    return this.run(async () => {
+      const { id, signature } = await this.client().gov.propose(this.options.signer(), proposal);
+      return { signature, id: Number(id) };
+    });
   }
 
   async execute(id: number): Promise<{ signature: string }> {

@@ -185,7 +185,9 @@ export class MarketService {
               failure(
                 b.campaign,
                 b.task,
-                confirmed ? confirmed.failure.message : "sent but not confirmed in time; check your tasks",
+                confirmed
+                  ? confirmed.failure.message
+                  : "Sent, but not confirmed in time: look in My queue whether the task arrived.",
               ),
             );
           }
@@ -219,7 +221,7 @@ export class MarketService {
     worker: TransactionSigner["address"],
   ): Promise<{ free: number[]; hasShare: boolean; requester: string }> {
     const campaignAccount = await this.chain.account(campaign);
-    if (!campaignAccount) throw new ApiError("not_found", `no campaign ${campaign}`);
+    if (!campaignAccount) throw new ApiError("not_found", `There is no campaign ${campaign} on this network any more.`);
     const { replication, pageCount, taskCount, requester } = decodeCampaign(campaignAccount.data);
     let pages;
     try {

@@ -23,11 +23,12 @@ export function moderationHandlers(deps: ModerationHandlerDeps): HandlerGroup<"m
     "moderation:submit": ({ id, result }) =>
       guard(async () => {
         if (result.taskId !== id)
-          throw new ApiError("invalid_input", `the result is for task ${result.taskId}, not ${id}`);
+          throw new ApiError("invalid_input", "This decision belongs to another task, so it was not submitted.");
         const metadata = await deps.metadataOf(id);
-        if (metadata === undefined) throw new ApiError("not_found", `no assignment ${id} for this worker`);
+        if (metadata === undefined)
+          throw new ApiError("not_found", "This task is no longer in your queue (submitted, expired or released).");
         const spec = metadata?.moderation;
-        if (!spec) throw new ApiError("invalid_input", "this task is not a moderation task");
+        if (!spec) throw new ApiError("invalid_input", "This task is not a moderation task.");
         const problem = policyProblem(spec.policy, result.decisions, result.reason);
         if (problem) throw new ApiError("invalid_input", problem);
         const queued = await deps.submitter.submit(id, result);

@@ -40,7 +40,7 @@ export class OutboxService {
 
   retry(id: string): OutboxItem {
     const row = this.repo.get(id);
-    if (!row) throw new ApiError("not_found", `no outbox item ${id}`);
+    if (!row) throw new ApiError("not_found", "This item is no longer in the Outbox.");
     if (row.state !== "failed")
       throw new ApiError("conflict", "only failed items can be retried; the others are still in progress or done");
     this.repo.resetForRetry(id);
@@ -50,7 +50,7 @@ export class OutboxService {
 
   export(id: string): { json: string } {
     const row = this.repo.get(id);
-    if (!row) throw new ApiError("not_found", `no outbox item ${id}`);
+    if (!row) throw new ApiError("not_found", "This item is no longer in the Outbox.");
     return { json: row.doc };
   }
 

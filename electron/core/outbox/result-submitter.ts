@@ -29,16 +29,18 @@ export class ResultSubmitter implements ResultSink {
     id: string,
     doc: AnnotationDocument | ModerationResult,
   ): Promise<{ outboxId: string; resultHash: string }> {
-    if (doc.taskId !== id) throw new ApiError("invalid_input", `the document is for task ${doc.taskId}, not ${id}`);
+    if (doc.taskId !== id)
+      throw new ApiError("invalid_input", "This result belongs to another task, so it was not submitted.");
     const record = await this.options.directory.lookup(id).catch(() => {
       throw new ApiError(
         "unavailable",
         "this task was never opened here and the chain cannot be reached to look it up",
       );
     });
-    if (!record) throw new ApiError("not_found", `no assignment ${id} for this worker`);
+    if (!record)
+      throw new ApiError("not_found", "This task is no longer in your queue (submitted, expired or released).");
     if (!isOpen(record) && !this.options.repo.has(id)) {
-      throw new ApiError("rejected", "this assignment is no longer open (submitted, reviewed or expired)");
+      throw new ApiError("rejected", "This task is no longer open: it was submitted, reviewed or it expired.");
     }
     // Paid work must answer the question: an empty classification is refused unless the
     // requester allows "none of these" (moderation documents have their own rules).
@@ -48,13 +50,19 @@ export class ResultSubmitter implements ResultSink {
     }
     const base = this.options.blobStore();
     if (!base)
-      throw new ApiError("unavailable", "no blob store is configured to upload results to (settings: blob gateways)");
+      throw new ApiError(
+        "unavailable",
+        "No blob gateway is set to upload results to: add one in Settings. Your work is kept as a draft.",
+      );
 
     const plain = new TextEncoder().encode(canonicalJson(doc));
     let blob: Uint8Array;
     if (record.campaign.isPrivate) {
       if (!record.requesterX25519)
-        throw new ApiError("unavailable", "the requester has no X25519 key to seal this private result to");
+        throw new ApiError(
+          "unavailable",
+          "The requester gave no key to seal this private result to, so it cannot be sent. Your work is kept as a draft.",
+        );
       blob = sealToRecipient(plain, record.requesterX25519);
     } else {
       blob = plain;

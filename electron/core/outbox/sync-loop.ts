@@ -324,7 +324,7 @@ async function judge(
       failed:
         status.failure.programError !== null
           ? `Not paid: the Amplify program refused the result. ${status.failure.message}`
-          : `Not paid: the transaction failed on chain (${status.failure.message}).`,
+          : `Not paid: the transaction failed on chain. ${status.failure.message}`,
     };
   }
   return "sign";

@@ -44,7 +44,7 @@ export class ProfileService {
   /** The instruction that makes the on-chain profile carry this keystore's X25519 key, if any is needed. */
   async keyInstruction(signer: TransactionSigner): Promise<Instruction | null> {
     const x25519 = this.keystore.status().x25519PublicKey;
-    if (!x25519) throw new ApiError("not_found", "no keystore yet");
+    if (!x25519) throw new ApiError("not_found", "Create or import a key first.");
     const key = Buffer.from(x25519, "hex");
     const existing = await this.account(signer.address);
     if (!existing) return getRegisterWorkerInstruction({ worker: signer, x25519PublicKey: key });
@@ -61,8 +61,12 @@ export class ProfileService {
       await this.chain.send(tx.wire, { skipPreflight: false });
       const outcome = await waitForConfirmation(this.chain, tx.signature);
       if (!outcome)
-        throw new ApiError("unavailable", "the registration was sent but not confirmed in time; check again shortly");
-      if (!outcome.ok) throw new ApiError("rejected", `registration failed: ${outcome.failure.message}`);
+        throw new ApiError(
+          "unavailable",
+          "The registration was sent but not confirmed in time: look again in a moment.",
+        );
+      if (!outcome.ok)
+        throw new ApiError("rejected", `You are not registered: the chain refused it. ${outcome.failure.message}`);
       signature = tx.signature;
     }
     return { signature, profile: await this.get() };
@@ -71,7 +75,7 @@ export class ProfileService {
   /** The profile from chain; when the chain cannot be reached, the last one read (with cachedAt). */
   async get(): Promise<Profile> {
     const worker = this.keystore.status().publicKey;
-    if (!worker) throw new ApiError("not_found", "no keystore yet: create or import a key first");
+    if (!worker) throw new ApiError("not_found", "Create or import a key first.");
     try {
       const profile = await this.read(worker);
       this.cache?.remember(profile);

@@ -99,7 +99,7 @@ async function guard<T>(fn: () => Promise<T>, retryHint = "try again when it is 
     ) {
       throw new ApiError(
         "unavailable",
-        `The network cannot be reached right now (${error.message}). Nothing was lost: ${retryHint}.`,
+        `The network cannot be reached right now: check your connection and the addresses in Settings. Nothing was lost: ${retryHint}.`,
       );
     }
     throw toApiError(error);

@@ -253,7 +253,11 @@ export class RequesterService {
     // Results of another requester's campaign are theirs (and their sealed ones cannot be
     // opened with this key anyway): only this key's own campaigns are written out.
     const campaign = await this.chain().campaign(address);
-    if (!campaign) throw new ApiError("not_found", `there is no campaign ${address} on this chain`);
+    if (!campaign)
+      throw new ApiError(
+        "not_found",
+        `There is no campaign ${address} on this network: check the RPC address in Settings.`,
+      );
     if (campaign.requester !== keys.address) {
       throw new ApiError(
         "rejected",

@@ -10,6 +10,7 @@ import type { Keystore } from "../keystore";
 import type { DecryptPool } from "./decrypt-pool";
 import type { FirstGuessResult } from "../../../shared/api/first-guess";
 import type { FirstGuessHook } from "./first-guess-hook";
+import { toApiError as coreApiError } from "../errors";
 import { fetchExample } from "./campaign-examples";
 import { sniffMime } from "./mime";
 import { PlaintextCache } from "./plaintext-cache";
@@ -85,7 +86,8 @@ export class TaskService {
 
   async open(id: string): Promise<OpenedTask> {
     const record = await this.options.directory.lookup(id);
-    if (!record) throw new ApiError("not_found", `no assignment ${id} for this worker`);
+    if (!record)
+      throw new ApiError("not_found", "This task is no longer in your queue (submitted, expired or released).");
     let plain = this.ready.get(id);
     if (plain) this.ready.delete(id);
     else {
@@ -277,7 +279,10 @@ export class TaskService {
     let bytes: Uint8Array;
     if (record.campaign.isPrivate) {
       if (record.assignment.wrappedKey.every((b) => b === 0)) {
-        throw new ApiError("unavailable", "the requester has not granted this task's key yet; try again shortly");
+        throw new ApiError(
+          "unavailable",
+          "The requester's app has not granted this private task's key yet; it usually arrives within seconds. Try again shortly.",
+        );
       }
       const key = this.options.keystore.unwrap(record.assignment.wrappedKey);
       bytes = await this.options.pool.decrypt(cipher, key);
@@ -356,16 +361,8 @@ function waitingForKey(record: TaskRecord): boolean {
 }
 
 function toApiError(error: unknown): ApiError {
-  if (error instanceof ApiError) return error;
-  const name = error instanceof Error ? error.name : "";
-  const message = error instanceof Error ? error.message : String(error);
-  const code = (error as { code?: string }).code;
-  if (name === "EnvelopeError") return new ApiError("rejected", `the task data cannot be opened (${code}): ${message}`);
-  if (name === "BlobError") {
-    if (code === "hash_mismatch") return new ApiError("rejected", message);
-    if (code === "not_found") return new ApiError("not_found", message);
-    return new ApiError("unavailable", message);
-  }
-  if (name === "KeystoreError" && code === "locked") return new ApiError("locked", message);
-  return new ApiError("unavailable", message);
+  // Core's one mapping of typed failures (sealed data, blob gateway, keystore, network) to sentences.
+  const mapped = coreApiError(error);
+  if (mapped instanceof ApiError) return mapped;
+  return new ApiError("unavailable", "This task could not be prepared right now; it is tried again later.");
 }

@@ -140,7 +140,8 @@ export class DepositsService {
       const outcome = await waitForConfirmation(this.chain, tx.signature);
       if (!outcome)
         throw new ApiError("unavailable", "The reclaim was sent but not confirmed in time: look again shortly.");
-      if (!outcome.ok) throw new ApiError("rejected", `The program refused the reclaim: ${outcome.failure.message}`);
+      if (!outcome.ok)
+        throw new ApiError("rejected", `Nothing was reclaimed: the chain refused it. ${outcome.failure.message}`);
       signatures.push(tx.signature);
       for (const h of ready.slice(i, i + RECLAIMS_PER_TX)) lamports += h.lamports;
       reclaimed += batch.length;

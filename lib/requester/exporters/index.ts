@@ -1,5 +1,5 @@
 export { exportCoco, cocoImageTargets, COCO_PATH } from "./coco-exporter";
-export { exportYolo, yoloImageTargets, yoloTasks, YOLO_KINDS, YOLO_TASKS } from "./yolo-exporter";
+export { exportYolo, flipIndex, yoloImageTargets, yoloTasks, YOLO_KINDS, YOLO_TASKS } from "./yolo-exporter";
 export type { YoloTask } from "./yolo-exporter";
 export { exportVoc, vocImageTargets } from "./voc-exporter";
 export { exportCvat, cvatImageTargets } from "./cvat-exporter";

@@ -112,7 +112,8 @@ ${objects.join("\n")}
     for (const l of input.labels) {
       const rows = input.images.map((img, i) => `${stems[i]} ${img.classes.includes(l.id) ? " 1" : "-1"}`);
       files.push({
-        path: `ImageSets/Main/${l.name.replace(/[\\/:\s]/g, "_")}_${VOC_SUBSET}.txt`,
+        // Datumaro opens ImageSets/Main/<label name>_<subset>.txt by the name as written (spaces kept)
+        path: `ImageSets/Main/${l.name.replace(/[\\/:*?"<>|\n]/g, "_")}_${VOC_SUBSET}.txt`,
         contents: `${rows.join("\n")}\n`,
       });
     }

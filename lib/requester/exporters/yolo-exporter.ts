@@ -1,6 +1,6 @@
 // YOLO / Ultralytics: one dataset per task the result needs — detect (boxes), segment (polygons,
 // ellipses as polygons, masks as one polygon per region), pose (skeletons, padded to the
-// largest skeleton with absent joints), obb (rotated boxes as four corners) and classify (image
+// largest skeleton with absent joints; flip_idx pairs left/right joints by name), obb (rotated boxes as four corners) and classify (image
 // classes) — as docs.ultralytics.com/datasets describes them. The first four each have data.yaml
 // (no `path:`, so Ultralytics takes the yaml's own folder as the root), train.txt naming
 // ./images/train/<stem><ext>, and labels/train/<stem>.txt for each image with shapes (an image
@@ -80,6 +80,38 @@ function lines(s: Shape, img: ExportImage, classIndex: number, joints: number): 
   }
 }
 
+/** A joint's mirror name: left ↔ right as a word or an l/r prefix or suffix (left_eye, LeftHand, l_knee, hip_r). */
+function mirrored(name: string): string {
+  const words = name.replace(/left|right/gi, (w) => {
+    const other = w.toLowerCase() === "left" ? "right" : "left";
+    if (w === w.toUpperCase()) return other.toUpperCase();
+    return w[0] === w[0]?.toUpperCase() ? other[0]!.toUpperCase() + other.slice(1) : other;
+  });
+  if (words !== name) return words;
+  const swap = (c: string) => ({ l: "r", r: "l", L: "R", R: "L" })[c] ?? c;
+  return name
+    .replace(/^([lLrR])([_\-. ])/, (_m, c: string, sep: string) => swap(c) + sep)
+    .replace(/([_\-. ])([lLrR])$/, (_m, sep: string, c: string) => sep + swap(c));
+}
+
+/**
+ * Ultralytics' flip_idx: for each joint, the joint it becomes in a horizontally flipped image,
+ * so flip augmentation swaps left and right joints rather than mislabelling them. Pairs are
+ * found by name in the largest skeleton; joints without a mirror map to themselves.
+ */
+export function flipIndex(labels: readonly Label[], joints: number): number[] {
+  const names = labels.reduce<string[]>(
+    (best, l) => ((l.skeleton?.joints.length ?? 0) > best.length ? (l.skeleton?.joints ?? []) : best),
+    [],
+  );
+  return Array.from({ length: joints }, (_, i) => {
+    const name = names[i];
+    if (name === undefined) return i;
+    const mirror = names.indexOf(mirrored(name));
+    return mirror >= 0 && mirror !== i && mirrored(names[mirror] as string) === name ? mirror : i;
+  });
+}
+
 function dataYaml(task: YoloTask, labels: readonly Label[], joints: number): string {
   const q = (s: string) => JSON.stringify(s);
   const lines = [
@@ -92,7 +124,7 @@ function dataYaml(task: YoloTask, labels: readonly Label[], joints: number): str
     ...labels.map((l, i) => `  ${i}: ${q(l.name)}`),
   ];
   if (task === "pose") {
-    lines.push(`kpt_shape: [${joints}, 3]`, `flip_idx: [${Array.from({ length: joints }, (_, i) => i).join(", ")}]`);
+    lines.push(`kpt_shape: [${joints}, 3]`, `flip_idx: [${flipIndex(labels, joints).join(", ")}]`);
     lines.push("kpt_names:");
     labels.forEach((l, i) => {
       if (l.skeleton) lines.push(`  ${i}: [${l.skeleton.joints.map(q).join(", ")}]`);

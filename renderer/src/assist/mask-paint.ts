@@ -50,7 +50,9 @@ export function paintMask(
       if (stroke.data[from + x]) data[to + x] = value;
   }
   const bits: MaskBits = { w, h, data };
-  const tight = maskBitsBounds(bits);
+  // painting only adds: the tight box is the base's (a stored crop is tight) joined with the
+  // stroke's, so the 64-megapixel scan is left to the eraser
+  const tight = value === 1 ? paintedBounds(base, area, stroke) : maskBitsBounds(bits);
   if (!tight) return null;
   const cropped = tight.w === w && tight.h === h ? bits : crop(bits, tight);
   return {
@@ -61,6 +63,18 @@ export function paintMask(
     counts: encodeMask(cropped),
     bits: cropped,
   };
+}
+
+/** The set pixels' box of base ∪ stroke, relative to `area`, without reading the area. */
+function paintedBounds(base: PixelRect | null, area: PixelRect, stroke: StrokeBits): PixelRect | null {
+  const s = maskBitsBounds(stroke);
+  const boxes = [...(s ? [{ x: stroke.x + s.x, y: stroke.y + s.y, w: s.w, h: s.h }] : []), ...(base ? [base] : [])];
+  if (boxes.length === 0) return null;
+  const x0 = Math.max(area.x, Math.min(...boxes.map((b) => b.x)));
+  const y0 = Math.max(area.y, Math.min(...boxes.map((b) => b.y)));
+  const x1 = Math.min(area.x + area.w, Math.max(...boxes.map((b) => b.x + b.w)));
+  const y1 = Math.min(area.y + area.h, Math.max(...boxes.map((b) => b.y + b.h)));
+  return { x: x0 - area.x, y: y0 - area.y, w: x1 - x0, h: y1 - y0 };
 }
 
 /** Copies `src` into a w×h row-major buffer with its top-left at (dx, dy), a row at a time. */

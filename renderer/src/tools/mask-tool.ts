@@ -4,7 +4,7 @@ import type { PaintedMask, StoredMask, StrokeBits } from "../assist/mask-paint";
 import { paintMask } from "../assist/mask-paint";
 import type { Point, Rect } from "../canvas/geometry/rect";
 import { clampPoint, unionRects } from "../canvas/geometry/rect";
-import { maskBits, rememberMaskBits } from "../canvas/regions/mask-cache";
+import { deriveMaskRaster, maskBits, rememberMaskBits } from "../canvas/regions/mask-cache";
 import { MaskStroke } from "../canvas/regions/mask-stroke";
 import { fillHoles } from "../assist/mask-ops";
 import type { Draft, PointerInput, Tool, ToolContext } from "./tool";
@@ -45,7 +45,7 @@ export function maskShapeFrom(
  * Brush and eraser for masks. A stroke paints into the selected mask (or a new one of the
  * active label) and lands in the document when the pointer lifts, as one undo step; the
  * eraser only takes pixels away from the selected mask, and a mask erased to nothing goes.
- * Space at the keyboard cursor stamps one dab (one step). Brush size: < and >; E… see actions.
+ * By keys, Space puts the brush down at the keyboard cursor and lifts it (see keyboard-drawing).
  */
 export class MaskTool implements Tool {
   readonly id = "mask" as const;
@@ -110,7 +110,8 @@ export class MaskTool implements Tool {
       if (!area) return;
       if (!assist || area.w * area.h <= SYNC_PIXELS) {
         const target = this.target();
-        this.land(target, paintMask(target, area, bits, erase ? 0 : 1, target ? maskBits(target) : undefined));
+        const painted = paintMask(target, area, bits, erase ? 0 : 1, target ? maskBits(target) : undefined);
+        this.land(target, painted, bits, erase);
         return;
       }
     }
@@ -129,7 +130,7 @@ export class MaskTool implements Tool {
               ? await assist.paintMask(target && storedMask(target), area, { ...bits, data: bits.data.slice() }, value)
               : paintMask(target, area, bits, value, target ? maskBits(target) : undefined);
           if (this.target() !== target) continue;
-          this.land(target, painted);
+          this.land(target, painted, bits, erase);
           return;
         }
       })
@@ -149,13 +150,20 @@ export class MaskTool implements Tool {
     return unionRects(target ? [target, bits] : [bits]);
   }
 
-  private land(target: MaskShape | null, painted: PaintedMask | null): void {
+  private land(target: MaskShape | null, painted: PaintedMask | null, dirty: Rect, erase: boolean): void {
     const next = painted && this.shapeFrom(target, painted);
-    if (target) {
-      this.replace(target, next);
+    if (target && next) deriveMaskRaster(next, target, dirty);
+    if (!target) {
+      if (next) this.ctx.addShapes([next]); // which says "Mask added: …"
       return;
     }
-    if (next) this.ctx.addShapes([next]);
+    this.replace(target, next);
+    const name = this.ctx.store.labels.find((l) => l.id === target.label)?.name ?? target.label;
+    this.ctx.announce(
+      !next
+        ? `Mask ${name} erased away`
+        : `${erase ? "Erased from" : "Painted into"} mask ${name}, now ${next.w} × ${next.h} px at ${next.x}, ${next.y}`,
+    );
   }
 
   /** The new version of the target, or a new mask of the active label, holding `painted`. */
@@ -220,8 +228,11 @@ export class MaskTool implements Tool {
     return had;
   }
 
+  /** Enter lifts the brush, as Space does. */
   finish(): boolean {
-    return false;
+    if (!this.stroke) return false;
+    this.up();
+    return true;
   }
 
   removeLast(): boolean {

@@ -269,8 +269,15 @@ describe("every kind, by mouse and keyboard, submitted on chain and exported by 
       });
       await lab.press("Escape");
       await lab.press("m");
-      const dab = await place(60, 410); // one dab of the brush
-      expected.push(brushed("keyboard", dab, dab));
+      // a brush stroke by keys: Space puts the brush down, Shift+→ paints to the right, Space lifts
+      const brushFrom = await place(40, 410);
+      const announced = () => page.getByTestId("announcer").textContent();
+      await expect.poll(announced).toContain(`Brush down at ${brushFrom.x}, ${brushFrom.y}, 12 px`);
+      const brushTo = await cursorTo(100, 410);
+      expect(brushTo.x).toBeGreaterThan(brushFrom.x);
+      await lab.press("Space");
+      await expect.poll(announced).toMatch(/^Mask added: /);
+      expected.push(brushed("keyboard", brushFrom, brushTo));
       await lab.press("Escape");
       await lab.press("Shift+b");
       const krbox = [await place(150, 390), await place(240, 440)] as const;

@@ -9,6 +9,7 @@ import {
   creditFee,
   decodeConfig,
   decodeGovernance,
+  decodeProposal,
   decodeStake,
   decodeTokenAccount,
   findConfigPda,
@@ -35,6 +36,7 @@ import {
 } from "../../../shared/protocol";
 import { formatSol } from "../../../shared/sol";
 import { artifactPath } from "../support";
+import { expectAxeClean } from "../support/a11y";
 import { useJourneyApp } from "./support/journey";
 import type { Market } from "./support/market";
 import { goTo, onboardNewWorker } from "./support/worker-ui";
@@ -190,6 +192,9 @@ describe("journey g2: governance from proposal to payout", () => {
         .toContain(
           `Closing returns your vote record's rent, ${formatSol(voteRent)}, to you and the proposal's rent, ${formatSol(proposalRent)}, to its proposer; you pay only the transaction fee.`,
         );
+      // Online, with the propose form and a Close button showing: axe at WCAG 2.1 AA (the keyboard e2e
+      // sees this screen offline only).
+      await expectAxeClean(page, "governance, online");
       const [meBefore, proposerBefore] = [await chain.balance(me), await chain.balance(second.address)];
       await proposal.getByRole("button", { name: "Close" }).click();
       await expect
@@ -202,6 +207,31 @@ describe("journey g2: governance from proposal to payout", () => {
         undefined,
       ]);
       await expect.poll(() => proposal.count(), { timeout: 30_000 }).toBe(0);
+
+      // The app proposes through its form: a wrong address is said under its field, a right one becomes
+      // the next proposal, on chain as the upgrade-authority kind with the app's wallet as proposer.
+      const form = page.getByRole("form", { name: "Propose" });
+      await form.getByLabel("What").selectOption("upgrade-authority");
+      const newAuthority = form.getByLabel("New authority (address)");
+      await newAuthority.fill("not-a-key");
+      await form.getByRole("button", { name: "Propose" }).click();
+      await expect
+        .poll(() => form.locator('[data-field-error="to"]').textContent(), { timeout: 30_000 })
+        .toBe("“not-a-key” is not a Solana address: paste the base58 key (32 to 44 letters and digits).");
+      await newAuthority.fill(second.address);
+      const next = decodeGovernance(await data(governance)).proposalCount;
+      await form.getByRole("button", { name: "Propose" }).click();
+      await expect
+        .poll(() => page.getByTestId("governance-notice").textContent(), { timeout: 30_000 })
+        .toBe(`Proposed #${next}.`);
+      await expect
+        .poll(() => page.getByTestId(`proposal-${next}`).textContent(), { timeout: 30_000 })
+        .toContain(`#${next} Hand the program's upgrade authority to ${second.address}`);
+      expect(decodeProposal(await data((await findProposalPda(next))[0]))).toMatchObject({
+        kind: ProposalKind.SetUpgradeAuthority,
+        target: second.address,
+        proposer: me,
+      });
     },
   );
 });

@@ -53,6 +53,20 @@ function selectedShapes(editor: Editor, editable: boolean): Shape[] {
   return out;
 }
 
+/** What the live region says when a tool is picked. */
+const TOOL_NAMES: Readonly<Record<Exclude<ToolId, "select">, string>> = {
+  box: "Box tool",
+  polygon: "Polygon tool",
+  polyline: "Polyline tool",
+  points: "Points tool",
+  keypoints: "Skeleton tool",
+  mask: "Mask brush: Space puts it down and lifts it, arrows paint",
+  "rotated-box": "Rotated box tool",
+  ellipse: "Ellipse tool",
+  wand: "Magic wand",
+  scissors: "Intelligent scissors",
+};
+
 function where(editor: Editor, shapes: readonly Shape[]): string {
   const first = shapes.length === 1 && shapes[0] ? editor.store.get(shapes[0].id) : undefined;
   if (!first) return `${shapes.length} shapes`;
@@ -61,8 +75,9 @@ function where(editor: Editor, shapes: readonly Shape[]): string {
 }
 
 function nudge(editor: Editor, dx: number, dy: number): boolean {
-  // while drawing, arrows move the keyboard cursor (the next action in the arrows' chain)
-  if (editor.tool.busy()) return false;
+  // while drawing, and always with the brush (it goes where the cursor goes), arrows move the
+  // keyboard cursor (the next action in the arrows' chain)
+  if (editor.tool.busy() || editor.tool.id === "mask") return false;
   const shapes = selectedShapes(editor, true);
   if (shapes.length === 0) return false;
   editor.history.commit();
@@ -261,7 +276,7 @@ export function runAction(editor: Editor, action: string, host: CommandHost): bo
       const id = action.slice("tool.".length) as Exclude<ToolId, "select">;
       if (!availableTools(editor.schema, editor.assist !== null).includes(id)) return false;
       editor.setTool(id);
-      editor.announce(id === "box" ? "Box tool" : "Polygon tool");
+      editor.announce(TOOL_NAMES[id]);
       return true;
     }
     case "brush.erase":
@@ -270,6 +285,7 @@ export function runAction(editor: Editor, action: string, host: CommandHost): bo
         editor.setTool("mask");
       editor.emit("ui");
       editor.emit("draft");
+      editor.announce(editor.maskTool.erase ? "Eraser: strokes take pixels off the selected mask" : "Brush paints");
       return true;
     case "brush.smaller":
     case "brush.larger": {
@@ -278,6 +294,11 @@ export function runAction(editor: Editor, action: string, host: CommandHost): bo
       else editor.maskTool.setRadius(editor.maskTool.radius * (up ? 1.25 : 0.8) + (up ? 1 : -1));
       editor.emit("ui");
       editor.emit("draft");
+      editor.announce(
+        editor.tool.id === "wand"
+          ? `Wand tolerance ${editor.wandTool.tolerance}`
+          : `${editor.maskTool.erase ? "Eraser" : "Brush"} ${editor.maskTool.radius} px`,
+      );
       return true;
     }
     case "wand.polygon":

@@ -51,6 +51,10 @@ function showCursor(editor: Editor, p: Point): void {
 export function moveCursor(editor: Editor, dx: number, dy: number, coarse: boolean): boolean {
   const step = cursorStep(editor, coarse);
   showCursor(editor, { x: Math.round(editor.cursor.x + dx * step), y: Math.round(editor.cursor.y + dy * step) });
+  if (editor.tool.id === "mask" && editor.tool.busy()) {
+    editor.announce(`${editor.maskTool.erase ? "Erasing" : "Painting"} at ${point(editor.cursor)}`);
+    return true;
+  }
   const under = editor.shapeAt(editor.cursor);
   editor.announce(
     `Cursor ${point(editor.cursor)}${under ? `, on ${kindName(under).toLowerCase()} ${editor.labelById(under.label)?.name ?? under.label}` : ""}`,
@@ -113,8 +117,8 @@ export function placeAtCursor(editor: Editor): boolean {
   const tool = editor.tool;
   // The first Space only shows the cursor: a mouse user holding Space to pan places nothing.
   if (!editor.cursorShown && !tool.busy()) return revealCursor(editor);
-  // the brush paints into the selected mask: keep it
-  if (tool.id !== "select" && tool.id !== "mask" && !tool.busy()) editor.setSelection([]);
+  if (tool.id === "mask") return toggleBrush(editor);
+  if (tool.id !== "select" && !tool.busy()) editor.setSelection([]);
   const input = { point: editor.cursor, shift: false, modify: false };
   const before = editor.store.count;
   tool.down(input);
@@ -138,11 +142,7 @@ export function placeAtCursor(editor: Editor): boolean {
     editor.announce(
       `Joint ${placed} placed at ${point(editor.cursor)}${draft.next ? `; next: ${draft.next} (J skips it, Shift+J places it occluded)` : ""}`,
     );
-  } else if (tool.id === "mask")
-    editor.announce(
-      `${editor.maskTool.erase ? "Erased" : "Painted"} at ${point(editor.cursor)}, brush ${editor.maskTool.radius} px`,
-    );
-  else if (draft?.kind === "box")
+  } else if (draft?.kind === "box")
     editor.announce(`First corner at ${point(editor.cursor)}; move and press Space for the opposite corner`);
   else if (tool.id === "select") {
     const picked = [...editor.selection()][0];
@@ -153,6 +153,33 @@ export function placeAtCursor(editor: Editor): boolean {
         : "Nothing under the cursor",
     );
   }
+  return true;
+}
+
+/**
+ * Space with the brush: puts it down at the cursor (a dab; then arrows paint as the cursor
+ * moves, Shift+arrows in long strokes) or lifts it, which lands the stroke in the selected mask
+ * or a new one, one undo step, as a mouse stroke does. The brush paints into the selected mask,
+ * so the selection is kept.
+ */
+function toggleBrush(editor: Editor): boolean {
+  const brush = editor.maskTool;
+  const input = { point: editor.cursor, shift: false, modify: false };
+  editor.cursorShown = true;
+  if (brush.busy()) {
+    brush.up();
+    editor.emit("draft");
+    return true; // the mask tool says what the stroke did when it lands
+  }
+  if (brush.erase && !brush.target()) {
+    editor.announce("The eraser needs a selected mask: select one, or Shift+M to paint");
+    return true;
+  }
+  brush.down(input);
+  editor.emit("draft");
+  editor.announce(
+    `${brush.erase ? "Eraser" : "Brush"} down at ${point(editor.cursor)}, ${brush.radius} px; arrows ${brush.erase ? "erase" : "paint"}, Space lifts`,
+  );
   return true;
 }
 

@@ -5,6 +5,7 @@ import { EmptyState } from "../../ui/EmptyState";
 import { ErrorNotice } from "../../ui/ErrorNotice";
 import { errorMessage, formatSol } from "../../ui/format";
 import { useLiveQuery } from "../../ui/use-live-query";
+import { ProposeForm } from "./ProposeForm";
 
 const STATUS_TEXT: Record<ProposalView["status"], string> = {
   voting: "voting",
@@ -153,6 +154,15 @@ export function GovernanceScreen() {
           </p>
         )}
         {failure && <p role="alert">{failure}</p>}
+        {me && me.staked !== "0" && (
+          <ProposeForm
+            onProposed={(text) => {
+              setFailure(null);
+              setNotice(text);
+              overview.reload();
+            }}
+          />
+        )}
         {!o.governed && (
           <p className="hint">
             The config authority has not been handed to governance yet: passed proposals cannot execute.
@@ -163,7 +173,7 @@ export function GovernanceScreen() {
         <h2 id="proposals-heading">Proposals</h2>
         {o.proposals.length === 0 ? (
           <EmptyState title="No proposals yet">
-            A staker above the threshold can propose with `amplify governance propose`.
+            A staker above the threshold can propose here or with `amplify governance propose`.
           </EmptyState>
         ) : (
           <ul className="proposals" data-testid="proposals">

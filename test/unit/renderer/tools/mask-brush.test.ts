@@ -170,4 +170,55 @@ describe("mask brush", () => {
     expect(onImage(erased, image)[310 * 2048 + 500]).toBe(0);
     expect(differing(onImage(erased, image), expected)).toBe(0);
   });
+
+  it("paints a stroke by keys: Space puts the brush down, arrows paint, Space lifts; > sizes it, Shift+M erases; all said", async () => {
+    const image = { width: 300, height: 200 };
+    const { editor, key, last, said } = editorHarness({ schema, image, view: { width: 300, height: 200, scale: 1 } });
+    key("m");
+    expect(said.at(-1)).toMatch(/^Mask brush/);
+    editor.maskTool.setRadius(6);
+    key(">");
+    expect(editor.maskTool.radius).toBe(9); // 6 × 1.25 + 1, rounded
+    expect(said.at(-1)).toBe("Brush 9 px");
+    editor.cursor = { x: 40, y: 50 };
+    editor.cursorShown = true;
+    key("space");
+    expect(said.at(-1)).toBe("Brush down at 40, 50, 9 px; arrows paint, Space lifts");
+    key("shift+arrowright", 2); // 40 px a press at 1:1
+    key("arrowdown", 5);
+    expect(said.at(-1)).toBe("Painting at 120, 55");
+    expect(editor.store.count).toBe(0); // nothing lands before the brush lifts
+    key("space");
+    expect(said.at(-1)).toBe("Mask added: Road");
+    const mask = last() as MaskShape;
+    // the cursor's path: 40,50 → 80,50 → 120,50 → 120,51 … 120,55
+    const path: Array<[number, number]> = [
+      [40, 50],
+      [80, 50],
+      [120, 50],
+      [120, 51],
+      [120, 52],
+      [120, 53],
+      [120, 54],
+      [120, 55],
+    ];
+    const expected = withStroke(new Uint8Array(300 * 200), 300, path, 9, { x0: 0, y0: 0, x1: 300, y1: 200 }, 1);
+    expect(differing(onImage(mask, image), expected)).toBe(0);
+
+    // arrows move the brush, not the selected mask; the eraser takes a dab out of it
+    key("shift+m");
+    expect(said.at(-1)).toMatch(/^Eraser/);
+    key("arrowleft", 40);
+    expect(editor.store.get(mask.id)).toBe(mask);
+    key("space");
+    expect(said.at(-1)).toBe("Eraser down at 80, 55, 9 px; arrows erase, Space lifts");
+    key("enter"); // Enter lifts too
+    await editor.settled();
+    const erased = editor.store.get(mask.id) as MaskShape;
+    expect(said.at(-1)).toBe(`Erased from mask Road, now ${erased.w} × ${erased.h} px at ${erased.x}, ${erased.y}`);
+    const dab = withStroke(expected, 300, [[80, 55]], 9, { x0: 60, y0: 35, x1: 100, y1: 75 }, 0);
+    expect(differing(onImage(erased, image), dab)).toBe(0);
+    editor.history.undo();
+    expect((editor.store.get(mask.id) as MaskShape).counts).toBe(mask.counts);
+  });
 });

@@ -83,6 +83,7 @@ const VALID: { [C in CallChannel]: CallInput<C> } = {
   "governance:vote": { id: 0, support: true },
   "governance:execute": { id: 0 },
   "governance:close": { id: 0 },
+  "governance:propose": { kind: "upgrade-authority", to: "11111111111111111111111111111112" },
   "requester:rent": undefined,
   "requester:end": { campaign: CAMPAIGN },
   "requester:close": { campaign: CAMPAIGN },

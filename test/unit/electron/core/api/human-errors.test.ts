@@ -16,7 +16,7 @@ import { ApiError } from "../../../../../shared/api";
 import { BlobError } from "../../../../../lib/blobs";
 import { EnvelopeError } from "../../../../../lib/crypto";
 import { FileReadError } from "../../../../../lib/files";
-import { RequesterError } from "../../../../../lib/chain";
+import { RequesterError, parseTransactionError } from "../../../../../lib/chain";
 
 const dir = mkdtempSync(join(tmpdir(), "amplify-human-errors-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -190,6 +190,19 @@ describe("errors outside the forms are sentences about the person's situation to
       expect(mapped, String(failure)).toBeInstanceOf(ApiError);
       expectSentence((mapped as ApiError).message);
     }
+  });
+
+  it("a transaction the chain refused reads as a sentence, whatever the runtime named", () => {
+    for (const err of [
+      "BlockhashNotFound",
+      "AlreadyProcessed",
+      { InstructionError: [0, "InsufficientFunds"] },
+      { InstructionError: [1, { Custom: 16 }] },
+      { InstructionError: [2, { BorshIoError: "x" }] },
+      { InsufficientFundsForRent: { account_index: 0 } },
+      42,
+    ])
+      expectSentence(parseTransactionError(err).message);
   });
 
   it("a bug's own words stay in the log: the person reads what happened", async () => {

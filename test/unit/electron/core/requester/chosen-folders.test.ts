@@ -70,6 +70,41 @@ describe("folders the requester handlers read and write", () => {
     expect(reached).toEqual(["images:/data/campaign-images/", "export:/data/exports"]);
   });
 
+  it("with a native dialog, example images are read only from an examples folder picked there", async () => {
+    const { reached, service } = fakeService();
+    const handlers = requesterHandlers(service, noKeys, async (purpose) =>
+      purpose === "images" ? "/data/campaign-images" : purpose === "examples" ? "/data/examples" : "/data/exports",
+    );
+    await handlers["requester:pickFolder"]({ purpose: "images" });
+    const withExamples = (examplesFolder?: string): CreateCampaignRequest => ({
+      ...request,
+      folder: "/data/campaign-images",
+      examples: [{ file: "good.png", caption: "a tight box" }],
+      ...(examplesFolder !== undefined ? { examplesFolder } : {}),
+    });
+    // A typed folder (say, the user's home) would let a page publish any picture as an example.
+    const typed = await Promise.resolve()
+      .then(() => handlers["requester:create"](withExamples("/home/someone")))
+      .then(
+        () => null,
+        (e: unknown) => e as ApiError,
+      );
+    expect(typed?.fields).toEqual([{ path: "examplesFolder", message: expect.stringMatching(/picked in its dialog/) }]);
+    const missing = await Promise.resolve()
+      .then(() => handlers["requester:create"](withExamples()))
+      .then(
+        () => null,
+        (e: unknown) => e as ApiError,
+      );
+    expect(missing?.fields).toEqual([
+      { path: "examplesFolder", message: "Give the folder the example images are in." },
+    ]);
+    expect(reached).toEqual([]);
+    await handlers["requester:pickFolder"]({ purpose: "examples" });
+    await handlers["requester:create"](withExamples("/data/examples"));
+    expect(reached).toEqual(["images:/data/campaign-images"]);
+  });
+
   it("a cancelled dialog allows nothing new", async () => {
     const { reached, service } = fakeService();
     const handlers = requesterHandlers(service, noKeys, async () => null);

@@ -20,6 +20,7 @@ import {
   exportCvat,
   exportVoc,
   exportYolo,
+  flipIndex,
   vocImageTargets,
   yoloImageTargets,
   type ExportFile,
@@ -172,6 +173,14 @@ describe("Ultralytics YOLO layout (docs.ultralytics.com/datasets)", () => {
     expect(paths.some((p) => p.startsWith("classify/") && p.endsWith(".yaml"))).toBe(false);
   });
 
+  it("pose flip_idx swaps left and right joints by name, so flip augmentation keeps them right", () => {
+    const skeleton = (joints: string[]) => [{ id: "p", name: "p", color: "#000000", skeleton: { joints, edges: [] } }];
+    expect(flipIndex(skeleton(["nose", "left_eye", "right_eye", "LeftHand", "RightHand"]), 5)).toEqual([0, 2, 1, 4, 3]);
+    expect(flipIndex(skeleton(["l_knee", "r_knee", "hip_R", "hip_L", "head"]), 6)).toEqual([1, 0, 3, 2, 4, 5]);
+    // the fixture's head, hand, foot have no mirrors
+    expect(exportYolo(input()).find((f) => f.path === "pose/data.yaml")?.contents).toMatch(/^flip_idx: \[0, 1, 2\]$/m);
+  });
+
   it("a classification-only result is the classify layout alone, at the top", () => {
     const i = input();
     const classesOnly = { ...i, images: i.images.map((img) => ({ ...img, shapes: [] })) };
@@ -262,6 +271,29 @@ describe("CVAT for images 1.1 layout (docs.cvat.ai XML annotation format)", () =
 });
 
 describe("an export never writes two files over each other", () => {
+  it("names images apart by full name and by stem, case aside, and never outside the layout's folder", () => {
+    const i = input();
+    const img = i.images[0]!;
+    const odd = {
+      ...i,
+      images: ["A.png", "a.png", "../../etc/a.jpg", "b:c?.png"].map((fileName, index) => ({ ...img, index, fileName })),
+    };
+    expect(cocoImageTargets(odd).map((t) => t.path)).toEqual([
+      "images/default/A.png",
+      "images/default/a_2.png",
+      "images/default/a.jpg",
+      "images/default/b_c_.png",
+    ]);
+    expect(vocImageTargets(odd).map((t) => t.path)).toEqual([
+      "JPEGImages/A.png",
+      "JPEGImages/a_2.png",
+      "JPEGImages/a_3.jpg",
+      "JPEGImages/b_c_.png",
+    ]);
+    for (const targets of [cocoImageTargets(odd), vocImageTargets(odd), cvatImageTargets(odd), yoloImageTargets(odd)])
+      expect(() => checkDistinctPaths(targets.map((t) => t.path))).not.toThrow();
+  });
+
   it("refuses paths naming one file, case aside, before writing anything", () => {
     expect(() => checkDistinctPaths(["a/b.txt", "a/c.txt"])).not.toThrow();
     expect(() => checkDistinctPaths(["labels/train/A.txt", "labels/train/a.txt"])).toThrow(

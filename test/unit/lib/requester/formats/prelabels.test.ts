@@ -4,7 +4,7 @@ import path from "node:path";
 import { PNG } from "pngjs";
 import { afterAll, describe, expect, it } from "vitest";
 import { readImageFolder, RequesterError } from "../../../../../lib/requester";
-import { exportCoco, exportCvat, exportYolo } from "../../../../../lib/requester/exporters";
+import { exportCoco, exportCvat, exportVoc, exportYolo } from "../../../../../lib/requester/exporters";
 import { PRELABEL_SOURCE, readPrelabels } from "../../../../../lib/requester/prelabels";
 import { comparable, everyKind, input, labels } from "./fixture";
 
@@ -49,6 +49,18 @@ describe("prelabels for campaign create", () => {
     expect(kinds.sort()).toEqual(
       ["box", "keypoints", "polygon", "polygon", "polygon", "polygon", "rotated-box"].sort(),
     );
+    // VOC: every kind as its box, masks as masks
+    const voc = write("voc", exportVoc(onlyA()));
+    expect(readPrelabels(voc, folder, labels)["0"]!.map((s) => s.kind)).toEqual([
+      "box",
+      "box",
+      "box",
+      "box",
+      "box",
+      "mask",
+      "box",
+      "box",
+    ]);
   });
 
   it("refuse a file naming images the folder does not hold, or giving them another size, with a sentence", async () => {
