@@ -27,6 +27,8 @@ export interface FrameStats {
   readonly inlineRenders: number;
   /** Our canvas only: pan frames that showed an edge without shapes while the worker caught up. */
   readonly uncoveredFrames: number;
+  /** Our canvas only: worker snapshots drawn by scrolling the last one (uncovered strips only). */
+  readonly scrolled: number;
 }
 
 /** One brush stroke measured frame by frame: the pointer-down frame, the strokes' frames, the lift. */
@@ -140,6 +142,7 @@ async function measure(frames: number, step: (i: number) => void): Promise<Frame
   const rendersBefore = painter?.renders ?? 0;
   const inlineBefore = painter?.inlineRenders ?? 0;
   const uncoveredBefore = painter?.uncoveredFrames ?? 0;
+  const scrolledBefore = painter?.scrolled ?? 0;
   const times: number[] = [];
   for (let i = 0; i < 5; i++) {
     step(i);
@@ -164,6 +167,7 @@ async function measure(frames: number, step: (i: number) => void): Promise<Frame
     renders: (painter?.renders ?? 0) - rendersBefore,
     inlineRenders: (painter?.inlineRenders ?? 0) - inlineBefore,
     uncoveredFrames: (painter?.uncoveredFrames ?? 0) - uncoveredBefore,
+    scrolled: (painter?.scrolled ?? 0) - scrolledBefore,
     p95Ms: Math.round(times.sort((a, b) => a - b)[Math.floor(times.length * 0.95)] ?? 0),
     over33: times.filter((t) => t > 33).length,
   };

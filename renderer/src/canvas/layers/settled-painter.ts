@@ -23,12 +23,13 @@ const ZOOM_SETTLE_MS = 120;
 const MAX_STRETCH = 3;
 /**
  * When a pan leaves less than this share of the margin ahead of it, the worker is asked for the
- * next snapshot. Early (a quarter of the margin used): the worker has the rest of the margin's
- * frames to finish, ~0.4 s at 12 px a frame.
+ * next snapshot: as soon as the view is a margin from the edge, so the worker has a whole margin's
+ * frames to finish (~0.45 s at 12 px a frame on a 1280 px view), and while a pan goes on the
+ * worker renders continuously, one snapshot per LEAD margins of travel.
  */
-const PRERENDER_AT = 0.75;
+const PRERENDER_AT = 1;
 /** How far ahead of the view, in the pan's direction, the next snapshot is centred (share of the margin). */
-const LEAD = 0.6;
+const LEAD = 0.8;
 
 /** The next snapshot, asked of the worker. */
 interface Pending {
@@ -56,6 +57,8 @@ export class SettledPainter {
   inlineRenders = 0;
   /** Worker snapshots swapped in. */
   prerendered = 0;
+  /** Worker snapshots drawn by scrolling the last one (only the uncovered strips drawn). */
+  scrolled = 0;
   /** Frames of a pan that showed an edge without shapes while the worker caught up. */
   uncoveredFrames = 0;
   /** Rendering ahead in the worker on (off: every re-render happens in a frame; the bench compares). */
@@ -260,6 +263,7 @@ export class SettledPainter {
       return;
     }
     this.pending = null;
+    if (reply.scrolled) this.scrolled++;
     this.close(this.ready);
     this.ready = { ...pending.frame, source: reply.bitmap, count: reply.count };
     this.requestRedraw();
@@ -270,17 +274,20 @@ export class SettledPainter {
    * (the side it moves towards): centred LEAD margins ahead in the pan's direction, so the frames
    * have the rest of the margin to wait for it and the new one has more than a margin ahead.
    */
-  private maybePrerender(editor: Editor, snap: Snapshot): void {
+  private maybePrerender(editor: Editor, snap: Snapshot, behind = false): void {
     const client = this.client;
-    const heading = this.heading;
-    if (!this.background || !client || this.pending || this.ready || !heading) return;
+    if (!this.background || !client || this.pending || this.ready) return;
     const vp = editor.viewport;
     if (vp.scale !== snap.vp.scale) return;
     // the pan's direction in margins; an axis it barely moves along does not count
-    const ux = heading.x / snap.marginX;
-    const uy = heading.y / snap.marginY;
+    const ux = (this.heading?.x ?? 0) / snap.marginX;
+    const uy = (this.heading?.y ?? 0) / snap.marginY;
     const most = Math.max(Math.abs(ux), Math.abs(uy));
-    if (most === 0) return;
+    if (most === 0) {
+      // no direction known (the view jumped): the next snapshot is centred on the view
+      if (behind) this.request(client, editor, snap, vp);
+      return;
+    }
     // the room left ahead on each axis: content moving left (x falling) reveals the right edge
     const at = placement(snap, vp);
     const view = editor.viewSize;
@@ -288,13 +295,24 @@ export class SettledPainter {
     const aheadY = uy < 0 ? at.y + at.height - view.height : -at.y;
     const shortX = Math.abs(ux) >= most / 4 && aheadX < snap.marginX * PRERENDER_AT;
     const shortY = Math.abs(uy) >= most / 4 && aheadY < snap.marginY * PRERENDER_AT;
-    if (!shortX && !shortY) return;
+    if (!shortX && !shortY && !behind) return;
     const ahead = {
       ...vp,
       x: vp.x + (LEAD * snap.marginX * ux) / most,
       y: vp.y + (LEAD * snap.marginY * uy) / most,
     };
-    const { frame, width, height } = this.frameAt(editor, ahead, snap.pixelRatio);
+    this.request(client, editor, snap, ahead);
+  }
+
+  /**
+   * Asks for a snapshot at `vp`, moved onto the current snapshot's device-pixel grid: the worker
+   * then reuses the pixels the two share and draws only the strips the pan uncovers.
+   */
+  private request(client: SnapshotClient, editor: Editor, snap: Snapshot, vp: Viewport): void {
+    const pixelRatio = snap.pixelRatio;
+    const grid = (to: number, from: number) => from + Math.round((to - from) * pixelRatio) / pixelRatio;
+    const onGrid = { ...vp, x: grid(vp.x, snap.vp.x), y: grid(vp.y, snap.vp.y) };
+    const { frame, width, height } = this.frameAt(editor, onGrid, pixelRatio);
     this.renders++;
     this.pending = { id: client.render(frame, width, height), frame, generation: this.generation };
   }
@@ -328,12 +346,13 @@ export class SettledPainter {
     }
     const view = editor.viewSize;
     // the worker's snapshot replaces the current one if it is of this zoom and covers the view
-    // (or covers more of it than the current one, which a pan has outrun)
+    // (or more of it than the current one, which a pan has outrun)
     const ready = this.ready;
     this.ready = null;
     if (ready) {
       const fits = ready.vp.scale === vp.scale && ready.pixelRatio === pixelRatio;
-      if (fits && (covers(placement(ready, vp), view) || !snap || !covers(placement(snap, vp), view))) {
+      const shown = fits ? shownShare(placement(ready, vp), view) : 0;
+      if (fits && (shown === 1 || !snap || shown > shownShare(placement(snap, vp), view))) {
         this.replace(ready);
         snap = ready;
         this.prerendered++;
@@ -349,9 +368,20 @@ export class SettledPainter {
       scale < 1 / MAX_STRETCH ||
       snap.pixelRatio !== pixelRatio ||
       !covers(placement(snap, vp), view);
-    if (snap && outside && scale === 1 && snap.pixelRatio === pixelRatio && this.pending) {
-      // a pan ahead of the worker: show what there is, the worker's snapshot is on its way
+    // A pan that outran the worker: the frame shows what there is (an edge strip without shapes)
+    // and the worker's next snapshot, asked for now if not yet, fills it a few frames later. A
+    // jump that leaves most of the view uncovered is rendered here: it would look empty.
+    const behind =
+      snap !== null &&
+      outside &&
+      scale === 1 &&
+      snap.pixelRatio === pixelRatio &&
+      this.background &&
+      this.client !== null &&
+      shownShare(placement(snap, vp), view) >= 0.5;
+    if (snap && behind) {
       this.uncoveredFrames++;
+      this.maybePrerender(editor, snap, true);
     } else if (!snap || outside) {
       snap = this.render(editor, pixelRatio);
       this.replace(snap);
@@ -378,6 +408,16 @@ function placement(snap: Snapshot, vp: Viewport): { x: number; y: number; width:
     width: (snap.source.width / snap.pixelRatio) * k,
     height: (snap.source.height / snap.pixelRatio) * k,
   };
+}
+
+/** How much of the view's area a placed snapshot covers, 0 to 1. */
+function shownShare(
+  r: { x: number; y: number; width: number; height: number },
+  view: { width: number; height: number },
+): number {
+  const w = Math.max(0, Math.min(view.width, r.x + r.width) - Math.max(0, r.x));
+  const h = Math.max(0, Math.min(view.height, r.y + r.height) - Math.max(0, r.y));
+  return (w * h) / Math.max(1, view.width * view.height);
 }
 
 /** Whether a placed snapshot covers the whole view (half a pixel of slack for rounding). */

@@ -81,8 +81,11 @@ export function paintShapes(
     if (draw === "fill") ctx.fill();
     else ctx.stroke();
   };
+  // styles in one fixed order, so a snapshot drawn in strips (the worker's scrolled snapshot)
+  // overlaps outlines of different labels exactly as one drawn whole
+  const styled = [...groups.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, g]) => g);
   if (total <= FILL_LIMIT) {
-    for (const { style, shapes: group } of groups.values()) {
+    for (const { style, shapes: group } of styled) {
       if (!style.filled) continue;
       ctx.fillStyle = style.fill;
       for (const shape of group) trace(shape, "fill");
@@ -94,7 +97,7 @@ export function paintShapes(
   for (const shape of outlined) trace(shape, "stroke");
   ctx.lineWidth = 1.5 / vp.scale;
   const dash = [6 / vp.scale, 4 / vp.scale];
-  for (const { style, shapes: group } of groups.values()) {
+  for (const { style, shapes: group } of styled) {
     ctx.strokeStyle = style.stroke;
     ctx.setLineDash(style.dashed ? dash : []);
     for (const shape of group) trace(shape, "stroke");

@@ -26,5 +26,12 @@ export type SnapshotRequest =
     };
 
 export type SnapshotReply =
-  | { readonly type: "rendered"; readonly id: number; readonly bitmap: ImageBitmap; readonly count: number }
+  | {
+      readonly type: "rendered";
+      readonly id: number;
+      readonly bitmap: ImageBitmap;
+      readonly count: number;
+      /** Drawn by moving the last snapshot's pixels and drawing only the uncovered strips. */
+      readonly scrolled: boolean;
+    }
   | { readonly type: "error"; readonly id: number; readonly message: string };
